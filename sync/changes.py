@@ -1,0 +1,126 @@
+"""The unit that sync moves: a change to some fields of one record, with its clock.
+
+A change is what the local store's single write path journals and what a remote device's
+segment carries. Merging is per field, last writer wins on ``Stamp`` order, and the
+``replaces`` stamps let every replica tell a concurrent write (a conflict to show the
+user) from a plain later one. See docs/sync-protocol.md.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+JSONValue = Any  # str | int | float | bool | None | list | dict, as json.loads gives
+
+_COUNTER_BITS = 16
+_COUNTER_MASK = (1 << _COUNTER_BITS) - 1
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Stamp:
+    """Who wrote a field value and when: compared as (hlc, device), so ties never occur."""
+
+    hlc: int
+    device: str
+
+    def to_json(self) -> list[Any]:
+        return [self.hlc, self.device]
+
+    @staticmethod
+    def from_json(value: Any) -> Stamp:
+        hlc, device = value
+        return Stamp(int(hlc), str(device))
+
+
+ZERO = Stamp(0, "")
+"""The stamp of a field that was never written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """New values for some fields of one record, all written at ``stamp``.
+
+    ``replaces`` gives, for each field, the stamp of the value the writer saw and
+    overwrote (``ZERO`` when the field had never been written on that device).
+    Immutable records (clinical versions) are a single change that creates them.
+    """
+
+    entity: str
+    record_id: str
+    stamp: Stamp
+    fields: Mapping[str, JSONValue]
+    replaces: Mapping[str, Stamp] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "e": self.entity,
+            "id": self.record_id,
+            "s": self.stamp.to_json(),
+            "f": dict(self.fields),
+            "r": {k: v.to_json() for k, v in self.replaces.items() if v != ZERO},
+        }
+
+    @staticmethod
+    def from_json(value: Mapping[str, Any]) -> Change:
+        return Change(
+            entity=str(value["e"]),
+            record_id=str(value["id"]),
+            stamp=Stamp.from_json(value["s"]),
+            fields=dict(value["f"]),
+            replaces={k: Stamp.from_json(v) for k, v in value.get("r", {}).items()},
+        )
+
+
+def hlc_wall_ms(hlc: int) -> int:
+    """The wall-clock milliseconds part of a hybrid logical clock value."""
+    return hlc >> _COUNTER_BITS
+
+
+class HybridClock:
+    """A hybrid logical clock (Kulkarni et al.): wall-clock milliseconds and a counter.
+
+    Values only grow, on this device and after observing any remote value, even if the
+    system clock steps back; so a device's later write always wins over its earlier one.
+    """
+
+    def __init__(self, last: int = 0, now_ms: Any = None) -> None:
+        self._last = last
+        self._now_ms = now_ms or (lambda: time.time_ns() // 1_000_000)
+        self._lock = threading.Lock()
+
+    @property
+    def last(self) -> int:
+        return self._last
+
+    def now(self) -> int:
+        with self._lock:
+            wall = self._now_ms() << _COUNTER_BITS
+            self._last = wall if wall > self._last else self._last + 1
+            return self._last
+
+    def observe(self, remote: int) -> None:
+        with self._lock:
+            if remote > self._last:
+                self._last = remote
+
+
+def new_id() -> str:
+    """A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
+
+    Time-ordered, so new rows land at the end of indexes; random, so two offline
+    devices never collide.
+    """
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
+    value |= 0b10 << 62  # variant
+    value |= rand & ((1 << 62) - 1)  # rand_b
+    return str(uuid.UUID(int=value))

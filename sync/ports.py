@@ -1,0 +1,101 @@
+"""The narrow interface between the sync engine and a local replica of the practice.
+
+The engine knows nothing of tables or SQL: it reads this device's unpushed changes,
+applies other devices' changes, and keeps one cursor per device, all through
+:class:`Replica`. The local store implements it on SQLCipher; the tests implement it
+in memory, which is the proof that the interface is narrow enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sync.changes import Change
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """How far one device's chain of segments has been applied (or pushed).
+
+    ``seq`` is the last segment number, ``digest`` the hash of that segment's ciphertext
+    (hex; empty before the first segment), which the next segment must name.
+    """
+
+    seq: int
+    digest: str
+
+
+START = Cursor(0, "")
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    """A change written on this device and not yet pushed; ``local_seq`` orders them."""
+
+    local_seq: int
+    change: Change
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyReport:
+    applied: int
+    skipped: int
+    conflicts: int
+
+
+class Replica(Protocol):
+    """A device's local copy of the practice, as the sync engine sees it.
+
+    Every method that writes does so in one local transaction: a crash leaves either
+    all of it or none of it.
+    """
+
+    @property
+    def device_id(self) -> str: ...
+
+    def pending_changes(self, after: int, limit: int) -> list[PendingChange]:
+        """This device's own changes with ``local_seq > after``, oldest first."""
+        ...
+
+    def push_cursor(self) -> tuple[int, Cursor]:
+        """(last pushed local_seq, cursor of this device's last pushed segment)."""
+        ...
+
+    def record_pushed(self, up_to_local_seq: int, cursor: Cursor) -> None:
+        """Remember that changes up to ``up_to_local_seq`` are in the segment ``cursor``."""
+        ...
+
+    def cursor(self, device_id: str) -> Cursor:
+        """The last segment of ``device_id`` applied here (``START`` if none)."""
+        ...
+
+    def cursors(self) -> dict[str, Cursor]:
+        """Every other device's cursor."""
+        ...
+
+    def apply_segment(
+        self, device_id: str, cursor: Cursor, changes: Sequence[Change]
+    ) -> ApplyReport:
+        """Merge another device's changes and advance its cursor, in one transaction.
+
+        Idempotent: a change whose stamp is already known changes nothing.
+        """
+        ...
+
+    def export_state(self) -> Iterable[Change]:
+        """The whole replica as changes that recreate it (for snapshots)."""
+        ...
+
+    def meta(self) -> dict[str, Any]:
+        """Non-secret facts the engine may publish encrypted (practice id, name)."""
+        ...
+
+
+class SnapshotTarget(Protocol):
+    """A replica that can be filled from a snapshot (an empty one, during restore or join)."""
+
+    def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
+        """Apply a full state and the cursors it covers, in one transaction."""
+        ...
