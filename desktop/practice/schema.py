@@ -1,0 +1,218 @@
+"""The record model of a GP's chart: which entities exist and which fields they carry.
+
+Each entity is a table. *Mutable* entities (identity, administrative data, problem
+lists) merge per field, last writer wins, with tombstones in the ``deleted`` field.
+*Versioned* entities (consultation and prescription contents) are immutable rows: an
+edit is a new version naming its parent, so no clinical text is ever overwritten, and
+two concurrent edits both survive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldType = Literal["text", "int", "real", "bool", "date", "datetime", "json"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: FieldType = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    fields: tuple[Field, ...]
+    versioned: bool = False
+    clinical: bool = False  # hidden from the secretary role (later issue)
+    patient_field: str | None = "patient_id"  # how a row belongs to a chart
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+def _f(*specs: str) -> tuple[Field, ...]:
+    out = []
+    for spec in specs:
+        name, _, kind = spec.partition(":")
+        out.append(Field(name, kind or "text"))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+DELETED = "deleted"
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        Entity(
+            "practice",
+            _f("name", "address", "postal_code", "city", "phone", "email", "finess"),
+            patient_field=None,
+        ),
+        Entity(
+            "user",
+            _f(
+                "username",
+                "display_name",
+                "role",
+                "rpps",
+                "specialty",
+                "phone",
+                "deleted:bool",
+            ),
+            patient_field=None,
+        ),
+        Entity(
+            "patient",
+            _f(
+                "family_name",
+                "birth_name",
+                "given_names",
+                "sex",
+                "birth_date:date",
+                "birth_place_code",
+                "nir",
+                "ins_status",
+                "phone",
+                "phone2",
+                "email",
+                "address",
+                "postal_code",
+                "city",
+                "referring_gp",
+                "insurance",
+                "deleted:bool",
+            ),
+            patient_field=None,
+        ),
+        Entity(
+            "problem",
+            _f(
+                "patient_id",
+                "kind",
+                "label",
+                "cim10",
+                "onset:date",
+                "resolved:date",
+                "deleted:bool",
+            ),
+            clinical=True,
+        ),
+        Entity(
+            "allergy",
+            _f("patient_id", "substance", "reaction", "severity", "kind", "deleted:bool"),
+            clinical=True,
+        ),
+        Entity(
+            "treatment",
+            _f("patient_id", "drug", "dosage", "started:date", "stopped:date", "deleted:bool"),
+            clinical=True,
+        ),
+        Entity(
+            "vaccination",
+            _f("patient_id", "vaccine", "given_on:date", "lot", "deleted:bool"),
+            clinical=True,
+        ),
+        Entity(
+            "consultation",
+            _f("patient_id", "started_at:datetime", "author_id", "deleted:bool"),
+            clinical=True,
+        ),
+        Entity(
+            "consultation_version",
+            _f(
+                "consultation_id",
+                "parent_id",
+                "author_id",
+                "created_at:datetime",
+                "reason",
+                "text",
+                "soap_s",
+                "soap_o",
+                "soap_a",
+                "soap_p",
+                "weight_kg:real",
+                "height_cm:real",
+                "bp_sys:int",
+                "bp_dia:int",
+                "pulse:int",
+                "temperature_c:real",
+                "spo2:int",
+                "diagnoses:json",
+                "signed:bool",
+            ),
+            versioned=True,
+            clinical=True,
+            patient_field=None,
+        ),
+        Entity(
+            "prescription",
+            _f(
+                "patient_id",
+                "consultation_id",
+                "author_id",
+                "prescribed_at:datetime",
+                "deleted:bool",
+            ),
+            clinical=True,
+        ),
+        Entity(
+            "prescription_version",
+            _f(
+                "prescription_id",
+                "parent_id",
+                "author_id",
+                "created_at:datetime",
+                "lines:json",
+                "notes",
+                "signed:bool",
+            ),
+            versioned=True,
+            clinical=True,
+            patient_field=None,
+        ),
+        Entity(
+            "document",
+            _f(
+                "patient_id",
+                "title",
+                "kind",
+                "mime",
+                "filename",
+                "size:int",
+                "content_hash",
+                "received_at:datetime",
+                "deleted:bool",
+            ),
+            clinical=True,
+        ),
+        Entity(
+            "appointment",
+            _f(
+                "patient_id",
+                "practitioner_id",
+                "starts_at:datetime",
+                "duration_min:int",
+                "reason",
+                "status",
+                "deleted:bool",
+            ),
+        ),
+    )
+}
+
+SEX_VALUES = ("F", "M", "U")
+ROLES = ("doctor", "locum", "secretary")
+INS_STATUSES = ("provisoire", "recuperee", "validee", "qualifiee")
+PROBLEM_KINDS = ("medical", "surgical", "family", "other")
+DOCUMENT_KINDS = ("letter", "result", "scan", "other")
+APPOINTMENT_STATUSES = ("booked", "done", "cancelled", "no_show")
