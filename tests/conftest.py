@@ -1,0 +1,31 @@
+"""Suite-wide settings: Qt offscreen, a cheap Argon2id cost, and practice fixtures."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Hundreds of practices are created below; the real cost (64 MiB, t=3) is tested on its own.
+os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.practice.store import Practice  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def practice_dir(tmp_path: Path) -> Path:
+    return tmp_path / "practice"
+
+
+@pytest.fixture
+def practice(practice_dir: Path) -> Iterator[Practice]:
+    with Practice.create(
+        practice_dir, practice_name="Cabinet des Tilleuls", username="dr", passphrase=PASSPHRASE
+    ) as p:
+        yield p
