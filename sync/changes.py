@@ -110,17 +110,33 @@ class HybridClock:
                 self._last = remote
 
 
-def new_id() -> str:
-    """A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
+_id_lock = threading.Lock()
+_id_last_ms = 0
+_id_counter = 0
 
-    Time-ordered, so new rows land at the end of indexes; random, so two offline
-    devices never collide.
+
+def new_id() -> str:
+    """A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, a 12-bit counter, 62 random bits.
+
+    Time-ordered (the counter keeps ids made within one millisecond in order, RFC 9562
+    method 1), so new rows land at the end of indexes; random, so two offline devices
+    never collide.
     """
-    ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
+    global _id_last_ms, _id_counter
+    with _id_lock:
+        ms = time.time_ns() // 1_000_000
+        if ms > _id_last_ms:
+            _id_last_ms, _id_counter = ms, int.from_bytes(os.urandom(2), "big") & 0x7FF
+        else:  # same millisecond (or the clock stepped back): count on from the last id
+            _id_counter += 1
+            if _id_counter > 0xFFF:
+                _id_last_ms, _id_counter = _id_last_ms + 1, 0
+            ms = _id_last_ms
+        counter = _id_counter
+    rand = int.from_bytes(os.urandom(8), "big")
     value = (ms & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76  # version
-    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
+    value |= counter << 64  # rand_a used as a counter
     value |= 0b10 << 62  # variant
     value |= rand & ((1 << 62) - 1)  # rand_b
     return str(uuid.UUID(int=value))

@@ -1,4 +1,4 @@
-"""Suite-wide settings: Qt offscreen, a cheap Argon2id cost, and practice fixtures."""
+"""Suite-wide settings and fixtures: Qt offscreen, a cheap Argon2id cost, practices, servers."""
 
 from __future__ import annotations
 
@@ -14,6 +14,19 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.practice.store import Practice  # noqa: E402
+
+# ---- Server fixtures (owner: storage backends; see tests/servers.py) ------------------
+# Real storage servers on 127.0.0.1, one per session: wsgidav_server, apache_server,
+# moto_server; and remote_url, a fresh empty remote on each real backend (folder,
+# WsgiDAV, Apache, moto S3). Imported here so that every test folder can use them.
+from tests.servers import (  # noqa: E402, F401
+    apache_server,
+    moto_server,
+    remote_url,
+    wsgidav_server,
+)
+
+# ---- End of server fixtures ------------------------------------------------------------
 
 PASSPHRASE = "correct horse battery"
 

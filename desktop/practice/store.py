@@ -827,9 +827,12 @@ class Practice:
         """Per-field last-writer-wins; a concurrent, different value becomes a conflict."""
         row = self._row(ent, change.record_id)
         if row is None:
-            complete = set(fields) == set(ent.field_names) and not change.replaces
-            base = change.stamp if complete else ZERO
-            self._insert_row(ent, change.record_id, {}, base)
+            if set(fields) == set(ent.field_names) and not change.replaces:
+                # The creating write, seen first: every field at one stamp, stored compactly.
+                return self._insert_row(ent, change.record_id, fields, change.stamp), 0
+            # An edit of a record whose creation has not arrived yet (another device's
+            # chain is behind): start from "never written" so the creation still lands.
+            self._insert_row(ent, change.record_id, {}, ZERO)
             row = self._row(ent, change.record_id)
         stamps = FieldStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
         taken: dict[str, Any] = {}
