@@ -1,0 +1,588 @@
+"""A deterministic synthetic French general practice, as plain records.
+
+``generate`` yields ``(entity, record_id, fields)`` tuples, patient by patient and in
+dependency order (a patient before its chart; a consultation before its version and its
+prescription; a prescription before its version). Field dicts carry every field of the
+entity in ``schema.ENTITIES``, with ``None`` where unknown. Nothing touches a database:
+the caller writes the records through the store's write path.
+
+Same ``(patients, seed, doctor_ids, today)`` gives exactly the same sequence, ids
+included: ids are UUIDv7 whose timestamp is the record's own (local) date, read as UTC,
+and whose random bits come from the seeded generator. It is a generator with no state
+growing with the practice size (only small caches and the agenda of the coming weeks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import unicodedata
+from bisect import bisect
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
+from typing import Any
+
+from desktop.practice import demo_data as dd
+from desktop.practice.schema import ENTITIES
+
+Record = tuple[str, str, dict[str, Any]]
+
+_EPOCH_ORD = dt.date(1970, 1, 1).toordinal()
+_HM = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60 + 60))
+_YEAR = 365.2425
+_M62 = (1 << 62) - 1
+
+# France, persons by 5-year age band 0-4 ... 95-99 (millions, rounded), a GP's list leaning
+# a little older than the population.
+_AGE_WEIGHTS = (3.3, 3.7, 4.0, 4.0, 3.4, 3.5, 4.0, 4.3, 4.4, 4.6, 4.8, 4.8, 4.6, 4.4, 4.2,
+                3.2, 2.4, 1.6, 0.8, 0.25)
+_AGE_CUM = tuple(accumulate(_AGE_WEIGHTS))
+
+# Median growth (age years -> cm) and children's BMI by age.
+_GROWTH = {
+    "F": ((0, 50), (1, 74), (2, 86), (4, 102), (6, 115), (8, 127), (10, 138), (12, 151),
+          (14, 160), (16, 163), (18, 164)),
+    "M": ((0, 50), (1, 76), (2, 87), (4, 103), (6, 116), (8, 128), (10, 139), (12, 150),
+          (14, 164), (16, 173), (18, 177)),
+}
+_CHILD_BMI = ((0, 13.4), (0.5, 17.0), (1, 17.2), (2, 16.4), (5, 15.4), (8, 16.0), (12, 18.0),
+              (15, 20.0), (18, 21.5))
+_ADULT_HEIGHT = {"F": 164.0, "M": 177.0}
+
+# CIM-10 codes of problems that make a flu shot recommended.
+_FLU_RISK = {"E11", "J45", "J44", "I48"}
+
+
+def _interp(table: tuple[tuple[float, float], ...], x: float) -> float:
+    if x <= table[0][0]:
+        return table[0][1]
+    for (x0, y0), (x1, y1) in zip(table, table[1:], strict=False):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return table[-1][1]
+
+
+def _uuid_from(ms: int, rand74: int) -> str:
+    value = ((ms & 0xFFFFFFFFFFFF) << 80) | (0x7 << 76) | ((rand74 >> 62) << 64)
+    value |= (0b10 << 62) | (rand74 & _M62)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _uuid7(rng: random.Random, when: dt.datetime) -> str:
+    """A UUIDv7 (RFC 9562) stamped ``when`` (naive = UTC) with random bits from ``rng``."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    ms = max(0, int(when.timestamp() * 1000))
+    return _uuid_from(ms, rng.getrandbits(74))
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII for email addresses: "Lætitia Le Bœuf" -> "laetitialeboeuf"."""
+    out = _FOLD_CACHE.get(text)
+    if out is None:
+        s = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+        s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
+        out = "".join(c for c in s if c.isascii() and (c.isalnum() or c == "-"))
+        _FOLD_CACHE[text] = out
+    return out
+
+
+def nir_key(nir13: str) -> int:
+    """The 2-digit control key of a 13-character NIR (Corsica: 2A -> 19, 2B -> 18)."""
+    dep = nir13[5:7].upper()
+    digits = nir13[:5] + ("19" if dep == "2A" else "18" if dep == "2B" else dep) + nir13[7:]
+    return 97 - int(digits) % 97
+
+
+def _make_nir(sex: str, birth: dt.date, place: str, order: int) -> str:
+    nir13 = f"{1 if sex == 'M' else 2}{birth.year % 100:02d}{birth.month:02d}{place}{order:03d}"
+    return f"{nir13}{nir_key(nir13):02d}"
+
+
+def _age_band(age: float) -> int:
+    return 0 if age < 18 else 1 if age < 40 else 2 if age < 60 else 3 if age < 75 else 4
+
+
+def _empty(entity: str) -> dict[str, Any]:
+    return {name: None for name in ENTITIES[entity].field_names}
+
+
+class _Practice:
+    """The state of one generation run: the RNG, caches and the coming weeks' agenda."""
+
+    def __init__(self, seed: int, doctor_ids: Sequence[str], today: dt.date,
+                 doctor_names: Sequence[str] | None) -> None:
+        if not doctor_ids:
+            raise ValueError("at least one doctor id is needed")
+        self.rng = random.Random(seed)
+        self.doctors = tuple(doctor_ids)
+        self.today = today.toordinal()
+        r = self.rng.random
+        self.area = dd.AREAS[int(r() * len(dd.AREAS))]
+        self.gps = tuple(doctor_names) if doctor_names else tuple(
+            dd.GP_NAMES[int(r() * len(dd.GP_NAMES))] for _ in self.doctors)
+        self._dates: dict[int, str] = {}
+        self._agenda: set[int] = set()
+        self._acute = {
+            flag: tuple(a for a in dd.ACUTE if flag in a[7] and a[0] != "Examen du nourrisson")
+            for flag in "cae"
+        }
+        self._templates = {e: _empty(e) for e in (
+            "patient", "problem", "allergy", "treatment", "vaccination", "consultation",
+            "consultation_version", "prescription", "prescription_version", "appointment")}
+        self._templates["patient"]["deleted"] = False
+        for e in ("problem", "allergy", "treatment", "vaccination", "consultation",
+                  "prescription", "appointment"):
+            self._templates[e]["deleted"] = False
+
+    # -- small helpers -------------------------------------------------------------------
+
+    def ds(self, day: int) -> str:
+        s = self._dates.get(day)
+        if s is None:
+            s = dt.date.fromordinal(day).isoformat()
+            self._dates[day] = s
+        return s
+
+    def dts(self, day: int, minute: int) -> str:
+        return f"{self.ds(day)}T{_HM[minute]}"
+
+    def uid(self, day: int, minute: int) -> str:
+        bits = self.rng.getrandbits(90)
+        ms = ((day - _EPOCH_ORD) * 1440 + minute) * 60000 + (bits >> 74) % 60000
+        return _uuid_from(max(ms, 0), bits & ((1 << 74) - 1))
+
+    def pick(self, seq: Sequence[Any]) -> Any:
+        return seq[int(self.rng.random() * len(seq))]
+
+    def phone(self, prefix: str) -> str:
+        n = f"{int(self.rng.random() * 100_000_000):08d}"
+        return f"{prefix} {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}"
+
+    def row(self, entity: str, **fields: Any) -> dict[str, Any]:
+        out = self._templates[entity].copy()
+        out.update(fields)
+        return out
+
+    # -- one patient ---------------------------------------------------------------------
+
+    def patient(self) -> Iterator[Record]:  # noqa: C901 - one linear story per chart
+        rng = self.rng
+        r = rng.random
+        pick = self.pick
+        today = self.today
+        _name, land, _cpam, communes, maternities = self.area
+
+        # Identity.
+        band5 = bisect(_AGE_CUM, r() * _AGE_CUM[-1])
+        birth_ord = today - int((band5 * 5 + r() * 5) * _YEAR) - 1
+        birth = dt.date.fromordinal(birth_ord)
+        age = (today - birth_ord) / _YEAR
+        x = r()
+        sex = "U" if x < 0.002 else "F" if x < 0.522 else "M"
+        gen = 0 if birth.year < 1950 else 1 if birth.year < 1980 else 2 if birth.year < 2000 else 3
+        names = (dd.FEMALE_NAMES if sex == "F" else dd.MALE_NAMES if sex == "M"
+                 else (dd.FEMALE_NAMES, dd.MALE_NAMES)[int(r() * 2)])[gen]
+        first = pick(names)
+        given = first
+        if r() < 0.25:
+            second = pick(names)
+            if second != first:
+                given = f"{first} {second}"
+        family = pick(dd.FAMILY_NAMES)
+        if r() < 0.05:
+            other = pick(dd.FAMILY_NAMES)
+            if other != family:
+                family = f"{family}-{other}"
+        birth_name = None
+        if sex == "F" and age >= 24 and r() < 0.45:
+            birth_name = family
+            family = pick(dd.FAMILY_NAMES)
+            if family == birth_name:
+                family = pick(dd.FAMILY_NAMES)
+        x = r()
+        if x < (0.85 if age < 18 else 0.45):
+            place = pick(maternities)
+        elif x < (0.97 if age < 18 else 0.86):
+            place = pick(dd.FRANCE_BIRTH_CODES)
+        else:
+            place = pick(dd.ABROAD_BIRTH_CODES)
+        if sex == "U":
+            nir, ins = None, "provisoire"
+        else:
+            nir = _make_nir(sex, birth, place, 1 + int(r() * 999))
+            x = r()
+            ins = ("qualifiee" if x < 0.80 else "validee" if x < 0.88
+                   else "recuperee" if x < 0.92 else "provisoire")
+        if age >= 80 and r() < 0.4:
+            phone, phone2 = self.phone(land), (self.phone("06") if r() < 0.4 else None)
+        else:
+            phone = self.phone("06" if r() < 0.7 else "07")
+            phone2 = self.phone(land) if r() < (0.5 if age >= 60 else 0.15) else None
+        email = None
+        if r() < (0.0 if age < 15 else 0.5 if age < 18 else 0.75 if age < 80 else 0.2):
+            fn, ln = ascii_fold(first), ascii_fold(birth_name if birth_name and r() < 0.3
+                                                   else family)
+            x = r()
+            local = (f"{fn}.{ln}" if x < 0.5 else f"{fn}.{ln}{birth.year % 100:02d}"
+                     if x < 0.7 else f"{fn[0]}.{ln}" if x < 0.85 else f"{ln}.{fn}")
+            email = f"{local}@{pick(dd.EMAIL_DOMAINS)}"
+        postal, city = communes[0] if r() < 0.3 else pick(communes)
+        num = 1 + int(r() ** 2 * 180)
+        address = (f"{num}{' bis' if r() < 0.03 else ''} {pick(dd.STREET_TYPES)} "
+                   f"{pick(dd.STREET_NAMES)}")
+        x = r()
+        regime = (f"CPAM {postal[:2]}" if x < 0.9 else "MSA" if x < 0.96
+                  else "CNMSS" if x < 0.98 else "ENIM")
+        x = r()
+        insurance = (f"{regime} / C2S" if x < 0.08 else regime if x < 0.14
+                     else f"{regime} / {pick(dd.MUTUELLES)}")
+        main_doc = int(r() * len(self.doctors))
+        x = r()
+        referring = (self.gps[main_doc % len(self.gps)] if x < 0.85
+                     else pick(dd.GP_NAMES) if x < 0.95 else None)
+
+        # With the practice since (birth for babies born while registered).
+        joined = max(birth_ord + 5, today - int(r() * 15 * _YEAR) - 1)
+        if joined >= today:
+            joined = today - 1
+        pid = self.uid(joined, 540 + int(r() * 540))
+        yield "patient", pid, self.row(
+            "patient", family_name=family, birth_name=birth_name, given_names=given, sex=sex,
+            birth_date=birth.isoformat(), birth_place_code=place, nir=nir, ins_status=ins,
+            phone=phone, phone2=phone2, email=email, address=address, postal_code=postal,
+            city=city, referring_gp=referring, insurance=insurance)
+
+        # Body: adult height and BMI, children scale on them.
+        sx = sex if sex != "U" else "F"
+        adult_h = _ADULT_HEIGHT[sx] + rng.gauss(0, 6.5 if sx == "F" else 7.0)
+        bmi = min(max(rng.gauss(25.0, 4.3), 17.0), 45.0)
+        child_fat = 0.9 + r() * 0.2 + (0.1 if bmi >= 30 else 0)
+
+        # Problems, with the treatments they call for.
+        band = _age_band(age)
+        chronic: list[tuple[str, str, int, int | None, tuple[tuple[str, str], ...]]] = []
+        for _key, label, code, prev, fmult, resolved_p, drugs in dd.CHRONIC:
+            if r() >= prev[band] * (fmult if sex == "F" else 1.0):
+                continue
+            min_age = 2.0 if code == "J45" else 14.0 if code == "F17.2" else 18.0
+            min_age = min(min_age, age * 0.5)
+            onset = birth_ord + int((min_age + r() * (age - min_age)) * _YEAR)
+            onset = min(onset, today - 1)
+            resolved = None
+            if r() < resolved_p and today - onset > 200:
+                resolved = onset + 90 + int(r() * (today - onset - 90))
+            chronic.append((label, code, onset, resolved, drugs))
+        if age >= 18 and bmi >= 30:
+            onset = birth_ord + int((18 + r() * (age - 18)) * _YEAR)
+            chronic.append((dd.OBESITY[0], dd.OBESITY[1], min(onset, today - 1), None, ()))
+        treatments: list[tuple[str, str, int, int | None]] = []
+        for label, code, onset, resolved, drugs in chronic:
+            rec = max(joined, onset)
+            yield "problem", self.uid(rec, 540 + int(r() * 540)), self.row(
+                "problem", patient_id=pid, kind="other" if code == "F17.2" else "medical",
+                label=label, cim10=code, onset=self.ds(onset),
+                resolved=None if resolved is None else self.ds(resolved))
+            if drugs:
+                ndrugs = 2 if code in ("I10", "E11", "I48", "J45") and r() < 0.35 else 1
+                first_i = int(r() * len(drugs))
+                for k in range(min(ndrugs, len(drugs))):
+                    drug, dosage = drugs[(first_i + k) % len(drugs)]
+                    started = min(onset + int(r() * 120), today - 1)
+                    treatments.append((drug, dosage, started, resolved))
+        nsurg = (1 if r() < 0.1 + age / 200 else 0) + (1 if age > 60 and r() < 0.2 else 0)
+        for _ in range(nsurg):
+            label, code, min_age_i, only = pick(dd.SURGERIES)
+            if age < min_age_i or (only and only != sex):
+                continue
+            day = min(birth_ord + int((min_age_i + r() * (age - min_age_i)) * _YEAR), today - 1)
+            yield "problem", self.uid(max(joined, day), 540 + int(r() * 540)), self.row(
+                "problem", patient_id=pid, kind="surgical", label=label, cim10=code,
+                onset=self.ds(day), resolved=self.ds(day))
+        if r() < 0.2:
+            label, code = pick(dd.FAMILY_HISTORY)
+            yield "problem", self.uid(joined, 540 + int(r() * 540)), self.row(
+                "problem", patient_id=pid, kind="family", label=label, cim10=code)
+        if r() < 0.15:
+            for _ in range(2 if r() < 0.2 else 1):
+                substance, reactions, kind = pick(dd.ALLERGIES)
+                yield "allergy", self.uid(joined, 540 + int(r() * 540)), self.row(
+                    "allergy", patient_id=pid, substance=substance, reaction=pick(reactions),
+                    severity=dd.SEVERITIES[0 if r() < 0.5 else 1 if r() < 0.75 else 2],
+                    kind=kind)
+        for drug, dosage, started, stopped in treatments:
+            yield "treatment", self.uid(max(joined, started), 540 + int(r() * 540)), self.row(
+                "treatment", patient_id=pid, drug=drug, dosage=dosage, started=self.ds(started),
+                stopped=None if stopped is None else self.ds(stopped))
+
+        yield from self._vaccinations(pid, birth_ord, joined, age, chronic)
+        yield from self._consultations(pid, sex, birth_ord, joined, age, chronic, treatments,
+                                       adult_h, bmi, child_fat, main_doc)
+
+    def _vaccinations(self, pid: str, birth_ord: int, joined: int, age: float,
+                      chronic: list[Any]) -> Iterator[Record]:
+        r = self.rng.random
+        today = self.today
+        shots: list[tuple[int, str]] = []
+        v = dd.VACCINES
+        for days, key in ((61, "hexa"), (61, "pneumo"), (122, "hexa"), (122, "pneumo"),
+                          (152, "mening"), (335, "hexa"), (335, "pneumo"), (365, "mening"),
+                          (365, "ror"), (500, "ror"), (2200, "dtcap"), (4200, "dtcap_ado"),
+                          (4100, "hpv"), (4300, "hpv")):
+            shots.append((birth_ord + days + int(r() * 30), key))
+        for years in (25, 45, 65, 75, 85, 95):
+            shots.append((birth_ord + int((years + r()) * _YEAR), "dtp"))
+        flu = age >= 65 or any(c[1] in _FLU_RISK and c[3] is None for c in chronic)
+        start_year = dt.date.fromordinal(max(joined, birth_ord)).year
+        end_year = dt.date.fromordinal(today).year
+        if flu:
+            for year in range(start_year, end_year + 1):
+                if r() < 0.6:
+                    shots.append((dt.date(year, 10, 15).toordinal() + int(r() * 45), "grippe"))
+        if age >= 18 and r() < 0.85:
+            for when, p in ((dt.date(2021, 4, 1), 1.0), (dt.date(2021, 5, 20), 0.97),
+                           (dt.date(2021, 12, 1), 0.75), (dt.date(2022, 10, 15), 0.35),
+                           (dt.date(2023, 10, 15), 0.3), (dt.date(2024, 10, 15), 0.3),
+                           (dt.date(2025, 10, 15), 0.3)):
+                if r() < (p if age >= 65 or when.year == 2021 else p / 4):
+                    shots.append((when.toordinal() + int(r() * 40), "covid"))
+        shots.sort()
+        for day, key in shots:
+            if joined <= day < today and day - birth_ord >= 40:
+                lot = f"{chr(65 + int(r() * 26))}{chr(65 + int(r() * 26))}{int(r() * 9000) + 1000}"
+                yield "vaccination", self.uid(day, 540 + int(r() * 540)), self.row(
+                    "vaccination", patient_id=pid, vaccine=self.pick(v[key]),
+                    given_on=self.ds(day), lot=lot)
+
+    def _consultations(self, pid: str, sex: str, birth_ord: int, joined: int, age: float,
+                       chronic: list[tuple[str, str, int, int | None, Any]],
+                       treatments: list[tuple[str, str, int, int | None]], adult_h: float,
+                       bmi: float, child_fat: float, main_doc: int) -> Iterator[Record]:
+        rng = self.rng
+        r = rng.random
+        pick = self.pick
+        today = self.today
+        docs = self.doctors
+        ndocs = len(docs)
+        sx = sex if sex != "U" else "F"
+        growth = _GROWTH[sx]
+        adult_ref = _ADULT_HEIGHT[sx]
+        fem = sex == "F"
+        who = "Patiente" if fem else "Patient"
+
+        n_chronic = sum(1 for c in chronic if c[3] is None and c[1] not in ("F17.2", "E66"))
+        rate = (6.0 if age < 2 else 3.0 if age < 6 else 1.0 if age < 18 else 1.0 if age < 40
+                else 1.4 if age < 60 else 2.2 if age < 75 else 3.5) + 0.7 * n_chronic
+        years = (today - joined) / _YEAR
+        count = int(rate * years * (0.25 + r() * 0.8) + 0.5)
+        count = min(max(count, 2), 40)
+        span = today - joined
+        visits = []
+        for _ in range(count):
+            day = joined + int(r() * span)
+            wd = (day - 1) % 7
+            if wd == 6:
+                day -= 1 if day - 1 >= joined else -1
+                wd = (day - 1) % 7
+            if day >= today:
+                day = today - 1
+                wd = (day - 1) % 7
+            minute = 510 + int(r() * (42 if wd >= 5 else 126)) * 5
+            visits.append((day, minute))
+        visits.sort()
+        recent = today - 120
+
+        for day, minute in visits:
+            a = (day - birth_ord) / _YEAR
+            author = docs[main_doc] if r() < 0.8 else docs[int(r() * ndocs)]
+            cid = self.uid(day, minute)
+            started = self.dts(day, minute)
+            yield "consultation", cid, self.row(
+                "consultation", patient_id=pid, started_at=started, author_id=author)
+
+            active = [c for c in chronic
+                      if c[2] <= day and (c[3] is None or c[3] > day) and c[1] != "E66"]
+            lines: list[dict[str, str]] = []
+            notes = None
+            fever = resp = False
+            follow_up = bool(active) and a >= 2 and r() < 0.55
+            if follow_up:
+                reason = pick(dd.CHRONIC_REASONS)
+                labels = ", ".join(c[0].lower() for c in active[:3])
+                symptoms = f"{who} vu{'e' if fem else ''} pour le suivi : {labels}."
+                exam = pick(dd.CHRONIC_EXAMS)
+                plan = pick(dd.CHRONIC_PLANS)
+                diagnoses = [{"label": c[0], "cim10": c[1]} for c in active[:3]]
+                for drug, dosage, started_d, stopped in treatments:
+                    if started_d <= day and (stopped is None or stopped > day):
+                        lines.append({"drug": drug, "dosage": dosage, "duration": "3 mois",
+                                      "quantity": "QSP 3 mois"})
+                resp = any(c[1] in ("J44", "J45") for c in active)
+                if lines and r() < 0.3:
+                    notes = "Ordonnance renouvelable 3 fois." if r() < 0.6 else (
+                        "Ne pas substituer.")
+                conclusion = f"{diagnoses[0]['label']} équilibré{'e' if r() < 0.5 else ''}."
+            else:
+                if a < 2 and r() < 0.6:
+                    acute = dd.ACUTE[11]
+                else:
+                    acute = pick(self._acute["c" if a < 15 else "a" if a < 70 else "e"])
+                reason, sym, exams, diag, code, plan, rx, flags = acute
+                fever = "f" in flags and r() < 0.7
+                resp = "r" in flags
+                if "n" in flags:
+                    symptoms = f"{pick(sym).capitalize()}."
+                else:
+                    since = 1 + int(r() * 6)
+                    symptoms = f"Depuis {since} jour{'s' if since > 1 else ''}, {pick(sym)}."
+                exam = f"{pick(exams).capitalize()}."
+                diagnoses = [{"label": diag, "cim10": code}]
+                conclusion = f"{diag}."
+                if rx and r() < 0.85:
+                    lines = [{"drug": d, "dosage": ds, "duration": du, "quantity": q}
+                             for d, ds, du, q in rx]
+                    if r() < 0.1:
+                        notes = "Arrêt de travail remis." if a >= 18 else None
+
+            # Vitals.
+            if a < 18:
+                h = _interp(growth, a) * adult_h / adult_ref
+                w = _interp(_CHILD_BMI, a) * child_fat * (h / 100) ** 2
+                height: float | None = round(h * 2) / 2
+                weight: float | None = round(w, 2 if a < 2 else 1)
+                if r() < 0.05:
+                    weight = None
+            else:
+                h = adult_h - (max(0.0, a - 70) * 0.15)
+                w = bmi * (h / 100) ** 2 * (0.97 + r() * 0.06)
+                height = float(round(h)) if r() < 0.15 else None
+                weight = round(w, 1) if r() < 0.65 or follow_up else None
+            bp_sys = bp_dia = pulse = spo2 = None
+            if a >= 15 and (follow_up or r() < 0.7):
+                sys_base = 105 + 0.5 * min(a, 90) + (12 if any(c[1] == "I10" for c in active)
+                                                     else 0)
+                bp_sys = min(max(int(rng.gauss(sys_base, 8)), 90), 200)
+                bp_dia = min(max(int(bp_sys * 0.58 + rng.gauss(5, 5)), 50), bp_sys - 25)
+            if r() < 0.45 or fever:
+                base = 125 if a < 1 else 100 if a < 6 else 85 if a < 12 else 72
+                pulse = min(max(int(rng.gauss(base + (15 if fever else 0), 8)), 45), 180)
+            temp = (round(38.0 + r() * 1.8, 1) if fever
+                    else round(36.4 + r() * 0.9, 1) if r() < 0.2 else None)
+            if resp and r() < 0.9 or r() < 0.08:
+                copd = any(c[1] == "J44" for c in active)
+                spo2 = min(100, int((91 if copd else 95) + r() * (5 if copd else 5)))
+
+            vit = ""
+            if bp_sys is not None:
+                vit = f" TA {bp_sys}/{bp_dia} mmHg."
+            if temp is not None:
+                vit += f" T {temp:.1f} °C."
+            if r() < 0.3:
+                text = None
+                soap: tuple[str | None, ...] = (symptoms, f"{exam}{vit}", conclusion, plan)
+            else:
+                text = (f"Motif : {reason}.\n{symptoms}\nExamen : {exam}{vit}\n"
+                        f"Conclusion : {conclusion} {plan}")
+                soap = (None, None, None, None)
+            yield "consultation_version", self.uid(day, minute + 15), self.row(
+                "consultation_version", consultation_id=cid, author_id=author,
+                created_at=self.dts(day, minute + 15), reason=reason, text=text,
+                soap_s=soap[0], soap_o=soap[1], soap_a=soap[2], soap_p=soap[3],
+                weight_kg=weight, height_cm=height, bp_sys=bp_sys, bp_dia=bp_dia, pulse=pulse,
+                temperature_c=temp, spo2=spo2, diagnoses=diagnoses, signed=True)
+
+            if lines:
+                rid = self.uid(day, minute + 12)
+                at = self.dts(day, minute + 12)
+                yield "prescription", rid, self.row(
+                    "prescription", patient_id=pid, consultation_id=cid, author_id=author,
+                    prescribed_at=at)
+                yield "prescription_version", self.uid(day, minute + 12), self.row(
+                    "prescription_version", prescription_id=rid, author_id=author,
+                    created_at=at, lines=lines, notes=notes, signed=True)
+
+            if day >= recent and r() < 0.7:
+                booked = max(joined, day - 1 - int(r() * 20))
+                yield "appointment", self.uid(booked, 540 + int(r() * 540)), self.row(
+                    "appointment", patient_id=pid, practitioner_id=author,
+                    starts_at=started, duration_min=15 if r() < 0.6 else 20,
+                    reason=reason, status="done")
+
+        # Past appointments not honoured, and future ones.
+        if r() < 0.05:
+            day = today - 1 - int(r() * 90)
+            if (day - 1) % 7 < 5 and day > joined:
+                yield "appointment", self.uid(max(joined, day - 7), 600), self.row(
+                    "appointment", patient_id=pid, practitioner_id=docs[main_doc],
+                    starts_at=self.dts(day, 510 + int(r() * 126) * 5), duration_min=15,
+                    reason=pick(dd.APPOINTMENT_REASONS),
+                    status="no_show" if r() < 0.6 else "cancelled")
+        if r() < 0.2:
+            yield from self._future_appointment(pid, main_doc)
+
+    def _future_appointment(self, pid: str, doc: int) -> Iterator[Record]:
+        r = self.rng.random
+        today = self.today
+        ndocs = len(self.doctors)
+        agenda = self._agenda
+        duration = 15 if r() < 0.6 else 20
+        cells = duration // 5
+        for attempt in range(12):
+            day = today + 1 + int(r() * 42)
+            if (day - 1) % 7 >= 5:
+                day += 2
+            minute = 510 + int(r() * (126 - cells + 1)) * 5
+            d = doc if attempt < 6 else int(r() * ndocs)
+            base = ((day - today) * ndocs + d) * 288 + minute // 5
+            if attempt == 11 or not any(base + k in agenda for k in range(cells)):
+                break
+        for k in range(cells):
+            agenda.add(base + k)
+        yield "appointment", self.uid(today - int(r() * 30), 540 + int(r() * 540)), self.row(
+            "appointment", patient_id=pid, practitioner_id=self.doctors[d],
+            starts_at=self.dts(day, minute), duration_min=duration,
+            reason=self.pick(dd.APPOINTMENT_REASONS), status="booked")
+
+
+def demo_practice(seed: int = 1) -> dict[str, Any]:
+    """Suggested ``practice`` fields for ``generate(..., seed)``: in the patients' area."""
+    rng = random.Random(seed)
+    _name, land, _cpam, communes, _births = dd.AREAS[int(rng.random() * len(dd.AREAS))]
+    postal, city = communes[0]
+    n = f"{int(rng.random() * 100_000_000):08d}"
+    return {
+        "name": f"Cabinet médical des Tilleuls ({city})",
+        "address": "12 rue des Tilleuls",
+        "postal_code": postal,
+        "city": city,
+        "phone": f"{land} {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}",
+        "email": "accueil@cabinet-des-tilleuls.fr",
+        "finess": f"{postal[:2]}0{int(rng.random() * 1_000_000):06d}",
+    }
+
+
+def generate(
+    patients: int,
+    seed: int = 1,
+    *,
+    doctor_ids: Sequence[str],
+    today: dt.date,
+    doctor_names: Sequence[str] | None = None,
+) -> Iterator[Record]:
+    """Yield ``(entity, record_id, fields)`` for a practice of ``patients`` patients.
+
+    ``doctor_ids`` are the existing ``user`` ids of the practice's doctors (authors of
+    notes, practitioners of appointments); ``doctor_names`` (optional, same order) are
+    used as the patients' referring GP. Records are dated before ``today``, except
+    booked appointments in the six coming weeks.
+    """
+    if patients < 0:
+        raise ValueError("patients must be >= 0")
+    practice = _Practice(seed, doctor_ids, today, doctor_names)
+    one: Callable[[], Iterator[Record]] = practice.patient
+    for _ in range(patients):
+        yield from one()
