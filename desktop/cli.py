@@ -253,13 +253,19 @@ def cmd_document_get(args: argparse.Namespace) -> int:
 @command("audit verify")
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with open_practice(args) as practice:
+        damaged = practice.verify_pages()
         report = practice.verify_audit()
+    if damaged:
+        raise errors.CorruptDatabaseError(
+            f"the practice database is damaged ({len(damaged)} pages fail their integrity "
+            f"check, first: {damaged[0]}); restore it from your sync remote with 'carnet restore'"
+        )
     if not report.ok:
         raise errors.IntegrityFailureError(
             f"the audit log was tampered with: {report.problem} ({report.entries} entries "
             "verified before it)"
         )
-    print(f"audit log intact: {report.entries} entries")
+    print(f"database pages and audit log intact: {report.entries} audit entries")
     return 0
 
 

@@ -95,6 +95,7 @@ def _coerce(kind: str, value: Any) -> Any:
             raise TypeError
         if "\x00" in value:
             raise ValueError
+        value.encode("utf-8")  # a lone surrogate cannot be stored: UnicodeEncodeError
         return value
     if kind == "date":
         return dt.date.fromisoformat(str(value)).isoformat()
@@ -690,6 +691,11 @@ class Practice:
 
     def verify_audit(self) -> audit.AuditReport:
         return audit.verify(self.conn)
+
+    def verify_pages(self) -> list[str]:
+        """Check every page's HMAC (SQLCipher): finds damage in pages no query touched yet."""
+        rows = self._q("PRAGMA cipher_integrity_check").fetchall()
+        return [str(r[0]) for r in rows]
 
     def audit_entries(self, limit: int = 100) -> list[Record]:
         return audit.entries(self.conn, limit)

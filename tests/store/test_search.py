@@ -1,0 +1,116 @@
+"""Patient and note search: accent-, case- and ligature-insensitive, ranked, SQL-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.practice.search import parse_birth_date
+from desktop.practice.store import Practice
+from desktop.practice.textsearch import fold
+
+
+@pytest.fixture
+def people(practice: Practice) -> dict[str, str]:
+    rows = {
+        "helene": ("Müller", None, "Hélène", "1961-03-12", "06 12 34 56 78", "261037505612345"),
+        "oeuvre": ("Lœuvre", None, "Gaëlle", "1975-11-02", "01 45 00 00 00", None),
+        "married": ("Martin", "Œhlenschläger", "Chloé", "1980-07-14", None, None),
+        "ndiaye": ("N'Diaye", None, "Aminata", "1992-01-30", "07 11 22 33 44", None),
+        "double": ("Dupont-Aignan", None, "Jean-Noël", "1948-09-09", None, None),
+        "helena": ("Helenski", None, "Marc", "1955-01-01", None, None),
+        "martine": ("Berger", None, "Martine", "1966-06-06", None, None),
+    }
+    ids = {}
+    for key, (family, birth, given, born, phone, nir) in rows.items():
+        ids[key] = practice.create_record(
+            "patient",
+            {"family_name": family, "birth_name": birth, "given_names": given,
+             "birth_date": born, "phone": phone, "nir": nir},
+        )
+    return ids
+
+
+def hits(practice: Practice, query: str) -> list[str]:
+    return [p["id"] for p in practice.search_patients(query)]
+
+
+def test_fold():
+    assert fold("Hélène") == "helene"
+    assert fold("ŒUVRE") == "oeuvre"
+    assert fold("Lætitia") == "laetitia"
+    assert fold("N'Diaye") == "n diaye"
+
+
+def test_accent_and_case_insensitive(practice: Practice, people: dict[str, str]):
+    assert hits(practice, "helene") == [people["helene"]]
+    assert hits(practice, "HÉLÈNE") == [people["helene"]]
+    assert hits(practice, "muller") == [people["helene"]]
+
+
+def test_oe_finds_the_ligature(practice: Practice, people: dict[str, str]):
+    assert hits(practice, "loeuvre") == [people["oeuvre"]]
+    assert hits(practice, "lœu") == [people["oeuvre"]]
+
+
+def test_birth_name_and_given_names(practice: Practice, people: dict[str, str]):
+    assert hits(practice, "oehlen") == [people["married"]]
+    assert hits(practice, "chloe martin") == [people["married"]]
+    assert hits(practice, "martin chloe") == [people["married"]]
+
+
+def test_names_with_apostrophes_and_hyphens(practice: Practice, people: dict[str, str]):
+    for query in ("ndiaye", "n'diaye", "diaye", "N DIAYE"):
+        assert hits(practice, query) == [people["ndiaye"]], query
+    for query in ("dupont aignan", "dupont-aignan", "aignan", "jean noel", "jeannoel"):
+        assert hits(practice, query) == [people["double"]], query
+
+
+def test_ranking_family_name_before_given_name(practice: Practice, people: dict[str, str]):
+    # "martin" is Chloé's family name and a prefix of Martine's given name
+    assert hits(practice, "martin") == [people["married"], people["martine"]]
+    # exact before prefix: "helene" the given name vs "helenski" the family name
+    assert hits(practice, "helen")[0] == people["helena"]  # family-name prefix first
+    assert set(hits(practice, "helen")) == {people["helena"], people["helene"]}
+
+
+def test_birth_date_as_typed(practice: Practice, people: dict[str, str]):
+    for query in ("12/03/1961", "12-03-1961", "12.3.1961", "1961-03-12", "12/03/61"):
+        assert hits(practice, query) == [people["helene"]], query
+    assert hits(practice, "31/02/1961") == []
+    assert parse_birth_date("12/03/1961") == "1961-03-12"
+
+
+def test_phone_and_nir(practice: Practice, people: dict[str, str]):
+    assert hits(practice, "06 12 34") == [people["helene"]]
+    assert hits(practice, "+33 7 11 22 33 44") == [people["ndiaye"]]
+    assert hits(practice, "2610375") == [people["helene"]]
+
+
+def test_deleted_patients_are_not_found(practice: Practice, people: dict[str, str]):
+    practice.delete_record("patient", people["helene"])
+    assert hits(practice, "helene") == []
+
+
+def test_renamed_patient_is_found_under_the_new_name(practice: Practice, people: dict[str, str]):
+    practice.update_record("patient", people["helene"], {"family_name": "Schmitt"})
+    assert hits(practice, "muller") == []
+    assert hits(practice, "schmitt") == [people["helene"]]
+
+
+def test_limit(practice: Practice):
+    for i in range(30):
+        practice.create_record("patient", {"family_name": f"Bernard{i:02d}"})
+    assert len(practice.search_patients("bernard", limit=10)) == 10
+
+
+def test_note_full_text(practice: Practice, people: dict[str, str]):
+    cid, _ = practice.add_consultation(
+        people["helene"], reason="Fièvre", text="Otite moyenne aiguë droite, amoxicilline."
+    )
+    practice.add_consultation(people["ndiaye"], text="Entorse de la cheville")
+    found = practice.search_notes("otite aigue")
+    assert [h["consultation_id"] for h in found] == [cid]
+    assert [h["consultation_id"] for h in practice.search_notes("amoxi")] == [cid]
+    assert practice.search_notes("fievre")[0]["patient_id"] == people["helene"]
+    practice.revise_consultation(cid, text="Otite moyenne aiguë droite. Revu à J3.")
+    assert len(practice.search_notes("otite")) == 1  # one hit per consultation
