@@ -158,7 +158,7 @@ def _migration_1(conn: Connection) -> None:
         "record_id TEXT NOT NULL, field TEXT NOT NULL, winner TEXT NOT NULL, "
         "loser TEXT NOT NULL, detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT)",
         # Search keys for patients: folded name tokens, and '#p'/'#n'/'#d' phone, NIR
-        # and birth-date keys. rank orders kinds of match: family < birth < given < other.
+        # and birth-date keys; rank: lower is a better kind of match (see search.py).
         "CREATE TABLE patient_keys (key TEXT NOT NULL, patient_id TEXT NOT NULL, "
         "rank INTEGER NOT NULL, sort TEXT NOT NULL, "
         "PRIMARY KEY (key, patient_id)) WITHOUT ROWID",

@@ -49,16 +49,20 @@ def index_patient(conn: Any, patient_id: str) -> None:
         return
     family, birth, given, birth_date, phone, phone2, nir, _ = row
     keys: dict[str, int] = {}
-    for rank, name in ((0, family), (1, birth), (2, given)):
+    # The name as a whole (its first word, or all words joined) ranks above a word inside
+    # it: "mar" lists MARCHAND before BLANC-MARTIN.
+    for rank, name in ((0, family), (2, birth), (3, given)):
+        words = fold(name or "").split()
         for token in name_tokens(name):
-            keys.setdefault(token, rank)
+            inner = len(words) > 1 and token != words[0] and token != "".join(words)
+            keys.setdefault(token, rank + inner)
     for number in (phone, phone2):
         if digits(number):
-            keys.setdefault("#p" + digits(number), 3)
+            keys.setdefault("#p" + digits(number), 5)
     if digits(nir):
-        keys["#n" + digits(nir)] = 3
+        keys["#n" + digits(nir)] = 5
     if birth_date:
-        keys["#d" + birth_date] = 3
+        keys["#d" + birth_date] = 5
     sort = _sort_key({"family_name": family, "given_names": given})
     conn.executemany(
         "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)",

@@ -210,6 +210,8 @@ class Practice:
             raise errors.InvalidInputError("the passphrase must have at least 8 characters")
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
+                folder.chmod(0o700)
         except OSError as exc:
             raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
         db_key = crypto.random_key()

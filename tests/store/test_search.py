@@ -114,3 +114,9 @@ def test_note_full_text(practice: Practice, people: dict[str, str]):
     assert practice.search_notes("fievre")[0]["patient_id"] == people["helene"]
     practice.revise_consultation(cid, text="Otite moyenne aiguë droite. Revu à J3.")
     assert len(practice.search_notes("otite")) == 1  # one hit per consultation
+
+
+def test_a_whole_family_name_ranks_above_a_word_inside_one(practice: Practice):
+    inner = practice.create_record("patient", {"family_name": "Blanc-Martin", "given_names": "Côme"})
+    whole = practice.create_record("patient", {"family_name": "Marchand", "given_names": "Amélie"})
+    assert hits(practice, "mar") == [whole, inner]
