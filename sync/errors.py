@@ -1,0 +1,144 @@
+"""Errors of the sync engine, sorted by who is to blame and what the user can do.
+
+Every class carries ``permanent`` (retrying cannot help; the scheduler stops retrying)
+and ``exit_code`` (the CLI's category: 3 wrong secret, 4 storage unreachable or not a
+practice, 5 integrity failure, 1 anything else). Messages never contain patient data:
+only device ids, sequence numbers and object names, which are opaque.
+"""
+
+from __future__ import annotations
+
+from sync import crypto
+from sync.backends.base import (
+    AuthError,
+    BackendError,
+    NotFoundError,
+    StorageFullError,
+    TargetMissingError,
+    UnreachableError,
+)
+
+EXIT_OTHER = 1
+EXIT_WRONG_SECRET = 3
+EXIT_UNREACHABLE = 4
+EXIT_INTEGRITY = 5
+
+
+class SyncError(Exception):
+    """Base of the engine's own errors."""
+
+    permanent = True
+    exit_code = EXIT_OTHER
+
+
+class WrongSecretError(SyncError, crypto.WrongSecretError):
+    """The passphrase or recovery key does not open the practice key (exit 3)."""
+
+    exit_code = EXIT_WRONG_SECRET
+
+
+class RemoteUnavailableError(SyncError):
+    """The storage cannot be reached right now (exit 4); the scheduler retries later."""
+
+    permanent = False
+    exit_code = EXIT_UNREACHABLE
+
+
+class NotAPracticeError(SyncError):
+    """The target is missing, empty, or holds no Carnet practice (exit 4).
+
+    Raised instead of ever treating an empty place as "a new, empty practice": that is
+    how other sync tools have deleted their users' data.
+    """
+
+    exit_code = EXIT_UNREACHABLE
+
+
+class AmbiguousPracticeError(NotAPracticeError):
+    """The root holds several practices; the caller must name one (``practice_ids``)."""
+
+    def __init__(self, message: str, practice_ids: list[str]) -> None:
+        super().__init__(message)
+        self.practice_ids = practice_ids
+
+
+class UnsupportedFormatError(SyncError):
+    """The remote was written by a newer Carnet (format version unknown here): upgrade."""
+
+
+class IntegrityError(SyncError, crypto.IntegrityError):
+    """Remote content failed verification: modified, truncated, reordered, foreign,
+    missing or rolled back (exit 5). Nothing from the failing object was applied."""
+
+    exit_code = EXIT_INTEGRITY
+
+    def __init__(self, message: str, device: str | None = None, seq: int | None = None) -> None:
+        super().__init__(message)
+        self.device = device
+        self.seq = seq
+
+
+class RollbackError(IntegrityError):
+    """A device's head is behind what this device already applied: a rollback alarm."""
+
+
+class DeviceIdCollisionError(SyncError):
+    """Another writer uses this device's id (a cloned disk, or a restored old database).
+
+    Found when a create-only put meets a *different* segment at our next seq, or when our
+    own head is ahead of what we pushed. Recovery: the store takes a new device id (keeps
+    its records and journal), marks all unpushed changes for re-push under the new id
+    (with their original stamps, so merge is unaffected), and syncs again.
+    """
+
+    def __init__(self, message: str, device: str, seq: int) -> None:
+        super().__init__(message)
+        self.device = device
+        self.seq = seq
+
+
+class CancelledError(SyncError):
+    """The sync was cancelled between two steps; nothing half-done was recorded."""
+
+    permanent = False
+
+
+def from_backend(exc: BackendError) -> SyncError:
+    """Translate a storage error into the engine's vocabulary, keeping the cause."""
+    err: SyncError
+    if isinstance(exc, AuthError):
+        err = RemoteUnavailableError(f"the storage refused the credentials: {exc}")
+        err.permanent = True
+    elif isinstance(exc, TargetMissingError):
+        err = NotAPracticeError(f"the storage location does not exist: {exc}")
+    elif isinstance(exc, StorageFullError):
+        err = SyncError(f"the storage is full: {exc}")
+    elif isinstance(exc, UnreachableError):
+        err = RemoteUnavailableError(f"the storage cannot be reached: {exc}")
+    elif isinstance(exc, NotFoundError):
+        err = IntegrityError(f"an expected remote object is missing: {exc}")
+    else:
+        err = SyncError(str(exc))
+        err.permanent = exc.permanent
+    err.__cause__ = exc
+    return err
+
+
+def exit_code(exc: BaseException) -> int:
+    """The CLI exit code for any exception the engine may raise (1 when unknown)."""
+    if isinstance(exc, SyncError):
+        return exc.exit_code
+    if isinstance(exc, crypto.WrongSecretError):
+        return EXIT_WRONG_SECRET
+    if isinstance(exc, crypto.IntegrityError):
+        return EXIT_INTEGRITY
+    if isinstance(exc, BackendError):
+        return from_backend(exc).exit_code
+    return EXIT_OTHER
+
+
+def is_permanent(exc: BaseException) -> bool:
+    """Whether retrying the same operation later can help (False: back off and retry)."""
+    if isinstance(exc, SyncError | BackendError):
+        return bool(exc.permanent)
+    return not isinstance(exc, OSError)
