@@ -1,0 +1,43 @@
+"""Carnet's benchmark: ``python -m benchmarks [--small] [--patients N] [--json FILE]``.
+
+Builds (once, then reuses from ``bench-cache/``) a reference demo practice and a plain
+SQLite copy of it, then prints one table: each measure's median and p99 or ratio, the
+target, and whether it is met. Both sides of every comparison run in this process, in
+alternation, so a ratio holds on a noisy 2-core machine. Not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from benchmarks import store_bench
+from benchmarks.reference import reference_practice
+from benchmarks.report import Table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--small", action="store_true", help="2,000 patients: a quick look")
+    parser.add_argument("--patients", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, default=Path("bench-cache"))
+    parser.add_argument("--json", type=Path, default=None, help="also write the table here")
+    parser.add_argument("--repeat", type=int, default=200, help="samples per timed measure")
+    args = parser.parse_args(argv)
+    patients = args.patients or (2_000 if args.small else 100_000)
+
+    ref = reference_practice(args.cache, patients, args.seed, log=print)
+    table = Table(f"Carnet benchmark: {patients:,} patients ({ref.describe()})")
+    store_bench.run(ref, table, repeat=args.repeat)
+    table.print()
+    out = args.json or args.cache / f"results-{patients}.json"
+    out.write_text(json.dumps(table.as_json(), indent=2))
+    print(f"\nwritten to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
