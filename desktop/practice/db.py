@@ -154,9 +154,11 @@ def _migration_1(conn: Connection) -> None:
         "CREATE TABLE audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, "
         "action TEXT NOT NULL, entity TEXT, record_id TEXT, prev TEXT NOT NULL, "
         "hash TEXT NOT NULL)",
+        # Losing concurrent values (sync.merge): open until a later write settles them.
         "CREATE TABLE conflicts (id TEXT PRIMARY KEY, entity TEXT NOT NULL, "
-        "record_id TEXT NOT NULL, field TEXT NOT NULL, winner TEXT NOT NULL, "
-        "loser TEXT NOT NULL, detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT)",
+        "record_id TEXT NOT NULL, field TEXT NOT NULL, loser_hlc INTEGER NOT NULL, "
+        "loser_dev TEXT NOT NULL, loser TEXT NOT NULL, detected_at TEXT NOT NULL)",
+        "CREATE INDEX conflicts_by_field ON conflicts(entity, record_id, field)",
         # Search keys for patients: folded name tokens, and '#p'/'#n'/'#d' phone, NIR
         # and birth-date keys; rank: lower is a better kind of match (see search.py).
         "CREATE TABLE patient_keys (key TEXT NOT NULL, patient_id TEXT NOT NULL, "

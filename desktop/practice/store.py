@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -20,10 +19,12 @@ from typing import Any
 
 from desktop.practice import audit, db, errors, search
 from desktop.practice.keyfile import KeyFile
+from desktop.practice.replica import StoreReplica
 from desktop.practice.schema import DELETED, ENTITIES, SEX_VALUES, Entity
+from desktop.practice.stamps import RowStamps
 from sync import crypto
 from sync.changes import ZERO, Change, HybridClock, Stamp, new_id
-from sync.ports import START, ApplyReport, Cursor, PendingChange
+from sync.merge import local_write
 
 DB_NAME = "practice.db"
 CHUNK = 1024 * 1024
@@ -120,47 +121,6 @@ def _coerce(kind: str, value: Any) -> Any:
     raise ValueError(kind)
 
 
-# --- per-field stamps ----------------------------------------------------------------------
-
-
-class FieldStamps:
-    """The stamps of one mutable row: a base stamp plus per-field overrides.
-
-    A row created in one write has every field at the base stamp (compact); fields
-    written later carry [hlc, device, replaced_hlc, replaced_device] in ``_st``.
-    """
-
-    def __init__(self, base: Stamp, overrides: str | None) -> None:
-        self.base = base
-        self.over: dict[str, list[Any]] = json.loads(overrides) if overrides else {}
-
-    def get(self, name: str) -> tuple[Stamp, Stamp]:
-        entry = self.over.get(name)
-        if entry is None:
-            return self.base, ZERO
-        return Stamp(entry[0], entry[1]), Stamp(entry[2], entry[3])
-
-    def set(self, name: str, stamp: Stamp, replaced: Stamp) -> None:
-        if stamp == self.base and replaced == ZERO:
-            self.over.pop(name, None)
-        else:
-            self.over[name] = [stamp.hlc, stamp.device, replaced.hlc, replaced.device]
-
-    def dump(self) -> str | None:
-        return json.dumps(self.over, separators=(",", ":")) if self.over else None
-
-
-def is_concurrent(
-    incoming: Stamp, incoming_replaces: Stamp, local: Stamp, local_replaces: Stamp
-) -> bool:
-    """Neither writer saw the other's value.
-
-    Last-writer-wins keeps the maximum stamp, so a writer that had seen ``local`` would
-    have replaced a stamp >= ``local``; ``incoming_replaces < local`` proves it had not.
-    """
-    return local != ZERO and incoming_replaces < local and local_replaces < incoming
-
-
 # --- the store ---------------------------------------------------------------------------
 
 
@@ -181,6 +141,7 @@ class Practice:
         self.practice_key = bytes.fromhex(meta["practice_key"])
         self.blob_name_key = crypto.derive_key(self.practice_key, "carnet/blob-name/v1")
         self.clock = HybridClock(int(meta.get("hlc_last", 0)))
+        self.replica = StoreReplica(self)
 
     # -- life cycle ----------------------------------------------------------------------
 
@@ -367,10 +328,15 @@ class Practice:
                 row = self._row(ent, record_id)
                 if row is None:
                     raise errors.NotFoundError(f"no {ent.name} with id {record_id}")
-                stamps = FieldStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
-                for name in fields:
-                    replaces[name] = stamps.get(name)[0]
-                    stamps.set(name, stamp, replaces[name])
+                stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
+                for name, value in fields.items():
+                    state = local_write(
+                        stamps.state(name, from_sql(ent, name, row[name])), value, stamp
+                    )
+                    replaces[name] = state.replaces
+                    stamps.set(name, state)
+                # This write saw the current values: their conflicts are settled.
+                self.replica.close_all_conflicts(ent.name, record_id, fields)
                 self._update_row(ent, record_id, fields, stamps)
             self._journal(Change(ent.name, record_id, stamp, fields, replaces))
             self._after_change(ent, record_id)
@@ -387,7 +353,7 @@ class Practice:
         return bool(cur.rowcount)
 
     def _update_row(
-        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamps: FieldStamps
+        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamps: RowStamps
     ) -> None:
         sets = ", ".join(f"{n} = ?" for n in fields)
         values = [to_sql(ent, n, v) for n, v in fields.items()]
@@ -398,7 +364,7 @@ class Practice:
         )
 
     def _journal(self, change: Change) -> None:
-        ent = ENTITIES[change.entity]
+        """Append this device's change for the sync engine to push (same transaction)."""
         self._q(
             "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -407,18 +373,13 @@ class Practice:
                 change.record_id,
                 change.stamp.hlc,
                 change.stamp.device,
-                json.dumps(
-                    {k: v for k, v in change.fields.items()},
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ),
+                json.dumps(dict(change.fields), ensure_ascii=False, separators=(",", ":")),
                 json.dumps(
                     {k: s.to_json() for k, s in change.replaces.items() if s != ZERO},
                     separators=(",", ":"),
                 ),
             ),
         )
-        del ent
 
     def _audit(self, action: str, entity: str | None, record_id: str | None) -> None:
         audit.append(self.conn, _now_iso(), self.user_id, action, entity, record_id)
@@ -431,6 +392,33 @@ class Practice:
             search.index_note(self.conn, record_id)
 
     # -- reads -----------------------------------------------------------------------------
+
+    def meta_value(self, key: str, default: Any = None) -> Any:
+        row = self._q("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    from_sql = staticmethod(from_sql)
+
+    def conflicts(self) -> list[Record]:
+        return self.replica.conflicts()
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> None:
+        """Keep one side: written anew, so it wins on every device once synced."""
+        if keep not in ("local", "remote"):
+            raise errors.InvalidInputError("keep must be 'local' or 'remote'")
+        match = [c for c in self.conflicts() if c["id"] == conflict_id]
+        if not match:
+            raise errors.NotFoundError(f"no open conflict with id {conflict_id}")
+        conflict = match[0]
+        self.update_record(
+            conflict["entity"], conflict["record_id"], {conflict["field"]: conflict[keep]}
+        )
+
+    def pending_count(self) -> int:
+        return self.replica.pending_count()
 
     def _row(self, ent: Entity, record_id: str) -> Any:
         cur = self._q(f"SELECT * FROM {ent.name} WHERE id = ?", (record_id,))
@@ -734,267 +722,6 @@ class Practice:
             count += len(chunk)
             if progress:
                 progress(count)
-
-    # -- the sync replica (sync.ports.Replica) ---------------------------------------------
-
-    def pending_changes(self, after: int, limit: int) -> list[PendingChange]:
-        rows = self._q(
-            "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal "
-            "WHERE seq > ? ORDER BY seq LIMIT ?",
-            (after, limit),
-        ).fetchall()
-        return [
-            PendingChange(
-                seq,
-                Change(
-                    entity,
-                    record_id,
-                    Stamp(hlc, device),
-                    json.loads(fields),
-                    {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
-                ),
-            )
-            for seq, entity, record_id, hlc, device, fields, replaces in rows
-        ]
-
-    def pending_count(self) -> int:
-        pushed = self.push_cursor()[0]
-        row = self._q("SELECT count(*) FROM journal WHERE seq > ?", (pushed,)).fetchone()
-        return int(row[0])
-
-    def _meta(self, key: str, default: Any = None) -> Any:
-        row = self._q("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return default if row is None else row[0]
-
-    def _set_meta(self, key: str, value: Any) -> None:
-        self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
-
-    def push_cursor(self) -> tuple[int, Cursor]:
-        return (
-            int(self._meta("push_local_seq", 0)),
-            Cursor(int(self._meta("push_seq", 0)), str(self._meta("push_digest", ""))),
-        )
-
-    def record_pushed(self, up_to_local_seq: int, cursor: Cursor) -> None:
-        with self.transaction():
-            self._set_meta("push_local_seq", up_to_local_seq)
-            self._set_meta("push_seq", cursor.seq)
-            self._set_meta("push_digest", cursor.digest)
-
-    def cursor(self, device_id: str) -> Cursor:
-        row = self._q(
-            "SELECT seq, digest FROM cursors WHERE device_id = ?", (device_id,)
-        ).fetchone()
-        return START if row is None else Cursor(row[0], row[1])
-
-    def cursors(self) -> dict[str, Cursor]:
-        rows = self._q("SELECT device_id, seq, digest FROM cursors").fetchall()
-        return {d: Cursor(s, g) for d, s, g in rows}
-
-    def apply_segment(
-        self, device_id: str, cursor: Cursor, changes: Sequence[Change]
-    ) -> ApplyReport:
-        with self.transaction():
-            if cursor.seq <= self.cursor(device_id).seq:
-                return ApplyReport(0, len(changes), 0)
-            report = self._apply_changes(changes)
-            self._q(
-                "INSERT OR REPLACE INTO cursors(device_id, seq, digest, applied_at) "
-                "VALUES (?, ?, ?, ?)",
-                (device_id, cursor.seq, cursor.digest, _now_iso()),
-            )
-            self._audit("sync-apply", None, None)
-            return report
-
-    def _apply_changes(self, changes: Iterable[Change]) -> ApplyReport:
-        applied = skipped = conflicts = 0
-        for change in changes:
-            self.clock.observe(change.stamp.hlc)
-            ent = ENTITIES.get(change.entity)
-            if ent is None:
-                raise errors.IntegrityFailureError(
-                    f"a synced change names an unknown kind of record ({change.entity}); "
-                    "update Carnet on this computer"
-                )
-            fields = {k: v for k, v in change.fields.items() if k in ent.field_names}
-            if ent.versioned:
-                took = self._insert_row(ent, change.record_id, fields, change.stamp)
-            else:
-                took, found = self._merge_row(ent, change, fields)
-                conflicts += found
-            if took:
-                applied += 1
-                self._after_change(ent, change.record_id)
-            else:
-                skipped += 1
-        return ApplyReport(applied, skipped, conflicts)
-
-    def _merge_row(
-        self, ent: Entity, change: Change, fields: Mapping[str, Any]
-    ) -> tuple[bool, int]:
-        """Per-field last-writer-wins; a concurrent, different value becomes a conflict."""
-        row = self._row(ent, change.record_id)
-        if row is None:
-            if set(fields) == set(ent.field_names) and not change.replaces:
-                # The creating write, seen first: every field at one stamp, stored compactly.
-                return self._insert_row(ent, change.record_id, fields, change.stamp), 0
-            # An edit of a record whose creation has not arrived yet (another device's
-            # chain is behind): start from "never written" so the creation still lands.
-            self._insert_row(ent, change.record_id, {}, ZERO)
-            row = self._row(ent, change.record_id)
-        stamps = FieldStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
-        taken: dict[str, Any] = {}
-        found = 0
-        for name, value in fields.items():
-            local, local_replaces = stamps.get(name)
-            incoming_replaces = change.replaces.get(name, ZERO)
-            if change.stamp == local:
-                continue
-            local_value = from_sql(ent, name, row[name])
-            if value != local_value and is_concurrent(
-                change.stamp, incoming_replaces, local, local_replaces
-            ):
-                self._record_conflict(
-                    ent, change.record_id, name, (local, local_value), (change.stamp, value)
-                )
-                found += 1
-            if change.stamp > local:
-                taken[name] = value
-                stamps.set(name, change.stamp, incoming_replaces)
-        if taken:
-            self._update_row(ent, change.record_id, taken, stamps)
-        return bool(taken), found
-
-    def _record_conflict(
-        self,
-        ent: Entity,
-        record_id: str,
-        name: str,
-        local: tuple[Stamp, Any],
-        remote: tuple[Stamp, Any],
-    ) -> None:
-        a, b = sorted((local[0], remote[0]))
-        key = f"{ent.name}|{record_id}|{name}|{a.hlc}|{a.device}|{b.hlc}|{b.device}"
-        conflict_id = hashlib.sha256(key.encode()).hexdigest()[:32]
-        winner, loser = (local, remote) if local[0] > remote[0] else (remote, local)
-        self._q(
-            "INSERT OR IGNORE INTO conflicts(id, entity, record_id, field, winner, loser, "
-            "detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                conflict_id,
-                ent.name,
-                record_id,
-                name,
-                json.dumps(
-                    {"stamp": winner[0].to_json(), "value": winner[1], "local": winner is local},
-                    ensure_ascii=False,
-                ),
-                json.dumps(
-                    {"stamp": loser[0].to_json(), "value": loser[1], "local": loser is local},
-                    ensure_ascii=False,
-                ),
-                _now_iso(),
-            ),
-        )
-
-    def conflicts(self, *, include_resolved: bool = False) -> list[Record]:
-        where = "" if include_resolved else "WHERE resolved_at IS NULL"
-        rows = self._q(
-            "SELECT id, entity, record_id, field, winner, loser, detected_at, resolved_at, "
-            f"resolution FROM conflicts {where} ORDER BY detected_at"
-        ).fetchall()
-        out = []
-        for cid, entity, rid, name, winner, loser, detected, resolved, resolution in rows:
-            w, lo = json.loads(winner), json.loads(loser)
-            local, remote = (w, lo) if w["local"] else (lo, w)
-            out.append(
-                {
-                    "id": cid,
-                    "entity": entity,
-                    "record_id": rid,
-                    "field": name,
-                    "local": local["value"],
-                    "remote": remote["value"],
-                    "kept": "local" if w["local"] else "remote",
-                    "detected_at": detected,
-                    "resolved_at": resolved,
-                    "resolution": resolution,
-                }
-            )
-        return out
-
-    def resolve_conflict(self, conflict_id: str, keep: str) -> None:
-        """Keep one side: written anew, so it wins on every device once synced."""
-        if keep not in ("local", "remote"):
-            raise errors.InvalidInputError("keep must be 'local' or 'remote'")
-        match = [c for c in self.conflicts(include_resolved=True) if c["id"] == conflict_id]
-        if not match:
-            raise errors.NotFoundError(f"no conflict with id {conflict_id}")
-        conflict = match[0]
-        with self.transaction():
-            self.update_record(
-                conflict["entity"], conflict["record_id"], {conflict["field"]: conflict[keep]}
-            )
-            self._q(
-                "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
-                (_now_iso(), keep, conflict_id),
-            )
-
-    def export_state(self) -> Iterator[Change]:
-        """Every record as changes carrying its exact stamps (snapshots, comparisons)."""
-        for ent in ENTITIES.values():
-            cols = ", ".join(
-                ["id", *ent.field_names, "_hlc", "_dev"] + ([] if ent.versioned else ["_st"])
-            )
-            cur = self.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY id")
-            names = [d[0] for d in cur.description]
-            for raw in cur:
-                row = dict(zip(names, raw, strict=True))
-                rec = self._to_record(ent, row)
-                del rec["id"]
-                base = Stamp(row["_hlc"], row["_dev"])
-                if ent.versioned:
-                    yield Change(ent.name, row["id"], base, rec, {})
-                    continue
-                stamps = FieldStamps(base, row["_st"])
-                groups: dict[tuple[Stamp, Stamp], dict[str, Any]] = {}
-                for name in ent.field_names:
-                    groups.setdefault(stamps.get(name), {})[name] = rec[name]
-                for (stamp, replaced), values in sorted(groups.items()):
-                    if stamp == ZERO:
-                        continue
-                    yield Change(
-                        ent.name,
-                        row["id"],
-                        stamp,
-                        values,
-                        {n: replaced for n in values} if replaced != ZERO else {},
-                    )
-
-    def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
-        with self.transaction():
-            self._apply_changes(changes)
-            for device_id, cursor in cursors.items():
-                if device_id == self.device_id:
-                    continue
-                self._q(
-                    "INSERT OR REPLACE INTO cursors(device_id, seq, digest, applied_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    (device_id, cursor.seq, cursor.digest, _now_iso()),
-                )
-
-    def meta(self) -> dict[str, Any]:
-        return {"practice_id": self.practice_id, "device_id": self.device_id}
-
-    def set_device_id(self, device_id: str) -> None:
-        """Re-key this replica as a new device (a cloned disk was detected)."""
-        with self.transaction():
-            self._set_meta("device_id", device_id)
-            # A new chain starts; changes already pushed under the old id stay pushed.
-            for key in ("push_seq", "push_digest"):
-                self._q("DELETE FROM meta WHERE key = ?", (key,))
-            self._audit("device-rekey", None, None)
-        self.device_id = device_id
 
     # -- statistics (status, benchmarks) ----------------------------------------------------
 

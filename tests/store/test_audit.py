@@ -75,7 +75,9 @@ def test_cut_off_tail_is_detected(audited: Practice):
 
 
 def test_cli_audit_verify_exit_codes(
-    audited: Practice, practice_dir: Path, capsys: pytest.CaptureFixture[str],
+    audited: Practice,
+    practice_dir: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ):
     monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)

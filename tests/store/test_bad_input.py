@@ -40,7 +40,8 @@ def sha(path: Path) -> str:
 @pytest.fixture
 def closed_practice(practice: Practice, practice_dir: Path) -> Path:
     pid = practice.create_record(
-        "patient", {"family_name": "Kowalczyk", "given_names": "Aurélie", "birth_date": "1990-01-01"}
+        "patient",
+        {"family_name": "Kowalczyk", "given_names": "Aurélie", "birth_date": "1990-01-01"},
     )
     practice.add_consultation(pid, text="Angine érythémateuse")
     practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -108,8 +109,11 @@ def tmpfs(path: Path, size: str) -> Iterator[Path]:
         require_or_skip("needs root and mount(8) to make a small or read-only file system")
     path.mkdir()
     try:
-        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+            check=True,
+            capture_output=True,
+        )
     except subprocess.CalledProcessError as exc:
         require_or_skip(f"cannot mount a tmpfs here ({exc.stderr.decode().strip()})")
     try:
@@ -143,9 +147,7 @@ def test_read_only_folder_gives_a_clear_error(tmp_path: Path, capsys: pytest.Cap
             pid = p.create_record("patient", {"family_name": "Avant", "birth_date": "1970-01-01"})
             p.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        code, _, err = run_cli(
-            capsys, folder, "patient", "edit", pid, "--set", "phone=0600000000"
-        )
+        code, _, err = run_cli(capsys, folder, "patient", "edit", pid, "--set", "phone=0600000000")
         assert code == 1
         assert "read-only" in err or "cannot open or write" in err
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
@@ -176,7 +178,9 @@ def test_unusual_unicode_names_round_trip(practice: Practice, name: str):
 
 
 def test_combining_and_precomposed_accents_find_each_other(practice: Practice):
-    pid = practice.create_record("patient", {"family_name": "e\u0301lodie", "birth_date": "2000-01-01"})
+    pid = practice.create_record(
+        "patient", {"family_name": "e\u0301lodie", "birth_date": "2000-01-01"}
+    )
     assert [p["id"] for p in practice.search_patients("\u00e9lo")] == [pid]
 
 
@@ -188,8 +192,24 @@ def test_unstorable_text_is_refused_with_a_clear_error(practice: Practice, bad: 
 
 @pytest.mark.parametrize(
     "query",
-    ["'; DROP TABLE patient; --", "%", "_", '"', "*", "NEAR(a b)", "a OR b", "-x", "^", "\\",
-     "' OR 1=1 --", "#p0", "", "   ", "🙂", "x" * 10_000],
+    [
+        "'; DROP TABLE patient; --",
+        "%",
+        "_",
+        '"',
+        "*",
+        "NEAR(a b)",
+        "a OR b",
+        "-x",
+        "^",
+        "\\",
+        "' OR 1=1 --",
+        "#p0",
+        "",
+        "   ",
+        "🙂",
+        "x" * 10_000,
+    ],
 )
 def test_sql_and_fts_metacharacters_in_search_are_just_text(practice: Practice, query: str):
     pid = practice.create_record("patient", {"family_name": "Durand", "birth_date": "1960-01-01"})
@@ -208,7 +228,10 @@ def test_a_real_process_prints_no_traceback(closed_practice: Path):
     env = {**os.environ, "CARNET_PASSPHRASE": "wrong", "CARNET_DATA_DIR": str(closed_practice)}
     proc = subprocess.run(
         [sys.executable, "-m", "desktop.cli", "search", "x"],
-        env=env, capture_output=True, text=True, timeout=60,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 3
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

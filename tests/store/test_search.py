@@ -24,8 +24,14 @@ def people(practice: Practice) -> dict[str, str]:
     for key, (family, birth, given, born, phone, nir) in rows.items():
         ids[key] = practice.create_record(
             "patient",
-            {"family_name": family, "birth_name": birth, "given_names": given,
-             "birth_date": born, "phone": phone, "nir": nir},
+            {
+                "family_name": family,
+                "birth_name": birth,
+                "given_names": given,
+                "birth_date": born,
+                "phone": phone,
+                "nir": nir,
+            },
         )
     return ids
 
@@ -117,6 +123,8 @@ def test_note_full_text(practice: Practice, people: dict[str, str]):
 
 
 def test_a_whole_family_name_ranks_above_a_word_inside_one(practice: Practice):
-    inner = practice.create_record("patient", {"family_name": "Blanc-Martin", "given_names": "Côme"})
+    inner = practice.create_record(
+        "patient", {"family_name": "Blanc-Martin", "given_names": "Côme"}
+    )
     whole = practice.create_record("patient", {"family_name": "Marchand", "given_names": "Amélie"})
     assert hits(practice, "mar") == [whole, inner]

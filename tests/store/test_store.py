@@ -12,7 +12,7 @@ import pytest
 
 from desktop.practice import errors
 from desktop.practice.keyfile import KEYFILE_NAME
-from desktop.practice.store import DB_NAME, Practice
+from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
 from tests.conftest import PASSPHRASE
@@ -64,11 +64,11 @@ def test_ids_are_uuid7_and_time_ordered(practice: Practice):
 
 
 def test_each_write_journals_a_change_and_an_audit_entry(practice: Practice):
-    before_journal = len(practice.pending_changes(0, 10_000))
+    before_journal = len(practice.replica.pending_changes(0, 10_000))
     before_audit = practice.verify_audit().entries
     pid = add_patient(practice)
     practice.update_record("patient", pid, {"phone": "06 01 02 03 04"})
-    changes = practice.pending_changes(0, 10_000)[before_journal:]
+    changes = practice.replica.pending_changes(0, 10_000)[before_journal:]
     assert [c.change.entity for c in changes] == ["patient", "patient"]
     create, update = changes[0].change, changes[1].change
     assert update.fields == {"phone": "06 01 02 03 04"}
@@ -88,13 +88,13 @@ def test_reading_a_chart_is_audited(practice: Practice):
 
 
 def test_a_failed_write_leaves_no_journal_or_audit(practice: Practice):
-    journal = len(practice.pending_changes(0, 10_000))
+    journal = len(practice.replica.pending_changes(0, 10_000))
     audits = practice.verify_audit().entries
     with pytest.raises(errors.NotFoundError):
         practice.update_record("patient", "no-such-id", {"phone": "x"})
     with pytest.raises(errors.InvalidInputError):
         practice.create_record("patient", {"family_name": "X", "birth_date": "1985-13-45"})
-    assert len(practice.pending_changes(0, 10_000)) == journal
+    assert len(practice.replica.pending_changes(0, 10_000)) == journal
     assert practice.verify_audit().entries == audits
 
 
@@ -159,9 +159,7 @@ def test_database_and_journal_hold_no_plaintext(practice: Practice, practice_dir
     practice.add_document(pid, b"RESULTAT-HEMOGLOBINE-GLYQUEE", title="Bilan", filename="b.txt")
     practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     practice.close()
-    blob = b"".join(
-        p.read_bytes() for p in practice_dir.iterdir() if p.is_file()
-    )
+    blob = b"".join(p.read_bytes() for p in practice_dir.iterdir() if p.is_file())
     for secret in ("Quenneville", "Bérangère", "2850675112233", "tuberculose", "HEMOGLOBINE"):
         assert secret.encode() not in blob
         assert secret.encode("utf-16-le") not in blob
@@ -173,52 +171,56 @@ def remote_change(entity: str, rid: str, hlc: int, device: str, replaces=None, *
 
 def test_remote_changes_merge_per_field_and_are_idempotent(practice: Practice):
     pid = add_patient(practice)
-    created = practice.pending_changes(0, 1000)[-1].change.stamp
+    created = practice.replica.pending_changes(0, 1000)[-1].change.stamp
     later = created.hlc + 1000
-    change = remote_change("patient", pid, later, "dev-B", {"phone": created}, phone="07 00 00 00 01")
-    report = practice.apply_segment("dev-B", Cursor(1, "d1"), [change])
+    change = remote_change(
+        "patient", pid, later, "dev-B", {"phone": created}, phone="07 00 00 00 01"
+    )
+    report = practice.replica.apply_segment("dev-B", Cursor(1, "d1"), [change])
     assert report.applied == 1 and practice.patient(pid)["phone"] == "07 00 00 00 01"
-    again = practice.apply_segment("dev-B", Cursor(1, "d1"), [change])
+    again = practice.replica.apply_segment("dev-B", Cursor(1, "d1"), [change])
     assert again.applied == 0
-    assert practice.cursor("dev-B") == Cursor(1, "d1")
+    assert practice.replica.cursor("dev-B") == Cursor(1, "d1")
     # an older write of another field still lands; an older write of the same field doesn't
     older = remote_change(
         "patient", pid, created.hlc + 1, "dev-C", {"phone": created}, phone="01 00", email="a@b.fr"
     )
-    practice.apply_segment("dev-C", Cursor(1, "c1"), [older])
+    practice.replica.apply_segment("dev-C", Cursor(1, "c1"), [older])
     record = practice.patient(pid)
     assert record["phone"] == "07 00 00 00 01" and record["email"] == "a@b.fr"
 
 
 def test_concurrent_edits_keep_the_winner_and_record_a_conflict(practice: Practice):
     pid = add_patient(practice)
-    created = practice.pending_changes(0, 1000)[-1].change.stamp
+    created = practice.replica.pending_changes(0, 1000)[-1].change.stamp
     practice.update_record("patient", pid, {"phone": "06 local"})
-    mine = practice.pending_changes(0, 1000)[-1].change.stamp
+    mine = practice.replica.pending_changes(0, 1000)[-1].change.stamp
     theirs = remote_change(
         "patient", pid, mine.hlc + 5, "dev-B", {"phone": created}, phone="06 remote"
     )
-    report = practice.apply_segment("dev-B", Cursor(1, "x"), [theirs])
+    report = practice.replica.apply_segment("dev-B", Cursor(1, "x"), [theirs])
     assert report.conflicts == 1
     assert practice.patient(pid)["phone"] == "06 remote"  # later stamp wins
     [conflict] = practice.conflicts()
-    assert (conflict["local"], conflict["remote"], conflict["kept"]) == (
-        "06 local", "06 remote", "remote",
+    assert (conflict["local"], conflict["remote"], conflict["current"]) == (
+        "06 local",
+        "06 remote",
+        "06 remote",
     )
     practice.resolve_conflict(conflict["id"], "local")
     assert practice.patient(pid)["phone"] == "06 local"
     assert practice.conflicts() == []
     # the resolution is an ordinary change, so it syncs and wins elsewhere
-    last = practice.pending_changes(0, 1000)[-1].change
+    last = practice.replica.pending_changes(0, 1000)[-1].change
     assert last.fields == {"phone": "06 local"} and last.stamp > theirs.stamp
 
 
 def test_a_later_write_that_saw_ours_is_not_a_conflict(practice: Practice):
     pid = add_patient(practice)
     practice.update_record("patient", pid, {"phone": "1"})
-    mine = practice.pending_changes(0, 1000)[-1].change.stamp
+    mine = practice.replica.pending_changes(0, 1000)[-1].change.stamp
     follow_up = remote_change("patient", pid, mine.hlc + 5, "dev-B", {"phone": mine}, phone="2")
-    assert practice.apply_segment("dev-B", Cursor(1, "x"), [follow_up]).conflicts == 0
+    assert practice.replica.apply_segment("dev-B", Cursor(1, "x"), [follow_up]).conflicts == 0
     assert practice.patient(pid)["phone"] == "2"
 
 
@@ -226,12 +228,18 @@ def test_edit_arriving_before_the_record_it_edits(practice: Practice):
     """Device C pulls B's edit of A's patient before A's creation: both must land."""
     rid = "01900000-0000-7000-8000-000000000001"
     create = remote_change(
-        "patient", rid, 1000, "dev-A", family_name="Durand", given_names="Léa", phone="1",
+        "patient",
+        rid,
+        1000,
+        "dev-A",
+        family_name="Durand",
+        given_names="Léa",
+        phone="1",
         deleted=False,
     )
     edit = remote_change("patient", rid, 2000, "dev-B", {"phone": create.stamp}, phone="2")
-    practice.apply_segment("dev-B", Cursor(1, "b"), [edit])
-    practice.apply_segment("dev-A", Cursor(1, "a"), [create])
+    practice.replica.apply_segment("dev-B", Cursor(1, "b"), [edit])
+    practice.replica.apply_segment("dev-A", Cursor(1, "a"), [create])
     record = practice.patient(rid)
     assert (record["family_name"], record["phone"]) == ("Durand", "2")
     assert practice.conflicts() == []
@@ -243,14 +251,14 @@ def test_export_then_load_snapshot_reproduces_the_state(practice: Practice, tmp_
     practice.update_record("patient", pid, {"phone": "06"})
     cid, _ = practice.add_consultation(pid, text="note")
     practice.revise_consultation(cid, text="note 2")
-    state = list(practice.export_state())
+    state = list(practice.replica.export_state())
     with Practice.create(
         tmp_path / "other", practice_name="x", username="y", passphrase=PASSPHRASE
     ) as other:
-        other.load_snapshot(state, {"dev-Z": Cursor(3, "z")})
+        other.replica.load_snapshot(state, {"dev-Z": Cursor(3, "z")})
         assert other.patient(pid) == practice.patient(pid)
         assert other.chart(pid)["consultations"][0]["current"]["text"] == "note 2"
-        assert other.cursor("dev-Z") == Cursor(3, "z")
+        assert other.replica.cursor("dev-Z") == Cursor(3, "z")
         mine = {(c.entity, c.record_id, c.stamp) for c in state}
-        theirs = {(c.entity, c.record_id, c.stamp) for c in other.export_state()}
+        theirs = {(c.entity, c.record_id, c.stamp) for c in other.replica.export_state()}
         assert mine <= theirs

@@ -1,0 +1,310 @@
+"""The store as the sync engine sees it: :class:`sync.ports.Replica` over SQLCipher.
+
+Remote changes merge field by field with :func:`sync.merge.merge_field`, the one merge
+rule every replica shares; a concurrent losing value is kept in ``conflicts`` until a
+later write (the user's choice, or any edit that saw the winner) closes it. Each segment
+is applied and its device's cursor advanced in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from desktop.practice import errors
+from desktop.practice.schema import ENTITIES, Entity
+from desktop.practice.stamps import RowStamps
+from sync.changes import ZERO, Change, Stamp
+from sync.merge import Conflict, FieldState, changes_for_record, merge_field
+from sync.ports import START, ApplyReport, Cursor, PendingChange
+
+if TYPE_CHECKING:
+    from desktop.practice.store import Practice, Record
+
+
+def _now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class StoreReplica:
+    """Implements :class:`sync.ports.Replica` and :class:`sync.ports.SnapshotTarget`."""
+
+    def __init__(self, practice: Practice) -> None:
+        self.p = practice
+
+    @property
+    def device_id(self) -> str:
+        return self.p.device_id
+
+    # -- pushing this device's changes -----------------------------------------------------
+
+    def pending_changes(self, after: int, limit: int) -> list[PendingChange]:
+        rows = self.p._q(
+            "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal "
+            "WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        return [
+            PendingChange(
+                seq,
+                Change(
+                    entity,
+                    record_id,
+                    Stamp(hlc, device),
+                    json.loads(fields),
+                    {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
+                ),
+            )
+            for seq, entity, record_id, hlc, device, fields, replaces in rows
+        ]
+
+    def pending_count(self) -> int:
+        pushed = self.push_cursor()[0]
+        row = self.p._q("SELECT count(*) FROM journal WHERE seq > ?", (pushed,)).fetchone()
+        return int(row[0])
+
+    def push_cursor(self) -> tuple[int, Cursor]:
+        return (
+            int(self.p.meta_value("push_local_seq", 0)),
+            Cursor(
+                int(self.p.meta_value("push_seq", 0)), str(self.p.meta_value("push_digest", ""))
+            ),
+        )
+
+    def record_pushed(self, up_to_local_seq: int, cursor: Cursor) -> None:
+        with self.p.transaction():
+            self.p.set_meta("push_local_seq", up_to_local_seq)
+            self.p.set_meta("push_seq", cursor.seq)
+            self.p.set_meta("push_digest", cursor.digest)
+
+    def set_device_id(self, device_id: str) -> None:
+        """Re-key this replica as a new device (a cloned disk took over the old id)."""
+        with self.p.transaction():
+            self.p.set_meta("device_id", device_id)
+            # A new chain starts; changes already pushed under the old id stay pushed.
+            for key in ("push_seq", "push_digest"):
+                self.p._q("DELETE FROM meta WHERE key = ?", (key,))
+            self.p._audit("device-rekey", None, None)
+        self.p.device_id = device_id
+
+    # -- pulling other devices' changes ----------------------------------------------------
+
+    def cursor(self, device_id: str) -> Cursor:
+        row = self.p._q(
+            "SELECT seq, digest FROM cursors WHERE device_id = ?", (device_id,)
+        ).fetchone()
+        return START if row is None else Cursor(row[0], row[1])
+
+    def cursors(self) -> dict[str, Cursor]:
+        rows = self.p._q("SELECT device_id, seq, digest FROM cursors").fetchall()
+        return {d: Cursor(s, g) for d, s, g in rows}
+
+    def _set_cursor(self, device_id: str, cursor: Cursor) -> None:
+        self.p._q(
+            "INSERT OR REPLACE INTO cursors(device_id, seq, digest, applied_at) "
+            "VALUES (?, ?, ?, ?)",
+            (device_id, cursor.seq, cursor.digest, _now_iso()),
+        )
+
+    def apply_segment(
+        self, device_id: str, cursor: Cursor, changes: Sequence[Change]
+    ) -> ApplyReport:
+        with self.p.transaction():
+            if cursor.seq <= self.cursor(device_id).seq:
+                return ApplyReport(0, len(changes), 0)
+            report = self._apply_changes(changes)
+            self._set_cursor(device_id, cursor)
+            self.p._audit("sync-apply", None, None)
+            return report
+
+    def _apply_changes(self, changes: Iterable[Change]) -> ApplyReport:
+        applied = skipped = conflicts = 0
+        for change in changes:
+            self.p.clock.observe(change.stamp.hlc)
+            ent = ENTITIES.get(change.entity)
+            if ent is None:
+                raise errors.IntegrityFailureError(
+                    f"a synced change names an unknown kind of record ({change.entity}); "
+                    "update Carnet on this computer"
+                )
+            fields = {k: v for k, v in change.fields.items() if k in ent.field_names}
+            if ent.versioned:
+                took = self.p._insert_row(ent, change.record_id, fields, change.stamp)
+            else:
+                took, found = self._merge_row(ent, change, fields)
+                conflicts += found
+            if took:
+                applied += 1
+                self.p._after_change(ent, change.record_id)
+            else:
+                skipped += 1
+        return ApplyReport(applied, skipped, conflicts)
+
+    def _merge_row(self, ent: Entity, change: Change, fields: dict[str, Any]) -> tuple[bool, int]:
+        row = self.p._row(ent, change.record_id)
+        if row is None:
+            if set(fields) == set(ent.field_names) and not change.replaces:
+                # The creating write, seen first: every field at one stamp, stored compactly.
+                return self.p._insert_row(ent, change.record_id, fields, change.stamp), 0
+            # An edit of a record whose creation has not arrived yet (another device's
+            # chain is behind): start from "never written" so the creation still lands.
+            self.p._insert_row(ent, change.record_id, {}, ZERO)
+            row = self.p._row(ent, change.record_id)
+        stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
+        taken: dict[str, Any] = {}
+        changed, found = False, 0
+        for name, value in fields.items():
+            local = stamps.state(name, self.p.from_sql(ent, name, row[name]))
+            out = merge_field(
+                ent.name,
+                change.record_id,
+                name,
+                local,
+                value,
+                change.stamp,
+                change.replaces.get(name, ZERO),
+            )
+            if not out.changed:
+                continue
+            changed = True
+            stamps.set(name, out.state)
+            if out.take:
+                taken[name] = value
+            if out.close_up_to != ZERO:
+                self._close_conflicts(ent.name, change.record_id, name, out.close_up_to)
+            if out.conflict is not None:
+                found += self._store_conflict(out.conflict)
+        if changed:
+            self.p._update_row(ent, change.record_id, taken, stamps)
+        return bool(taken), found
+
+    # -- conflicts ---------------------------------------------------------------------------
+
+    def _store_conflict(self, c: Conflict) -> int:
+        cur = self.p._q(
+            "INSERT OR IGNORE INTO conflicts(id, entity, record_id, field, loser_hlc, "
+            "loser_dev, loser, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                c.conflict_id,
+                c.entity,
+                c.record_id,
+                c.field,
+                c.loser_stamp.hlc,
+                c.loser_stamp.device,
+                json.dumps(
+                    {"value": c.loser_value, "replaces": c.loser_replaces.to_json()},
+                    ensure_ascii=False,
+                ),
+                _now_iso(),
+            ),
+        )
+        return int(cur.rowcount)
+
+    def _close_conflicts(self, entity: str, record_id: str, name: str, up_to: Stamp) -> None:
+        self.p._q(
+            "DELETE FROM conflicts WHERE entity = ? AND record_id = ? AND field = ? "
+            "AND (loser_hlc < ? OR (loser_hlc = ? AND loser_dev <= ?))",
+            (entity, record_id, name, up_to.hlc, up_to.hlc, up_to.device),
+        )
+
+    def close_all_conflicts(self, entity: str, record_id: str, names: Iterable[str]) -> None:
+        """A local write saw the current value: every loser of those fields is settled."""
+        names = list(names)
+        marks = ", ".join("?" * len(names))
+        self.p._q(
+            f"DELETE FROM conflicts WHERE entity = ? AND record_id = ? AND field IN ({marks})",
+            (entity, record_id, *names),
+        )
+
+    def _stored_conflicts(self, where: str = "", params: Sequence[Any] = ()) -> list[Conflict]:
+        rows = self.p._q(
+            "SELECT id, entity, record_id, field, loser_hlc, loser_dev, loser FROM conflicts "
+            f"{where} ORDER BY detected_at, id",
+            params,
+        ).fetchall()
+        out = []
+        for cid, entity, rid, name, hlc, dev, loser in rows:
+            data = json.loads(loser)
+            out.append(
+                Conflict(
+                    cid,
+                    entity,
+                    rid,
+                    name,
+                    data["value"],
+                    Stamp(hlc, dev),
+                    Stamp.from_json(data["replaces"]),
+                )
+            )
+        return out
+
+    def conflicts(self) -> list[Record]:
+        """Open conflicts whose losing value differs from the current one, for the user.
+
+        ``local`` is the value written on this device when one side was; otherwise the
+        value this device shows now. ``current`` is always the value shown now.
+        """
+        out: list[Record] = []
+        for c in self._stored_conflicts():
+            record = self.p.get(c.entity, c.record_id)
+            if record is None or record.get(c.field) == c.loser_value:
+                continue
+            current = record[c.field]
+            loser_is_local = c.loser_stamp.device == self.device_id
+            out.append(
+                {
+                    "id": c.conflict_id,
+                    "entity": c.entity,
+                    "record_id": c.record_id,
+                    "field": c.field,
+                    "current": current,
+                    "other": c.loser_value,
+                    "local": c.loser_value if loser_is_local else current,
+                    "remote": current if loser_is_local else c.loser_value,
+                    "other_device": c.loser_stamp.device,
+                }
+            )
+        return out
+
+    # -- snapshots -------------------------------------------------------------------------
+
+    def export_state(self) -> Iterator[Change]:
+        """Every record, with its exact stamps and open conflicts, as changes that recreate
+        it through the merge rule (snapshots, and comparing replicas in tests)."""
+        losers: dict[tuple[str, str], list[Conflict]] = {}
+        for c in self._stored_conflicts():
+            losers.setdefault((c.entity, c.record_id), []).append(c)
+        for ent in ENTITIES.values():
+            extra = [] if ent.versioned else ["_st"]
+            cols = ", ".join(["id", *ent.field_names, "_hlc", "_dev", *extra])
+            cur = self.p.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY id")
+            names = [d[0] for d in cur.description]
+            for raw in cur:
+                row = dict(zip(names, raw, strict=True))
+                rec = self.p._to_record(ent, row)
+                del rec["id"]
+                base = Stamp(row["_hlc"], row["_dev"])
+                if ent.versioned:
+                    yield Change(ent.name, row["id"], base, rec, {})
+                    continue
+                stamps = RowStamps(base, row["_st"])
+                states: dict[str, FieldState] = {}
+                for name in ent.field_names:
+                    state = stamps.state(name, rec[name])
+                    if state is not None:
+                        states[name] = state
+                yield from changes_for_record(
+                    ent.name, row["id"], states, losers.get((ent.name, row["id"]), ())
+                )
+
+    def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
+        with self.p.transaction():
+            self._apply_changes(changes)
+            for device_id, cursor in cursors.items():
+                if device_id != self.device_id:
+                    self._set_cursor(device_id, cursor)
+
+    def meta(self) -> dict[str, Any]:
+        return {"practice_id": self.p.practice_id, "device_id": self.device_id}

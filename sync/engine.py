@@ -1,0 +1,469 @@
+"""The sync engine: push this device's changes, pull the others', publish snapshots.
+
+``SyncEngine(replica, backend, keys).sync()`` pushes first, then pulls. Push first
+because getting a committed local write off the machine is what protects it from a
+stolen laptop or a dead disk; pull can be long (a new device replays years) and may fail
+half-way without delaying that. Both steps are restartable at any point:
+
+- push: segment ``n`` is created (create-only), *then* ``record_pushed``; a crash between
+  the two finds the segment there on retry and recognises it as ours (same changes at our
+  seq and chain link); a *different* segment there means another writer uses our device
+  id (:class:`DeviceIdCollisionError`). The head is written last and is only a hint.
+- pull: one listing of ``heads/``; for each device ahead of our cursor, segments are
+  fetched in order, each verified (AEAD, position, chain link, and against the head for
+  the last) *before* it is applied with its cursor in one replica transaction.
+
+Each step is its own small function, as Anki's sync phases are.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sync.backends.base import (
+    AlreadyExistsError,
+    Backend,
+    BackendError,
+    NotFoundError,
+    ObjectInfo,
+)
+from sync.changes import Change
+from sync.errors import (
+    CancelledError,
+    DeviceIdCollisionError,
+    IntegrityError,
+    RollbackError,
+    from_backend,
+)
+from sync.ports import START, Cursor, PendingChange, Replica, SnapshotTarget
+from sync.remote import (
+    Head,
+    decode_head,
+    encode_head,
+    head_name,
+    heads_prefix,
+    parse_numbered,
+    segment_name,
+    snapshot_name,
+    snapshots_prefix,
+)
+from sync.segments import (
+    MAGIC_SNAPSHOT,
+    PURPOSE_SNAPSHOT,
+    PracticeKeys,
+    decode_segment,
+    digest,
+    encode_segment,
+    open_object,
+    pack_json,
+    seal_object,
+    unpack_json,
+)
+
+DEFAULT_SEGMENT_CHANGES = 5000
+"""Changes per segment: big enough that 10,000 changes take 2 objects, small enough that a
+segment (a few hundred KiB compressed) uploads in seconds on poor ADSL."""
+
+Progress = Callable[[str, int, int], None]
+"""progress(step, done, total): step is "push", "pull" or "snapshot"; counts in changes
+for push, in segments for pull (total may grow); called on the sync thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    changes: int = 0
+    segments: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PullReport:
+    changes: dict[str, int] = field(default_factory=dict)  # per device
+    segments: int = 0
+    conflicts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one ``sync()`` did; ``requests``: storage requests made (list/get/create/...)."""
+
+    pushed_changes: int
+    pushed_segments: int
+    pulled_changes: dict[str, int]
+    pulled_segments: int
+    conflicts: int
+    requests: int
+
+
+class _Counting:
+    """Counts the engine's storage requests and turns storage errors into sync errors,
+    except the two the engine handles itself (already exists, not found)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.requests = 0
+
+    def _call(self, fn: Callable[[], object]) -> object:
+        self.requests += 1
+        try:
+            return fn()
+        except (AlreadyExistsError, NotFoundError):
+            raise
+        except BackendError as exc:
+            raise from_backend(exc) from exc
+
+    def list(self, prefix: str) -> list[ObjectInfo]:
+        result = self._call(lambda: self.backend.list(prefix))
+        assert isinstance(result, list)
+        return result
+
+    def get(self, name: str) -> bytes:
+        result = self._call(lambda: self.backend.get(name))
+        assert isinstance(result, bytes)
+        return result
+
+    def create(self, name: str, data: bytes) -> None:
+        self._call(lambda: self.backend.create(name, data))
+
+    def delete(self, name: str) -> None:
+        self._call(lambda: self.backend.delete(name))
+
+
+def _latest(listing: Iterable[ObjectInfo], prefix: str) -> dict[str, list[int]]:
+    """Device -> its numbered objects under ``prefix``, ascending (foreign names ignored)."""
+    found: dict[str, list[int]] = {}
+    for obj in listing:
+        parsed = parse_numbered(obj.name, prefix)
+        if parsed is not None:
+            found.setdefault(parsed[0], []).append(parsed[1])
+    return {dev: sorted(nums) for dev, nums in found.items()}
+
+
+class SyncEngine:
+    """Moves changes between one replica and one practice remote. Not thread-safe: one
+    sync at a time per replica (the scheduler guarantees it)."""
+
+    def __init__(
+        self,
+        replica: Replica,
+        backend: Backend,
+        keys: PracticeKeys,
+        *,
+        segment_changes: int = DEFAULT_SEGMENT_CHANGES,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        if segment_changes < 1:
+            raise ValueError("segment_changes must be positive")
+        self.replica = replica
+        self.keys = keys
+        self.pid = keys.practice_id
+        self.segment_changes = segment_changes
+        self._store = _Counting(backend)
+        self._cancel = cancel or threading.Event()
+        self._progress = progress or (lambda step, done, total: None)
+
+    @property
+    def device(self) -> str:
+        return self.replica.device_id
+
+    # ------------------------------------------------------------ sync
+
+    def sync(self) -> SyncReport:
+        """Push, then pull. Raises a :mod:`sync.errors` error; what was done stays done."""
+        before = self._store.requests
+        pushed = self.push()
+        pulled = self.pull()
+        return SyncReport(
+            pushed_changes=pushed.changes,
+            pushed_segments=pushed.segments,
+            pulled_changes=pulled.changes,
+            pulled_segments=pulled.segments,
+            conflicts=pulled.conflicts,
+            requests=self._store.requests - before,
+        )
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise CancelledError("sync cancelled")
+
+    # ------------------------------------------------------------ push
+
+    def push(self) -> PushReport:
+        """Send every pending change, in segments of ``segment_changes``, then the head.
+        No request at all when nothing is pending."""
+        last_local, cursor = self.replica.push_cursor()
+        start_cursor = cursor
+        changes = segments = length = 0
+        while True:
+            self._check_cancel()
+            batch = self.replica.pending_changes(last_local, self.segment_changes)
+            if not batch:
+                break
+            last_local, cursor, count, length = self._push_segment(batch, cursor)
+            changes += count
+            segments += 1
+            self._progress("push", changes, changes)
+        if cursor != start_cursor:
+            head = Head(self.device, cursor.seq, cursor.digest, length)
+            self._write_head(head, previous=start_cursor.seq)
+        return PushReport(changes, segments)
+
+    def _push_segment(
+        self, batch: Sequence[PendingChange], cursor: Cursor
+    ) -> tuple[int, Cursor, int, int]:
+        """Create our next segment from ``batch`` and record it pushed; returns
+        (last local_seq pushed, new cursor, changes pushed, object length)."""
+        seq = cursor.seq + 1
+        changes = [p.change for p in batch]
+        data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
+        try:
+            self._store.create(segment_name(self.pid, self.device, seq), data)
+            count = len(batch)
+        except AlreadyExistsError:
+            data, count = self._adopt_existing_segment(batch, cursor)
+        new_cursor = Cursor(seq, digest(data))
+        up_to = batch[count - 1].local_seq
+        self.replica.record_pushed(up_to, new_cursor)
+        return up_to, new_cursor, count, len(data)
+
+    def _adopt_existing_segment(
+        self, batch: Sequence[PendingChange], cursor: Cursor
+    ) -> tuple[bytes, int]:
+        """Our next seq is taken. If it holds our own first pending changes (we crashed
+        after creating it), adopt it; otherwise another writer has our device id."""
+        seq = cursor.seq + 1
+        existing = self._get_segment(self.device, seq)
+        try:
+            theirs = decode_segment(self.keys, self.device, seq, cursor.digest, existing)
+        except IntegrityError as exc:
+            raise DeviceIdCollisionError(
+                f"segment {seq} of this device ({self.device}) was written by another "
+                "writer using the same device id",
+                self.device,
+                seq,
+            ) from exc
+        ours = [p.change for p in batch[: len(theirs)]]
+        if not theirs or theirs != ours:
+            raise DeviceIdCollisionError(
+                f"segment {seq} of this device ({self.device}) holds other changes than "
+                "ours: another writer uses the same device id",
+                self.device,
+                seq,
+            )
+        return existing, len(theirs)
+
+    def _write_head(self, head: Head, previous: int) -> None:
+        """Create ``heads/<us>/<seq>`` then delete the previous head (best effort: extra
+        heads are harmless, readers take the highest)."""
+        name = head_name(self.pid, self.device, head.seq)
+        try:
+            self._store.create(name, encode_head(self.keys, head))
+        except AlreadyExistsError:
+            existing = decode_head(self.keys, self.device, head.seq, self._store.get(name))
+            if existing.digest != head.digest:
+                raise DeviceIdCollisionError(
+                    f"head {head.seq} of this device ({self.device}) names another "
+                    "segment: another writer uses the same device id",
+                    self.device,
+                    head.seq,
+                ) from None
+        if previous and previous != head.seq:
+            self._delete_quietly(head_name(self.pid, self.device, previous))
+
+    def _delete_quietly(self, name: str) -> None:
+        try:
+            self._store.delete(name)
+        except Exception:  # noqa: BLE001 - a stale head is harmless; never fail a push on it
+            return
+
+    # ------------------------------------------------------------ pull
+
+    def pull(self) -> PullReport:
+        """Fetch, verify and apply every other device's new segments. One request (the
+        heads listing) when nothing changed."""
+        heads = _latest(self._store.list(heads_prefix(self.pid)), heads_prefix(self.pid))
+        self._check_own_head(heads.get(self.device, []))
+        known = self.replica.cursors()
+        for device, cursor in known.items():
+            if device != self.device and cursor.seq > 0 and device not in heads:
+                raise RollbackError(
+                    f"device {device} has no head on the storage, but segment "
+                    f"{cursor.seq} was applied here: the storage was rolled back",
+                    device,
+                    cursor.seq,
+                )
+        changes: dict[str, int] = {}
+        segments = conflicts = 0
+        for device in sorted(heads):
+            if device == self.device:
+                continue
+            got = self._pull_device(device, heads[device][-1], known.get(device, START))
+            if got[0]:
+                changes[device] = got[0]
+            segments += got[1]
+            conflicts += got[2]
+        return PullReport(changes, segments, conflicts)
+
+    def _check_own_head(self, seqs: list[int]) -> None:
+        """Our head ahead of our push cursor: someone else writes as us. Behind: we
+        crashed before writing it (or it was deleted): write it again."""
+        _, cursor = self.replica.push_cursor()
+        listed = seqs[-1] if seqs else 0
+        if listed > cursor.seq:
+            raise DeviceIdCollisionError(
+                f"the storage has segment {listed} of this device ({self.device}) but this "
+                f"device pushed only {cursor.seq}: another writer uses the same device id",
+                self.device,
+                listed,
+            )
+        if listed < cursor.seq:
+            data = self._get_segment(self.device, cursor.seq)
+            if digest(data) != cursor.digest:
+                raise DeviceIdCollisionError(
+                    f"segment {cursor.seq} of this device ({self.device}) is not the one it "
+                    "pushed: another writer uses the same device id",
+                    self.device,
+                    cursor.seq,
+                )
+            self._write_head(Head(self.device, cursor.seq, cursor.digest, len(data)), listed)
+
+    def _pull_device(self, device: str, head_seq: int, cursor: Cursor) -> tuple[int, int, int]:
+        """Bring ``device`` from ``cursor`` to ``head_seq``; (changes, segments, conflicts)."""
+        if head_seq < cursor.seq:
+            raise RollbackError(
+                f"the head of device {device} is at segment {head_seq}, but segment "
+                f"{cursor.seq} was already applied here: the storage was rolled back",
+                device,
+                cursor.seq,
+            )
+        if head_seq == cursor.seq:
+            return 0, 0, 0
+        head = decode_head(
+            self.keys, device, head_seq, self._store.get(head_name(self.pid, device, head_seq))
+        )
+        changes = segments = conflicts = 0
+        first = cursor.seq
+        for seq in range(first + 1, head_seq + 1):
+            self._check_cancel()
+            data = self._get_segment(device, seq)
+            if seq == head_seq:
+                self._check_against_head(device, head, data)
+            decoded = decode_segment(self.keys, device, seq, cursor.digest, data)
+            cursor = Cursor(seq, digest(data))
+            report = self.replica.apply_segment(device, cursor, decoded)
+            changes += len(decoded)
+            segments += 1
+            conflicts += report.conflicts
+            self._progress("pull", seq - first, head_seq - first)
+        return changes, segments, conflicts
+
+    def _check_against_head(self, device: str, head: Head, data: bytes) -> None:
+        if len(data) != head.length or digest(data) != head.digest:
+            raise IntegrityError(
+                f"segment {head.seq} of device {device} is not the one its head names "
+                "(replaced, truncated, or written by a clone of that device)",
+                device,
+                head.seq,
+            )
+
+    def _get_segment(self, device: str, seq: int) -> bytes:
+        try:
+            return self._store.get(segment_name(self.pid, device, seq))
+        except NotFoundError:
+            raise IntegrityError(
+                f"segment {seq} of device {device} is missing from the storage", device, seq
+            ) from None
+
+    # ------------------------------------------------------------ snapshots
+
+    def publish_snapshot(self) -> str:
+        """Push, then write the replica's full state and the cursors it covers (ours
+        included) as an immutable snapshot; returns its object name."""
+        self.push()
+        _, own = self.replica.push_cursor()
+        cursors = {d: c for d, c in self.replica.cursors().items() if c.seq > 0}
+        if own.seq > 0:
+            cursors[self.device] = own
+        changes = list(self.replica.export_state())
+        body = {
+            "cursors": {d: [c.seq, c.digest] for d, c in sorted(cursors.items())},
+            "changes": [c.to_json() for c in changes],
+            "meta": self.replica.meta(),
+        }
+        plaintext = pack_json(body)
+        number = time.time_ns() // 1_000_000
+        while True:
+            name = snapshot_name(self.pid, self.device, number)
+            context = [self.pid, self.device, str(number)]
+            data = seal_object(self.keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, plaintext)
+            try:
+                self._store.create(name, data)
+                break
+            except AlreadyExistsError:
+                number += 1
+        self._progress("snapshot", len(changes), len(changes))
+        return name
+
+    def load_latest_snapshot(self, target: SnapshotTarget) -> dict[str, Cursor] | None:
+        return load_latest_snapshot(self._store.backend, self.keys, target)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    name: str
+    device: str
+    changes: list[Change]
+    cursors: dict[str, Cursor]
+    meta: dict[str, object]
+
+
+def read_latest_snapshot(backend: Backend, keys: PracticeKeys) -> Snapshot | None:
+    """The newest snapshot (by the creation time in its name, over all devices), verified;
+    None if there is none. A snapshot that fails verification raises, never falls back
+    silently."""
+    prefix = snapshots_prefix(keys.practice_id)
+    try:
+        listing = backend.list(prefix)
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    candidates = [
+        (num, dev) for dev, nums in _latest(listing, prefix).items() for num in nums
+    ]
+    if not candidates:
+        return None
+    number, device = max(candidates)
+    name = snapshot_name(keys.practice_id, device, number)
+    try:
+        data = backend.get(name)
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    what = f"snapshot {number} of device {device}"
+    context = [keys.practice_id, device, str(number)]
+    try:
+        value = unpack_json(
+            open_object(keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, data, what), what
+        )
+        cursors = {d: Cursor(int(s), str(h)) for d, (s, h) in value["cursors"].items()}
+        changes = [Change.from_json(c) for c in value["changes"]]
+        meta = dict(value.get("meta", {}))
+    except IntegrityError as exc:
+        raise IntegrityError(str(exc), device, number) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IntegrityError(f"{what} is authentic but malformed", device, number) from exc
+    return Snapshot(name, device, changes, cursors, meta)
+
+
+def load_latest_snapshot(
+    backend: Backend, keys: PracticeKeys, target: SnapshotTarget
+) -> dict[str, Cursor] | None:
+    """Fill an empty ``target`` from the newest snapshot; returns the cursors it covers
+    (None, and nothing loaded, if the practice has no snapshot). Then a ``SyncEngine``
+    on that replica pulls what came after: restore = snapshot + later segments."""
+    snap = read_latest_snapshot(backend, keys)
+    if snap is None:
+        return None
+    target.load_snapshot(snap.changes, snap.cursors)
+    return snap.cursors

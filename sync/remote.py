@@ -1,0 +1,394 @@
+"""The remote layout of a practice, and its keys.
+
+Everything lives under ``<root>/<practice-id>/`` (the practice id is a random UUID)::
+
+    format                          envelope "CRNF": layout version, practice id
+    keys/<epoch:08d>/passphrase     practice key of that epoch wrapped by the passphrase
+    keys/<epoch:08d>/recovery       ... and by the recovery key
+    devices/<device>/<seq:020d>     immutable change segments, create-only, one writer
+    heads/<device>/<seq:020d>       envelope "CRNH": hint of a device's latest segment
+    snapshots/<device>/<ms:020d>    envelope "CRNP": full state + the cursors it covers
+
+Names carry only random ids, numbers and fixed words: never patient data. The format
+object is read first and its absence is an error, never "an empty practice". Heads carry
+the seq in their *name* so that one listing of ``heads/`` tells, without any GET, whether
+anything changed (the idle sync is one request); a new head is created, then the
+previous one deleted. See docs/sync-protocol.md for the byte formats.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sync import crypto
+from sync.backends.base import (
+    AlreadyExistsError,
+    Backend,
+    BackendError,
+    NotFoundError,
+)
+from sync.errors import (
+    AmbiguousPracticeError,
+    IntegrityError,
+    NotAPracticeError,
+    SyncError,
+    UnsupportedFormatError,
+    WrongSecretError,
+    from_backend,
+)
+from sync.segments import (
+    FORMAT_VERSION,
+    HEADER,
+    MAGIC_FORMAT,
+    MAGIC_HEAD,
+    PURPOSE_FORMAT,
+    PURPOSE_HEAD,
+    PracticeKeys,
+    open_object,
+    seal_object,
+)
+
+LAYOUT_VERSION = 1
+FIRST_EPOCH = 1
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_RECOVERY_CHECK_BYTES = 3
+
+
+class PracticeExistsError(SyncError):
+    """``create_practice_remote`` found objects under the practice's folder: refusing to
+    overwrite anything. (A creation that crashed half-way leaves no ``format``; create
+    again under a new random practice id.)"""
+
+
+# ---------------------------------------------------------------- names
+
+
+def check_id(value: str, what: str) -> str:
+    """Practice and device ids go into object names: letters, digits, '-' and '_' only."""
+    if not _NAME_RE.match(value):
+        raise ValueError(f"{what} {value!r} is not a valid id")
+    return value
+
+
+def new_practice_id() -> str:
+    return str(uuid.uuid4())
+
+
+def format_name(pid: str) -> str:
+    return f"{pid}/format"
+
+
+def keys_prefix(pid: str) -> str:
+    return f"{pid}/keys/"
+
+
+def key_name(pid: str, epoch: int, kind: str) -> str:
+    """``kind``: "passphrase", "recovery", or "previous" (the epoch-1 key under this one)."""
+    return f"{pid}/keys/{epoch:08d}/{kind}"
+
+
+def segment_name(pid: str, device: str, seq: int) -> str:
+    return f"{pid}/devices/{device}/{seq:020d}"
+
+
+def heads_prefix(pid: str) -> str:
+    return f"{pid}/heads/"
+
+
+def head_name(pid: str, device: str, seq: int) -> str:
+    return f"{pid}/heads/{device}/{seq:020d}"
+
+
+def snapshots_prefix(pid: str) -> str:
+    return f"{pid}/snapshots/"
+
+
+def snapshot_name(pid: str, device: str, number: int) -> str:
+    return f"{pid}/snapshots/{device}/{number:020d}"
+
+
+def parse_numbered(name: str, prefix: str) -> tuple[str, int] | None:
+    """``<prefix><device>/<number>`` -> (device, number); None for anything else."""
+    if not name.startswith(prefix):
+        return None
+    parts = name[len(prefix) :].split("/")
+    if len(parts) != 2 or not _NAME_RE.match(parts[0]) or not parts[1].isdigit():
+        return None
+    return parts[0], int(parts[1])
+
+
+# ---------------------------------------------------------------- recovery key text
+
+
+def format_recovery_key(key: bytes) -> str:
+    """256-bit key + 24-bit checksum as 56 base32 characters in 14 groups of 4.
+
+    The checksum (SHA-256 prefix) turns a mistyped character into a clear "mistyped"
+    error instead of a wrong-key error after a network round trip.
+    """
+    check = hashlib.sha256(key).digest()[:_RECOVERY_CHECK_BYTES]
+    text = base64.b32encode(key + check).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """Inverse of :func:`format_recovery_key`; tolerant of case, spaces, dashes and the
+    look-alikes 0/O, 1/I, 8/B. Raises :class:`WrongSecretError` if it does not check."""
+    clean = re.sub(r"[\s-]", "", text).upper().translate(str.maketrans("018", "OIB"))
+    try:
+        raw = base64.b32decode(clean + "=" * (-len(clean) % 8))
+    except ValueError:
+        raise WrongSecretError("the recovery key is not well formed") from None
+    key, check = raw[: crypto.KEY_BYTES], raw[crypto.KEY_BYTES :]
+    if (
+        len(key) != crypto.KEY_BYTES
+        or hashlib.sha256(key).digest()[:_RECOVERY_CHECK_BYTES] != check
+    ):
+        raise WrongSecretError("the recovery key is mistyped (its checksum does not match)")
+    return key
+
+
+# ---------------------------------------------------------------- create / open
+
+
+def _wrap_context(pid: str, epoch: int) -> str:
+    return f"carnet/practice-key/v1/{pid}/{epoch}"
+
+
+def _dump(value: Mapping[str, Any]) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _format_plaintext(pid: str) -> bytes:
+    return _dump(
+        {
+            "layout": LAYOUT_VERSION,
+            "practice_id": pid,
+            "segment_format": FORMAT_VERSION,
+            "created_ms": time.time_ns() // 1_000_000,
+        }
+    )
+
+
+def create_practice_remote(
+    backend: Backend,
+    practice_id: str,
+    passphrase: str,
+    kdf_params: crypto.KdfParams | None = None,
+) -> tuple[PracticeKeys, str]:
+    """Set up a new practice on empty storage; returns (keys, recovery key text).
+
+    The recovery key text must be shown to the user once (and printed): it is not stored
+    anywhere in clear. All objects are create-only; ``format`` is written last, so a
+    crash half-way leaves something :func:`open_practice_remote` refuses, not a practice.
+    """
+    pid = check_id(practice_id, "practice id")
+    try:
+        backend.check()
+        if backend.list(f"{pid}/"):
+            raise PracticeExistsError(f"the storage already holds practice {pid}")
+        practice_key = crypto.random_key()
+        recovery = crypto.random_key()
+        ctx = _wrap_context(pid, FIRST_EPOCH)
+        by_pass = crypto.wrap_with_passphrase(practice_key, passphrase, ctx, kdf_params)
+        by_recovery = crypto.wrap_with_key(practice_key, recovery, ctx)
+        backend.create(key_name(pid, FIRST_EPOCH, "passphrase"), _dump(by_pass))
+        backend.create(key_name(pid, FIRST_EPOCH, "recovery"), _dump(by_recovery))
+        keys = PracticeKeys(pid, {FIRST_EPOCH: practice_key}, FIRST_EPOCH)
+        fmt = seal_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], _format_plaintext(pid))
+        backend.create(format_name(pid), fmt)
+    except AlreadyExistsError as exc:
+        raise PracticeExistsError(f"the storage already holds practice {pid}") from exc
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return keys, format_recovery_key(recovery)
+
+
+def discover_practice(backend: Backend) -> str:
+    """The id of the one practice at the root of ``backend``.
+
+    Joining from a URL gives a root, not a practice: the root is meant to hold exactly
+    one practice. Zero -> :class:`NotAPracticeError`; several ->
+    :class:`AmbiguousPracticeError` listing them (the caller asks which, or takes it from
+    an enrollment code). Costs one listing of the whole root, once, at join time.
+    """
+    try:
+        names = [o.name for o in backend.list("")]
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    found = sorted(
+        {n.split("/")[0] for n in names if n.endswith("/format") and n.count("/") == 1}
+    )
+    found = [p for p in found if _UUID_RE.match(p) or _NAME_RE.match(p)]
+    if not found:
+        raise NotAPracticeError("the storage location holds no Carnet practice")
+    if len(found) > 1:
+        raise AmbiguousPracticeError(
+            f"the storage location holds {len(found)} practices; name one", found
+        )
+    return found[0]
+
+
+def open_practice_remote(
+    backend: Backend,
+    practice_id: str | None,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+) -> PracticeKeys:
+    """Open an existing practice with its passphrase or its recovery key text.
+
+    Order: ``format`` must exist (else :class:`NotAPracticeError`) and be of a known
+    version (else :class:`UnsupportedFormatError`); the newest epoch's key is unwrapped
+    (:class:`WrongSecretError`), older epochs through each epoch's ``previous`` wrap;
+    then ``format`` is authenticated against the key (:class:`IntegrityError`).
+    """
+    if (passphrase is None) == (recovery_key is None):
+        raise ValueError("give exactly one of passphrase and recovery_key")
+    pid = discover_practice(backend) if practice_id is None else check_id(practice_id, "id")
+    try:
+        try:
+            fmt = backend.get(format_name(pid))
+        except NotFoundError:
+            raise NotAPracticeError(
+                f"no Carnet practice {pid} at this storage location"
+            ) from None
+        _check_format_header(fmt)
+        epochs = _listed_epochs(backend, pid)
+        newest = max(epochs)
+        ctx = _wrap_context(pid, newest)
+        if passphrase is not None:
+            wrapped = _get_json(backend, key_name(pid, newest, "passphrase"))
+            key = _unwrap(crypto.unwrap_with_passphrase, wrapped, passphrase, ctx)
+        else:
+            assert recovery_key is not None
+            secret = parse_recovery_key(recovery_key)
+            wrapped = _get_json(backend, key_name(pid, newest, "recovery"))
+            key = _unwrap(crypto.unwrap_with_key, wrapped, secret, ctx)
+        ring = {newest: key}
+        for epoch in range(newest, FIRST_EPOCH, -1):
+            prev = _get_json(backend, key_name(pid, epoch, "previous"))
+            ctx_prev = _wrap_context(pid, epoch - 1)
+            ring[epoch - 1] = _unwrap(crypto.unwrap_with_key, prev, ring[epoch], ctx_prev)
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    keys = PracticeKeys(pid, ring, newest)
+    info = json.loads(open_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], fmt, "format"))
+    if info.get("practice_id") != pid:
+        raise IntegrityError("the format object belongs to another practice")
+    if int(info.get("layout", 0)) > LAYOUT_VERSION:
+        raise UnsupportedFormatError("the remote uses a newer layout; upgrade Carnet")
+    return keys
+
+
+def _unwrap(fn: Callable[..., bytes], *args: Any) -> bytes:
+    try:
+        result = fn(*args)
+    except crypto.WrongSecretError as exc:
+        raise WrongSecretError(str(exc)) from exc
+    except crypto.IntegrityError as exc:
+        raise IntegrityError(f"a wrapped practice key is malformed: {exc}") from exc
+    return result
+
+
+def _check_format_header(data: bytes) -> None:
+    if len(data) < HEADER.size:
+        raise IntegrityError("the format object is truncated")
+    magic, version, _epoch = HEADER.unpack_from(data)
+    if magic != MAGIC_FORMAT:
+        raise IntegrityError("the format object is not a Carnet format object")
+    if version != FORMAT_VERSION:
+        raise UnsupportedFormatError(f"the remote has format version {version}; upgrade Carnet")
+
+
+def _listed_epochs(backend: Backend, pid: str) -> set[int]:
+    epochs: set[int] = set()
+    for obj in backend.list(keys_prefix(pid)):
+        part = obj.name[len(keys_prefix(pid)) :].split("/")[0]
+        if part.isdigit():
+            epochs.add(int(part))
+    if not epochs:
+        raise IntegrityError("the practice's keys are missing from the storage")
+    return epochs
+
+
+def _get_json(backend: Backend, name: str) -> dict[str, Any]:
+    try:
+        value = json.loads(backend.get(name))
+    except NotFoundError:
+        raise IntegrityError(f"the key object {name} is missing") from None
+    except ValueError as exc:
+        raise IntegrityError(f"the key object {name} is malformed") from exc
+    if not isinstance(value, dict):
+        raise IntegrityError(f"the key object {name} is malformed")
+    return value
+
+
+def change_passphrase(backend: Backend, keys: PracticeKeys, new_passphrase: str) -> None:
+    """Re-wrap the current epoch's key under a new passphrase (the old one stops working;
+    the recovery key is unaffected). Overwrites one object."""
+    ctx = _wrap_context(keys.practice_id, keys.current)
+    wrapped = crypto.wrap_with_passphrase(keys.key(keys.current), new_passphrase, ctx)
+    try:
+        backend.put(key_name(keys.practice_id, keys.current, "passphrase"), _dump(wrapped))
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+
+
+def new_recovery_key(backend: Backend, keys: PracticeKeys) -> str:
+    """Replace the recovery key (only a holder of the practice key can); returns its text.
+    The previous recovery key stops working; the passphrase is unaffected."""
+    recovery = crypto.random_key()
+    ctx = _wrap_context(keys.practice_id, keys.current)
+    wrapped = crypto.wrap_with_key(keys.key(keys.current), recovery, ctx)
+    try:
+        backend.put(key_name(keys.practice_id, keys.current, "recovery"), _dump(wrapped))
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return format_recovery_key(recovery)
+
+
+# ---------------------------------------------------------------- heads
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A device's claim about its latest segment: seq, digest and length of the object."""
+
+    device: str
+    seq: int
+    digest: str
+    length: int
+
+
+def encode_head(keys: PracticeKeys, head: Head) -> bytes:
+    body = _dump({"seq": head.seq, "digest": head.digest, "length": head.length})
+    context = [keys.practice_id, head.device, str(head.seq)]
+    return seal_object(keys, MAGIC_HEAD, PURPOSE_HEAD, context, body)
+
+
+def decode_head(keys: PracticeKeys, device: str, seq: int, data: bytes) -> Head:
+    """Verify a head read from ``heads/<device>/<seq>``; the name's seq is bound."""
+    what = f"head {seq} of device {device}"
+    try:
+        body = open_object(
+            keys, MAGIC_HEAD, PURPOSE_HEAD, [keys.practice_id, device, str(seq)], data, what
+        )
+        value = json.loads(body)
+        head = Head(device, int(value["seq"]), str(value["digest"]), int(value["length"]))
+    except IntegrityError as exc:
+        raise IntegrityError(str(exc), device, seq) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IntegrityError(f"{what} is malformed", device, seq) from exc
+    if head.seq != seq:
+        raise IntegrityError(f"{what} names seq {head.seq}", device, seq)
+    return head
