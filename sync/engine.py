@@ -245,8 +245,9 @@ class SyncEngine:
                 self.device,
                 seq,
             ) from exc
-        ours = [p.change for p in batch[: len(theirs)]]
-        if not theirs or theirs != ours:
+        # Compare encoded forms: the wire drops ZERO replaces, so objects may differ.
+        ours = [p.change.to_json() for p in batch[: len(theirs)]]
+        if not theirs or [c.to_json() for c in theirs] != ours:
             raise DeviceIdCollisionError(
                 f"segment {seq} of this device ({self.device}) holds other changes than "
                 "ours: another writer uses the same device id",
