@@ -86,9 +86,10 @@ class DeviceIdCollisionError(SyncError):
     """Another writer uses this device's id (a cloned disk, or a restored old database).
 
     Found when a create-only put meets a *different* segment at our next seq, or when our
-    own head is ahead of what we pushed. Recovery: the store takes a new device id (keeps
-    its records and journal), marks all unpushed changes for re-push under the new id
-    (with their original stamps, so merge is unaffected), and syncs again.
+    own head is ahead of what we pushed. Recovery: the store takes a new device id and a
+    fresh push cursor (keeps its records), re-stamps its unpushed changes with the new id
+    (same ``replaces``; clones share clock state, so old-id stamps could collide with the
+    original's for different values), and syncs again.
     """
 
     def __init__(self, message: str, device: str, seq: int) -> None:
