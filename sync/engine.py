@@ -342,9 +342,8 @@ class SyncEngine:
             )
         if head_seq == cursor.seq:
             return 0, 0, 0
-        head = decode_head(
-            self.keys, device, head_seq, self._store.get(head_name(self.pid, device, head_seq))
-        )
+        head = self._read_head(device, head_seq)
+        head_seq = head.seq
         changes = segments = conflicts = 0
         first = cursor.seq
         for seq in range(first + 1, head_seq + 1):
@@ -360,6 +359,30 @@ class SyncEngine:
             conflicts += report.conflicts
             self._progress("pull", seq - first, head_seq - first)
         return changes, segments, conflicts
+
+    def _read_head(self, device: str, seq: int) -> Head:
+        """Open ``heads/<device>/<seq>``. If it vanished between our listing and this GET,
+        the device has just pushed and deleted it: follow its newer head (once)."""
+        try:
+            return decode_head(
+                self.keys, device, seq, self._store.get(head_name(self.pid, device, seq))
+            )
+        except NotFoundError:
+            prefix = heads_prefix(self.pid)
+            newer = _latest(self._store.list(f"{prefix}{device}/"), prefix).get(device, [])
+            if not newer or newer[-1] <= seq:
+                raise RollbackError(
+                    f"the head {seq} of device {device} disappeared with no newer one",
+                    device,
+                    seq,
+                ) from None
+            name = head_name(self.pid, device, newer[-1])
+            try:
+                return decode_head(self.keys, device, newer[-1], self._store.get(name))
+            except NotFoundError:
+                raise IntegrityError(
+                    f"the heads of device {device} keep disappearing", device, newer[-1]
+                ) from None
 
     def _check_against_head(self, device: str, head: Head, data: bytes) -> None:
         if len(data) != head.length or digest(data) != head.digest:
@@ -430,9 +453,7 @@ def read_latest_snapshot(backend: Backend, keys: PracticeKeys) -> Snapshot | Non
         listing = backend.list(prefix)
     except BackendError as exc:
         raise from_backend(exc) from exc
-    candidates = [
-        (num, dev) for dev, nums in _latest(listing, prefix).items() for num in nums
-    ]
+    candidates = [(num, dev) for dev, nums in _latest(listing, prefix).items() for num in nums]
     if not candidates:
         return None
     number, device = max(candidates)

@@ -225,9 +225,7 @@ def discover_practice(backend: Backend) -> str:
         names = [o.name for o in backend.list("")]
     except BackendError as exc:
         raise from_backend(exc) from exc
-    found = sorted(
-        {n.split("/")[0] for n in names if n.endswith("/format") and n.count("/") == 1}
-    )
+    found = sorted({n.split("/")[0] for n in names if n.endswith("/format") and n.count("/") == 1})
     found = [p for p in found if _UUID_RE.match(p) or _NAME_RE.match(p)]
     if not found:
         raise NotAPracticeError("the storage location holds no Carnet practice")
@@ -259,9 +257,7 @@ def open_practice_remote(
         try:
             fmt = backend.get(format_name(pid))
         except NotFoundError:
-            raise NotAPracticeError(
-                f"no Carnet practice {pid} at this storage location"
-            ) from None
+            raise NotAPracticeError(f"no Carnet practice {pid} at this storage location") from None
         _check_format_header(fmt)
         epochs = _listed_epochs(backend, pid)
         newest = max(epochs)

@@ -89,11 +89,8 @@ def make_replica(wall: FakeWall) -> Iterator[Callable[[str], MemoryReplica]]:
 
 
 @pytest.fixture
-def engine_for(
-    backend: MemoryBackend, keys: PracticeKeys
-) -> Callable[[MemoryReplica], SyncEngine]:
+def engine_for(backend: MemoryBackend, keys: PracticeKeys) -> Callable[[MemoryReplica], SyncEngine]:
     def make(replica: MemoryReplica, **kwargs: Any) -> SyncEngine:
         return SyncEngine(replica, backend, keys, **kwargs)
 
     return make
-

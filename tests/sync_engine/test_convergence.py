@@ -69,4 +69,3 @@ def test_full_exchange_converges(n: int, script: list[tuple[object, ...]], size:
     engine.sync()
     assert newcomer.full_state() == reference.full_state()
     assert newcomer.conflicts == reference.conflicts
-

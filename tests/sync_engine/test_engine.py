@@ -181,9 +181,7 @@ def test_crash_before_head_is_repaired_on_next_sync(
     assert b.values() == a.values()
 
 
-def test_a_cloned_device_id_is_detected(
-    make_replica: MakeReplica, engine_for: EngineFor
-) -> None:
+def test_a_cloned_device_id_is_detected(make_replica: MakeReplica, engine_for: EngineFor) -> None:
     original, clone = make_replica("dev-a"), make_replica("dev-a")
     original.write("patient", "p1", {"name": "X"})
     clone.write("patient", "p2", {"name": "Y"})
@@ -393,3 +391,23 @@ def test_snapshot_ahead_of_heads_is_a_rollback(
     assert fresh.cursor("dev-a") == Cursor(3, a.push_cursor()[1].digest)
     with pytest.raises(RollbackError):
         engine.sync()
+
+
+def test_a_head_replaced_between_list_and_get_is_followed(
+    make_replica: MakeReplica, engine_for: EngineFor, backend: MemoryBackend, keys: PracticeKeys
+) -> None:
+    a, b = make_replica("dev-a"), make_replica("dev-b")
+    a.write("patient", "p1", {"name": "X"})
+    engine_for(a).sync()
+
+    class Racing(CountingBackend):
+        def get(self, name: str) -> bytes:
+            if "/heads/" in name and not hasattr(self, "raced"):
+                self.raced = True
+                a.write("patient", "p1", {"name": "Y"})
+                engine_for(a).sync()  # dev-a pushes and deletes the head being read
+            return super().get(name)
+
+    report = SyncEngine(b, Racing(backend), keys).sync()
+    assert report.pulled_changes == {"dev-a": 2}
+    assert b.values() == a.values()

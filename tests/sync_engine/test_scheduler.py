@@ -87,8 +87,12 @@ def test_states_offline_then_resumes_with_pending_count() -> None:
         return REPORT
 
     sched = SyncScheduler(
-        run, timing=TIMING, pending=lambda: 14, on_status=statuses.append,
-        clock=clock, jitter=lambda: 1.0,
+        run,
+        timing=TIMING,
+        pending=lambda: 14,
+        on_status=statuses.append,
+        clock=clock,
+        jitter=lambda: 1.0,
     )
     status = sched.run_once()
     assert status.state is State.OFFLINE and status.pending == 14
@@ -96,8 +100,12 @@ def test_states_offline_then_resumes_with_pending_count() -> None:
     clock.now = 5
     status = sched.run_once()
     assert status.state is State.SYNCED and status.synced_at == 5 and status.failures == 0
-    assert [s.state for s in statuses] == [State.SYNCING, State.OFFLINE, State.SYNCING,
-                                           State.SYNCED]
+    assert [s.state for s in statuses] == [
+        State.SYNCING,
+        State.OFFLINE,
+        State.SYNCING,
+        State.SYNCED,
+    ]
 
 
 def test_integrity_error_is_reported_and_not_retried() -> None:

@@ -16,8 +16,9 @@ KEYS = PracticeKeys("practice-1", {1: bytes(range(32))}, 1)
 json_scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20)
 json_values = st.recursive(
     json_scalars,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 stamps = st.builds(Stamp, st.integers(1, 2**62), st.sampled_from(["dev-a", "dev-b"]))
@@ -34,8 +35,13 @@ changes = st.builds(
 def sample() -> list[Change]:
     return [
         Change("patient", "p1", Stamp(10, "dev-a"), {"name": "Hélène Müller", "nir": "2850175"}),
-        Change("patient", "p1", Stamp(11, "dev-a"), {"name": "Hélène Dupont"},
-               {"name": Stamp(10, "dev-a")}),
+        Change(
+            "patient",
+            "p1",
+            Stamp(11, "dev-a"),
+            {"name": "Hélène Dupont"},
+            {"name": Stamp(10, "dev-a")},
+        ),
     ]
 
 
