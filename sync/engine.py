@@ -38,7 +38,7 @@ from sync.errors import (
     RollbackError,
     from_backend,
 )
-from sync.ports import START, Cursor, PendingChange, Replica, SnapshotTarget
+from sync.ports import START, BlobSource, Cursor, PendingChange, Replica, SnapshotTarget
 from sync.remote import (
     Head,
     decode_head,
@@ -49,6 +49,7 @@ from sync.remote import (
     segment_name,
     snapshot_name,
     snapshots_prefix,
+    upload_blob,
 )
 from sync.segments import (
     MAGIC_SNAPSHOT,
@@ -103,6 +104,7 @@ class _Counting:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        self.capabilities = backend.capabilities
         self.requests = 0
 
     def _call(self, fn: Callable[[], object]) -> object:
@@ -127,8 +129,17 @@ class _Counting:
     def create(self, name: str, data: bytes) -> None:
         self._call(lambda: self.backend.create(name, data))
 
+    def put(self, name: str, data: bytes) -> None:
+        self._call(lambda: self.backend.put(name, data))
+
     def delete(self, name: str) -> None:
         self._call(lambda: self.backend.delete(name))
+
+    def check(self) -> None:
+        self._call(self.backend.check)
+
+    def close(self) -> None:
+        self.backend.close()
 
 
 def _latest(listing: Iterable[ObjectInfo], prefix: str) -> dict[str, list[int]]:
@@ -218,6 +229,7 @@ class SyncEngine:
         (last local_seq pushed, new cursor, changes pushed, object length)."""
         seq = cursor.seq + 1
         changes = [p.change for p in batch]
+        self._upload_blobs(changes)
         data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
         try:
             self._store.create(segment_name(self.pid, self.device, seq), data)
@@ -228,6 +240,18 @@ class SyncEngine:
         up_to = batch[count - 1].local_seq
         self.replica.record_pushed(up_to, new_cursor)
         return up_to, new_cursor, count, len(data)
+
+    def _upload_blobs(self, changes: Sequence[Change]) -> None:
+        """Attachments travel before the segment that references them (create-only:
+        chunks already there are skipped)."""
+        if not isinstance(self.replica, BlobSource):
+            return
+        for sha in sorted(set(self.replica.blobs_referenced(changes))):
+            self._check_cancel()
+            data = self.replica.read_blob(sha)
+            ref, _ = upload_blob(self._store, self.keys, data)
+            if ref.sha256 != sha:
+                raise ValueError(f"the local store returned other content for attachment {sha}")
 
     def _adopt_existing_segment(
         self, batch: Sequence[PendingChange], cursor: Cursor

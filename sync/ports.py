@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sync.changes import Change
 
@@ -98,4 +98,21 @@ class SnapshotTarget(Protocol):
 
     def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
         """Apply a full state and the cursors it covers, in one transaction."""
+        ...
+
+
+@runtime_checkable
+class BlobSource(Protocol):
+    """Optional: a replica whose records reference attachments (documents).
+
+    Before sealing a segment, the engine uploads every attachment its changes reference,
+    so a device never receives a record whose document is not on the storage yet.
+    """
+
+    def blobs_referenced(self, changes: Sequence[Change]) -> list[str]:
+        """SHA-256 (hex) of the attachments that these changes reference."""
+        ...
+
+    def read_blob(self, sha256: str) -> bytes:
+        """The attachment's plaintext, from the local store."""
         ...
