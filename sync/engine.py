@@ -346,6 +346,8 @@ class SyncEngine:
                 self.device,
                 listed,
             )
+        for stale in seqs[:-1]:  # an earlier delete failed: tidy up, quietly
+            self._delete_quietly(head_name(self.pid, self.device, stale))
         if listed < cursor.seq:
             data = self._get_segment(self.device, cursor.seq)
             if digest(data) != cursor.digest:

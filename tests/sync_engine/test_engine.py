@@ -411,3 +411,17 @@ def test_a_head_replaced_between_list_and_get_is_followed(
     report = SyncEngine(b, Racing(backend), keys).sync()
     assert report.pulled_changes == {"dev-a": 2}
     assert b.values() == a.values()
+
+
+def test_stale_own_heads_are_tidied(
+    make_replica: MakeReplica, engine_for: EngineFor, backend: MemoryBackend, wall: FakeWall
+) -> None:
+    a = make_replica("dev-a")
+    a.write("patient", "p1", {"name": "X"})
+    engine_for(a).sync()
+    old = backend.objects[head_name(PRACTICE_ID, "dev-a", 1)]
+    a.write("patient", "p1", {"name": "Y"})
+    engine_for(a).sync()
+    backend.objects[head_name(PRACTICE_ID, "dev-a", 1)] = old  # as if the delete had failed
+    engine_for(a).sync()
+    assert [n for n in backend.objects if "/heads/" in n] == [head_name(PRACTICE_ID, "dev-a", 2)]
