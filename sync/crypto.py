@@ -174,3 +174,63 @@ def _wrap_aad(context: str, header: Mapping[str, Any]) -> bytes:
     import json
 
     return json.dumps({"ctx": context, **header}, sort_keys=True, separators=(",", ":")).encode()
+
+
+# ---- wrapping to a public key (the recovery kit) -------------------------------------------
+# The recovery key is an X25519 private key; the remote keeps its public half. Any holder of
+# the practice key can then wrap a *new* key epoch (after revoking a device) or a new
+# practice key for the printed kit, without the kit's secret: the kit printed once keeps
+# working. Sealed-box style: ephemeral X25519, HKDF-SHA256, AES-256-GCM.
+
+
+def recipient_public_key(private: bytes) -> bytes:
+    """The 32-byte X25519 public key of a 32-byte private key (any 32 bytes are valid)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    key = X25519PrivateKey.from_private_bytes(private)
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def wrap_for_recipient(secret: bytes, public: bytes, context: str) -> dict[str, Any]:
+    """Wrap ``secret`` so that only the holder of ``public``'s private key can unwrap it."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    eph = X25519PrivateKey.generate()
+    epk = eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = eph.exchange(X25519PublicKey.from_public_bytes(public))
+    header = {"kdf": "x25519-hkdf-sha256", "epk": b64e(epk)}
+    kek = derive_key(shared + epk + public, "carnet/wrap-x25519/" + context)
+    sealed = seal(kek, secret, _wrap_aad(context, header))
+    return {**header, "aead": "aes-256-gcm", "ct": b64e(sealed)}
+
+
+def unwrap_as_recipient(wrapped: Mapping[str, Any], private: bytes, context: str) -> bytes:
+    """Inverse of :func:`wrap_for_recipient`; :class:`WrongSecretError` for another key."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+
+    try:
+        epk = b64d(wrapped["epk"])
+        sealed = b64d(wrapped["ct"])
+        header = {"kdf": wrapped["kdf"], "epk": wrapped["epk"]}
+        peer = X25519PublicKey.from_public_bytes(epk)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise IntegrityError("wrapped key is malformed") from exc
+    if header["kdf"] != "x25519-hkdf-sha256":
+        raise IntegrityError("wrapped key uses an unknown KDF")
+    try:
+        shared = X25519PrivateKey.from_private_bytes(private).exchange(peer)
+    except ValueError as exc:  # a low-order point: not something we wrote
+        raise IntegrityError("wrapped key is malformed") from exc
+    kek = derive_key(shared + epk + recipient_public_key(private), "carnet/wrap-x25519/" + context)
+    try:
+        return open_sealed(kek, sealed, _wrap_aad(context, header))
+    except IntegrityError as exc:
+        raise WrongSecretError("this key does not open the wrapped key") from exc

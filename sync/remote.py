@@ -4,7 +4,8 @@ Everything lives under ``<root>/<practice-id>/`` (the practice id is a random UU
 
     format                          envelope "CRNF": layout version, practice id
     keys/<epoch:08d>/passphrase     practice key of that epoch wrapped by the passphrase
-    keys/<epoch:08d>/recovery       ... and by the recovery key
+    keys/<epoch:08d>/recovery       ... and to the recovery key (X25519 public-key wrap)
+    keys/<epoch:08d>/recovery-public  envelope "CRNK": the recovery key's public half
     devices/<device>/<seq:020d>     immutable change segments, create-only, one writer
     heads/<device>/<seq:020d>       envelope "CRNH": hint of a device's latest segment
     snapshots/<device>/<ms:020d>    envelope "CRNP": full state + the cursors it covers
@@ -51,8 +52,10 @@ from sync.segments import (
     MAGIC_BLOB,
     MAGIC_FORMAT,
     MAGIC_HEAD,
+    MAGIC_RECOVERY_PUBLIC,
     PURPOSE_FORMAT,
     PURPOSE_HEAD,
+    PURPOSE_RECOVERY_PUBLIC,
     PracticeKeys,
     open_object,
     seal_object,
@@ -203,10 +206,9 @@ def create_practice_remote(
         recovery = crypto.random_key()
         ctx = _wrap_context(pid, FIRST_EPOCH)
         by_pass = crypto.wrap_with_passphrase(practice_key, passphrase, ctx, kdf_params)
-        by_recovery = crypto.wrap_with_key(practice_key, recovery, ctx)
         backend.create(key_name(pid, FIRST_EPOCH, "passphrase"), _dump(by_pass))
-        backend.create(key_name(pid, FIRST_EPOCH, "recovery"), _dump(by_recovery))
         keys = PracticeKeys(pid, {FIRST_EPOCH: practice_key}, FIRST_EPOCH)
+        _write_recovery(backend, keys, recovery, backend.create)
         fmt = seal_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], _format_plaintext(pid))
         backend.create(format_name(pid), fmt)
     except AlreadyExistsError as exc:
@@ -272,7 +274,7 @@ def open_practice_remote(
             assert recovery_key is not None
             secret = parse_recovery_key(recovery_key)
             wrapped = _get_json(backend, key_name(pid, newest, "recovery"))
-            key = _unwrap(crypto.unwrap_with_key, wrapped, secret, ctx)
+            key = _unwrap(crypto.unwrap_as_recipient, wrapped, secret, ctx)
         ring = {newest: key}
         for epoch in range(newest, FIRST_EPOCH, -1):
             prev = _get_json(backend, key_name(pid, epoch, "previous"))
@@ -345,15 +347,44 @@ def change_passphrase(backend: Backend, keys: PracticeKeys, new_passphrase: str)
 
 def new_recovery_key(backend: Backend, keys: PracticeKeys) -> str:
     """Replace the recovery key (only a holder of the practice key can); returns its text.
-    The previous recovery key stops working; the passphrase is unaffected."""
+    The previous recovery key stops working for this epoch; the passphrase is unaffected."""
     recovery = crypto.random_key()
-    ctx = _wrap_context(keys.practice_id, keys.current)
-    wrapped = crypto.wrap_with_key(keys.key(keys.current), recovery, ctx)
     try:
-        backend.put(key_name(keys.practice_id, keys.current, "recovery"), _dump(wrapped))
+        _write_recovery(backend, keys, recovery, backend.put)
     except BackendError as exc:
         raise from_backend(exc) from exc
     return format_recovery_key(recovery)
+
+
+def _write_recovery(
+    backend: Backend, keys: PracticeKeys, recovery: bytes, write: Callable[[str, bytes], None]
+) -> None:
+    """Wrap the current epoch's key to the recovery key's public half, and publish that
+    public half sealed under the epoch key (so a future epoch can be wrapped to the same
+    printed kit by any key holder, without the kit's secret)."""
+    pid, epoch = keys.practice_id, keys.current
+    public = crypto.recipient_public_key(recovery)
+    wrapped = crypto.wrap_for_recipient(keys.key(epoch), public, _wrap_context(pid, epoch))
+    sealed = seal_object(
+        keys, MAGIC_RECOVERY_PUBLIC, PURPOSE_RECOVERY_PUBLIC, [pid, str(epoch)], public
+    )
+    write(key_name(pid, epoch, "recovery"), _dump(wrapped))
+    write(key_name(pid, epoch, "recovery-public"), sealed)
+
+
+def recovery_public_key(backend: Backend, keys: PracticeKeys) -> bytes:
+    """The current epoch's recovery public key, authenticated by the epoch key. A device
+    should remember it locally at join, and prefer that copy when rotating epochs."""
+    pid, epoch = keys.practice_id, keys.current
+    try:
+        data = backend.get(key_name(pid, epoch, "recovery-public"))
+    except NotFoundError:
+        raise IntegrityError("the recovery public key is missing from the storage") from None
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return open_object(
+        keys, MAGIC_RECOVERY_PUBLIC, PURPOSE_RECOVERY_PUBLIC, [pid, str(epoch)], data, "key"
+    )
 
 
 # ---------------------------------------------------------------- heads

@@ -36,11 +36,13 @@ MAGIC_HEAD = b"CRNH"
 MAGIC_SNAPSHOT = b"CRNP"
 MAGIC_FORMAT = b"CRNF"
 MAGIC_BLOB = b"CRNB"
+MAGIC_RECOVERY_PUBLIC = b"CRNK"
 
 PURPOSE_SEGMENT = "carnet/segment/v1"
 PURPOSE_HEAD = "carnet/head/v1"
 PURPOSE_SNAPSHOT = "carnet/snapshot/v1"
 PURPOSE_FORMAT = "carnet/format/v1"
+PURPOSE_RECOVERY_PUBLIC = "carnet/recovery-public/v1"
 
 _MAX_PLAINTEXT = 1 << 31  # refuse to inflate beyond 2 GiB, whatever a frame claims
 

@@ -130,3 +130,29 @@ def test_names_are_opaque(backend: MemoryBackend) -> None:
     for name in backend.objects:
         assert name.startswith(PRACTICE_ID + "/")
         assert PASSPHRASE.split()[0] not in name
+
+
+def test_recovery_public_key_lets_a_key_holder_wrap_for_the_printed_kit(
+    backend: MemoryBackend,
+) -> None:
+    from sync import crypto
+    from sync.remote import recovery_public_key
+
+    keys, recovery = create_practice_remote(backend, PRACTICE_ID, PASSPHRASE)
+    public = recovery_public_key(backend, keys)
+    assert public == crypto.recipient_public_key(parse_recovery_key(recovery))
+    # A future epoch key wrapped by a device that never saw the kit's secret:
+    future = crypto.random_key()
+    wrapped = crypto.wrap_for_recipient(future, public, "ctx")
+    assert crypto.unwrap_as_recipient(wrapped, parse_recovery_key(recovery), "ctx") == future
+    with pytest.raises(crypto.WrongSecretError):
+        crypto.unwrap_as_recipient(wrapped, bytes(32), "ctx")
+    with pytest.raises(crypto.WrongSecretError):
+        crypto.unwrap_as_recipient(wrapped, parse_recovery_key(recovery), "other context")
+    # The published public key is authenticated: a provider cannot substitute its own.
+    name = f"{PRACTICE_ID}/keys/00000001/recovery-public"
+    forged = bytearray(backend.objects[name])
+    forged[-3] ^= 1
+    backend.objects[name] = bytes(forged)
+    with pytest.raises(IntegrityError):
+        recovery_public_key(backend, keys)
