@@ -161,10 +161,10 @@ def _migration_1(conn: Connection) -> None:
         "CREATE INDEX conflicts_by_field ON conflicts(entity, record_id, field)",
         # Search keys for patients: folded name tokens, and '#p'/'#n'/'#d' phone, NIR
         # and birth-date keys; rank: lower is a better kind of match (see search.py).
-        "CREATE TABLE patient_keys (key TEXT NOT NULL, patient_id TEXT NOT NULL, "
-        "rank INTEGER NOT NULL, sort TEXT NOT NULL, "
-        "PRIMARY KEY (key, patient_id)) WITHOUT ROWID",
-        "CREATE INDEX patient_keys_by_patient ON patient_keys(patient_id)",
+        "CREATE TABLE patient_keys (key TEXT NOT NULL, rank INTEGER NOT NULL, "
+        "sort TEXT NOT NULL, patient_id TEXT NOT NULL, "
+        "PRIMARY KEY (key, rank, sort, patient_id)) WITHOUT ROWID",
+        "CREATE INDEX patient_keys_by_patient ON patient_keys(patient_id, key)",
         "CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='', contentless_delete=1, "
         "tokenize='unicode61 remove_diacritics 2')",
         # Attachment content, content-addressed, in 1 MiB chunks (encrypted by SQLCipher).

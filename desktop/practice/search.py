@@ -36,6 +36,12 @@ def _sort_key(row: dict[str, Any]) -> str:
     return fold(f"{row.get('family_name') or ''} {row.get('given_names') or ''}")[:40]
 
 
+SHORT = 3
+"""Prefixes up to this length get their own keys ("!" + prefix), precomputed and stored
+in rank order, so the first keystrokes, which match thousands of patients, read just the
+first page of an index instead of sorting every match."""
+
+
 def index_patient(conn: Any, patient_id: str) -> None:
     """Rebuild one patient's search keys (inside the caller's transaction)."""
     conn.execute("DELETE FROM patient_keys WHERE patient_id = ?", (patient_id,))
@@ -48,6 +54,8 @@ def index_patient(conn: Any, patient_id: str) -> None:
     if row is None or row[7]:
         return
     family, birth, given, birth_date, phone, phone2, nir, _ = row
+    # rank: lower is a better kind of match. Token keys store rank * 2 (the query adds 1
+    # for a prefix match); "!" prefix keys store the final value.
     keys: dict[str, int] = {}
     # The name as a whole (its first word, or all words joined) ranks above a word inside
     # it: "mar" lists MARCHAND before BLANC-MARTIN.
@@ -55,14 +63,19 @@ def index_patient(conn: Any, patient_id: str) -> None:
         words = fold(name or "").split()
         for token in name_tokens(name):
             inner = len(words) > 1 and token != words[0] and token != "".join(words)
-            keys.setdefault(token, rank + inner)
+            r = (rank + inner) * 2
+            keys[token] = min(keys.get(token, r), r)
+            for n in range(1, min(SHORT, len(token)) + 1):
+                short = "!" + token[:n]
+                rs = r + (n < len(token))
+                keys[short] = min(keys.get(short, rs), rs)
     for number in (phone, phone2):
         if digits(number):
-            keys.setdefault("#p" + digits(number), 5)
+            keys.setdefault("#p" + digits(number), 10)
     if digits(nir):
-        keys["#n" + digits(nir)] = 5
+        keys["#n" + digits(nir)] = 10
     if birth_date:
-        keys["#d" + birth_date] = 5
+        keys["#d" + birth_date] = 10
     sort = _sort_key({"family_name": family, "given_names": given})
     conn.executemany(
         "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)",
@@ -92,50 +105,69 @@ def parse_birth_date(text: str) -> str | None:
     return None
 
 
-def _terms(query: str) -> list[tuple[str, bool]]:
-    """(key prefix, exact) terms that must all match."""
+MIN_DIGITS = 4  # fewer digits match too many phone numbers to be a useful search
+
+
+def _condition(alias: str, term: str) -> tuple[str, list[Any], str, list[Any]]:
+    """(WHERE clause, params, rank expression, its params) matching one query term."""
+    if term.startswith("#d"):
+        return f"{alias}.key = ?", [term], f"{alias}.rank", []
+    if term.startswith("#"):
+        number = term[1:]
+        clause = (
+            f"(({alias}.key >= ? AND {alias}.key < ?) OR ({alias}.key >= ? AND {alias}.key < ?))"
+        )
+        params = ["#p" + number, _upper("#p" + number), "#n" + number, _upper("#n" + number)]
+        return clause, params, f"{alias}.rank", []
+    if len(term) <= SHORT:
+        return f"{alias}.key = ?", ["!" + term], f"{alias}.rank", []
+    clause = f"{alias}.key >= ? AND {alias}.key < ?"
+    return clause, [term, _upper(term)], f"{alias}.rank + ({alias}.key <> ?)", [term]
+
+
+def _terms(query: str) -> list[str]:
+    """Terms that must all match: name tokens, or one '#d' date / '#' number term."""
     date = parse_birth_date(query)
     if date:
-        return [("#d" + date, True)]
+        return ["#d" + date]
     if _NUMBERISH.match(query):
         number = digits(query)
-        if len(number) >= 2:
-            return [("#" + number, False)]  # matched against '#p…' and '#n…' below
-        return []
-    return [(token, False) for token in fold(query).split()[:6]]
+        return ["#" + number] if len(number) >= MIN_DIGITS else []
+    return fold(query).split()[:6]
 
 
 def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Up to ``limit`` live patients matching every term, best matches first.
+
+    The longest term drives an index range scan; the others are checked per candidate
+    through the (patient_id, key) index. A short driver is read in stored rank order, so
+    the scan stops after ``limit`` rows.
+    """
     terms = _terms(query)
     if not terms:
         return []
-    selects: list[str] = []
-    params: list[Any] = []
-    for i, (term, exact) in enumerate(terms):
-        if term.startswith("#") and term[1:2].isdigit():
-            ranges = [("#p" + term[1:]), ("#n" + term[1:])]
-        else:
-            ranges = [term]
-        for prefix in ranges:
-            if exact:
-                selects.append(
-                    f"SELECT patient_id, {i} AS t, 0 AS r, sort FROM patient_keys WHERE key = ?"
-                )
-                params.append(prefix)
-            else:
-                selects.append(
-                    f"SELECT patient_id, {i} AS t, rank * 2 + (key <> ?) AS r, sort "
-                    "FROM patient_keys WHERE key >= ? AND key < ?"
-                )
-                params += [prefix, prefix, _upper(prefix)]
-    sql = (
-        "SELECT patient_id, SUM(best) AS score, MIN(sort) AS s FROM ("
-        "  SELECT patient_id, t, MIN(r) AS best, MIN(sort) AS sort FROM ("
-        + " UNION ALL ".join(selects)
-        + ") GROUP BY patient_id, t"
-        ") GROUP BY patient_id HAVING COUNT(*) = ? ORDER BY score, s, patient_id LIMIT ?"
-    )
-    ids = [row[0] for row in conn.execute(sql, [*params, len(terms), limit]).fetchall()]
+    driver = max(terms, key=len)
+    others = list(terms)
+    others.remove(driver)
+    where, params, rank, rank_params = _condition("k", driver)
+    for i, term in enumerate(others):
+        clause, extra, _, _ = _condition(f"o{i}", term)
+        where += (
+            f" AND EXISTS (SELECT 1 FROM patient_keys o{i} "
+            f"WHERE o{i}.patient_id = k.patient_id AND {clause})"
+        )
+        params += extra
+    if not driver.startswith("#") and len(driver) <= SHORT:
+        sql = (
+            f"SELECT k.patient_id FROM patient_keys k WHERE {where} ORDER BY k.rank, k.sort LIMIT ?"
+        )
+        ids = [r[0] for r in conn.execute(sql, [*params, limit]).fetchall()]
+    else:
+        sql = (
+            f"SELECT k.patient_id, MIN({rank}) AS r, MIN(k.sort) AS s FROM patient_keys k "
+            f"WHERE {where} GROUP BY k.patient_id ORDER BY r, s, k.patient_id LIMIT ?"
+        )
+        ids = [r[0] for r in conn.execute(sql, [*rank_params, *params, limit]).fetchall()]
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
