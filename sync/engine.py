@@ -70,6 +70,10 @@ DEFAULT_SEGMENT_CHANGES = 5000
 """Changes per segment: big enough that 10,000 changes take 2 objects, small enough that a
 segment (a few hundred KiB compressed) uploads in seconds on poor ADSL."""
 
+MAX_SEGMENT_BYTES = 8 * 1024 * 1024
+"""A batch whose segment would exceed this (long notes) is halved until it fits, so one
+upload never holds more than a few seconds of a slow line."""
+
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): step is "push", "pull" or "snapshot"; counts in changes
 for push, in segments for pull (total may grow); called on the sync thread."""
@@ -165,6 +169,7 @@ class SyncEngine:
         keys: PracticeKeys,
         *,
         segment_changes: int = DEFAULT_SEGMENT_CHANGES,
+        max_segment_bytes: int = MAX_SEGMENT_BYTES,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
     ) -> None:
@@ -174,6 +179,7 @@ class SyncEngine:
         self.keys = keys
         self.pid = keys.practice_id
         self.segment_changes = segment_changes
+        self.max_segment_bytes = max_segment_bytes
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
         self._progress = progress or (lambda step, done, total: None)
@@ -230,9 +236,13 @@ class SyncEngine:
         """Create our next segment from ``batch`` and record it pushed; returns
         (last local_seq pushed, new cursor, changes pushed, object length)."""
         seq = cursor.seq + 1
-        changes = [p.change for p in batch]
+        while True:
+            changes = [p.change for p in batch]
+            data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
+            if len(data) <= self.max_segment_bytes or len(batch) == 1:
+                break
+            batch = batch[: len(batch) // 2]
         self._upload_blobs(changes)
-        data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
         try:
             self._store.create(segment_name(self.pid, self.device, seq), data)
             count = len(batch)

@@ -425,3 +425,18 @@ def test_stale_own_heads_are_tidied(
     backend.objects[head_name(PRACTICE_ID, "dev-a", 1)] = old  # as if the delete had failed
     engine_for(a).sync()
     assert [n for n in backend.objects if "/heads/" in n] == [head_name(PRACTICE_ID, "dev-a", 2)]
+
+
+def test_big_changes_are_split_to_bounded_segments(
+    make_replica: MakeReplica, engine_for: EngineFor, backend: MemoryBackend
+) -> None:
+    import os
+
+    a, b = make_replica("dev-a"), make_replica("dev-b")
+    for i in range(8):
+        a.write("note_version", f"n{i}", {"text": os.urandom(3000).hex()})  # ~3 KB each, zstd
+    report = engine_for(a, max_segment_bytes=13_000).sync()
+    assert report.pushed_changes == 8 and report.pushed_segments == 2  # not 1
+    assert all(len(d) <= 13_000 for n, d in backend.objects.items() if "/devices/" in n)
+    engine_for(b).sync()
+    assert a.values() == b.values()
