@@ -22,6 +22,8 @@ import platformdirs
 
 from desktop.practice import errors
 from desktop.practice.store import Practice
+from sync.backends.base import BackendError
+from sync.errors import SyncError, exit_code, from_backend
 
 Handler = Callable[[argparse.Namespace], int]
 _HANDLERS: dict[str, Handler] = {}
@@ -64,11 +66,14 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
 
 
 def open_practice(args: argparse.Namespace) -> Practice:
-    folder = Path(args.data_dir)
     from desktop.practice.keyfile import KeyFile
 
-    KeyFile.load(folder)  # "not a practice" before asking for a passphrase
-    return Practice.open(folder, passphrase=read_passphrase(args), username=args.user)
+    KeyFile.load(Path(args.data_dir))  # "not a practice" before asking for a passphrase
+    return open_practice_with(args, read_passphrase(args))
+
+
+def open_practice_with(args: argparse.Namespace, passphrase: str) -> Practice:
+    return Practice.open(Path(args.data_dir), passphrase=passphrase, username=args.user)
 
 
 def command(name: str) -> Callable[[Handler], Handler]:
@@ -356,6 +361,22 @@ def build_parser() -> CliParser:
     return parser
 
 
+def _sentence(exc: BaseException) -> str:
+    """A sync error as one sentence with the action to take."""
+    text = str(exc).rstrip(".")
+    code = exit_code(exc)
+    if code == 3:
+        return f"{text}; check the passphrase or the recovery key"
+    if code == 4:
+        return f"{text}; check the address, the network and the credentials, then retry"
+    if code == 5:
+        return (
+            f"{text}; nothing from it was applied. Run 'carnet check' and keep "
+            "this device's data: it is intact"
+        )
+    return text
+
+
 def _crash_log(exc: BaseException) -> Path | None:
     """Write the traceback (frames and exception type, never values) for a bug report."""
     try:
@@ -383,6 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except errors.CarnetError as exc:
         print(f"carnet: {exc}", file=sys.stderr)
         return exc.exit_code
+    except (SyncError, BackendError) as exc:
+        err = from_backend(exc) if isinstance(exc, BackendError) else exc
+        print(f"carnet: {_sentence(err)}", file=sys.stderr)
+        return exit_code(err)
     except KeyboardInterrupt:
         print("carnet: interrupted", file=sys.stderr)
         return 130

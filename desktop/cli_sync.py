@@ -1,14 +1,328 @@
-"""The ``carnet`` sub-commands that talk to a sync remote (remote, sync, status, …)."""
+"""The ``carnet`` sub-commands that talk to a sync remote.
+
+remote set/show, sync [--watch], status, conflicts [resolve], join, restore, check,
+snapshot. They share the store's exit codes (3 wrong secret, 4 unreachable, 5 integrity).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-Register = Callable[[str], Callable[[Callable[[argparse.Namespace], int]], Any]]
+from desktop.practice import errors
+
+Handler = Callable[[argparse.Namespace], int]
+Register = Callable[[str], Callable[[Handler], Handler]]
+
+
+def _cli() -> Any:
+    from desktop import cli
+
+    return cli
+
+
+def _emit_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+class TerminalProgress:
+    """'pull  1,234 / 5,678' on one updating stderr line, with a time-left estimate."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        left = ""
+        elapsed = time.monotonic() - self.start
+        if 0 < done < total and elapsed > 2:
+            left = f"  ~{elapsed * (total - done) / done:,.0f} s left"
+        print(f"\r{step:<9}{done:>10,} / {total:<10,}{left}   ", end="", file=sys.stderr)
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+
+
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise errors.UsageError(f"cannot read the {what} file {path} ({exc.strerror})") from exc
+
+
+def _new_passphrase(args: argparse.Namespace, fallback: str | None) -> str:
+    if getattr(args, "new_passphrase_file", None):
+        return _read_secret_file(args.new_passphrase_file, "new passphrase")
+    env = os.environ.get("CARNET_NEW_PASSPHRASE")
+    if env:
+        return env
+    if fallback is not None:
+        return fallback
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("New passphrase for this computer: ")
+    raise errors.UsageError(
+        "a new passphrase for this computer is needed: --new-passphrase-file FILE or "
+        "CARNET_NEW_PASSPHRASE"
+    )
 
 
 def add_commands(sub: Any, command: Register) -> None:
-    """Add the sync commands to the ``carnet`` parser (filled in by the sync work)."""
-    del sub, command
+    remote = sub.add_parser("remote", help="configure the sync remote")
+    rsub = remote.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = rsub.add_parser("set", help="use URL as the sync remote (file://, webdav+https://, s3://)")
+    p.add_argument("url")
+    p.add_argument("--create", action="store_true", help="set the practice up on empty storage")
+    rsub.add_parser("show")
+
+    p = sub.add_parser("sync", help="push local changes and pull other devices' changes")
+    p.add_argument("--watch", action="store_true", help="keep syncing in the background")
+    p.add_argument("--snapshot", action="store_true", help="then publish a snapshot")
+
+    p = sub.add_parser("status", help="pending changes, last sync, devices")
+    p.add_argument("--json", action="store_true")
+
+    conflicts = sub.add_parser("conflicts", help="list or resolve sync conflicts")
+    conflicts.add_argument("--json", action="store_true")
+    csub = conflicts.add_subparsers(dest="action", metavar="ACTION")
+    p = csub.add_parser("resolve")
+    p.add_argument("id")
+    p.add_argument("--keep", choices=["local", "remote"], required=True)
+
+    for name, text in (
+        ("join", "set this computer up as a new device of a practice"),
+        ("restore", "restore a whole practice from its remote onto this computer"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--from", dest="url", required=True)
+        p.add_argument("--new-passphrase-file", help="passphrase for the copy on this computer")
+        p.add_argument("--as-user", dest="as_user", help="your login in the practice")
+        if name == "restore":
+            p.add_argument("--recovery-key-file", help="use the printed recovery key")
+            p.add_argument(
+                "--lazy-documents",
+                action="store_true",
+                help="fetch documents' content when first opened",
+            )
+
+    p = sub.add_parser("check", help="verify the remote is complete and intact (writes nothing)")
+    p.add_argument("--read-data", action="store_true", help="download and decrypt everything")
+    p.add_argument("--json", action="store_true")
+
+    command("remote set")(cmd_remote_set)
+    command("remote show")(cmd_remote_show)
+    command("sync")(cmd_sync)
+    command("status")(cmd_status)
+    command("conflicts")(cmd_conflicts)
+    command("conflicts resolve")(cmd_conflicts_resolve)
+    command("join")(cmd_join)
+    command("restore")(cmd_restore)
+    command("check")(cmd_check)
+
+
+def cmd_remote_set(args: argparse.Namespace) -> int:
+    from desktop.sync_service import set_remote
+
+    cli = _cli()
+    passphrase = cli.read_passphrase(args)
+    with cli.open_practice_with(args, passphrase) as practice:
+        recovery = set_remote(practice, args.url, passphrase=passphrase, create=args.create)
+    if recovery:
+        print("Recovery key (shown once; print it with 'carnet recovery-kit' and keep it safe):")
+        print(recovery)
+    else:
+        print(f"remote set: {args.url}")
+    return 0
+
+
+def cmd_remote_show(args: argparse.Namespace) -> int:
+    from desktop.sync_service import REMOTE_URL
+
+    with _cli().open_practice(args) as practice:
+        url = practice.meta_value(REMOTE_URL)
+    print(url or "no remote configured")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.sync_service import SyncService
+
+    with _cli().open_practice(args) as practice:
+        service = SyncService(practice)
+        if args.watch:
+            return _watch(service)
+        progress = TerminalProgress()
+        report = service.sync(progress=progress)
+        if args.snapshot:
+            service.publish_snapshot()
+        progress.done()
+    pulled = sum(report.pulled_changes.values())
+    print(
+        f"pushed {report.pushed_changes} changes, pulled {pulled} from "
+        f"{len(report.pulled_changes)} devices, {report.conflicts} new conflicts, "
+        f"{report.requests} requests"
+    )
+    return 0
+
+
+def _watch(service: Any) -> int:
+    from sync.scheduler import SyncScheduler
+
+    def run(cancel: threading.Event) -> Any:
+        return service.sync(cancel)
+
+    def show(status: Any) -> None:
+        print(
+            f"{status.state}: {status.pending} pending"
+            + (f", last error: {status.last_error}" if status.last_error else ""),
+            file=sys.stderr,
+        )
+
+    scheduler = SyncScheduler(run, pending=service.practice.pending_count, on_status=show)
+    scheduler.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        scheduler.stop()
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.sync_service import LAST_SYNC, REMOTE_URL
+
+    with _cli().open_practice(args) as practice:
+        status = {
+            "remote": practice.meta_value(REMOTE_URL),
+            "device_id": practice.device_id,
+            "pending_changes": practice.pending_count(),
+            "last_sync": practice.meta_value(LAST_SYNC),
+            "pushed_seq": practice.replica.push_cursor()[1].seq,
+            "devices": {d: c.seq for d, c in practice.replica.cursors().items()},
+            "open_conflicts": len(practice.conflicts()),
+        }
+    if args.json:
+        _emit_json(status)
+        return 0
+    print(f"remote:          {status['remote'] or 'not configured'}")
+    print(f"this device:     {status['device_id']} (pushed up to segment {status['pushed_seq']})")
+    print(f"pending changes: {status['pending_changes']}")
+    print(f"last sync:       {status['last_sync'] or 'never'}")
+    print(f"open conflicts:  {status['open_conflicts']}")
+    for device, seq in sorted(status["devices"].items()):
+        print(f"device {device}: applied up to segment {seq}")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with _cli().open_practice(args) as practice:
+        conflicts = practice.conflicts()
+    if args.json:
+        _emit_json(conflicts)
+        return 0
+    if not conflicts:
+        print("no open conflicts")
+    for c in conflicts:
+        print(f"{c['id']}  {c['entity']} {c['record_id']} field {c['field']}")
+        print(f"    local:  {c['local']!r}\n    remote: {c['remote']!r}")
+    return 0
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    with _cli().open_practice(args) as practice:
+        practice.resolve_conflict(args.id, args.keep)
+    return 0
+
+
+def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
+    from desktop.sync_service import join
+
+    cli = _cli()
+    folder = Path(args.data_dir)
+    passphrase = None if recovery else cli.read_passphrase(args, "Practice passphrase: ")
+    local = _new_passphrase(args, passphrase)
+    progress = TerminalProgress()
+    practice = join(
+        folder,
+        args.url,
+        passphrase=passphrase,
+        recovery_key=recovery,
+        local_passphrase=local,
+        username=args.as_user,
+        progress=progress,
+    )
+    progress.done()
+    with practice:
+        counts = practice.counts()
+        devices = practice.replica.cursors()
+    print(
+        f"{'restored' if recovery or args.command == 'restore' else 'joined'}: "
+        f"{counts['patient']:,} patients, {counts['consultation']:,} consultations from "
+        f"{len(devices)} devices; this computer is device {practice.device_id}"
+    )
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    return _join_or_restore(args, recovery=None)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    recovery = (
+        _read_secret_file(args.recovery_key_file, "recovery key")
+        if args.recovery_key_file
+        else None
+    )
+    return _join_or_restore(args, recovery=recovery)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from desktop.sync_service import SyncService
+
+    with _cli().open_practice(args) as practice:
+        report = SyncService(practice).check(read_data=args.read_data)
+    rows = [
+        {
+            "device": d.device,
+            "head": d.head,
+            "segments": d.segments,
+            "changes": d.changes,
+            "problems": list(d.problems),
+        }
+        for d in report.devices
+    ]
+    if args.json:
+        _emit_json(
+            {
+                "ok": report.ok,
+                "devices": rows,
+                "snapshots": report.snapshots,
+                "blobs": report.blobs,
+                "problems": list(report.problems),
+            }
+        )
+    else:
+        for row in rows:
+            state = "intact" if not row["problems"] else "; ".join(row["problems"])
+            print(
+                f"device {row['device']}: {row['segments']} segments, head {row['head']}: {state}"
+            )
+        print(f"{report.snapshots} snapshots, {report.blobs} attachment chunks")
+        for problem in report.problems:
+            print(f"problem: {problem}")
+    if not report.ok:
+        raise errors.IntegrityFailureError("the remote is incomplete or was tampered with")
+    return 0

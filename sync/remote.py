@@ -190,11 +190,13 @@ def create_practice_remote(
     practice_id: str,
     passphrase: str,
     kdf_params: crypto.KdfParams | None = None,
+    practice_key: bytes | None = None,
 ) -> tuple[PracticeKeys, str]:
     """Set up a new practice on empty storage; returns (keys, recovery key text).
 
     The recovery key text must be shown to the user once (and printed): it is not stored
-    anywhere in clear. All objects are create-only; ``format`` is written last, so a
+    anywhere in clear. ``practice_key``: the key a local store already uses (its first
+    epoch); a random one otherwise. All objects are create-only; ``format`` is written last, so a
     crash half-way leaves something :func:`open_practice_remote` refuses, not a practice.
     """
     pid = check_id(practice_id, "practice id")
@@ -202,7 +204,7 @@ def create_practice_remote(
         backend.check()
         if backend.list(f"{pid}/"):
             raise PracticeExistsError(f"the storage already holds practice {pid}")
-        practice_key = crypto.random_key()
+        practice_key = practice_key or crypto.random_key()
         recovery = crypto.random_key()
         ctx = _wrap_context(pid, FIRST_EPOCH)
         by_pass = crypto.wrap_with_passphrase(practice_key, passphrase, ctx, kdf_params)

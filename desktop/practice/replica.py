@@ -80,14 +80,109 @@ class StoreReplica:
             self.p.set_meta("push_digest", cursor.digest)
 
     def set_device_id(self, device_id: str) -> None:
-        """Re-key this replica as a new device (a cloned disk took over the old id)."""
+        """Become a new device after a clone of this disk took the old id over.
+
+        Changes already pushed stay in the old chain. Unpushed ones are re-stamped with
+        fresh clock values under the new id, in the journal and in the rows, because the
+        clone shares our clock state: under the old id two different values could carry
+        the same stamp and replicas would diverge.
+        """
+        old_device = self.device_id
         with self.p.transaction():
+            pushed = self.push_cursor()[0]
             self.p.set_meta("device_id", device_id)
-            # A new chain starts; changes already pushed under the old id stay pushed.
+            self.p.device_id = device_id
             for key in ("push_seq", "push_digest"):
                 self.p._q("DELETE FROM meta WHERE key = ?", (key,))
+            renamed: dict[Stamp, Stamp] = {}
+            for pending in self.pending_changes(pushed, 1 << 62):
+                old = pending.change.stamp
+                if old.device != old_device:
+                    continue
+                new = Stamp(self.p.clock.now(), device_id)
+                renamed[old] = new
+                self._restamp_row(pending.change, old, new, renamed)
+                replaces = {
+                    k: renamed.get(v, v).to_json()
+                    for k, v in pending.change.replaces.items()
+                    if v != ZERO
+                }
+                self.p._q(
+                    "UPDATE journal SET hlc = ?, device = ?, replaces = ? WHERE seq = ?",
+                    (
+                        new.hlc,
+                        new.device,
+                        json.dumps(replaces, separators=(",", ":")),
+                        pending.local_seq,
+                    ),
+                )
             self.p._audit("device-rekey", None, None)
-        self.p.device_id = device_id
+
+    def _restamp_row(
+        self, change: Change, old: Stamp, new: Stamp, renamed: dict[Stamp, Stamp]
+    ) -> None:
+        ent = ENTITIES[change.entity]
+        row = self.p._row(ent, change.record_id)
+        if row is None:
+            return
+        base = Stamp(row["_hlc"], row["_dev"])
+        if ent.versioned:
+            if base == old:
+                self.p._q(
+                    f"UPDATE {ent.name} SET _hlc = ?, _dev = ? WHERE id = ?",
+                    (new.hlc, new.device, change.record_id),
+                )
+            return
+        stamps = RowStamps(base, row["_st"])
+        if base == old:
+            states = {n: stamps.state(n, None) for n in ent.field_names if n not in stamps.over}
+            stamps.base = new
+            for name, state in states.items():
+                if state is not None and state.stamp != old:
+                    stamps.set(name, state)
+        for name in change.fields:
+            state = stamps.state(name, None)
+            if state is not None and state.stamp == old:
+                stamps.set(
+                    name,
+                    FieldState(
+                        None,
+                        new,
+                        renamed.get(state.replaces, state.replaces),
+                        renamed.get(state.seen, state.seen),
+                    ),
+                )
+        self.p._update_row(ent, change.record_id, {}, stamps)
+
+    # -- attachments (sync.ports.BlobSource) ----------------------------------------------
+
+    def blobs_referenced(self, changes: Sequence[Change]) -> list[str]:
+        return [
+            str(c.fields["content_hash"])
+            for c in changes
+            if c.entity == "document" and c.fields.get("content_hash")
+        ]
+
+    def read_blob(self, sha256: str) -> bytes:
+        rows = self.p._q(
+            "SELECT data FROM blob_chunks WHERE hash = ? ORDER BY idx", (sha256,)
+        ).fetchall()
+        if not rows:
+            raise errors.NotFoundError(f"attachment {sha256} is not in the local store")
+        return b"".join(r[0] for r in rows)
+
+    def missing_blobs(self) -> list[tuple[str, int]]:
+        """(sha256, size) of documents whose content has not been fetched yet."""
+        rows = self.p._q(
+            "SELECT DISTINCT d.content_hash, d.size FROM document d WHERE d.content_hash "
+            "IS NOT NULL AND d.size > 0 AND NOT EXISTS (SELECT 1 FROM blob_chunks b "
+            "WHERE b.hash = d.content_hash AND b.idx = 0)"
+        ).fetchall()
+        return [(str(h), int(n)) for h, n in rows]
+
+    def store_blob(self, sha256: str, data: bytes) -> None:
+        with self.p.transaction():
+            self.p.store_chunks(sha256, data)
 
     # -- pulling other devices' changes ----------------------------------------------------
 
@@ -129,7 +224,15 @@ class StoreReplica:
                     f"a synced change names an unknown kind of record ({change.entity}); "
                     "update Carnet on this computer"
                 )
-            fields = {k: v for k, v in change.fields.items() if k in ent.field_names}
+            unknown = set(change.fields) - set(ent.field_names)
+            if unknown:
+                # Never drop what a newer device wrote: refuse the segment (nothing is
+                # applied) until this computer runs a Carnet that knows those fields.
+                raise errors.CarnetError(
+                    f"another device runs a newer Carnet ({change.entity} has fields this "
+                    "one does not know); update Carnet on this computer, then sync again"
+                )
+            fields = dict(change.fields)
             if ent.versioned:
                 took = self.p._insert_row(ent, change.record_id, fields, change.stamp)
             else:

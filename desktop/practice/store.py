@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -25,6 +26,8 @@ from desktop.practice.stamps import RowStamps
 from sync import crypto
 from sync.changes import ZERO, Change, HybridClock, Stamp, new_id
 from sync.merge import local_write
+from sync.remote import FIRST_EPOCH
+from sync.segments import PracticeKeys
 
 DB_NAME = "practice.db"
 CHUNK = 1024 * 1024
@@ -33,6 +36,13 @@ Record = dict[str, Any]
 
 def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _ring_json(keys: PracticeKeys) -> str:
+    """The practice keys as kept in ``meta`` (inside the encrypted database)."""
+    return json.dumps(
+        {"current": keys.current, "epochs": {str(e): k.hex() for e, k in keys.epochs.items()}}
+    )
 
 
 def _local_now() -> str:
@@ -138,8 +148,12 @@ class Practice:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         self.practice_id: str = meta["practice_id"]
         self.device_id: str = meta["device_id"]
-        self.practice_key = bytes.fromhex(meta["practice_key"])
-        self.blob_name_key = crypto.derive_key(self.practice_key, "carnet/blob-name/v1")
+        ring = json.loads(meta["practice_keys"])
+        self.practice_keys = PracticeKeys(
+            self.practice_id,
+            {int(epoch): bytes.fromhex(key) for epoch, key in ring["epochs"].items()},
+            int(ring["current"]),
+        )
         self.clock = HybridClock(int(meta.get("hlc_last", 0)))
         self.replica = StoreReplica(self)
 
@@ -158,47 +172,13 @@ class Practice:
         username: str,
         passphrase: str,
         display_name: str | None = None,
-        practice_id: str | None = None,
-        practice_key: bytes | None = None,
     ) -> Practice:
         """A new practice in an empty (or absent) folder, with its first doctor."""
-        folder = Path(folder)
-        if KeyFile.exists(folder) or (folder / DB_NAME).exists():
-            raise errors.InvalidInputError(f"{folder} already holds a practice")
         if not practice_name.strip() or not username.strip():
             raise errors.InvalidInputError("the practice name and the user name must not be empty")
-        if len(passphrase) < 8:
-            raise errors.InvalidInputError("the passphrase must have at least 8 characters")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
-                folder.chmod(0o700)
-        except OSError as exc:
-            raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
-        db_key = crypto.random_key()
-        practice_id = practice_id or new_id()
-        user_id = new_id()
-        keyfile = KeyFile(folder, practice_id, ()).with_user(user_id, username, db_key, passphrase)
-        conn = db.connect(folder / DB_NAME, db_key, create=True)
-        try:
-            db.migrate(conn, folder / DB_NAME)
-            with db.transaction(conn, folder / DB_NAME):
-                conn.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [
-                        ("practice_id", practice_id),
-                        ("device_id", new_id()),
-                        ("practice_key", (practice_key or crypto.random_key()).hex()),
-                        ("hlc_last", 0),
-                        ("created_at", _now_iso()),
-                    ],
-                )
-        except BaseException:
-            conn.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        keyfile.save()
-        practice = cls(folder, conn, user_id=user_id, db_key=db_key)
+        practice_id, user_id = new_id(), new_id()
+        keys = PracticeKeys(practice_id, {FIRST_EPOCH: crypto.random_key()}, FIRST_EPOCH)
+        practice = cls._create_database(Path(folder), keys, passphrase, user_id, username)
         with practice.transaction():
             practice.create_record("practice", {"name": practice_name}, record_id=practice_id)
             practice.create_record(
@@ -209,6 +189,75 @@ class Practice:
         return practice
 
     @classmethod
+    def create_empty(
+        cls, folder: Path, *, practice_keys: PracticeKeys, passphrase: str, username: str = ""
+    ) -> Practice:
+        """A new device of an existing practice (join, restore): no records until synced.
+
+        The key file names a placeholder user until :meth:`bind_user` finds the real one
+        among the synced users.
+        """
+        return cls._create_database(Path(folder), practice_keys, passphrase, new_id(), username)
+
+    @classmethod
+    def _create_database(
+        cls, folder: Path, keys: PracticeKeys, passphrase: str, user_id: str, username: str
+    ) -> Practice:
+        if KeyFile.exists(folder) or (folder / DB_NAME).exists():
+            raise errors.InvalidInputError(f"{folder} already holds a practice")
+        if len(passphrase) < 8:
+            raise errors.InvalidInputError("the passphrase must have at least 8 characters")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
+                folder.chmod(0o700)
+        except OSError as exc:
+            raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
+        db_key = crypto.random_key()
+        keyfile = KeyFile(folder, keys.practice_id, ()).with_user(
+            user_id, username, db_key, passphrase
+        )
+        conn = db.connect(folder / DB_NAME, db_key, create=True)
+        try:
+            db.migrate(conn, folder / DB_NAME)
+            with db.transaction(conn, folder / DB_NAME):
+                conn.executemany(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)",
+                    [
+                        ("practice_id", keys.practice_id),
+                        ("device_id", new_id()),  # never a reused one: see sync.errors
+                        ("practice_keys", _ring_json(keys)),
+                        ("hlc_last", 0),
+                        ("created_at", _now_iso()),
+                    ],
+                )
+        except BaseException:
+            conn.close()
+            (folder / DB_NAME).unlink(missing_ok=True)
+            raise
+        keyfile.save()
+        return cls(folder, conn, user_id=user_id, db_key=db_key)
+
+    def bind_user(self, username: str | None, passphrase: str) -> None:
+        """After a join: point the key file at the synced user with this login (or the
+        only doctor), so the audit log names who works on this device."""
+        users = self.users()
+        match = [u for u in users if username and u["username"] == username]
+        if not match and not username:
+            match = [u for u in users if u["role"] in ("doctor", "locum")]
+        if len(match) != 1:
+            return
+        user = match[0]
+        keyfile = KeyFile.load(self.folder)
+        rest = KeyFile(
+            self.folder,
+            keyfile.practice_id,
+            tuple(e for e in keyfile.entries if e.user_id != self.user_id),
+        )
+        rest.with_user(user["id"], user["username"], self.db_key, passphrase).save()
+        self.user_id = user["id"]
+
+    @classmethod
     def open(
         cls,
         folder: Path,
@@ -216,8 +265,14 @@ class Practice:
         passphrase: str | None = None,
         key: bytes | None = None,
         username: str | None = None,
+        allow_incomplete: bool = False,
     ) -> Practice:
-        """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key."""
+        """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key.
+
+        A folder whose join or restore was interrupted is refused (it would look like a
+        complete practice while missing records) unless ``allow_incomplete``: the
+        restore itself, resuming.
+        """
         folder = Path(folder)
         keyfile = KeyFile.load(folder)
         if not (folder / DB_NAME).is_file():
@@ -240,7 +295,14 @@ class Practice:
             for entry in keyfile.entries:
                 if entry.username == username:
                     user_id = entry.user_id
-        return cls(folder, conn, user_id=user_id, db_key=key)
+        practice = cls(folder, conn, user_id=user_id, db_key=key)
+        if not allow_incomplete and practice.meta_value("restore_state") == "in-progress":
+            practice.close()
+            raise errors.CarnetError(
+                f"the restore into {folder} did not finish; run the same 'carnet restore' "
+                "(or 'carnet join') command again to continue where it stopped"
+            )
+        return practice
 
     def close(self) -> None:
         with self._lock:
@@ -624,19 +686,9 @@ class Practice:
     ) -> str:
         """Store a letter, result or scan; its bytes live encrypted in the database."""
         self.patient(patient_id)
-        digest = crypto.keyed_hash(self.blob_name_key, content)
+        digest = hashlib.sha256(content).hexdigest()
         with self.transaction():
-            exists = self._q(
-                "SELECT 1 FROM blob_chunks WHERE hash = ? AND idx = 0", (digest,)
-            ).fetchone()
-            if not exists:
-                self.conn.executemany(
-                    "INSERT INTO blob_chunks(hash, idx, data) VALUES (?, ?, ?)",
-                    (
-                        (digest, i, content[off : off + CHUNK])
-                        for i, off in enumerate(range(0, max(len(content), 1), CHUNK))
-                    ),
-                )
+            self.store_chunks(digest, content)
             return self.create_record(
                 "document",
                 {
@@ -650,6 +702,18 @@ class Practice:
                     "received_at": _local_now(),
                 },
             )
+
+    def store_chunks(self, digest: str, content: bytes) -> None:
+        """Content-addressed: the same bytes are stored once (inside the caller's transaction)."""
+        if self._q("SELECT 1 FROM blob_chunks WHERE hash = ? AND idx = 0", (digest,)).fetchone():
+            return
+        self.conn.executemany(
+            "INSERT INTO blob_chunks(hash, idx, data) VALUES (?, ?, ?)",
+            (
+                (digest, i, content[off : off + CHUNK])
+                for i, off in enumerate(range(0, max(len(content), 1), CHUNK))
+            ),
+        )
 
     def document_content(self, document_id: str) -> bytes:
         doc = self.get("document", document_id)
@@ -665,7 +729,7 @@ class Practice:
                 "this document's content is not on this computer yet; sync to fetch it"
             )
         data = b"".join(r[0] for r in rows)[: doc["size"]]
-        if crypto.keyed_hash(self.blob_name_key, data) != doc["content_hash"]:
+        if hashlib.sha256(data).hexdigest() != doc["content_hash"]:
             raise errors.IntegrityFailureError(f"document {document_id} failed its integrity check")
         return data
 

@@ -72,7 +72,8 @@ class Capabilities:
 class Backend(Protocol):
     """Object storage seen as a flat namespace of ``/``-separated names under a root."""
 
-    capabilities: Capabilities
+    @property
+    def capabilities(self) -> Capabilities: ...
 
     def list(self, prefix: str) -> list[ObjectInfo]:
         """Every object whose name starts with ``prefix`` (a folder, ending in ``/``).
