@@ -297,7 +297,7 @@ class RemoteTarget(NamedTuple):
     env: dict[str, str]
 
     @property
-    def credentials(self) -> dict[str, str]:
+    def credentials(self) -> dict[str, Any]:
         if "CARNET_REMOTE_PASSWORD" in self.env:
             return {"password": self.env["CARNET_REMOTE_PASSWORD"]}
         if "AWS_ACCESS_KEY_ID" in self.env:

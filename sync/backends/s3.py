@@ -66,7 +66,11 @@ class S3Backend:
         session_token: str | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         verify: bool | str = True,
+        conditional_create: bool | None = None,
+        page_size: int = 1000,
     ) -> None:
+        """``conditional_create``: ``None`` probes before the first create; ``True`` or
+        ``False`` states what the provider does. ``page_size``: keys per listing request."""
         if not bucket:
             raise ValueError("An S3 target needs a bucket name.")
         self.bucket = bucket
@@ -87,9 +91,10 @@ class S3Backend:
         self._session.auth = AWS4Auth(
             access_key, secret_key, region, "s3", session_token=session_token
         )
-        self._conditional: bool | None = None  # unknown until probed
+        self._conditional = conditional_create  # None: unknown until probed
+        self._page_size = page_size
         self._probe_lock = threading.Lock()
-        self.capabilities = Capabilities(atomic_create=False)
+        self.capabilities = Capabilities(atomic_create=bool(conditional_create))
 
     def __repr__(self) -> str:
         return f"S3Backend({self._base!r}, prefix={self.prefix!r})"
@@ -194,7 +199,7 @@ class S3Backend:
         """ListObjectsV2, following continuation tokens."""
         check_prefix(prefix)
         found: list[ObjectInfo] = []
-        params = {"list-type": "2", "prefix": self._key(prefix)}
+        params = {"list-type": "2", "prefix": self._key(prefix), "max-keys": str(self._page_size)}
         while True:
             r = self._request("GET", params=params)
             with r:
