@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import socket
 import time
 
 import pytest
 import requests
 
-from sync.backends import AuthError, TargetMissingError, UnreachableError, open_backend
+from sync.backends import (
+    AuthError,
+    BackendError,
+    StorageFullError,
+    TargetMissingError,
+    UnreachableError,
+    open_backend,
+)
 from sync.backends.webdav import WebDavBackend
 from tests.servers import Server, free_port
 
@@ -93,3 +101,46 @@ def test_repr_never_shows_the_password(server: Server) -> None:
         b.check()
     finally:
         b.close()
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "permanent"),
+    [
+        (401, AuthError, True),
+        (403, AuthError, True),
+        (404, TargetMissingError, True),
+        (423, UnreachableError, False),
+        (429, UnreachableError, False),
+        (500, UnreachableError, False),
+        (503, UnreachableError, False),
+        (507, StorageFullError, True),
+        (400, BackendError, True),
+    ],
+)
+def test_status_codes_map_to_errors(
+    status: int, error: type[BackendError], permanent: bool
+) -> None:
+    b = WebDavBackend("http://127.0.0.1:1/dav/", "u", "secret-pw")
+    r = requests.Response()
+    r.status_code = status
+    r.reason = "Test"
+    mapped = b._fail(r, "testing")
+    assert isinstance(mapped, error)
+    assert mapped.permanent is permanent
+    assert "secret-pw" not in str(mapped)
+    b.close()
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # connections complete in the backlog; nobody answers
+        port = listener.getsockname()[1]
+        b = WebDavBackend(f"http://127.0.0.1:{port}/", "u", "p", timeout=(0.5, 0.5))
+        started = time.monotonic()
+        try:
+            with pytest.raises(UnreachableError):
+                b.get("heads/a")
+        finally:
+            b.close()
+    assert time.monotonic() - started < 2
