@@ -121,6 +121,23 @@ def add_commands(sub: Any, command: Register) -> None:
     p.add_argument("--read-data", action="store_true", help="download and decrypt everything")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "recovery-kit", help="print a new recovery kit (PDF); the old one stops working"
+    )
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+
+    pw = sub.add_parser("passphrase", help="change the passphrase")
+    pwsub = pw.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = pwsub.add_parser("change", help="re-wrap the keys; the old passphrase stops working")
+    p.add_argument("--new-passphrase-file")
+    p.add_argument(
+        "--local-only",
+        action="store_true",
+        help="change it on this computer only, not the practice's on the remote",
+    )
+
+    command("recovery-kit")(cmd_recovery_kit)
+    command("passphrase change")(cmd_passphrase_change)
     command("remote set")(cmd_remote_set)
     command("remote show")(cmd_remote_show)
     command("sync")(cmd_sync)
@@ -325,4 +342,51 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"problem: {problem}")
     if not report.ok:
         raise errors.IntegrityFailureError("the remote is incomplete or was tampered with")
+    return 0
+
+
+def cmd_recovery_kit(args: argparse.Namespace) -> int:
+    from desktop.reports.recovery_kit import write_recovery_kit
+    from desktop.sync_service import SyncService
+    from sync.remote import new_recovery_key
+
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise errors.UsageError(f"the folder {out.parent} does not exist")
+    with _cli().open_practice(args) as practice:
+        service = SyncService(practice)
+        name = str(practice.practice_record()["name"])
+        recovery = new_recovery_key(service.backend, service.keys)
+        write_recovery_kit(
+            out, practice_name=name, remote_url=str(service.url), recovery_key=recovery
+        )
+    print(f"recovery kit written to {out}: print it, store it safely, then delete the file")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    from desktop.practice.keyfile import KeyFile
+    from desktop.sync_service import REMOTE_URL, SyncService
+    from sync.remote import change_passphrase
+
+    cli = _cli()
+    old = cli.read_passphrase(args, "Current passphrase: ")
+    new = _new_passphrase(args, None)
+    if len(new) < 8:
+        raise errors.InvalidInputError("the new passphrase must have at least 8 characters")
+    if new == old:
+        raise errors.InvalidInputError("the new passphrase is the same as the current one")
+    with cli.open_practice_with(args, old) as practice:
+        if practice.meta_value(REMOTE_URL) and not args.local_only:
+            service = SyncService(practice)
+            change_passphrase(service.backend, service.keys, new)  # remote first
+        keyfile = KeyFile.load(practice.folder)
+        entry = next(e for e in keyfile.entries if e.user_id == practice.user_id)
+        rest = KeyFile(
+            keyfile.folder,
+            keyfile.practice_id,
+            tuple(e for e in keyfile.entries if e.user_id != entry.user_id),
+        )
+        rest.with_user(entry.user_id, entry.username, practice.db_key, new).save()
+    print("passphrase changed; the old one no longer opens this practice")
     return 0

@@ -1,0 +1,1 @@
+"""Printable documents made with Qt's PDF writer (recovery kit; later, patient records)."""

@@ -1,0 +1,81 @@
+"""HTML to PDF with Qt (QTextDocument + QPdfWriter), headless when there is no display."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from desktop.practice.files import write_private_durably
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """Qt needs an application object to lay out text; without a display, go offscreen."""
+    app = QGuiApplication.instance()
+    if app is None:
+        headless = sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        )
+        if headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def render_pdf(html: str, *, title: str) -> bytes:
+    """An A4 PDF of ``html`` (Qt's rich-text subset), as bytes."""
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Carnet")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 16, 18, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # lay out in the PDF's own units
+    document.setHtml(html)
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setTextWidth(page.width())
+    painter = QPainter(writer)
+    try:
+        # Paint page by page (print_() would add page numbers and a blank last page).
+        height, top = page.height(), 0.0
+        while True:
+            painter.save()
+            painter.translate(0, -top)
+            document.drawContents(painter, QRectF(0, top, page.width(), height))
+            painter.restore()
+            top += height
+            if top >= document.size().height():
+                break
+            writer.newPage()
+    finally:
+        painter.end()
+    del writer  # flushes the PDF into the buffer
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(html: str, path: Path, *, title: str) -> None:
+    """Render and write privately (0600) and durably: these documents hold secrets."""
+    write_private_durably(path, render_pdf(html, title=title))
