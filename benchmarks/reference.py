@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.practice import db
+import sqlcipher3
+
 from desktop.practice.demo_loader import make_demo
 from desktop.practice.store import DB_NAME, Practice
 from sync.changes import new_id
@@ -43,9 +44,7 @@ class Reference:
 
     def open_plain(self) -> Practice:
         """The same store code over the plain copy: only the encryption differs."""
-        conn = db.sqlcipher3.connect(
-            str(self.plain_db), isolation_level=None, check_same_thread=False
-        )
+        conn = sqlcipher3.connect(str(self.plain_db), isolation_level=None, check_same_thread=False)
         for pragma in (
             "journal_mode = WAL",
             "synchronous = FULL",

@@ -6,6 +6,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 
@@ -28,10 +29,11 @@ def paired(
     for i in range(warmup):
         a(i)
         b(i)
-    xs, ys = [], []
+    xs: list[float] = []
+    ys: list[float] = []
     for i in range(repeat):
-        xs.append(time_ms(lambda i=i: a(i)))
-        ys.append(time_ms(lambda i=i: b(i)))
+        xs.append(time_ms(partial(a, i)))
+        ys.append(time_ms(partial(b, i)))
     return xs, ys
 
 
