@@ -156,6 +156,10 @@ def cmd_remote_set(args: argparse.Namespace) -> int:
     passphrase = cli.read_passphrase(args)
     with cli.open_practice_with(args, passphrase) as practice:
         recovery = set_remote(practice, args.url, passphrase=passphrase, create=args.create)
+    from desktop.sync_service import remember_credentials
+
+    if remember_credentials(args.url):
+        print("storage credentials remembered in this computer's keyring")
     if recovery:
         print("Recovery key (shown once; print it with 'carnet recovery-kit' and keep it safe):")
         print(recovery)

@@ -17,9 +17,10 @@ from threading import Event
 from typing import Any
 
 from desktop.practice import errors
+from desktop.practice.keycache import KeyCache
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
-from sync.backends import Backend, open_backend
+from sync.backends import PASSWORD_ENV, Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
 from sync.changes import new_id
 from sync.engine import SyncEngine, SyncReport, check_remote, load_latest_snapshot
@@ -34,17 +35,59 @@ from sync.segments import PracticeKeys
 
 REMOTE_URL = "remote_url"
 LAST_SYNC = "last_sync"
+CREDENTIAL_SERVICE = "carnet-remote"
 RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
 Progress = Callable[[str, int, int], None]
 
 
-def connect(url: str, *, password: str | None = None) -> Backend:
-    """The backend for ``url`` with retries (credentials from the arguments or environment).
+def credential_cache() -> KeyCache:
+    """Where storage credentials are remembered: the OS keyring, never a file."""
+    return KeyCache(CREDENTIAL_SERVICE)
 
-    ValueError (a malformed URL, missing credentials) becomes a usage error.
-    """
+
+def _credentials(url: str, password: str | None) -> dict[str, str]:
+    """Storage credentials: given, else the environment, else the OS keyring."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme.startswith("webdav"):
+        found = password or os.environ.get(PASSWORD_ENV) or credential_cache().load_text(url)
+        return {"password": found} if found else {}
+    if scheme == "s3":
+        access, secret = (
+            os.environ.get("AWS_ACCESS_KEY_ID"),
+            os.environ.get("AWS_SECRET_ACCESS_KEY"),
+        )
+        if not (access and secret):
+            stored = credential_cache().load_text(url)
+            if stored and ":" in stored:
+                access, secret = stored.split(":", 1)
+        return {"access_key": access, "secret_key": secret} if access and secret else {}
+    return {}
+
+
+def remember_credentials(url: str) -> bool:
+    """Keep the storage credentials given in the environment in the OS keyring (never in
+    a file); False where there is no secure keyring or nothing to remember."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme.startswith("webdav") and os.environ.get(PASSWORD_ENV):
+        return credential_cache().store_text(url, os.environ[PASSWORD_ENV])
+    access, secret = os.environ.get("AWS_ACCESS_KEY_ID"), os.environ.get("AWS_SECRET_ACCESS_KEY")
+    if scheme == "s3" and access and secret:
+        return credential_cache().store_text(url, f"{access}:{secret}")
+    return False
+
+
+def connect(url: str, *, password: str | None = None) -> Backend:
+    """The backend for ``url`` with retries; credentials from the arguments, the
+    environment or the OS keyring. ValueError (a malformed URL, missing credentials)
+    becomes a usage error."""
     try:
-        backend = open_backend(url, password=password)
+        creds = _credentials(url, password)
+        backend = open_backend(
+            url,
+            password=creds.get("password"),
+            access_key=creds.get("access_key"),
+            secret_key=creds.get("secret_key"),
+        )
     except ValueError as exc:
         raise errors.UsageError(str(exc)) from exc
     return RetryingBackend(backend, RetryPolicy())

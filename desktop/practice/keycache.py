@@ -137,10 +137,32 @@ class KeyCache:
         _check_account(account)
         if not isinstance(key, bytes) or len(key) != KEY_LENGTH:
             raise ValueError(f"key must be {KEY_LENGTH} bytes")
+        return self._put(account, base64.b64encode(key).decode("ascii"))
+
+    def load_text(self, account: str) -> str | None:
+        """A remembered text secret (a storage password), or None; never raises."""
+        _check_account(account)
+        backend = self._get_backend()
+        if backend is None:
+            return None
+        try:
+            value = backend.get_password(self._service, account)
+        except Exception as exc:
+            _warn("load", exc)
+            return None
+        return value if isinstance(value, str) and value else None
+
+    def store_text(self, account: str, secret: str) -> bool:
+        """Remember a text secret; True only if it was written and reads back identical."""
+        _check_account(account)
+        if not secret:
+            raise ValueError("secret must not be empty")
+        return self._put(account, secret)
+
+    def _put(self, account: str, encoded: str) -> bool:
         backend = self._get_backend()
         if backend is None:
             return False
-        encoded = base64.b64encode(key).decode("ascii")
         try:
             backend.set_password(self._service, account, encoded)
             remembered = backend.get_password(self._service, account) == encoded
