@@ -1,0 +1,59 @@
+"""Make the database fixture of the current schema version (Electrum's idea: keep a
+practice made by every released schema and test that each still opens and upgrades).
+
+    python -m tests.data.make_fixtures   # writes tests/data/schema-<N>/ once per version
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
+
+from desktop.practice.db import SCHEMA_VERSION  # noqa: E402
+from desktop.practice.store import Practice  # noqa: E402
+
+PASSPHRASE = "fixture passphrase"
+
+
+def main() -> int:
+    folder = Path(__file__).parent / f"schema-{SCHEMA_VERSION}"
+    if folder.exists():
+        print(f"{folder} exists: fixtures of a released schema never change", file=sys.stderr)
+        return 1
+    with Practice.create(
+        folder, practice_name="Cabinet Fixture", username="dr", passphrase=PASSPHRASE
+    ) as p:
+        pid = p.create_record(
+            "patient",
+            {
+                "family_name": "Lefèvre",
+                "given_names": "Anaïs",
+                "birth_date": "1979-04-03",
+                "sex": "F",
+            },
+        )
+        p.update_record("patient", pid, {"phone": "06 10 20 30 40"})
+        cid, _ = p.add_consultation(pid, reason="Angine", text="Angine érythémateuse.")
+        p.revise_consultation(cid, text="Angine érythémateuse. TDR négatif.")
+        p.add_prescription(
+            pid,
+            [
+                {
+                    "drug": "Paracétamol 1 g",
+                    "dosage": "1 cp x3/j",
+                    "duration": "5 jours",
+                    "quantity": "1 boîte",
+                }
+            ],
+        )
+        p.add_document(pid, b"lettre de liaison", title="Lettre", filename="lettre.txt")
+        p.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
