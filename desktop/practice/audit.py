@@ -38,14 +38,26 @@ def _digest(
 
 
 def append(
-    conn: Any, at: str, user: str | None, action: str, entity: str | None, record_id: str | None
-) -> None:
-    """Append one entry inside the caller's transaction."""
-    head = conn.execute(
-        "SELECT value FROM meta WHERE key IN ('audit_seq', 'audit_head') ORDER BY key DESC"
-    ).fetchall()
-    seq = int(head[0][0]) + 1 if len(head) == 2 else 1
-    prev = str(head[1][0]) if len(head) == 2 else GENESIS
+    conn: Any,
+    at: str,
+    user: str | None,
+    action: str,
+    entity: str | None,
+    record_id: str | None,
+    head: tuple[int, str] | None = None,
+) -> tuple[int, str]:
+    """Append one entry inside the caller's transaction; returns the new head (seq, hash).
+
+    ``head``: the head as the caller read it in this same transaction; None reads it.
+    """
+    if head is None:
+        rows = dict(
+            conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('audit_seq', 'audit_head')"
+            ).fetchall()
+        )
+        head = (int(rows.get("audit_seq", 0)), str(rows.get("audit_head", GENESIS)))
+    seq, prev = head[0] + 1, head[1]
     digest = _digest(prev, seq, at, user, action, entity, record_id)
     conn.execute(
         "INSERT INTO audit(seq, at, user_id, action, entity, record_id, prev, hash) "
@@ -56,6 +68,7 @@ def append(
         "INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_seq', ?), ('audit_head', ?)",
         (seq, digest),
     )
+    return seq, digest
 
 
 def verify(conn: Any) -> AuditReport:

@@ -328,6 +328,12 @@ class Practice:
             with db.transaction(self.conn, self.db_path):
                 self._depth = 1
                 try:
+                    # Another process on this device (the app and a 'carnet' command) may
+                    # have written since: stamps must stay unique, so catch up its clock.
+                    row = self.conn.execute(
+                        "SELECT value FROM meta WHERE key = 'hlc_last'"
+                    ).fetchone()
+                    self.clock.observe(int(row[0]) if row else 0)
                     yield
                     self.conn.execute(
                         "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (self.clock.last,)
@@ -344,15 +350,22 @@ class Practice:
     # -- the write path ------------------------------------------------------------------
 
     def create_record(
-        self, entity: str, fields: Mapping[str, Any], *, record_id: str | None = None
+        self,
+        entity: str,
+        fields: Mapping[str, Any],
+        *,
+        record_id: str | None = None,
+        audited: bool = True,
     ) -> str:
+        """Create a record; ``audited=False`` only for a part of an operation whose own
+        audit entry already names it (the first version of a new consultation)."""
         ent = ENTITIES[entity]
         values = validate(ent, fields)
         full = {name: values.get(name) for name in ent.field_names}
         if DELETED in full and full[DELETED] is None:
             full[DELETED] = False
         record_id = record_id or new_id()
-        self._write(ent, record_id, full, action="create", create=True)
+        self._write(ent, record_id, full, action="create" if audited else None, create=True)
         return record_id
 
     def update_record(self, entity: str, record_id: str, fields: Mapping[str, Any]) -> None:
@@ -378,7 +391,7 @@ class Practice:
         record_id: str,
         fields: dict[str, Any],
         *,
-        action: str,
+        action: str | None,
         create: bool = False,
     ) -> None:
         with self.transaction():
@@ -402,7 +415,8 @@ class Practice:
                 self._update_row(ent, record_id, fields, stamps)
             self._journal(Change(ent.name, record_id, stamp, fields, replaces))
             self._after_change(ent, record_id)
-            self._audit(action, ent.name, record_id)
+            if action is not None:
+                self._audit(action, ent.name, record_id)
 
     def _insert_row(
         self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamp: Stamp
@@ -444,6 +458,8 @@ class Practice:
         )
 
     def _audit(self, action: str, entity: str | None, record_id: str | None) -> None:
+        # The head is read inside this transaction, never cached: another process (the
+        # app and a 'carnet' command at once) may have appended since our last write.
         audit.append(self.conn, _now_iso(), self.user_id, action, entity, record_id)
 
     def _after_change(self, ent: Entity, record_id: str) -> None:
@@ -606,7 +622,9 @@ class Practice:
                     "author_id": self.user_id,
                 },
             )
-            vid = self._new_version("consultation_version", "consultation_id", cid, None, content)
+            vid = self._new_version(
+                "consultation_version", "consultation_id", cid, None, content, audited=False
+            )
         return cid, vid
 
     def revise_consultation(self, consultation_id: str, **changes: Any) -> str:
@@ -638,6 +656,7 @@ class Practice:
                 pid,
                 None,
                 {"lines": lines, "notes": notes},
+                audited=False,
             )
         return pid, vid
 
@@ -660,7 +679,14 @@ class Practice:
             return self._new_version(version, link, item_id, current["id"], content)
 
     def _new_version(
-        self, version: str, link: str, item_id: str, parent: str | None, content: Mapping[str, Any]
+        self,
+        version: str,
+        link: str,
+        item_id: str,
+        parent: str | None,
+        content: Mapping[str, Any],
+        *,
+        audited: bool = True,
     ) -> str:
         fields = {
             **content,
@@ -670,7 +696,7 @@ class Practice:
             "created_at": _local_now(),
             "signed": content.get("signed", True),
         }
-        return self.create_record(version, fields)
+        return self.create_record(version, fields, audited=audited)
 
     # -- documents ------------------------------------------------------------------------
 

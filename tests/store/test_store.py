@@ -262,3 +262,14 @@ def test_export_then_load_snapshot_reproduces_the_state(practice: Practice, tmp_
         mine = {(c.entity, c.record_id, c.stamp) for c in state}
         theirs = {(c.entity, c.record_id, c.stamp) for c in other.replica.export_state()}
         assert mine <= theirs
+
+
+def test_two_processes_on_one_practice_never_reuse_a_stamp(practice: Practice, practice_dir: Path):
+    """The app and a 'carnet' command may hold the same practice open at once."""
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as other:
+        for i in range(50):
+            add_patient(practice, given=f"A{i}")
+            add_patient(other, given=f"B{i}")
+        stamps = [c.change.stamp for c in practice.replica.pending_changes(0, 10_000)]
+        assert len(stamps) == len(set(stamps))
+        assert other.verify_audit().ok
