@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks import store_bench
+from benchmarks import store_bench, sync_bench
 from benchmarks.reference import reference_practice
 from benchmarks.report import Table
 
@@ -26,12 +26,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path("bench-cache"))
     parser.add_argument("--json", type=Path, default=None, help="also write the table here")
     parser.add_argument("--repeat", type=int, default=200, help="samples per timed measure")
+    parser.add_argument(
+        "--sync",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the sync measures (Apache WebDAV on loopback, restic); --no-sync skips them",
+    )
+    parser.add_argument(
+        "--store", action=argparse.BooleanOptionalAction, default=True, help="the store measures"
+    )
+    parser.add_argument(
+        "--sync-repeat", type=int, default=None, help="samples per sync comparison (3; 1 at 100k)"
+    )
     args = parser.parse_args(argv)
     patients = args.patients or (2_000 if args.small else 100_000)
 
     ref = reference_practice(args.cache, patients, args.seed, log=print)
     table = Table(f"Carnet benchmark: {patients:,} patients ({ref.describe()})")
-    store_bench.run(ref, table, repeat=args.repeat)
+    if args.store:
+        store_bench.run(ref, table, repeat=args.repeat)
+    if args.sync:
+        sync_repeat = args.sync_repeat or (3 if patients <= 20_000 else 1)
+        sync_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
     table.print()
     out = args.json or args.cache / f"results-{patients}.json"
     out.write_text(json.dumps(table.as_json(), indent=2))
