@@ -18,9 +18,10 @@ Each step is its own small function, as Anki's sync phases are.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sync.backends.base import (
@@ -61,7 +62,9 @@ from sync.segments import (
     digest,
     encode_segment,
     open_object,
+    open_segment,
     pack_json,
+    parse_segment,
     seal_object,
     unpack_json,
 )
@@ -69,6 +72,10 @@ from sync.segments import (
 DEFAULT_SEGMENT_CHANGES = 5000
 """Changes per segment: big enough that 10,000 changes take 2 objects, small enough that a
 segment (a few hundred KiB compressed) uploads in seconds on poor ADSL."""
+
+DEFAULT_PREFETCH = 2
+"""Segments fetched and verified ahead of the one being applied, by one helper thread
+(0: none). Bounded, so memory stays within a few segments."""
 
 MAX_SEGMENT_BYTES = 8 * 1024 * 1024
 """A batch whose segment would exceed this (long notes) is halved until it fits, so one
@@ -170,6 +177,7 @@ class SyncEngine:
         *,
         segment_changes: int = DEFAULT_SEGMENT_CHANGES,
         max_segment_bytes: int = MAX_SEGMENT_BYTES,
+        prefetch: int = DEFAULT_PREFETCH,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
     ) -> None:
@@ -180,6 +188,7 @@ class SyncEngine:
         self.pid = keys.practice_id
         self.segment_changes = segment_changes
         self.max_segment_bytes = max_segment_bytes
+        self.prefetch = prefetch
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
         self._progress = progress or (lambda step, done, total: None)
@@ -384,19 +393,92 @@ class SyncEngine:
         head_seq = head.seq
         changes = segments = conflicts = 0
         first = cursor.seq
-        for seq in range(first + 1, head_seq + 1):
+        for seq, new_cursor, raw in self._verified_segments(device, head, cursor):
             self._check_cancel()
-            data = self._get_segment(device, seq)
-            if seq == head_seq:
-                self._check_against_head(device, head, data)
-            decoded = decode_segment(self.keys, device, seq, cursor.digest, data)
-            cursor = Cursor(seq, digest(data))
-            report = self.replica.apply_segment(device, cursor, decoded)
+            decoded = parse_segment(device, seq, raw)
+            report = self.replica.apply_segment(device, new_cursor, decoded)
             changes += len(decoded)
             segments += 1
             conflicts += report.conflicts
             self._progress("pull", seq - first, head_seq - first)
         return changes, segments, conflicts
+
+    def _verify_next(
+        self, device: str, head: Head, seq: int, prev: Cursor
+    ) -> tuple[int, Cursor, bytes]:
+        """Fetch segment ``seq`` and verify it (AEAD, position, chain link to ``prev``,
+        and against the head for the last one); returns its inflated JSON. Nothing is
+        applied here."""
+        data = self._get_segment(device, seq)
+        if seq == head.seq:
+            self._check_against_head(device, head, data)
+        raw = open_segment(self.keys, device, seq, prev.digest, data)
+        return seq, Cursor(seq, digest(data)), raw
+
+    def _verified_segments(
+        self, device: str, head: Head, cursor: Cursor
+    ) -> Iterator[tuple[int, Cursor, bytes]]:
+        """Segments ``cursor.seq + 1 .. head.seq``, in order, each verified before it is
+        yielded (as inflated JSON, parsed by the caller). With ``prefetch``, one helper
+        thread fetches and verifies up to that many segments ahead (the chain is still
+        walked in order, link by link) while the caller parses and applies: network
+        waits, decryption and decompression, which mostly run outside the interpreter
+        lock, overlap with the database work. JSON parsing stays on the caller's thread
+        (measured: parsing on the helper thread made a loopback restore 7% slower, the
+        two threads fighting over the lock). Errors surface in order: the caller applies
+        every segment before a bad one, as without prefetch."""
+        count = head.seq - cursor.seq
+        if self.prefetch < 1 or count < 2:
+            prev = cursor
+            for seq in range(cursor.seq + 1, head.seq + 1):
+                self._check_cancel()
+                item = self._verify_next(device, head, seq, prev)
+                prev = item[1]
+                yield item
+            return
+        ready: queue.Queue[tuple[int, Cursor, bytes] | BaseException] = queue.Queue(self.prefetch)
+        stop = threading.Event()
+
+        def offer(item: tuple[int, Cursor, bytes] | BaseException) -> bool:
+            while not stop.is_set():
+                try:
+                    ready.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def fetch_ahead() -> None:
+            prev = cursor
+            try:
+                for seq in range(cursor.seq + 1, head.seq + 1):
+                    if stop.is_set() or self._cancel.is_set():
+                        return
+                    item = self._verify_next(device, head, seq, prev)
+                    prev = item[1]
+                    if not offer(item):
+                        return
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, in order
+                offer(exc)
+
+        worker = threading.Thread(target=fetch_ahead, name="carnet-pull-prefetch", daemon=True)
+        worker.start()
+        try:
+            for _ in range(count):
+                while True:
+                    self._check_cancel()
+                    try:
+                        got = ready.get(timeout=0.1)
+                        break
+                    except queue.Empty:
+                        if not worker.is_alive() and ready.empty():
+                            raise RuntimeError("the segment prefetch stopped") from None
+                if isinstance(got, BaseException):
+                    raise got
+                yield got
+        finally:
+            stop.set()
+            worker.join()
 
     def _read_head(self, device: str, seq: int) -> Head:
         """Open ``heads/<device>/<seq>``. If it vanished between our listing and this GET,

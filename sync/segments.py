@@ -130,11 +130,21 @@ def pack_json(value: Any) -> bytes:
 
 
 def unpack_json(data: bytes, what: str) -> Any:
+    return _parse_json(_inflate(data, what), what)
+
+
+def _inflate(data: bytes, what: str) -> bytes:
     try:
-        raw = zstandard.ZstdDecompressor().decompress(data, max_output_size=_MAX_PLAINTEXT)
-        return json.loads(raw)
-    except (zstandard.ZstdError, ValueError) as exc:
+        return zstandard.ZstdDecompressor().decompress(data, max_output_size=_MAX_PLAINTEXT)
+    except zstandard.ZstdError as exc:
         # Authenticated but undecodable: written by a broken or newer writer.
+        raise IntegrityError(f"{what} is authentic but cannot be decoded") from exc
+
+
+def _parse_json(raw: bytes, what: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
         raise IntegrityError(f"{what} is authentic but cannot be decoded") from exc
 
 
@@ -159,11 +169,28 @@ def decode_segment(
 ) -> list[Change]:
     """Verify segment ``seq`` of ``device`` (practice, position, chain link, epoch, every
     byte) and return its changes; :class:`IntegrityError` naming device and seq otherwise."""
+    return parse_segment(device, seq, open_segment(keys, device, seq, prev_digest, data))
+
+
+def open_segment(keys: PracticeKeys, device: str, seq: int, prev_digest: str, data: bytes) -> bytes:
+    """The verification half of :func:`decode_segment`: check the envelope (AEAD,
+    practice, position, chain link, epoch) and inflate it; returns the JSON bytes.
+    Mostly outside the interpreter lock (decryption, zstd), so it can run ahead on a
+    helper thread."""
     what = f"segment {seq} of device {device}"
     try:
         context = segment_context(keys.practice_id, device, seq, prev_digest)
         body = open_object(keys, MAGIC_SEGMENT, PURPOSE_SEGMENT, context, data, what)
-        value = unpack_json(body, what)
+        return _inflate(body, what)
+    except IntegrityError as exc:
+        raise IntegrityError(str(exc), device=device, seq=seq) from exc
+
+
+def parse_segment(device: str, seq: int, raw: bytes) -> list[Change]:
+    """The changes of a segment that :func:`open_segment` verified and inflated."""
+    what = f"segment {seq} of device {device}"
+    try:
+        value = _parse_json(raw, what)
         return [Change.from_json(item) for item in value["changes"]]
     except IntegrityError as exc:
         raise IntegrityError(str(exc), device=device, seq=seq) from exc
