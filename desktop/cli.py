@@ -245,8 +245,13 @@ def cmd_document_add(args: argparse.Namespace) -> int:
 
 @command("document get")
 def cmd_document_get(args: argparse.Namespace) -> int:
+    from desktop.sync_service import REMOTE_URL, SyncService
+
     with open_practice(args) as practice:
-        content = practice.document_content(args.doc_id)
+        if practice.meta_value(REMOTE_URL):
+            content = SyncService(practice).document_content(args.doc_id)  # lazy fetch
+        else:
+            content = practice.document_content(args.doc_id)
     out = Path(args.output)
     try:
         out.write_bytes(content)

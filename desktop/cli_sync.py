@@ -284,6 +284,7 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
         local_passphrase=local,
         username=args.as_user,
         progress=progress,
+        lazy_documents=getattr(args, "lazy_documents", False),
     )
     progress.done()
     with practice:

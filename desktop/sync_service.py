@@ -36,6 +36,7 @@ from sync.segments import PracticeKeys
 REMOTE_URL = "remote_url"
 LAST_SYNC = "last_sync"
 CREDENTIAL_SERVICE = "carnet-remote"
+LAZY_DOCUMENTS = "lazy_documents"  # "1": fetch a document's content when first opened
 RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
 Progress = Callable[[str, int, int], None]
 
@@ -133,7 +134,8 @@ class SyncService:
         except DeviceIdCollisionError:
             self.practice.replica.set_device_id(new_id())
             report = self.engine(cancel, progress).sync()
-        self.fetch_documents(cancel)
+        if self.practice.meta_value(LAZY_DOCUMENTS) != "1":
+            self.fetch_documents(cancel)
         with self.practice.transaction():
             self.practice.set_meta(LAST_SYNC, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         return report
@@ -148,6 +150,18 @@ class SyncService:
             self.practice.replica.store_blob(sha, data)
             fetched += 1
         return fetched
+
+    def document_content(self, document_id: str) -> bytes:
+        """A document's content, fetched from the remote first if it is not here yet."""
+        try:
+            return self.practice.document_content(document_id)
+        except errors.NotFoundError:
+            doc = self.practice.get("document", document_id)
+            if doc is None or not doc["content_hash"]:
+                raise
+        data = download_blob(self.backend, self.keys, BlobRef(doc["content_hash"], doc["size"]))
+        self.practice.replica.store_blob(doc["content_hash"], data)
+        return self.practice.document_content(document_id)
 
     def publish_snapshot(self) -> str:
         return self.engine().publish_snapshot()
@@ -208,6 +222,7 @@ def join(
     password: str | None = None,
     progress: Progress | None = None,
     cancel: Event | None = None,
+    lazy_documents: bool = False,
 ) -> Practice:
     """Make ``folder`` a new device of the practice at ``url`` and pull everything.
 
@@ -232,6 +247,7 @@ def join(
         with practice.transaction():
             practice.set_meta(REMOTE_URL, url)
             practice.set_meta(RESTORE_STATE, "in-progress")
+            practice.set_meta(LAZY_DOCUMENTS, "1" if lazy_documents else "0")
         load_latest_snapshot(backend, keys, practice.replica)
     try:
         SyncService(practice, backend).sync(cancel, progress)

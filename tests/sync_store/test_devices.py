@@ -330,3 +330,47 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
 
 def test_exported_changes_are_changes(office: Practice):
     assert all(isinstance(c, Change) for c in office.replica.export_state())
+
+
+def test_restore_refuses_a_tampered_segment_naming_device_and_seq(
+    office: Practice,
+    tmp_path: Path,
+    folder_remote: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+):
+    add_patient(office, "Intègre")
+    SyncService(office).sync()
+    remote = Path(folder_remote.removeprefix("file://"))
+    [segment] = [p for p in remote.rglob("*") if p.is_file() and "/devices/" in str(p)]
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    segment.write_bytes(bytes(data))
+    monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)
+    code = cli.main(["--data-dir", str(tmp_path / "new"), "restore", "--from", folder_remote])
+    err = capsys.readouterr().err
+    assert code == 5
+    assert office.device_id in err and "1" in err
+    assert "Intègre" not in err
+    with pytest.raises(errors.CarnetError, match="did not finish"):
+        Practice.open(tmp_path / "new", passphrase=PASSPHRASE)
+
+
+def test_lazy_documents_are_fetched_when_first_opened(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    pid = add_patient(office, "Paresseux")
+    doc = office.add_document(pid, b"radio thorax", title="Radio", filename="r.txt")
+    SyncService(office).sync()
+    with join(
+        tmp_path / "lazy",
+        folder_remote,
+        passphrase=PASSPHRASE,
+        local_passphrase=PASSPHRASE,
+        lazy_documents=True,
+    ) as lazy:
+        assert lazy.replica.missing_blobs() != []
+        with pytest.raises(errors.NotFoundError):
+            lazy.document_content(doc)
+        assert SyncService(lazy).document_content(doc) == b"radio thorax"
+        assert lazy.document_content(doc) == b"radio thorax"  # now stored locally
