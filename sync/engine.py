@@ -22,6 +22,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sync.backends.base import (
@@ -178,6 +179,7 @@ class SyncEngine:
         segment_changes: int = DEFAULT_SEGMENT_CHANGES,
         max_segment_bytes: int = MAX_SEGMENT_BYTES,
         prefetch: int = DEFAULT_PREFETCH,
+        pipeline: bool = True,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
     ) -> None:
@@ -189,6 +191,7 @@ class SyncEngine:
         self.segment_changes = segment_changes
         self.max_segment_bytes = max_segment_bytes
         self.prefetch = prefetch
+        self.pipeline = pipeline
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
         self._progress = progress or (lambda step, done, total: None)
@@ -221,46 +224,67 @@ class SyncEngine:
 
     def push(self) -> PushReport:
         """Send every pending change, in segments of ``segment_changes``, then the head.
-        No request at all when nothing is pending."""
+        No request at all when nothing is pending.
+
+        Pipelined: while segment ``n`` uploads (on one helper thread, one request at a
+        time), the next batch is read and sealed, chained to ``n``'s digest. Segment
+        ``n + 1`` is only created after ``n`` is created and recorded pushed, so the
+        order on the storage and the crash guarantees are those of a sequential push;
+        if ``n`` turns out to exist already (adopted after a crash), the speculative
+        ``n + 1`` is dropped and sealed again."""
         last_local, cursor = self.replica.push_cursor()
         start_cursor = cursor
         changes = segments = length = 0
-        while True:
+        with ThreadPoolExecutor(1, thread_name_prefix="carnet-push-upload") as uploads:
             self._check_cancel()
-            batch = self.replica.pending_changes(last_local, self.segment_changes)
-            if not batch:
-                break
-            last_local, cursor, count, length = self._push_segment(batch, cursor)
-            changes += count
-            segments += 1
-            self._progress("push", changes, changes)
+            sealed = self._seal_next(last_local, cursor)
+            while sealed is not None:
+                batch, data = sealed
+                seq = cursor.seq + 1
+                self._upload_blobs([p.change for p in batch])
+                self._check_cancel()
+                name = segment_name(self.pid, self.device, seq)
+                upload = uploads.submit(self._store.create, name, data)
+                ahead: tuple[list[PendingChange], bytes] | None = None
+                if self.pipeline:
+                    ahead = self._seal_next(batch[-1].local_seq, Cursor(seq, digest(data)))
+                try:
+                    upload.result()
+                    count = len(batch)
+                except AlreadyExistsError:
+                    data, count = self._adopt_existing_segment(batch, cursor)
+                    ahead = None  # sealed against a chain link we may not have
+                cursor = Cursor(seq, digest(data))
+                last_local = batch[count - 1].local_seq
+                self.replica.record_pushed(last_local, cursor)
+                changes += count
+                segments += 1
+                length = len(data)
+                self._progress("push", changes, changes)
+                self._check_cancel()
+                sealed = (
+                    ahead
+                    if ahead is not None and count == len(batch)
+                    else self._seal_next(last_local, cursor)
+                )
         if cursor != start_cursor:
             head = Head(self.device, cursor.seq, cursor.digest, length)
             self._write_head(head, previous=start_cursor.seq)
         return PushReport(changes, segments)
 
-    def _push_segment(
-        self, batch: Sequence[PendingChange], cursor: Cursor
-    ) -> tuple[int, Cursor, int, int]:
-        """Create our next segment from ``batch`` and record it pushed; returns
-        (last local_seq pushed, new cursor, changes pushed, object length)."""
+    def _seal_next(self, after: int, cursor: Cursor) -> tuple[list[PendingChange], bytes] | None:
+        """The pending changes after local seq ``after``, sealed as the segment following
+        ``cursor`` (halved until it fits ``max_segment_bytes``); None when none pend."""
+        batch = list(self.replica.pending_changes(after, self.segment_changes))
+        if not batch:
+            return None
         seq = cursor.seq + 1
         while True:
             changes = [p.change for p in batch]
             data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
             if len(data) <= self.max_segment_bytes or len(batch) == 1:
-                break
+                return batch, data
             batch = batch[: len(batch) // 2]
-        self._upload_blobs(changes)
-        try:
-            self._store.create(segment_name(self.pid, self.device, seq), data)
-            count = len(batch)
-        except AlreadyExistsError:
-            data, count = self._adopt_existing_segment(batch, cursor)
-        new_cursor = Cursor(seq, digest(data))
-        up_to = batch[count - 1].local_seq
-        self.replica.record_pushed(up_to, new_cursor)
-        return up_to, new_cursor, count, len(data)
 
     def _upload_blobs(self, changes: Sequence[Change]) -> None:
         """Attachments travel before the segment that references them (create-only:
