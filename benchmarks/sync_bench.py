@@ -328,8 +328,119 @@ def _run(
         n=repeat,
     )
 
+    # -- overlap on a slower link: pipelined push, prefetching pull ---------------------------
+    _slow_link(practice, dav, work, table, repeat, log)
+
     # -- restore vs restic, both from a local folder -----------------------------------------
     _restic_vs_carnet(practice, work, table, repeat, log)
+
+
+class SlowLink:
+    """A backend behind an emulated internet link: ``rtt`` seconds per HTTP exchange
+    (a WebDAV create or put is two: PUT then MOVE) and ``bandwidth`` bytes/s each way.
+    It sleeps, as a socket would wait, so other threads keep running."""
+
+    def __init__(self, inner: Backend, rtt: float, bandwidth: float) -> None:
+        self.inner, self.rtt, self.bandwidth = inner, rtt, bandwidth
+        self.capabilities = inner.capabilities
+
+    def _wait(self, exchanges: int, size: int) -> None:
+        time.sleep(exchanges * self.rtt + size / self.bandwidth)
+
+    def list(self, prefix: str) -> Any:
+        self._wait(1, 0)
+        return self.inner.list(prefix)
+
+    def get(self, name: str) -> bytes:
+        data = self.inner.get(name)
+        self._wait(1, len(data))
+        return data
+
+    def create(self, name: str, data: bytes) -> None:
+        self._wait(2, len(data))
+        self.inner.create(name, data)
+
+    def put(self, name: str, data: bytes) -> None:
+        self._wait(2, len(data))
+        self.inner.put(name, data)
+
+    def delete(self, name: str) -> None:
+        self._wait(1, 0)
+        self.inner.delete(name)
+
+    def check(self) -> None:
+        self._wait(1, 0)
+        self.inner.check()
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+RTT, BANDWIDTH = 0.020, 8 * 2**20
+
+
+def _slow_link(
+    practice: Practice,
+    dav: Dav,
+    work: Path,
+    table: Table,
+    repeat: int,
+    log: Callable[[str], None],
+) -> None:
+    link = f"{RTT * 1000:.0f} ms per exchange, {BANDWIDTH / 2**20:.0f} MiB/s"
+    piped: list[float] = []
+    plain: list[float] = []
+    for i in range(repeat):
+        for pipeline, out in ((True, piped), (False, plain)):
+            name = f"slow-push-{i}-{int(pipeline)}"
+            dav.mkcol(name)
+            backend = SlowLink(dav.backend(name), RTT, BANDWIDTH)
+            _reset_push(practice)
+            _setup_remote(practice, backend)
+            engine = SyncEngine(
+                practice.replica, backend, practice.practice_keys, pipeline=pipeline
+            )
+            out.append(_seconds(engine.push))
+            backend.close()
+        log(f"sync: slow-link push {piped[-1]:.2f} s pipelined, {plain[-1]:.2f} s sequential")
+    r = _med(piped) / _med(plain)
+    _row(
+        table,
+        f"first push over an emulated link ({link}): pipelined vs sequential",
+        f"{r:.2f}x time ({_med(piped):.2f} vs {_med(plain):.2f} s median)",
+        "-",
+        None,
+        ratio=r,
+        ours_median_s=_med(piped),
+        base_median_s=_med(plain),
+        n=repeat,
+    )
+    ahead: list[float] = []
+    inorder: list[float] = []
+    keys = practice.practice_keys
+    for i in range(repeat):
+        for prefetch, out in ((2, ahead), (0, inorder)):
+            folder = work / f"slow-pull-{i}-{prefetch}"
+            fresh = Practice.create_empty(folder, practice_keys=keys, passphrase=LOCAL_PASSPHRASE)
+            backend = SlowLink(dav.backend("nosnap"), RTT, BANDWIDTH)
+            engine = SyncEngine(fresh.replica, backend, keys, prefetch=prefetch)
+            out.append(_seconds(engine.pull))
+            fresh.close()
+            backend.close()
+            shutil.rmtree(folder)
+        log(f"sync: slow-link pull {ahead[-1]:.2f} s prefetching, {inorder[-1]:.2f} s in turn")
+    r = _med(ahead) / _med(inorder)
+    _row(
+        table,
+        "pull of every segment into an empty database over the same link: prefetch 2 vs none",
+        f"{r:.2f}x time ({_med(ahead):.2f} vs {_med(inorder):.2f} s median)",
+        "-",
+        None,
+        ratio=r,
+        ours_median_s=_med(ahead),
+        base_median_s=_med(inorder),
+        n=repeat,
+    )
 
 
 def _restic_vs_carnet(
