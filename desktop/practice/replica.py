@@ -224,8 +224,7 @@ class StoreReplica:
                     f"a synced change names an unknown kind of record ({change.entity}); "
                     "update Carnet on this computer"
                 )
-            unknown = set(change.fields) - set(ent.field_names)
-            if unknown:
+            if not ent.field_set.issuperset(change.fields):
                 # Never drop what a newer device wrote: refuse the segment (nothing is
                 # applied) until this computer runs a Carnet that knows those fields.
                 raise errors.CarnetError(

@@ -9,7 +9,9 @@ two concurrent edits both survive.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Literal
 
 FieldType = Literal["text", "int", "real", "bool", "date", "datetime", "json"]
@@ -28,16 +30,21 @@ class Entity:
     versioned: bool = False
     clinical: bool = False  # hidden from the secretary role (later issue)
     patient_field: str | None = "patient_id"  # how a row belongs to a chart
+    # Derived once: the sync apply path asks for these for every change of every field.
+    field_names: tuple[str, ...] = dataclass_field(init=False, repr=False, compare=False)
+    field_set: frozenset[str] = dataclass_field(init=False, repr=False, compare=False)
+    _by_name: Mapping[str, Field] = dataclass_field(init=False, repr=False, compare=False)
 
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field_names", tuple(f.name for f in self.fields))
+        object.__setattr__(self, "field_set", frozenset(self.field_names))
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
 
     def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(name) from None
 
 
 def _f(*specs: str) -> tuple[Field, ...]:
