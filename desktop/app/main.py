@@ -1,12 +1,126 @@
-"""Entry point of the desktop app (the Qt UI is built in its own issue)."""
+"""The desktop app: first run or unlock, then the main window; lock and language switches
+rebuild what they must. Everything slow runs on the workers of desktop.app.tasks."""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop.app import i18n
+from desktop.app.first_run import FirstRunDialog
+from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
+from desktop.app.window import MainWindow
+from desktop.practice.keyfile import KeyFile
+
+
+class AppController:
+    def __init__(self, folder: Path, *, demo_if_empty: bool = True) -> None:
+        self.folder, self.demo_if_empty = folder, demo_if_empty
+        self.tasks = Tasks()
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
+
+    def start(self) -> None:
+        if KeyFile.exists(self.folder):
+            self.ask_unlock()
+        else:
+            first = FirstRunDialog(self.tasks, self.folder)
+            first.accepted.connect(self.unlocked)
+            first.rejected.connect(QApplication.quit)
+            self._show(first)
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.show()
+
+    def ask_unlock(self) -> None:
+        name = self.folder.name
+        dialog = UnlockDialog(self.tasks, self.folder, name)
+        dialog.accepted.connect(self.unlocked)
+        dialog.rejected.connect(QApplication.quit)
+
+        def remembered(opened: bool) -> None:
+            if opened:
+                dialog.accepted.emit()
+            else:
+                self._show(dialog)
+
+        dialog.try_remembered(remembered)
+        self.dialog = dialog
+
+    def unlocked(self) -> None:
+        def facts(p: Any) -> dict[str, Any]:
+            from desktop.sync_service import REMOTE_URL
+
+            return {
+                "practice_name": p.practice_record()["name"],
+                "db_key": p.db_key,
+                "remote": p.meta_value(REMOTE_URL),
+            }
+
+        self.tasks.db(facts, on_done=self.open_window)
+
+    def open_window(self, info: dict[str, Any]) -> None:
+        if self.window is not None:
+            self.window.deleteLater()
+        window = MainWindow(self.tasks, self.folder, info)
+        window.locked.connect(self.lock)
+        window.language_requested.connect(self.switch_language)
+        self.window = window
+        window.show()
+
+    def lock(self) -> None:
+        def close(_: Any = None) -> None:
+            if self.tasks.practice is not None:
+                self.tasks.practice.close()
+                self.tasks.practice = None
+
+        self.tasks.on_db(close, on_done=lambda _: self.ask_unlock())
+
+    def switch_language(self, language: str) -> None:
+        QSettings().setValue("language", language)
+        i18n.install(language)
+        self.unlocked()  # rebuild the window in the new language
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()
+
+
+def crash_dialog(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug: tell the user their work is safe, keep the details (no values) for support."""
+    from desktop.cli import _crash_log
+
+    exc.__traceback__ = tb
+    log = _crash_log(exc)
+    sys.stderr.write("".join(traceback.format_tb(tb)) + f"{kind.__name__}\n")
+    QMessageBox.critical(
+        None,
+        "Carnet",
+        QApplication.translate(
+            "crash",
+            "Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are "
+            "kept. Details for support: {1}",
+        ).format(kind.__name__, log or "-"),
+    )
 
 
 def run_app(data_dir: Path, *, demo_if_empty: bool = True) -> int:
-    del data_dir, demo_if_empty
-    print("carnet: the desktop app is not built yet; see 'carnet --help'", file=sys.stderr)
-    return 1
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Carnet")
+    app.setApplicationName("Carnet")
+    i18n.install(i18n.chosen_language())
+    sys.excepthook = crash_dialog
+    controller = AppController(Path(data_dir), demo_if_empty=demo_if_empty)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

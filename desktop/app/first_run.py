@@ -1,0 +1,155 @@
+"""First run: make the demo practice, or create a new practice with its first doctor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.app.errors import message_for
+from desktop.app.tasks import Tasks
+from desktop.practice.demo_loader import make_demo
+from desktop.practice.store import Practice
+
+DEMO_PATIENTS = 2_000
+DEMO_PASSPHRASE = "demo carnet"
+
+
+class _Progress(QObject):
+    changed = Signal(int)
+
+
+def strength(passphrase: str) -> tuple[int, str]:
+    """A rough 0-4 score: length and variety (a hint, not a guarantee)."""
+    kinds = sum(
+        any(test(c) for c in passphrase)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    words = len(passphrase.split())
+    score = min(4, (len(passphrase) >= 8) + (len(passphrase) >= 14) + (kinds >= 3) + (words >= 4))
+    return score, ["very weak", "weak", "fair", "good", "strong"][score]
+
+
+class FirstRunDialog(QDialog):
+    """Shown when the practice folder is empty."""
+
+    def __init__(self, tasks: Tasks, folder: Path) -> None:
+        super().__init__()
+        self.tasks, self.folder = tasks, folder
+        self.setWindowTitle(self.tr("Carnet: welcome"))
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            self.tr(
+                "<h2>Welcome to Carnet</h2><p>The practice's records stay encrypted on this "
+                "computer; sync storage only ever receives ciphertext.</p>"
+            )
+        )
+        intro.setWordWrap(True)
+
+        demo = QGroupBox(self.tr("Try it"))
+        self.demo_button = QPushButton(self.tr("Create the demo practice"))
+        self.demo_button.setObjectName("demo")
+        self.demo_button.clicked.connect(self.create_demo)
+        demo_hint = QLabel(
+            self.tr("2,000 synthetic patients. Passphrase: «{0}»").format(DEMO_PASSPHRASE)
+        )
+        demo_layout = QVBoxLayout(demo)
+        demo_layout.addWidget(demo_hint)
+        demo_layout.addWidget(self.demo_button)
+
+        new = QGroupBox(self.tr("Create a new practice"))
+        self.practice_name = QLineEdit()
+        self.doctor = QLineEdit()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(True)
+        self.passphrase.textChanged.connect(self._rate)
+        self._rate("")
+        form = QFormLayout(new)
+        form.addRow(self.tr("Practice name"), self.practice_name)
+        form.addRow(self.tr("Your login"), self.doctor)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Strength"), self.meter)
+        form.addRow(self.tr("Confirm"), self.confirm)
+        self.create_button = QPushButton(self.tr("Create"))
+        self.create_button.setObjectName("create")
+        self.create_button.clicked.connect(self.create_new)
+        form.addRow("", self.create_button)
+
+        later = QHBoxLayout()
+        for label in (self.tr("Restore a practice…"), self.tr("Join as a new device…")):
+            button = QPushButton(label)
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Use 'carnet restore' or 'carnet join' for now"))
+            later.addWidget(button)
+
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (intro, demo, new):
+            layout.addWidget(widget)
+        layout.addLayout(later)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error)
+        self._signals = _Progress()
+        self._signals.changed.connect(self.progress.setValue)
+
+    def _rate(self, text: str) -> None:
+        score, label = strength(text)
+        self.meter.setValue(score)
+        self.meter.setFormat(self.tr(label))
+
+    def _busy(self, busy: bool) -> None:
+        self.demo_button.setEnabled(not busy)
+        self.create_button.setEnabled(not busy)
+
+    def create_demo(self) -> None:
+        self._busy(True)
+        self.progress.show()
+        self.progress.setRange(0, DEMO_PATIENTS * 46)  # ~46 records per demo patient
+        folder = self.folder
+
+        def make() -> None:
+            make_demo(
+                folder, DEMO_PASSPHRASE, patients=DEMO_PATIENTS, progress=self._signals.changed.emit
+            )
+            self.tasks.practice = Practice.open(folder, passphrase=DEMO_PASSPHRASE)
+
+        self.tasks.on_db(make, on_done=lambda _: self.accept(), on_error=self._failed)
+
+    def create_new(self) -> None:
+        if self.passphrase.text() != self.confirm.text():
+            self.error.setText(self.tr("The two passphrases differ."))
+            return
+        name, login, secret = self.practice_name.text(), self.doctor.text(), self.passphrase.text()
+        self._busy(True)
+
+        def create() -> None:
+            self.tasks.practice = Practice.create(
+                self.folder, practice_name=name, username=login, passphrase=secret
+            )
+
+        self.tasks.on_db(create, on_done=lambda _: self.accept(), on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.progress.hide()
+        self.error.setText(message_for(exc) or self.tr("The practice could not be created."))

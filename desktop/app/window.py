@@ -1,0 +1,178 @@
+"""The main window: patient search on the left, the chart on the right, sync state below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
+
+from desktop.app.chart import ChartView
+from desktop.app.conflicts import ConflictsDialog
+from desktop.app.consultation import ConsultationEditor
+from desktop.app.errors import message_for
+from desktop.app.patient_list import PatientList
+from desktop.app.prescription import PrescriptionEditor
+from desktop.app.sync_status import SyncController, SyncState, SyncStatusLabel
+from desktop.app.tasks import Tasks
+from desktop.practice.drafts import DraftStore
+
+AUTO_LOCK_MINUTES = 10
+
+
+class _Activity(QObject):
+    """Restarts the inactivity timer on every key press or click anywhere in the app."""
+
+    def __init__(self, timer: QTimer) -> None:
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, tasks: Tasks, folder: Path, info: dict[str, Any]) -> None:
+        super().__init__()
+        self.tasks, self.folder, self.info = tasks, folder, info
+        self.setWindowTitle(f"Carnet: {info['practice_name']}")
+        self.drafts = DraftStore(folder, info["db_key"])
+        self.patients = PatientList(tasks)
+        self.chart = ChartView()
+        split = QSplitter()
+        split.addWidget(self.patients)
+        split.addWidget(self.chart)
+        split.setSizes([420, 860])
+        self.setCentralWidget(split)
+        self.patients.opened.connect(self.open_chart)
+        self.chart.new_consultation.connect(self.new_consultation)
+        self.chart.new_prescription.connect(self.new_prescription)
+
+        self.sync_label = SyncStatusLabel()
+        self.pending = QLabel()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync = SyncController(tasks, folder, info["db_key"], info.get("remote"))
+        self.sync.changed.connect(self.sync_label.show_state)
+        self._build_menus()
+        self._refresh_pending()
+
+        self.idle = QTimer(self, singleShot=True, interval=AUTO_LOCK_MINUTES * 60_000)
+        self.idle.timeout.connect(self.lock)
+        self._activity = _Activity(self.idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
+        self.idle.start()
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.patients.search.setFocus()
+
+    def _build_menus(self) -> None:
+        practice = self.menuBar().addMenu(self.tr("&Practice"))
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        self.sync_action.setEnabled(bool(self.info.get("remote")))
+        conflicts = QAction(self.tr("Sync conflicts…"), self)
+        conflicts.triggered.connect(self.show_conflicts)
+        lock = QAction(self.tr("Lock"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        quit_ = QAction(self.tr("Quit"), self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        for action in (self.sync_action, conflicts, lock, quit_):
+            practice.addAction(action)
+        search = QAction(self.tr("Find a patient"), self)
+        search.setShortcut(QKeySequence("Ctrl+F"))
+        search.triggered.connect(
+            lambda: (self.patients.search.setFocus(), self.patients.search.selectAll())
+        )
+        self.addAction(search)
+        language = self.menuBar().addMenu(self.tr("&Language"))
+        for code, label in (("fr", "Français"), ("en", "English")):
+            action = QAction(label, self)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            language.addAction(action)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def open_chart(self, patient_id: str) -> None:
+        self.tasks.db(
+            lambda p: p.chart(patient_id), on_done=self.chart.show_chart, on_error=self.show_error
+        )
+
+    def _title(self) -> str:
+        c = self.chart.chart or {}
+        return f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}"
+
+    def new_consultation(self, patient_id: str) -> None:
+        editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
+        editor.saved.connect(lambda _: self._after_write(patient_id))
+        editor.show()
+        self.editor = editor
+
+    def new_prescription(self, patient_id: str) -> None:
+        editor = PrescriptionEditor(self.tasks, patient_id, self._title())
+        editor.saved.connect(lambda _: self._after_write(patient_id))
+        editor.printed.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Prescription printed to {0}").format(path), 8000
+            )
+        )
+        editor.show()
+        self.editor = editor
+
+    def _after_write(self, patient_id: str) -> None:
+        self.open_chart(patient_id)
+        self._refresh_pending()
+
+    def _refresh_pending(self) -> None:
+        if not self.info.get("remote"):
+            self.tasks.db(
+                lambda p: p.pending_count(),
+                on_done=lambda n: self.sync_label.show_state(
+                    SyncState("not-configured", pending=n)
+                ),
+            )
+
+    def show_conflicts(self) -> None:
+        dialog = ConflictsDialog(self.tasks)
+        dialog.resolved.connect(
+            lambda _: self.chart.chart and self.open_chart(self.chart.chart["id"])
+        )
+        dialog.show()
+        self.conflicts_dialog = dialog
+
+    def show_error(self, exc: BaseException) -> None:
+        text = message_for(exc)
+        if text is None:
+            raise exc
+        QMessageBox.warning(self, "Carnet", text)
+
+    def lock(self) -> None:
+        """Close the practice (the key leaves memory with it) and ask for the passphrase."""
+        self.idle.stop()
+        self.chart.show_chart(None)
+        self.patients.model.set_rows([])
+        self.patients.search.clear()
+        self.hide()
+        self.locked.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        editor = getattr(self, "editor", None)
+        if editor is not None and editor.isVisible():
+            editor.close()  # saves its draft
+        super().closeEvent(event)
