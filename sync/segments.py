@@ -153,13 +153,26 @@ def segment_context(practice_id: str, device: str, seq: int, prev_digest: str) -
 
 
 def encode_segment(
-    keys: PracticeKeys, device: str, seq: int, prev_digest: str, changes: Sequence[Change]
+    keys: PracticeKeys,
+    device: str,
+    seq: int,
+    prev_digest: str,
+    changes: Sequence[Change],
+    wires: Sequence[str] | None = None,
 ) -> bytes:
     """Seal a batch of changes as segment ``seq`` of ``device``, chained to ``prev_digest``
-    (the digest of the device's segment ``seq - 1``; empty for seq 1)."""
+    (the digest of the device's segment ``seq - 1``; empty for seq 1). ``wires``, if
+    given, are the changes already encoded as compact JSON (``PendingChange.wire``): the
+    same plaintext, without encoding each change again."""
     if seq < 1:
         raise ValueError("segment numbers start at 1")
-    plaintext = pack_json({"changes": [c.to_json() for c in changes]})
+    if wires is not None:
+        if len(wires) != len(changes):
+            raise ValueError("one encoded form per change")
+        body = '{"changes":[' + ",".join(wires) + "]}"
+        plaintext = zstandard.ZstdCompressor(level=3).compress(body.encode("utf-8"))
+    else:
+        plaintext = pack_json({"changes": [c.to_json() for c in changes]})
     context = segment_context(keys.practice_id, device, seq, prev_digest)
     return seal_object(keys, MAGIC_SEGMENT, PURPOSE_SEGMENT, context, plaintext)
 

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from desktop.practice.store import Practice, Record
 
 
+_json_string: Any = json.encoder.encode_basestring
+"""A str as JSON with ensure_ascii=False, as json.dumps writes it (C-accelerated)."""
+
+
 def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -46,6 +50,9 @@ class StoreReplica:
             "WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit),
         ).fetchall()
+        # The journal keeps fields and replaces as the compact JSON a segment carries,
+        # so each change's wire form is assembled from them, not encoded again.
+        q = _json_string
         return [
             PendingChange(
                 seq,
@@ -56,6 +63,8 @@ class StoreReplica:
                     json.loads(fields),
                     {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
                 ),
+                f'{{"e":{q(entity)},"id":{q(record_id)},"s":[{int(hlc)},{q(device)}],'
+                f'"f":{fields},"r":{replaces}}}',
             )
             for seq, entity, record_id, hlc, device, fields, replaces in rows
         ]

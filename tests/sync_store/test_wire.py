@@ -1,0 +1,60 @@
+"""The journal hands the engine each pending change already encoded (``PendingChange.wire``)
+so a push does not encode every change again: that text must be exactly what encoding the
+change would give, and a segment sealed from it must carry the same plaintext."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.practice.store import Practice
+from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
+
+
+def _varied_writes(practice: Practice) -> None:
+    pid = practice.create_record(
+        "patient",
+        {
+            "family_name": "Müller-Œdipe",
+            "given_names": 'Zoë "Zo" l\'Ainée \\ ☃ 𝔘',
+            "birth_date": "1961-03-12",
+            "sex": "F",
+            "phone": "06 12 34 56 78",
+        },
+    )
+    practice.update_record("patient", pid, {"phone": "+33 6 98 76 54 32", "city": "Besançon"})
+    practice.update_record("patient", pid, {"phone": None})
+    practice.add_consultation(
+        pid,
+        reason="Suivi\tHTA\n",
+        text="Tension 13/8, poids 70.25 kg; « RAS » — ½ comprimé",
+        weight_kg=70.25,
+        bp_sys=128,
+        diagnoses=[{"label": "HTA", "cim10": "I10", "x": [1.5e-7, 1e16, True, None]}],
+    )
+    practice.delete_record("patient", pid)
+    practice.undelete_record("patient", pid)
+
+
+def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
+    _varied_writes(practice)
+    pending = practice.replica.pending_changes(0, 1000)
+    assert len(pending) > 5
+    for p in pending:
+        expected = json.dumps(p.change.to_json(), separators=(",", ":"), ensure_ascii=False)
+        assert p.wire == expected
+
+
+def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
+    _varied_writes(practice)
+    pending = practice.replica.pending_changes(0, 1000)
+    keys, device = practice.practice_keys, practice.device_id
+    changes = [p.change for p in pending]
+    wires = [p.wire or "" for p in pending]
+    fast = encode_segment(keys, device, 1, "", changes, wires)
+    slow = encode_segment(keys, device, 1, "", changes)
+    ctx = [keys.practice_id, device, "1", ""]
+    assert open_object(keys, b"CRNS", PURPOSE_SEGMENT, ctx, fast, "f") == open_object(
+        keys, b"CRNS", PURPOSE_SEGMENT, ctx, slow, "s"
+    )
+    decoded = decode_segment(keys, device, 1, "", fast)
+    assert [c.to_json() for c in decoded] == [c.to_json() for c in changes]
