@@ -370,6 +370,8 @@ def _sentence(exc: BaseException) -> str:
     """A sync error as one sentence with the action to take."""
     text = str(exc).rstrip(".")
     code = exit_code(exc)
+    if getattr(exc, "advice_included", False):
+        return text
     if code == 3:
         return f"{text}; check the passphrase or the recovery key"
     if code == 4:

@@ -1,7 +1,8 @@
 """The ``carnet`` sub-commands that talk to a sync remote.
 
 remote set/show, sync [--watch], status, conflicts [resolve], join, restore, check,
-snapshot. They share the store's exit codes (3 wrong secret, 4 unreachable, 5 integrity).
+snapshot, device list/enroll/revoke. They share the store's exit codes (3 wrong secret,
+4 unreachable, 5 integrity).
 """
 
 from __future__ import annotations
@@ -109,6 +110,10 @@ def add_commands(sub: Any, command: Register) -> None:
         p.add_argument("--from", dest="url", required=True)
         p.add_argument("--new-passphrase-file", help="passphrase for the copy on this computer")
         p.add_argument("--as-user", dest="as_user", help="your login in the practice")
+        if name == "join":
+            p.add_argument(
+                "--code", help="an enrollment code from 'carnet device enroll' (no passphrase)"
+            )
         if name == "restore":
             p.add_argument("--recovery-key-file", help="use the printed recovery key")
             p.add_argument(
@@ -135,6 +140,23 @@ def add_commands(sub: Any, command: Register) -> None:
         action="store_true",
         help="change it on this computer only, not the practice's on the remote",
     )
+
+    device = sub.add_parser("device", help="list, enroll and revoke the practice's devices")
+    dsub = device.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = dsub.add_parser("list", help="every device: name, last active, head")
+    p.add_argument("--json", action="store_true")
+    p = dsub.add_parser("enroll", help="a single-use code for 'carnet join --code'")
+    p.add_argument("--expires", type=int, default=30, metavar="MINUTES", help="default 30")
+    p = dsub.add_parser("revoke", help="cut a device off: rotate the practice key")
+    p.add_argument("id")
+    p.add_argument(
+        "--practice-passphrase-file",
+        help="the practice's passphrase if it differs from this computer's "
+        "(or CARNET_PRACTICE_PASSPHRASE)",
+    )
+    command("device list")(cmd_device_list)
+    command("device enroll")(cmd_device_enroll)
+    command("device revoke")(cmd_device_revoke)
 
     command("recovery-kit")(cmd_recovery_kit)
     command("passphrase change")(cmd_passphrase_change)
@@ -273,7 +295,8 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
 
     cli = _cli()
     folder = Path(args.data_dir)
-    passphrase = None if recovery else cli.read_passphrase(args, "Practice passphrase: ")
+    code = getattr(args, "code", None)
+    passphrase = None if recovery or code else cli.read_passphrase(args, "Practice passphrase: ")
     local = _new_passphrase(args, passphrase)
     progress = TerminalProgress()
     practice = join(
@@ -285,6 +308,7 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
         username=args.as_user,
         progress=progress,
         lazy_documents=getattr(args, "lazy_documents", False),
+        enrollment_code=code,
     )
     progress.done()
     with practice:
@@ -394,4 +418,60 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
         )
         rest.with_user(entry.user_id, entry.username, practice.db_key, new).save()
     print("passphrase changed; the old one no longer opens this practice")
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    from desktop.sync_service import SyncService
+
+    with _cli().open_practice(args) as practice:
+        rows = SyncService(practice).devices()
+    if args.json:
+        _emit_json([row.__dict__ for row in rows])
+        return 0
+    for row in rows:
+        applied = "" if row.applied is None else f", applied here {row.applied}"
+        print(
+            f"{row.device}  {row.name or '(no name)'}  last active "
+            f"{row.last_active or 'unknown'}  head {row.head}{applied}  [{row.state}]"
+        )
+    return 0
+
+
+def cmd_device_enroll(args: argparse.Namespace) -> int:
+    from desktop.sync_service import SyncService
+
+    with _cli().open_practice(args) as practice:
+        service = SyncService(practice)
+        code = service.enroll(minutes=args.expires)
+        url = service.url
+    print(f"Enrollment code (single use, valid {args.expires} minutes):")
+    print(code)
+    print(f"On the new computer: carnet --data-dir FOLDER join --from {url} --code {code}")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    from desktop.sync_service import SyncService
+
+    cli = _cli()
+    local = cli.read_passphrase(args)
+    if args.practice_passphrase_file:
+        practice_passphrase = _read_secret_file(args.practice_passphrase_file, "passphrase")
+    else:
+        practice_passphrase = os.environ.get("CARNET_PRACTICE_PASSPHRASE") or local
+    with cli.open_practice_with(args, local) as practice:
+        record, left_out = SyncService(practice).revoke(
+            args.id, practice_passphrase=practice_passphrase
+        )
+    print(
+        f"device {args.id} revoked: the practice key moved to epoch {record.epoch}; "
+        f"its segments after {record.revoked[args.id]} will be refused"
+    )
+    for device in left_out:
+        print(f"warning: device {device} published no device key; it must join again")
+    print(
+        "What it already downloaded cannot be taken back. If that device knew the "
+        "practice passphrase, change it now: carnet passphrase change"
+    )
     return 0

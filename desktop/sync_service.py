@@ -9,8 +9,12 @@ fetches documents' content after a pull, and turns a cloned device id into a new
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from collections.abc import Callable
+import socket
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
@@ -23,13 +27,26 @@ from desktop.practice.store import DB_NAME, Practice
 from sync.backends import PASSWORD_ENV, Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
 from sync.changes import new_id
+from sync.devices import (
+    DEFAULT_ENROLL_MINUTES,
+    Revocation,
+    create_enrollment,
+    new_device_key,
+    publish_info,
+    read_infos,
+    redeem_enrollment,
+    rotate_epoch,
+)
 from sync.engine import SyncEngine, SyncReport, check_remote, load_latest_snapshot
 from sync.errors import DeviceIdCollisionError
 from sync.remote import (
     BlobRef,
     create_practice_remote,
+    discover_practice,
     download_blob,
+    heads_prefix,
     open_practice_remote,
+    parse_numbered,
 )
 from sync.segments import PracticeKeys
 
@@ -38,7 +55,14 @@ LAST_SYNC = "last_sync"
 CREDENTIAL_SERVICE = "carnet-remote"
 LAZY_DOCUMENTS = "lazy_documents"  # "1": fetch a document's content when first opened
 RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
+DEVICE_KEY = "device_key"  # hex X25519 private key: new key epochs are wrapped to it
+DEVICE_NAME = "device_name"  # shown by 'carnet device list' (encrypted on the remote)
+DEVICE_INFO = "device_info"  # "<device>:<epoch>:<ms>" of the info object last published
+REVOCATIONS = "revocations"  # JSON list of verified revocation records
+DEVICE_PINS = "device_pins"  # JSON {device: public key hex}, as first seen
+INFO_REFRESH_MS = 10 * 60 * 1000  # "last active" is refreshed at most this often
 Progress = Callable[[str, int, int], None]
+Clock = Callable[[], float]  # seconds since the epoch, like time.time (tests inject one)
 
 
 def credential_cache() -> KeyCache:
@@ -94,6 +118,58 @@ def connect(url: str, *, password: str | None = None) -> Backend:
     return RetryingBackend(backend, RetryPolicy())
 
 
+class StoreKeyRing:
+    """The store's side of key epochs (``sync.devices.KeyRing``): the device's X25519
+    key, the key ring and the verified revocation records, all in the encrypted meta."""
+
+    def __init__(self, practice: Practice) -> None:
+        self.practice = practice
+
+    def device_private_key(self) -> bytes | None:
+        value = self.practice.meta_value(DEVICE_KEY)
+        return bytes.fromhex(value) if value else None
+
+    def revocations(self) -> Mapping[int, Revocation]:
+        raw = self.practice.meta_value(REVOCATIONS)
+        records = [Revocation.from_json(r) for r in json.loads(raw)] if raw else []
+        return {r.epoch: r for r in records}
+
+    def adopt(self, keys: PracticeKeys, revocations: Sequence[Revocation]) -> None:
+        merged = {**self.revocations(), **{r.epoch: r for r in revocations}}
+        with self.practice.transaction():
+            self.practice.set_practice_keys(keys)
+            self.practice.set_meta(
+                REVOCATIONS, json.dumps([merged[e].to_json() for e in sorted(merged)])
+            )
+
+
+def ensure_device_key(practice: Practice) -> bytes:
+    """This device's X25519 public key, creating the pair on first use."""
+    from sync.crypto import recipient_public_key
+
+    value = practice.meta_value(DEVICE_KEY)
+    if value:
+        return recipient_public_key(bytes.fromhex(value))
+    private, public = new_device_key()
+    with practice.transaction():
+        practice.set_meta(DEVICE_KEY, private.hex())
+        if not practice.meta_value(DEVICE_NAME):
+            practice.set_meta(DEVICE_NAME, socket.gethostname() or "")
+    return public
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """One line of 'carnet device list'."""
+
+    device: str
+    name: str | None
+    last_active: str | None  # UTC, from the device's info object
+    head: int  # newest segment on the storage
+    applied: int | None  # applied here (None for this device)
+    state: str  # "this device", "revoked", "active", "no key"
+
+
 @dataclass(frozen=True)
 class Status:
     remote: str | None
@@ -124,7 +200,12 @@ class SyncService:
 
     def engine(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncEngine:
         return SyncEngine(
-            self.practice.replica, self.backend, self.keys, cancel=cancel, progress=progress
+            self.practice.replica,
+            self.backend,
+            self.keys,
+            cancel=cancel,
+            progress=progress,
+            keyring=StoreKeyRing(self.practice),
         )
 
     def sync(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncReport:
@@ -134,6 +215,7 @@ class SyncService:
         except DeviceIdCollisionError:
             self.practice.replica.set_device_id(new_id())
             report = self.engine(cancel, progress).sync()
+        self.publish_device_info(refresh=report.pushed_changes > 0)
         if self.practice.meta_value(LAZY_DOCUMENTS) != "1":
             self.fetch_documents(cancel)
         with self.practice.transaction():
@@ -165,6 +247,137 @@ class SyncService:
 
     def publish_snapshot(self) -> str:
         return self.engine().publish_snapshot()
+
+    # -- devices -------------------------------------------------------------------------
+
+    def publish_device_info(self, *, refresh: bool = False) -> bool:
+        """Publish ``info/<device>`` (name, public key, last active) when the device id or
+        the key epoch changed since the last time, or with ``refresh`` every
+        ``INFO_REFRESH_MS`` at most. Returns whether it wrote. Never on an idle sync."""
+        public = ensure_device_key(self.practice)
+        device, epoch = self.practice.device_id, self.keys.current
+        last = str(self.practice.meta_value(DEVICE_INFO) or "::0").split(":")
+        now = time.time_ns() // 1_000_000
+        same = last[:2] == [device, str(epoch)]
+        if same and not (refresh and now - int(last[2] or 0) > INFO_REFRESH_MS):
+            return False
+        name = str(self.practice.meta_value(DEVICE_NAME) or "")
+        publish_info(self.backend, self.keys, device, name, public)
+        with self.practice.transaction():
+            self.practice.set_meta(DEVICE_INFO, f"{device}:{epoch}:{now}")
+        return True
+
+    def enroll(self, *, minutes: int = DEFAULT_ENROLL_MINUTES, now: Clock = time.time) -> str:
+        """A single-use enrollment code valid ``minutes`` (show it once to the new device)."""
+        if minutes < 1:
+            raise errors.InvalidInputError("an enrollment code must be valid at least a minute")
+        expires_ms = int((now() + minutes * 60) * 1000)
+        return create_enrollment(
+            self.backend, self.keys, by=self.practice.device_id, expires_ms=expires_ms
+        )
+
+    def _pinned_keys(self) -> tuple[dict[str, bytes], dict[str, Any]]:
+        """Devices' public keys as first seen here (a device that was revoked can still
+        seal an info object under an old epoch: a key seen earlier is kept), and the
+        infos that open."""
+        infos = read_infos(self.backend, self.keys)
+        raw = self.practice.meta_value(DEVICE_PINS)
+        pins: dict[str, str] = json.loads(raw) if raw else {}
+        changed = False
+        for device, info in infos.items():
+            if device not in pins:
+                pins[device] = info.public_key.hex()
+                changed = True
+            elif pins[device] != info.public_key.hex():
+                print(
+                    f"warning: device {device} published another key; keeping the one first seen",
+                    file=sys.stderr,
+                )
+        if changed:
+            with self.practice.transaction():
+                self.practice.set_meta(DEVICE_PINS, json.dumps(pins, sort_keys=True))
+        return {d: bytes.fromhex(k) for d, k in pins.items()}, dict(infos)
+
+    def _heads(self) -> dict[str, int]:
+        prefix = heads_prefix(self.keys.practice_id)
+        heads: dict[str, int] = {}
+        for obj in self.backend.list(prefix):
+            parsed = parse_numbered(obj.name, prefix)
+            if parsed is not None:
+                heads[parsed[0]] = max(heads.get(parsed[0], 0), parsed[1])
+        return heads
+
+    def devices(self) -> list[DeviceRow]:
+        """Every device the storage knows of (heads, infos) or this one applied."""
+        pins, infos = self._pinned_keys()
+        heads = self._heads()
+        cursors = {d: c.seq for d, c in self.practice.replica.cursors().items()}
+        revoked = {d for r in StoreKeyRing(self.practice).revocations().values() for d in r.revoked}
+        me = self.practice.device_id
+        rows = []
+        for device in sorted(set(heads) | set(infos) | set(cursors) | {me}):
+            info = infos.get(device)
+            state = (
+                "this device"
+                if device == me
+                else "revoked"
+                if device in revoked
+                else "active"
+                if device in pins
+                else "no key"
+            )
+            active = (
+                dt.datetime.fromtimestamp(info.active_ms / 1000, dt.UTC).isoformat(
+                    timespec="minutes"
+                )
+                if info
+                else None
+            )
+            rows.append(
+                DeviceRow(
+                    device,
+                    info.name if info else None,
+                    active,
+                    heads.get(device, 0),
+                    None if device == me else cursors.get(device, 0),
+                    state,
+                )
+            )
+        return rows
+
+    def revoke(self, device: str, *, practice_passphrase: str) -> tuple[Revocation, list[str]]:
+        """Revoke ``device``: sync, then rotate the key epoch (see ``rotate_epoch``).
+        Returns the record and the devices that stay but published no key (they will
+        have to join again)."""
+        me = self.practice.device_id
+        if device == me:
+            raise errors.UsageError("a device cannot revoke itself; revoke it from another one")
+        self.sync()
+        ring = StoreKeyRing(self.practice)
+        if any(device in r.revoked for r in ring.revocations().values()):
+            raise errors.UsageError(f"device {device} is already revoked")
+        pins, infos = self._pinned_keys()
+        heads = self._heads()
+        if device not in heads and device not in infos:
+            raise errors.UsageError(
+                f"no device {device} in this practice (see 'carnet device list')"
+            )
+        heads[me] = self.practice.replica.push_cursor()[1].seq
+        revoked = {d for r in ring.revocations().values() for d in r.revoked} | {device}
+        staying = {d: k for d, k in pins.items() if d not in revoked and d != me}
+        left_out = sorted(d for d in heads if d not in revoked and d != me and d not in pins)
+        keys, record = rotate_epoch(
+            self.backend,
+            self.keys,
+            passphrase=practice_passphrase,
+            by=me,
+            revoked={device: heads.get(device, 0)},
+            heads=heads,
+            device_keys=staying,
+        )
+        ring.adopt(keys, [record])
+        self.publish_device_info()
+        return record, left_out
 
     def status(self) -> Status:
         return Status(
@@ -223,6 +436,8 @@ def join(
     progress: Progress | None = None,
     cancel: Event | None = None,
     lazy_documents: bool = False,
+    enrollment_code: str | None = None,
+    now: Clock = time.time,
 ) -> Practice:
     """Make ``folder`` a new device of the practice at ``url`` and pull everything.
 
@@ -230,6 +445,10 @@ def join(
     continues from where it stopped (the snapshot and applied segments are kept) instead
     of starting again. Until it completes, the folder is marked incomplete and refuses to
     open as a practice.
+
+    ``enrollment_code``: instead of the practice passphrase, a code made by
+    'carnet device enroll' on an enrolled device (single use, expires; ``now`` is the
+    clock it is checked against). The new device never learns the passphrase.
     """
     backend = connect(url, password=password)
     if KeyFile.exists(folder):
@@ -240,7 +459,13 @@ def join(
     else:
         if folder.exists() and any(folder.iterdir()):
             raise errors.UsageError(f"{folder} is not empty; restore into an empty folder")
-        keys = open_practice_remote(backend, None, passphrase=passphrase, recovery_key=recovery_key)
+        if enrollment_code is not None:
+            pid = discover_practice(backend)
+            keys = redeem_enrollment(backend, pid, enrollment_code, int(now() * 1000))
+        else:
+            keys = open_practice_remote(
+                backend, None, passphrase=passphrase, recovery_key=recovery_key
+            )
         practice = Practice.create_empty(
             folder, practice_keys=keys, passphrase=local_passphrase, username=username or ""
         )
@@ -248,6 +473,7 @@ def join(
             practice.set_meta(REMOTE_URL, url)
             practice.set_meta(RESTORE_STATE, "in-progress")
             practice.set_meta(LAZY_DOCUMENTS, "1" if lazy_documents else "0")
+        ensure_device_key(practice)
         load_latest_snapshot(backend, keys, practice.replica)
     try:
         SyncService(practice, backend).sync(cancel, progress)

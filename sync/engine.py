@@ -33,6 +33,15 @@ from sync.backends.base import (
     ObjectInfo,
 )
 from sync.changes import Change
+from sync.devices import (
+    KeyRing,
+    RefusedSegmentError,
+    Revocation,
+    catch_up,
+    check_segment_epoch,
+    epoch_markers,
+    revoked_limit,
+)
 from sync.errors import (
     CancelledError,
     DeviceIdCollisionError,
@@ -55,6 +64,7 @@ from sync.remote import (
     upload_blob,
 )
 from sync.segments import (
+    HEADER,
     MAGIC_BLOB,
     MAGIC_SNAPSHOT,
     PURPOSE_SNAPSHOT,
@@ -182,7 +192,10 @@ class SyncEngine:
         pipeline: bool = True,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
+        keyring: KeyRing | None = None,
     ) -> None:
+        """``keyring``: where key epochs and revocation records are kept; without one the
+        engine neither learns new epochs nor enforces revocations (tests, tools)."""
         if segment_changes < 1:
             raise ValueError("segment_changes must be positive")
         self.replica = replica
@@ -195,6 +208,8 @@ class SyncEngine:
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
         self._progress = progress or (lambda step, done, total: None)
+        self.keyring = keyring
+        self._revoked: list[Revocation] = []  # read once per pull (helper threads use it)
 
     @property
     def device(self) -> str:
@@ -205,6 +220,13 @@ class SyncEngine:
     def sync(self) -> SyncReport:
         """Push, then pull. Raises a :mod:`sync.errors` error; what was done stays done."""
         before = self._store.requests
+        if self.keyring is not None and self.replica.pending_changes(
+            self.replica.push_cursor()[0], 1
+        ):
+            # A revocation may have created a newer epoch: seal with it, never with the
+            # old one (others refuse old-epoch segments written after a revocation). Only
+            # when something is to be pushed, so an idle sync stays one request.
+            self._catch_up(self._store.list(heads_prefix(self.pid)))
         pushed = self.push()
         pulled = self.pull()
         return SyncReport(
@@ -362,7 +384,10 @@ class SyncEngine:
     def pull(self) -> PullReport:
         """Fetch, verify and apply every other device's new segments. One request (the
         heads listing) when nothing changed."""
-        heads = _latest(self._store.list(heads_prefix(self.pid)), heads_prefix(self.pid))
+        listing = self._store.list(heads_prefix(self.pid))
+        self._catch_up(listing)
+        self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
+        heads = _latest(listing, heads_prefix(self.pid))
         self._check_own_head(heads.get(self.device, []))
         known = self.replica.cursors()
         for device, cursor in known.items():
@@ -375,15 +400,43 @@ class SyncEngine:
                 )
         changes: dict[str, int] = {}
         segments = conflicts = 0
+        refused: IntegrityError | None = None
         for device in sorted(heads):
             if device == self.device:
                 continue
-            got = self._pull_device(device, heads[device][-1], known.get(device, START))
+            head_seq = heads[device][-1]
+            limit = revoked_limit(self._revoked, device)
+            if limit is not None and head_seq > limit:
+                # A revoked device wrote on: take what it wrote before, refuse the rest
+                # after every other device is pulled (it must not stop their sync).
+                refused = refused or RefusedSegmentError(
+                    f"segment {limit + 1} of device {device} was written after that device "
+                    f"was revoked (its last valid segment is {limit}): refused",
+                    device,
+                    limit + 1,
+                )
+                head_seq = limit
+            try:
+                got = self._pull_device(device, head_seq, known.get(device, START), limit)
+            except RefusedSegmentError as exc:  # this device's valid part is applied
+                refused = refused or exc
+                continue
             if got[0]:
                 changes[device] = got[0]
             segments += got[1]
             conflicts += got[2]
+        if refused is not None:
+            raise refused
         return PullReport(changes, segments, conflicts)
+
+    def _catch_up(self, heads_listing: list[ObjectInfo]) -> None:
+        """Learn new key epochs and revocation records announced in the heads listing
+        (no request when there are none); later segments are sealed with the newest."""
+        if self.keyring is None:
+            return
+        markers = epoch_markers(heads_listing, self.pid)
+        if markers:
+            self.keys = catch_up(self._store, self.keys, self.device, self.keyring, markers)
 
     def _check_own_head(self, seqs: list[int]) -> None:
         """Our head ahead of our push cursor: someone else writes as us. Behind: we
@@ -410,8 +463,12 @@ class SyncEngine:
                 )
             self._write_head(Head(self.device, cursor.seq, cursor.digest, len(data)), listed)
 
-    def _pull_device(self, device: str, head_seq: int, cursor: Cursor) -> tuple[int, int, int]:
-        """Bring ``device`` from ``cursor`` to ``head_seq``; (changes, segments, conflicts)."""
+    def _pull_device(
+        self, device: str, head_seq: int, cursor: Cursor, limit: int | None = None
+    ) -> tuple[int, int, int]:
+        """Bring ``device`` from ``cursor`` to ``head_seq``; (changes, segments, conflicts).
+        ``limit``: a revoked device's last valid seq; up to it, segments are verified by
+        their chain alone (its head may be past it)."""
         if head_seq < cursor.seq:
             raise RollbackError(
                 f"the head of device {device} is at segment {head_seq}, but segment "
@@ -421,7 +478,10 @@ class SyncEngine:
             )
         if head_seq == cursor.seq:
             return 0, 0, 0
-        head = self._read_head(device, head_seq)
+        if limit is not None and head_seq == limit:
+            head = Head(device, limit, "", -1)  # no head to check the last link against
+        else:
+            head = self._read_head(device, head_seq)
         head_seq = head.seq
         changes = segments = conflicts = 0
         first = cursor.seq
@@ -445,6 +505,7 @@ class SyncEngine:
         if seq == head.seq:
             self._check_against_head(device, head, data)
         raw = open_segment(self.keys, device, seq, prev.digest, data)
+        check_segment_epoch(self._revoked, device, seq, HEADER.unpack_from(data)[2])
         return seq, Cursor(seq, digest(data)), raw
 
     def _verified_segments(
@@ -537,6 +598,8 @@ class SyncEngine:
                 ) from None
 
     def _check_against_head(self, device: str, head: Head, data: bytes) -> None:
+        if head.length < 0:
+            return
         if len(data) != head.length or digest(data) != head.digest:
             raise IntegrityError(
                 f"segment {head.seq} of device {device} is not the one its head names "

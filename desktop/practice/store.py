@@ -478,6 +478,15 @@ class Practice:
     def set_meta(self, key: str, value: Any) -> None:
         self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
+    def set_practice_keys(self, keys: PracticeKeys) -> None:
+        """Replace the key ring (a new epoch after a revocation); call in a transaction."""
+        if keys.practice_id != self.practice_id or not set(self.practice_keys.epochs) <= set(
+            keys.epochs
+        ):
+            raise ValueError("a key ring may only grow, within the same practice")
+        self.set_meta("practice_keys", _ring_json(keys))
+        self.practice_keys = keys
+
     from_sql = staticmethod(from_sql)
 
     def conflicts(self) -> list[Record]:

@@ -1,0 +1,505 @@
+"""Devices of a practice: what each publishes about itself, enrollment codes, and
+revocation by rotating the key epoch.
+
+Objects (under ``<root>/<practice-id>/``; byte formats in docs/sync-protocol.md,
+"Enrollment and revocation")::
+
+    info/<device>                 envelope "CRND": display name, X25519 public key, last active
+    enroll/<keyed hash of code>   JSON wrap of the key ring under a key derived from the code
+    keys/<epoch:08d>/device-<id>  the epoch's key wrapped to that device's X25519 key
+    heads/_epoch/<epoch:08d>      envelope "CRNR": the revocation that created the epoch
+
+The epoch marker lives under ``heads/`` on purpose: the one listing every pull already
+makes shows it, so a device learns of a revocation without any extra request, and its
+``_`` prefix is not a device id, so older readers ignore it.
+
+A new epoch is accepted only if its ``previous`` wrap opens, under the new key, to the
+key this device already holds for the epoch before: only a holder of the current key can
+create a successor, so a revoked device (which holds only older keys) cannot forge one.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sync import crypto
+from sync.backends.base import Backend, BackendError, NotFoundError, ObjectInfo
+from sync.errors import IntegrityError, SyncError, WrongSecretError, from_backend
+from sync.remote import (
+    _dump,
+    _get_json,
+    _unwrap,
+    _wrap_context,
+    check_id,
+    format_name,
+    heads_prefix,
+    key_name,
+    recovery_public_key,
+)
+from sync.segments import (
+    HEADER,
+    MAGIC_FORMAT,
+    MAGIC_RECOVERY_PUBLIC,
+    PURPOSE_FORMAT,
+    PURPOSE_RECOVERY_PUBLIC,
+    PracticeKeys,
+    open_object,
+    seal_object,
+)
+
+MAGIC_DEVICE_INFO = b"CRND"
+MAGIC_REVOCATION = b"CRNR"
+PURPOSE_DEVICE_INFO = "carnet/device-info/v1"
+PURPOSE_REVOCATION = "carnet/revocation/v1"
+ENROLL_CODE_BYTES = 15  # 120 bits: 24 base32 characters, 6 groups of 4
+DEFAULT_ENROLL_MINUTES = 30
+_EPOCH_DIR = "_epoch"
+
+
+class DeviceRevokedError(WrongSecretError):
+    """This device holds no key for the practice's newest epoch: it was revoked (or was
+    left out of a rotation). It can read nothing written since (exit 3)."""
+
+    advice_included = True  # the message says what to do; the CLI adds nothing
+
+
+class EnrollmentCodeError(WrongSecretError):
+    """The enrollment code is malformed, wrong, already used or expired (exit 3)."""
+
+    advice_included = True
+
+
+class RefusedSegmentError(IntegrityError):
+    """A segment a revocation makes invalid: from a revoked device past its last valid
+    seq, or sealed with a key epoch older than a revocation it follows (exit 5)."""
+
+
+class RotationError(SyncError):
+    """A key rotation could not start (another one is under way, unknown device...)."""
+
+
+# ---------------------------------------------------------------- names
+
+
+def info_prefix(pid: str) -> str:
+    return f"{pid}/info/"
+
+
+def info_name(pid: str, device: str) -> str:
+    return f"{pid}/info/{check_id(device, 'device id')}"
+
+
+def device_wrap_name(pid: str, epoch: int, device: str) -> str:
+    return key_name(pid, epoch, f"device-{check_id(device, 'device id')}")
+
+
+def epoch_marker_prefix(pid: str) -> str:
+    return f"{heads_prefix(pid)}{_EPOCH_DIR}/"
+
+
+def epoch_marker_name(pid: str, epoch: int) -> str:
+    return f"{epoch_marker_prefix(pid)}{epoch:08d}"
+
+
+def epoch_markers(listing: Iterable[ObjectInfo], pid: str) -> list[int]:
+    """The epochs announced by revocation markers in a listing of ``heads/``, ascending."""
+    prefix = epoch_marker_prefix(pid)
+    found = {
+        int(o.name[len(prefix) :])
+        for o in listing
+        if o.name.startswith(prefix) and o.name[len(prefix) :].isdigit()
+    }
+    return sorted(found)
+
+
+def _device_wrap_context(pid: str, epoch: int, device: str) -> str:
+    return f"{_wrap_context(pid, epoch)}/device/{device}"
+
+
+# ---------------------------------------------------------------- device key pairs
+
+
+def new_device_key() -> tuple[bytes, bytes]:
+    """(private, public) X25519 key pair of a device; the private half stays in the
+    device's encrypted database."""
+    private = crypto.random_key()
+    return private, crypto.recipient_public_key(private)
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceInfo:
+    """What a device publishes about itself, sealed under the practice key (``epoch``)."""
+
+    device: str
+    name: str
+    public_key: bytes
+    active_ms: int
+    epoch: int
+
+
+def publish_info(
+    backend: Backend, keys: PracticeKeys, device: str, name: str, public_key: bytes
+) -> None:
+    """Overwrite ``info/<device>`` (only its own device writes it), sealed under the
+    current epoch with the current time as "last active"."""
+    body = _dump(
+        {"name": name, "public_key": public_key.hex(), "active_ms": time.time_ns() // 1_000_000}
+    )
+    data = seal_object(
+        keys, MAGIC_DEVICE_INFO, PURPOSE_DEVICE_INFO, [keys.practice_id, device], body
+    )
+    try:
+        backend.put(info_name(keys.practice_id, device), data)
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+
+
+def read_infos(backend: Backend, keys: PracticeKeys) -> dict[str, DeviceInfo]:
+    """Every device's info that opens under a key we hold (others are left out: sealed
+    under an epoch we do not know, or not Carnet's)."""
+    pid = keys.practice_id
+    found: dict[str, DeviceInfo] = {}
+    try:
+        names = [o.name for o in backend.list(info_prefix(pid))]
+        for name in names:
+            device = name[len(info_prefix(pid)) :]
+            try:
+                check_id(device, "device id")
+                data = backend.get(name)
+                body = json.loads(
+                    open_object(
+                        keys, MAGIC_DEVICE_INFO, PURPOSE_DEVICE_INFO, [pid, device], data, name
+                    )
+                )
+                found[device] = DeviceInfo(
+                    device,
+                    str(body["name"]),
+                    bytes.fromhex(body["public_key"]),
+                    int(body["active_ms"]),
+                    HEADER.unpack_from(data)[2],
+                )
+            except (IntegrityError, NotFoundError, KeyError, TypeError, ValueError):
+                continue
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return found
+
+
+# ---------------------------------------------------------------- revocations
+
+
+@dataclass(frozen=True, slots=True)
+class Revocation:
+    """The record sealed under a new epoch by the device that revoked others.
+
+    ``revoked``: device -> the last seq of its chain that stays valid (its head at the
+    revocation). ``heads``: every device's head at that time; any segment past it must
+    be sealed with ``epoch`` or newer (a holder of an old key cannot write "after").
+    """
+
+    epoch: int
+    revoked: Mapping[str, int]
+    heads: Mapping[str, int]
+    by: str
+    created_ms: int = field(default=0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "epoch": self.epoch,
+            "revoked": dict(self.revoked),
+            "heads": dict(self.heads),
+            "by": self.by,
+            "created_ms": self.created_ms,
+        }
+
+    @staticmethod
+    def from_json(value: Mapping[str, Any]) -> Revocation:
+        return Revocation(
+            int(value["epoch"]),
+            {str(d): int(s) for d, s in value["revoked"].items()},
+            {str(d): int(s) for d, s in value["heads"].items()},
+            str(value["by"]),
+            int(value.get("created_ms", 0)),
+        )
+
+
+def encode_revocation(keys: PracticeKeys, record: Revocation) -> bytes:
+    context = [keys.practice_id, str(record.epoch)]
+    return seal_object(keys, MAGIC_REVOCATION, PURPOSE_REVOCATION, context, _dump(record.to_json()))
+
+
+def decode_revocation(keys: PracticeKeys, epoch: int, data: bytes) -> Revocation:
+    what = f"the revocation record of key epoch {epoch}"
+    body = open_object(
+        keys, MAGIC_REVOCATION, PURPOSE_REVOCATION, [keys.practice_id, str(epoch)], data, what
+    )
+    if HEADER.unpack_from(data)[2] != epoch:
+        raise IntegrityError(f"{what} is not sealed with that epoch's key")
+    try:
+        record = Revocation.from_json(json.loads(body))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise IntegrityError(f"{what} is malformed") from exc
+    if record.epoch != epoch:
+        raise IntegrityError(f"{what} names epoch {record.epoch}")
+    return record
+
+
+def check_segment_epoch(
+    revocations: Iterable[Revocation], device: str, seq: int, epoch: int
+) -> None:
+    """Refuse segment ``seq`` of ``device`` sealed with key ``epoch`` if a revocation
+    says it cannot be valid: the device was revoked and ``seq`` is past its last valid
+    one, or ``seq`` comes after the device's head at a revocation but is sealed with an
+    epoch older than that revocation's (only a revoked key holder writes so)."""
+    for record in revocations:
+        last = record.revoked.get(device)
+        if last is not None and seq > last:
+            raise RefusedSegmentError(
+                f"segment {seq} of device {device} was written after that device was "
+                f"revoked (its last valid segment is {last}): refused",
+                device,
+                seq,
+            )
+        if seq > record.heads.get(device, 0) and epoch < record.epoch:
+            raise RefusedSegmentError(
+                f"segment {seq} of device {device} is sealed with key epoch {epoch}, "
+                f"older than the revocation of epoch {record.epoch} it follows: refused",
+                device,
+                seq,
+            )
+
+
+def revoked_limit(revocations: Iterable[Revocation], device: str) -> int | None:
+    """The last valid seq of a revoked device (None: not revoked)."""
+    limits = [r.revoked[device] for r in revocations if device in r.revoked]
+    return min(limits) if limits else None
+
+
+class KeyRing(Protocol):
+    """The local side of key epochs (the store keeps it in its encrypted database)."""
+
+    def device_private_key(self) -> bytes | None:
+        """This device's X25519 private key, None if it never had one."""
+        ...
+
+    def revocations(self) -> Mapping[int, Revocation]:
+        """Every revocation record this device verified, by epoch."""
+        ...
+
+    def adopt(self, keys: PracticeKeys, revocations: Sequence[Revocation]) -> None:
+        """Keep a larger key ring and the revocation records that came with it, in one
+        local transaction."""
+        ...
+
+
+def catch_up(
+    backend: Backend, keys: PracticeKeys, device: str, ring: KeyRing, markers: Sequence[int]
+) -> PracticeKeys:
+    """Learn the epochs announced by ``markers`` (from the heads listing) and their
+    revocation records. No request when there is nothing new.
+
+    A newer epoch is opened with this device's X25519 key (``keys/<n>/device-<us>``),
+    then each ``previous`` wrap is walked down and must give back exactly the keys we
+    hold (so only a holder of our current key can have created it). A device with no
+    wrap for the newest epoch was revoked: :class:`DeviceRevokedError`.
+    """
+    pid = keys.practice_id
+    known = ring.revocations()
+    newest = max(markers, default=0)
+    missing = [m for m in markers if m not in known]
+    if newest <= keys.current and not missing:
+        return keys
+    epochs = dict(keys.epochs)
+    try:
+        if newest > keys.current:
+            private = ring.device_private_key()
+            try:
+                wrapped = json.loads(backend.get(device_wrap_name(pid, newest, device)))
+            except NotFoundError:
+                wrapped = None
+            if private is None or not isinstance(wrapped, dict):
+                raise DeviceRevokedError(
+                    f"this device ({device}) was not given the practice's key epoch {newest}: "
+                    "it was revoked, and can no longer read what the practice writes"
+                )
+            ctx = _device_wrap_context(pid, newest, device)
+            epochs[newest] = _unwrap(crypto.unwrap_as_recipient, wrapped, private, ctx)
+            for epoch in range(newest, keys.current, -1):
+                prev = _get_json(backend, key_name(pid, epoch, "previous"))
+                key = _unwrap(
+                    crypto.unwrap_with_key, prev, epochs[epoch], _wrap_context(pid, epoch - 1)
+                )
+                if epoch - 1 in epochs and epochs[epoch - 1] != key:
+                    raise IntegrityError(
+                        f"key epoch {epoch} does not follow the key this device holds: "
+                        "it was not created by a member of the practice"
+                    )
+                epochs[epoch - 1] = key
+        new_keys = PracticeKeys(pid, epochs, max(newest, keys.current))
+        records = [
+            decode_revocation(new_keys, m, backend.get(epoch_marker_name(pid, m))) for m in missing
+        ]
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    ring.adopt(new_keys, records)
+    return new_keys
+
+
+# ---------------------------------------------------------------- rotation (revoke)
+
+
+def rotate_epoch(
+    backend: Backend,
+    keys: PracticeKeys,
+    *,
+    passphrase: str,
+    by: str,
+    revoked: Mapping[str, int],
+    heads: Mapping[str, int],
+    device_keys: Mapping[str, bytes],
+    kdf_params: crypto.KdfParams | None = None,
+) -> tuple[PracticeKeys, Revocation]:
+    """Create key epoch ``current + 1`` with a fresh random key, revoking ``revoked``.
+
+    The new key is wrapped by ``passphrase`` (checked first against the current epoch:
+    :class:`WrongSecretError`), to the recovery key's public half (the printed kit keeps
+    working), to each of ``device_keys`` (the devices that stay), and ``previous`` wraps
+    the current key under it. The revocation record, sealed under the new key, is
+    written last and create-only: it announces the epoch. Until then an interrupted
+    rotation can be run again (its partial ``keys/<n>/`` objects are overwritten).
+    """
+    pid, current = keys.practice_id, keys.current
+    new = current + 1
+    try:
+        if max(epoch_markers(backend.list(epoch_marker_prefix(pid)), pid), default=0) >= new:
+            raise RotationError(
+                f"key epoch {new} was already created by another device; sync, then try again"
+            )
+        old_wrap = _get_json(backend, key_name(pid, current, "passphrase"))
+        ctx = _wrap_context(pid, current)
+        if _unwrap(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx) != keys.key(current):
+            raise IntegrityError("the passphrase wrap on the storage holds another key")
+        recovery_public = recovery_public_key(backend, keys)
+        key = crypto.random_key()
+        new_keys = PracticeKeys(pid, {**keys.epochs, new: key}, new)
+        new_ctx = _wrap_context(pid, new)
+        by_pass = crypto.wrap_with_passphrase(key, passphrase, new_ctx, kdf_params)
+        backend.put(key_name(pid, new, "passphrase"), _dump(by_pass))
+        to_kit = crypto.wrap_for_recipient(key, recovery_public, new_ctx)
+        backend.put(key_name(pid, new, "recovery"), _dump(to_kit))
+        sealed_public = seal_object(
+            new_keys,
+            MAGIC_RECOVERY_PUBLIC,
+            PURPOSE_RECOVERY_PUBLIC,
+            [pid, str(new)],
+            recovery_public,
+        )
+        backend.put(key_name(pid, new, "recovery-public"), sealed_public)
+        for device, public in sorted(device_keys.items()):
+            if device in revoked:
+                continue
+            wrapped = crypto.wrap_for_recipient(key, public, _device_wrap_context(pid, new, device))
+            backend.put(device_wrap_name(pid, new, device), _dump(wrapped))
+        previous = crypto.wrap_with_key(keys.key(current), key, ctx)
+        backend.put(key_name(pid, new, "previous"), _dump(previous))
+        record = Revocation(new, dict(revoked), dict(heads), by, time.time_ns() // 1_000_000)
+        backend.create(epoch_marker_name(pid, new), encode_revocation(new_keys, record))
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return new_keys, record
+
+
+# ---------------------------------------------------------------- enrollment codes
+
+
+def new_enrollment_code() -> str:
+    """120 random bits as 24 base32 characters in 6 groups of 4 (e.g. ``ABCD-EFGH-...``)."""
+    text = base64.b32encode(os.urandom(ENROLL_CODE_BYTES)).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_enrollment_code(text: str) -> bytes:
+    """Inverse of :func:`new_enrollment_code`; tolerant of case, spaces, dashes and the
+    look-alikes 0/O, 1/I, 8/B. :class:`WrongSecretError` if it is not one."""
+    clean = re.sub(r"[\s-]", "", text).upper().translate(str.maketrans("018", "OIB"))
+    try:
+        raw = base64.b32decode(clean) if len(clean) == 24 else b""
+    except ValueError:
+        raw = b""
+    if len(raw) != ENROLL_CODE_BYTES:
+        raise EnrollmentCodeError("this is not an enrollment code (24 letters and digits)")
+    return raw
+
+
+def enrollment_name(pid: str, code: bytes) -> str:
+    """``enroll/<HMAC-SHA256(HKDF(code, "carnet/enroll-name/v1"), practice id)>``: only a
+    holder of the code finds the object; the name reveals nothing about the code."""
+    name_key = crypto.derive_key(code, "carnet/enroll-name/v1")
+    return f"{pid}/enroll/{crypto.keyed_hash(name_key, pid.encode('utf-8'))}"
+
+
+def _enroll_context(pid: str) -> str:
+    return f"carnet/enrollment/v1/{pid}"
+
+
+def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_ms: int) -> str:
+    """Publish the key ring for a new device, wrapped under a fresh code; returns the
+    code text (to show once). The expiry time is inside the wrap."""
+    code_text = new_enrollment_code()
+    code = parse_enrollment_code(code_text)
+    body = _dump(
+        {
+            "practice_id": keys.practice_id,
+            "current": keys.current,
+            "epochs": {str(e): k.hex() for e, k in keys.epochs.items()},
+            "expires_ms": expires_ms,
+            "by": by,
+        }
+    )
+    wrapped = crypto.wrap_with_key(body, code, _enroll_context(keys.practice_id))
+    try:
+        backend.create(enrollment_name(keys.practice_id, code), _dump(wrapped))
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return code_text
+
+
+def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -> PracticeKeys:
+    """Open the key ring an enrolled device left for ``code_text`` and delete it (single
+    use). Wrong, used or expired code: :class:`WrongSecretError` with one sentence."""
+    code = parse_enrollment_code(code_text)
+    name = enrollment_name(pid, code)
+    wrong = "this enrollment code is wrong or was already used; ask for a new one"
+    try:
+        try:
+            wrapped = json.loads(backend.get(name))
+        except (NotFoundError, ValueError):
+            raise EnrollmentCodeError(wrong) from None
+        try:
+            body = json.loads(crypto.unwrap_with_key(wrapped, code, _enroll_context(pid)))
+            keys = PracticeKeys(
+                pid,
+                {int(e): bytes.fromhex(k) for e, k in body["epochs"].items()},
+                int(body["current"]),
+            )
+            expires_ms = int(body["expires_ms"])
+        except (crypto.WrongSecretError, crypto.IntegrityError, KeyError, TypeError, ValueError):
+            raise EnrollmentCodeError(wrong) from None
+        try:
+            backend.delete(name)  # single use, even if what follows fails
+        except NotFoundError:
+            raise EnrollmentCodeError(wrong) from None
+        if now_ms > expires_ms:
+            raise EnrollmentCodeError("this enrollment code has expired; ask for a new one")
+        fmt = backend.get(format_name(pid))
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    open_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], fmt, "format")
+    return keys

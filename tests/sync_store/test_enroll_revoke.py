@@ -1,0 +1,257 @@
+"""Enrolling a device with a single-use code, and revoking one by rotating the key epoch:
+real stores (SQLCipher) over a folder remote."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+from desktop.practice.store import Practice
+from desktop.sync_service import SyncService, connect, join, set_remote
+from sync.changes import new_id
+from sync.devices import DeviceRevokedError, EnrollmentCodeError, RefusedSegmentError
+from sync.engine import SyncEngine
+from sync.errors import exit_code
+from tests.conftest import PASSPHRASE
+from tests.sync_store.test_devices import add_patient, joined, state
+
+LAPTOP_PASSPHRASE = "phrase du portable"
+
+
+@pytest.fixture
+def folder_remote(tmp_path: Path) -> str:
+    root = tmp_path / "remote"
+    root.mkdir()
+    return root.as_uri()
+
+
+@pytest.fixture
+def office_and_kit(tmp_path: Path, folder_remote: str) -> Iterator[tuple[Practice, str]]:
+    with Practice.create(
+        tmp_path / "office", practice_name="Cabinet", username="dr", passphrase=PASSPHRASE
+    ) as p:
+        recovery = set_remote(p, folder_remote, passphrase=PASSPHRASE, create=True)
+        assert recovery
+        add_patient(p, "Avant")
+        SyncService(p).sync()
+        yield p, recovery
+
+
+@pytest.fixture
+def office(office_and_kit: tuple[Practice, str]) -> Practice:
+    return office_and_kit[0]
+
+
+def enrolled(tmp_path: Path, url: str, office: Practice, name: str) -> Practice:
+    code = SyncService(office).enroll()
+    return join(tmp_path / name, url, enrollment_code=code, local_passphrase=LAPTOP_PASSPHRASE)
+
+
+def remote_names(url: str, what: str) -> list[str]:
+    return [o.name for o in connect(url).list("") if f"/{what}/" in o.name]
+
+
+def test_enroll_a_laptop_with_a_code_then_sync_both_ways(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    code = SyncService(office).enroll(minutes=30)
+    assert len(code.replace("-", "")) == 24  # 120 bits
+    with join(
+        tmp_path / "laptop", folder_remote, enrollment_code=code, local_passphrase=LAPTOP_PASSPHRASE
+    ) as laptop:
+        assert laptop.search_patients("avant")
+        assert remote_names(folder_remote, "enroll") == []  # used up
+        add_patient(laptop, "Visite")
+        SyncService(laptop).sync()
+        add_patient(office, "Bureau")
+        for device in (office, laptop):
+            SyncService(device).sync()
+        assert state(office) == state(laptop)
+        assert laptop.search_patients("visite") and laptop.search_patients("bureau")
+    # the laptop's copy opens with its own passphrase, not the practice's
+    Practice.open(tmp_path / "laptop", passphrase=LAPTOP_PASSPHRASE).close()
+
+
+def test_code_is_single_use(office: Practice, tmp_path: Path, folder_remote: str):
+    code = SyncService(office).enroll()
+    join(
+        tmp_path / "a", folder_remote, enrollment_code=code, local_passphrase=LAPTOP_PASSPHRASE
+    ).close()
+    with pytest.raises(EnrollmentCodeError, match="wrong or was already used") as again:
+        join(tmp_path / "b", folder_remote, enrollment_code=code, local_passphrase=PASSPHRASE)
+    assert exit_code(again.value) == 3
+    assert not (tmp_path / "b").exists()
+
+
+def test_expired_or_wrong_code_is_refused_with_exit_3(
+    office: Practice,
+    tmp_path: Path,
+    folder_remote: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    t0 = 1_900_000_000.0
+    code = SyncService(office).enroll(minutes=30, now=lambda: t0)
+    with pytest.raises(EnrollmentCodeError, match="expired") as late:
+        join(
+            tmp_path / "late",
+            folder_remote,
+            enrollment_code=code,
+            local_passphrase=PASSPHRASE,
+            now=lambda: t0 + 31 * 60,
+        )
+    assert exit_code(late.value) == 3
+    assert not (tmp_path / "late").exists()
+    # an expired code is gone, even for a clock that would accept it
+    with pytest.raises(EnrollmentCodeError):
+        join(
+            tmp_path / "x",
+            folder_remote,
+            enrollment_code=code,
+            local_passphrase=PASSPHRASE,
+            now=lambda: t0,
+        )
+    monkeypatch.setenv("CARNET_NEW_PASSPHRASE", PASSPHRASE)
+    wrong = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"
+    args = ["--data-dir", str(tmp_path / "w"), "join", "--from", folder_remote, "--code", wrong]
+    assert cli.main(args) == 3
+    message = capsys.readouterr().err.strip()
+    assert message == "carnet: this enrollment code is wrong or was already used; ask for a new one"
+
+
+def test_revoked_laptop_reads_nothing_after_and_its_segments_are_refused(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    laptop = enrolled(tmp_path, folder_remote, office, "laptop")
+    third = joined(tmp_path, folder_remote, "third")
+    try:
+        add_patient(laptop, "Du portable")
+        for device in (laptop, third, office):
+            SyncService(device).sync()
+        laptop_id = laptop.device_id
+        record, left_out = SyncService(office).revoke(laptop_id, practice_passphrase=PASSPHRASE)
+        assert left_out == [] and record.epoch == 2 and record.revoked == {laptop_id: 1}
+        assert office.practice_keys.current == 2
+
+        # office and third keep syncing with each other, under the new epoch; third
+        # wrote offline meanwhile: it learns the epoch before it pushes
+        add_patient(third, "Hors ligne")
+        after = add_patient(office, "Après révocation")
+        SyncService(office).sync()
+        SyncService(third).sync()
+        assert third.practice_keys.current == 2
+        assert third.patient(after)["family_name"] == "Après révocation"
+        add_patient(third, "Du troisième")
+        SyncService(third).sync()
+        SyncService(office).sync()
+        assert state(office) == state(third)
+        assert office.search_patients("hors ligne")
+
+        # the revoked laptop cannot read what came after
+        with pytest.raises(DeviceRevokedError, match="revoked") as cut:
+            SyncService(laptop).sync()
+        assert exit_code(cut.value) == 3
+        assert not laptop.search_patients("apres")
+        assert laptop.practice_keys.current == 1
+
+        # a modified client pushes anyway (sealed with the old key): refused, not applied
+        add_patient(laptop, "Écrit après")
+        SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push()
+        for device in (office, third):
+            with pytest.raises(RefusedSegmentError) as refused:
+                SyncService(device).sync()
+            assert exit_code(refused.value) == 5
+            assert (refused.value.device, refused.value.seq) == (laptop_id, 2)
+            assert not device.search_patients("ecrit")
+
+        # ... nor under a fresh device id (it still holds the old key)
+        laptop.replica.set_device_id(new_id())
+        SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push()
+        with pytest.raises(RefusedSegmentError) as forged:
+            SyncService(office).sync()
+        assert forged.value.device in (laptop_id, laptop.device_id)
+        assert not office.search_patients("ecrit")
+        # the others still exchange their own changes despite the refusals
+        add_patient(office, "Toujours")
+        with pytest.raises(RefusedSegmentError):
+            SyncService(office).sync()
+        with pytest.raises(RefusedSegmentError):
+            SyncService(third).sync()
+        assert third.search_patients("toujours")
+    finally:
+        laptop.close()
+        third.close()
+
+
+def test_recovery_key_and_passphrase_still_restore_after_a_revocation(
+    office_and_kit: tuple[Practice, str], tmp_path: Path, folder_remote: str
+):
+    office, recovery = office_and_kit
+    with enrolled(tmp_path, folder_remote, office, "laptop") as laptop:
+        SyncService(office).revoke(laptop.device_id, practice_passphrase=PASSPHRASE)
+    add_patient(office, "Après révocation")
+    SyncService(office).sync()
+    with join(
+        tmp_path / "restored", folder_remote, recovery_key=recovery, local_passphrase=PASSPHRASE
+    ) as restored:
+        assert restored.practice_keys.current == 2
+        assert state(restored) == state(office)
+        assert restored.search_patients("apres")
+    with joined(tmp_path, folder_remote, "by-passphrase") as again:
+        assert state(again) == state(office)
+
+
+def test_cli_device_list_enroll_and_revoke(
+    tmp_path: Path,
+    folder_remote: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    office_dir = tmp_path / "office"
+    with Practice.create(
+        office_dir, practice_name="Cabinet", username="dr", passphrase=PASSPHRASE
+    ) as p:
+        set_remote(p, folder_remote, passphrase=PASSPHRASE, create=True)
+        SyncService(p).sync()
+        office_id = p.device_id
+    monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)
+    assert cli.main(["--data-dir", str(office_dir), "device", "enroll", "--expires", "5"]) == 0
+    code = capsys.readouterr().out.splitlines()[1]
+    monkeypatch.setenv("CARNET_NEW_PASSPHRASE", LAPTOP_PASSPHRASE)
+    laptop_dir = tmp_path / "laptop"
+    args = ["--data-dir", str(laptop_dir), "join", "--from", folder_remote, "--code", code]
+    assert cli.main(args) == 0
+    with Practice.open(laptop_dir, passphrase=LAPTOP_PASSPHRASE) as laptop:
+        laptop_id = laptop.device_id
+    third = joined(tmp_path, folder_remote, "third")
+    third_id = third.device_id
+    third.close()
+    capsys.readouterr()
+
+    assert cli.main(["--data-dir", str(office_dir), "device", "list", "--json"]) == 0
+    rows = {r["device"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {office_id, laptop_id, third_id}
+    assert rows[office_id]["state"] == "this device"
+    assert rows[laptop_id]["state"] == rows[third_id]["state"] == "active"
+    assert all(r["name"] is not None and r["last_active"] for r in rows.values())
+
+    assert cli.main(["--data-dir", str(office_dir), "device", "revoke", laptop_id]) == 0
+    out = capsys.readouterr().out
+    assert "epoch 2" in out and "carnet passphrase change" in out
+    assert cli.main(["--data-dir", str(office_dir), "device", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert f"{laptop_id}" in listing and "[revoked]" in listing
+
+    monkeypatch.setenv("CARNET_PASSPHRASE", LAPTOP_PASSPHRASE)
+    assert cli.main(["--data-dir", str(laptop_dir), "sync"]) == 3
+    assert "revoked" in capsys.readouterr().err
+    monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)
+    assert cli.main(["--data-dir", str(tmp_path / "third"), "sync"]) == 0
+    monkeypatch.setenv("CARNET_PASSPHRASE", "not the passphrase")
+    monkeypatch.setenv("CARNET_PRACTICE_PASSPHRASE", "not the passphrase")
+    # a wrong local passphrase never reaches the remote; exit 3 either way
+    assert cli.main(["--data-dir", str(office_dir), "device", "revoke", third_id]) == 3
