@@ -1,0 +1,466 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name />
+    <message>
+        <location filename="../../desktop/app/errors.py" line="20" />
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="28" />
+        <source>The passphrase or recovery key does not open this practice.</source>
+        <translation>La phrase secrète ou la clé de récupération n'ouvre pas ce cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="31" />
+        <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
+        <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="36" />
+        <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
+        <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n'en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="52" />
+        <source>New consultation</source>
+        <translation>Nouvelle consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="53" />
+        <source>New prescription</source>
+        <translation>Nouvelle ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="64" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="64" />
+        <source>Entry</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="64" />
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="93" />
+        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="123" />
+        <source>{0} years</source>
+        <translation>{0} ans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="141" />
+        <source>Problems</source>
+        <translation>Antécédents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="149" />
+        <source>Current treatments</source>
+        <translation>Traitements en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="157" />
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="176" />
+        <source>Last vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="178" />
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="186" />
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="194" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="195" />
+        <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
+    </message>
+<message><source>born</source><translation>née</translation></message><message><source>Weight</source><translation>Poids</translation></message><message><source>BMI</source><translation>IMC</translation></message><message><source>BP</source><translation>PA</translation></message><message><source>Pulse</source><translation>Pouls</translation></message></context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="28" />
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33" />
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33" />
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33" />
+        <source>Other device</source>
+        <translation>Autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="36" />
+        <source>Keep this computer's value</source>
+        <translation>Garder la valeur de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="38" />
+        <source>Keep the other device's value</source>
+        <translation>Garder la valeur de l'autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="42" />
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationEditor</name>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="62" />
+        <source>New consultation: {0}</source>
+        <translation>Nouvelle consultation : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="74" />
+        <source>Free text</source>
+        <translation>Texte libre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="75" />
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="99" />
+        <source>Diagnoses, separated by ';' (CIM-10 in brackets)</source>
+        <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="108" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="152" />
+        <source>BMI: {0}</source>
+        <translation>IMC : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="183" />
+        <source>Draft restored.</source>
+        <translation>Brouillon restauré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="196" />
+        <source>Write a reason or a note first.</source>
+        <translation>Écrivez d'abord un motif ou une note.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="215" />
+        <source>Not saved; your draft is kept.</source>
+        <translation>Non enregistré ; votre brouillon est conservé.</translation>
+    </message>
+<message><source>Weight (kg)</source><translation>Poids (kg)</translation></message><message><source>Height (cm)</source><translation>Taille (cm)</translation></message><message><source>BP systolic</source><translation>PA systolique</translation></message><message><source>BP diastolic</source><translation>PA diastolique</translation></message><message><source>Pulse</source><translation>Pouls</translation></message><message><source>Temperature (°C)</source><translation>Température (°C)</translation></message><message><source>SpO2 (%)</source><translation>SpO2 (%)</translation></message></context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="50" />
+        <source>Carnet: welcome</source>
+        <translation>Carnet : bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="54" />
+        <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice's records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="60" />
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="61" />
+        <source>Create the demo practice</source>
+        <translation>Créer le cabinet de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="65" />
+        <source>2,000 synthetic patients. Passphrase: «{0}»</source>
+        <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="71" />
+        <source>Create a new practice</source>
+        <translation>Créer un nouveau cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="84" />
+        <source>Practice name</source>
+        <translation>Nom du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="85" />
+        <source>Your login</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="86" />
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="87" />
+        <source>Strength</source>
+        <translation>Solidité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="88" />
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="89" />
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="95" />
+        <source>Restore a practice…</source>
+        <translation>Restaurer un cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="95" />
+        <source>Join as a new device…</source>
+        <translation>Rejoindre comme nouvel appareil…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="98" />
+        <source>Use 'carnet restore' or 'carnet join' for now</source>
+        <translation>Utilisez « carnet restore » ou « carnet join » pour l'instant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="140" />
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="155" />
+        <source>The practice could not be created.</source>
+        <translation>Le cabinet n'a pas pu être créé.</translation>
+    </message>
+<message><source>very weak</source><translation>très faible</translation></message><message><source>weak</source><translation>faible</translation></message><message><source>fair</source><translation>moyenne</translation></message><message><source>good</source><translation>bonne</translation></message><message><source>strong</source><translation>forte</translation></message></context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/app/window.py" line="82" />
+        <source>&amp;Practice</source>
+        <translation>&amp;Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="83" />
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="87" />
+        <source>Sync conflicts…</source>
+        <translation>Conflits de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="89" />
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="92" />
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="97" />
+        <source>Find a patient</source>
+        <translation>Chercher un patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="103" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="131" />
+        <source>Prescription printed to {0}</source>
+        <translation>Ordonnance imprimée dans {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientList</name>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="104" />
+        <source>Name, birth date (12/03/1961), phone or NIR</source>
+        <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionEditor</name>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="37" />
+        <source>Prescription: {0}</source>
+        <translation>Ordonnance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42" />
+        <source>Drug</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42" />
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42" />
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="48" />
+        <source>Notes (optional)</source>
+        <translation>Remarques (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="49" />
+        <source>Add a line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="51" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="53" />
+        <source>Save and print to PDF…</source>
+        <translation>Enregistrer et imprimer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="89" />
+        <source>Save the prescription as PDF</source>
+        <translation>Enregistrer l'ordonnance en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="97" />
+        <source>Add at least one drug.</source>
+        <translation>Ajoutez au moins un médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="125" />
+        <source>The prescription was not saved.</source>
+        <translation>L'ordonnance n'a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="41" />
+        <source>Sync: not configured ({0} changes on this computer only)</source>
+        <translation>Synchronisation non configurée ({0} modifications sur cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="45" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="48" />
+        <source>Synced at {0}</source>
+        <translation>Synchronisé à {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="50" />
+        <source>Offline: {0} changes waiting</source>
+        <translation>Hors ligne : {0} modifications en attente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="52" />
+        <source>Sync error: {0}</source>
+        <translation>Erreur de synchronisation : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="35" />
+        <source>Carnet: unlock</source>
+        <translation>Carnet : déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="41" />
+        <source>Remember on this computer</source>
+        <translation>Se souvenir sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="47" />
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="52" />
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="76" />
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="88" />
+        <source>The practice could not be opened.</source>
+        <translation>Le cabinet n'a pas pu être ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../desktop/app/main.py" line="106" />
+        <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
+        <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l'assistance : {1}</translation>
+    </message>
+</context>
+<context><name>PatientModel</name><message><source>Name</source><translation>Nom</translation></message><message><source>Birth date</source><translation>Naissance</translation></message><message><source>Age</source><translation>Âge</translation></message><message><source>Sex</source><translation>Sexe</translation></message><message><source>Phone</source><translation>Téléphone</translation></message><message><source>City</source><translation>Ville</translation></message></context></TS>

@@ -1,0 +1,333 @@
+"""The desktop app, driven through its real widgets (offscreen) over a real encrypted
+practice: first run, unlock, search and chart, consultation, prescription PDF, drafts,
+conflicts, sync status, language, and a UI that never waits for the network."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app import i18n
+from desktop.app.conflicts import ConflictsDialog
+from desktop.app.consultation import ConsultationEditor, plausibility_warnings
+from desktop.app.first_run import FirstRunDialog, strength
+from desktop.app.main import AppController
+from desktop.app.prescription import PrescriptionEditor
+from desktop.app.sync_status import SyncController, SyncStatusLabel
+from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
+from desktop.app.window import MainWindow
+from desktop.practice.drafts import DraftStore
+from desktop.practice.store import Practice
+from sync.backends.base import UnreachableError
+from sync.changes import Change, Stamp
+from sync.ports import Cursor
+from tests.conftest import PASSPHRASE
+from tests.servers import require_or_skip
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key events carrying text (qtbot.keyClicks aborts on non-ASCII: lab notes)."""
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+@pytest.fixture
+def tasks() -> Iterator[Tasks]:
+    t = Tasks()
+    yield t
+    t.shutdown()
+
+
+@pytest.fixture
+def opened(tasks: Tasks, practice_dir: Path) -> Iterator[Tasks]:
+    practice = Practice.create(
+        practice_dir, practice_name="Cabinet des Tilleuls", username="dr", passphrase=PASSPHRASE
+    )
+    for family, given, born in (
+        ("Müller", "Hélène", "1961-03-12"),
+        ("Lœuvre", "Gaëlle", "1975-11-02"),
+        ("Martin", "Paul", "1950-01-01"),
+    ):
+        pid = practice.create_record(
+            "patient", {"family_name": family, "given_names": given, "birth_date": born, "sex": "F"}
+        )
+        if family == "Müller":
+            practice.create_record("allergy", {"patient_id": pid, "substance": "Pénicilline"})
+            practice.add_consultation(
+                pid, reason="Toux", text="Toux sèche", weight_kg=60, height_cm=165
+            )
+    tasks.practice = practice
+    yield tasks
+
+
+@pytest.fixture
+def window(opened: Tasks, practice_dir: Path, qtbot: QtBot) -> MainWindow:
+    info = {
+        "practice_name": "Cabinet des Tilleuls",
+        "db_key": opened.practice.db_key,  # type: ignore[union-attr]
+        "remote": None,
+    }
+    w = MainWindow(opened, practice_dir, info)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def search_and_open(qtbot: QtBot, w: MainWindow, text: str) -> None:
+    w.patients.search.setFocus()
+    type_text(w.patients.search, text)
+    with qtbot.waitSignal(w.patients.searched, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: w.patients.model.rowCount() > 0, timeout=5000)
+    qtbot.keyClick(w.patients.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.chart.chart is not None, timeout=5000)
+
+
+def test_first_run_creates_a_practice(tasks: Tasks, tmp_path: Path, qtbot: QtBot):
+    dialog = FirstRunDialog(tasks, tmp_path / "new")
+    qtbot.addWidget(dialog)
+    dialog.practice_name.setText("Cabinet Neuf")
+    dialog.doctor.setText("dr")
+    dialog.passphrase.setText("une phrase assez longue")
+    dialog.confirm.setText("une phrase différente")
+    dialog.create_button.click()
+    assert "differ" in dialog.error.text()
+    dialog.confirm.setText("une phrase assez longue")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.create_button.click()
+    assert tasks.practice is not None
+    assert tasks.practice.practice_record()["name"] == "Cabinet Neuf"
+
+
+def test_strength_meter():
+    assert strength("abc")[0] < strength("correct horse battery staple")[0]
+
+
+def test_unlock_wrong_then_right(opened: Tasks, practice_dir: Path, qtbot: QtBot):
+    opened.practice.close()  # type: ignore[union-attr]
+    opened.practice = None
+    dialog = UnlockDialog(opened, practice_dir, "Cabinet")
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("pas la bonne")
+    dialog.unlock()
+    qtbot.waitUntil(lambda: "passphrase" in dialog.error.text().lower(), timeout=10_000)
+    assert opened.practice is None
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.unlock()
+    assert opened.practice is not None
+
+
+def test_accented_search_and_enter_opens_the_chart(window: MainWindow, qtbot: QtBot):
+    search_and_open(qtbot, window, "hélène mü")
+    assert window.chart.chart["family_name"] == "Müller"  # type: ignore[index]
+    header = window.chart.header.text()
+    assert "MÜLLER" in header and "Pénicilline" in header and "#c00000" in header
+    assert window.chart.timeline.topLevelItemCount() == 1
+
+
+def run_search(qtbot: QtBot, w: MainWindow, text: str) -> list[str]:
+    w.patients.search.clear()
+    with qtbot.waitSignal(w.patients.searched, timeout=5000):
+        type_text(w.patients.search, text)
+    return [r["family_name"] for r in w.patients.model.rows]
+
+
+def test_birth_date_as_typed_and_arrow_keys(window: MainWindow, qtbot: QtBot):
+    assert run_search(qtbot, window, "12/03/1961") == ["Müller"]
+    assert run_search(qtbot, window, "m") == ["Martin", "Müller"]
+    assert window.patients.table.currentIndex().row() == 0
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Down)
+    assert window.patients.table.currentIndex().row() == 1
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.chart.chart is not None, timeout=5000)
+    assert window.chart.chart["family_name"] == "Müller"  # type: ignore[index]
+
+
+def test_write_and_save_a_consultation(
+    window: MainWindow, practice_dir: Path, qtbot: QtBot, opened: Tasks
+):
+    search_and_open(qtbot, window, "paul")
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    window.new_consultation(pid)
+    editor: ConsultationEditor = window.editor
+    qtbot.addWidget(editor)
+    editor.reason.setText("Lombalgie")
+    type_text(editor.text, "Lombalgie aiguë après effort, pas de signe de gravité.")
+    editor.vitals["weight_kg"].setValue(80)
+    editor.vitals["height_cm"].setValue(180)
+    assert editor.bmi.text().endswith("24.7")
+    editor.vitals["bp_sys"].setValue(300)
+    assert "BP systolic" in editor.warnings.text()
+    editor.vitals["bp_sys"].setValue(130)
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    qtbot.waitUntil(lambda: window.chart.timeline.topLevelItemCount() == 1, timeout=5000)
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        version = fresh.chart(pid)["consultations"][0]["current"]
+        assert version["text"].startswith("Lombalgie aiguë")
+        assert (version["weight_kg"], version["bp_sys"]) == (80, 130)
+
+
+def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qtbot: QtBot):
+    drafts = DraftStore(practice_dir, opened.practice.db_key)  # type: ignore[union-attr]
+    pid = opened.practice.search_patients("martin")[0]["id"]  # type: ignore[union-attr]
+    editor = ConsultationEditor(opened, drafts, pid, "MARTIN Paul")
+    qtbot.addWidget(editor)
+    type_text(editor.text, "Début de note très importante")
+    editor.close()
+    qtbot.waitUntil(lambda: drafts.load(f"consultation:{pid}") is not None, timeout=5000)
+    stored = b"".join(p.read_bytes() for p in (practice_dir / "drafts").iterdir())
+    assert b"importante" not in stored  # sealed, not plaintext
+    again = ConsultationEditor(opened, drafts, pid, "MARTIN Paul")
+    qtbot.addWidget(again)
+    assert again.text.toPlainText() == "Début de note très importante"
+    assert "restored" in again.status.text().lower() or "restaur" in again.status.text().lower()
+
+
+def test_prescription_printed_to_pdf_has_the_patient_name(
+    opened: Tasks, tmp_path: Path, qtbot: QtBot
+):
+    if not shutil.which("pdftotext"):
+        require_or_skip("pdftotext (poppler-utils) is needed to read the PDF")
+    pid = opened.practice.search_patients("muller")[0]["id"]  # type: ignore[union-attr]
+    editor = PrescriptionEditor(opened, pid, "MÜLLER Hélène")
+    qtbot.addWidget(editor)
+    editor.set_line(
+        0,
+        drug="Amoxicilline 1 g",
+        dosage="1 cp matin et soir",
+        duration="6 jours",
+        quantity="1 boîte",
+    )
+    out = tmp_path / "ordonnance.pdf"
+    with qtbot.waitSignal(editor.printed, timeout=10_000):
+        editor.save(print_to=out)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "MÜLLER Hélène" in text and "Amoxicilline 1 g" in text and "Cabinet des Tilleuls" in text
+    rx = opened.practice.chart(pid)["prescriptions"]  # type: ignore[union-attr]
+    assert rx[0]["current"]["lines"][0]["drug"] == "Amoxicilline 1 g"
+
+
+def test_resolve_a_conflict_in_the_dialog(opened: Tasks, qtbot: QtBot):
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    created = p.replica.pending_changes(0, 1000)[2].change.stamp
+    p.update_record("patient", pid, {"phone": "06 ici"})
+    mine = p.replica.pending_changes(0, 1000)[-1].change.stamp
+    theirs = Change(
+        "patient",
+        pid,
+        Stamp(mine.hlc + 10, "dev-other"),
+        {"phone": "06 là-bas"},
+        {"phone": created},
+    )
+    p.replica.apply_segment("dev-other", Cursor(1, "x"), [theirs])
+    dialog = ConflictsDialog(opened)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.table.item(0, 2).text() == "06 ici"
+    assert dialog.table.item(0, 3).text() == "06 là-bas"
+    with qtbot.waitSignal(dialog.resolved, timeout=5000):
+        dialog.keep_local.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    assert p.patient(pid)["phone"] == "06 ici"
+
+
+def test_status_bar_follows_the_sync_state(opened: Tasks, practice_dir: Path, qtbot: QtBot):
+    outcome: dict[str, Any] = {"fail": True}
+
+    def run() -> str:
+        if outcome["fail"]:
+            raise UnreachableError("connection refused")
+        return "ok"
+
+    label = SyncStatusLabel()
+    qtbot.addWidget(label)
+    controller = SyncController(opened, practice_dir, b"k" * 32, "file:///nowhere", run=run)
+    controller.changed.connect(label.show_state)
+    controller.sync_now()
+    qtbot.waitUntil(lambda: "Offline" in label.text() or "attente" in label.text(), timeout=5000)
+    outcome["fail"] = False
+    controller.sync_now()
+    qtbot.waitUntil(lambda: "Synced" in label.text() or "Synchronisé" in label.text(), timeout=5000)
+
+
+def test_the_ui_keeps_responding_while_a_sync_is_stalled(window: MainWindow, qtbot: QtBot):
+    stalled, release = threading.Event(), threading.Event()
+
+    def stalled_request() -> None:  # a server that accepted the request and says nothing
+        stalled.set()
+        release.wait(30)
+
+    window.sync.info = None
+    window.sync._run = stalled_request
+    window.sync.remote = "webdav+http://user@127.0.0.1:9/slow"
+    window.sync.sync_now()
+    assert stalled.wait(5)
+    ticks = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=2000)  # the event loop runs
+    search_and_open(qtbot, window, "martin")  # and the database worker still answers
+    assert window.sync.busy
+    assert "Sync" in window.sync_label.text() or "Synchron" in window.sync_label.text()
+    release.set()
+    qtbot.waitUntil(lambda: not window.sync.busy, timeout=5000)
+    timer.stop()
+
+
+def test_switching_language(window: MainWindow, qtbot: QtBot, opened: Tasks, practice_dir: Path):
+    i18n.install("fr")
+    try:
+        french = MainWindow(opened, practice_dir, window.info)
+        qtbot.addWidget(french)
+        menus = [a.text() for a in french.menuBar().actions()]
+        assert "&Cabinet" in menus and "&Langue" in menus
+        assert french.patients.search.placeholderText().startswith("Nom")
+    finally:
+        i18n.install("en")
+    english = MainWindow(opened, practice_dir, window.info)
+    qtbot.addWidget(english)
+    assert "&Practice" in [a.text() for a in english.menuBar().actions()]
+
+
+def test_vitals_plausibility():
+    assert plausibility_warnings({"temperature_c": 44.0})
+    assert plausibility_warnings({"bp_sys": 80.0, "bp_dia": 90.0})
+    assert not plausibility_warnings({"spo2": 97.0, "pulse": 70.0})
+
+
+def test_app_controller_unlocks_into_the_main_window(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    opened.practice.close()  # type: ignore[union-attr]
+    controller = AppController(practice_dir)
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock()
+    qtbot.waitUntil(
+        lambda: controller.window is not None and controller.window.isVisible(), timeout=10_000
+    )
+    controller.window.close()  # type: ignore[union-attr]
+    controller.shutdown()

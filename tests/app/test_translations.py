@@ -1,0 +1,48 @@
+"""Every string the app shows has its French translation, and the .qm is compiled."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "carnet_fr.ts"
+
+
+def messages(path: Path) -> dict[tuple[str, str], str | None]:
+    out = {}
+    for ctx in ET.parse(path).getroot().findall("context"):
+        name = ctx.findtext("name") or ""
+        for m in ctx.findall("message"):
+            tr = m.find("translation")
+            done = tr is not None and tr.get("type") not in ("unfinished", "obsolete")
+            out[(name, m.findtext("source") or "")] = tr.text if done and tr is not None else None
+    return out
+
+
+def test_every_french_translation_is_filled():
+    untranslated = [key for key, text in messages(TS).items() if not text]
+    assert untranslated == []
+
+
+def test_every_string_in_the_code_is_in_the_ts(tmp_path: Path):
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        lupdate = Path(shutil.which("pyside6-lupdate") or "pyside6-lupdate")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "app").glob("*.py"))
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    missing = set(messages(fresh)) - set(messages(TS))
+    assert missing == set(), "run pyside6-lupdate, translate, then pyside6-lrelease"
+
+
+def test_the_compiled_qm_matches_the_ts(tmp_path: Path):
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        lrelease = Path(shutil.which("pyside6-lrelease") or "pyside6-lrelease")
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run pyside6-lrelease"
