@@ -254,11 +254,14 @@ class StoreReplica:
         return ApplyReport(applied, skipped, conflicts)
 
     def _merge_row(self, ent: Entity, change: Change, fields: dict[str, Any]) -> tuple[bool, int]:
+        creating = not change.replaces and ent.field_set.issubset(fields)
+        # The creating write, seen first: every field at one stamp, stored compactly. The
+        # insert (OR IGNORE) itself tells whether the row was new: no lookup before it
+        # (a restore is mostly creations).
+        if creating and self.p._insert_row(ent, change.record_id, fields, change.stamp):
+            return True, 0
         row = self.p._row(ent, change.record_id)
         if row is None:
-            if set(fields) == set(ent.field_names) and not change.replaces:
-                # The creating write, seen first: every field at one stamp, stored compactly.
-                return self.p._insert_row(ent, change.record_id, fields, change.stamp), 0
             # An edit of a record whose creation has not arrived yet (another device's
             # chain is behind): start from "never written" so the creation still lands.
             self.p._insert_row(ent, change.record_id, {}, ZERO)
