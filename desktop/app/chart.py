@@ -95,6 +95,7 @@ class ChartView(QWidget):
             return
         self.header.setText(self._header_html(chart))
         self.summary.setHtml(self._summary_html(chart))
+        entries: list[tuple[str, QTreeWidgetItem]] = []
         for consult in chart["consultations"]:
             current = consult["current"] or {}
             label = current.get("reason") or (current.get("text") or "")[:60]
@@ -103,7 +104,7 @@ class ChartView(QWidget):
                 versions += " ⚠"
             item = QTreeWidgetItem([display_date(consult["started_at"]), label, versions])
             item.setData(0, 256, ("consultation", consult))
-            self.timeline.addTopLevelItem(item)
+            entries.append((consult["started_at"] or "", item))
         for rx in chart["prescriptions"]:
             current = rx["current"] or {}
             drugs = ", ".join(line.get("drug", "") for line in current.get("lines") or [])
@@ -111,8 +112,10 @@ class ChartView(QWidget):
                 [display_date(rx["prescribed_at"]), "℞ " + drugs, str(len(rx["versions"]))]
             )
             item.setData(0, 256, ("prescription", rx))
+            entries.append((rx["prescribed_at"] or "", item))
+        # Newest first, by the ISO date (the displayed one is in the locale's order).
+        for _, item in sorted(entries, key=lambda e: e[0], reverse=True):
             self.timeline.addTopLevelItem(item)
-        self.timeline.sortItems(0, self.timeline.header().sortIndicatorOrder())
 
     def _header_html(self, c: dict[str, Any]) -> str:
         name = f"{escape((c['family_name'] or '').upper())} {escape(c['given_names'] or '')}"
@@ -200,7 +203,8 @@ class ChartView(QWidget):
         kind, entry = item.data(0, 256)
         blocks = []
         for number, version in enumerate(entry["versions"], 1):
-            when = escape(version["created_at"] or "")
+            created = version["created_at"] or ""
+            when = escape(f"{display_date(created)} {created[11:16]}")
             if kind == "consultation":
                 body = escape(version.get("text") or "").replace("\n", "<br/>")
                 soap = [version.get(k) for k in ("soap_s", "soap_o", "soap_a", "soap_p")]

@@ -110,7 +110,12 @@ class PatientList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setColumnHidden(5, True)  # the city: in the chart, not worth the width
+        self.table.setWordWrap(False)
         self.table.activated.connect(self._open_index)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.patients)
         split.addWidget(self.chart)
-        split.setSizes([420, 860])
+        split.setSizes([600, 760])
         self.setCentralWidget(split)
         self.patients.opened.connect(self.open_chart)
         self.chart.new_consultation.connect(self.new_consultation)
