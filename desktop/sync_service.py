@@ -34,6 +34,7 @@ from sync.devices import (
     new_device_key,
     publish_info,
     read_infos,
+    read_revocations,
     redeem_enrollment,
     rotate_epoch,
 )
@@ -474,7 +475,9 @@ def join(
             practice.set_meta(RESTORE_STATE, "in-progress")
             practice.set_meta(LAZY_DOCUMENTS, "1" if lazy_documents else "0")
         ensure_device_key(practice)
-        load_latest_snapshot(backend, keys, practice.replica)
+        revocations = read_revocations(backend, keys)
+        StoreKeyRing(practice).adopt(keys, revocations)
+        load_latest_snapshot(backend, keys, practice.replica, revocations)
     try:
         SyncService(practice, backend).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)

@@ -276,6 +276,22 @@ def check_segment_epoch(
             )
 
 
+def read_revocations(backend: Backend, keys: PracticeKeys) -> list[Revocation]:
+    """Every revocation record on the storage for an epoch we hold, verified (a device
+    that opened the practice with the passphrase or the recovery key, before it loads a
+    snapshot)."""
+    pid = keys.practice_id
+    try:
+        markers = epoch_markers(backend.list(epoch_marker_prefix(pid)), pid)
+        return [
+            decode_revocation(keys, m, backend.get(epoch_marker_name(pid, m)))
+            for m in markers
+            if m <= keys.current
+        ]
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+
+
 def revoked_limit(revocations: Iterable[Revocation], device: str) -> int | None:
     """The last valid seq of a revoked device (None: not revoked)."""
     limits = [r.revoked[device] for r in revocations if device in r.revoked]

@@ -659,24 +659,45 @@ class Snapshot:
     meta: dict[str, object]
 
 
-def read_latest_snapshot(backend: Backend, keys: PracticeKeys) -> Snapshot | None:
+def read_latest_snapshot(
+    backend: Backend, keys: PracticeKeys, revocations: Sequence[Revocation] = ()
+) -> Snapshot | None:
     """The newest snapshot (by the creation time in its name, over all devices), verified;
     None if there is none. A snapshot that fails verification raises, never falls back
-    silently."""
+    silently. With ``revocations``, snapshots a revoked key holder could have written are
+    passed over (by a revoked device, sealed with an epoch older than the newest
+    revocation, or covering a revoked device past its last valid segment): the next
+    newest is taken, or none (then every segment is replayed)."""
     prefix = snapshots_prefix(keys.practice_id)
     try:
         listing = backend.list(prefix)
     except BackendError as exc:
         raise from_backend(exc) from exc
     candidates = [(num, dev) for dev, nums in _latest(listing, prefix).items() for num in nums]
-    if not candidates:
-        return None
-    number, device = max(candidates)
+    revoked = {d for r in revocations for d in r.revoked}
+    newest_epoch = max((r.epoch for r in revocations), default=0)
+    limits = {d: revoked_limit(revocations, d) or 0 for d in revoked}
+    for number, device in sorted(candidates, reverse=True):
+        if device in revoked:
+            continue
+        snap = _read_snapshot(backend, keys, device, number, newest_epoch)
+        if snap is None or any(c.seq > limits.get(d, c.seq) for d, c in snap.cursors.items()):
+            continue
+        return snap
+    return None
+
+
+def _read_snapshot(
+    backend: Backend, keys: PracticeKeys, device: str, number: int, min_epoch: int
+) -> Snapshot | None:
+    """Open one snapshot; None if it is sealed with an epoch older than ``min_epoch``."""
     name = snapshot_name(keys.practice_id, device, number)
     try:
         data = backend.get(name)
     except BackendError as exc:
         raise from_backend(exc) from exc
+    if len(data) >= HEADER.size and HEADER.unpack_from(data)[2] < min_epoch:
+        return None
     what = f"snapshot {number} of device {device}"
     context = [keys.practice_id, device, str(number)]
     try:
@@ -694,12 +715,16 @@ def read_latest_snapshot(backend: Backend, keys: PracticeKeys) -> Snapshot | Non
 
 
 def load_latest_snapshot(
-    backend: Backend, keys: PracticeKeys, target: SnapshotTarget
+    backend: Backend,
+    keys: PracticeKeys,
+    target: SnapshotTarget,
+    revocations: Sequence[Revocation] = (),
 ) -> dict[str, Cursor] | None:
-    """Fill an empty ``target`` from the newest snapshot; returns the cursors it covers
-    (None, and nothing loaded, if the practice has no snapshot). Then a ``SyncEngine``
-    on that replica pulls what came after: restore = snapshot + later segments."""
-    snap = read_latest_snapshot(backend, keys)
+    """Fill an empty ``target`` from the newest snapshot (see :func:`read_latest_snapshot`
+    for ``revocations``); returns the cursors it covers (None, and nothing loaded, if the
+    practice has no snapshot). Then a ``SyncEngine`` on that replica pulls what came
+    after: restore = snapshot + later segments."""
+    snap = read_latest_snapshot(backend, keys, revocations)
     if snap is None:
         return None
     target.load_snapshot(snap.changes, snap.cursors)

@@ -16,6 +16,8 @@ from sync.changes import new_id
 from sync.devices import DeviceRevokedError, EnrollmentCodeError, RefusedSegmentError
 from sync.engine import SyncEngine
 from sync.errors import exit_code
+from sync.remote import snapshot_name
+from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, pack_json, seal_object
 from tests.conftest import PASSPHRASE
 from tests.sync_store.test_devices import add_patient, joined, state
 
@@ -255,3 +257,33 @@ def test_cli_device_list_enroll_and_revoke(
     monkeypatch.setenv("CARNET_PRACTICE_PASSPHRASE", "not the passphrase")
     # a wrong local passphrase never reaches the remote; exit 3 either way
     assert cli.main(["--data-dir", str(office_dir), "device", "revoke", third_id]) == 3
+
+
+def test_a_newcomer_passes_over_snapshots_a_revoked_device_could_forge(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    SyncService(office).publish_snapshot()
+    laptop = enrolled(tmp_path, folder_remote, office, "laptop")
+    try:
+        SyncService(office).revoke(laptop.device_id, practice_passphrase=PASSPHRASE)
+        add_patient(office, "Après révocation")
+        SyncService(office).sync()
+        add_patient(laptop, "Forgé")
+        pid = office.practice_id
+        body = {"cursors": {}, "changes": [c.to_json() for c in laptop.replica.export_state()]}
+        backend = connect(folder_remote)
+        for device in (office.device_id, laptop.device_id):  # with the old key, far ahead
+            number = 99_999_999_999_999
+            sealed = seal_object(
+                laptop.practice_keys,
+                MAGIC_SNAPSHOT,
+                PURPOSE_SNAPSHOT,
+                [pid, device, str(number)],
+                pack_json({**body, "meta": {}}),
+            )
+            backend.create(snapshot_name(pid, device, number), sealed)
+    finally:
+        laptop.close()
+    with joined(tmp_path, folder_remote, "newcomer") as newcomer:
+        assert not newcomer.search_patients("forge")
+        assert state(newcomer) == state(office)
