@@ -89,6 +89,18 @@ class Table:
             )
         )
 
+    def metric(self, measure: str, value: float, unit: str, *, target: float) -> None:
+        """A value with an upper bound (memory, a count)."""
+        self.rows.append(
+            Row(
+                measure,
+                f"{value:,.0f} {unit}",
+                f"<= {target:g} {unit}",
+                value <= target,
+                {"value": value, "unit": unit},
+            )
+        )
+
     def info(self, measure: str, value: str, data: dict[str, Any] | None = None) -> None:
         self.rows.append(Row(measure, value, "-", None, data or {}))
 
