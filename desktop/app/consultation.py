@@ -117,10 +117,10 @@ class ConsultationEditor(QDialog):
         layout.addWidget(self.buttons)
         self._dirty = False
         self._saved = False
-        for edit in (self.reason, self.diagnoses):
-            edit.textChanged.connect(self._touch)
-        for edit in (self.text, *self.soap.values()):
-            edit.textChanged.connect(self._touch)
+        for line in (self.reason, self.diagnoses):
+            line.textChanged.connect(self._touch)
+        for text in (self.text, *self.soap.values()):
+            text.textChanged.connect(self._touch)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._autosave.start()

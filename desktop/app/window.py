@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
 
 from desktop.app.chart import ChartView
 from desktop.app.conflicts import ConflictsDialog
@@ -96,9 +103,7 @@ class MainWindow(QMainWindow):
             practice.addAction(action)
         search = QAction(self.tr("Find a patient"), self)
         search.setShortcut(QKeySequence("Ctrl+F"))
-        search.triggered.connect(
-            lambda: (self.patients.search.setFocus(), self.patients.search.selectAll())
-        )
+        search.triggered.connect(self.focus_search)
         self.addAction(search)
         language = self.menuBar().addMenu(self.tr("&Language"))
         for code, label in (("fr", "Français"), ("en", "English")):
@@ -107,6 +112,10 @@ class MainWindow(QMainWindow):
             language.addAction(action)
 
     # -- actions -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.patients.search.setFocus()
+        self.patients.search.selectAll()
 
     def open_chart(self, patient_id: str) -> None:
         self.tasks.db(
@@ -121,7 +130,7 @@ class MainWindow(QMainWindow):
         editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
         editor.saved.connect(lambda _: self._after_write(patient_id))
         editor.show()
-        self.editor = editor
+        self.editor: QDialog = editor
 
     def new_prescription(self, patient_id: str) -> None:
         editor = PrescriptionEditor(self.tasks, patient_id, self._title())
@@ -149,11 +158,13 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)
-        dialog.resolved.connect(
-            lambda _: self.chart.chart and self.open_chart(self.chart.chart["id"])
-        )
+        dialog.resolved.connect(lambda _: self._reopen_chart())
         dialog.show()
         self.conflicts_dialog = dialog
+
+    def _reopen_chart(self) -> None:
+        if self.chart.chart is not None:
+            self.open_chart(self.chart.chart["id"])
 
     def show_error(self, exc: BaseException) -> None:
         text = message_for(exc)
