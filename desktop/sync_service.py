@@ -391,7 +391,11 @@ class SyncService:
 
     def check(self, *, read_data: bool = False) -> Any:
         return check_remote(
-            self.backend, self.keys, read_data=read_data, known=self.practice.replica.cursors()
+            self.backend,
+            self.keys,
+            read_data=read_data,
+            known=self.practice.replica.cursors(),
+            revocations=list(StoreKeyRing(self.practice).revocations().values()),
         )
 
 

@@ -764,12 +764,14 @@ def check_remote(
     *,
     read_data: bool = False,
     known: dict[str, Cursor] | None = None,
+    revocations: Sequence[Revocation] = (),
 ) -> CheckReport:
     """Verify the practice on the storage without writing anything (``carnet check``).
 
     Always: listings, every device's segments numbered 1..head without gaps, each head
     opened, the last segment's size equal to its head's. ``known`` (a replica's cursors)
-    adds the rollback check. With ``read_data``: every segment opened and chained, every
+    adds the rollback check; ``revocations`` (the replica's verified records) the segments
+    a revocation makes invalid. With ``read_data``: every segment opened and chained, every
     snapshot and every attachment chunk opened. Problems are collected, not raised.
     """
     store = _Counting(backend)
@@ -780,7 +782,15 @@ def check_remote(
     segs = _latest(listing, f"{pid}/devices/")
     devices = [
         _check_device(
-            store, keys, dev, heads.get(dev, []), segs.get(dev, []), sizes, read_data, known or {}
+            store,
+            keys,
+            dev,
+            heads.get(dev, []),
+            segs.get(dev, []),
+            sizes,
+            read_data,
+            known or {},
+            revocations,
         )
         for dev in sorted(set(heads) | set(segs) | {d for d, c in (known or {}).items() if c.seq})
     ]
@@ -819,9 +829,15 @@ def _check_device(
     sizes: dict[str, int],
     read_data: bool,
     known: dict[str, Cursor],
+    revocations: Sequence[Revocation] = (),
 ) -> DeviceCheck:
     problems: list[str] = []
     top = head_seqs[-1] if head_seqs else 0
+    limit = revoked_limit(revocations, device)
+    if limit is not None and max([top, *seqs], default=0) > limit:
+        problems.append(
+            f"revoked: segments after {limit} were written after its revocation (refused)"
+        )
     applied = known.get(device, START).seq
     if top < applied:
         problems.append(f"head {top} is behind segment {applied} already applied: rollback")
@@ -841,19 +857,28 @@ def _check_device(
         problems.append(f"segment {top} is not the size its head names")
     changes: int | None = None
     if read_data and not missing:
-        changes, chain_problems = _read_chain(store, keys, device, seqs, head)
+        changes, chain_problems = _read_chain(store, keys, device, seqs, head, revocations)
         problems += chain_problems
     return DeviceCheck(device, top, len(seqs), changes, tuple(problems))
 
 
 def _read_chain(
-    store: _Counting, keys: PracticeKeys, device: str, seqs: list[int], head: Head | None
+    store: _Counting,
+    keys: PracticeKeys,
+    device: str,
+    seqs: list[int],
+    head: Head | None,
+    revocations: Sequence[Revocation] = (),
 ) -> tuple[int, list[str]]:
     changes, prev = 0, ""
+    limit = revoked_limit(revocations, device)
     for seq in seqs:
+        if limit is not None and seq > limit:
+            break  # reported by the caller
         try:
             data = store.get(segment_name(keys.practice_id, device, seq))
             changes += len(decode_segment(keys, device, seq, prev, data))
+            check_segment_epoch(revocations, device, seq, HEADER.unpack_from(data)[2])
         except (IntegrityError, NotFoundError) as exc:
             return changes, [str(exc)]
         prev = digest(data)

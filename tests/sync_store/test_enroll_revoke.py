@@ -12,12 +12,22 @@ import pytest
 from desktop import cli
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, connect, join, set_remote
+from sync import crypto
 from sync.changes import new_id
-from sync.devices import DeviceRevokedError, EnrollmentCodeError, RefusedSegmentError
+from sync.devices import (
+    DeviceRevokedError,
+    EnrollmentCodeError,
+    RefusedSegmentError,
+    Revocation,
+    device_wrap_name,
+    encode_revocation,
+    epoch_marker_name,
+    read_infos,
+)
 from sync.engine import SyncEngine
-from sync.errors import exit_code
-from sync.remote import snapshot_name
-from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, pack_json, seal_object
+from sync.errors import IntegrityError, WrongSecretError, exit_code
+from sync.remote import key_name, snapshot_name
+from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, PracticeKeys, pack_json, seal_object
 from tests.conftest import PASSPHRASE
 from tests.sync_store.test_devices import add_patient, joined, state
 
@@ -172,11 +182,16 @@ def test_revoked_laptop_reads_nothing_after_and_its_segments_are_refused(
 
         # ... nor under a fresh device id (it still holds the old key)
         laptop.replica.set_device_id(new_id())
-        SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push()
+        add_patient(laptop, "Sous un autre nom")
+        assert (
+            SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push().segments
+            == 1
+        )
         with pytest.raises(RefusedSegmentError) as forged:
             SyncService(office).sync()
         assert forged.value.device in (laptop_id, laptop.device_id)
         assert not office.search_patients("ecrit")
+        assert not office.search_patients("autre nom")
         # the others still exchange their own changes despite the refusals
         add_patient(office, "Toujours")
         with pytest.raises(RefusedSegmentError):
@@ -184,6 +199,12 @@ def test_revoked_laptop_reads_nothing_after_and_its_segments_are_refused(
         with pytest.raises(RefusedSegmentError):
             SyncService(third).sync()
         assert third.search_patients("toujours")
+        # the restore drill names both
+        report = SyncService(office).check(read_data=True)
+        problems = {d.device: " ".join(d.problems) for d in report.devices if d.problems}
+        assert set(problems) == {laptop_id, laptop.device_id}
+        assert "revoked" in problems[laptop_id]
+        assert "older than the revocation" in problems[laptop.device_id]
     finally:
         laptop.close()
         third.close()
@@ -287,3 +308,45 @@ def test_a_newcomer_passes_over_snapshots_a_revoked_device_could_forge(
     with joined(tmp_path, folder_remote, "newcomer") as newcomer:
         assert not newcomer.search_patients("forge")
         assert state(newcomer) == state(office)
+
+
+def test_wrong_practice_passphrase_revokes_nothing(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    with (
+        enrolled(tmp_path, folder_remote, office, "laptop") as laptop,
+        pytest.raises(WrongSecretError) as wrong,
+    ):
+        SyncService(office).revoke(laptop.device_id, practice_passphrase="pas la bonne")
+    assert exit_code(wrong.value) == 3
+    assert office.practice_keys.current == 1
+    assert not [n for n in remote_names(folder_remote, "keys") if "/00000002/" in n]
+
+
+def test_a_revoked_device_cannot_forge_a_newer_epoch(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    laptop = enrolled(tmp_path, folder_remote, office, "laptop")
+    try:
+        SyncService(office).sync()  # the office's info (and public key) is published
+        # the laptop learnt the office's public key before it was revoked
+        office_public = read_infos(connect(folder_remote), laptop.practice_keys)[
+            office.device_id
+        ].public_key
+        SyncService(office).revoke(laptop.device_id, practice_passphrase=PASSPHRASE)
+        pid, backend = office.practice_id, connect(folder_remote)
+        fake2, k3 = crypto.random_key(), crypto.random_key()
+        ctx3 = f"carnet/practice-key/v1/{pid}/3"
+        wrap = crypto.wrap_for_recipient(k3, office_public, f"{ctx3}/device/{office.device_id}")
+        backend.put(device_wrap_name(pid, 3, office.device_id), json.dumps(wrap).encode())
+        previous = crypto.wrap_with_key(fake2, k3, f"carnet/practice-key/v1/{pid}/2")
+        backend.put(key_name(pid, 3, "previous"), json.dumps(previous).encode())
+        forged = PracticeKeys(pid, {**laptop.practice_keys.epochs, 2: fake2, 3: k3}, 3)
+        record = Revocation(3, {office.device_id: 0}, {}, laptop.device_id)
+        backend.create(epoch_marker_name(pid, 3), encode_revocation(forged, record))
+        with pytest.raises(IntegrityError, match="does not follow") as refused:
+            SyncService(office).sync()
+        assert exit_code(refused.value) == 5
+        assert office.practice_keys.current == 2
+    finally:
+        laptop.close()
