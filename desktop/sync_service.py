@@ -217,6 +217,9 @@ class SyncService:
             self.practice.replica.set_device_id(new_id())
             report = self.engine(cancel, progress).sync()
         self.publish_device_info(refresh=report.pushed_changes > 0)
+        pins = json.loads(self.practice.meta_value(DEVICE_PINS) or "{}")
+        if set(report.pulled_changes) - set(pins):
+            self._pinned_keys()  # pin a new device's key as soon as it is first seen
         if self.practice.meta_value(LAZY_DOCUMENTS) != "1":
             self.fetch_documents(cancel)
         with self.practice.transaction():

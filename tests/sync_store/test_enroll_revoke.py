@@ -22,6 +22,7 @@ from sync.devices import (
     device_wrap_name,
     encode_revocation,
     epoch_marker_name,
+    publish_info,
     read_infos,
 )
 from sync.engine import SyncEngine
@@ -350,3 +351,31 @@ def test_a_revoked_device_cannot_forge_a_newer_epoch(
         assert office.practice_keys.current == 2
     finally:
         laptop.close()
+
+
+def test_device_keys_are_pinned_when_first_seen(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    third = joined(tmp_path, folder_remote, "third")
+    laptop = enrolled(tmp_path, folder_remote, office, "laptop")
+    try:
+        add_patient(third, "Du troisième")
+        SyncService(third).sync()
+        SyncService(office).sync()  # pulls third's changes: pins third's key
+        # the laptop, about to be revoked, replaces third's info with its own key
+        laptop_private = bytes.fromhex(laptop.meta_value("device_key"))
+        publish_info(
+            connect(folder_remote),
+            laptop.practice_keys,
+            third.device_id,
+            "third",
+            crypto.recipient_public_key(laptop_private),
+        )
+        SyncService(office).revoke(laptop.device_id, practice_passphrase=PASSPHRASE)
+        SyncService(third).sync()
+        assert third.practice_keys.current == 2
+        with pytest.raises(DeviceRevokedError):
+            SyncService(laptop).sync()
+    finally:
+        laptop.close()
+        third.close()
