@@ -112,15 +112,7 @@ class KeyCache:
 
     def load(self, account: str) -> bytes | None:
         """The remembered key, or None if absent, unreadable, locked or corrupt."""
-        _check_account(account)
-        backend = self._get_backend()
-        if backend is None:
-            return None
-        try:
-            value = backend.get_password(self._service, account)
-        except Exception as exc:
-            _warn("load", exc)
-            return None
+        value = self._get(account)
         if value is None:
             return None
         key = _decode(value)
@@ -141,16 +133,19 @@ class KeyCache:
 
     def load_text(self, account: str) -> str | None:
         """A remembered text secret (a storage password), or None; never raises."""
+        value = self._get(account)
+        return value if isinstance(value, str) and value else None
+
+    def _get(self, account: str) -> object | None:
         _check_account(account)
         backend = self._get_backend()
         if backend is None:
             return None
         try:
-            value = backend.get_password(self._service, account)
+            return backend.get_password(self._service, account)
         except Exception as exc:
             _warn("load", exc)
             return None
-        return value if isinstance(value, str) and value else None
 
     def store_text(self, account: str, secret: str) -> bool:
         """Remember a text secret; True only if it was written and reads back identical."""
