@@ -275,6 +275,7 @@ class SyncService:
         """A single-use enrollment code valid ``minutes`` (show it once to the new device)."""
         if minutes < 1:
             raise errors.InvalidInputError("an enrollment code must be valid at least a minute")
+        self.sync()  # the ring handed over must hold the newest epoch
         expires_ms = int((now() + minutes * 60) * 1000)
         return create_enrollment(
             self.backend, self.keys, by=self.practice.device_id, expires_ms=expires_ms

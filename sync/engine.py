@@ -220,13 +220,6 @@ class SyncEngine:
     def sync(self) -> SyncReport:
         """Push, then pull. Raises a :mod:`sync.errors` error; what was done stays done."""
         before = self._store.requests
-        if self.keyring is not None and self.replica.pending_changes(
-            self.replica.push_cursor()[0], 1
-        ):
-            # A revocation may have created a newer epoch: seal with it, never with the
-            # old one (others refuse old-epoch segments written after a revocation). Only
-            # when something is to be pushed, so an idle sync stays one request.
-            self._catch_up(self._store.list(heads_prefix(self.pid)))
         pushed = self.push()
         pulled = self.pull()
         return SyncReport(
@@ -255,6 +248,11 @@ class SyncEngine:
         if ``n`` turns out to exist already (adopted after a crash), the speculative
         ``n + 1`` is dropped and sealed again."""
         last_local, cursor = self.replica.push_cursor()
+        if self.keyring is not None and self.replica.pending_changes(last_local, 1):
+            # A revocation may have created a newer epoch: seal with it, never with the
+            # old one (others refuse old-epoch segments written after a revocation). Only
+            # when something is to be pushed, so an idle sync stays one request.
+            self._catch_up(self._store.list(heads_prefix(self.pid)))
         start_cursor = cursor
         changes = segments = length = 0
         with ThreadPoolExecutor(1, thread_name_prefix="carnet-push-upload") as uploads:

@@ -3,11 +3,14 @@ real stores (SQLCipher) over a folder remote."""
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop import cli
 from desktop.practice.store import Practice
@@ -22,6 +25,8 @@ from sync.devices import (
     device_wrap_name,
     encode_revocation,
     epoch_marker_name,
+    new_enrollment_code,
+    parse_enrollment_code,
     publish_info,
     read_infos,
 )
@@ -379,3 +384,19 @@ def test_device_keys_are_pinned_when_first_seen(
     finally:
         laptop.close()
         third.close()
+
+
+@given(st.binary(min_size=15, max_size=15), st.sampled_from(["-", " ", ""]), st.booleans())
+def test_enrollment_codes_read_back_however_typed(raw: bytes, sep: str, lower: bool):
+    text = base64.b32encode(raw).decode()
+    typed = sep.join(text[i : i + 4] for i in range(0, 24, 4)).replace("O", "0")
+    assert parse_enrollment_code(typed.lower() if lower else typed) == raw
+
+
+def test_new_codes_are_random_and_well_formed():
+    codes = {new_enrollment_code() for _ in range(50)}
+    assert len(codes) == 50
+    assert all(len(parse_enrollment_code(c)) == 15 for c in codes)
+    for bad in ("", "ABCD-EFGH", "AAAA-BBBB-CCCC-DDDD-EEEE-FFF!", "A" * 25):
+        with pytest.raises(EnrollmentCodeError):
+            parse_enrollment_code(bad)
