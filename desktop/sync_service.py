@@ -55,7 +55,10 @@ REMOTE_URL = "remote_url"
 LAST_SYNC = "last_sync"
 CREDENTIAL_SERVICE = "carnet-remote"
 LAZY_DOCUMENTS = "lazy_documents"  # "1": fetch a document's content when first opened
-RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
+RESTORE_STATE = "restore_state"
+SNAPSHOT_LOADED = (
+    "restore_snapshot_loaded"  # "in-progress" until a join/restore has pulled everything
+)
 DEVICE_KEY = "device_key"  # hex X25519 private key: new key epochs are wrapped to it
 DEVICE_NAME = "device_name"  # shown by 'carnet device list' (encrypted on the remote)
 DEVICE_INFO = "device_info"  # "<device>:<epoch>:<ms>" of the info object last published
@@ -447,6 +450,7 @@ def join(
     lazy_documents: bool = False,
     enrollment_code: str | None = None,
     now: Clock = time.time,
+    backend: Backend | None = None,
 ) -> Practice:
     """Make ``folder`` a new device of the practice at ``url`` and pull everything.
 
@@ -458,14 +462,17 @@ def join(
     ``enrollment_code``: instead of the practice passphrase, a code made by
     'carnet device enroll' on an enrolled device (single use, expires; ``now`` is the
     clock it is checked against). The new device never learns the passphrase.
+    ``backend``: an already opened storage for ``url`` (a tested connection; tests).
     """
-    backend = connect(url, password=password)
+    backend = backend or connect(url, password=password)
     if KeyFile.exists(folder):
         practice = Practice.open(folder, passphrase=local_passphrase, allow_incomplete=True)
         if practice.meta_value(RESTORE_STATE) != "in-progress":
             practice.close()
             raise errors.UsageError(f"{folder} already holds a practice; choose an empty folder")
+        keys = practice.practice_keys
     else:
+        _remove_unkeyed_database(folder)
         if folder.exists() and any(folder.iterdir()):
             raise errors.UsageError(f"{folder} is not empty; restore into an empty folder")
         if enrollment_code is not None:
@@ -476,16 +483,27 @@ def join(
                 backend, None, passphrase=passphrase, recovery_key=recovery_key
             )
         practice = Practice.create_empty(
-            folder, practice_keys=keys, passphrase=local_passphrase, username=username or ""
+            folder,
+            practice_keys=keys,
+            passphrase=local_passphrase,
+            username=username or "",
+            meta={
+                REMOTE_URL: url,
+                RESTORE_STATE: "in-progress",
+                LAZY_DOCUMENTS: "1" if lazy_documents else "0",
+            },
         )
-        with practice.transaction():
-            practice.set_meta(REMOTE_URL, url)
-            practice.set_meta(RESTORE_STATE, "in-progress")
-            practice.set_meta(LAZY_DOCUMENTS, "1" if lazy_documents else "0")
-        ensure_device_key(practice)
-        revocations = read_revocations(backend, keys)
-        StoreKeyRing(practice).adopt(keys, revocations)
-        load_latest_snapshot(backend, keys, practice.replica, revocations)
+    if practice.meta_value(SNAPSHOT_LOADED) != "1":
+        try:
+            ensure_device_key(practice)
+            revocations = read_revocations(backend, keys)
+            StoreKeyRing(practice).adopt(keys, revocations)
+            load_latest_snapshot(backend, keys, practice.replica, revocations)
+            with practice.transaction():
+                practice.set_meta(SNAPSHOT_LOADED, "1")
+        except BaseException:
+            practice.close()
+            raise
     try:
         SyncService(practice, backend).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)
@@ -495,6 +513,17 @@ def join(
         practice.close()
         raise
     return practice
+
+
+def _remove_unkeyed_database(folder: Path) -> None:
+    """A restore killed between creating the database and writing its key file leaves a
+    database nobody can ever open (its key was only in memory): clear it, and only it."""
+    if not folder.is_dir() or KeyFile.exists(folder):
+        return
+    leftovers = list(folder.iterdir())
+    if leftovers and all(p.name.startswith((DB_NAME, ".tmp-")) for p in leftovers):
+        for path in leftovers:
+            path.unlink()
 
 
 def remote_password_from_env() -> str | None:

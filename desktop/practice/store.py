@@ -190,18 +190,34 @@ class Practice:
 
     @classmethod
     def create_empty(
-        cls, folder: Path, *, practice_keys: PracticeKeys, passphrase: str, username: str = ""
+        cls,
+        folder: Path,
+        *,
+        practice_keys: PracticeKeys,
+        passphrase: str,
+        username: str = "",
+        meta: Mapping[str, Any] | None = None,
     ) -> Practice:
         """A new device of an existing practice (join, restore): no records until synced.
 
-        The key file names a placeholder user until :meth:`bind_user` finds the real one
-        among the synced users.
+        ``meta`` is written in the database's first transaction (a restore marks itself
+        incomplete there, so no crash can leave a folder that looks finished). The key
+        file names a placeholder user until :meth:`bind_user` finds the real one among
+        the synced users.
         """
-        return cls._create_database(Path(folder), practice_keys, passphrase, new_id(), username)
+        return cls._create_database(
+            Path(folder), practice_keys, passphrase, new_id(), username, meta or {}
+        )
 
     @classmethod
     def _create_database(
-        cls, folder: Path, keys: PracticeKeys, passphrase: str, user_id: str, username: str
+        cls,
+        folder: Path,
+        keys: PracticeKeys,
+        passphrase: str,
+        user_id: str,
+        username: str,
+        meta: Mapping[str, Any] | None = None,
     ) -> Practice:
         if KeyFile.exists(folder) or (folder / DB_NAME).exists():
             raise errors.InvalidInputError(f"{folder} already holds a practice")
@@ -229,6 +245,7 @@ class Practice:
                         ("practice_keys", _ring_json(keys)),
                         ("hlc_last", 0),
                         ("created_at", _now_iso()),
+                        *(meta or {}).items(),
                     ],
                 )
         except BaseException:

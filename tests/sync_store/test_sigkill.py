@@ -114,3 +114,81 @@ def test_sigkill_at_every_request_of_push_and_pull_loses_and_duplicates_nothing(
         assert laptop.pending_count() == 0 and office.pending_count() == 0
         assert office.verify_audit().ok and laptop.verify_audit().ok
     assert kills >= 6
+
+
+RESTORE_CHILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
+    from pathlib import Path
+    from desktop.sync_service import connect, join
+
+    folder, url, kill_at, passphrase = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+    class Killer:
+        def __init__(self, inner):
+            self.inner, self.calls = inner, 0
+        def __getattr__(self, name):
+            attr = getattr(self.inner, name)
+            if name not in ("list", "get", "create", "put", "delete"):
+                return attr
+            def call(*args):
+                self.calls += 1
+                if self.calls == kill_at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return attr(*args)
+            return call
+
+    join(folder, url, passphrase=passphrase, local_passphrase=passphrase,
+         backend=Killer(connect(url))).close()
+    print("completed")
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_restore_killed_at_every_request_resumes_to_the_same_practice(tmp_path: Path):
+    from sync.engine import SyncEngine
+
+    remote = tmp_path / "remote"
+    remote.mkdir()
+    url = remote.as_uri()
+    with Practice.create(
+        tmp_path / "office", practice_name="C", username="dr", passphrase=PASSPHRASE
+    ) as office:
+        set_remote(office, url, passphrase=PASSPHRASE, create=True)
+        for batch in range(3):
+            for i in range(30):
+                office.create_record("patient", {"family_name": f"B{batch}P{i}"})
+            SyncEngine(
+                office.replica,
+                SyncService(office).backend,
+                office.practice_keys,
+                segment_changes=10,
+            ).sync()
+            if batch == 1:
+                SyncService(office).publish_snapshot()
+        expected = facts(office)
+    target = tmp_path / "restored"
+    kill_at, kills = 1, 0
+    while True:  # kill -9 at request 1, then 2, ... each run resuming the previous one
+        proc = subprocess.run(
+            [sys.executable, "-c", RESTORE_CHILD, str(target), url, str(kill_at), PASSPHRASE],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).parents[2],
+        )
+        if proc.returncode == 0:
+            break
+        assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+        kills += 1
+        kill_at += 1
+        assert kill_at < 200
+        if (target / "keys.json").exists():
+            with pytest.raises(Exception, match="did not finish"):
+                Practice.open(target, passphrase=PASSPHRASE)
+    assert kills >= 5
+    with Practice.open(target, passphrase=PASSPHRASE) as restored:
+        assert facts(restored) == expected
