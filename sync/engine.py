@@ -49,7 +49,15 @@ from sync.errors import (
     RollbackError,
     from_backend,
 )
-from sync.ports import START, BlobSource, Cursor, PendingChange, Replica, SnapshotTarget
+from sync.ports import (
+    START,
+    BlobSource,
+    Cursor,
+    GroupedApply,
+    PendingChange,
+    Replica,
+    SnapshotTarget,
+)
 from sync.remote import (
     PURPOSE_BLOB,
     Head,
@@ -83,6 +91,10 @@ from sync.segments import (
 DEFAULT_SEGMENT_CHANGES = 5000
 """Changes per segment: big enough that 10,000 changes take 2 objects, small enough that a
 segment (a few hundred KiB compressed) uploads in seconds on poor ADSL."""
+
+DEFAULT_GROUP_SEGMENTS = 8
+"""Segments applied per local transaction when the replica allows it
+(:class:`sync.ports.GroupedApply`) and several are due: fewer commits when catching up."""
 
 DEFAULT_PREFETCH = 2
 """Segments fetched and verified ahead of the one being applied, by one helper thread
@@ -190,6 +202,7 @@ class SyncEngine:
         max_segment_bytes: int = MAX_SEGMENT_BYTES,
         prefetch: int = DEFAULT_PREFETCH,
         pipeline: bool = True,
+        group_segments: int = DEFAULT_GROUP_SEGMENTS,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
         keyring: KeyRing | None = None,
@@ -205,6 +218,7 @@ class SyncEngine:
         self.max_segment_bytes = max_segment_bytes
         self.prefetch = prefetch
         self.pipeline = pipeline
+        self.group_segments = group_segments
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
         self._progress = progress or (lambda step, done, total: None)
@@ -483,14 +497,39 @@ class SyncEngine:
         head_seq = head.seq
         changes = segments = conflicts = 0
         first = cursor.seq
-        for seq, new_cursor, raw in self._verified_segments(device, head, cursor):
-            self._check_cancel()
-            decoded = parse_segment(device, seq, raw)
-            report = self.replica.apply_segment(device, new_cursor, decoded)
-            changes += len(decoded)
-            segments += 1
-            conflicts += report.conflicts
-            self._progress("pull", seq - first, head_seq - first)
+        grouping = (
+            isinstance(self.replica, GroupedApply)
+            and self.group_segments > 1
+            and head_seq - first > 1
+        )
+        in_group: int | None = None  # segments applied in the open group; None: none open
+
+        def end_group(commit: bool) -> None:
+            nonlocal in_group
+            if in_group is not None and isinstance(self.replica, GroupedApply):
+                in_group = None
+                self.replica.end_group(commit)
+
+        try:
+            for seq, new_cursor, raw in self._verified_segments(device, head, cursor):
+                self._check_cancel()
+                decoded = parse_segment(device, seq, raw)
+                if grouping and in_group is None and isinstance(self.replica, GroupedApply):
+                    self.replica.begin_group()
+                    in_group = 0
+                report = self.replica.apply_segment(device, new_cursor, decoded)
+                if in_group is not None:
+                    in_group += 1
+                changes += len(decoded)
+                segments += 1
+                conflicts += report.conflicts
+                self._progress("pull", seq - first, head_seq - first)
+                if in_group is not None and in_group >= self.group_segments:
+                    end_group(commit=True)
+        finally:
+            # Done, cancelled, or a segment failed verification or its own (savepointed)
+            # apply: every segment applied in the group is whole, keep them.
+            end_group(commit=True)
         return changes, segments, conflicts
 
     def _verify_next(

@@ -121,3 +121,26 @@ class BlobSource(Protocol):
     def read_blob(self, sha256: str) -> bytes:
         """The attachment's plaintext, from the local store."""
         ...
+
+
+@runtime_checkable
+class GroupedApply(Protocol):
+    """Optional: a replica that can apply several segments in one local transaction.
+
+    When a device catches up on many segments (a restore, weeks offline), a commit per
+    segment becomes the main cost as the database grows (each commit rewrites the index
+    pages it touched). The engine then opens a group, applies up to
+    ``SyncEngine.group_segments`` segments (each verified before it is applied, and its
+    cursor advanced with it, as always) and ends the group, committed. Each
+    ``apply_segment`` in a group must stay all or nothing on its own (a savepoint): when
+    one fails, the engine still commits the whole segments applied before it. A crash
+    loses at most the group, which is pulled again from the last committed cursor.
+    """
+
+    def begin_group(self) -> None:
+        """Open the transaction that the following ``apply_segment`` calls join."""
+        ...
+
+    def end_group(self, commit: bool) -> None:
+        """Commit (``True``) or roll back the open group; nothing if none is open."""
+        ...

@@ -8,6 +8,7 @@ is applied and its device's cursor advanced in one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +29,10 @@ _json_string: Any = json.encoder.encode_basestring
 """A str as JSON with ensure_ascii=False, as json.dumps writes it (C-accelerated)."""
 
 
+class _GroupAbandonedError(Exception):
+    """Thrown into a group's transaction to roll it back."""
+
+
 def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -37,6 +42,7 @@ class StoreReplica:
 
     def __init__(self, practice: Practice) -> None:
         self.p = practice
+        self._group: contextlib.AbstractContextManager[None] | None = None
 
     @property
     def device_id(self) -> str:
@@ -212,7 +218,43 @@ class StoreReplica:
             (device_id, cursor.seq, cursor.digest, _now_iso()),
         )
 
+    def begin_group(self) -> None:
+        """sync.ports.GroupedApply: one transaction for several segments (the engine's
+        thread holds the practice's lock until :meth:`end_group`)."""
+        if self._group is not None:
+            raise RuntimeError("a group of segments is already open")
+        group = self.p.transaction()
+        group.__enter__()
+        self._group = group
+
+    def end_group(self, commit: bool) -> None:
+        """Each segment applied in the group had its own savepoint, so committing after a
+        failed apply keeps exactly the whole segments before it."""
+        group, self._group = self._group, None
+        if group is None:
+            return
+        if commit:
+            group.__exit__(None, None, None)
+        else:
+            group.__exit__(_GroupAbandonedError, _GroupAbandonedError(), None)  # rolls back
+
     def apply_segment(
+        self, device_id: str, cursor: Cursor, changes: Sequence[Change]
+    ) -> ApplyReport:
+        if self._group is not None:
+            # Inside a group, each segment is still all or nothing: a savepoint of its own.
+            self.p._q("SAVEPOINT apply_segment")
+            try:
+                report = self._apply_segment(device_id, cursor, changes)
+            except BaseException:
+                self.p._q("ROLLBACK TO apply_segment")
+                self.p._q("RELEASE apply_segment")
+                raise
+            self.p._q("RELEASE apply_segment")
+            return report
+        return self._apply_segment(device_id, cursor, changes)
+
+    def _apply_segment(
         self, device_id: str, cursor: Cursor, changes: Sequence[Change]
     ) -> ApplyReport:
         with self.p.transaction():
