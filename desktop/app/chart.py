@@ -42,6 +42,9 @@ def last_vitals(chart: dict[str, Any]) -> dict[str, Any]:
 class ChartView(QWidget):
     new_consultation = Signal(str)
     new_prescription = Signal(str)
+    edit_identity = Signal(str)
+    add_problem = Signal(str)
+    add_allergy = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,10 +56,20 @@ class ChartView(QWidget):
         self.rx_button = QPushButton(self.tr("New prescription"))
         self.consult_button.clicked.connect(lambda: self._emit(self.new_consultation))
         self.rx_button.clicked.connect(lambda: self._emit(self.new_prescription))
+        self.identity_button = QPushButton(self.tr("Identity…"))
+        self.problem_button = QPushButton(self.tr("+ Problem"))
+        self.allergy_button = QPushButton(self.tr("+ Allergy"))
+        self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
+        self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
+        self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.consult_button)
         top.addWidget(self.rx_button)
+        edits = QHBoxLayout()
+        edits.addStretch(1)
+        for button in (self.identity_button, self.problem_button, self.allergy_button):
+            edits.addWidget(button)
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
         self.timeline = QTreeWidget()
@@ -76,6 +89,7 @@ class ChartView(QWidget):
         split.setSizes([320, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(edits)
         layout.addWidget(split, 1)
         self.show_chart(None)
 
@@ -85,7 +99,13 @@ class ChartView(QWidget):
 
     def show_chart(self, chart: dict[str, Any] | None) -> None:
         self.chart = chart
-        for button in (self.consult_button, self.rx_button):
+        for button in (
+            self.consult_button,
+            self.rx_button,
+            self.identity_button,
+            self.problem_button,
+            self.allergy_button,
+        ):
             button.setEnabled(chart is not None)
         self.timeline.clear()
         self.detail.clear()

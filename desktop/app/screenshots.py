@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QWidget
 
 from desktop.app import i18n
+from desktop.app.consultation import ConsultationEditor
 from desktop.app.first_run import DEMO_PASSPHRASE, FirstRunDialog
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
@@ -85,16 +86,21 @@ def main(out: Path) -> int:
         )
         window.open_chart(chosen["id"])
         wait_until(lambda: window.chart.chart is not None)
-        window.chart.timeline.setCurrentItem(window.chart.timeline.topLevelItem(0))
+        entry = window.chart.timeline.topLevelItem(0)
+        if entry is not None:
+            window.chart.timeline.setCurrentItem(entry)
         shoot(window, out / "4-dossier.png")
         window.new_consultation(chosen["id"])
         editor = window.editor
+        assert isinstance(editor, ConsultationEditor)
         editor.reason.setText("Renouvellement traitement HTA")
         editor.text.setPlainText(
             "Patiente vue pour renouvellement. Pas de plainte fonctionnelle. "
             "Auscultation cardio-pulmonaire normale. Poursuite du traitement."
         )
-        editor.vitals["weight_kg"].setValue(68.4)
+        weight = editor.vitals["weight_kg"]
+        assert isinstance(weight, QDoubleSpinBox)
+        weight.setValue(68.4)
         editor.vitals["height_cm"].setValue(163)
         editor.vitals["bp_sys"].setValue(138)
         editor.vitals["bp_dia"].setValue(84)

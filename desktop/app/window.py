@@ -22,6 +22,7 @@ from desktop.app.consultation import ConsultationEditor
 from desktop.app.errors import message_for
 from desktop.app.patient_list import PatientList
 from desktop.app.prescription import PrescriptionEditor
+from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
 from desktop.app.sync_status import SyncController, SyncState, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.practice.drafts import DraftStore
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self.patients.opened.connect(self.open_chart)
         self.chart.new_consultation.connect(self.new_consultation)
         self.chart.new_prescription.connect(self.new_prescription)
+        self.chart.edit_identity.connect(self.edit_identity)
+        self.chart.add_problem.connect(lambda pid: self._record_dialog(AddProblemDialog, pid))
+        self.chart.add_allergy.connect(lambda pid: self._record_dialog(AddAllergyDialog, pid))
 
         self.sync_label = SyncStatusLabel()
         self.pending = QLabel()
@@ -142,6 +146,22 @@ class MainWindow(QMainWindow):
         )
         editor.show()
         self.editor = editor
+
+    def edit_identity(self, patient_id: str) -> None:
+        if self.chart.chart is None:
+            return
+        dialog = IdentityDialog(self.tasks, self.chart.chart, self)
+        dialog.saved.connect(lambda _: self._after_write(patient_id))
+        dialog.show()
+        self.editor = dialog
+
+    def _record_dialog(
+        self, kind: type[AddProblemDialog] | type[AddAllergyDialog], patient_id: str
+    ) -> None:
+        dialog = kind(self.tasks, patient_id, self)
+        dialog.saved.connect(lambda _: self._after_write(patient_id))
+        dialog.show()
+        self.editor = dialog
 
     def _after_write(self, patient_id: str) -> None:
         self.open_chart(patient_id)

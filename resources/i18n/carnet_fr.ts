@@ -26,6 +26,18 @@
 <context>
     <name>ChartView</name>
     <message>
+        <source>+ Allergy</source>
+        <translation>+ Allergie</translation>
+    </message>
+    <message>
+        <source>+ Problem</source>
+        <translation>+ Antécédent</translation>
+    </message>
+    <message>
+        <source>Identity…</source>
+        <translation>Identité…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/chart.py" line="52" />
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
@@ -463,4 +475,137 @@
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l'assistance : {1}</translation>
     </message>
 </context>
-<context><name>PatientModel</name><message><source>Name</source><translation>Nom</translation></message><message><source>Birth date</source><translation>Naissance</translation></message><message><source>Age</source><translation>Âge</translation></message><message><source>Sex</source><translation>Sexe</translation></message><message><source>Phone</source><translation>Téléphone</translation></message><message><source>City</source><translation>Ville</translation></message></context></TS>
+<context><name>PatientModel</name><message><source>Name</source><translation>Nom</translation></message><message><source>Birth date</source><translation>Naissance</translation></message><message><source>Age</source><translation>Âge</translation></message><message><source>Sex</source><translation>Sexe</translation></message><message><source>Phone</source><translation>Téléphone</translation></message><message><source>City</source><translation>Ville</translation></message></context><context>
+    <name>AddAllergyDialog</name>
+    <message>
+        <source>Add an allergy</source>
+        <translation>Ajouter une allergie</translation>
+    </message>
+    <message>
+        <source>Name the substance.</source>
+        <translation>Indiquez la substance.</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Réaction</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Substance</translation>
+    </message>
+</context>
+<context>
+    <name>AddProblemDialog</name>
+    <message>
+        <source>Add a problem</source>
+        <translation>Ajouter un antécédent</translation>
+    </message>
+    <message>
+        <source>CIM-10 code</source>
+        <translation>Code CIM-10</translation>
+    </message>
+    <message>
+        <source>Describe the problem.</source>
+        <translation>Décrivez l'antécédent.</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familial</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <source>Since (YYYY-MM-DD)</source>
+        <translation>Depuis (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Surgical</source>
+        <translation>Chirurgical</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Birth date (YYYY-MM-DD)</source>
+        <translation>Date de naissance (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Edit identity</source>
+        <translation>Modifier l'identité</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom d'usage</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Referring GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Social security number</source>
+        <translation>N° de sécurité sociale (NIR)</translation>
+    </message>
+    <message>
+        <source>The family name cannot be empty.</source>
+        <translation>Le nom ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+</TS>

@@ -23,6 +23,7 @@ from desktop.app.consultation import ConsultationEditor, plausibility_warnings
 from desktop.app.first_run import FirstRunDialog, strength
 from desktop.app.main import AppController
 from desktop.app.prescription import PrescriptionEditor
+from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
@@ -180,6 +181,46 @@ def test_write_and_save_a_consultation(
         version = fresh.chart(pid)["consultations"][0]["current"]
         assert version["text"].startswith("Lombalgie aiguë")
         assert (version["weight_kg"], version["bp_sys"]) == (80, 130)
+
+
+def test_edit_identity_and_add_problem_and_allergy(
+    window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    search_and_open(qtbot, window, "paul")
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    qtbot.mouseClick(window.chart.allergy_button, Qt.MouseButton.LeftButton)
+    allergy: AddAllergyDialog = window.editor  # type: ignore[assignment]
+    allergy.buttons.accepted.emit()
+    assert "substance" in allergy.error.text()  # nothing written without a substance
+    allergy.edits["substance"].setFocus()
+    type_text(allergy.edits["substance"], "Aspirine")
+    with qtbot.waitSignal(allergy.saved, timeout=5000):
+        allergy.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: "Aspirine" in window.chart.header.text(), timeout=5000)
+
+    qtbot.mouseClick(window.chart.problem_button, Qt.MouseButton.LeftButton)
+    problem: AddProblemDialog = window.editor  # type: ignore[assignment]
+    problem.edits["label"].setText("Hypertension artérielle")
+    problem.edits["cim10"].setText("I10")
+    with qtbot.waitSignal(problem.saved, timeout=5000):
+        problem.buttons.accepted.emit()
+
+    qtbot.mouseClick(window.chart.identity_button, Qt.MouseButton.LeftButton)
+    identity: IdentityDialog = window.editor  # type: ignore[assignment]
+    assert identity.edits["family_name"].text() == "Martin"
+    identity.edits["city"].setText("Besançon")
+    assert identity.changes() == {"city": "Besançon"}
+    with qtbot.waitSignal(identity.saved, timeout=5000):
+        identity.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: window.chart.chart["city"] == "Besançon", timeout=5000)  # type: ignore[index]
+
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        chart = fresh.chart(pid)
+        assert [a["substance"] for a in chart["allergies"]] == ["Aspirine"]
+        assert [(x["label"], x["cim10"]) for x in chart["problems"]] == [
+            ("Hypertension artérielle", "I10")
+        ]
+        assert chart["city"] == "Besançon"
 
 
 def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qtbot: QtBot):

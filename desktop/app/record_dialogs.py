@@ -1,0 +1,192 @@
+"""Small chart edits: the patient's identity, a new problem (antécédent) or allergy.
+
+Each dialog only gathers fields; the write runs on the store's worker through Tasks and
+the dialog closes when the store has accepted it (a refusal stays on screen as a sentence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.errors import message_for
+from desktop.app.tasks import Tasks
+
+IDENTITY_FIELDS = (
+    "family_name",
+    "birth_name",
+    "given_names",
+    "birth_date",
+    "nir",
+    "phone",
+    "email",
+    "address",
+    "postal_code",
+    "city",
+    "referring_gp",
+)
+
+
+class _RecordDialog(QDialog):
+    """A form of line edits; subclasses say which fields and what Save writes."""
+
+    saved = Signal(str)
+
+    def __init__(self, tasks: Tasks, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color:#c00000")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def add_edit(self, field: str, label: str, value: Any = None) -> QLineEdit:
+        edit = QLineEdit("" if value is None else str(value))
+        edit.setObjectName(field)
+        self.form.addRow(label, edit)
+        self.edits[field] = edit
+        return edit
+
+    def text_fields(self) -> dict[str, str | None]:
+        return {k: (e.text().strip() or None) for k, e in self.edits.items()}
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _done(self, record_id: str) -> None:
+        self.saved.emit(record_id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        text = message_for(exc)
+        if text is None:
+            raise exc
+        self.buttons.setEnabled(True)
+        self.error.setText(text)
+
+
+class IdentityDialog(_RecordDialog):
+    """Edit the identity; only the fields that changed are written (one change each)."""
+
+    def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(tasks, self.tr("Edit identity"), parent)
+        self.patient_id: str = chart["id"]
+        self.before = {f: chart.get(f) for f in (*IDENTITY_FIELDS, "sex")}
+        labels = {
+            "family_name": self.tr("Family name"),
+            "birth_name": self.tr("Birth name"),
+            "given_names": self.tr("Given names"),
+            "birth_date": self.tr("Birth date (YYYY-MM-DD)"),
+            "nir": self.tr("Social security number"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "address": self.tr("Address"),
+            "postal_code": self.tr("Postal code"),
+            "city": self.tr("City"),
+            "referring_gp": self.tr("Referring GP"),
+        }
+        for field in IDENTITY_FIELDS:
+            self.add_edit(field, labels[field], chart.get(field))
+        self.sex = QComboBox()
+        sexes = (("F", self.tr("Female")), ("M", self.tr("Male")), ("U", self.tr("Unknown")))
+        for code, label in sexes:
+            self.sex.addItem(label, code)
+        index = self.sex.findData(chart.get("sex") or "U")
+        self.sex.setCurrentIndex(max(index, 0))
+        self.form.insertRow(3, self.tr("Sex"), self.sex)
+
+    def changes(self) -> dict[str, Any]:
+        now: dict[str, Any] = {**self.text_fields(), "sex": self.sex.currentData()}
+        return {k: v for k, v in now.items() if v != (self.before.get(k) or None)}
+
+    def save(self) -> None:
+        fields = self.changes()
+        if not fields:
+            self.reject()
+            return
+        if not fields.get("family_name", True):
+            self.error.setText(self.tr("The family name cannot be empty."))
+            return
+        self.buttons.setEnabled(False)
+        patient_id = self.patient_id
+
+        def write(p: Any) -> str:
+            p.update_record("patient", patient_id, fields)
+            return patient_id
+
+        self.tasks.db(write, on_done=self._done, on_error=self._failed)
+
+
+class AddProblemDialog(_RecordDialog):
+    """A problem or history entry: label, CIM-10 code, kind, onset."""
+
+    def __init__(self, tasks: Tasks, patient_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, self.tr("Add a problem"), parent)
+        self.patient_id = patient_id
+        self.add_edit("label", self.tr("Problem"))
+        self.add_edit("cim10", self.tr("CIM-10 code"))
+        self.kind = QComboBox()
+        for code, label in (
+            ("medical", self.tr("Medical")),
+            ("surgical", self.tr("Surgical")),
+            ("family", self.tr("Family")),
+        ):
+            self.kind.addItem(label, code)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.add_edit("onset", self.tr("Since (YYYY-MM-DD)"))
+
+    def save(self) -> None:
+        fields: dict[str, Any] = {**self.text_fields(), "kind": self.kind.currentData()}
+        if not fields["label"]:
+            self.error.setText(self.tr("Describe the problem."))
+            return
+        fields["patient_id"] = self.patient_id
+        self.buttons.setEnabled(False)
+        self.tasks.db(
+            lambda p: p.create_record("problem", fields), on_done=self._done, on_error=self._failed
+        )
+
+
+class AddAllergyDialog(_RecordDialog):
+    """An allergy or intolerance: substance, reaction, severity."""
+
+    def __init__(self, tasks: Tasks, patient_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, self.tr("Add an allergy"), parent)
+        self.patient_id = patient_id
+        self.add_edit("substance", self.tr("Substance"))
+        self.add_edit("reaction", self.tr("Reaction"))
+        self.add_edit("severity", self.tr("Severity"))
+
+    def save(self) -> None:
+        fields: dict[str, Any] = self.text_fields()
+        if not fields["substance"]:
+            self.error.setText(self.tr("Name the substance."))
+            return
+        fields["patient_id"] = self.patient_id
+        fields["kind"] = "allergy"
+        self.buttons.setEnabled(False)
+        self.tasks.db(
+            lambda p: p.create_record("allergy", fields), on_done=self._done, on_error=self._failed
+        )
