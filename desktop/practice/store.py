@@ -549,6 +549,31 @@ class Practice:
         names = [d[0] for d in cur.description]
         return [self._to_record(ent, dict(zip(names, r, strict=True))) for r in cur.fetchall()]
 
+    def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
+        """Live appointments with start_iso <= starts_at < end_iso, by time, with the
+        patient's family_name and given_names (over the starts_at index)."""
+        ent = ENTITIES["appointment"]
+        cols = ", ".join(["a.id", *(f"a.{n}" for n in ent.field_names)])
+        cur = self._q(
+            f"SELECT {cols}, p.family_name AS patient_family_name, "
+            "p.given_names AS patient_given_names FROM appointment a "
+            "LEFT JOIN patient p ON p.id = a.patient_id "
+            "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted IS NOT 1 "
+            "ORDER BY a.starts_at, a.id",
+            (start_iso, end_iso),
+        )
+        names = [d[0] for d in cur.description]
+        out: list[Record] = []
+        for row in cur.fetchall():
+            values = dict(zip(names, row, strict=True))
+            family = values.pop("patient_family_name")
+            given = values.pop("patient_given_names")
+            record = self._to_record(ent, values)
+            record["patient_family_name"] = family
+            record["patient_given_names"] = given
+            out.append(record)
+        return out
+
     def users(self) -> list[Record]:
         return self._rows(ENTITIES["user"], "deleted IS NOT 1", (), "ORDER BY display_name")
 
