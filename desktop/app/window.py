@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import ConsultationEditor
@@ -34,7 +35,7 @@ class _Activity(QObject):
     """Restarts the inactivity timer on every key press or click anywhere in the app."""
 
     def __init__(self, timer: QTimer) -> None:
-        super().__init__()
+        super().__init__(timer)  # dies with the window, so the app never calls a dead filter
         self.timer = timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -103,7 +104,10 @@ class MainWindow(QMainWindow):
         quit_ = QAction(self.tr("Quit"), self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        for action in (self.sync_action, conflicts, lock, quit_):
+        self.agenda_action = QAction(self.tr("Agenda"), self)
+        self.agenda_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.agenda_action.triggered.connect(self.show_agenda)
+        for action in (self.agenda_action, self.sync_action, conflicts, lock, quit_):
             practice.addAction(action)
         search = QAction(self.tr("Find a patient"), self)
         search.setShortcut(QKeySequence("Ctrl+F"))
@@ -175,6 +179,21 @@ class MainWindow(QMainWindow):
                     SyncState("not-configured", pending=n)
                 ),
             )
+
+    def show_agenda(self) -> None:
+        agenda = getattr(self, "agenda", None)
+        if agenda is None:
+            agenda = AgendaWindow(self.tasks, self._current_patient, self)
+            self.agenda: AgendaWindow = agenda
+        else:
+            agenda.reload()
+        agenda.show()
+        agenda.raise_()
+
+    def _current_patient(self) -> tuple[str, str] | None:
+        if self.chart.chart is None:
+            return None
+        return str(self.chart.chart["id"]), self._title().strip()
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)

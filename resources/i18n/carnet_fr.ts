@@ -1,499 +1,53 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="20" />
+        <location filename="../../desktop/app/errors.py" line="20"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="28" />
+        <location filename="../../desktop/app/errors.py" line="28"/>
         <source>The passphrase or recovery key does not open this practice.</source>
-        <translation>La phrase secrète ou la clé de récupération n'ouvre pas ce cabinet.</translation>
+        <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="31" />
+        <location filename="../../desktop/app/errors.py" line="31"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36" />
+        <location filename="../../desktop/app/errors.py" line="36"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
-        <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n'en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
+        <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>
 </context>
 <context>
-    <name>ChartView</name>
-    <message>
-        <source>+ Allergy</source>
-        <translation>+ Allergie</translation>
-    </message>
-    <message>
-        <source>+ Problem</source>
-        <translation>+ Antécédent</translation>
-    </message>
-    <message>
-        <source>Identity…</source>
-        <translation>Identité…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="52" />
-        <source>New consultation</source>
-        <translation>Nouvelle consultation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="53" />
-        <source>New prescription</source>
-        <translation>Nouvelle ordonnance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="64" />
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="64" />
-        <source>Entry</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="64" />
-        <source>Versions</source>
-        <translation>Versions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="93" />
-        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="123" />
-        <source>{0} years</source>
-        <translation>{0} ans</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="141" />
-        <source>Problems</source>
-        <translation>Antécédents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="149" />
-        <source>Current treatments</source>
-        <translation>Traitements en cours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="157" />
-        <source>Allergies</source>
-        <translation>Allergies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="176" />
-        <source>Last vitals</source>
-        <translation>Dernières constantes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="178" />
-        <source>Vaccinations</source>
-        <translation>Vaccinations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="186" />
-        <source>Appointments</source>
-        <translation>Rendez-vous</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="194" />
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="195" />
-        <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
-    </message>
-<message><source>born</source><translation>née</translation></message><message><source>Weight</source><translation>Poids</translation></message><message><source>BMI</source><translation>IMC</translation></message><message><source>BP</source><translation>PA</translation></message><message><source>Pulse</source><translation>Pouls</translation></message></context>
-<context>
-    <name>ConflictsDialog</name>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="28" />
-        <source>Sync conflicts</source>
-        <translation>Conflits de synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="33" />
-        <source>Record</source>
-        <translation>Fiche</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="33" />
-        <source>Field</source>
-        <translation>Champ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="33" />
-        <source>This computer</source>
-        <translation>Cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="33" />
-        <source>Other device</source>
-        <translation>Autre appareil</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="36" />
-        <source>Keep this computer's value</source>
-        <translation>Garder la valeur de cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="38" />
-        <source>Keep the other device's value</source>
-        <translation>Garder la valeur de l'autre appareil</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="42" />
-        <source>No conflicts.</source>
-        <translation>Aucun conflit.</translation>
-    </message>
-</context>
-<context>
-    <name>ConsultationEditor</name>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="62" />
-        <source>New consultation: {0}</source>
-        <translation>Nouvelle consultation : {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="74" />
-        <source>Free text</source>
-        <translation>Texte libre</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="75" />
-        <source>SOAP</source>
-        <translation>SOAP</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="99" />
-        <source>Diagnoses, separated by ';' (CIM-10 in brackets)</source>
-        <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="108" />
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="152" />
-        <source>BMI: {0}</source>
-        <translation>IMC : {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="183" />
-        <source>Draft restored.</source>
-        <translation>Brouillon restauré.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="196" />
-        <source>Write a reason or a note first.</source>
-        <translation>Écrivez d'abord un motif ou une note.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="215" />
-        <source>Not saved; your draft is kept.</source>
-        <translation>Non enregistré ; votre brouillon est conservé.</translation>
-    </message>
-<message><source>Weight (kg)</source><translation>Poids (kg)</translation></message><message><source>Height (cm)</source><translation>Taille (cm)</translation></message><message><source>BP systolic</source><translation>PA systolique</translation></message><message><source>BP diastolic</source><translation>PA diastolique</translation></message><message><source>Pulse</source><translation>Pouls</translation></message><message><source>Temperature (°C)</source><translation>Température (°C)</translation></message><message><source>SpO2 (%)</source><translation>SpO2 (%)</translation></message></context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="50" />
-        <source>Carnet: welcome</source>
-        <translation>Carnet : bienvenue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="54" />
-        <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice's records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="60" />
-        <source>Try it</source>
-        <translation>Essayer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="61" />
-        <source>Create the demo practice</source>
-        <translation>Créer le cabinet de démonstration</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="65" />
-        <source>2,000 synthetic patients. Passphrase: «{0}»</source>
-        <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="71" />
-        <source>Create a new practice</source>
-        <translation>Créer un nouveau cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="84" />
-        <source>Practice name</source>
-        <translation>Nom du cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="85" />
-        <source>Your login</source>
-        <translation>Votre identifiant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="86" />
-        <source>Passphrase</source>
-        <translation>Phrase secrète</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="87" />
-        <source>Strength</source>
-        <translation>Solidité</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="88" />
-        <source>Confirm</source>
-        <translation>Confirmer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="89" />
-        <source>Create</source>
-        <translation>Créer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="95" />
-        <source>Restore a practice…</source>
-        <translation>Restaurer un cabinet…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="95" />
-        <source>Join as a new device…</source>
-        <translation>Rejoindre comme nouvel appareil…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="98" />
-        <source>Use 'carnet restore' or 'carnet join' for now</source>
-        <translation>Utilisez « carnet restore » ou « carnet join » pour l'instant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="140" />
-        <source>The two passphrases differ.</source>
-        <translation>Les deux phrases secrètes diffèrent.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/first_run.py" line="155" />
-        <source>The practice could not be created.</source>
-        <translation>Le cabinet n'a pas pu être créé.</translation>
-    </message>
-<message><source>very weak</source><translation>très faible</translation></message><message><source>weak</source><translation>faible</translation></message><message><source>fair</source><translation>moyenne</translation></message><message><source>good</source><translation>bonne</translation></message><message><source>strong</source><translation>forte</translation></message></context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop/app/window.py" line="82" />
-        <source>&amp;Practice</source>
-        <translation>&amp;Cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="83" />
-        <source>Sync now</source>
-        <translation>Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="87" />
-        <source>Sync conflicts…</source>
-        <translation>Conflits de synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="89" />
-        <source>Lock</source>
-        <translation>Verrouiller</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="92" />
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="97" />
-        <source>Find a patient</source>
-        <translation>Chercher un patient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="103" />
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="131" />
-        <source>Prescription printed to {0}</source>
-        <translation>Ordonnance imprimée dans {0}</translation>
-    </message>
-</context>
-<context>
-    <name>PatientList</name>
-    <message>
-        <location filename="../../desktop/app/patient_list.py" line="104" />
-        <source>Name, birth date (12/03/1961), phone or NIR</source>
-        <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
-    </message>
-</context>
-<context>
-    <name>PrescriptionEditor</name>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="37" />
-        <source>Prescription: {0}</source>
-        <translation>Ordonnance : {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="42" />
-        <source>Drug</source>
-        <translation>Médicament</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="42" />
-        <source>Dosage</source>
-        <translation>Posologie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="42" />
-        <source>Duration</source>
-        <translation>Durée</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="42" />
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="48" />
-        <source>Notes (optional)</source>
-        <translation>Remarques (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="49" />
-        <source>Add a line</source>
-        <translation>Ajouter une ligne</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="51" />
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="53" />
-        <source>Save and print to PDF…</source>
-        <translation>Enregistrer et imprimer en PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="89" />
-        <source>Save the prescription as PDF</source>
-        <translation>Enregistrer l'ordonnance en PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="97" />
-        <source>Add at least one drug.</source>
-        <translation>Ajoutez au moins un médicament.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="125" />
-        <source>The prescription was not saved.</source>
-        <translation>L'ordonnance n'a pas été enregistrée.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncStatusLabel</name>
-    <message>
-        <location filename="../../desktop/app/sync_status.py" line="41" />
-        <source>Sync: not configured ({0} changes on this computer only)</source>
-        <translation>Synchronisation non configurée ({0} modifications sur cet ordinateur seulement)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/sync_status.py" line="45" />
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/sync_status.py" line="48" />
-        <source>Synced at {0}</source>
-        <translation>Synchronisé à {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/sync_status.py" line="50" />
-        <source>Offline: {0} changes waiting</source>
-        <translation>Hors ligne : {0} modifications en attente</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/sync_status.py" line="52" />
-        <source>Sync error: {0}</source>
-        <translation>Erreur de synchronisation : {0}</translation>
-    </message>
-</context>
-<context>
-    <name>UnlockDialog</name>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="35" />
-        <source>Carnet: unlock</source>
-        <translation>Carnet : déverrouiller</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="41" />
-        <source>Remember on this computer</source>
-        <translation>Se souvenir sur cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="47" />
-        <source>Passphrase</source>
-        <translation>Phrase secrète</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="52" />
-        <source>Unlock</source>
-        <translation>Déverrouiller</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="76" />
-        <source>Unlocking…</source>
-        <translation>Déverrouillage…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/unlock.py" line="88" />
-        <source>The practice could not be opened.</source>
-        <translation>Le cabinet n'a pas pu être ouvert.</translation>
-    </message>
-</context>
-<context>
-    <name>crash</name>
-    <message>
-        <location filename="../../desktop/app/main.py" line="106" />
-        <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
-        <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l'assistance : {1}</translation>
-    </message>
-</context>
-<context><name>PatientModel</name><message><source>Name</source><translation>Nom</translation></message><message><source>Birth date</source><translation>Naissance</translation></message><message><source>Age</source><translation>Âge</translation></message><message><source>Sex</source><translation>Sexe</translation></message><message><source>Phone</source><translation>Téléphone</translation></message><message><source>City</source><translation>Ville</translation></message></context><context>
     <name>AddAllergyDialog</name>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="176"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="178"/>
         <source>Substance</source>
         <translation>Substance</translation>
     </message>
@@ -501,111 +55,790 @@
 <context>
     <name>AddProblemDialog</name>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
         <source>Describe the problem.</source>
-        <translation>Décrivez l'antécédent.</translation>
+        <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="157"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="152"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="148"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="158"/>
         <source>Since (YYYY-MM-DD)</source>
         <translation>Depuis (AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="153"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
 </context>
 <context>
+    <name>AgendaWindow</name>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="60"/>
+        <location filename="../../desktop/app/agenda.py" line="241"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="66"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="67"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="70"/>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="71"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="72"/>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="89"/>
+        <source>New appointment…</source>
+        <translation>Nouveau rendez-vous…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="90"/>
+        <source>Move…</source>
+        <translation>Déplacer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="91"/>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="196"/>
+        <source>Open a patient&apos;s chart first, then create the appointment.</source>
+        <translation>Ouvrez d&apos;abord le dossier d&apos;un patient, puis créez le rendez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="213"/>
+        <location filename="../../desktop/app/agenda.py" line="237"/>
+        <source>Select an appointment first.</source>
+        <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="241"/>
+        <source>Cancel this appointment?</source>
+        <translation>Annuler ce rendez-vous ?</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <source>Move the appointment</source>
+        <translation>Déplacer le rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <source>New appointment</source>
+        <translation>Nouveau rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="56"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="57"/>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="58"/>
+        <source>Duration (min)</source>
+        <translation>Durée (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="59"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="61"/>
+        <source>+ Allergy</source>
+        <translation>+ Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="60"/>
+        <source>+ Problem</source>
+        <translation>+ Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="59"/>
+        <source>Identity…</source>
+        <translation>Identité…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="55"/>
+        <source>New consultation</source>
+        <translation>Nouvelle consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="56"/>
+        <source>New prescription</source>
+        <translation>Nouvelle ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="77"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="77"/>
+        <source>Entry</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="77"/>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="113"/>
+        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="146"/>
+        <source>{0} years</source>
+        <translation>{0} ans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="164"/>
+        <source>Problems</source>
+        <translation>Antécédents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="172"/>
+        <source>Current treatments</source>
+        <translation>Traitements en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="180"/>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="199"/>
+        <source>Last vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="201"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="209"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="217"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="218"/>
+        <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>born</source>
+        <translation type="vanished">née</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="vanished">Poids</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation type="vanished">IMC</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation type="vanished">PA</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation type="vanished">Pouls</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="28"/>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <source>Other device</source>
+        <translation>Autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="36"/>
+        <source>Keep this computer&apos;s value</source>
+        <translation>Garder la valeur de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="38"/>
+        <source>Keep the other device&apos;s value</source>
+        <translation>Garder la valeur de l&apos;autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="42"/>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationEditor</name>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="62"/>
+        <source>New consultation: {0}</source>
+        <translation>Nouvelle consultation : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="74"/>
+        <source>Free text</source>
+        <translation>Texte libre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="75"/>
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="99"/>
+        <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
+        <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="108"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="152"/>
+        <source>BMI: {0}</source>
+        <translation>IMC : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="183"/>
+        <source>Draft restored.</source>
+        <translation>Brouillon restauré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="196"/>
+        <source>Write a reason or a note first.</source>
+        <translation>Écrivez d&apos;abord un motif ou une note.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="215"/>
+        <source>Not saved; your draft is kept.</source>
+        <translation>Non enregistré ; votre brouillon est conservé.</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation type="vanished">Poids (kg)</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation type="vanished">Taille (cm)</translation>
+    </message>
+    <message>
+        <source>BP systolic</source>
+        <translation type="vanished">PA systolique</translation>
+    </message>
+    <message>
+        <source>BP diastolic</source>
+        <translation type="vanished">PA diastolique</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation type="vanished">Pouls</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation type="vanished">Température (°C)</translation>
+    </message>
+    <message>
+        <source>SpO2 (%)</source>
+        <translation type="vanished">SpO2 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="50"/>
+        <source>Carnet: welcome</source>
+        <translation>Carnet : bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="54"/>
+        <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice&apos;s records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="60"/>
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="61"/>
+        <source>Create the demo practice</source>
+        <translation>Créer le cabinet de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="65"/>
+        <source>2,000 synthetic patients. Passphrase: «{0}»</source>
+        <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="71"/>
+        <source>Create a new practice</source>
+        <translation>Créer un nouveau cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="84"/>
+        <source>Practice name</source>
+        <translation>Nom du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="85"/>
+        <source>Your login</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="86"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="87"/>
+        <source>Strength</source>
+        <translation>Solidité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="88"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="89"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <source>Restore a practice…</source>
+        <translation>Restaurer un cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <source>Join as a new device…</source>
+        <translation>Rejoindre comme nouvel appareil…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="98"/>
+        <source>Use &apos;carnet restore&apos; or &apos;carnet join&apos; for now</source>
+        <translation>Utilisez « carnet restore » ou « carnet join » pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="140"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="155"/>
+        <source>The practice could not be created.</source>
+        <translation>Le cabinet n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation type="vanished">très faible</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="vanished">faible</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="vanished">moyenne</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation type="vanished">bonne</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="vanished">forte</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="105"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="101"/>
         <source>Birth date (YYYY-MM-DD)</source>
         <translation>Date de naissance (AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="99"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="107"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="94"/>
         <source>Edit identity</source>
-        <translation>Modifier l'identité</translation>
+        <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="104"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="98"/>
         <source>Family name</source>
-        <translation>Nom d'usage</translation>
+        <translation>Nom d&apos;usage</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="100"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="103"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="106"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="108"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="118"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="102"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/app/window.py" line="94"/>
+        <source>&amp;Practice</source>
+        <translation>&amp;Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="95"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="99"/>
+        <source>Sync conflicts…</source>
+        <translation>Conflits de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="101"/>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="104"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="107"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="112"/>
+        <source>Find a patient</source>
+        <translation>Chercher un patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="116"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="148"/>
+        <source>Prescription printed to {0}</source>
+        <translation>Ordonnance imprimée dans {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientList</name>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="104"/>
+        <source>Name, birth date (12/03/1961), phone or NIR</source>
+        <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
+    </message>
+</context>
+<context>
+    <name>PatientModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Nom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="vanished">Naissance</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="vanished">Âge</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="vanished">Sexe</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="vanished">Téléphone</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="vanished">Ville</translation>
+    </message>
+</context>
+<context>
+    <name>PrescriptionEditor</name>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="37"/>
+        <source>Prescription: {0}</source>
+        <translation>Ordonnance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42"/>
+        <source>Drug</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42"/>
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="42"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="48"/>
+        <source>Notes (optional)</source>
+        <translation>Remarques (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="49"/>
+        <source>Add a line</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="51"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="53"/>
+        <source>Save and print to PDF…</source>
+        <translation>Enregistrer et imprimer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="89"/>
+        <source>Save the prescription as PDF</source>
+        <translation>Enregistrer l&apos;ordonnance en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="97"/>
+        <source>Add at least one drug.</source>
+        <translation>Ajoutez au moins un médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="125"/>
+        <source>The prescription was not saved.</source>
+        <translation>L&apos;ordonnance n&apos;a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="41"/>
+        <source>Sync: not configured ({0} changes on this computer only)</source>
+        <translation>Synchronisation non configurée ({0} modifications sur cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="45"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="48"/>
+        <source>Synced at {0}</source>
+        <translation>Synchronisé à {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="50"/>
+        <source>Offline: {0} changes waiting</source>
+        <translation>Hors ligne : {0} modifications en attente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="52"/>
+        <source>Sync error: {0}</source>
+        <translation>Erreur de synchronisation : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="35"/>
+        <source>Carnet: unlock</source>
+        <translation>Carnet : déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="41"/>
+        <source>Remember on this computer</source>
+        <translation>Se souvenir sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="47"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="52"/>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="76"/>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="88"/>
+        <source>The practice could not be opened.</source>
+        <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../desktop/app/main.py" line="106"/>
+        <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
+        <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,129 @@
+"""The agenda window, driven through its widgets over a real encrypted practice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from desktop.app.agenda import AgendaWindow, row_for
+from desktop.app.appointment import AppointmentDialog
+from desktop.app.tasks import Tasks
+from desktop.app.window import MainWindow
+from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
+
+DAY = QDate(2026, 3, 4)  # a Wednesday
+
+
+def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> AgendaWindow:  # noqa: F811
+    agenda = AgendaWindow(opened, lambda: patient)
+    qtbot.addWidget(agenda)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.day = DAY
+        agenda.reload()
+    agenda.show()
+    return agenda
+
+
+def _book(opened: Tasks, starts_at: str, status: str = "booked") -> str:  # noqa: F811
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    return p.create_record(
+        "appointment",
+        {"patient_id": pid, "starts_at": starts_at, "duration_min": 15, "status": status},
+    )
+
+
+def test_row_for_maps_times_to_the_grid():
+    assert row_for("2026-03-04T08:00") == 0
+    assert row_for("2026-03-04T09:20") == 5
+    assert row_for("2026-03-04T07:45") is None
+    assert row_for("2026-03-04T20:00") is None
+
+
+def test_day_and_week_views_and_navigation(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    _book(opened, "2026-03-04T09:00")
+    _book(opened, "2026-03-06T10:30")
+    agenda = _agenda(opened, qtbot, None)
+    assert agenda.grid.columnCount() == 1
+    item = agenda.grid.item(4, 0)
+    assert item is not None and "MARTIN" in item.text()
+    assert agenda.grid.item(10, 0) is None
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.week_view.setChecked(True)
+    assert agenda.grid.columnCount() == 7
+    assert agenda.days()[0] == QDate(2026, 3, 2)  # Monday
+    assert agenda.grid.item(4, 2) is not None and agenda.grid.item(10, 4) is not None
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        qtbot.mouseClick(agenda.next_button, Qt.MouseButton.LeftButton)
+    assert agenda.days()[0] == QDate(2026, 3, 9)
+    assert agenda.appointments == []
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        qtbot.mouseClick(agenda.prev_button, Qt.MouseButton.LeftButton)
+    assert len(agenda.appointments) == 2
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        qtbot.mouseClick(agenda.today_button, Qt.MouseButton.LeftButton)
+    assert QDate.currentDate() in agenda.days()
+
+
+def test_create_move_and_cancel_an_appointment(
+    opened: Tasks,  # noqa: F811
+    practice_dir: Path,
+    qtbot: QtBot,
+):
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("lœuvre")[0]["id"]
+    agenda = _agenda(opened, qtbot, (pid, "LŒUVRE Gaëlle"))
+    agenda.grid.setCurrentCell(6, 0)  # 09:30
+    qtbot.mouseClick(agenda.new_button, Qt.MouseButton.LeftButton)
+    dialog = agenda.dialog
+    assert isinstance(dialog, AppointmentDialog)
+    assert dialog.fields()["starts_at"] == "2026-03-04T09:30"
+    dialog.reason.setText("Renouvellement")
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        dialog.buttons.accepted.emit()
+    item = agenda.grid.item(6, 0)
+    assert item is not None and "LŒUVRE Gaëlle (Renouvellement)" in item.text()
+
+    agenda.grid.setCurrentCell(6, 0)
+    qtbot.mouseClick(agenda.move_button, Qt.MouseButton.LeftButton)
+    move = agenda.dialog
+    assert isinstance(move, AppointmentDialog) and move is not dialog
+    move.start.setDateTime(QDateTime.fromString("2026-03-04T11:00", "yyyy-MM-ddTHH:mm"))
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        move.buttons.accepted.emit()
+    assert agenda.grid.item(6, 0) is None
+    assert agenda.grid.item(12, 0) is not None
+
+    agenda.grid.setCurrentCell(12, 0)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.cancel_selected(confirm=False)
+    moved = agenda.grid.item(12, 0)
+    assert moved is not None and moved.font().strikeOut()
+
+    rows = opened.db(lambda q: q.chart(pid)["appointments"]).result(timeout=5)
+    assert [(r["starts_at"], r["status"], r["reason"]) for r in rows] == [
+        ("2026-03-04T11:00", "cancelled", "Renouvellement")
+    ]
+    assert rows[0]["practitioner_id"] == p.user_id
+
+
+def test_new_appointment_needs_an_open_chart(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    agenda = _agenda(opened, qtbot, None)
+    qtbot.mouseClick(agenda.new_button, Qt.MouseButton.LeftButton)
+    assert agenda.dialog is None
+    assert "chart" in agenda.error.text()
+
+
+def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: QtBot):  # noqa: F811
+    search_and_open(qtbot, window, "paul")
+    assert window.agenda_action.shortcut() == QKeySequence("Ctrl+G")
+    window.agenda_action.trigger()
+    agenda = window.agenda
+    qtbot.waitUntil(lambda: agenda.isVisible() and agenda.title.text() != "", timeout=5000)
+    assert window._current_patient() == (window.chart.chart["id"], "MARTIN Paul")  # type: ignore[index]
+    agenda.close()
