@@ -77,6 +77,16 @@ class SyncController(QObject):
         if remote:
             self._timer.start()
 
+    def set_remote(self, remote: str | None, interval_s: int | None = None) -> None:
+        """A remote connected (or changed) while the app runs: sync to it on the timer."""
+        self.remote = remote
+        if interval_s is not None:
+            self._timer.setInterval(interval_s * 1000)
+        if remote:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
     def _sync_once(self) -> Any:
         from desktop.practice.store import Practice
         from desktop.sync_service import SyncService

@@ -24,6 +24,7 @@ from desktop.app.errors import message_for
 from desktop.app.patient_list import PatientList
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
+from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
 from desktop.app.sync_status import SyncController, SyncState, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.practice.drafts import DraftStore
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.sync_label = SyncStatusLabel()
         self.pending = QLabel()
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.sync = SyncController(tasks, folder, info["db_key"], info.get("remote"))
+        self.sync = SyncController(
+            tasks, folder, info["db_key"], info.get("remote"), interval_s=sync_interval_min() * 60
+        )
         self.sync.changed.connect(self.sync_label.show_state)
         self._build_menus()
         self._refresh_pending()
@@ -107,7 +110,16 @@ class MainWindow(QMainWindow):
         self.agenda_action = QAction(self.tr("Agenda"), self)
         self.agenda_action.setShortcut(QKeySequence("Ctrl+G"))
         self.agenda_action.triggered.connect(self.show_agenda)
-        for action in (self.agenda_action, self.sync_action, conflicts, lock, quit_):
+        self.remote_action = QAction(self.tr("Sync settings…"), self)
+        self.remote_action.triggered.connect(self.show_remote_settings)
+        for action in (
+            self.agenda_action,
+            self.sync_action,
+            self.remote_action,
+            conflicts,
+            lock,
+            quit_,
+        ):
             practice.addAction(action)
         search = QAction(self.tr("Find a patient"), self)
         search.setShortcut(QKeySequence("Ctrl+F"))
@@ -194,6 +206,19 @@ class MainWindow(QMainWindow):
         if self.chart.chart is None:
             return None
         return str(self.chart.chart["id"]), self._title().strip()
+
+    def show_remote_settings(self) -> None:
+        dialog = RemoteSettingsDialog(
+            self.tasks, self.info["practice_name"], self.info.get("remote"), self
+        )
+        dialog.connected.connect(self.remote_connected)
+        dialog.show()
+        self.remote_dialog = dialog
+
+    def remote_connected(self, url: str, interval_min: int) -> None:
+        self.info["remote"] = url
+        self.sync.set_remote(url, interval_min * 60)
+        self.sync_action.setEnabled(True)
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)

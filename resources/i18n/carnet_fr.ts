@@ -629,47 +629,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="94"/>
+        <location filename="../../desktop/app/window.py" line="97"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="95"/>
+        <location filename="../../desktop/app/window.py" line="98"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="99"/>
+        <location filename="../../desktop/app/window.py" line="102"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="101"/>
+        <location filename="../../desktop/app/window.py" line="104"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="104"/>
+        <location filename="../../desktop/app/window.py" line="107"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="107"/>
+        <location filename="../../desktop/app/window.py" line="110"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="112"/>
+        <location filename="../../desktop/app/window.py" line="113"/>
+        <source>Sync settings…</source>
+        <translation>Réglages de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="124"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="116"/>
+        <location filename="../../desktop/app/window.py" line="128"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
@@ -770,6 +775,123 @@
         <location filename="../../desktop/app/prescription.py" line="125"/>
         <source>The prescription was not saved.</source>
         <translation>L&apos;ordonnance n&apos;a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="64"/>
+        <source>Sync settings</source>
+        <translation>Réglages de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="67"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="67"/>
+        <source>WebDAV</source>
+        <translation>WebDAV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="67"/>
+        <source>S3</source>
+        <translation>S3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="71"/>
+        <source>folder path, server/path or bucket/prefix</source>
+        <translation>chemin du dossier, serveur/chemin ou bucket/préfixe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="72"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="78"/>
+        <source>Empty storage: set it up for this practice</source>
+        <translation>Stockage vide : le préparer pour ce cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="82"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="87"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="88"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="90"/>
+        <source>Server password</source>
+        <translation>Mot de passe du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="91"/>
+        <source>Practice passphrase</source>
+        <translation>Phrase secrète du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="93"/>
+        <source>Sync every</source>
+        <translation>Synchroniser toutes les</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="97"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="113"/>
+        <source>Sync folder</source>
+        <translation>Dossier de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="123"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="134"/>
+        <source>Connection OK</source>
+        <translation>Connexion réussie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="146"/>
+        <source>Enter the practice passphrase.</source>
+        <translation>Saisissez la phrase secrète du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="171"/>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="174"/>
+        <source>Write down or print this recovery key now: it is shown only once, and without it a lost passphrase means a lost practice.
+
+{0}</source>
+        <translation>Notez ou imprimez cette clé de récupération maintenant : elle n&apos;est affichée qu&apos;une fois, et sans elle une phrase secrète perdue signifie un cabinet perdu.
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="178"/>
+        <source>Save the recovery kit…</source>
+        <translation>Enregistrer le kit de secours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="190"/>
+        <source>Recovery kit</source>
+        <translation>Kit de secours</translation>
     </message>
 </context>
 <context>
