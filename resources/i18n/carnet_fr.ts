@@ -292,23 +292,23 @@
     </message>
     <message>
         <source>born</source>
-        <translation type="vanished">née</translation>
+        <translation>née</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="vanished">Poids</translation>
+        <translation>Poids</translation>
     </message>
     <message>
         <source>BMI</source>
-        <translation type="vanished">IMC</translation>
+        <translation>IMC</translation>
     </message>
     <message>
         <source>BP</source>
-        <translation type="vanished">PA</translation>
+        <translation>PA</translation>
     </message>
     <message>
         <source>Pulse</source>
-        <translation type="vanished">Pouls</translation>
+        <translation>Pouls</translation>
     </message>
 </context>
 <context>
@@ -403,31 +403,31 @@
     </message>
     <message>
         <source>Weight (kg)</source>
-        <translation type="vanished">Poids (kg)</translation>
+        <translation>Poids (kg)</translation>
     </message>
     <message>
         <source>Height (cm)</source>
-        <translation type="vanished">Taille (cm)</translation>
+        <translation>Taille (cm)</translation>
     </message>
     <message>
         <source>BP systolic</source>
-        <translation type="vanished">PA systolique</translation>
+        <translation>PA systolique</translation>
     </message>
     <message>
         <source>BP diastolic</source>
-        <translation type="vanished">PA diastolique</translation>
+        <translation>PA diastolique</translation>
     </message>
     <message>
         <source>Pulse</source>
-        <translation type="vanished">Pouls</translation>
+        <translation>Pouls</translation>
     </message>
     <message>
         <source>Temperature (°C)</source>
-        <translation type="vanished">Température (°C)</translation>
+        <translation>Température (°C)</translation>
     </message>
     <message>
         <source>SpO2 (%)</source>
-        <translation type="vanished">SpO2 (%)</translation>
+        <translation>SpO2 (%)</translation>
     </message>
 </context>
 <context>
@@ -519,23 +519,23 @@
     </message>
     <message>
         <source>very weak</source>
-        <translation type="vanished">très faible</translation>
+        <translation>très faible</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="vanished">faible</translation>
+        <translation>faible</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="vanished">moyenne</translation>
+        <translation>moyenne</translation>
     </message>
     <message>
         <source>good</source>
-        <translation type="vanished">bonne</translation>
+        <translation>bonne</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="vanished">forte</translation>
+        <translation>forte</translation>
     </message>
 </context>
 <context>
@@ -691,27 +691,27 @@
     <name>PatientModel</name>
     <message>
         <source>Name</source>
-        <translation type="vanished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="vanished">Naissance</translation>
+        <translation>Naissance</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="vanished">Âge</translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="vanished">Sexe</translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="vanished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="vanished">Ville</translation>
+        <translation>Ville</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ def messages(path: Path) -> dict[tuple[str, str], str | None]:
         name = ctx.findtext("name") or ""
         for m in ctx.findall("message"):
             tr = m.find("translation")
-            done = tr is not None and tr.get("type") not in ("unfinished", "obsolete")
+            done = tr is not None and tr.get("type") not in ("unfinished", "obsolete", "vanished")
             out[(name, m.findtext("source") or "")] = tr.text if done and tr is not None else None
     return out
 
