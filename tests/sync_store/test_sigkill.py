@@ -17,37 +17,43 @@ from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, join, set_remote
 from tests.conftest import PASSPHRASE
 
-# Runs one sync of the practice in argv[1] against the folder remote argv[2], and kills
-# itself with SIGKILL just before (or just after) storage request number argv[3].
-CHILD = textwrap.dedent(
+# A storage wrapper that kills its own process with SIGKILL just before ("before") or
+# just after ("after") storage request number ``kill_at``; shared by the child scripts.
+KILLER = textwrap.dedent(
     """
     import os, signal, sys
     os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
-    from pathlib import Path
-    from desktop.practice.store import Practice
-    from desktop.sync_service import SyncService, connect
-
-    folder, url, kill_at, after = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
     class Killer:
-        def __init__(self, inner):
-            self.inner, self.calls = inner, 0
+        def __init__(self, inner, kill_at, when):
+            self.inner, self.calls, self.kill_at, self.when = inner, 0, kill_at, when
         def __getattr__(self, name):
             attr = getattr(self.inner, name)
             if name not in ("list", "get", "create", "put", "delete"):
                 return attr
             def call(*args):
                 self.calls += 1
-                if self.calls == kill_at and after == "before":
+                if self.calls == self.kill_at and self.when == "before":
                     os.kill(os.getpid(), signal.SIGKILL)
                 result = attr(*args)
-                if self.calls == kill_at and after == "after":
+                if self.calls == self.kill_at and self.when == "after":
                     os.kill(os.getpid(), signal.SIGKILL)
                 return result
             return call
+    """
+)
 
+# Runs one sync of the practice in argv[1] against the folder remote argv[2], killed at
+# storage request argv[3] (argv[4]: before or after it lands).
+CHILD = KILLER + textwrap.dedent(
+    """
+    from pathlib import Path
+    from desktop.practice.store import Practice
+    from desktop.sync_service import SyncService, connect
+
+    folder, url, kill_at, after = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
     with Practice.open(folder, passphrase=sys.argv[5]) as practice:
-        SyncService(practice, Killer(connect(url))).sync()
+        SyncService(practice, Killer(connect(url), kill_at, after)).sync()
     print("completed")
     """
 )
@@ -116,31 +122,14 @@ def test_sigkill_at_every_request_of_push_and_pull_loses_and_duplicates_nothing(
     assert kills >= 6
 
 
-RESTORE_CHILD = textwrap.dedent(
+RESTORE_CHILD = KILLER + textwrap.dedent(
     """
-    import os, signal, sys
-    os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
     from pathlib import Path
     from desktop.sync_service import connect, join
 
     folder, url, kill_at, passphrase = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
-
-    class Killer:
-        def __init__(self, inner):
-            self.inner, self.calls = inner, 0
-        def __getattr__(self, name):
-            attr = getattr(self.inner, name)
-            if name not in ("list", "get", "create", "put", "delete"):
-                return attr
-            def call(*args):
-                self.calls += 1
-                if self.calls == kill_at:
-                    os.kill(os.getpid(), signal.SIGKILL)
-                return attr(*args)
-            return call
-
     join(folder, url, passphrase=passphrase, local_passphrase=passphrase,
-         backend=Killer(connect(url))).close()
+         backend=Killer(connect(url), kill_at, "before")).close()
     print("completed")
     """
 )
