@@ -156,24 +156,19 @@ def cmd_patient_edit(args: argparse.Namespace) -> int:
                 f"'{protected}' cannot be set; use 'carnet patient delete/undelete'"
             )
     with open_practice(args) as practice:
-        practice.patient(args.id)
         practice.update_record("patient", args.id, changes)
     return 0
 
 
 @command("patient delete")
-def cmd_patient_delete(args: argparse.Namespace) -> int:
-    with open_practice(args) as practice:
-        practice.patient(args.id)
-        practice.delete_record("patient", args.id)
-    return 0
-
-
 @command("patient undelete")
-def cmd_patient_undelete(args: argparse.Namespace) -> int:
+def cmd_patient_tombstone(args: argparse.Namespace) -> int:
+    """Delete (a tombstone) or bring back; an unknown id is a NotFoundError from the store."""
     with open_practice(args) as practice:
-        practice.patient(args.id)
-        practice.undelete_record("patient", args.id)
+        if args.action == "delete":
+            practice.delete_record("patient", args.id)
+        else:
+            practice.undelete_record("patient", args.id)
     return 0
 
 

@@ -25,6 +25,7 @@ from urllib.parse import quote, urlsplit
 import requests
 from requests_aws4auth import AWS4Auth
 
+from sync.backends._http import send
 from sync.backends._names import check_name, check_prefix
 from sync.backends.base import (
     AlreadyExistsError,
@@ -114,24 +115,17 @@ class S3Backend:
         headers: dict[str, str] | None = None,
     ) -> requests.Response:
         url = self._base + quote(key, safe="/-._~")
-        try:
-            return self._session.request(
-                method,
-                url,
-                params=params,
-                data=data,
-                headers=headers,
-                timeout=self._timeout,
-                allow_redirects=False,
-            )
-        except requests.Timeout as exc:
-            raise UnreachableError(f"The S3 service timed out ({method}).") from exc
-        except requests.ConnectionError as exc:
-            raise UnreachableError(
-                f"The S3 service at {urlsplit(self._base).netloc} could not be reached."
-            ) from exc
-        except requests.RequestException as exc:
-            raise UnreachableError(f"The S3 request failed ({method}): {exc}.") from exc
+        return send(
+            self._session,
+            "S3 service",
+            urlsplit(self._base).netloc,
+            method,
+            url,
+            self._timeout,
+            params=params,
+            data=data,
+            headers=headers,
+        )
 
     def _fail(self, r: requests.Response, doing: str) -> BackendError:
         code = _error_code(r)

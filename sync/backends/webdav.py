@@ -38,6 +38,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import requests
 
+from sync.backends._http import send
 from sync.backends._names import TEMP_DIR, check_name, check_prefix, is_hidden, prefix_dir
 from sync.backends.base import (
     AlreadyExistsError,
@@ -116,23 +117,16 @@ class WebDavBackend:
         data: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> requests.Response:
-        try:
-            return self._session.request(
-                method,
-                self._href(rel),
-                data=data,
-                headers=headers,
-                timeout=self._timeout,
-                allow_redirects=False,
-            )
-        except requests.Timeout as exc:
-            raise UnreachableError(f"The WebDAV server timed out ({method}).") from exc
-        except requests.ConnectionError as exc:
-            raise UnreachableError(
-                f"The WebDAV server at {self._host()} could not be reached ({method})."
-            ) from exc
-        except requests.RequestException as exc:
-            raise UnreachableError(f"The WebDAV request failed ({method}): {exc}.") from exc
+        return send(
+            self._session,
+            "WebDAV server",
+            self._host(),
+            method,
+            self._href(rel),
+            self._timeout,
+            data=data,
+            headers=headers,
+        )
 
     def _host(self) -> str:
         return urlsplit(self.url).netloc
