@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import hypothesis
 import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.practice.search import parse_birth_date
@@ -144,7 +144,7 @@ def _fold_by_definition(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", stripped.lower()).strip()
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@hypothesis.given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 def test_fold_keeps_the_keys_existing_databases_hold(text: str):
     # Search keys already stored were folded the old way: the faster fold must agree.
     assert fold(text) == _fold_by_definition(text)
