@@ -493,19 +493,17 @@ def join(
                 LAZY_DOCUMENTS: "1" if lazy_documents else "0",
             },
         )
-    if practice.meta_value(SNAPSHOT_LOADED) != "1":
-        try:
-            ensure_device_key(practice)
-            revocations = read_revocations(backend, keys)
-            StoreKeyRing(practice).adopt(keys, revocations)
-            load_latest_snapshot(backend, keys, practice.replica, revocations)
-            with practice.transaction():
-                practice.set_meta(SNAPSHOT_LOADED, "1")
-        except BaseException:
-            practice.close()
-            raise
     try:
-        SyncService(practice, backend).sync(cancel, progress)
+        # Bulk mode: indexes rebuilt once at the end rather than row by row.
+        with practice.replica.restoring(progress):
+            if practice.meta_value(SNAPSHOT_LOADED) != "1":
+                ensure_device_key(practice)
+                revocations = read_revocations(backend, keys)
+                StoreKeyRing(practice).adopt(keys, revocations)
+                load_latest_snapshot(backend, keys, practice.replica, revocations)
+                with practice.transaction():
+                    practice.set_meta(SNAPSHOT_LOADED, "1")
+            SyncService(practice, backend).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)
         with practice.transaction():
             practice.set_meta(RESTORE_STATE, "complete")

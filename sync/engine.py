@@ -106,7 +106,8 @@ upload never holds more than a few seconds of a slow line."""
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): step is "push", "pull" or "snapshot"; counts in changes
-for push, in segments for pull (total may grow); called on the sync thread."""
+for push, in segments for pull (total may grow); called on the sync thread. A restore
+adds "index" (0 then 1 of 1) while it rebuilds the indexes at its end."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.practice.textsearch import digits, fold, name_tokens
@@ -42,18 +43,25 @@ in rank order, so the first keystrokes, which match thousands of patients, read 
 first page of an index instead of sorting every match."""
 
 
+_KEY_COLUMNS = "family_name, birth_name, given_names, birth_date, phone, phone2, nir, deleted"
+
+
 def index_patient(conn: Any, patient_id: str) -> None:
     """Rebuild one patient's search keys (inside the caller's transaction)."""
     conn.execute("DELETE FROM patient_keys WHERE patient_id = ?", (patient_id,))
-    cur = conn.execute(
-        "SELECT family_name, birth_name, given_names, birth_date, phone, phone2, nir, deleted "
-        "FROM patient WHERE id = ?",
-        (patient_id,),
-    )
-    row = cur.fetchone()
-    if row is None or row[7]:
-        return
-    family, birth, given, birth_date, phone, phone2, nir, _ = row
+    row = conn.execute(f"SELECT {_KEY_COLUMNS} FROM patient WHERE id = ?", (patient_id,)).fetchone()
+    if row is not None:
+        conn.executemany(
+            "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)",
+            _patient_keys(patient_id, row),
+        )
+
+
+def _patient_keys(patient_id: str, row: Sequence[Any]) -> list[tuple[str, str, int, str]]:
+    """(key, patient id, rank, sort) rows for one patient; none once deleted."""
+    family, birth, given, birth_date, phone, phone2, nir, deleted = row
+    if deleted:
+        return []
     # rank: lower is a better kind of match. Token keys store rank * 2 (the query adds 1
     # for a prefix match); "!" prefix keys store the final value.
     keys: dict[str, int] = {}
@@ -77,10 +85,25 @@ def index_patient(conn: Any, patient_id: str) -> None:
     if birth_date:
         keys["#d" + birth_date] = 10
     sort = _sort_key({"family_name": family, "given_names": given})
-    conn.executemany(
-        "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)",
-        [(key, patient_id, rank, sort) for key, rank in keys.items()],
-    )
+    return [(key, patient_id, rank, sort) for key, rank in keys.items()]
+
+
+def rebuild(conn: Any, batch: int = 5_000) -> None:
+    """Every search key and note index entry again from the rows (a restore's last step;
+    inside the caller's transaction). Reads each table once, writes in batches."""
+    conn.execute("DELETE FROM patient_keys")
+    conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('delete-all')")
+    insert_keys = "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)"
+    rows = conn.execute(f"SELECT id, {_KEY_COLUMNS} FROM patient")
+    while chunk := rows.fetchmany(batch):
+        keys = [k for row in chunk for k in _patient_keys(row[0], row[1:])]
+        conn.executemany(insert_keys, keys)
+    notes = conn.execute(f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version")
+    while chunk := notes.fetchmany(batch):
+        conn.executemany(
+            "INSERT INTO notes_fts(rowid, body) VALUES (?, ?)",
+            [(row[0], _note_body(row[1:])) for row in chunk],
+        )
 
 
 def _upper(prefix: str) -> str:
@@ -188,8 +211,13 @@ def index_note(conn: Any, version_id: str) -> None:
     ).fetchone()
     if row is None:
         return
-    body = fold(" ".join(str(v) for v in row[1:] if v))
-    conn.execute("INSERT OR REPLACE INTO notes_fts(rowid, body) VALUES (?, ?)", (row[0], body))
+    conn.execute(
+        "INSERT OR REPLACE INTO notes_fts(rowid, body) VALUES (?, ?)", (row[0], _note_body(row[1:]))
+    )
+
+
+def _note_body(values: Sequence[Any]) -> str:
+    return fold(" ".join(str(v) for v in values if v))
 
 
 def search_notes(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -52,6 +52,10 @@ def _local_now() -> str:
 # --- value conversion --------------------------------------------------------------------
 
 
+_CONVERTED = frozenset({"json", "bool"})
+"""Field types whose Python value differs from the SQL one (see :func:`to_sql`)."""
+
+
 def to_sql(entity: Entity, name: str, value: Any) -> Any:
     kind = entity.field(name).type
     if value is None:
@@ -145,6 +149,7 @@ class Practice:
         self.db_key = db_key
         self._lock = threading.RLock()
         self._depth = 0
+        self.defer_search = False  # a restore rebuilds the search indexes at its end
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         self.practice_id: str = meta["practice_id"]
         self.device_id: str = meta["device_id"]
@@ -479,8 +484,29 @@ class Practice:
         # app and a 'carnet' command at once) may have appended since our last write.
         audit.append(self.conn, _now_iso(), self.user_id, action, entity, record_id)
 
+    def _insert_rows(self, ent: Entity, changes: Sequence[Change]) -> int:
+        """Insert the rows these creating changes describe, one statement for all; those
+        whose id exists are left alone. Returns how many were inserted."""
+        names = ent.field_names
+        cols = ", ".join(["id", *names, "_hlc", "_dev"])
+        marks = ", ".join("?" * (len(names) + 3))
+        # Most fields go to SQL as they are: convert only the JSON and boolean ones.
+        special = [(i + 1, n) for i, n in enumerate(names) if ent.field(n).type in _CONVERTED]
+        rows = []
+        for c in changes:
+            row = [c.record_id, *map(c.fields.get, names), c.stamp.hlc, c.stamp.device]
+            for i, n in special:
+                row[i] = to_sql(ent, n, row[i])
+            rows.append(row)
+        before = self.conn.total_changes
+        self.conn.executemany(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", rows)
+        return int(self.conn.total_changes - before)
+
     def _after_change(self, ent: Entity, record_id: str) -> None:
-        """Keep the search indexes in step with the row (same transaction)."""
+        """Keep the search indexes in step with the row (same transaction), unless a
+        restore rebuilds them at its end (``defer_search``)."""
+        if self.defer_search:
+            return
         if ent.name == "patient":
             search.index_patient(self.conn, record_id)
         elif ent.name == "consultation_version":

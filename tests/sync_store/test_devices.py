@@ -30,6 +30,21 @@ def state(practice: Practice) -> set[tuple[str, str, str]]:
     }
 
 
+def indexes(practice: Practice) -> set[tuple[str, str]]:
+    """The database's indexes and their definitions."""
+    rows = practice.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+    return {(name, sql or "") for name, sql in rows}
+
+
+def search_index(practice: Practice) -> tuple[set[tuple[str, str, int, str]], int]:
+    """The patient search keys, and how many notes the note index finds for a word."""
+    keys = set(practice.conn.execute("SELECT key, patient_id, rank, sort FROM patient_keys"))
+    notes = practice.conn.execute(
+        "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'suivi OR traitement'"
+    ).fetchone()[0]
+    return keys, notes
+
+
 @pytest.fixture
 def folder_remote(tmp_path: Path) -> str:
     root = tmp_path / "remote"
@@ -235,6 +250,8 @@ def test_restore_from_each_backend_equals_the_source(
         service.sync()
         with joined(tmp_path, remote_url.url, "restored", username="dr") as restored:
             assert state(restored) == state(office)
+            assert indexes(restored) == indexes(office)
+            assert search_index(restored) == search_index(office)
             assert restored.user_id == office.user_id
             doc = restored.chart(pid)["documents"][0]
             assert restored.document_content(doc["id"]) == b"%PDF-1.4 lettre"
@@ -300,6 +317,8 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
                 segment_changes=200,
             ).sync()
         expected = state(office)
+        expected_indexes, expected_search = indexes(office), search_index(office)
+    assert expected_search[1] > 0
 
     target = tmp_path / "restored"
     calls = {"n": 0}
@@ -322,8 +341,12 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
     with Practice.open(target, passphrase=PASSPHRASE, allow_incomplete=True) as partial:
         applied_before = sum(c.seq for c in partial.replica.cursors().values())
         assert applied_before == 2  # two segments landed before the cut, and stay
+        # the restore's bulk mode dropped the secondary indexes; they are still owed
+        assert indexes(partial) < expected_indexes
     with joined(tmp_path, folder_remote, "restored") as resumed:
         assert state(resumed) == expected
+        assert indexes(resumed) == expected_indexes
+        assert search_index(resumed) == expected_search
     with Practice.open(target, passphrase=PASSPHRASE) as reopened:
         assert reopened.counts()["patient"] == 32  # 4 batches of 8
 
