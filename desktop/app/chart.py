@@ -140,7 +140,8 @@ class ChartView(QWidget):
     def _header_html(self, c: dict[str, Any]) -> str:
         name = f"{escape((c['family_name'] or '').upper())} {escape(c['given_names'] or '')}"
         if c.get("birth_name"):
-            name += f" <small>({self.tr('born')} {escape(c['birth_name'])})</small>"
+            born = self.tr("born {0}").format(escape(c["birth_name"]))
+            name += f" <small>({born})</small>"
         facts = [c["sex"] or "", display_date(c["birth_date"])]
         if c["birth_date"]:
             facts.append(self.tr("{0} years").format(age(c["birth_date"])))
@@ -148,7 +149,8 @@ class ChartView(QWidget):
         html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
         if c["allergies"]:
             allergies = ", ".join(escape(a["substance"] or "?") for a in c["allergies"])
-            html += f"<br/><b style='color:#c00000'>{self.tr('Allergies')}: {allergies}</b>"
+            line = self.tr("Allergies: {0}").format(allergies)
+            html += f"<br/><b style='color:#c00000'>{line}</b>"
         return html
 
     def _summary_html(self, c: dict[str, Any]) -> str:
@@ -188,14 +190,16 @@ class ChartView(QWidget):
         if vitals:
             items = []
             if "weight_kg" in vitals:
-                items.append(f"{self.tr('Weight')} {vitals['weight_kg']} kg")
+                items.append(self.tr("Weight {0} kg").format(vitals["weight_kg"]))
             b = bmi(vitals.get("weight_kg"), vitals.get("height_cm"))
             if b:
-                items.append(f"{self.tr('BMI')} {b}")
+                items.append(self.tr("BMI {0}").format(b))
             if "bp_sys" in vitals:
-                items.append(f"{self.tr('BP')} {vitals['bp_sys']}/{vitals.get('bp_dia', '?')}")
+                items.append(
+                    self.tr("BP {0}/{1}").format(vitals["bp_sys"], vitals.get("bp_dia", "?"))
+                )
             if "pulse" in vitals:
-                items.append(f"{self.tr('Pulse')} {vitals['pulse']}")
+                items.append(self.tr("Pulse {0}").format(vitals["pulse"]))
             section(self.tr("Last vitals"), items)
         section(
             self.tr("Vaccinations"),

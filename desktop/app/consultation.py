@@ -24,19 +24,28 @@ from PySide6.QtWidgets import (
 
 from desktop.app.chart import bmi
 from desktop.app.errors import message_for
+from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 from desktop.practice.drafts import DraftStore
 
 AUTOSAVE_MS = 3_000
 # (field, label, minimum, maximum, plausible low, plausible high, decimals)
 VITALS = (
-    ("weight_kg", "Weight (kg)", 0, 400, 0.5, 250, 1),
-    ("height_cm", "Height (cm)", 0, 250, 30, 220, 0),
-    ("bp_sys", "BP systolic", 0, 320, 70, 250, 0),
-    ("bp_dia", "BP diastolic", 0, 220, 35, 140, 0),
-    ("pulse", "Pulse", 0, 300, 30, 200, 0),
-    ("temperature_c", "Temperature (°C)", 0, 45, 34, 42.5, 1),
-    ("spo2", "SpO2 (%)", 0, 100, 70, 100, 0),
+    ("weight_kg", QT_TRANSLATE_NOOP("ConsultationEditor", "Weight (kg)"), 0, 400, 0.5, 250, 1),
+    ("height_cm", QT_TRANSLATE_NOOP("ConsultationEditor", "Height (cm)"), 0, 250, 30, 220, 0),
+    ("bp_sys", QT_TRANSLATE_NOOP("ConsultationEditor", "BP systolic"), 0, 320, 70, 250, 0),
+    ("bp_dia", QT_TRANSLATE_NOOP("ConsultationEditor", "BP diastolic"), 0, 220, 35, 140, 0),
+    ("pulse", QT_TRANSLATE_NOOP("ConsultationEditor", "Pulse"), 0, 300, 30, 200, 0),
+    (
+        "temperature_c",
+        QT_TRANSLATE_NOOP("ConsultationEditor", "Temperature (°C)"),
+        0,
+        45,
+        34,
+        42.5,
+        1,
+    ),
+    ("spo2", QT_TRANSLATE_NOOP("ConsultationEditor", "SpO2 (%)"), 0, 100, 70, 100, 0),
 )
 
 

@@ -18,12 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.errors import message_for
+from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 from desktop.practice.demo_loader import make_demo
 from desktop.practice.store import Practice
 
 DEMO_PATIENTS = 2_000
 DEMO_PASSPHRASE = "demo carnet"
+
+
+STRENGTH_LABELS = (  # translated where shown; marked here so that lupdate sees them
+    QT_TRANSLATE_NOOP("FirstRunDialog", "very weak"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "weak"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "fair"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "good"),
+    QT_TRANSLATE_NOOP("FirstRunDialog", "strong"),
+)
 
 
 class _Progress(QObject):
@@ -38,7 +48,7 @@ def strength(passphrase: str) -> tuple[int, str]:
     )
     words = len(passphrase.split())
     score = min(4, (len(passphrase) >= 8) + (len(passphrase) >= 14) + (kinds >= 3) + (words >= 4))
-    return score, ["very weak", "weak", "fair", "good", "strong"][score]
+    return score, STRENGTH_LABELS[score]
 
 
 class FirstRunDialog(QDialog):

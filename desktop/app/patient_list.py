@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,7 +49,14 @@ def display_date(iso: str | None) -> str:
 
 
 class PatientModel(QAbstractTableModel):
-    COLUMNS = ("Name", "Birth date", "Age", "Sex", "Phone", "City")
+    COLUMNS = (  # translated in headerData; marked here so that lupdate sees them
+        QT_TRANSLATE_NOOP("PatientModel", "Name"),
+        QT_TRANSLATE_NOOP("PatientModel", "Birth date"),
+        QT_TRANSLATE_NOOP("PatientModel", "Age"),
+        QT_TRANSLATE_NOOP("PatientModel", "Sex"),
+        QT_TRANSLATE_NOOP("PatientModel", "Phone"),
+        QT_TRANSLATE_NOOP("PatientModel", "City"),
+    )
 
     def __init__(self) -> None:
         super().__init__()

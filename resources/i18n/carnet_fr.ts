@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/app/errors.py" line="20"/>
-        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-        <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/errors.py" line="28"/>
-        <source>The passphrase or recovery key does not open this practice.</source>
-        <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/errors.py" line="31"/>
-        <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
-        <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
-        <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
-        <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
-    </message>
-</context>
-<context>
     <name>AddAllergyDialog</name>
     <message>
         <location filename="../../desktop/app/record_dialogs.py" line="176"/>
@@ -246,69 +223,79 @@
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="146"/>
+        <location filename="../../desktop/app/chart.py" line="143"/>
+        <source>born {0}</source>
+        <translation>né(e) {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="147"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="164"/>
+        <location filename="../../desktop/app/chart.py" line="152"/>
+        <source>Allergies: {0}</source>
+        <translation>Allergies : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="166"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="172"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="180"/>
+        <location filename="../../desktop/app/chart.py" line="182"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/chart.py" line="193"/>
+        <source>Weight {0} kg</source>
+        <translation>Poids {0} kg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="196"/>
+        <source>BMI {0}</source>
+        <translation>IMC {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/chart.py" line="199"/>
+        <source>BP {0}/{1}</source>
+        <translation>PA {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="202"/>
+        <source>Pulse {0}</source>
+        <translation>Pouls {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="203"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="201"/>
+        <location filename="../../desktop/app/chart.py" line="205"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="209"/>
+        <location filename="../../desktop/app/chart.py" line="213"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="217"/>
+        <location filename="../../desktop/app/chart.py" line="221"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="218"/>
+        <location filename="../../desktop/app/chart.py" line="222"/>
         <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>born</source>
-        <translation>née</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Poids</translation>
-    </message>
-    <message>
-        <source>BMI</source>
-        <translation>IMC</translation>
-    </message>
-    <message>
-        <source>BP</source>
-        <translation>PA</translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation>Pouls</translation>
     </message>
 </context>
 <context>
@@ -357,75 +344,82 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="62"/>
+        <location filename="../../desktop/app/consultation.py" line="71"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="74"/>
+        <location filename="../../desktop/app/consultation.py" line="83"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="75"/>
+        <location filename="../../desktop/app/consultation.py" line="84"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="99"/>
+        <location filename="../../desktop/app/consultation.py" line="108"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="108"/>
+        <location filename="../../desktop/app/consultation.py" line="117"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="152"/>
+        <location filename="../../desktop/app/consultation.py" line="161"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="183"/>
+        <location filename="../../desktop/app/consultation.py" line="192"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="196"/>
+        <location filename="../../desktop/app/consultation.py" line="205"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="215"/>
+        <location filename="../../desktop/app/consultation.py" line="224"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="34"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="35"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="36"/>
         <source>BP systolic</source>
         <translation>PA systolique</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="37"/>
         <source>BP diastolic</source>
         <translation>PA diastolique</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="38"/>
         <source>Pulse</source>
         <translation>Pouls</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="41"/>
         <source>Temperature (°C)</source>
         <translation>Température (°C)</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/consultation.py" line="48"/>
         <source>SpO2 (%)</source>
         <translation>SpO2 (%)</translation>
     </message>
@@ -433,107 +427,112 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="50"/>
+        <location filename="../../desktop/app/first_run.py" line="60"/>
         <source>Carnet: welcome</source>
         <translation>Carnet : bienvenue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="54"/>
+        <location filename="../../desktop/app/first_run.py" line="64"/>
         <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice&apos;s records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="60"/>
+        <location filename="../../desktop/app/first_run.py" line="70"/>
         <source>Try it</source>
         <translation>Essayer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="61"/>
+        <location filename="../../desktop/app/first_run.py" line="71"/>
         <source>Create the demo practice</source>
         <translation>Créer le cabinet de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="65"/>
+        <location filename="../../desktop/app/first_run.py" line="75"/>
         <source>2,000 synthetic patients. Passphrase: «{0}»</source>
         <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="71"/>
+        <location filename="../../desktop/app/first_run.py" line="81"/>
         <source>Create a new practice</source>
         <translation>Créer un nouveau cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="84"/>
+        <location filename="../../desktop/app/first_run.py" line="94"/>
         <source>Practice name</source>
         <translation>Nom du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="85"/>
+        <location filename="../../desktop/app/first_run.py" line="95"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="86"/>
+        <location filename="../../desktop/app/first_run.py" line="96"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="87"/>
+        <location filename="../../desktop/app/first_run.py" line="97"/>
         <source>Strength</source>
         <translation>Solidité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="88"/>
+        <location filename="../../desktop/app/first_run.py" line="98"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="89"/>
+        <location filename="../../desktop/app/first_run.py" line="99"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <location filename="../../desktop/app/first_run.py" line="105"/>
         <source>Restore a practice…</source>
         <translation>Restaurer un cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <location filename="../../desktop/app/first_run.py" line="105"/>
         <source>Join as a new device…</source>
         <translation>Rejoindre comme nouvel appareil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="98"/>
+        <location filename="../../desktop/app/first_run.py" line="108"/>
         <source>Use &apos;carnet restore&apos; or &apos;carnet join&apos; for now</source>
         <translation>Utilisez « carnet restore » ou « carnet join » pour l&apos;instant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="140"/>
+        <location filename="../../desktop/app/first_run.py" line="150"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="155"/>
+        <location filename="../../desktop/app/first_run.py" line="165"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="31"/>
         <source>very weak</source>
         <translation>très faible</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="32"/>
         <source>weak</source>
         <translation>faible</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="33"/>
         <source>fair</source>
         <translation>moyenne</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="34"/>
         <source>good</source>
         <translation>bonne</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="35"/>
         <source>strong</source>
         <translation>forte</translation>
     </message>
@@ -682,7 +681,7 @@
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="104"/>
+        <location filename="../../desktop/app/patient_list.py" line="112"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
@@ -690,26 +689,32 @@
 <context>
     <name>PatientModel</name>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="53"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="54"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="55"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="56"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="57"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/patient_list.py" line="58"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -961,6 +966,29 @@
         <location filename="../../desktop/app/main.py" line="106"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="16"/>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="26"/>
+        <source>The passphrase or recovery key does not open this practice.</source>
+        <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="30"/>
+        <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
+        <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="36"/>
+        <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
+        <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>
 </context>
 </TS>
