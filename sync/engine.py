@@ -276,7 +276,7 @@ class SyncEngine:
             while sealed is not None:
                 batch, data = sealed
                 seq = cursor.seq + 1
-                self._upload_blobs([p.change for p in batch])
+                self._upload_blobs(batch)
                 self._check_cancel()
                 name = segment_name(self.pid, self.device, seq)
                 upload = uploads.submit(self._store.create, name, data)
@@ -315,21 +315,17 @@ class SyncEngine:
             return None
         seq = cursor.seq + 1
         while True:
-            changes = [p.change for p in batch]
             wires = [p.wire for p in batch if p.wire is not None]
-            data = encode_segment(
-                self.keys,
-                self.device,
-                seq,
-                cursor.digest,
-                changes,
-                wires if len(wires) == len(batch) else None,
-            )
+            if len(wires) == len(batch):
+                data = encode_segment(self.keys, self.device, seq, cursor.digest, (), wires)
+            else:
+                changes = [p.change for p in batch]
+                data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
             if len(data) <= self.max_segment_bytes or len(batch) == 1:
                 return batch, data
             batch = batch[: len(batch) // 2]
 
-    def _upload_blobs(self, changes: Sequence[Change]) -> None:
+    def _upload_blobs(self, changes: Sequence[PendingChange]) -> None:
         """Attachments travel before the segment that references them (create-only:
         chunks already there are skipped)."""
         if not isinstance(self.replica, BlobSource):

@@ -8,6 +8,7 @@ in memory, which is the proof that the interface is narrow enough.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -30,17 +31,41 @@ class Cursor:
 START = Cursor(0, "")
 
 
-@dataclass(frozen=True, slots=True)
 class PendingChange:
-    """A change written on this device and not yet pushed; ``local_seq`` orders them."""
+    """A change written on this device and not yet pushed; ``local_seq`` orders them.
 
-    local_seq: int
-    change: Change
-    wire: str | None = None
-    """Optional: ``change`` already encoded exactly as a segment carries it, i.e.
-    ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``. A
-    replica that journals changes as JSON can hand that text over, and the engine then
-    seals it without encoding every change again (the bulk of a first push's time)."""
+    Made from the change itself, or (:meth:`encoded`) from its wire form alone: a
+    replica that journals changes as JSON hands that text over, the engine seals it as
+    it is, and the change is only decoded if something asks for it. Encoding and
+    decoding every change was most of a first push's time."""
+
+    __slots__ = ("local_seq", "entity", "wire", "_change")
+
+    def __init__(self, local_seq: int, change: Change) -> None:
+        self.local_seq = local_seq
+        self.entity = change.entity
+        self.wire: str | None = None
+        """The change exactly as a segment carries it, i.e.
+        ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``,
+        when the replica has it; None otherwise."""
+        self._change: Change | None = change
+
+    @classmethod
+    def encoded(cls, local_seq: int, entity: str, wire: str) -> PendingChange:
+        pending = cls.__new__(cls)
+        pending.local_seq, pending.entity, pending.wire = local_seq, entity, wire
+        pending._change = None
+        return pending
+
+    @property
+    def change(self) -> Change:
+        if self._change is None:
+            assert self.wire is not None
+            self._change = Change.from_json(json.loads(self.wire))
+        return self._change
+
+    def __repr__(self) -> str:  # ids and numbers only, never field values
+        return f"PendingChange({self.local_seq}, {self.entity})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +139,9 @@ class BlobSource(Protocol):
     so a device never receives a record whose document is not on the storage yet.
     """
 
-    def blobs_referenced(self, changes: Sequence[Change]) -> list[str]:
-        """SHA-256 (hex) of the attachments that these changes reference."""
+    def blobs_referenced(self, changes: Sequence[PendingChange]) -> list[str]:
+        """SHA-256 (hex) of the attachments that these changes reference (look at
+        ``entity`` first: decoding every ``change`` is what encoded changes avoid)."""
         ...
 
     def read_blob(self, sha256: str) -> bytes:

@@ -65,18 +65,13 @@ class StoreReplica:
             (after, limit),
         ).fetchall()
         # The journal keeps fields and replaces as the compact JSON a segment carries,
-        # so each change's wire form is assembled from them, not encoded again.
+        # so each change's wire form is assembled from them, not encoded again, and the
+        # engine decodes none of them (PendingChange.change does, if asked).
         q = _json_string
         return [
-            PendingChange(
+            PendingChange.encoded(
                 seq,
-                Change(
-                    entity,
-                    record_id,
-                    Stamp(hlc, device),
-                    json.loads(fields),
-                    {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
-                ),
+                entity,
                 f'{{"e":{q(entity)},"id":{q(record_id)},"s":[{int(hlc)},{q(device)}],'
                 f'"f":{fields},"r":{replaces}}}',
             )
@@ -179,12 +174,9 @@ class StoreReplica:
 
     # -- attachments (sync.ports.BlobSource) ----------------------------------------------
 
-    def blobs_referenced(self, changes: Sequence[Change]) -> list[str]:
-        return [
-            str(c.fields["content_hash"])
-            for c in changes
-            if c.entity == "document" and c.fields.get("content_hash")
-        ]
+    def blobs_referenced(self, changes: Sequence[PendingChange]) -> list[str]:
+        documents = [p.change for p in changes if p.entity == "document"]
+        return [str(c.fields["content_hash"]) for c in documents if c.fields.get("content_hash")]
 
     def read_blob(self, sha256: str) -> bytes:
         rows = self.p._q(

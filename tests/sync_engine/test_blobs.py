@@ -9,10 +9,9 @@ from collections.abc import Sequence
 import pytest
 
 from sync.backends.memory import MemoryBackend
-from sync.changes import Change
 from sync.engine import SyncEngine
 from sync.errors import IntegrityError
-from sync.ports import BlobSource
+from sync.ports import BlobSource, PendingChange
 from sync.remote import BLOB_CHUNK, BlobRef, blob_chunk_name, download_blob, upload_blob
 from sync.segments import PracticeKeys
 from tests.sync_engine.conftest import CountingBackend
@@ -61,8 +60,9 @@ class DocReplica(MemoryReplica):
         self.files[ref.sha256] = data
         self.write("document", record_id, {"title": "Lettre", "blob": ref.to_json()})
 
-    def blobs_referenced(self, changes: Sequence[Change]) -> list[str]:
-        return [str(c.fields["blob"]["sha256"]) for c in changes if "blob" in c.fields]
+    def blobs_referenced(self, changes: Sequence[PendingChange]) -> list[str]:
+        fields = [p.change.fields for p in changes]
+        return [str(f["blob"]["sha256"]) for f in fields if "blob" in f]
 
     def read_blob(self, sha256: str) -> bytes:
         return self.files[sha256]

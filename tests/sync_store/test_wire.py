@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from desktop.practice.store import Practice
+from sync.changes import Change, Stamp
 from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
 
 
@@ -39,9 +40,23 @@ def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
     _varied_writes(practice)
     pending = practice.replica.pending_changes(0, 1000)
     assert len(pending) > 5
-    for p in pending:
-        expected = json.dumps(p.change.to_json(), separators=(",", ":"), ensure_ascii=False)
+    # the changes as the journal's columns hold them, decoded independently of the wire
+    rows = practice.conn.execute(
+        "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal ORDER BY seq"
+    ).fetchall()
+    assert [p.local_seq for p in pending] == [r[0] for r in rows]
+    for p, (_, entity, record_id, hlc, device, fields, replaces) in zip(pending, rows, strict=True):
+        change = Change(
+            entity,
+            record_id,
+            Stamp(hlc, device),
+            json.loads(fields),
+            {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
+        )
+        expected = json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)
         assert p.wire == expected
+        assert p.entity == entity
+        assert p.change.to_json() == change.to_json()
 
 
 def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
