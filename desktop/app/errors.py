@@ -3,11 +3,27 @@ the user's or the environment's problems become a message; bugs reach the crash 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.practice import errors
 from sync.backends.base import BackendError
-from sync.errors import SyncError, exit_code, from_backend
+from sync.devices import EnrollmentCodeError
+from sync.errors import CancelledError, NotAPracticeError, SyncError, exit_code, from_backend
+
+
+class CredentialsNotKeptError(Exception):
+    """Typed storage credentials could not be kept in a secure keyring (there is none),
+    and the environment does not give them: the background sync could not use them."""
+
+
+class FolderNotEmptyError(Exception):
+    """A restore or join was asked into a folder that already holds other files."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__("the folder is not empty")
+        self.folder = folder
 
 
 def message_for(exc: BaseException) -> str | None:
@@ -16,15 +32,44 @@ def message_for(exc: BaseException) -> str | None:
         return QCoreApplication.translate(
             "errors", "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."
         )
+    if isinstance(exc, FolderNotEmptyError):
+        return QCoreApplication.translate(
+            "errors",
+            "The folder {0} already holds files: Carnet restores a practice only into an "
+            "empty folder. Move those files away, or start Carnet with another data folder.",
+        ).format(exc.folder)
+    if isinstance(exc, CredentialsNotKeptError):
+        return QCoreApplication.translate(
+            "errors",
+            "This computer has no secure keyring to keep the storage credentials, so the "
+            "background sync could not use them. Open a desktop session with a keyring, "
+            "or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or "
+            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
+        )
     if isinstance(exc, errors.CarnetError):
         return str(exc)[:1].upper() + str(exc)[1:] + "."
     if isinstance(exc, BackendError):
         exc = from_backend(exc)
+    if isinstance(exc, EnrollmentCodeError):
+        return QCoreApplication.translate(
+            "errors",
+            "This enrollment code is wrong, expired or already used. On an enrolled "
+            "computer, make a new one ('carnet device enroll') and type it within its "
+            "validity.",
+        )
+    if isinstance(exc, CancelledError):
+        return QCoreApplication.translate("errors", "Cancelled.")
     if isinstance(exc, SyncError):
         code = exit_code(exc)
         if code == 3:
             return QCoreApplication.translate(
                 "errors", "The passphrase or recovery key does not open this practice."
+            )
+        if isinstance(exc, NotAPracticeError):
+            return QCoreApplication.translate(
+                "errors",
+                "There is no Carnet practice at this address (or the place does not exist). "
+                "Check the address.",
             )
         if code == 4:
             return QCoreApplication.translate(

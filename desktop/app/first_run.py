@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.restore_wizard import RestoreWizard
 from desktop.app.tasks import Tasks
 from desktop.practice.demo_loader import make_demo
 from desktop.practice.store import Practice
@@ -102,11 +103,17 @@ class FirstRunDialog(QDialog):
         form.addRow("", self.create_button)
 
         later = QHBoxLayout()
-        for label in (self.tr("Restore a practice…"), self.tr("Join as a new device…")):
-            button = QPushButton(label)
-            button.setEnabled(False)
-            button.setToolTip(self.tr("Use 'carnet restore' or 'carnet join' for now"))
-            later.addWidget(button)
+        self.restore_button = QPushButton(self.tr("Restore a practice…"))
+        self.restore_button.setToolTip(
+            self.tr("From its sync storage, with the practice passphrase or the recovery key")
+        )
+        self.restore_button.clicked.connect(lambda: self.open_wizard("passphrase"))
+        self.join_button = QPushButton(self.tr("Join as a new device…"))
+        self.join_button.setToolTip(self.tr("With an enrollment code made on an enrolled computer"))
+        self.join_button.clicked.connect(lambda: self.open_wizard("code"))
+        later.addWidget(self.restore_button)
+        later.addWidget(self.join_button)
+        self.wizard: RestoreWizard | None = None
 
         self.progress = QProgressBar()
         self.progress.hide()
@@ -128,8 +135,17 @@ class FirstRunDialog(QDialog):
         self.meter.setFormat(self.tr(label))
 
     def _busy(self, busy: bool) -> None:
-        self.demo_button.setEnabled(not busy)
-        self.create_button.setEnabled(not busy)
+        for button in (self.demo_button, self.create_button, self.restore_button, self.join_button):
+            button.setEnabled(not busy)
+
+    def open_wizard(self, method: str) -> RestoreWizard:
+        """The restore / join wizard; when it has the practice, this dialog is done too."""
+        wizard = RestoreWizard(self.tasks, self.folder, method=method, parent=self)
+        wizard.setModal(True)
+        wizard.accepted.connect(self.accept)
+        self.wizard = wizard
+        wizard.show()
+        return wizard
 
     def create_demo(self) -> None:
         self._busy(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.app import i18n
 from desktop.app.first_run import FirstRunDialog
+from desktop.app.restore_wizard import RestoreWizard, Resume
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
@@ -45,6 +46,7 @@ class AppController:
         dialog = UnlockDialog(self.tasks, self.folder, name)
         dialog.accepted.connect(self.unlocked)
         dialog.rejected.connect(QApplication.quit)
+        dialog.restore_unfinished.connect(self.continue_restore)
 
         def remembered(opened: bool) -> None:
             if opened:
@@ -54,6 +56,16 @@ class AppController:
 
         dialog.try_remembered(remembered)
         self.dialog = dialog
+
+    def continue_restore(self, url: str, local_passphrase: str) -> None:
+        """The folder holds a restore that did not finish: offer to continue it (it
+        never opens as a practice before it is complete)."""
+        if self.dialog is not None:
+            self.dialog.hide()
+        wizard = RestoreWizard(self.tasks, self.folder, resume=Resume(url, local_passphrase))
+        wizard.accepted.connect(self.unlocked)
+        wizard.rejected.connect(QApplication.quit)
+        self._show(wizard)
 
     def unlocked(self) -> None:
         def facts(p: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +30,8 @@ def keyring_account(folder: Path) -> str:
 
 
 class UnlockDialog(QDialog):
+    restore_unfinished = Signal(str, str)  # remote url, the passphrase that unlocked it
+
     def __init__(self, tasks: Tasks, folder: Path, practice_name: str) -> None:
         super().__init__()
         self.tasks, self.folder = tasks, folder
@@ -75,13 +78,28 @@ class UnlockDialog(QDialog):
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Unlocking…"))
 
-        def open_it() -> None:
-            practice = Practice.open(self.folder, passphrase=passphrase)
+        def open_it() -> str | None:
+            from desktop.sync_service import REMOTE_URL, RESTORE_STATE
+
+            practice = Practice.open(self.folder, passphrase=passphrase, allow_incomplete=True)
+            if practice.meta_value(RESTORE_STATE) == "in-progress":
+                url = str(practice.meta_value(REMOTE_URL) or "")
+                practice.close()  # half restored: never shown as the practice
+                return url
             self.tasks.practice = practice
             if remember:
                 KeyCache().store(keyring_account(self.folder), practice.db_key)
+            return None
 
-        self.tasks.on_db(open_it, on_done=lambda _: self.accept(), on_error=self._failed)
+        def opened(unfinished: str | None) -> None:
+            if unfinished is None:
+                self.accept()
+            else:
+                self.buttons.setEnabled(True)
+                self.error.clear()
+                self.restore_unfinished.emit(unfinished, passphrase)
+
+        self.tasks.on_db(open_it, on_done=opened, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -427,112 +427,117 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="60"/>
+        <location filename="../../desktop/app/first_run.py" line="61"/>
         <source>Carnet: welcome</source>
         <translation>Carnet : bienvenue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="64"/>
+        <location filename="../../desktop/app/first_run.py" line="65"/>
         <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice&apos;s records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="70"/>
+        <location filename="../../desktop/app/first_run.py" line="71"/>
         <source>Try it</source>
         <translation>Essayer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="71"/>
+        <location filename="../../desktop/app/first_run.py" line="72"/>
         <source>Create the demo practice</source>
         <translation>Créer le cabinet de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="75"/>
+        <location filename="../../desktop/app/first_run.py" line="76"/>
         <source>2,000 synthetic patients. Passphrase: «{0}»</source>
         <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="81"/>
+        <location filename="../../desktop/app/first_run.py" line="82"/>
         <source>Create a new practice</source>
         <translation>Créer un nouveau cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="94"/>
+        <location filename="../../desktop/app/first_run.py" line="95"/>
         <source>Practice name</source>
         <translation>Nom du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <location filename="../../desktop/app/first_run.py" line="96"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="96"/>
+        <location filename="../../desktop/app/first_run.py" line="97"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="97"/>
+        <location filename="../../desktop/app/first_run.py" line="98"/>
         <source>Strength</source>
         <translation>Solidité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="98"/>
+        <location filename="../../desktop/app/first_run.py" line="99"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="99"/>
+        <location filename="../../desktop/app/first_run.py" line="100"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="105"/>
+        <location filename="../../desktop/app/first_run.py" line="106"/>
         <source>Restore a practice…</source>
         <translation>Restaurer un cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="105"/>
+        <location filename="../../desktop/app/first_run.py" line="108"/>
+        <source>From its sync storage, with the practice passphrase or the recovery key</source>
+        <translation>Depuis son stockage de synchronisation, avec la phrase secrète du cabinet ou la clé de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="111"/>
         <source>Join as a new device…</source>
         <translation>Rejoindre comme nouvel appareil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="108"/>
-        <source>Use &apos;carnet restore&apos; or &apos;carnet join&apos; for now</source>
-        <translation>Utilisez « carnet restore » ou « carnet join » pour l&apos;instant</translation>
+        <location filename="../../desktop/app/first_run.py" line="112"/>
+        <source>With an enrollment code made on an enrolled computer</source>
+        <translation>Avec un code d&apos;enrôlement créé sur un ordinateur déjà enrôlé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="150"/>
+        <location filename="../../desktop/app/first_run.py" line="166"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="165"/>
+        <location filename="../../desktop/app/first_run.py" line="181"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="31"/>
+        <location filename="../../desktop/app/first_run.py" line="32"/>
         <source>very weak</source>
         <translation>très faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="32"/>
+        <location filename="../../desktop/app/first_run.py" line="33"/>
         <source>weak</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="33"/>
+        <location filename="../../desktop/app/first_run.py" line="34"/>
         <source>fair</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="34"/>
+        <location filename="../../desktop/app/first_run.py" line="35"/>
         <source>good</source>
         <translation>bonne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="35"/>
+        <location filename="../../desktop/app/first_run.py" line="36"/>
         <source>strong</source>
         <translation>forte</translation>
     </message>
@@ -785,102 +790,42 @@
 <context>
     <name>RemoteSettingsDialog</name>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="64"/>
+        <location filename="../../desktop/app/remote_settings.py" line="54"/>
         <source>Sync settings</source>
         <translation>Réglages de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="67"/>
-        <source>Folder</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="67"/>
-        <source>WebDAV</source>
-        <translation>WebDAV</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="67"/>
-        <source>S3</source>
-        <translation>S3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="71"/>
-        <source>folder path, server/path or bucket/prefix</source>
-        <translation>chemin du dossier, serveur/chemin ou bucket/préfixe</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="72"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="78"/>
+        <location filename="../../desktop/app/remote_settings.py" line="61"/>
         <source>Empty storage: set it up for this practice</source>
         <translation>Stockage vide : le préparer pour ce cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="82"/>
-        <source>Test connection</source>
-        <translation>Tester la connexion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="87"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="88"/>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="90"/>
-        <source>Server password</source>
-        <translation>Mot de passe du serveur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="91"/>
+        <location filename="../../desktop/app/remote_settings.py" line="66"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="93"/>
+        <location filename="../../desktop/app/remote_settings.py" line="68"/>
         <source>Sync every</source>
         <translation>Synchroniser toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="97"/>
+        <location filename="../../desktop/app/remote_settings.py" line="71"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="113"/>
-        <source>Sync folder</source>
-        <translation>Dossier de synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="123"/>
-        <source>Testing…</source>
-        <translation>Test en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="134"/>
-        <source>Connection OK</source>
-        <translation>Connexion réussie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="146"/>
+        <location filename="../../desktop/app/remote_settings.py" line="90"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="171"/>
+        <location filename="../../desktop/app/remote_settings.py" line="117"/>
         <source>Recovery key</source>
         <translation>Clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="174"/>
+        <location filename="../../desktop/app/remote_settings.py" line="120"/>
         <source>Write down or print this recovery key now: it is shown only once, and without it a lost passphrase means a lost practice.
 
 {0}</source>
@@ -889,14 +834,292 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="178"/>
+        <location filename="../../desktop/app/remote_settings.py" line="124"/>
         <source>Save the recovery kit…</source>
         <translation>Enregistrer le kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="190"/>
+        <location filename="../../desktop/app/remote_settings.py" line="136"/>
         <source>Recovery kit</source>
         <translation>Kit de secours</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWizard</name>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="83"/>
+        <source>Carnet: join a practice</source>
+        <translation>Carnet : rejoindre un cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="83"/>
+        <source>Carnet: restore a practice</source>
+        <translation>Carnet : restaurer un cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="90"/>
+        <source>&lt;h3&gt;The restore did not finish&lt;/h3&gt;&lt;p&gt;What was already downloaded is kept on this computer. Continue the restore to download the rest; if the storage asks for a password or keys, type them below.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;La restauration n&apos;est pas terminée&lt;/h3&gt;&lt;p&gt;Ce qui a déjà été téléchargé est conservé sur cet ordinateur. Poursuivez la restauration pour télécharger le reste ; si le stockage demande un mot de passe ou des clés, saisissez-les ci-dessous.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="98"/>
+        <source>&lt;h3&gt;Bring the practice to this computer&lt;/h3&gt;&lt;p&gt;Carnet downloads the practice from its sync storage and decrypts it here. It can take a while; if it is interrupted, it continues where it stopped.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Installer le cabinet sur cet ordinateur&lt;/h3&gt;&lt;p&gt;Carnet télécharge le cabinet depuis son stockage de synchronisation et le déchiffre ici. Cela peut prendre un moment ; en cas d&apos;interruption, il reprend là où il s&apos;était arrêté.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="104"/>
+        <source>Sync storage</source>
+        <translation>Stockage de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="108"/>
+        <source>What opens the practice</source>
+        <translation>Ce qui ouvre le cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="110"/>
+        <source>Practice passphrase</source>
+        <translation>Phrase secrète du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="111"/>
+        <source>Recovery key (recovery kit)</source>
+        <translation>Clé de récupération (kit de secours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="112"/>
+        <source>Enrollment code</source>
+        <translation>Code d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="127"/>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="129"/>
+        <source>optional: your login in the practice</source>
+        <translation>facultatif : votre identifiant dans le cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="135"/>
+        <source>Your login</source>
+        <translation>Votre identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="136"/>
+        <source>Passphrase for this computer</source>
+        <translation>Phrase secrète de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="137"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="150"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="344"/>
+        <source>Continue the restore</source>
+        <translation>Poursuivre la restauration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="152"/>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="154"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="158"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="194"/>
+        <source>the passphrase that opens the practice on its storage</source>
+        <translation>la phrase secrète qui ouvre le cabinet sur son stockage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="195"/>
+        <source>the recovery key printed on the recovery kit</source>
+        <translation>la clé de récupération imprimée sur le kit de secours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="196"/>
+        <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="201"/>
+        <source>To restore the whole practice on a new computer.</source>
+        <translation>Pour restaurer tout le cabinet sur un nouvel ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
+        <source>When the practice passphrase is lost.</source>
+        <translation>Quand la phrase secrète du cabinet est perdue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="204"/>
+        <source>Made on an enrolled computer with &apos;carnet device enroll&apos;: single use, valid for a short time. This computer never learns the passphrase.</source>
+        <translation>Créé sur un ordinateur enrôlé avec « carnet device enroll » : à usage unique, valable peu de temps. Cet ordinateur ne connaîtra jamais la phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="215"/>
+        <source>Enter the address of the sync storage.</source>
+        <translation>Saisissez l&apos;adresse du stockage de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="220"/>
+        <source>Enter the practice passphrase.</source>
+        <translation>Saisissez la phrase secrète du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="221"/>
+        <source>Enter the recovery key.</source>
+        <translation>Saisissez la clé de récupération.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="222"/>
+        <source>Enter the enrollment code.</source>
+        <translation>Saisissez le code d&apos;enrôlement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="226"/>
+        <source>The passphrase for this computer needs at least {0} characters.</source>
+        <translation>La phrase secrète de cet ordinateur doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="229"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="246"/>
+        <source>Connecting to the storage…</source>
+        <translation>Connexion au stockage…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="293"/>
+        <source>Downloading the practice: {0} of {1} parts</source>
+        <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="296"/>
+        <source>Registering this computer…</source>
+        <translation>Enregistrement de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="323"/>
+        <source>The practice is on this computer.</source>
+        <translation>Le cabinet est sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="334"/>
+        <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
+        <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
+    </message>
+</context>
+<context>
+    <name>StorageForm</name>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <source>WebDAV</source>
+        <translation>WebDAV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <source>S3</source>
+        <translation>S3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="117"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="128"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="134"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="135"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="137"/>
+        <source>Server password</source>
+        <translation>Mot de passe du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="138"/>
+        <source>S3 endpoint</source>
+        <translation>Point d&apos;accès S3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="139"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="140"/>
+        <source>Access key ID</source>
+        <translation>Identifiant de clé d&apos;accès</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="141"/>
+        <source>Secret access key</source>
+        <translation>Clé d&apos;accès secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="150"/>
+        <source>folder path</source>
+        <translation>chemin du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="151"/>
+        <source>user@server/path</source>
+        <translation>utilisateur@serveur/chemin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="152"/>
+        <source>bucket/prefix</source>
+        <translation>bucket/préfixe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="199"/>
+        <source>Sync folder</source>
+        <translation>Dossier de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="207"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/storage_form.py" line="217"/>
+        <source>Connection OK</source>
+        <translation>Connexion réussie</translation>
     </message>
 </context>
 <context>
@@ -930,32 +1153,32 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="35"/>
+        <location filename="../../desktop/app/unlock.py" line="38"/>
         <source>Carnet: unlock</source>
         <translation>Carnet : déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="41"/>
+        <location filename="../../desktop/app/unlock.py" line="44"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="47"/>
+        <location filename="../../desktop/app/unlock.py" line="50"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="52"/>
+        <location filename="../../desktop/app/unlock.py" line="55"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="76"/>
+        <location filename="../../desktop/app/unlock.py" line="79"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="88"/>
+        <location filename="../../desktop/app/unlock.py" line="106"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -963,7 +1186,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="106"/>
+        <location filename="../../desktop/app/main.py" line="118"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -971,22 +1194,47 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="16"/>
+        <location filename="../../desktop/app/errors.py" line="32"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="26"/>
+        <location filename="../../desktop/app/errors.py" line="36"/>
+        <source>The folder {0} already holds files: Carnet restores a practice only into an empty folder. Move those files away, or start Carnet with another data folder.</source>
+        <translation>Le dossier {0} contient déjà des fichiers : Carnet ne restaure un cabinet que dans un dossier vide. Déplacez ces fichiers, ou lancez Carnet avec un autre dossier de données.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="42"/>
+        <source>This computer has no secure keyring to keep the storage credentials, so the background sync could not use them. Open a desktop session with a keyring, or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé pour conserver les identifiants du stockage : la synchronisation en arrière-plan ne pourrait pas s&apos;en servir. Ouvrez une session de bureau avec un trousseau, ou donnez-les à Carnet par son environnement (CARNET_REMOTE_PASSWORD, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="54"/>
+        <source>This enrollment code is wrong, expired or already used. On an enrolled computer, make a new one (&apos;carnet device enroll&apos;) and type it within its validity.</source>
+        <translation>Ce code d&apos;enrôlement est erroné, expiré ou déjà utilisé. Sur un ordinateur enrôlé, créez-en un nouveau (« carnet device enroll ») et saisissez-le pendant sa validité.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="61"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="65"/>
         <source>The passphrase or recovery key does not open this practice.</source>
         <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="30"/>
+        <location filename="../../desktop/app/errors.py" line="69"/>
+        <source>There is no Carnet practice at this address (or the place does not exist). Check the address.</source>
+        <translation>Il n&apos;y a pas de cabinet Carnet à cette adresse (ou l&apos;emplacement n&apos;existe pas). Vérifiez l&apos;adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="75"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
+        <location filename="../../desktop/app/errors.py" line="81"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>

@@ -24,12 +24,12 @@ def test_remote_url_from_the_form(tmp_path: Path):
 def test_test_connection_shows_the_result(opened: Tasks, tmp_path: Path, qtbot: QtBot):  # noqa: F811
     dialog = RemoteSettingsDialog(opened, "Cabinet des Tilleuls", None)
     qtbot.addWidget(dialog)
-    dialog.address.setText(str(tmp_path))
+    dialog.storage.address.setText(str(tmp_path))
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10000)
     assert dialog.outcome.text() == "Connection OK"
-    dialog.kind.setCurrentIndex(1)
-    dialog.address.setText("not a url at all ://")
+    dialog.storage.kind.setCurrentIndex(1)
+    dialog.storage.address.setText("not a url at all ://")
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10000)
     assert dialog.outcome.text() not in ("", "Connection OK", "Testing…")
@@ -45,7 +45,7 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
     assert not window.sync_action.isEnabled()
     window.remote_action.trigger()
     dialog = window.remote_dialog
-    dialog.address.setText(str(remote))
+    dialog.storage.address.setText(str(remote))
     dialog.connect_button.click()
     assert "passphrase" in dialog.outcome.text()  # nothing done without it
     dialog.passphrase.setFocus()
