@@ -48,6 +48,7 @@ from sync.remote import (
     heads_prefix,
     open_practice_remote,
     parse_numbered,
+    upload_blob,
 )
 from sync.segments import PracticeKeys
 
@@ -411,7 +412,14 @@ def set_remote(
 ) -> str | None:
     """Attach ``practice`` to a remote; with ``create``, set the remote up (returns the
     recovery key text, to show once). Without it the remote must already hold this
-    practice and the passphrase must open it."""
+    practice and the passphrase must open it.
+
+    Moving to another storage (the NAS died, a new provider): a practice that already
+    synced elsewhere starts new chains there under a new device id and publishes a
+    snapshot of everything it holds, attachments included, so the new storage restores
+    the whole practice on its own. The same happens for a device attached to a storage
+    that does not hold its chain (after the first device moved): it first merges the
+    newest snapshot there, so nothing another device pushed before the move is missed."""
     backend = connect(url, password=password)
     backend.check()
     recovery: str | None = None
@@ -431,8 +439,21 @@ def set_remote(
             raise errors.IntegrityFailureError(
                 "the remote's practice key differs from this practice's; check the address"
             )
+    moving = practice.replica.has_history() and (
+        create or practice.device_id not in SyncService(practice, backend)._heads()
+    )
+    if moving:
+        practice.replica.start_new_chains(new_id())
+        if not create:
+            revocations = read_revocations(backend, practice.practice_keys)
+            load_latest_snapshot(backend, practice.practice_keys, practice.replica, revocations)
     with practice.transaction():
         practice.set_meta(REMOTE_URL, url)
+    if moving:
+        service = SyncService(practice, backend)
+        for sha in practice.replica.local_blobs():
+            upload_blob(backend, practice.practice_keys, practice.replica.read_blob(sha))
+        service.publish_snapshot()
     return recovery
 
 

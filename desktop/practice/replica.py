@@ -97,6 +97,27 @@ class StoreReplica:
             self.p.set_meta("push_seq", cursor.seq)
             self.p.set_meta("push_digest", cursor.digest)
 
+    def has_history(self) -> bool:
+        """Whether this replica already pushed to, or pulled from, some storage."""
+        return self.push_cursor()[1].seq > 0 or bool(self.cursors())
+
+    def start_new_chains(self, device_id: str) -> None:
+        """Moving to another storage (the old one died or is being replaced): the chains
+        and cursors of the old storage mean nothing there. Become ``device_id``, whose
+        chain starts at 1, and forget the old cursors; what was already pushed reaches
+        the new storage in a snapshot (see desktop.sync_service.set_remote)."""
+        with self.p.transaction():
+            self.set_device_id(device_id)
+            self.p._q("DELETE FROM cursors")
+
+    def local_blobs(self) -> list[str]:
+        """SHA-256 of every attachment whose content this store holds."""
+        rows = self.p._q(
+            "SELECT DISTINCT d.content_hash FROM document d WHERE d.content_hash IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM blob_chunks b WHERE b.hash = d.content_hash AND b.idx = 0)"
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def set_device_id(self, device_id: str) -> None:
         """Become a new device after a clone of this disk took the old id over.
 

@@ -397,3 +397,41 @@ def test_lazy_documents_are_fetched_when_first_opened(
             lazy.document_content(doc)
         assert SyncService(lazy).document_content(doc) == b"radio thorax"
         assert lazy.document_content(doc) == b"radio thorax"  # now stored locally
+
+
+def test_moving_to_new_storage_keeps_the_whole_practice_restorable(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    # The NAS dies: the practice points both computers at new, empty storage. Everything
+    # synced before, what the second computer wrote offline, and the documents must all
+    # restore from the new storage alone, and it must check clean.
+    before = add_patient(office, "Avant le déménagement")
+    office.add_document(before, b"%PDF-1.4 compte rendu", title="CR", filename="cr.pdf")
+    SyncService(office).sync()
+    with joined(tmp_path, folder_remote, "secretary") as second:
+        add_patient(second, "Poussé par le secrétariat")
+        SyncService(second).sync()
+        SyncService(office).sync()
+        offline = add_patient(second, "Écrit hors ligne")  # not pushed before the move
+
+        new_root = tmp_path / "new-nas"
+        new_root.mkdir()
+        new_url = new_root.as_uri()
+        old_id = office.device_id
+        assert set_remote(office, new_url, passphrase=PASSPHRASE, create=True)
+        assert office.device_id != old_id  # a new chain on the new storage
+        add_patient(office, "Après le déménagement")
+        SyncService(office).sync()
+        set_remote(second, new_url, passphrase=PASSPHRASE, create=False)
+        SyncService(second).sync()
+        SyncService(office).sync()
+        assert state(second) == state(office)
+        assert office.get("patient", offline) is not None
+
+        with joined(tmp_path, new_url, "restored") as restored:
+            assert state(restored) == state(office)
+            doc = restored.chart(before)["documents"][0]
+            assert restored.document_content(doc["id"]) == b"%PDF-1.4 compte rendu"
+        report = SyncService(office).check(read_data=True)
+        assert all(not d.problems for d in report.devices), report
+        assert not report.problems
