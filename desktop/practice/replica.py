@@ -92,10 +92,15 @@ class StoreReplica:
         )
 
     def record_pushed(self, up_to_local_seq: int, cursor: Cursor) -> None:
+        """Advance the push cursor and drop the journal entries now in segments: the
+        storage holds them, and the rows hold the values (moving to other storage sends
+        a snapshot, never the old journal). The last pushed entry stays, so the next
+        local seq keeps counting from it (SQLite reuses rowids of an emptied table)."""
         with self.p.transaction():
             self.p.set_meta("push_local_seq", up_to_local_seq)
             self.p.set_meta("push_seq", cursor.seq)
             self.p.set_meta("push_digest", cursor.digest)
+            self.p._q("DELETE FROM journal WHERE seq < ?", (up_to_local_seq,))
 
     def has_history(self) -> bool:
         """Whether this replica already pushed to, or pulled from, some storage."""

@@ -435,3 +435,22 @@ def test_moving_to_new_storage_keeps_the_whole_practice_restorable(
         report = SyncService(office).check(read_data=True)
         assert all(not d.problems for d in report.devices), report
         assert not report.problems
+
+
+def test_pushed_journal_entries_are_dropped_and_later_writes_still_sync(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    for family in ("Un", "Deux", "Trois"):
+        add_patient(office, family)
+    SyncService(office).sync()
+    journal = office.conn.execute("SELECT count(*), max(seq) FROM journal").fetchone()
+    assert journal[0] == 1  # the last pushed entry only: the storage has the rest
+    add_patient(office, "Quatre")
+    assert office.replica.pending_count() == 1
+    pushed = office.replica.push_cursor()[0]
+    assert pushed == journal[1]
+    assert [p.local_seq for p in office.replica.pending_changes(pushed, 10)] == [pushed + 1]
+    SyncService(office).sync()
+    with joined(tmp_path, folder_remote, "restored") as restored:
+        assert state(restored) == state(office)
+        assert restored.counts()["patient"] == 4
