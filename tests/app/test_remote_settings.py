@@ -3,15 +3,21 @@ empty storage), the recovery key shown once with its kit, and the sync controlle
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from desktop import sync_service
 from desktop.app.remote_settings import RemoteSettingsDialog, remote_url
+from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from tests.app.test_app import opened, tasks, type_text, window  # noqa: F401
 from tests.conftest import PASSPHRASE
+from tests.servers import Server
 
 
 def test_remote_url_from_the_form(tmp_path: Path):
@@ -61,3 +67,99 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
     kit = dialog.save_kit(window.sync.remote, key, str(tmp_path / "kit.pdf"))
     assert kit is not None and kit.read_bytes().startswith(b"%PDF")
     dialog.recovery_box.close()
+
+
+class MemoryKeyring:
+    """Stands for the OS keyring (``sync_service.credential_cache()``); ``usable=False``
+    is a computer without one."""
+
+    def __init__(self, usable: bool = True) -> None:
+        self.usable = usable
+        self.items: dict[str, str] = {}
+
+    def store_text(self, account: str, secret: str) -> bool:
+        if self.usable:
+            self.items[account] = secret
+        return self.usable
+
+    def load_text(self, account: str) -> str | None:
+        return self.items.get(account)
+
+
+def s3_form(dialog: RemoteSettingsDialog, server: Server) -> None:
+    form = dialog.storage
+    form.kind.setCurrentIndex(KINDS.index("s3"))
+    assert form.access_key.isVisibleTo(dialog) and not form.password.isVisibleTo(dialog)
+    form.address.setText(f"{server.extra['bucket']}/{uuid.uuid4().hex[:8]}")
+    form.endpoint.setText(server.base.rstrip("/"))
+    form.region.setText("us-east-1")
+    form.access_key.setText(server.user)
+    form.secret_key.setText(server.password)
+
+
+@pytest.mark.server
+def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_uses_them(
+    window: MainWindow,  # noqa: F811
+    moto_server: Server,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    keyring = MemoryKeyring()
+    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    window.remote_action.trigger()
+    dialog = window.remote_dialog
+    s3_form(dialog, moto_server)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=20_000)
+    assert dialog.outcome.text() == "Connection OK"
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.recovery_key_shown, timeout=30_000):
+        dialog.connect_button.click()
+    url = window.sync.remote
+    assert url is not None and url.startswith("s3://") and "endpoint=" in url
+    assert keyring.items == {url: f"{moto_server.user}:{moto_server.password}"}
+    settings = QSettings()
+    assert not any(moto_server.password in str(settings.value(k)) for k in settings.allKeys())
+    assert moto_server.password not in url
+    window.sync.sync_now()  # the background sync: credentials from the keyring only
+    qtbot.waitUntil(lambda: not window.sync.busy, timeout=30_000)
+    assert window.sync_label.text().startswith("Synced")
+    assert dialog.recovery_box is not None
+    dialog.recovery_box.close()
+
+
+@pytest.mark.server
+def test_s3_keys_that_no_keyring_can_keep_are_refused_with_a_sentence(
+    window: MainWindow,  # noqa: F811
+    moto_server: Server,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sync_service, "credential_cache", lambda: MemoryKeyring(usable=False))
+    window.remote_action.trigger()
+    dialog = window.remote_dialog
+    s3_form(dialog, moto_server)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: dialog.connect_button.isEnabled(), timeout=20_000)
+    assert "no secure keyring" in dialog.outcome.text()
+    assert window.sync.remote is None and not window.sync_action.isEnabled()
+
+
+def test_the_form_reads_back_a_configured_url(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    dialog = RemoteSettingsDialog(
+        opened, "Cabinet", "s3://carnet/tilleuls?endpoint=https://s3.fr-par.scw.cloud&region=fr-par"
+    )
+    qtbot.addWidget(dialog)
+    form = dialog.storage
+    assert form.current_kind() == "s3" and form.address.text() == "carnet/tilleuls"
+    assert form.endpoint.text() == "https://s3.fr-par.scw.cloud" and form.region.text() == "fr-par"
+    assert dialog.url() == "s3://carnet/tilleuls?endpoint=https://s3.fr-par.scw.cloud&region=fr-par"
+    assert (
+        remote_url("webdav", "dr@dav.example.fr/carnet")
+        == "webdav+https://dr@dav.example.fr/carnet"
+    )

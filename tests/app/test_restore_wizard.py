@@ -5,6 +5,7 @@ cancelled midway that continues at the next start."""
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,17 +13,21 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop import sync_service
 from desktop.app import restore_wizard
 from desktop.app.first_run import FirstRunDialog
 from desktop.app.main import AppController
 from desktop.app.restore_wizard import RestoreWizard
+from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, set_remote
 from tests.app.test_app import search_and_open, tasks  # noqa: F401
+from tests.app.test_remote_settings import MemoryKeyring
 from tests.conftest import PASSPHRASE
+from tests.servers import Server
 
 LOCAL = "phrase de ce poste"
 
@@ -250,3 +255,45 @@ def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
     search_and_open(qtbot, controller.window, "paul")
     controller.window.close()
     controller.shutdown()
+
+
+@pytest.mark.server
+def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
+    tasks: Tasks,  # noqa: F811
+    moto_server: Server,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    prefix = uuid.uuid4().hex[:8]
+    endpoint = moto_server.base.rstrip("/")
+    url = f"s3://{moto_server.extra['bucket']}/{prefix}?endpoint={endpoint}&region=us-east-1"
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", moto_server.user)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", moto_server.password)
+    with Practice.create(
+        tmp_path / "office", practice_name="Cabinet", username="dr", passphrase=PASSPHRASE
+    ) as office:
+        office.create_record("patient", {"family_name": "Duroc", "given_names": "Anne"})
+        set_remote(office, url, passphrase=PASSPHRASE, create=True)
+        SyncService(office).sync()
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")  # the new computer has only what is typed
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    keyring = MemoryKeyring()
+    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    wizard = RestoreWizard(tasks, tmp_path / "new")
+    qtbot.addWidget(wizard)
+    form = wizard.storage
+    form.kind.setCurrentIndex(KINDS.index("s3"))
+    form.address.setText(f"{moto_server.extra['bucket']}/{prefix}")
+    form.endpoint.setText(endpoint)
+    form.region.setText("us-east-1")
+    form.access_key.setText(moto_server.user)
+    form.secret_key.setText(moto_server.password)
+    assert form.url() == url
+    wizard.secret.setText(PASSPHRASE)
+    wizard.local_passphrase.setText(LOCAL)
+    wizard.confirm.setText(LOCAL)
+    with qtbot.waitSignal(wizard.accepted, timeout=30_000):
+        wizard.restore_button.click()
+    assert tasks.practice is not None and tasks.practice.search_patients("duroc")
+    assert keyring.items == {url: f"{moto_server.user}:{moto_server.password}"}  # for later syncs
