@@ -22,14 +22,13 @@ from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import ConsultationEditor
 from desktop.app.errors import message_for
 from desktop.app.patient_list import PatientList
+from desktop.app.preferences import PreferencesDialog, auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
 from desktop.app.sync_status import SyncController, SyncState, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.practice.drafts import DraftStore
-
-AUTO_LOCK_MINUTES = 10
 
 
 class _Activity(QObject):
@@ -78,7 +77,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._refresh_pending()
 
-        self.idle = QTimer(self, singleShot=True, interval=AUTO_LOCK_MINUTES * 60_000)
+        self.idle = QTimer(self, singleShot=True, interval=auto_lock_min() * 60_000)
         self.idle.timeout.connect(self.lock)
         self._activity = _Activity(self.idle)
         app = QApplication.instance()
@@ -112,11 +111,15 @@ class MainWindow(QMainWindow):
         self.agenda_action.triggered.connect(self.show_agenda)
         self.remote_action = QAction(self.tr("Sync settings…"), self)
         self.remote_action.triggered.connect(self.show_remote_settings)
+        self.preferences_action = QAction(self.tr("Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.triggered.connect(self.show_preferences)
         for action in (
             self.agenda_action,
             self.sync_action,
             self.remote_action,
             conflicts,
+            self.preferences_action,
             lock,
             quit_,
         ):
@@ -219,6 +222,17 @@ class MainWindow(QMainWindow):
         self.info["remote"] = url
         self.sync.set_remote(url, interval_min * 60)
         self.sync_action.setEnabled(True)
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self)
+        dialog.auto_lock_changed.connect(self.set_auto_lock)
+        dialog.show()
+        self.preferences_dialog = dialog
+
+    def set_auto_lock(self, minutes: int) -> None:
+        """A new inactivity delay, counted from now."""
+        self.idle.setInterval(minutes * 60_000)
+        self.idle.start()
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)

@@ -633,52 +633,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="97"/>
+        <location filename="../../desktop/app/window.py" line="96"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="98"/>
+        <location filename="../../desktop/app/window.py" line="97"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="102"/>
+        <location filename="../../desktop/app/window.py" line="101"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="104"/>
+        <location filename="../../desktop/app/window.py" line="103"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="107"/>
+        <location filename="../../desktop/app/window.py" line="106"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="110"/>
+        <location filename="../../desktop/app/window.py" line="109"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="113"/>
+        <location filename="../../desktop/app/window.py" line="112"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="124"/>
+        <location filename="../../desktop/app/window.py" line="114"/>
+        <source>Preferences…</source>
+        <translation>Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="128"/>
+        <location filename="../../desktop/app/window.py" line="131"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
@@ -722,6 +727,29 @@
         <location filename="../../desktop/app/patient_list.py" line="58"/>
         <source>City</source>
         <translation>Ville</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/app/preferences.py" line="37"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/preferences.py" line="39"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/preferences.py" line="43"/>
+        <source>Without a key press or a click for this long, Carnet locks: the practice closes and its passphrase is asked again. Drafts are kept.</source>
+        <translation>Sans frappe au clavier ni clic pendant cette durée, Carnet se verrouille : le cabinet se ferme et sa phrase secrète est redemandée. Les brouillons sont conservés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/preferences.py" line="49"/>
+        <source>Lock after</source>
+        <translation>Verrouiller après</translation>
     </message>
 </context>
 <context>
