@@ -47,7 +47,7 @@ from sync.remote import (
     download_blob,
     heads_prefix,
     open_practice_remote,
-    parse_numbered,
+    parse_head,
     upload_blob,
 )
 from sync.segments import PracticeKeys
@@ -311,7 +311,7 @@ class SyncService:
         prefix = heads_prefix(self.keys.practice_id)
         heads: dict[str, int] = {}
         for obj in self.backend.list(prefix):
-            parsed = parse_numbered(obj.name, prefix)
+            parsed = parse_head(obj.name, prefix)
             if parsed is not None:
                 heads[parsed[0]] = max(heads.get(parsed[0], 0), parsed[1])
         return heads

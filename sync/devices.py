@@ -7,7 +7,7 @@ Objects (under ``<root>/<practice-id>/``; byte formats in docs/sync-protocol.md,
     info/<device>                 envelope "CRND": display name, X25519 public key, last active
     enroll/<keyed hash of code>   JSON wrap of the key ring under a key derived from the code
     keys/<epoch:08d>/device-<id>  the epoch's key wrapped to that device's X25519 key
-    heads/_epoch/<epoch:08d>      envelope "CRNR": the revocation that created the epoch
+    heads/_epoch.<epoch:08d>      envelope "CRNR": the revocation that created the epoch
 
 The epoch marker lives under ``heads/`` on purpose: the one listing every pull already
 makes shows it, so a device learns of a revocation without any extra request, and its
@@ -101,7 +101,7 @@ def device_wrap_name(pid: str, epoch: int, device: str) -> str:
 
 
 def epoch_marker_prefix(pid: str) -> str:
-    return f"{heads_prefix(pid)}{_EPOCH_DIR}/"
+    return f"{heads_prefix(pid)}{_EPOCH_DIR}."
 
 
 def epoch_marker_name(pid: str, epoch: int) -> str:
@@ -109,13 +109,15 @@ def epoch_marker_name(pid: str, epoch: int) -> str:
 
 
 def epoch_markers(listing: Iterable[ObjectInfo], pid: str) -> list[int]:
-    """The epochs announced by revocation markers in a listing of ``heads/``, ascending."""
-    prefix = epoch_marker_prefix(pid)
-    found = {
-        int(o.name[len(prefix) :])
-        for o in listing
-        if o.name.startswith(prefix) and o.name[len(prefix) :].isdigit()
-    }
+    """The epochs announced by revocation markers in a listing of ``heads/``, ascending
+    (``heads/_epoch.<n>``; the first layout's ``heads/_epoch/<n>`` is read too)."""
+    found = set()
+    for prefix in (epoch_marker_prefix(pid), f"{heads_prefix(pid)}{_EPOCH_DIR}/"):
+        found |= {
+            int(o.name[len(prefix) :])
+            for o in listing
+            if o.name.startswith(prefix) and o.name[len(prefix) :].isdigit()
+        }
     return sorted(found)
 
 

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sync.backends.base import (
     AlreadyExistsError,
@@ -63,8 +64,10 @@ from sync.remote import (
     Head,
     decode_head,
     encode_head,
+    first_layout_head_name,
     head_name,
     heads_prefix,
+    parse_head,
     parse_numbered,
     segment_name,
     snapshot_name,
@@ -179,11 +182,28 @@ class _Counting:
         self.backend.close()
 
 
-def _latest(listing: Iterable[ObjectInfo], prefix: str) -> dict[str, list[int]]:
+class _Reader(Protocol):
+    def get(self, name: str) -> bytes: ...
+
+
+def _get_head(store: _Reader, pid: str, device: str, seq: int) -> bytes:
+    """A head's bytes, at its name or, on storage written before heads were flat, at the
+    first layout's."""
+    try:
+        return store.get(head_name(pid, device, seq))
+    except NotFoundError:
+        return store.get(first_layout_head_name(pid, device, seq))
+
+
+def _latest(
+    listing: Iterable[ObjectInfo],
+    prefix: str,
+    parse: Callable[[str, str], tuple[str, int] | None] = parse_numbered,
+) -> dict[str, list[int]]:
     """Device -> its numbered objects under ``prefix``, ascending (foreign names ignored)."""
     found: dict[str, list[int]] = {}
     for obj in listing:
-        parsed = parse_numbered(obj.name, prefix)
+        parsed = parse(obj.name, prefix)
         if parsed is not None:
             found.setdefault(parsed[0], []).append(parsed[1])
     return {dev: sorted(nums) for dev, nums in found.items()}
@@ -365,7 +385,7 @@ class SyncEngine:
         return existing, len(theirs)
 
     def _write_head(self, head: Head, previous: int) -> None:
-        """Create ``heads/<us>/<seq>`` then delete the previous head (best effort: extra
+        """Create ``heads/<us>.<seq>`` then delete the previous head (best effort: extra
         heads are harmless, readers take the highest)."""
         name = head_name(self.pid, self.device, head.seq)
         try:
@@ -396,7 +416,7 @@ class SyncEngine:
         listing = self._store.list(heads_prefix(self.pid))
         self._catch_up(listing)
         self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
-        heads = _latest(listing, heads_prefix(self.pid))
+        heads = _latest(listing, heads_prefix(self.pid), parse_head)
         self._check_own_head(heads.get(self.device, []))
         known = self.replica.cursors()
         for device, cursor in known.items():
@@ -608,15 +628,14 @@ class SyncEngine:
             worker.join()
 
     def _read_head(self, device: str, seq: int) -> Head:
-        """Open ``heads/<device>/<seq>``. If it vanished between our listing and this GET,
+        """Open ``heads/<device>.<seq>``. If it vanished between our listing and this GET,
         the device has just pushed and deleted it: follow its newer head (once)."""
         try:
-            return decode_head(
-                self.keys, device, seq, self._store.get(head_name(self.pid, device, seq))
-            )
+            data = _get_head(self._store, self.pid, device, seq)
+            return decode_head(self.keys, device, seq, data)
         except NotFoundError:
             prefix = heads_prefix(self.pid)
-            newer = _latest(self._store.list(f"{prefix}{device}/"), prefix).get(device, [])
+            newer = _latest(self._store.list(prefix), prefix, parse_head).get(device, [])
             if not newer or newer[-1] <= seq:
                 raise RollbackError(
                     f"the head {seq} of device {device} disappeared with no newer one",
@@ -812,7 +831,7 @@ def check_remote(
     pid = keys.practice_id
     listing = store.list(f"{pid}/")
     sizes = {o.name: o.size for o in listing}
-    heads = _latest(listing, heads_prefix(pid))
+    heads = _latest(listing, heads_prefix(pid), parse_head)
     segs = _latest(listing, f"{pid}/devices/")
     devices = [
         _check_device(
@@ -882,9 +901,7 @@ def _check_device(
     head: Head | None = None
     if top:
         try:
-            head = decode_head(
-                keys, device, top, store.get(head_name(keys.practice_id, device, top))
-            )
+            head = decode_head(keys, device, top, _get_head(store, keys.practice_id, device, top))
         except (IntegrityError, NotFoundError) as exc:
             problems.append(str(exc))
     if head is not None and sizes.get(segment_name(keys.practice_id, device, top)) != head.length:

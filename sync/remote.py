@@ -7,7 +7,7 @@ Everything lives under ``<root>/<practice-id>/`` (the practice id is a random UU
     keys/<epoch:08d>/recovery       ... and to the recovery key (X25519 public-key wrap)
     keys/<epoch:08d>/recovery-public  envelope "CRNK": the recovery key's public half
     devices/<device>/<seq:020d>     immutable change segments, create-only, one writer
-    heads/<device>/<seq:020d>       envelope "CRNH": hint of a device's latest segment
+    heads/<device>.<seq:020d>       envelope "CRNH": hint of a device's latest segment
     snapshots/<device>/<ms:020d>    envelope "CRNP": full state + the cursors it covers
     blobs/<keyed hash>              envelope "CRNB": one chunk of an attachment
 
@@ -111,7 +111,26 @@ def heads_prefix(pid: str) -> str:
 
 
 def head_name(pid: str, device: str, seq: int) -> str:
+    """Flat under ``heads/``, so listing every device's head is one request even where a
+    listing goes one folder level per request (Apache refuses ``Depth: infinity``)."""
+    return f"{pid}/heads/{device}.{seq:020d}"
+
+
+def first_layout_head_name(pid: str, device: str, seq: int) -> str:
+    """Where storage written before heads were flat keeps them (read, never written)."""
     return f"{pid}/heads/{device}/{seq:020d}"
+
+
+def parse_head(name: str, prefix: str) -> tuple[str, int] | None:
+    """``<prefix><device>.<seq>`` -> (device, seq); the first layout's
+    ``<prefix><device>/<seq>`` is read too. None for anything else."""
+    if not name.startswith(prefix):
+        return None
+    rest = name[len(prefix) :]
+    device, dot, seq = rest.rpartition(".")
+    if dot and "/" not in rest and _NAME_RE.match(device) and seq.isdigit():
+        return device, int(seq)
+    return parse_numbered(name, prefix)
 
 
 def snapshots_prefix(pid: str) -> str:

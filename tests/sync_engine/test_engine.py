@@ -282,7 +282,7 @@ def test_rolled_back_head_is_an_alarm(
     with pytest.raises(RollbackError) as info:
         engine_for(b).sync()
     assert info.value.device == "dev-a" and exit_code(info.value) == 5
-    for name in [n for n in backend.objects if "/heads/dev-a/" in n]:
+    for name in [n for n in backend.objects if "/heads/dev-a." in n]:
         del backend.objects[name]  # or drops the device's head entirely
     with pytest.raises(RollbackError):
         engine_for(b).sync()
@@ -383,7 +383,7 @@ def test_snapshot_ahead_of_heads_is_a_rollback(
 ) -> None:
     a, _ = two_pushed
     engine_for(a).publish_snapshot()
-    for name in [n for n in backend.objects if "/heads/dev-a/" in n]:
+    for name in [n for n in backend.objects if "/heads/dev-a." in n]:
         backend.objects[head_name(PRACTICE_ID, "dev-a", 2)] = backend.objects.pop(name)
     fresh = make_replica("dev-new")
     engine = engine_for(fresh)
@@ -440,3 +440,18 @@ def test_big_changes_are_split_to_bounded_segments(
     assert all(len(d) <= 13_000 for n, d in backend.objects.items() if "/devices/" in n)
     engine_for(b).sync()
     assert a.values() == b.values()
+
+
+def test_heads_of_the_first_layout_are_still_read(
+    make_replica: MakeReplica, engine_for: EngineFor, backend: MemoryBackend
+) -> None:
+    # Storage written before heads were flat (heads/<device>/<seq>) still syncs.
+    a = make_replica("dev-a")
+    a.write("patient", "p1", {"name": "Ancienne"})
+    engine_for(a).sync()
+    [flat] = [n for n in backend.objects if "/heads/" in n]
+    assert flat == head_name(PRACTICE_ID, "dev-a", 1)
+    backend.objects[flat.replace("heads/dev-a.", "heads/dev-a/")] = backend.objects.pop(flat)
+    b = make_replica("dev-b")
+    engine_for(b).sync()
+    assert b.values() == a.values()
