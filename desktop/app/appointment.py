@@ -4,29 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop.app.errors import message_for
+from desktop.app.record_dialogs import WriteDialog
 from desktop.app.tasks import Tasks
 
 ISO = "yyyy-MM-ddTHH:mm"
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(WriteDialog):
     """New appointment for ``patient_id`` or, with ``appointment``, a move of that one."""
-
-    saved = Signal(str)
 
     def __init__(
         self,
@@ -38,34 +32,22 @@ class AppointmentDialog(QDialog):
         appointment: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.tasks, self.patient_id, self.appointment = tasks, patient_id, appointment
-        self.setWindowTitle(
-            self.tr("Move the appointment") if appointment else self.tr("New appointment")
+        super().__init__(
+            tasks,
+            self.tr("Move the appointment") if appointment else self.tr("New appointment"),
+            parent,
         )
+        self.patient_id, self.appointment = patient_id, appointment
         self.start = QDateTimeEdit(QDateTime.fromString(starts_at, ISO))
         self.start.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.start.setCalendarPopup(True)
         self.duration = QSpinBox(minimum=5, maximum=240, singleStep=5)
         self.duration.setValue(int((appointment or {}).get("duration_min") or 15))
         self.reason = QLineEdit((appointment or {}).get("reason") or "")
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c00000")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Patient"), QLabel(patient_name))
-        form.addRow(self.tr("Starts at"), self.start)
-        form.addRow(self.tr("Duration (min)"), self.duration)
-        form.addRow(self.tr("Reason"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("Patient"), QLabel(patient_name))
+        self.form.addRow(self.tr("Starts at"), self.start)
+        self.form.addRow(self.tr("Duration (min)"), self.duration)
+        self.form.addRow(self.tr("Reason"), self.reason)
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -76,7 +58,6 @@ class AppointmentDialog(QDialog):
 
     def save(self) -> None:
         fields = self.fields()
-        self.buttons.setEnabled(False)
         existing = self.appointment
         if existing is not None:
             changed = {k: v for k, v in fields.items() if existing.get(k) != v}
@@ -87,7 +68,7 @@ class AppointmentDialog(QDialog):
                     p.update_record("appointment", record_id, changed)
                 return record_id
 
-            self.tasks.db(move, on_done=self._done, on_error=self._failed)
+            self.write(move)
             return
         patient_id = self.patient_id
 
@@ -104,15 +85,4 @@ class AppointmentDialog(QDialog):
                 )
             )
 
-        self.tasks.db(create, on_done=self._done, on_error=self._failed)
-
-    def _done(self, record_id: str) -> None:
-        self.saved.emit(record_id)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.buttons.setEnabled(True)
-        self.error.setText(text)
+        self.write(create)

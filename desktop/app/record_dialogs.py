@@ -5,6 +5,7 @@ the dialog closes when the store has accepted it (a refusal stays on screen as a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -37,8 +38,10 @@ IDENTITY_FIELDS = (
 )
 
 
-class _RecordDialog(QDialog):
-    """A form of line edits; subclasses say which fields and what Save writes."""
+class WriteDialog(QDialog):
+    """A form whose Save writes on the store's worker: Save and Cancel, an error line,
+    closed (``saved``) once the store has accepted the write; a refusal stays on screen
+    as a sentence and Save comes back. Subclasses build ``form`` and define ``save``."""
 
     saved = Signal(str)
 
@@ -47,7 +50,6 @@ class _RecordDialog(QDialog):
         self.tasks = tasks
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.edits: dict[str, QLineEdit] = {}
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color:#c00000")
@@ -62,18 +64,13 @@ class _RecordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def add_edit(self, field: str, label: str, value: Any = None) -> QLineEdit:
-        edit = QLineEdit("" if value is None else str(value))
-        edit.setObjectName(field)
-        self.form.addRow(label, edit)
-        self.edits[field] = edit
-        return edit
-
-    def text_fields(self) -> dict[str, str | None]:
-        return {k: (e.text().strip() or None) for k, e in self.edits.items()}
-
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def write(self, fn: Callable[[Any], str]) -> None:
+        """Run ``fn(practice)`` (returns the record id) on the store's worker."""
+        self.buttons.setEnabled(False)
+        self.tasks.db(fn, on_done=self._done, on_error=self._failed)
 
     def _done(self, record_id: str) -> None:
         self.saved.emit(record_id)
@@ -85,6 +82,24 @@ class _RecordDialog(QDialog):
             raise exc
         self.buttons.setEnabled(True)
         self.error.setText(text)
+
+
+class _RecordDialog(WriteDialog):
+    """A form of line edits; subclasses say which fields and what Save writes."""
+
+    def __init__(self, tasks: Tasks, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, title, parent)
+        self.edits: dict[str, QLineEdit] = {}
+
+    def add_edit(self, field: str, label: str, value: Any = None) -> QLineEdit:
+        edit = QLineEdit("" if value is None else str(value))
+        edit.setObjectName(field)
+        self.form.addRow(label, edit)
+        self.edits[field] = edit
+        return edit
+
+    def text_fields(self) -> dict[str, str | None]:
+        return {k: (e.text().strip() or None) for k, e in self.edits.items()}
 
 
 class IdentityDialog(_RecordDialog):
@@ -129,14 +144,13 @@ class IdentityDialog(_RecordDialog):
         if not fields.get("family_name", True):
             self.error.setText(self.tr("The family name cannot be empty."))
             return
-        self.buttons.setEnabled(False)
         patient_id = self.patient_id
 
-        def write(p: Any) -> str:
+        def update(p: Any) -> str:
             p.update_record("patient", patient_id, fields)
             return patient_id
 
-        self.tasks.db(write, on_done=self._done, on_error=self._failed)
+        self.write(update)
 
 
 class AddProblemDialog(_RecordDialog):
@@ -163,10 +177,7 @@ class AddProblemDialog(_RecordDialog):
             self.error.setText(self.tr("Describe the problem."))
             return
         fields["patient_id"] = self.patient_id
-        self.buttons.setEnabled(False)
-        self.tasks.db(
-            lambda p: p.create_record("problem", fields), on_done=self._done, on_error=self._failed
-        )
+        self.write(lambda p: str(p.create_record("problem", fields)))
 
 
 class AddAllergyDialog(_RecordDialog):
@@ -186,7 +197,4 @@ class AddAllergyDialog(_RecordDialog):
             return
         fields["patient_id"] = self.patient_id
         fields["kind"] = "allergy"
-        self.buttons.setEnabled(False)
-        self.tasks.db(
-            lambda p: p.create_record("allergy", fields), on_done=self._done, on_error=self._failed
-        )
+        self.write(lambda p: str(p.create_record("allergy", fields)))
