@@ -91,9 +91,11 @@ from sync.segments import (
     unpack_json,
 )
 
-DEFAULT_SEGMENT_CHANGES = 5000
-"""Changes per segment: big enough that 10,000 changes take 2 objects, small enough that a
-segment (a few hundred KiB compressed) uploads in seconds on poor ADSL."""
+DEFAULT_SEGMENT_CHANGES = 10_000
+"""Changes per segment: big enough that 10,000 changes are one object (a sync pushing
+them is then 6 HTTP requests on WebDAV: list, PUT+MOVE the segment, PUT+MOVE the head,
+DELETE the old head), small enough that a segment (well under 1 MiB compressed for
+typical edits; MAX_SEGMENT_BYTES bounds long notes) uploads in seconds on poor ADSL."""
 
 DEFAULT_GROUP_SEGMENTS = 8
 """Segments applied per local transaction when the replica allows it
@@ -242,6 +244,7 @@ class SyncEngine:
         self.group_segments = group_segments
         self._store = _Counting(backend)
         self._cancel = cancel or threading.Event()
+        self._heads_seen: list[ObjectInfo] | None = None  # see sync()
         self._progress = progress or (lambda step, done, total: None)
         self.keyring = keyring
         self._revoked: list[Revocation] = []  # read once per pull (helper threads use it)
@@ -255,8 +258,11 @@ class SyncEngine:
     def sync(self) -> SyncReport:
         """Push, then pull. Raises a :mod:`sync.errors` error; what was done stays done."""
         before = self._store.requests
+        self._heads_seen = None
         pushed = self.push()
-        pulled = self.pull()
+        # The push listed the heads (to learn key epochs) just before: the pull reads
+        # that listing, with our new head, instead of a second one a moment later.
+        pulled = self.pull(self._heads_seen)
         return SyncReport(
             pushed_changes=pushed.changes,
             pushed_segments=pushed.segments,
@@ -283,11 +289,13 @@ class SyncEngine:
         if ``n`` turns out to exist already (adopted after a crash), the speculative
         ``n + 1`` is dropped and sealed again."""
         last_local, cursor = self.replica.push_cursor()
+        listing: list[ObjectInfo] | None = None
         if self.keyring is not None and self.replica.pending_changes(last_local, 1):
             # A revocation may have created a newer epoch: seal with it, never with the
             # old one (others refuse old-epoch segments written after a revocation). Only
             # when something is to be pushed, so an idle sync stays one request.
-            self._catch_up(self._store.list(heads_prefix(self.pid)))
+            listing = self._store.list(heads_prefix(self.pid))
+            self._catch_up(listing)
         start_cursor = cursor
         changes = segments = length = 0
         with ThreadPoolExecutor(1, thread_name_prefix="carnet-push-upload") as uploads:
@@ -325,6 +333,12 @@ class SyncEngine:
         if cursor != start_cursor:
             head = Head(self.device, cursor.seq, cursor.digest, length)
             self._write_head(head, previous=start_cursor.seq)
+        if listing is not None:
+            prefix = heads_prefix(self.pid)
+            seen = [o for o in listing if (parse_head(o.name, prefix) or ("",))[0] != self.device]
+            if cursor.seq:
+                seen.append(ObjectInfo(head_name(self.pid, self.device, cursor.seq), 0))
+            self._heads_seen = seen
         return PushReport(changes, segments)
 
     def _seal_next(self, after: int, cursor: Cursor) -> tuple[list[PendingChange], bytes] | None:
@@ -410,10 +424,11 @@ class SyncEngine:
 
     # ------------------------------------------------------------ pull
 
-    def pull(self) -> PullReport:
+    def pull(self, listing: list[ObjectInfo] | None = None) -> PullReport:
         """Fetch, verify and apply every other device's new segments. One request (the
-        heads listing) when nothing changed."""
-        listing = self._store.list(heads_prefix(self.pid))
+        heads listing) when nothing changed; none when given a fresh ``listing``."""
+        if listing is None:
+            listing = self._store.list(heads_prefix(self.pid))
         self._catch_up(listing)
         self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
         heads = _latest(listing, heads_prefix(self.pid), parse_head)

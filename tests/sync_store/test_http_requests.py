@@ -12,6 +12,7 @@ import requests
 
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, join, set_remote
+from sync.changes import new_id
 from tests.conftest import PASSPHRASE
 from tests.servers import make_remote
 
@@ -49,3 +50,17 @@ def test_an_idle_sync_is_one_http_request(
         report = service.engine().sync()
         assert report.pushed_changes == 0 and not report.pulled_changes
         assert len(sent) == 1, sent
+
+        # 10,000 changes: one segment and one head. WebDAV writes each as PUT then MOVE
+        # (a reader never sees half an object), S3 as one conditional PUT.
+        office.import_records(
+            ("patient", new_id(), {"family_name": f"P{i}", "birth_date": "1980-01-01"})
+            for i in range(10_000)
+        )
+        sent.clear()
+        report = service.engine().sync()
+        assert report.pushed_changes == 10_000
+        expected = ["PROPFIND", "PUT", "MOVE", "PUT", "MOVE", "DELETE"]
+        if kind == "s3-moto":
+            expected = ["GET", "PUT", "PUT", "DELETE"]
+        assert sent == expected
