@@ -47,6 +47,31 @@ def row_for(starts_at: str) -> int | None:
     return (minute - FIRST_MINUTE) // STEP
 
 
+def rows_spanned(duration_min: Any) -> int:
+    """Rows an appointment covers: its duration in 15-minute rows, at least one."""
+    try:
+        minutes = int(duration_min or STEP)
+    except (TypeError, ValueError):
+        minutes = STEP
+    return max(1, -(-minutes // STEP))
+
+
+Placed = tuple[int, int, int, dict[str, Any]]  # column, first row, end row (excluded), appt
+
+
+def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[dict[str, Any]]]]:
+    """Per column, appointments whose rows overlap become one group (first row, end row
+    clipped to the grid, appointments in start order): a grid cell can hold one item."""
+    groups: list[tuple[int, int, int, list[dict[str, Any]]]] = []
+    for col, row, end, a in sorted(placed, key=lambda p: (p[0], p[1], p[3]["starts_at"])):
+        if groups and groups[-1][0] == col and row < groups[-1][2]:
+            g_col, g_row, g_end, members = groups[-1]
+            groups[-1] = (g_col, g_row, max(g_end, min(end, ROWS)), [*members, a])
+        else:
+            groups.append((col, row, min(end, ROWS), [a]))
+    return groups
+
+
 class AgendaWindow(QWidget):
     loaded = Signal()
     changed = Signal()
@@ -143,35 +168,47 @@ class AgendaWindow(QWidget):
         self.grid.clearContents()
         self.grid.setColumnCount(len(days))
         self.grid.setHorizontalHeaderLabels([d.toString("ddd dd/MM") for d in days])
+        self.grid.clearSpans()
         column = {d.toString("yyyy-MM-dd"): i for i, d in enumerate(days)}
+        placed: list[Placed] = []
         for a in rows:
             row, col = row_for(a["starts_at"]), column.get(a["starts_at"][:10])
-            if row is None or col is None:
-                continue
+            if row is not None and col is not None:
+                placed.append((col, row, row + rows_spanned(a.get("duration_min")), a))
+        for col, first_row, end, group in overlapping_groups(placed):
+            self._place(col, first_row, end, group)
+        first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
+        self.title.setText(first if first == last else f"{first} – {last}")
+        self.error.clear()
+        self.loaded.emit()
+
+    def _place(self, col: int, row: int, end: int, group: list[dict[str, Any]]) -> None:
+        """One cell for appointments that overlap, spanning the rows they take; the
+        first one still booked is the cell's (selected, moved, cancelled)."""
+        texts = []
+        for a in group:
             name = f"{(a.get('patient_family_name') or '').upper()} " + (
                 a.get("patient_given_names") or ""
             )
             text = f"{a['starts_at'][11:16]} {name.strip()}"
             if a.get("reason"):
                 text += f" ({a['reason']})"
-            existing = self.grid.item(row, col)
-            if existing is not None:  # two in one slot: show both, keep the first
-                existing.setText(existing.text() + " / " + text)
-                continue
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(a["id"]))  # a str: no PyObject in Qt
-            if a.get("status") == "cancelled":
-                font = item.font()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setForeground(QBrush(QColor("#888888")))
-            else:
-                item.setBackground(QBrush(QColor("#dbe9f7")))
-            self.grid.setItem(row, col, item)
-        first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
-        self.title.setText(first if first == last else f"{first} – {last}")
-        self.error.clear()
-        self.loaded.emit()
+            texts.append(text)
+        item = QTableWidgetItem(" / ".join(texts))
+        item.setToolTip("\n".join(texts))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        live = [a for a in group if a.get("status") != "cancelled"]
+        item.setData(Qt.ItemDataRole.UserRole, str((live or group)[0]["id"]))  # str: no PyObject
+        if not live:
+            font = item.font()
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setForeground(QBrush(QColor("#888888")))
+        else:
+            item.setBackground(QBrush(QColor("#dbe9f7")))
+        self.grid.setItem(row, col, item)
+        if end - row > 1:
+            self.grid.setSpan(row, col, end - row, 1)
 
     # -- actions -------------------------------------------------------------------------------
 

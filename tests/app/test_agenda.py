@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from desktop.app.agenda import AgendaWindow, row_for
+from desktop.app.agenda import ROWS, AgendaWindow, overlapping_groups, row_for, rows_spanned
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
@@ -127,3 +127,53 @@ def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: Q
     qtbot.waitUntil(lambda: agenda.isVisible() and agenda.title.text() != "", timeout=5000)
     assert window._current_patient() == (window.chart.chart["id"], "MARTIN Paul")  # type: ignore[index]
     agenda.close()
+
+
+def test_rows_spanned_and_overlapping_groups():
+    assert [rows_spanned(m) for m in (15, 20, 45, 60, None, "x")] == [1, 2, 3, 4, 1, 1]
+    a = {"starts_at": "2026-03-04T09:00", "id": "a"}
+    b = {"starts_at": "2026-03-04T09:30", "id": "b"}
+    c = {"starts_at": "2026-03-04T10:00", "id": "c"}
+    groups = overlapping_groups([(0, 4, 7, a), (0, 6, 7, b), (0, 8, 9, c), (1, 4, 5, a)])
+    assert groups == [(0, 4, 7, [a, b]), (0, 8, 9, [c]), (1, 4, 5, [a])]
+    assert overlapping_groups([(0, 46, 50, c)]) == [(0, 46, ROWS, [c])]  # clipped at 20:00
+
+
+def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    ids = {}
+    for start, minutes, status in (
+        ("09:00", 45, "booked"),
+        ("09:30", 15, "booked"),  # overlaps the one before: same cell
+        ("14:00", 20, "cancelled"),
+        ("19:30", 60, "booked"),  # runs past 20:00
+    ):
+        ids[start] = p.create_record(
+            "appointment",
+            {
+                "patient_id": pid,
+                "starts_at": f"2026-03-04T{start}",
+                "duration_min": minutes,
+                "status": status,
+            },
+        )
+    agenda = _agenda(opened, qtbot, None)
+    grid = agenda.grid
+    nine = row_for("2026-03-04T09:00")
+    assert nine is not None and grid.rowSpan(nine, 0) == 3
+    item = grid.item(nine, 0)
+    assert item is not None and "09:00" in item.text() and "09:30" in item.text()
+    assert grid.item(nine + 2, 0) is None  # the 09:30 is in the 09:00 cell
+    two = row_for("2026-03-04T14:00")
+    assert two is not None and grid.rowSpan(two, 0) == 2
+    cancelled = grid.item(two, 0)
+    assert cancelled is not None and cancelled.font().strikeOut()
+    late = row_for("2026-03-04T19:30")
+    assert late is not None and grid.rowSpan(late, 0) == ROWS - late == 2
+    grid.setCurrentCell(nine, 0)
+    assert agenda.selected() is not None and agenda.selected()["id"] == ids["09:00"]  # type: ignore[index]
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.week_view.setChecked(True)  # spans are redrawn, not left over
+    assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
