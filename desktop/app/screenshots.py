@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QWidget
 from desktop.app import i18n
 from desktop.app.consultation import ConsultationEditor
 from desktop.app.first_run import DEMO_PASSPHRASE, FirstRunDialog
+from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
@@ -61,6 +62,17 @@ def main(out: Path) -> int:
         first = FirstRunDialog(tasks, Path(tmp) / "empty")
         first.show()
         shoot(first, out / "1-premier-lancement.png")
+        wizard = first.open_wizard("passphrase")
+        form = wizard.storage
+        form.kind.setCurrentIndex(KINDS.index("webdav"))
+        form.address.setText("dr@cloud.cabinet-tilleuls.fr/remote.php/dav/files/dr/carnet")
+        form.password.setText("xxxxxxxxxx")
+        wizard.secret.setText("xxxxxxxxxxxxxxxx")
+        wizard.login.setText("dr.martin")
+        wizard.local_passphrase.setText("xxxxxxxxxxxx")
+        wizard.confirm.setText("xxxxxxxxxxxx")
+        shoot(wizard, out / "6-restauration.png")
+        wizard.done(0)
         first.close()
         make_demo(folder, DEMO_PASSPHRASE, patients=2_000, seed=3)
         unlock = UnlockDialog(tasks, folder, "Cabinet médical des Tilleuls (démo)")
