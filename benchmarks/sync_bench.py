@@ -89,12 +89,18 @@ def _seconds(fn: Callable[..., Any], *args: Any) -> float:
     return time.perf_counter() - start
 
 
-def _reset_push(practice: Practice) -> None:
-    """Forget what was pushed, so the next push is a first push to a new remote."""
-    with practice.transaction():
-        practice._q(  # noqa: SLF001 - benchmark set-up
-            "DELETE FROM meta WHERE key IN ('push_local_seq', 'push_seq', 'push_digest')"
-        )
+@contextlib.contextmanager
+def _never_pushed(ref: Reference, work: Path, name: str) -> Iterator[Practice]:
+    """A copy of the reference practice that has pushed nothing yet (a push drops the
+    journal entries it sent, so every first push needs its own copy); removed after."""
+    folder = work / name
+    shutil.copytree(ref.folder, folder)
+    practice = Practice.open(folder, passphrase=PASSPHRASE)
+    try:
+        yield practice
+    finally:
+        practice.close()
+        shutil.rmtree(folder)
 
 
 def _setup_remote(practice: Practice, backend: Backend) -> None:
@@ -164,12 +170,8 @@ def run(ref: Reference, table: Table, repeat: int, log: Callable[[str], None] = 
     with tempfile.TemporaryDirectory(prefix="carnet-syncbench-") as tmp, _apache() as dav:
         work = Path(tmp)
         log("sync: copying the reference practice ...")
-        shutil.copytree(ref.folder, work / "device")
-        practice = Practice.open(work / "device", passphrase=PASSPHRASE)
-        try:
+        with _never_pushed(ref, work, "device") as practice:
             _run(ref, practice, dav, work, table, repeat, log)
-        finally:
-            practice.close()
 
 
 def _run(
@@ -188,22 +190,23 @@ def _run(
     ours: list[float] = []
     raw: list[float] = []
     pushed_bytes = 0
-    last = ""
     for i in range(repeat):
         name = f"push-{i}"
         dav.mkcol(name)
         backend = RetryingBackend(dav.backend(name), RetryPolicy())
-        _reset_push(practice)
-        _setup_remote(practice, backend)
-        before = {n for n, _ in _objects(backend, f"{pid}/")}
-        engine = SyncEngine(practice.replica, backend, practice.practice_keys)
-        ours.append(_seconds(engine.push))
+        with contextlib.ExitStack() as stack:
+            # the first round pushes the device the later measures use
+            device = practice if i == 0 else stack.enter_context(_never_pushed(ref, work, name))
+            _setup_remote(device, backend)
+            before = {n for n, _ in _objects(backend, f"{pid}/")}
+            engine = SyncEngine(device.replica, backend, device.practice_keys)
+            ours.append(_seconds(engine.push))
         new = [(n, s) for n, s in _objects(backend, f"{pid}/") if n not in before]
         pushed_bytes = sum(s for _, s in new)
         raw.append(_seconds(_raw_put, dav, f"raw-up-{i}", [s for _, s in new]))
         log(f"sync: push {i + 1}/{repeat}: {ours[-1]:.2f} s, raw upload {raw[-1]:.2f} s")
         backend.close()
-        last = name
+    last = "push-0"  # the device the measures below use pushed there
     mib = pushed_bytes / 2**20
     ratio = _med(raw) / _med(ours)
     _row(
@@ -329,10 +332,10 @@ def _run(
     )
 
     # -- overlap on a slower link: pipelined push, prefetching pull ---------------------------
-    _slow_link(practice, dav, work, table, repeat, log)
+    _slow_link(ref, practice, dav, work, table, repeat, log)
 
     # -- restore vs restic, both from a local folder -----------------------------------------
-    _restic_vs_carnet(practice, work, table, repeat, log)
+    _restic_vs_carnet(ref, work, table, repeat, log)
 
 
 class SlowLink:
@@ -380,6 +383,7 @@ RTT, BANDWIDTH = 0.020, 8 * 2**20
 
 
 def _slow_link(
+    ref: Reference,
     practice: Practice,
     dav: Dav,
     work: Path,
@@ -395,12 +399,12 @@ def _slow_link(
             name = f"slow-push-{i}-{int(pipeline)}"
             dav.mkcol(name)
             backend = SlowLink(dav.backend(name), RTT, BANDWIDTH)
-            _reset_push(practice)
-            _setup_remote(practice, backend)
-            engine = SyncEngine(
-                practice.replica, backend, practice.practice_keys, pipeline=pipeline
-            )
-            out.append(_seconds(engine.push))
+            with _never_pushed(ref, work, name) as device:
+                _setup_remote(device, backend)
+                engine = SyncEngine(
+                    device.replica, backend, device.practice_keys, pipeline=pipeline
+                )
+                out.append(_seconds(engine.push))
             backend.close()
         log(f"sync: slow-link push {piped[-1]:.2f} s pipelined, {plain[-1]:.2f} s sequential")
     r = _med(piped) / _med(plain)
@@ -444,7 +448,7 @@ def _slow_link(
 
 
 def _restic_vs_carnet(
-    practice: Practice, work: Path, table: Table, repeat: int, log: Callable[[str], None]
+    ref: Reference, work: Path, table: Table, repeat: int, log: Callable[[str], None]
 ) -> None:
     restic = shutil.which("restic")
     if restic is None:
@@ -453,48 +457,48 @@ def _restic_vs_carnet(
     folder_remote = work / "file-remote"
     folder_remote.mkdir()
     url = folder_remote.as_uri()
-    backend = open_backend(url)
-    _reset_push(practice)
-    _setup_remote(practice, backend)
-    SyncEngine(practice.replica, backend, practice.practice_keys).publish_snapshot()
-    practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with _never_pushed(ref, work, "restic-device") as practice:
+        backend = open_backend(url)
+        _setup_remote(practice, backend)
+        SyncEngine(practice.replica, backend, practice.practice_keys).publish_snapshot()
+        practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    env = {
-        **os.environ,
-        "RESTIC_PASSWORD": "benchmark restic password",
-        "RESTIC_REPOSITORY": str(work / "restic-repo"),
-        "RESTIC_CACHE_DIR": str(work / "restic-cache"),
-    }
+        env = {
+            **os.environ,
+            "RESTIC_PASSWORD": "benchmark restic password",
+            "RESTIC_REPOSITORY": str(work / "restic-repo"),
+            "RESTIC_CACHE_DIR": str(work / "restic-cache"),
+        }
 
-    def restic_run(*args: str) -> None:
-        subprocess.run(
-            [restic, "--no-cache", "-q", *args], env=env, check=True, stdout=subprocess.DEVNULL
+        def restic_run(*args: str) -> None:
+            subprocess.run(
+                [restic, "--no-cache", "-q", *args], env=env, check=True, stdout=subprocess.DEVNULL
+            )
+
+        restic_run("init")
+        restic_run("backup", str(practice.folder))
+        size = sum(p.stat().st_size for p in practice.folder.iterdir() if p.is_file())
+        ours, theirs = [], []
+        for i in range(repeat):
+            t = work / f"restic-target-{i}"
+            theirs.append(_seconds(restic_run, "restore", "latest", "--target", str(t)))
+            if not (t / str(practice.folder).lstrip("/") / DB_NAME).is_file():
+                raise RuntimeError("restic restored no database")
+            shutil.rmtree(t)
+            t = work / f"carnet-file-{i}"
+            ours.append(_seconds(_restore, t, url, None))
+            shutil.rmtree(t)
+            log(f"sync: restic restore {theirs[-1]:.2f} s, carnet restore {ours[-1]:.2f} s")
+        r = _med(ours) / _med(theirs)
+        _row(
+            table,
+            "restore from a local folder: Carnet (file:// remote, snapshot) vs restic restore of "
+            f"the practice folder ({size / 2**20:.0f} MiB) from a local repository",
+            f"{r:.2f}x time ({_med(ours):.2f} vs {_med(theirs):.2f} s median)",
+            "< 1x (faster)",
+            r < 1,
+            ratio=r,
+            ours_median_s=_med(ours),
+            base_median_s=_med(theirs),
+            n=repeat,
         )
-
-    restic_run("init")
-    restic_run("backup", str(practice.folder))
-    size = sum(p.stat().st_size for p in practice.folder.iterdir() if p.is_file())
-    ours, theirs = [], []
-    for i in range(repeat):
-        t = work / f"restic-target-{i}"
-        theirs.append(_seconds(restic_run, "restore", "latest", "--target", str(t)))
-        if not (t / str(practice.folder).lstrip("/") / DB_NAME).is_file():
-            raise RuntimeError("restic restored no database")
-        shutil.rmtree(t)
-        t = work / f"carnet-file-{i}"
-        ours.append(_seconds(_restore, t, url, None))
-        shutil.rmtree(t)
-        log(f"sync: restic restore {theirs[-1]:.2f} s, carnet restore {ours[-1]:.2f} s")
-    r = _med(ours) / _med(theirs)
-    _row(
-        table,
-        "restore from a local folder: Carnet (file:// remote, snapshot) vs restic restore of "
-        f"the practice folder ({size / 2**20:.0f} MiB) from a local repository",
-        f"{r:.2f}x time ({_med(ours):.2f} vs {_med(theirs):.2f} s median)",
-        "< 1x (faster)",
-        r < 1,
-        ratio=r,
-        ours_median_s=_med(ours),
-        base_median_s=_med(theirs),
-        n=repeat,
-    )
