@@ -76,6 +76,9 @@ class RestoreWizard(QDialog):
     ) -> None:
         super().__init__(parent)
         self.tasks, self.folder, self.resume = tasks, folder, resume
+        # A restore stopped here earlier (cancelled, then the wizard closed): the practice
+        # key is already in this folder, only this computer's passphrase is needed.
+        self.partial = resume is None and KeyFile.exists(folder)
         self.cancel_event: threading.Event | None = None
         self.setMinimumWidth(560)
         joining = method == "code"
@@ -84,7 +87,7 @@ class RestoreWizard(QDialog):
         )
         intro = QLabel()
         intro.setWordWrap(True)
-        if resume is not None:
+        if resume is not None or self.partial:
             intro.setText(
                 self.tr(
                     "<h3>The restore did not finish</h3><p>What was already downloaded is "
@@ -148,7 +151,7 @@ class RestoreWizard(QDialog):
         self.buttons = QDialogButtonBox()
         self.restore_button = QPushButton(
             self.tr("Continue the restore")
-            if resume
+            if resume or self.partial
             else self.tr("Join")
             if joining
             else self.tr("Restore")
@@ -175,6 +178,10 @@ class RestoreWizard(QDialog):
             self.storage.set_url(resume.url)
             self.secret_box.hide()
             self.local_box.hide()
+        elif self.partial:
+            self.secret_box.hide()
+            local.setRowVisible(self.login, False)
+            local.setRowVisible(self.confirm, False)
 
     def _toggled(self, _id: int, on: bool) -> None:
         if on:
@@ -214,6 +221,10 @@ class RestoreWizard(QDialog):
         if not self.storage.address.text().strip():
             return self.tr("Enter the address of the sync storage.")
         if self.resume is not None:
+            return None
+        if self.partial:
+            if not self.local_passphrase.text():
+                return self.tr("Enter the passphrase chosen for this computer.")
             return None
         if not self.secret.text().strip():
             return {

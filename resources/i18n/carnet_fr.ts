@@ -4,27 +4,27 @@
 <context>
     <name>AddAllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="176"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="178"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Substance</source>
         <translation>Substance</translation>
     </message>
@@ -32,47 +32,47 @@
 <context>
     <name>AddProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="160"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="177"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="168"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="157"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="166"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="162"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="158"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="172"/>
         <source>Since (YYYY-MM-DD)</source>
         <translation>Depuis (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="153"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="167"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
@@ -80,64 +80,64 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="60"/>
-        <location filename="../../desktop/app/agenda.py" line="241"/>
+        <location filename="../../desktop/app/agenda.py" line="85"/>
+        <location filename="../../desktop/app/agenda.py" line="278"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="66"/>
+        <location filename="../../desktop/app/agenda.py" line="91"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="67"/>
+        <location filename="../../desktop/app/agenda.py" line="92"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="70"/>
+        <location filename="../../desktop/app/agenda.py" line="95"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="71"/>
+        <location filename="../../desktop/app/agenda.py" line="96"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="72"/>
+        <location filename="../../desktop/app/agenda.py" line="97"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="89"/>
+        <location filename="../../desktop/app/agenda.py" line="114"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="90"/>
+        <location filename="../../desktop/app/agenda.py" line="115"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="91"/>
+        <location filename="../../desktop/app/agenda.py" line="116"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="196"/>
+        <location filename="../../desktop/app/agenda.py" line="233"/>
         <source>Open a patient&apos;s chart first, then create the appointment.</source>
         <translation>Ouvrez d&apos;abord le dossier d&apos;un patient, puis créez le rendez-vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="213"/>
-        <location filename="../../desktop/app/agenda.py" line="237"/>
+        <location filename="../../desktop/app/agenda.py" line="250"/>
+        <location filename="../../desktop/app/agenda.py" line="274"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="241"/>
+        <location filename="../../desktop/app/agenda.py" line="278"/>
         <source>Cancel this appointment?</source>
         <translation>Annuler ce rendez-vous ?</translation>
     </message>
@@ -145,32 +145,32 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="37"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="37"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="56"/>
+        <location filename="../../desktop/app/appointment.py" line="47"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="57"/>
+        <location filename="../../desktop/app/appointment.py" line="48"/>
         <source>Starts at</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="58"/>
+        <location filename="../../desktop/app/appointment.py" line="49"/>
         <source>Duration (min)</source>
         <translation>Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="59"/>
+        <location filename="../../desktop/app/appointment.py" line="50"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -545,87 +545,87 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="105"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="120"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="101"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="116"/>
         <source>Birth date (YYYY-MM-DD)</source>
         <translation>Date de naissance (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="99"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="114"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="107"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="122"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="94"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="109"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="104"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="119"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="98"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="100"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="115"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="103"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="118"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="106"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="121"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="108"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="102"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="117"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -875,184 +875,189 @@
 <context>
     <name>RestoreWizard</name>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="83"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="86"/>
         <source>Carnet: join a practice</source>
         <translation>Carnet : rejoindre un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="83"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="86"/>
         <source>Carnet: restore a practice</source>
         <translation>Carnet : restaurer un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="90"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="93"/>
         <source>&lt;h3&gt;The restore did not finish&lt;/h3&gt;&lt;p&gt;What was already downloaded is kept on this computer. Continue the restore to download the rest; if the storage asks for a password or keys, type them below.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;La restauration n&apos;est pas terminée&lt;/h3&gt;&lt;p&gt;Ce qui a déjà été téléchargé est conservé sur cet ordinateur. Poursuivez la restauration pour télécharger le reste ; si le stockage demande un mot de passe ou des clés, saisissez-les ci-dessous.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="98"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="101"/>
         <source>&lt;h3&gt;Bring the practice to this computer&lt;/h3&gt;&lt;p&gt;Carnet downloads the practice from its sync storage and decrypts it here. It can take a while; if it is interrupted, it continues where it stopped.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Installer le cabinet sur cet ordinateur&lt;/h3&gt;&lt;p&gt;Carnet télécharge le cabinet depuis son stockage de synchronisation et le déchiffre ici. Cela peut prendre un moment ; en cas d&apos;interruption, il reprend là où il s&apos;était arrêté.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="104"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="107"/>
         <source>Sync storage</source>
         <translation>Stockage de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="108"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="111"/>
         <source>What opens the practice</source>
         <translation>Ce qui ouvre le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="110"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="113"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="111"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="114"/>
         <source>Recovery key (recovery kit)</source>
         <translation>Clé de récupération (kit de secours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="112"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="115"/>
         <source>Enrollment code</source>
         <translation>Code d&apos;enrôlement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="127"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="130"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="129"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="132"/>
         <source>optional: your login in the practice</source>
         <translation>facultatif : votre identifiant dans le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="135"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="138"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="136"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="139"/>
         <source>Passphrase for this computer</source>
         <translation>Phrase secrète de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="137"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="140"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="150"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="344"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="153"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="347"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="355"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="152"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="155"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="154"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="157"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="158"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="161"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="194"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="201"/>
         <source>the passphrase that opens the practice on its storage</source>
         <translation>la phrase secrète qui ouvre le cabinet sur son stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="195"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
         <source>the recovery key printed on the recovery kit</source>
         <translation>la clé de récupération imprimée sur le kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="196"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="203"/>
         <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
         <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="201"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="208"/>
         <source>To restore the whole practice on a new computer.</source>
         <translation>Pour restaurer tout le cabinet sur un nouvel ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="209"/>
         <source>When the practice passphrase is lost.</source>
         <translation>Quand la phrase secrète du cabinet est perdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="204"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="211"/>
         <source>Made on an enrolled computer with &apos;carnet device enroll&apos;: single use, valid for a short time. This computer never learns the passphrase.</source>
         <translation>Créé sur un ordinateur enrôlé avec « carnet device enroll » : à usage unique, valable peu de temps. Cet ordinateur ne connaîtra jamais la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="215"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="222"/>
         <source>Enter the address of the sync storage.</source>
         <translation>Saisissez l&apos;adresse du stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="220"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="227"/>
+        <source>Enter the passphrase chosen for this computer.</source>
+        <translation>Saisissez la phrase secrète choisie pour cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="231"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="221"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="232"/>
         <source>Enter the recovery key.</source>
         <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="222"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="233"/>
         <source>Enter the enrollment code.</source>
         <translation>Saisissez le code d&apos;enrôlement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="226"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="237"/>
         <source>The passphrase for this computer needs at least {0} characters.</source>
         <translation>La phrase secrète de cet ordinateur doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="229"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="240"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="246"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="257"/>
         <source>Connecting to the storage…</source>
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="293"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="296"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="307"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="315"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="323"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="334"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="334"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="345"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>

@@ -200,13 +200,15 @@ class _Gate:
         return getattr(self.backend, name)
 
 
-def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
-    origin: Origin,
+def pause_a_restore(
     tasks: Tasks,  # noqa: F811
-    tmp_path: Path,
+    folder: Path,
+    origin: Origin,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
-):
+) -> None:
+    """Start a restore into ``folder``, cancel it while it fetches the origin's changes,
+    check what the user is told, then close the wizard."""
     gates: list[_Gate] = []
     real_open = restore_wizard.open_storage
 
@@ -215,7 +217,6 @@ def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
         return gates[-1]
 
     monkeypatch.setattr(restore_wizard, "open_storage", gated)
-    folder = tmp_path / "new"
     wizard = RestoreWizard(tasks, folder)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -232,9 +233,48 @@ def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
     assert tasks.practice is None and KeyFile.exists(folder)
     with pytest.raises(Exception, match="did not finish"):
         Practice.open(folder, passphrase=LOCAL)
-    wizard.cancel_button.click()  # close it; the app is quit and started again
+    wizard.cancel_button.click()  # close it
     assert not wizard.isVisible()
+    monkeypatch.setattr(restore_wizard, "open_storage", real_open)
 
+
+def test_a_paused_restore_continues_from_the_first_run_dialog(
+    origin: Origin,
+    tasks: Tasks,  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    folder = tmp_path / "new"
+    pause_a_restore(tasks, folder, origin, qtbot, monkeypatch)
+    first = FirstRunDialog(tasks, folder)
+    qtbot.addWidget(first)
+    first.show()
+    wizard = first.open_wizard("passphrase")
+    assert wizard.partial and wizard.restore_button.text() == "Continue the restore"
+    assert not wizard.secret_box.isVisible() and not wizard.confirm.isVisible()
+    wizard.storage.address.setText(str(origin.remote))
+    wizard.restore_button.click()
+    assert wizard.error.text() == "Enter the passphrase chosen for this computer."
+    wizard.local_passphrase.setText("pas la bonne phrase")
+    wizard.restore_button.click()
+    qtbot.waitUntil(lambda: wizard.restore_button.isEnabled(), timeout=30_000)
+    assert wizard.error.text().startswith("Wrong passphrase.")
+    wizard.local_passphrase.setText(LOCAL)
+    with qtbot.waitSignal(first.accepted, timeout=30_000):
+        wizard.restore_button.click()
+    assert tasks.practice is not None and tasks.practice.search_patients("paul")
+
+
+def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
+    origin: Origin,
+    tasks: Tasks,  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    folder = tmp_path / "new"
+    pause_a_restore(tasks, folder, origin, qtbot, monkeypatch)
     controller = AppController(folder)
     controller.start()
     unlock = controller.dialog
@@ -297,3 +337,18 @@ def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
         wizard.restore_button.click()
     assert tasks.practice is not None and tasks.practice.search_patients("duroc")
     assert keyring.items == {url: f"{moto_server.user}:{moto_server.password}"}  # for later syncs
+
+
+def test_an_address_without_a_practice_says_so(
+    tasks: Tasks,  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+):
+    wizard = RestoreWizard(tasks, tmp_path / "new")
+    qtbot.addWidget(wizard)
+    for place in (tmp_path / "nowhere", tmp_path):  # missing, then a folder with no practice
+        fill(wizard, place, PASSPHRASE)
+        wizard.restore_button.click()
+        qtbot.waitUntil(lambda: wizard.restore_button.isEnabled(), timeout=30_000)
+        assert wizard.error.text().startswith("There is no Carnet practice at this address")
+    assert not (tmp_path / "new").exists()
