@@ -104,6 +104,7 @@ def rebuild(conn: Any, batch: int = 5_000) -> None:
             "INSERT INTO notes_fts(rowid, body) VALUES (?, ?)",
             [(row[0], _note_body(row[1:])) for row in chunk],
         )
+    mark_notes_indexed(conn)
 
 
 def _upper(prefix: str) -> str:
@@ -204,15 +205,38 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
 NOTE_FIELDS = ("reason", "text", "soap_s", "soap_o", "soap_a", "soap_p", "diagnoses")
 
 
-def index_note(conn: Any, version_id: str) -> None:
-    row = conn.execute(
-        f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version WHERE id = ?",
-        (version_id,),
-    ).fetchone()
-    if row is None:
-        return
+NOTES_INDEXED = "notes_indexed_rowid"
+"""meta: every consultation version up to this rowid is in ``notes_fts``. Versions are
+never deleted, so rowids only grow; an erasure that removes versions (GDPR) must
+:func:`rebuild` the index."""
+
+
+def catch_up_notes(conn: Any) -> int:
+    """Index the versions written since the last note search (inside the caller's
+    transaction); returns how many."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (NOTES_INDEXED,)).fetchone()
+    done = int(row[0]) if row else 0
+    rows = conn.execute(
+        f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version WHERE rowid > ? "
+        "ORDER BY rowid",
+        (done,),
+    ).fetchall()
+    if rows:
+        conn.executemany(
+            "INSERT OR REPLACE INTO notes_fts(rowid, body) VALUES (?, ?)",
+            [(r[0], _note_body(r[1:])) for r in rows],
+        )
+        mark_notes_indexed(conn, rows[-1][0])
+    return len(rows)
+
+
+def mark_notes_indexed(conn: Any, up_to: int | None = None) -> None:
+    if up_to is None:
+        up_to = conn.execute("SELECT coalesce(max(rowid), 0) FROM consultation_version").fetchone()[
+            0
+        ]
     conn.execute(
-        "INSERT OR REPLACE INTO notes_fts(rowid, body) VALUES (?, ?)", (row[0], _note_body(row[1:]))
+        "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (NOTES_INDEXED, int(up_to))
     )
 
 

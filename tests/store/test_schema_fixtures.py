@@ -35,3 +35,7 @@ def test_released_database_opens_upgrades_and_verifies(fixture: Path, tmp_path: 
         assert p.document_content(chart["documents"][0]["id"]) == b"lettre de liaison"
         assert p.verify_audit().ok and p.verify_pages() == []
         p.update_record("patient", hit["id"], {"email": "a@example.fr"})  # still writable
+        # its notes were indexed when written; one saved now is indexed by the next search
+        assert [h["patient_id"] for h in p.search_notes("angine")] == [hit["id"]]
+        p.add_consultation(hit["id"], text="Pharyngite virale.")
+        assert [h["patient_id"] for h in p.search_notes("pharyngite")] == [hit["id"]]

@@ -122,6 +122,21 @@ def test_note_full_text(practice: Practice, people: dict[str, str]):
     assert practice.search_notes("fievre")[0]["patient_id"] == people["helene"]
     practice.revise_consultation(cid, text="Otite moyenne aiguë droite. Revu à J3.")
     assert len(practice.search_notes("otite")) == 1  # one hit per consultation
+    assert practice.search_notes("revu")[0]["consultation_id"] == cid
+
+
+def test_notes_are_indexed_once_by_the_next_search(practice: Practice, people: dict[str, str]):
+    from desktop.practice import search
+
+    practice.add_consultation(people["helene"], text="Otite")
+    practice.add_consultation(people["ndiaye"], text="Entorse")
+    with practice.transaction():
+        assert search.catch_up_notes(practice.conn) == 2
+        assert search.catch_up_notes(practice.conn) == 0
+    practice.add_consultation(people["ndiaye"], text="Entorse revue")
+    assert len(practice.search_notes("entorse")) == 2
+    with practice.transaction():
+        assert search.catch_up_notes(practice.conn) == 0
 
 
 def test_a_whole_family_name_ranks_above_a_word_inside_one(practice: Practice):

@@ -38,6 +38,7 @@ def indexes(practice: Practice) -> set[tuple[str, str]]:
 
 def search_index(practice: Practice) -> tuple[set[tuple[str, str, int, str]], int]:
     """The patient search keys, and how many notes the note index finds for a word."""
+    practice.search_notes("suivi")  # notes are indexed by the first search after a save
     keys = set(practice.conn.execute("SELECT key, patient_id, rank, sort FROM patient_keys"))
     notes = practice.conn.execute(
         "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'suivi OR traitement'"
