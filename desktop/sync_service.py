@@ -39,7 +39,7 @@ from sync.devices import (
     rotate_epoch,
 )
 from sync.engine import SyncEngine, SyncReport, check_remote, load_latest_snapshot
-from sync.errors import DeviceIdCollisionError
+from sync.errors import CancelledError, DeviceIdCollisionError
 from sync.remote import (
     BlobRef,
     create_practice_remote,
@@ -521,9 +521,15 @@ def join(
                 ensure_device_key(practice)
                 revocations = read_revocations(backend, keys)
                 StoreKeyRing(practice).adopt(keys, revocations)
+                if progress:
+                    progress("snapshot", 0, 1)
                 load_latest_snapshot(backend, keys, practice.replica, revocations)
                 with practice.transaction():
                     practice.set_meta(SNAPSHOT_LOADED, "1")
+                if progress:
+                    progress("snapshot", 1, 1)
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("restore paused after the snapshot")
             SyncService(practice, backend).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)
         with practice.transaction():

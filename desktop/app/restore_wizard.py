@@ -305,6 +305,11 @@ class RestoreWizard(QDialog):
             )
         elif step == "push":
             self.status.setText(self.tr("Registering this computer…"))
+        elif step == "snapshot" and done == 0:
+            self.status.setText(self.tr("Downloading the latest full copy of the practice…"))
+        elif step == "index" and done == 0:
+            self.progress.setRange(0, 0)
+            self.status.setText(self.tr("Building the search indexes…"))
 
     def cancel(self) -> None:
         """While it runs: stop at the next step, keeping what was downloaded. Otherwise:

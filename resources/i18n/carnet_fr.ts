@@ -1047,6 +1047,16 @@
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="309"/>
+        <source>Downloading the latest full copy of the practice…</source>
+        <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="312"/>
+        <source>Building the search indexes…</source>
+        <translation>Construction des index de recherche…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/restore_wizard.py" line="315"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>

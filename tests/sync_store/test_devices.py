@@ -455,3 +455,48 @@ def test_pushed_journal_entries_are_dropped_and_later_writes_still_sync(
     with joined(tmp_path, folder_remote, "restored") as restored:
         assert state(restored) == state(office)
         assert restored.counts()["patient"] == 4
+
+
+def test_a_restore_reports_each_step_and_can_pause_after_the_snapshot(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    import threading
+
+    from sync.errors import CancelledError
+
+    build_practice(office, 5)
+    service = SyncService(office)
+    service.sync()
+    service.publish_snapshot()
+    add_patient(office, "Après la copie complète")
+    service.sync()
+    steps: list[tuple[str, int]] = []
+    cancel = threading.Event()
+
+    def progress(step: str, done: int, total: int) -> None:
+        steps.append((step, done))
+        if step == "snapshot" and done == 1:
+            cancel.set()  # the user presses Cancel while the snapshot loads
+
+    with pytest.raises(CancelledError):
+        join(
+            tmp_path / "new",
+            folder_remote,
+            passphrase=PASSPHRASE,
+            local_passphrase=PASSPHRASE,
+            progress=progress,
+            cancel=cancel,
+        )
+    assert steps == [("snapshot", 0), ("snapshot", 1)]
+    steps.clear()
+    with join(
+        tmp_path / "new",
+        folder_remote,
+        passphrase=PASSPHRASE,
+        local_passphrase=PASSPHRASE,
+        progress=progress,
+    ) as resumed:
+        assert state(resumed) == state(office)
+    names = [s for s, _ in steps]
+    assert "snapshot" not in names  # loaded before the pause, kept
+    assert "pull" in names and names[-2:] == ["index", "index"]
