@@ -52,6 +52,10 @@ def _local_now() -> str:
 # --- value conversion --------------------------------------------------------------------
 
 
+_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""json.dumps(value, ensure_ascii=False, separators=(",", ":")) without building an
+encoder per call (a third less time per value on a restore's millions of fields)."""
+
 _CONVERTED = frozenset({"json", "bool"})
 """Field types whose Python value differs from the SQL one (see :func:`to_sql`)."""
 
@@ -61,7 +65,7 @@ def to_sql(entity: Entity, name: str, value: Any) -> Any:
     if value is None:
         return None
     if kind == "json":
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _compact_json(value)
     if kind == "bool":
         return 1 if value else 0
     return value
@@ -476,7 +480,7 @@ class Practice:
                 change.record_id,
                 change.stamp.hlc,
                 change.stamp.device,
-                json.dumps(dict(change.fields), ensure_ascii=False, separators=(",", ":")),
+                _compact_json(dict(change.fields)),
                 json.dumps(
                     {k: s.to_json() for k, s in change.replaces.items() if s != ZERO},
                     separators=(",", ":"),
