@@ -79,9 +79,12 @@ class StoreReplica:
         ]
 
     def pending_count(self) -> int:
+        """Changes not pushed yet. Journal seqs have no gaps above the push cursor (rows
+        are appended, and only pushed ones are ever deleted), so this is a subtraction,
+        not a count over what can be millions of rows on a practice that never synced."""
         pushed = self.push_cursor()[0]
-        row = self.p._q("SELECT count(*) FROM journal WHERE seq > ?", (pushed,)).fetchone()
-        return int(row[0])
+        row = self.p._q("SELECT max(seq) FROM journal").fetchone()
+        return max(0, int(row[0] or 0) - pushed)
 
     def push_cursor(self) -> tuple[int, Cursor]:
         return (

@@ -28,7 +28,11 @@ def ensure_gui_application() -> QGuiApplication:
         )
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        # A QApplication (widgets) rather than the bare GUI one: the desktop app may
+        # start later in the same process (and pytest-qt's), and needs that class.
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
     assert isinstance(app, QGuiApplication)
     return app
 
