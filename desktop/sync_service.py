@@ -439,9 +439,7 @@ def set_remote(
             raise errors.IntegrityFailureError(
                 "the remote's practice key differs from this practice's; check the address"
             )
-    moving = practice.replica.has_history() and (
-        create or practice.device_id not in SyncService(practice, backend)._heads()
-    )
+    moving = practice.replica.has_history() and (create or not _holds_our_chains(practice, backend))
     if moving:
         practice.replica.start_new_chains(new_id())
         if not create:
@@ -455,6 +453,14 @@ def set_remote(
             upload_blob(backend, practice.practice_keys, practice.replica.read_blob(sha))
         service.publish_snapshot()
     return recovery
+
+
+def _holds_our_chains(practice: Practice, backend: Backend) -> bool:
+    """Whether the storage holds this device's chain or one this device has applied: the
+    same storage (perhaps at a new address), not a new one."""
+    heads = SyncService(practice, backend)._heads()
+    applied = {d for d, c in practice.replica.cursors().items() if c.seq > 0}
+    return practice.device_id in heads or bool(applied & set(heads))
 
 
 def join(

@@ -500,3 +500,18 @@ def test_a_restore_reports_each_step_and_can_pause_after_the_snapshot(
     names = [s for s, _ in steps]
     assert "snapshot" not in names  # loaded before the pause, kept
     assert "pull" in names and names[-2:] == ["index", "index"]
+
+
+def test_setting_the_same_storage_again_moves_nothing(
+    office: Practice, tmp_path: Path, folder_remote: str
+):
+    add_patient(office, "Un")
+    SyncService(office).sync()
+    with joined(tmp_path, folder_remote, "reader") as reader:  # pulled, never pushed
+        SyncService(reader).sync()
+        for device in (office, reader):
+            before = device.device_id, device.replica.cursors()
+            set_remote(device, folder_remote, passphrase=PASSPHRASE, create=False)
+            assert (device.device_id, device.replica.cursors()) == before
+    snapshots = list((tmp_path / "remote").rglob("snapshots/*/*"))
+    assert snapshots == []  # no snapshot was published: nothing moved
