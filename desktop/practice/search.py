@@ -98,13 +98,8 @@ def rebuild(conn: Any, batch: int = 5_000) -> None:
     while chunk := rows.fetchmany(batch):
         keys = [k for row in chunk for k in _patient_keys(row[0], row[1:])]
         conn.executemany(insert_keys, keys)
-    notes = conn.execute(f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version")
-    while chunk := notes.fetchmany(batch):
-        conn.executemany(
-            "INSERT INTO notes_fts(rowid, body) VALUES (?, ?)",
-            [(row[0], _note_body(row[1:])) for row in chunk],
-        )
-    mark_notes_indexed(conn)
+    mark_notes_indexed(conn, 0)
+    catch_up_notes(conn, batch)
 
 
 def _upper(prefix: str) -> str:
@@ -211,33 +206,32 @@ never deleted, so rowids only grow; an erasure that removes versions (GDPR) must
 :func:`rebuild` the index."""
 
 
-def catch_up_notes(conn: Any) -> int:
+def catch_up_notes(conn: Any, batch: int = 5_000) -> int:
     """Index the versions written since the last note search (inside the caller's
-    transaction); returns how many."""
+    transaction), reading and writing in batches; returns how many."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (NOTES_INDEXED,)).fetchone()
-    done = int(row[0]) if row else 0
-    rows = conn.execute(
+    notes = conn.execute(
         f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version WHERE rowid > ? "
         "ORDER BY rowid",
-        (done,),
-    ).fetchall()
-    if rows:
+        (int(row[0]) if row else 0,),
+    )
+    count = 0
+    while chunk := notes.fetchmany(batch):
         conn.executemany(
             "INSERT OR REPLACE INTO notes_fts(rowid, body) VALUES (?, ?)",
-            [(r[0], _note_body(r[1:])) for r in rows],
+            [(r[0], _note_body(r[1:])) for r in chunk],
         )
-        mark_notes_indexed(conn, rows[-1][0])
-    return len(rows)
+        mark_notes_indexed(conn, chunk[-1][0])
+        count += len(chunk)
+    return count
 
 
 def mark_notes_indexed(conn: Any, up_to: int | None = None) -> None:
+    """Record that every version up to rowid ``up_to`` (default: all) is indexed."""
     if up_to is None:
-        up_to = conn.execute("SELECT coalesce(max(rowid), 0) FROM consultation_version").fetchone()[
-            0
-        ]
-    conn.execute(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (NOTES_INDEXED, int(up_to))
-    )
+        top = conn.execute("SELECT coalesce(max(rowid), 0) FROM consultation_version")
+        up_to = int(top.fetchone()[0])
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (NOTES_INDEXED, up_to))
 
 
 def _note_body(values: Sequence[Any]) -> str:
