@@ -64,6 +64,9 @@ DEVICE_KEY = "device_key"  # hex X25519 private key: new key epochs are wrapped 
 DEVICE_NAME = "device_name"  # shown by 'carnet device list' (encrypted on the remote)
 DEVICE_INFO = "device_info"  # "<device>:<epoch>:<ms>" of the info object last published
 REVOCATIONS = "revocations"  # JSON list of verified revocation records
+MOVE_OWED = "move_owed"
+"""meta, while a move to other storage is unfinished: "create" (a new storage) or "join"
+(a storage another device moved to first, whose snapshot must be merged)."""
 DEVICE_PINS = "device_pins"  # JSON {device: public key hex}, as first seen
 INFO_REFRESH_MS = 10 * 60 * 1000  # "last active" is refreshed at most this often
 Progress = Callable[[str, int, int], None]
@@ -220,6 +223,8 @@ class SyncService:
         except DeviceIdCollisionError:
             self.practice.replica.set_device_id(new_id())
             report = self.engine(cancel, progress).sync()
+        if self.practice.meta_value(MOVE_OWED):
+            self.finish_move()
         self.publish_device_info(refresh=report.pushed_changes > 0)
         pins = json.loads(self.practice.meta_value(DEVICE_PINS) or "{}")
         if set(report.pulled_changes) - set(pins):
@@ -229,6 +234,19 @@ class SyncService:
         with self.practice.transaction():
             self.practice.set_meta(LAST_SYNC, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         return report
+
+    def finish_move(self) -> None:
+        """Complete a move to other storage (see :func:`set_remote`): merge the newest
+        snapshot there if another device moved first, upload every attachment held
+        here, push, and publish a snapshot of everything."""
+        if self.practice.meta_value(MOVE_OWED) == "join":
+            revocations = read_revocations(self.backend, self.keys)
+            load_latest_snapshot(self.backend, self.keys, self.practice.replica, revocations)
+        for sha in self.practice.replica.local_blobs():
+            upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
+        self.publish_snapshot()
+        with self.practice.transaction():
+            self.practice._q("DELETE FROM meta WHERE key = ?", (MOVE_OWED,))
 
     def fetch_documents(self, cancel: Event | None = None) -> int:
         """Download the content of documents that arrived by sync (verified, then stored)."""
@@ -440,18 +458,15 @@ def set_remote(
                 "the remote's practice key differs from this practice's; check the address"
             )
     moving = practice.replica.has_history() and (create or not _holds_our_chains(practice, backend))
-    if moving:
-        practice.replica.start_new_chains(new_id())
-        if not create:
-            revocations = read_revocations(backend, practice.practice_keys)
-            load_latest_snapshot(backend, practice.practice_keys, practice.replica, revocations)
     with practice.transaction():
+        if moving:
+            practice.replica.start_new_chains(new_id())
+            # Owed until done: an interrupted move is finished by the next sync, never
+            # left as a storage that cannot restore the practice on its own.
+            practice.set_meta(MOVE_OWED, "join" if not create else "create")
         practice.set_meta(REMOTE_URL, url)
     if moving:
-        service = SyncService(practice, backend)
-        for sha in practice.replica.local_blobs():
-            upload_blob(backend, practice.practice_keys, practice.replica.read_blob(sha))
-        service.publish_snapshot()
+        SyncService(practice, backend).finish_move()
     return recovery
 
 

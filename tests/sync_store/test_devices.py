@@ -515,3 +515,23 @@ def test_setting_the_same_storage_again_moves_nothing(
             assert (device.device_id, device.replica.cursors()) == before
     snapshots = list((tmp_path / "remote").rglob("snapshots/*/*"))
     assert snapshots == []  # no snapshot was published: nothing moved
+
+
+def test_a_move_cut_short_is_finished_by_the_next_sync(
+    office: Practice, tmp_path: Path, folder_remote: str, monkeypatch: pytest.MonkeyPatch
+):
+    add_patient(office, "Avant la coupure")
+    SyncService(office).sync()
+    new_root = tmp_path / "new-nas"
+    new_root.mkdir()
+
+    def network_drops(self: SyncService) -> str:
+        raise errors.UnreachableError("the network dropped")
+
+    with monkeypatch.context() as m:
+        m.setattr(SyncService, "publish_snapshot", network_drops)
+        with pytest.raises(errors.UnreachableError):
+            set_remote(office, new_root.as_uri(), passphrase=PASSPHRASE, create=True)
+    SyncService(office).sync()  # the network is back: the move completes
+    with joined(tmp_path, new_root.as_uri(), "restored") as restored:
+        assert state(restored) == state(office)
