@@ -17,7 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sync.engine import SyncReport
-from sync.errors import CancelledError, RemoteUnavailableError, exit_code, is_permanent
+from sync.errors import (
+    EXIT_UNREACHABLE,
+    CancelledError,
+    RemoteUnavailableError,
+    exit_code,
+    is_permanent,
+)
 
 
 class State(enum.Enum):
@@ -226,7 +232,9 @@ class SyncScheduler:
         permanent = is_permanent(exc)
         with self._cond:
             self._plan.failed(self._clock(), permanent)
-        offline = isinstance(exc, RemoteUnavailableError | OSError) and not permanent
+        # Unreachable, whichever layer said it (a sync error, a backend's, the OS's).
+        unreachable = isinstance(exc, RemoteUnavailableError | OSError)
+        offline = not permanent and (unreachable or exit_code(exc) == EXIT_UNREACHABLE)
         return self._publish(
             replace(
                 self._status,

@@ -30,7 +30,7 @@ class AppController:
 
     def start(self) -> None:
         if KeyFile.exists(self.folder):
-            self.ask_unlock()
+            self.ask_unlock(use_remembered=True)
         else:
             first = FirstRunDialog(self.tasks, self.folder)
             first.accepted.connect(self.unlocked)
@@ -41,12 +41,18 @@ class AppController:
         self.dialog = dialog
         dialog.show()
 
-    def ask_unlock(self) -> None:
+    def ask_unlock(self, *, use_remembered: bool = False) -> None:
+        """The unlock dialog. A key remembered in the keyring saves typing at start-up
+        only: after a lock (Ctrl+L, inactivity) the passphrase is always asked."""
         name = self.folder.name
         dialog = UnlockDialog(self.tasks, self.folder, name)
         dialog.accepted.connect(self.unlocked)
         dialog.rejected.connect(QApplication.quit)
         dialog.restore_unfinished.connect(self.continue_restore)
+        self.dialog = dialog
+        if not use_remembered:
+            self._show(dialog)
+            return
 
         def remembered(opened: bool) -> None:
             if opened:
@@ -55,7 +61,6 @@ class AppController:
                 self._show(dialog)
 
         dialog.try_remembered(remembered)
-        self.dialog = dialog
 
     def continue_restore(self, url: str, local_passphrase: str) -> None:
         """The folder holds a restore that did not finish: offer to continue it (it
@@ -85,8 +90,12 @@ class AppController:
         window = MainWindow(self.tasks, self.folder, info)
         window.locked.connect(self.lock)
         window.language_requested.connect(self.switch_language)
+        window.closed.connect(QApplication.quit)
         self.window = window
         window.show()
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # the unlock or first-run dialog has done its job
+            self.dialog = None
 
     def lock(self) -> None:
         def close(_: Any = None) -> None:
@@ -128,6 +137,10 @@ def run_app(data_dir: Path, *, demo_if_empty: bool = True) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName("Carnet")
     app.setApplicationName("Carnet")
+    # Between an accepted dialog and the main window (built after the worker opened the
+    # practice) no window is visible: Qt's default would quit right there. The app quits
+    # when the main window is closed or a first dialog is cancelled, nothing else.
+    app.setQuitOnLastWindowClosed(False)
     i18n.install(i18n.chosen_language())
     sys.excepthook = crash_dialog
     controller = AppController(Path(data_dir), demo_if_empty=demo_if_empty)

@@ -16,8 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,7 @@ from desktop.app.tasks import Tasks
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 DEBOUNCE_MS = 120
+SHOWN = 100  # rows a search shows; one more is asked to know whether there are more
 
 
 def age(birth_date: str | None, today: dt.date | None = None) -> str:
@@ -46,6 +50,12 @@ def display_date(iso: str | None) -> str:
     return QLocale().toString(
         QDate.fromString(iso[:10], "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
     )
+
+
+def patient_label(row: dict[str, Any]) -> str:
+    """"MARTIN Hélène, 12/03/1961": how a patient is named in lists and messages."""
+    name = f"{(row.get('family_name') or '').upper()} {row.get('given_names') or ''}".strip()
+    return f"{name}, {display_date(row.get('birth_date'))}"
 
 
 class PatientModel(QAbstractTableModel):
@@ -103,6 +113,7 @@ class PatientList(QWidget):
 
     opened = Signal(str)  # patient id
     searched = Signal(int)  # number of results shown, after each completed search
+    create_requested = Signal(str)  # "New patient", with the name typed in the search box
 
     def __init__(self, tasks: Tasks) -> None:
         super().__init__()
@@ -111,6 +122,18 @@ class PatientList(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Name, birth date (12/03/1961), phone or NIR"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Find a patient"))
+        self.new_button = QPushButton(self.tr("New patient"))
+        self.new_button.setToolTip(self.tr("Create a patient (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.create_requested.emit(""))
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setAccessibleName(self.tr("Search results"))
+        self.create_button = QPushButton()
+        self.create_button.clicked.connect(
+            lambda: self.create_requested.emit(self.search.text().strip())
+        )
+        self.create_button.hide()
         self.model = PatientModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -125,9 +148,17 @@ class PatientList(QWidget):
         self.table.setColumnHidden(5, True)  # the city: in the chart, not worth the width
         self.table.setWordWrap(False)
         self.table.activated.connect(self._open_index)
+        self.table.setAccessibleName(self.tr("Patients"))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        found = QHBoxLayout()
+        found.addWidget(self.status, 1)
+        found.addWidget(self.create_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
+        layout.addLayout(found)
         layout.addWidget(self.table)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
@@ -157,15 +188,44 @@ class PatientList(QWidget):
         def show(rows: list[dict[str, Any]]) -> None:
             if generation != self._generation:
                 return  # a newer keystroke's search will answer
+            more = len(rows) > SHOWN
+            rows = rows[:SHOWN]
             self.model.set_rows(rows)
             if rows:
                 self.table.selectRow(0)
+            self._show_status(query.strip(), len(rows), more)
             self.searched.emit(len(rows))
 
-        self.tasks.db(lambda p: p.search_patients(query, 100), on_done=show)
+        if not query.strip():
+            self.model.set_rows([])
+            self._show_status("", 0, False)
+            return
+        self.tasks.db(lambda p: p.search_patients(query, SHOWN + 1), on_done=show)
+
+    def _show_status(self, query: str, count: int, more: bool) -> None:
+        if not query:
+            self.status.clear()
+        elif more:
+            self.status.setText(self.tr("{0}+ results, refine the search").format(SHOWN))
+        elif count == 0:
+            self.status.setText(self.tr("No patient"))
+        else:
+            self.status.setText(self.tr("%n result(s)", "", count))
+        self.create_button.setVisible(bool(query) and count == 0)
+        self.create_button.setText(self.tr("Create «{0}»").format(query))
 
     def refresh(self) -> None:
         self._run()
+
+    def clear(self) -> None:
+        """Empty the box and the list without searching (the practice may be closing)."""
+        self._timer.stop()
+        self._generation += 1  # a search already on the worker answers to nobody
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.set_rows([])
+        self._show_status("", 0, False)
 
     def open_current(self) -> None:
         index = self.table.currentIndex()

@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
 )
 
@@ -20,15 +20,20 @@ from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import ConsultationEditor
+from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.errors import message_for
+from desktop.app.new_patient import NewPatientDialog
 from desktop.app.patient_list import PatientList
 from desktop.app.preferences import PreferencesDialog, auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
-from desktop.app.sync_status import SyncController, SyncState, SyncStatusLabel
+from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
+from desktop.app.undo_bar import UndoBar
+from desktop.app.unlock import keyring_account
 from desktop.practice.drafts import DraftStore
+from desktop.practice.keycache import KeyCache
 
 
 class _Activity(QObject):
@@ -47,6 +52,7 @@ class _Activity(QObject):
 class MainWindow(QMainWindow):
     locked = Signal()
     language_requested = Signal(str)
+    closed = Signal()  # the user closed the window: the app quits
 
     def __init__(self, tasks: Tasks, folder: Path, info: dict[str, Any]) -> None:
         super().__init__()
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
         split.setSizes([600, 760])
         self.setCentralWidget(split)
         self.patients.opened.connect(self.open_chart)
+        self.patients.create_requested.connect(self.new_patient)
         self.chart.new_consultation.connect(self.new_consultation)
         self.chart.new_prescription.connect(self.new_prescription)
         self.chart.edit_identity.connect(self.edit_identity)
@@ -68,12 +75,21 @@ class MainWindow(QMainWindow):
         self.chart.add_allergy.connect(lambda pid: self._record_dialog(AddAllergyDialog, pid))
 
         self.sync_label = SyncStatusLabel()
-        self.pending = QLabel()
+        self.undo_bar = UndoBar(self)
+        self.statusBar().addWidget(self.undo_bar)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.sync = SyncController(
             tasks, folder, info["db_key"], info.get("remote"), interval_s=sync_interval_min() * 60
         )
         self.sync.changed.connect(self.sync_label.show_state)
+        self.sync.pulled.connect(self._refresh_after_pull)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b00020")
+        self.conflicts_button.clicked.connect(self.show_conflicts)
+        self.conflicts_button.hide()
+        self.sync.conflicts_changed.connect(self._show_conflict_count)
+        self.statusBar().addPermanentWidget(self.conflicts_button)
         self._build_menus()
         self._refresh_pending()
 
@@ -93,6 +109,7 @@ class MainWindow(QMainWindow):
         self.patients.search.setFocus()
 
     def _build_menus(self) -> None:
+        self._build_patient_menu()
         practice = self.menuBar().addMenu(self.tr("&Practice"))
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
@@ -103,6 +120,9 @@ class MainWindow(QMainWindow):
         lock = QAction(self.tr("Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock)
+        forget = QAction(self.tr("Forget this computer"), self)
+        forget.setToolTip(self.tr("Remove the key remembered in this computer's keyring"))
+        forget.triggered.connect(self.forget_computer)
         quit_ = QAction(self.tr("Quit"), self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
@@ -121,6 +141,7 @@ class MainWindow(QMainWindow):
             conflicts,
             self.preferences_action,
             lock,
+            forget,
             quit_,
         ):
             practice.addAction(action)
@@ -134,7 +155,89 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             language.addAction(action)
 
+    def _build_patient_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("P&atient"))
+        new = QAction(self.tr("New patient…"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.new_patient(""))
+        self.delete_action = QAction(self.tr("Delete this chart…"), self)
+        self.delete_action.triggered.connect(self.delete_patient)
+        deleted = QAction(self.tr("Deleted charts…"), self)
+        deleted.triggered.connect(self.show_deleted)
+        for action in (new, self.delete_action, deleted):
+            menu.addAction(action)
+
     # -- actions -----------------------------------------------------------------------------
+
+    def new_patient(self, name: str) -> None:
+        dialog = NewPatientDialog(self.tasks, self, name=name)
+        dialog.saved.connect(self._patient_created)
+        dialog.show()
+        self.editor: QDialog = dialog
+
+    def _patient_created(self, patient_id: str) -> None:
+        self.patients.refresh()
+        self._after_write(patient_id)
+
+    def delete_patient(self) -> None:
+        """A tombstone, never an erasure: undone from the status bar or Deleted charts."""
+        chart = self.chart.chart
+        if chart is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this chart"),
+            self.tr(
+                "Delete the chart of {0}? It leaves the search and every computer's list; "
+                "nothing is erased and it can be restored from Patient > Deleted charts."
+            ).format(self._title().strip()),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        patient_id = str(chart["id"])
+
+        def deleted(_: Any) -> None:
+            self.chart.show_chart(None)
+            self.patients.refresh()
+            self._refresh_pending()
+            self.undo_bar.offer(
+                self.tr("Chart deleted."),
+                lambda: self.tasks.db(
+                    lambda p: p.undelete_record("patient", patient_id),
+                    on_done=lambda _: self._patient_created(patient_id),
+                    on_error=self.show_error,
+                ),
+            )
+
+        self.tasks.db(
+            lambda p: p.delete_record("patient", patient_id),
+            on_done=deleted,
+            on_error=self.show_error,
+        )
+
+    def show_deleted(self) -> None:
+        dialog = DeletedChartsDialog(self.tasks, self)
+        dialog.restored.connect(self._patient_created)
+        dialog.show()
+        self.deleted_dialog = dialog
+
+    def forget_computer(self) -> None:
+        folder = self.folder
+
+        def forget() -> bool:
+            cache = KeyCache()
+            cache.forget(keyring_account(folder))
+            return cache.available()
+
+        def done(had_keyring: bool) -> None:
+            self.statusBar().showMessage(
+                self.tr("This computer no longer remembers the practice's key.")
+                if had_keyring
+                else self.tr("No keyring on this computer: nothing was remembered."),
+                8000,
+            )
+
+        self.tasks.on_db(forget, on_done=done, on_error=self.show_error)
 
     def focus_search(self) -> None:
         self.patients.search.setFocus()
@@ -153,7 +256,7 @@ class MainWindow(QMainWindow):
         editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
         editor.saved.connect(lambda _: self._after_write(patient_id))
         editor.show()
-        self.editor: QDialog = editor
+        self.editor = editor
 
     def new_prescription(self, patient_id: str) -> None:
         editor = PrescriptionEditor(self.tasks, patient_id, self._title())
@@ -184,16 +287,21 @@ class MainWindow(QMainWindow):
 
     def _after_write(self, patient_id: str) -> None:
         self.open_chart(patient_id)
-        self._refresh_pending()
+        self.patients.refresh()  # a new name or birth date shows in the list at once
+        self.sync.notify_local_change()
 
     def _refresh_pending(self) -> None:
-        if not self.info.get("remote"):
-            self.tasks.db(
-                lambda p: p.pending_count(),
-                on_done=lambda n: self.sync_label.show_state(
-                    SyncState("not-configured", pending=n)
-                ),
-            )
+        self.sync.refresh()
+
+    def _refresh_after_pull(self) -> None:
+        """Changes from another computer: what is on screen shows them at once."""
+        self._reopen_chart()
+        if self.patients.search.text().strip():
+            self.patients.refresh()
+
+    def _show_conflict_count(self, count: int) -> None:
+        self.conflicts_button.setText(self.tr("%n sync conflict(s)", "", count))
+        self.conflicts_button.setVisible(count > 0)
 
     def show_agenda(self) -> None:
         agenda = getattr(self, "agenda", None)
@@ -236,9 +344,13 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)
-        dialog.resolved.connect(lambda _: self._reopen_chart())
+        dialog.resolved.connect(self._conflict_resolved)
         dialog.show()
         self.conflicts_dialog = dialog
+
+    def _conflict_resolved(self, _conflict_id: str) -> None:
+        self._reopen_chart()
+        self.sync.refresh()
 
     def _reopen_chart(self) -> None:
         if self.chart.chart is not None:
@@ -251,17 +363,30 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Carnet", text)
 
     def lock(self) -> None:
-        """Close the practice (the key leaves memory with it) and ask for the passphrase."""
+        """Close the practice (the key leaves memory with it) and ask for the passphrase.
+
+        Every other window goes first (editors, agenda, dialogs: all may show patient
+        data); an editor's draft is saved on the db worker before the practice closes."""
         self.idle.stop()
+        self.sync.stop()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            save_draft = getattr(widget, "save_draft", None)
+            if callable(save_draft):
+                save_draft()
+            widget.hide()
+            widget.deleteLater()
         self.chart.show_chart(None)
-        self.patients.model.set_rows([])
-        self.patients.search.clear()
+        self.patients.clear()
         self.hide()
         self.locked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("window/geometry", self.saveGeometry())
+        self.sync.stop()
         editor = getattr(self, "editor", None)
         if editor is not None and editor.isVisible():
             editor.close()  # saves its draft
         super().closeEvent(event)
+        self.closed.emit()

@@ -256,3 +256,37 @@ def search_notes(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]
         {"consultation_id": c, "patient_id": p, "version_id": v, "created_at": at, "reason": r}
         for c, p, v, at, r, _ in cur.fetchall()
     ]
+
+
+def same_identity(conn: Any, fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """Live patients who share the INS traits of ``fields``: birth name (the family name
+    when none is given), first given name, birth date and sex, compared folded (accents,
+    case, hyphens). These are the traits the INS identity rests on, so a match is most
+    likely the same person entered twice."""
+    birth_date = fields.get("birth_date")
+    if not birth_date:
+        return []
+
+    def traits(row: dict[str, Any]) -> tuple[str, str, str]:
+        name = fold(row.get("birth_name") or row.get("family_name") or "")
+        given = fold(row.get("given_names") or "").split()
+        return name, given[0] if given else "", (row.get("sex") or "U")
+
+    wanted = traits(fields)
+    cur = conn.execute(
+        f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patient "
+        "WHERE id IN (SELECT patient_id FROM patient_keys WHERE key = ?)",
+        ("#d" + str(birth_date),),
+    )
+    rows = [dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in cur.fetchall()]
+    return [r for r in rows if traits(r) == wanted]
+
+
+def deleted_patients(conn: Any, limit: int = 500) -> list[dict[str, Any]]:
+    """Deleted (tombstoned) patients by name, for the "Deleted charts" list."""
+    cur = conn.execute(
+        f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patient WHERE deleted = 1 "
+        "ORDER BY family_name, given_names, id LIMIT ?",
+        (limit,),
+    )
+    return [dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in cur.fetchall()]

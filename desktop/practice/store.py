@@ -559,6 +559,26 @@ class Practice:
     def pending_count(self) -> int:
         return self.replica.pending_count()
 
+    def pending_charts(self, *, at_most: int = 20_000) -> int | None:
+        """Charts with changes not pushed yet, what a GP understands ("3 charts changed");
+        None past ``at_most`` changes, where counting would hold the worker too long."""
+        pushed = int(self.meta_value("push_local_seq", 0))
+        if self.pending_count() > at_most:
+            return None
+        parts, params = ["SELECT record_id AS pid FROM journal WHERE seq > ? AND entity = ?"], [
+            pushed,
+            "patient",
+        ]
+        for ent in ENTITIES.values():
+            if ent.patient_field and ent.name != "patient":
+                parts.append(
+                    f"SELECT t.{ent.patient_field} FROM journal j JOIN {ent.name} t "
+                    "ON t.id = j.record_id WHERE j.seq > ? AND j.entity = ?"
+                )
+                params += [pushed, ent.name]
+        sql = f"SELECT count(DISTINCT pid) FROM ({' UNION ALL '.join(parts)})"
+        return int(self._q(sql, params).fetchone()[0])
+
     def _row(self, ent: Entity, record_id: str) -> Any:
         cur = self._q(f"SELECT * FROM {ent.name} WHERE id = ?", (record_id,))
         names = [d[0] for d in cur.description]
@@ -849,6 +869,13 @@ class Practice:
 
     def search_patients(self, query: str, limit: int = 50) -> list[Record]:
         return search.search_patients(self.conn, query, limit)
+
+    def same_identity(self, fields: Mapping[str, Any]) -> list[Record]:
+        """Live patients sharing the INS traits of ``fields`` (a likely duplicate)."""
+        return search.same_identity(self.conn, dict(fields))
+
+    def deleted_patients(self) -> list[Record]:
+        return search.deleted_patients(self.conn)
 
     def search_notes(self, query: str, limit: int = 50) -> list[Record]:
         with self.transaction():

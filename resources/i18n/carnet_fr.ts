@@ -425,6 +425,25 @@
     </message>
 </context>
 <context>
+    <name>DeletedChartsDialog</name>
+    <message>
+        <location filename="../../desktop/app/deleted_charts.py" line="30"/>
+        <location filename="../../desktop/app/deleted_charts.py" line="32"/>
+        <source>Deleted charts</source>
+        <translation>Dossiers supprimés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/deleted_charts.py" line="33"/>
+        <source>Restore the chart</source>
+        <translation>Restaurer le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/deleted_charts.py" line="54"/>
+        <source>No deleted chart.</source>
+        <translation>Aucun dossier supprimé.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/app/first_run.py" line="61"/>
@@ -633,98 +652,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="96"/>
+        <location filename="../../desktop/app/window.py" line="113"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="97"/>
+        <location filename="../../desktop/app/window.py" line="114"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="101"/>
+        <location filename="../../desktop/app/window.py" line="118"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="103"/>
+        <location filename="../../desktop/app/window.py" line="120"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="106"/>
+        <location filename="../../desktop/app/window.py" line="123"/>
+        <source>Forget this computer</source>
+        <translation>Oublier cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="124"/>
+        <source>Remove the key remembered in this computer&apos;s keyring</source>
+        <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="126"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="109"/>
+        <location filename="../../desktop/app/window.py" line="129"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="112"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="114"/>
+        <location filename="../../desktop/app/window.py" line="134"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="148"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="131"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/window.py" line="159"/>
+        <source>P&amp;atient</source>
+        <translation>P&amp;atient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="160"/>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/window.py" line="163"/>
+        <source>Delete this chart…</source>
+        <translation>Supprimer ce dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="165"/>
+        <source>Deleted charts…</source>
+        <translation>Dossiers supprimés…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="189"/>
+        <source>Delete this chart</source>
+        <translation>Supprimer ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="191"/>
+        <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
+        <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n'est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="204"/>
+        <source>Chart deleted.</source>
+        <translation>Dossier supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="234"/>
+        <source>This computer no longer remembers the practice&apos;s key.</source>
+        <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="236"/>
+        <source>No keyring on this computer: nothing was remembered.</source>
+        <translation>Pas de trousseau sur cet ordinateur : rien n'était mémorisé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="266"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/window.py" line="303"/>
+        <source>%n sync conflict(s)</source>
+        <translation><numerusform>%n conflit de synchronisation</numerusform><numerusform>%n conflits de synchronisation</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NewPatientDialog</name>
+    <message>
+        <location filename="../../desktop/app/new_patient.py" line="20"/>
+        <location filename="../../desktop/app/new_patient.py" line="21"/>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/new_patient.py" line="27"/>
+        <location filename="../../desktop/app/new_patient.py" line="36"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/new_patient.py" line="42"/>
+        <source>The family name cannot be empty.</source>
+        <translation>Le nom de famille est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/new_patient.py" line="63"/>
+        <source>A patient with the same birth name, first given name, birth date and sex already exists: {0}. Open their chart instead, or create this one anyway.</source>
+        <translation>Un patient de même nom de naissance, premier prénom, date de naissance et sexe existe déjà : {0}. Ouvrez plutôt son dossier, ou créez quand même celui-ci.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/new_patient.py" line="68"/>
+        <source>Create anyway</source>
+        <translation>Créer quand même</translation>
     </message>
 </context>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="112"/>
+        <location filename="../../desktop/app/patient_list.py" line="123"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="125"/>
+        <source>Find a patient</source>
+        <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="126"/>
+        <source>New patient</source>
+        <translation>Nouveau patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="127"/>
+        <source>Create a patient (Ctrl+N)</source>
+        <translation>Créer un patient (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="131"/>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="151"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="209"/>
+        <source>{0}+ results, refine the search</source>
+        <translation>{0}+ résultats, affinez la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="211"/>
+        <source>No patient</source>
+        <translation>Aucun patient</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/patient_list.py" line="213"/>
+        <source>%n result(s)</source>
+        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="215"/>
+        <source>Create «{0}»</source>
+        <translation>Créer « {0} »</translation>
     </message>
 </context>
 <context>
     <name>PatientModel</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="53"/>
+        <location filename="../../desktop/app/patient_list.py" line="63"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="54"/>
+        <location filename="../../desktop/app/patient_list.py" line="64"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="55"/>
+        <location filename="../../desktop/app/patient_list.py" line="65"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="56"/>
+        <location filename="../../desktop/app/patient_list.py" line="66"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="57"/>
+        <location filename="../../desktop/app/patient_list.py" line="67"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="58"/>
+        <location filename="../../desktop/app/patient_list.py" line="68"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -946,8 +1100,8 @@
     </message>
     <message>
         <location filename="../../desktop/app/restore_wizard.py" line="153"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="347"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="355"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="352"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="360"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
@@ -1057,17 +1211,17 @@
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="315"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="334"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="339"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="345"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="350"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>
@@ -1166,31 +1320,68 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="190"/>
+        <source>unexpected problem ({0})</source>
+        <translation>problème inattendu ({0})</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="41"/>
-        <source>Sync: not configured ({0} changes on this computer only)</source>
-        <translation>Synchronisation non configurée ({0} modifications sur cet ordinateur seulement)</translation>
+        <location filename="../../desktop/app/sync_status.py" line="48"/>
+        <source>Sync status</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/sync_status.py" line="53"/>
+        <source>%n chart(s) changed</source>
+        <translation><numerusform>%n dossier modifié</numerusform><numerusform>%n dossiers modifiés</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="45"/>
+        <location filename="../../desktop/app/sync_status.py" line="55"/>
+        <source>practice settings changed</source>
+        <translation>réglages du cabinet modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="56"/>
+        <source>nothing waiting</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="61"/>
+        <source>Sync not configured: {0}, on this computer only</source>
+        <translation>Synchronisation non configurée : {0}, sur cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="65"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="48"/>
+        <location filename="../../desktop/app/sync_status.py" line="67"/>
         <source>Synced at {0}</source>
         <translation>Synchronisé à {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="50"/>
-        <source>Offline: {0} changes waiting</source>
-        <translation>Hors ligne : {0} modifications en attente</translation>
+        <location filename="../../desktop/app/sync_status.py" line="71"/>
+        <source>Offline since {0}: {1} waiting</source>
+        <translation>Hors ligne depuis {0} : {1} en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="52"/>
+        <location filename="../../desktop/app/sync_status.py" line="73"/>
         <source>Sync error: {0}</source>
         <translation>Erreur de synchronisation : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <location filename="../../desktop/app/undo_bar.py" line="18"/>
+        <location filename="../../desktop/app/undo_bar.py" line="19"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1420,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="118"/>
+        <location filename="../../desktop/app/main.py" line="127"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>

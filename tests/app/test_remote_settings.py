@@ -62,7 +62,7 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
     key = shown.args[0]  # type: ignore[index]
     assert key and dialog.recovery_box is not None and key in dialog.recovery_box.text()
     assert window.sync.remote == remote.resolve().as_uri()
-    assert window.sync._timer.isActive() and window.sync._timer.interval() == 7 * 60_000
+    assert window.sync.running and window.sync.interval_s == 7 * 60  # the scheduler polls
     assert window.sync_action.isEnabled()
     kit = dialog.save_kit(window.sync.remote, key, str(tmp_path / "kit.pdf"))
     assert kit is not None and kit.read_bytes().startswith(b"%PDF")

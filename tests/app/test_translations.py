@@ -19,7 +19,12 @@ def messages(path: Path) -> dict[tuple[str, str], str | None]:
         for m in ctx.findall("message"):
             tr = m.find("translation")
             done = tr is not None and tr.get("type") not in ("unfinished", "obsolete", "vanished")
-            out[(name, m.findtext("source") or "")] = tr.text if done and tr is not None else None
+            if tr is not None and m.get("numerus") == "yes":  # one text per plural form
+                forms = [f.text for f in tr.findall("numerusform")]
+                text = " | ".join(forms) if forms and all(forms) else None
+            else:
+                text = tr.text if tr is not None else None
+            out[(name, m.findtext("source") or "")] = text if done else None
     return out
 
 
@@ -34,14 +39,14 @@ def lupdate_view(tmp_path: Path) -> set[tuple[str, str]]:
     if not lupdate.exists():
         lupdate = Path(shutil.which("pyside6-lupdate") or "pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "desktop" / "app").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "app").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     return set(messages(fresh))
 
 
 def test_every_string_in_the_code_is_in_the_ts(tmp_path: Path):
     missing = lupdate_view(tmp_path) - set(messages(TS))
-    assert missing == set(), "run pyside6-lupdate, translate, then pyside6-lrelease"
+    assert missing == set(), "run resources/i18n/update_fr.py with the new translations"
 
 
 def test_lupdate_sees_every_string_of_the_ts(tmp_path: Path):
