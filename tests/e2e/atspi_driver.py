@@ -1,0 +1,191 @@
+"""Reads the real app's accessibility tree (AT-SPI), as a screen reader does, and acts on
+it: one JSON request a line on stdin, one JSON answer a line on stdout.
+
+It runs under the system's Python (``/usr/bin/python3``), where Debian's ``pyatspi``
+lives, so the tests' own interpreter needs no GObject bindings. Requests::
+
+    {"op": "wait", "pid": 123, "role": "push button", "name": "Créer", "timeout": 20}
+    {"op": "click" | "set_text" | "text" | "focus" | "gone", ...same selectors..., "text": "…"}
+    {"op": "texts", "pid": 123}    every visible name and text, for "is it on screen?"
+    {"op": "dump", "pid": 123}     the visible tree, for a failure's report
+
+A selector matches a visible (SHOWING) object whose role name equals ``role`` and whose
+accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``).
+Waiting polls the tree until the deadline: the app's state is the condition.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pyatspi
+
+POLL_S = 0.05
+PRUNED = {"table", "tree table", "list"}  # thousands of cells: entered only when asked for
+
+
+def _app(pid: int) -> Any:
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:  # noqa: BLE001 - a dying app answers nothing
+            continue
+    return None
+
+
+def _showing(acc: Any) -> bool:
+    try:
+        states = acc.getState()
+        return states.contains(pyatspi.STATE_SHOWING) or acc.getRoleName() in (
+            "application",
+            "frame",
+            "dialog",
+        )
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _walk(acc: Any, enter: set[str], depth: int = 0) -> Iterator[Any]:
+    if depth > 40 or not _showing(acc):
+        return
+    yield acc
+    try:
+        role = acc.getRoleName()
+        if role in PRUNED and role not in enter:
+            return
+        children = [acc.getChildAtIndex(i) for i in range(acc.childCount)]
+    except Exception:  # noqa: BLE001
+        return
+    for child in children:
+        if child is not None:
+            yield from _walk(child, enter, depth + 1)
+
+
+def _matches(acc: Any, req: dict[str, Any]) -> bool:
+    try:
+        if req.get("role") and acc.getRoleName() != req["role"]:
+            return False
+        name = acc.name or ""
+    except Exception:  # noqa: BLE001
+        return False
+    if "name" in req:
+        return bool(name == req["name"])
+    if "prefix" in req:
+        return name.startswith(req["prefix"])
+    if "contains" in req:
+        return req["contains"] in name
+    return True
+
+
+def _find(req: dict[str, Any]) -> Any:
+    app = _app(int(req["pid"]))
+    if app is None:
+        return None
+    enter = set(req.get("enter", ()))
+    for acc in _walk(app, enter):
+        if _matches(acc, req):
+            return acc
+    return None
+
+
+def _wait(req: dict[str, Any]) -> Any:
+    deadline = time.monotonic() + float(req.get("timeout", 10))
+    while True:
+        acc = _find(req)
+        if acc is not None or time.monotonic() > deadline:
+            return acc
+        time.sleep(POLL_S)
+
+
+def _text_of(acc: Any) -> str:
+    try:
+        text = acc.queryText()
+        return str(text.getText(0, -1))
+    except Exception:  # noqa: BLE001 - not a text object
+        return ""
+
+
+def _texts(req: dict[str, Any]) -> list[str]:
+    app = _app(int(req["pid"]))
+    if app is None:
+        return []
+    out = []
+    for acc in _walk(app, set(PRUNED)):
+        for value in (acc.name or "", _text_of(acc)):
+            if value:
+                out.append(value)
+    return out
+
+
+def _dump(req: dict[str, Any]) -> list[str]:
+    app = _app(int(req["pid"]))
+    if app is None:
+        return ["(no such application)"]
+    lines = []
+
+    def go(acc: Any, depth: int) -> None:
+        if depth > 30 or not _showing(acc):
+            return
+        lines.append(f"{'  ' * depth}{acc.getRoleName()} {acc.name!r}")
+        if acc.getRoleName() in PRUNED:
+            lines.append(f"{'  ' * depth}  … {acc.childCount} children")
+            return
+        for i in range(acc.childCount):
+            child = acc.getChildAtIndex(i)
+            if child is not None:
+                go(child, depth + 1)
+
+    go(app, 0)
+    return lines
+
+
+def handle(req: dict[str, Any]) -> Any:
+    op = req["op"]
+    if op == "texts":
+        return _texts(req)
+    if op == "dump":
+        return _dump(req)
+    if op == "gone":
+        deadline = time.monotonic() + float(req.get("timeout", 10))
+        while _find(req) is not None:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(POLL_S)
+        return True
+    acc = _wait(req)
+    if acc is None:
+        return None if op == "wait" else {"error": "not found"}
+    if op == "wait":
+        return True
+    if op == "click":
+        acc.queryAction().doAction(0)
+        return True
+    if op == "set_text":
+        acc.queryEditableText().setTextContents(req["text"])
+        return True
+    if op == "text":
+        return _text_of(acc) or acc.name
+    if op == "focus":
+        return bool(acc.queryComponent().grabFocus())
+    raise ValueError(f"unknown op {op}")
+
+
+def main() -> None:
+    for line in sys.stdin:
+        try:
+            answer = {"ok": handle(json.loads(line))}
+        except Exception as exc:  # noqa: BLE001 - reported to the test, which fails
+            answer = {"error": f"{type(exc).__name__}: {exc}"}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
