@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -71,7 +72,8 @@ class FirstRunDialog(QDialog):
         demo = QGroupBox(self.tr("Try it"))
         self.demo_button = QPushButton(self.tr("Create the demo practice"))
         self.demo_button.setObjectName("demo")
-        self.demo_button.clicked.connect(self.create_demo)
+        self.demo_button.setAutoDefault(False)  # Enter in the form below never builds it
+        self.demo_button.clicked.connect(self.confirm_demo)
         demo_hint = QLabel(
             self.tr("2,000 synthetic patients. Passphrase: «{0}»").format(DEMO_PASSPHRASE)
         )
@@ -100,6 +102,7 @@ class FirstRunDialog(QDialog):
         self.create_button = QPushButton(self.tr("Create"))
         self.create_button.setObjectName("create")
         self.create_button.clicked.connect(self.create_new)
+        self.create_button.setDefault(True)  # Enter submits the form being filled
         form.addRow("", self.create_button)
 
         later = QHBoxLayout()
@@ -111,6 +114,8 @@ class FirstRunDialog(QDialog):
         self.join_button = QPushButton(self.tr("Join as a new device…"))
         self.join_button.setToolTip(self.tr("With an enrollment code made on an enrolled computer"))
         self.join_button.clicked.connect(lambda: self.open_wizard("code"))
+        for button in (self.restore_button, self.join_button):
+            button.setAutoDefault(False)
         later.addWidget(self.restore_button)
         later.addWidget(self.join_button)
         self.wizard: RestoreWizard | None = None
@@ -146,6 +151,25 @@ class FirstRunDialog(QDialog):
         self.wizard = wizard
         wizard.show()
         return wizard
+
+    def confirm_demo(self) -> None:
+        """The demo fills this computer's practice folder: only once the user says so."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Create the demo practice"),
+            self.tr(
+                "Create a demo practice of {0} synthetic patients in {1}? It takes about a "
+                "minute; a real practice can later be created in another folder."
+            ).format(QLocale().toString(DEMO_PATIENTS), self.folder),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("Create the demo"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is yes and self.create_demo())
+        box.open()
+        self.confirm_box = box
 
     def create_demo(self) -> None:
         self._busy(True)

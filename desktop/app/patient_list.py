@@ -128,7 +128,6 @@ class PatientList(QWidget):
         self.new_button.clicked.connect(lambda: self.create_requested.emit(""))
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
-        self.status.setAccessibleName(self.tr("Search results"))
         self.create_button = QPushButton()
         self.create_button.clicked.connect(
             lambda: self.create_requested.emit(self.search.text().strip())

@@ -45,7 +45,7 @@ class SyncStatusLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("syncStatus")
-        self.setAccessibleName(self.tr("Sync status"))
+        self.setAccessibleDescription(self.tr("Sync status"))
         self.show_state(SyncState("not-configured"))
 
     def _waiting(self, state: SyncState) -> str:

@@ -446,117 +446,133 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="61"/>
+        <location filename="../../desktop/app/first_run.py" line="62"/>
         <source>Carnet: welcome</source>
         <translation>Carnet : bienvenue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="65"/>
+        <location filename="../../desktop/app/first_run.py" line="66"/>
         <source>&lt;h2&gt;Welcome to Carnet&lt;/h2&gt;&lt;p&gt;The practice&apos;s records stay encrypted on this computer; sync storage only ever receives ciphertext.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenue dans Carnet&lt;/h2&gt;&lt;p&gt;Les dossiers du cabinet restent chiffrés sur cet ordinateur ; le stockage de synchronisation ne reçoit que des données chiffrées.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="71"/>
+        <location filename="../../desktop/app/first_run.py" line="72"/>
         <source>Try it</source>
         <translation>Essayer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="72"/>
+        <location filename="../../desktop/app/first_run.py" line="73"/>
+        <location filename="../../desktop/app/first_run.py" line="159"/>
         <source>Create the demo practice</source>
         <translation>Créer le cabinet de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="76"/>
+        <location filename="../../desktop/app/first_run.py" line="78"/>
         <source>2,000 synthetic patients. Passphrase: «{0}»</source>
         <translation>2 000 patients fictifs. Phrase secrète : « {0} »</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="82"/>
+        <location filename="../../desktop/app/first_run.py" line="84"/>
         <source>Create a new practice</source>
         <translation>Créer un nouveau cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="95"/>
+        <location filename="../../desktop/app/first_run.py" line="97"/>
         <source>Practice name</source>
         <translation>Nom du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="96"/>
+        <location filename="../../desktop/app/first_run.py" line="98"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="97"/>
+        <location filename="../../desktop/app/first_run.py" line="99"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="98"/>
+        <location filename="../../desktop/app/first_run.py" line="100"/>
         <source>Strength</source>
         <translation>Solidité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="99"/>
+        <location filename="../../desktop/app/first_run.py" line="101"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="100"/>
+        <location filename="../../desktop/app/first_run.py" line="102"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="106"/>
+        <location filename="../../desktop/app/first_run.py" line="109"/>
         <source>Restore a practice…</source>
         <translation>Restaurer un cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="108"/>
+        <location filename="../../desktop/app/first_run.py" line="111"/>
         <source>From its sync storage, with the practice passphrase or the recovery key</source>
         <translation>Depuis son stockage de synchronisation, avec la phrase secrète du cabinet ou la clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="111"/>
+        <location filename="../../desktop/app/first_run.py" line="114"/>
         <source>Join as a new device…</source>
         <translation>Rejoindre comme nouvel appareil…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="112"/>
+        <location filename="../../desktop/app/first_run.py" line="115"/>
         <source>With an enrollment code made on an enrolled computer</source>
         <translation>Avec un code d&apos;enrôlement créé sur un ordinateur déjà enrôlé</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/first_run.py" line="161"/>
+        <source>Create a demo practice of {0} synthetic patients in {1}? It takes about a minute; a real practice can later be created in another folder.</source>
+        <translation>Créer un cabinet de démonstration de {0} patients fictifs dans {1} ? Cela prend environ une minute ; un vrai cabinet pourra être créé ensuite dans un autre dossier.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/first_run.py" line="166"/>
+        <source>Create the demo</source>
+        <translation>Créer la démo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="167"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/first_run.py" line="189"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="181"/>
+        <location filename="../../desktop/app/first_run.py" line="204"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="32"/>
+        <location filename="../../desktop/app/first_run.py" line="33"/>
         <source>very weak</source>
         <translation>très faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="33"/>
+        <location filename="../../desktop/app/first_run.py" line="34"/>
         <source>weak</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="34"/>
+        <location filename="../../desktop/app/first_run.py" line="35"/>
         <source>fair</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="35"/>
+        <location filename="../../desktop/app/first_run.py" line="36"/>
         <source>good</source>
         <translation>bonne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="36"/>
+        <location filename="../../desktop/app/first_run.py" line="37"/>
         <source>strong</source>
         <translation>forte</translation>
     </message>
@@ -739,7 +755,7 @@
     <message>
         <location filename="../../desktop/app/window.py" line="191"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
-        <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n'est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
+        <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="204"/>
@@ -754,7 +770,7 @@
     <message>
         <location filename="../../desktop/app/window.py" line="236"/>
         <source>No keyring on this computer: nothing was remembered.</source>
-        <translation>Pas de trousseau sur cet ordinateur : rien n'était mémorisé.</translation>
+        <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="266"/>
@@ -764,7 +780,10 @@
     <message numerus="yes">
         <location filename="../../desktop/app/window.py" line="303"/>
         <source>%n sync conflict(s)</source>
-        <translation><numerusform>%n conflit de synchronisation</numerusform><numerusform>%n conflits de synchronisation</numerusform></translation>
+        <translation>
+            <numerusform>%n conflit de synchronisation</numerusform>
+            <numerusform>%n conflits de synchronisation</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -820,32 +839,30 @@
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="131"/>
-        <source>Search results</source>
-        <translation>Résultats de la recherche</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/patient_list.py" line="151"/>
+        <location filename="../../desktop/app/patient_list.py" line="150"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="209"/>
+        <location filename="../../desktop/app/patient_list.py" line="208"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="211"/>
+        <location filename="../../desktop/app/patient_list.py" line="210"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/patient_list.py" line="213"/>
+        <location filename="../../desktop/app/patient_list.py" line="212"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="215"/>
+        <location filename="../../desktop/app/patient_list.py" line="214"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1337,7 +1354,10 @@
     <message numerus="yes">
         <location filename="../../desktop/app/sync_status.py" line="53"/>
         <source>%n chart(s) changed</source>
-        <translation><numerusform>%n dossier modifié</numerusform><numerusform>%n dossiers modifiés</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier modifié</numerusform>
+            <numerusform>%n dossiers modifiés</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/app/sync_status.py" line="55"/>

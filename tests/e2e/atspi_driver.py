@@ -10,7 +10,8 @@ lives, so the tests' own interpreter needs no GObject bindings. Requests::
     {"op": "dump", "pid": 123}     the visible tree, for a failure's report
 
 A selector matches a visible (SHOWING) object whose role name equals ``role`` and whose
-accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``).
+accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``),
+inside the top-level window whose name starts with ``within`` when given.
 Waiting polls the tree until the deadline: the app's state is the condition.
 """
 
@@ -84,12 +85,26 @@ def _matches(acc: Any, req: dict[str, Any]) -> bool:
     return True
 
 
-def _find(req: dict[str, Any]) -> Any:
+def _root(req: dict[str, Any]) -> Any:
+    """The app, or with ``within`` its top-level window whose name starts so: two open
+    dialogs may both have a "Confirmer" field."""
     app = _app(int(req["pid"]))
-    if app is None:
+    if app is None or "within" not in req:
+        return app
+    for i in range(app.childCount):
+        window = app.getChildAtIndex(i)
+        named = window is not None and (window.name or "").startswith(req["within"])
+        if named and _showing(window):
+            return window
+    return None
+
+
+def _find(req: dict[str, Any]) -> Any:
+    root = _root(req)
+    if root is None:
         return None
     enter = set(req.get("enter", ()))
-    for acc in _walk(app, enter):
+    for acc in _walk(root, enter):
         if _matches(acc, req):
             return acc
     return None

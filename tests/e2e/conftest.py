@@ -153,6 +153,7 @@ class App:
 
     def __init__(self, session: Session, driver: Driver, data_dir: Path, shots: Path) -> None:
         self.session, self.driver, self.data_dir, self.shots = session, driver, data_dir, shots
+        self.window: str | None = None  # see in_window()
         env = {
             **session.env,
             "QT_QPA_PLATFORM": "xcb",
@@ -173,33 +174,44 @@ class App:
 
     # -- what the tests call ----------------------------------------------------------------
 
+    def in_window(self, prefix: str | None) -> App:
+        """Look only inside the top-level window whose name starts with ``prefix`` (None:
+        anywhere): two open dialogs may both have a field named "Confirmer"."""
+        self.window = prefix
+        return self
+
+    def _ask(self, **request: Any) -> Any:
+        if self.window is not None:
+            request.setdefault("within", self.window)
+        return self.driver.ask(pid=self.pid, **request)
+
     def alive(self) -> bool:
         return self.proc.poll() is None
 
     def wait(self, role: str, timeout: float = 20, **name: str) -> None:
         """Wait until a visible widget of this role and name is on screen."""
-        if not self.driver.ask(op="wait", pid=self.pid, role=role, timeout=timeout, **name):
+        if not self._ask(op="wait", role=role, timeout=timeout, **name):
             self.fail(f"no {role} {name} on screen after {timeout} s")
 
     def gone(self, role: str, timeout: float = 20, **name: str) -> None:
-        if not self.driver.ask(op="gone", pid=self.pid, role=role, timeout=timeout, **name):
+        if not self._ask(op="gone", role=role, timeout=timeout, **name):
             self.fail(f"{role} {name} still on screen after {timeout} s")
 
     def click(self, role: str, name: str, timeout: float = 20) -> None:
         self.wait(role, timeout, name=name)
-        self.driver.ask(op="click", pid=self.pid, role=role, name=name, timeout=timeout)
+        self._ask(op="click", role=role, name=name, timeout=timeout)
 
     def type_into(self, role: str, name: str, text: str) -> None:
         self.wait(role, name=name)
-        self.driver.ask(op="set_text", pid=self.pid, role=role, name=name, text=text)
+        self._ask(op="set_text", role=role, name=name, text=text)
 
     def text(self, role: str, name: str) -> str:
         self.wait(role, name=name)
-        return str(self.driver.ask(op="text", pid=self.pid, role=role, name=name))
+        return str(self._ask(op="text", role=role, name=name))
 
     def focus(self, role: str, name: str) -> None:
         self.wait(role, name=name)
-        self.driver.ask(op="focus", pid=self.pid, role=role, name=name)
+        self._ask(op="focus", role=role, name=name)
 
     def keys(self, *keys: str) -> None:
         """Real key presses (xdotool) to the focused widget, e.g. ``keys("ctrl+l")``."""
@@ -210,15 +222,17 @@ class App:
 
     def screenshot(self, name: str) -> Path:
         path = self.shots / f"{name}.png"
-        subprocess.run(
-            ["import", "-window", "root", str(path)], env=self.session.env, check=True
-        )
+        subprocess.run(["import", "-window", "root", str(path)], env=self.session.env, check=True)
         return path
 
-    def stays_up(self) -> None:
+    def stays_up(self, timeout: float = 60) -> None:
         """The process is still running and its main window is on screen."""
         assert self.alive(), f"carnet exited with {self.proc.returncode}: {self.output()}"
-        self.wait("frame", prefix="Carnet")
+        found = self.driver.ask(
+            op="wait", pid=self.pid, role="frame", prefix="Carnet", timeout=timeout
+        )
+        if not found:
+            self.fail("the main window is not on screen")
 
     def output(self) -> str:
         self.log.flush()
@@ -226,9 +240,7 @@ class App:
 
     def fail(self, what: str) -> None:
         tree = "\n".join(self.driver.ask(op="dump", pid=self.pid)) if self.alive() else ""
-        pytest.fail(
-            f"{what}\nalive: {self.alive()}\nlog:\n{self.output()}\nvisible tree:\n{tree}"
-        )
+        pytest.fail(f"{what}\nalive: {self.alive()}\nlog:\n{self.output()}\nvisible tree:\n{tree}")
 
     def close(self) -> None:
         if self.alive():
@@ -268,9 +280,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def start_app(
-    session: Session, driver: Driver, shots: Path, tmp_path: Path
-) -> Iterator[Any]:
+def start_app(session: Session, driver: Driver, shots: Path, tmp_path: Path) -> Iterator[Any]:
     """``start_app(data_dir=None)`` starts a real carnet; all are closed after the test."""
     apps: list[App] = []
 

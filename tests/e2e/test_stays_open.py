@@ -56,3 +56,84 @@ def test_lock_then_unlock_again(start_app: Any) -> None:
     unlock(app)
     app.stays_up()
     app.gone("dialog", prefix="Carnet : déverrouiller")
+
+
+def test_enter_in_the_new_practice_form_creates_that_practice_not_the_demo(
+    start_app: Any,
+) -> None:
+    app = start_app()
+    app.wait("dialog", name="Carnet : bienvenue")
+    app.type_into("text", "Nom du cabinet", "Cabinet du Port")
+    app.type_into("text", "Votre identifiant", "dr.leroy")
+    app.type_into("password text", "Phrase secrète", PASSPHRASE)
+    app.type_into("password text", "Confirmer", PASSPHRASE)
+    app.focus("password text", "Confirmer")
+    app.keys("Return")
+    app.stays_up()
+    app.wait("frame", name="Carnet: Cabinet du Port")
+    app.type_into("text", "Rechercher un patient", "martin")  # the demo has Martins
+    app.wait("label", name="Aucun patient")
+
+
+def test_the_demo_practice_is_built_once_confirmed_and_opens(start_app: Any) -> None:
+    app = start_app()
+    app.click("push button", "Créer le cabinet de démonstration")
+    app.click("push button", "Retour")  # nothing is written before the user confirms
+    app.wait("dialog", name="Carnet : bienvenue")
+    assert not (app.data_dir / "keys.json").exists()
+    app.click("push button", "Créer le cabinet de démonstration")
+    app.click("push button", "Créer la démo")
+    app.wait("progress bar", name="", timeout=10)  # the build shows its progress
+    app.stays_up(timeout=180)
+    app.type_into("text", "Rechercher un patient", "martin")
+    app.wait("label", contains="résultat", timeout=30)
+    app.stays_up()
+
+
+def fill_restore_wizard(app: Any, address: str, secret: str, *, code: bool = False) -> None:
+    app.type_into("text", "Adresse", address)
+    # A passphrase is masked; an enrollment code is shown to be copied without mistakes.
+    app.type_into("text" if code else "password text", "Ce qui ouvre le cabinet", secret)
+    app.type_into("text", "Votre identifiant", "dr.remplacant")
+    app.type_into("password text", "Phrase secrète de cet ordinateur", "une autre phrase ici")
+    app.type_into("password text", "Confirmer", "une autre phrase ici")
+
+
+def synced_practice(tmp_path: Path) -> tuple[Path, Path]:
+    folder, remote = tmp_path / "source", tmp_path / "remote"
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(
+        folder, "patient", "add", "--family-name", "Dupré", "--given-name", "Hélène",
+        "--birth-date", "1961-03-12", "--sex", "F",
+    )  # fmt: skip
+    remote.mkdir()
+    carnet_cli(folder, "remote", "set", "--create", remote.as_uri())
+    carnet_cli(folder, "sync")
+    return folder, remote
+
+
+def test_a_restore_from_a_folder_opens_the_restored_practice(
+    start_app: Any, tmp_path: Path
+) -> None:
+    _, remote = synced_practice(tmp_path)
+    app = start_app()
+    app.click("push button", "Restaurer un cabinet…")
+    app.wait("dialog", name="Carnet : restaurer un cabinet")
+    fill_restore_wizard(app.in_window("Carnet : restaurer"), str(remote), PASSPHRASE)
+    app.click("push button", "Restaurer")
+    app.in_window(None).stays_up()
+    app.type_into("text", "Rechercher un patient", "helene")
+    app.wait("label", name="1 résultat", timeout=30)
+
+
+def test_a_join_with_an_enrollment_code_opens_the_practice(start_app: Any, tmp_path: Path) -> None:
+    source, remote = synced_practice(tmp_path)
+    code = carnet_cli(source, "device", "enroll").splitlines()[1].strip()
+    app = start_app()
+    app.click("push button", "Rejoindre comme nouvel appareil…")
+    app.wait("dialog", prefix="Carnet : rejoindre")
+    fill_restore_wizard(app.in_window("Carnet : rejoindre"), str(remote), code, code=True)
+    app.click("push button", "Rejoindre")
+    app.in_window(None).stays_up()
+    app.type_into("text", "Rechercher un patient", "dupre")
+    app.wait("label", name="1 résultat", timeout=30)
