@@ -2,82 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>AddAllergyDialog</name>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
-        <source>Add an allergy</source>
-        <translation>Ajouter une allergie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
-        <source>Name the substance.</source>
-        <translation>Indiquez la substance.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
-        <source>Reaction</source>
-        <translation>Réaction</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
-        <source>Severity</source>
-        <translation>Gravité</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
-        <source>Substance</source>
-        <translation>Substance</translation>
-    </message>
-</context>
-<context>
-    <name>AddProblemDialog</name>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="160"/>
-        <source>Add a problem</source>
-        <translation>Ajouter un antécédent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
-        <source>CIM-10 code</source>
-        <translation>Code CIM-10</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="177"/>
-        <source>Describe the problem.</source>
-        <translation>Décrivez l&apos;antécédent.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="168"/>
-        <source>Family</source>
-        <translation>Familial</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="166"/>
-        <source>Medical</source>
-        <translation>Médical</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="162"/>
-        <source>Problem</source>
-        <translation>Antécédent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="172"/>
-        <source>Since (YYYY-MM-DD)</source>
-        <translation>Depuis (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="167"/>
-        <source>Surgical</source>
-        <translation>Chirurgical</translation>
-    </message>
-</context>
-<context>
     <name>AgendaWindow</name>
     <message>
         <location filename="../../desktop/app/agenda.py" line="85"/>
@@ -143,6 +67,74 @@
     </message>
 </context>
 <context>
+    <name>AllergyDialog</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
+        <source>mild</source>
+        <translation>légère</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <source>moderate</source>
+        <translation>modérée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <source>severe</source>
+        <translation>sévère</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
+        <source>life-threatening (anaphylaxis)</source>
+        <translation>engageant le pronostic vital (anaphylaxie)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <source>Edit an allergy</source>
+        <translation>Modifier une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <source>Add an allergy</source>
+        <translation>Ajouter une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="335"/>
+        <source>Substance or drug class</source>
+        <translation>Substance ou classe médicamenteuse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <source>Reaction</source>
+        <translation>Réaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="343"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="346"/>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <source>Intolerance</source>
+        <translation>Intolérance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <source>Name the substance.</source>
+        <translation>Indiquez la substance.</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <location filename="../../desktop/app/appointment.py" line="37"/>
@@ -178,124 +170,89 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="61"/>
+        <location filename="../../desktop/app/chart.py" line="65"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="60"/>
+        <location filename="../../desktop/app/chart.py" line="63"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="59"/>
+        <location filename="../../desktop/app/chart.py" line="62"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="55"/>
+        <location filename="../../desktop/app/chart.py" line="58"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="56"/>
+        <location filename="../../desktop/app/chart.py" line="59"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="64"/>
+        <source>Add a problem</source>
+        <translation>Ajouter un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="66"/>
+        <source>Add an allergy</source>
+        <translation>Ajouter une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="81"/>
+        <source>Resume the draft</source>
+        <translation>Reprendre le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="91"/>
+        <source>Chart summary</source>
+        <translation>Synthèse du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="94"/>
+        <source>Click a problem or an allergy to edit it.</source>
+        <translation>Cliquez sur un antécédent ou une allergie pour le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="97"/>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="113"/>
-        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+        <location filename="../../desktop/app/chart.py" line="104"/>
+        <source>Entry detail</source>
+        <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="143"/>
-        <source>born {0}</source>
-        <translation>né(e) {0}</translation>
+        <location filename="../../desktop/app/chart.py" line="227"/>
+        <source>A consultation draft is kept for this patient: “{0}”.</source>
+        <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="147"/>
-        <source>{0} years</source>
-        <translation>{0} ans</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="152"/>
-        <source>Allergies: {0}</source>
-        <translation>Allergies : {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="166"/>
-        <source>Problems</source>
-        <translation>Antécédents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
-        <source>Current treatments</source>
-        <translation>Traitements en cours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="182"/>
-        <source>Allergies</source>
-        <translation>Allergies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="193"/>
-        <source>Weight {0} kg</source>
-        <translation>Poids {0} kg</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="196"/>
-        <source>BMI {0}</source>
-        <translation>IMC {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="199"/>
-        <source>BP {0}/{1}</source>
-        <translation>PA {0}/{1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="202"/>
-        <source>Pulse {0}</source>
-        <translation>Pouls {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="203"/>
-        <source>Last vitals</source>
-        <translation>Dernières constantes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
-        <source>Vaccinations</source>
-        <translation>Vaccinations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="213"/>
-        <source>Appointments</source>
-        <translation>Rendez-vous</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="221"/>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="222"/>
-        <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
+        <location filename="../../desktop/app/chart.py" line="230"/>
+        <source>A consultation draft is kept for this patient.</source>
+        <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
 </context>
 <context>
@@ -344,84 +301,110 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="71"/>
+        <location filename="../../desktop/app/consultation.py" line="33"/>
+        <source>S (subjective)</source>
+        <translation>S (subjectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="34"/>
+        <source>O (objective)</source>
+        <translation>O (objectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="35"/>
+        <source>A (assessment)</source>
+        <translation>A (analyse)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="36"/>
+        <source>P (plan)</source>
+        <translation>P (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="69"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="83"/>
+        <location filename="../../desktop/app/consultation.py" line="75"/>
+        <location filename="../../desktop/app/consultation.py" line="86"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="84"/>
+        <location filename="../../desktop/app/consultation.py" line="87"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="108"/>
+        <location filename="../../desktop/app/consultation.py" line="93"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="117"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+        <location filename="../../desktop/app/consultation.py" line="102"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="161"/>
-        <source>BMI: {0}</source>
-        <translation>IMC : {0}</translation>
+        <location filename="../../desktop/app/consultation.py" line="107"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="192"/>
+        <location filename="../../desktop/app/consultation.py" line="110"/>
+        <source>&amp;Diagnoses</source>
+        <translation>&amp;Diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="184"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="205"/>
+        <location filename="../../desktop/app/consultation.py" line="194"/>
+        <source>Cancel the consultation</source>
+        <translation>Annuler la consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="195"/>
+        <source>This consultation is not saved. Keep it as a draft?</source>
+        <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="197"/>
+        <source>A kept draft comes back when you open a new consultation for this patient.</source>
+        <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="200"/>
+        <source>Keep the draft</source>
+        <translation>Garder le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="203"/>
+        <source>Discard the draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="206"/>
+        <source>Continue writing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="262"/>
+        <source>Not saved: correct the vitals first.</source>
+        <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="267"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="224"/>
+        <location filename="../../desktop/app/consultation.py" line="287"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="34"/>
-        <source>Weight (kg)</source>
-        <translation>Poids (kg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="35"/>
-        <source>Height (cm)</source>
-        <translation>Taille (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="36"/>
-        <source>BP systolic</source>
-        <translation>PA systolique</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="37"/>
-        <source>BP diastolic</source>
-        <translation>PA diastolique</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="38"/>
-        <source>Pulse</source>
-        <translation>Pouls</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="41"/>
-        <source>Temperature (°C)</source>
-        <translation>Température (°C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="48"/>
-        <source>SpO2 (%)</source>
-        <translation>SpO2 (%)</translation>
     </message>
 </context>
 <context>
@@ -564,87 +547,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="120"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="116"/>
-        <source>Birth date (YYYY-MM-DD)</source>
-        <translation>Date de naissance (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="114"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="122"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="109"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="119"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="127"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="115"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="121"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <source>Birth date (dd/mm/yyyy)</source>
+        <translation>Date de naissance (jj/mm/aaaa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="144"/>
+        <source>22/06/1941</source>
+        <translation>22/06/1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="151"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="117"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
+        <source>Birth date: {0}</source>
+        <translation>Date de naissance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -652,119 +645,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="113"/>
+        <location filename="../../desktop/app/window.py" line="114"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="114"/>
+        <location filename="../../desktop/app/window.py" line="115"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="118"/>
+        <location filename="../../desktop/app/window.py" line="119"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="120"/>
+        <location filename="../../desktop/app/window.py" line="121"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="123"/>
+        <location filename="../../desktop/app/window.py" line="124"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="124"/>
+        <location filename="../../desktop/app/window.py" line="125"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="126"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="129"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="133"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="153"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="159"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="163"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="189"/>
+        <location filename="../../desktop/app/window.py" line="190"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="191"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
-        <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n'est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
+        <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="204"/>
+        <location filename="../../desktop/app/window.py" line="205"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="234"/>
+        <location filename="../../desktop/app/window.py" line="235"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="236"/>
+        <location filename="../../desktop/app/window.py" line="237"/>
         <source>No keyring on this computer: nothing was remembered.</source>
-        <translation>Pas de trousseau sur cet ordinateur : rien n'était mémorisé.</translation>
+        <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="266"/>
+        <location filename="../../desktop/app/window.py" line="268"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="305"/>
         <source>%n sync conflict(s)</source>
-        <translation><numerusform>%n conflit de synchronisation</numerusform><numerusform>%n conflits de synchronisation</numerusform></translation>
+        <translation>
+            <numerusform>%n conflit de synchronisation</numerusform>
+            <numerusform>%n conflits de synchronisation</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -842,7 +838,10 @@
     <message numerus="yes">
         <location filename="../../desktop/app/patient_list.py" line="213"/>
         <source>%n result(s)</source>
-        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/app/patient_list.py" line="215"/>
@@ -967,6 +966,90 @@
         <location filename="../../desktop/app/prescription.py" line="125"/>
         <source>The prescription was not saved.</source>
         <translation>L&apos;ordonnance n&apos;a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <source>Surgical</source>
+        <translation>Chirurgical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
+        <source>Family</source>
+        <translation>Familial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <source>Obstetric</source>
+        <translation>Obstétrical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <source>Edit a problem</source>
+        <translation>Modifier un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <source>Add a problem</source>
+        <translation>Ajouter un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="270"/>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="271"/>
+        <source>CIM-10 code</source>
+        <translation>Code CIM-10</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="276"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="278"/>
+        <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
+        <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="282"/>
+        <source>1975, 06/1975 or 22/06/1975</source>
+        <translation>1975, 06/1975 ou 22/06/1975</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <source>Describe the problem.</source>
+        <translation>Décrivez l&apos;antécédent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <source>The problem cannot be resolved before it began.</source>
+        <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1310,49 @@
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="37"/>
+        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="41"/>
+        <source>Today&apos;s appointments</source>
+        <translation>Rendez-vous du jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="43"/>
+        <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="46"/>
+        <source>Recently opened charts</source>
+        <translation>Dossiers ouverts récemment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="72"/>
+        <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="80"/>
+        <source>(cancelled)</source>
+        <translation>(annulé)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="83"/>
+        <source>No appointment today.</source>
+        <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="89"/>
+        <source>No chart opened yet.</source>
+        <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
     <name>StorageForm</name>
     <message>
         <location filename="../../desktop/app/storage_form.py" line="113"/>
@@ -1337,7 +1463,10 @@
     <message numerus="yes">
         <location filename="../../desktop/app/sync_status.py" line="53"/>
         <source>%n chart(s) changed</source>
-        <translation><numerusform>%n dossier modifié</numerusform><numerusform>%n dossiers modifiés</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier modifié</numerusform>
+            <numerusform>%n dossiers modifiés</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/app/sync_status.py" line="55"/>
@@ -1418,11 +1547,281 @@
     </message>
 </context>
 <context>
+    <name>WriteDialog</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="67"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>_EditOrAdd</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="235"/>
+        <source>Delete this entry from the chart?</source>
+        <translation>Supprimer cette entrée du dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="236"/>
+        <source>It stays in the chart&apos;s history and can be restored.</source>
+        <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
+    </message>
+</context>
+<context>
+    <name>chart</name>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="19"/>
+        <source>Woman</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="20"/>
+        <source>Man</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <source>Surgical</source>
+        <translation>Chirurgical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="25"/>
+        <source>Family</source>
+        <translation>Familial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <source>Obstetric</source>
+        <translation>Obstétrical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <source>S (subjective)</source>
+        <translation>S (subjectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <source>O (objective)</source>
+        <translation>O (objectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="32"/>
+        <source>A (assessment)</source>
+        <translation>A (analyse)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <source>P (plan)</source>
+        <translation>P (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="72"/>
+        <source>Allergies: {0}</source>
+        <translation>Allergies : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="90"/>
+        <location filename="../../desktop/app/chart_html.py" line="146"/>
+        <source>since {0}</source>
+        <translation>depuis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <source>resolved {0}</source>
+        <translation>résolu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="129"/>
+        <location filename="../../desktop/app/chart_html.py" line="219"/>
+        <source>BMI {0}</source>
+        <translation>IMC {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="144"/>
+        <source>Problems</source>
+        <translation>Antécédents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="145"/>
+        <source>Past problems</source>
+        <translation>Antécédents résolus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="148"/>
+        <source>Current treatments</source>
+        <translation>Traitements en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="161"/>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="168"/>
+        <source>Last vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="179"/>
+        <source>… and {0} more</source>
+        <translation>… et {0} autres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="182"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="189"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="197"/>
+        <source>Empty chart.</source>
+        <translation>Dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="207"/>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <source>Vitals:</source>
+        <translation>Constantes :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="238"/>
+        <source>Diagnoses:</source>
+        <translation>Diagnostics :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="266"/>
+        <source>Consultation of {0}</source>
+        <translation>Consultation du {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="275"/>
+        <source>version {0} of {1}, written {2}</source>
+        <translation>version {0} sur {1}, écrite le {2}</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../desktop/app/main.py" line="127"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="55"/>
+        <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
+        <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="63"/>
+        <source>“{0}” is not a date of the calendar.</source>
+        <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="67"/>
+        <source>“{0}” is in the future or too long ago.</source>
+        <translation>« {0} » est dans le futur ou trop ancienne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="78"/>
+        <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
+        <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="81"/>
+        <source>“{0}” is not a date: type it as 22/06/1941.</source>
+        <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="116"/>
+        <source>{0} years</source>
+        <translation>{0} ans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="119"/>
+        <source>{0} month</source>
+        <translation>{0} mois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="121"/>
+        <source>{0} months</source>
+        <translation>{0} mois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="125"/>
+        <source>{0} day</source>
+        <translation>{0} jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="127"/>
+        <source>{0} days</source>
+        <translation>{0} jours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="137"/>
+        <source>born on {0}</source>
+        <comment>female</comment>
+        <translation>née le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="139"/>
+        <source>born on {0}</source>
+        <comment>male</comment>
+        <translation>né le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="140"/>
+        <source>born on {0}</source>
+        <comment>unknown sex</comment>
+        <translation>né(e) le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="146"/>
+        <source>born {0}</source>
+        <comment>female</comment>
+        <translation>née {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="148"/>
+        <source>born {0}</source>
+        <comment>male</comment>
+        <translation>né {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="149"/>
+        <source>born {0}</source>
+        <comment>unknown sex</comment>
+        <translation>né(e) {0}</translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1870,113 @@
         <location filename="../../desktop/app/errors.py" line="81"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>numbers</name>
+    <message>
+        <location filename="../../desktop/app/numbers.py" line="26"/>
+        <source>“{0}” is not a number.</source>
+        <translation>« {0} » n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/numbers.py" line="32"/>
+        <source>“{0}”: a whole number is expected.</source>
+        <translation>« {0} » : un nombre entier est attendu.</translation>
+    </message>
+</context>
+<context>
+    <name>vitals</name>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="32"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="33"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="34"/>
+        <source>Height (cm)</source>
+        <translation>Taille (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="35"/>
+        <source>Height</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="36"/>
+        <source>BP systolic (mmHg)</source>
+        <translation>TA systolique (mmHg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="37"/>
+        <location filename="../../desktop/app/vitals.py" line="39"/>
+        <source>BP</source>
+        <translation>TA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="38"/>
+        <source>BP diastolic (mmHg)</source>
+        <translation>TA diastolique (mmHg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="40"/>
+        <source>Pulse (/min)</source>
+        <translation>Pouls (/min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <source>Pulse</source>
+        <translation>Pouls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="42"/>
+        <source>Temperature (°C)</source>
+        <translation>Température (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="43"/>
+        <source>Temperature</source>
+        <translation>T°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="44"/>
+        <source>SpO2 (%)</source>
+        <translation>SpO2 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="45"/>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="61"/>
+        <source>{0}: {1} is unusual, check it.</source>
+        <translation>{0} : {1} est inhabituel, vérifiez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="68"/>
+        <source>BP: the diastolic is not below the systolic, check it.</source>
+        <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="81"/>
+        <source>BP {0}/{1} mmHg</source>
+        <translation>TA {0}/{1} mmHg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="153"/>
+        <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
+        <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="179"/>
+        <source>BMI: {0}</source>
+        <translation>IMC : {0}</translation>
     </message>
 </context>
 </TS>
