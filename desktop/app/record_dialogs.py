@@ -288,7 +288,7 @@ class ProblemDialog(_EditOrAdd):
             try:
                 fields[name] = parse_date(self.edits[name].text(), partial=True)
             except DateError as exc:
-                raise DateError(f"{label}: {exc}") from None
+                raise DateError(self.tr("{0}: {1}").format(label, exc)) from None
         return fields
 
     def save(self) -> None:

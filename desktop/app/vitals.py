@@ -145,7 +145,9 @@ class VitalsForm(QWidget):
             try:
                 value = parse_number(self.edits[v.name].text(), integer=v.integer)
             except NumberError as exc:
-                problems.append(f"{_tr(v.label)}: {exc}")
+                problems.append(
+                    QCoreApplication.translate("vitals", "{0}: {1}").format(_tr(v.label), exc)
+                )
                 values[v.name] = None
                 continue
             if value is not None and not v.low <= value <= v.high:

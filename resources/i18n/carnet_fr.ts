@@ -258,42 +258,78 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="28"/>
+        <location filename="../../desktop/app/conflicts.py" line="35"/>
+        <location filename="../../desktop/app/conflicts.py" line="46"/>
         <source>Sync conflicts</source>
         <translation>Conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
-        <source>Record</source>
-        <translation>Fiche</translation>
+        <location filename="../../desktop/app/conflicts.py" line="39"/>
+        <source>The same field was changed on two computers before they synced. The chart shows one value; choose the one to keep on every computer.</source>
+        <translation>Le même champ a été modifié sur deux ordinateurs avant leur synchronisation. Le dossier affiche une des valeurs ; choisissez celle à garder sur tous les ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <location filename="../../desktop/app/conflicts.py" line="49"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="50"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <location filename="../../desktop/app/conflicts.py" line="51"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
-        <source>Other device</source>
-        <translation>Autre appareil</translation>
+        <location filename="../../desktop/app/conflicts.py" line="52"/>
+        <source>Other computer</source>
+        <translation>Autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="36"/>
+        <location filename="../../desktop/app/conflicts.py" line="65"/>
+        <source>Keep the other computer&apos;s value</source>
+        <translation>Garder la valeur de l&apos;autre ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="92"/>
+        <source>another computer ({0})</source>
+        <translation>un autre ordinateur ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="95"/>
+        <source>this computer ({0})</source>
+        <translation>cet ordinateur ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="97"/>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="100"/>
+        <source>written {0} on {1}</source>
+        <translation>écrite le {0} sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="102"/>
+        <source>written on {0}</source>
+        <translation>écrite sur {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="110"/>
+        <source>(not a patient&apos;s record)</source>
+        <translation>(hors dossier patient)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="63"/>
         <source>Keep this computer&apos;s value</source>
         <translation>Garder la valeur de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="38"/>
-        <source>Keep the other device&apos;s value</source>
-        <translation>Garder la valeur de l&apos;autre appareil</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="42"/>
+        <location filename="../../desktop/app/conflicts.py" line="69"/>
         <source>No conflicts.</source>
         <translation>Aucun conflit.</translation>
     </message>
@@ -1040,6 +1076,11 @@
         <location filename="../../desktop/app/record_dialogs.py" line="287"/>
         <source>Since</source>
         <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/app/record_dialogs.py" line="301"/>
@@ -1873,6 +1914,291 @@
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="16"/>
+        <source>Family name</source>
+        <translation>Nom d&apos;usage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="17"/>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="18"/>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="19"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="20"/>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="21"/>
+        <source>Birth place</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="22"/>
+        <source>Social security number</source>
+        <translation>Numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="23"/>
+        <source>INS status</source>
+        <translation>Statut INS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="24"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="25"/>
+        <source>Second phone</source>
+        <translation>Second téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="26"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="27"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="28"/>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="29"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="30"/>
+        <source>Referring GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="31"/>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="32"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="33"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="34"/>
+        <source>CIM-10 code</source>
+        <translation>Code CIM-10</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="35"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="36"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="37"/>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="38"/>
+        <source>Substance</source>
+        <translation>Substance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="39"/>
+        <source>Reaction</source>
+        <translation>Réaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="40"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="41"/>
+        <source>Drug</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="42"/>
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="43"/>
+        <source>Started on</source>
+        <translation>Débuté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="44"/>
+        <source>Stopped on</source>
+        <translation>Arrêté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="45"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="46"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="47"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="48"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="49"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="50"/>
+        <source>Duration (min)</source>
+        <translation>Durée (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="51"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="52"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="53"/>
+        <location filename="../../desktop/app/field_labels.py" line="71"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="54"/>
+        <location filename="../../desktop/app/field_labels.py" line="55"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="56"/>
+        <source>RPPS number</source>
+        <translation>Numéro RPPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="57"/>
+        <source>Specialty</source>
+        <translation>Spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="58"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="61"/>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="62"/>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="63"/>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="64"/>
+        <source>Treatment</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="65"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="66"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="67"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="68"/>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="69"/>
+        <source>Prescription</source>
+        <translation>Ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="70"/>
+        <source>Practice</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="84"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="90"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="101"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="103"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
     <name>numbers</name>
     <message>
         <location filename="../../desktop/app/numbers.py" line="26"/>
@@ -1969,12 +2295,17 @@
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="153"/>
+        <location filename="../../desktop/app/vitals.py" line="149"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="155"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="179"/>
+        <location filename="../../desktop/app/vitals.py" line="181"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>
