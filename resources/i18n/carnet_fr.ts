@@ -4,66 +4,116 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="85"/>
-        <location filename="../../desktop/app/agenda.py" line="278"/>
+        <location filename="../../desktop/app/agenda.py" line="123"/>
+        <location filename="../../desktop/app/agenda.py" line="408"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="91"/>
+        <location filename="../../desktop/app/agenda.py" line="133"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="92"/>
+        <location filename="../../desktop/app/agenda.py" line="134"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="95"/>
+        <location filename="../../desktop/app/agenda.py" line="137"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="96"/>
+        <location filename="../../desktop/app/agenda.py" line="138"/>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="139"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="97"/>
+        <location filename="../../desktop/app/agenda.py" line="140"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="114"/>
+        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <source>All practitioners</source>
+        <translation>Tous les praticiens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="115"/>
+        <location filename="../../desktop/app/agenda.py" line="169"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="116"/>
+        <location filename="../../desktop/app/agenda.py" line="170"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="233"/>
-        <source>Open a patient&apos;s chart first, then create the appointment.</source>
-        <translation>Ouvrez d&apos;abord le dossier d&apos;un patient, puis créez le rendez-vous.</translation>
+        <location filename="../../desktop/app/agenda.py" line="171"/>
+        <source>Undo</source>
+        <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="250"/>
-        <location filename="../../desktop/app/agenda.py" line="274"/>
+        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <source>Undo the cancellation (Ctrl+Z)</source>
+        <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="298"/>
+        <source>[cancelled]</source>
+        <translation>[annulé]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="401"/>
+        <source>This appointment is already cancelled.</source>
+        <translation>Ce rendez-vous est déjà annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="410"/>
+        <source>Cancel the appointment of {0} at {1}?</source>
+        <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="422"/>
+        <source>Appointment of {0} at {1} cancelled.</source>
+        <translation>Rendez-vous de {0} à {1} annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="444"/>
+        <source>Cancellation undone.</source>
+        <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="355"/>
+        <location filename="../../desktop/app/agenda.py" line="398"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda.py" line="278"/>
-        <source>Cancel this appointment?</source>
-        <translation>Annuler ce rendez-vous ?</translation>
     </message>
 </context>
 <context>
@@ -137,34 +187,49 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="37"/>
+        <location filename="../../desktop/app/appointment.py" line="42"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="37"/>
+        <location filename="../../desktop/app/appointment.py" line="42"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="47"/>
+        <location filename="../../desktop/app/appointment.py" line="64"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="48"/>
-        <source>Starts at</source>
-        <translation>Début</translation>
+        <location filename="../../desktop/app/appointment.py" line="66"/>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="49"/>
-        <source>Duration (min)</source>
-        <translation>Durée (min)</translation>
+        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <source>Pr&amp;actitioner</source>
+        <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="50"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+        <location filename="../../desktop/app/appointment.py" line="70"/>
+        <source>&amp;Starts at</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <source>&amp;Duration (min)</source>
+        <translation>&amp;Durée (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <source>Choose the patient: type a name, then pick it.</source>
+        <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +981,29 @@
         <location filename="../../desktop/app/patient_list.py" line="68"/>
         <source>City</source>
         <translation>Ville</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPicker</name>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="35"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="36"/>
+        <source>Type a name, a birth date or a phone number</source>
+        <translation>Tapez un nom, une date de naissance ou un téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="39"/>
+        <source>Matching patients</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="79"/>
+        <source>No patient found.</source>
+        <translation>Aucun patient trouvé.</translation>
     </message>
 </context>
 <context>
