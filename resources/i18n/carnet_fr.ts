@@ -1956,47 +1956,47 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="32"/>
+        <location filename="../../desktop/app/errors.py" line="33"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
+        <location filename="../../desktop/app/errors.py" line="37"/>
         <source>The folder {0} already holds files: Carnet restores a practice only into an empty folder. Move those files away, or start Carnet with another data folder.</source>
         <translation>Le dossier {0} contient déjà des fichiers : Carnet ne restaure un cabinet que dans un dossier vide. Déplacez ces fichiers, ou lancez Carnet avec un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="42"/>
+        <location filename="../../desktop/app/errors.py" line="43"/>
         <source>This computer has no secure keyring to keep the storage credentials, so the background sync could not use them. Open a desktop session with a keyring, or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé pour conserver les identifiants du stockage : la synchronisation en arrière-plan ne pourrait pas s&apos;en servir. Ouvrez une session de bureau avec un trousseau, ou donnez-les à Carnet par son environnement (CARNET_REMOTE_PASSWORD, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="54"/>
+        <location filename="../../desktop/app/errors.py" line="56"/>
         <source>This enrollment code is wrong, expired or already used. On an enrolled computer, make a new one (&apos;carnet device enroll&apos;) and type it within its validity.</source>
         <translation>Ce code d&apos;enrôlement est erroné, expiré ou déjà utilisé. Sur un ordinateur enrôlé, créez-en un nouveau (« carnet device enroll ») et saisissez-le pendant sa validité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="61"/>
+        <location filename="../../desktop/app/errors.py" line="63"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="65"/>
+        <location filename="../../desktop/app/errors.py" line="67"/>
         <source>The passphrase or recovery key does not open this practice.</source>
         <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="69"/>
+        <location filename="../../desktop/app/errors.py" line="71"/>
         <source>There is no Carnet practice at this address (or the place does not exist). Check the address.</source>
         <translation>Il n&apos;y a pas de cabinet Carnet à cette adresse (ou l&apos;emplacement n&apos;existe pas). Vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="75"/>
+        <location filename="../../desktop/app/errors.py" line="77"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="81"/>
+        <location filename="../../desktop/app/errors.py" line="83"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>
@@ -2297,6 +2297,236 @@
         <location filename="../../desktop/app/numbers.py" line="32"/>
         <source>“{0}”: a whole number is expected.</source>
         <translation>« {0} » : un nombre entier est attendu.</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="27"/>
+        <source>a date such as 22/06/1941</source>
+        <translation>une date comme 22/06/1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="28"/>
+        <source>a date, a month or a year: 22/06/1941, 06/1941 or 1941</source>
+        <translation>une date, un mois ou une année : 22/06/1941, 06/1941 ou 1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="29"/>
+        <source>a date and a time</source>
+        <translation>une date et une heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="30"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="31"/>
+        <source>a number such as 38,5</source>
+        <translation>un nombre comme 38,5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="32"/>
+        <source>yes or no</source>
+        <translation>oui ou non</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="33"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="34"/>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="41"/>
+        <source>{0}: this value is not valid; type {1}.</source>
+        <translation>{0} : cette valeur n&apos;est pas valide ; tapez {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="47"/>
+        <source>This version of Carnet does not know the field “{0}”.</source>
+        <translation>Cette version de Carnet ne connaît pas le champ « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <source>Choose the sex: female, male or unknown.</source>
+        <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="59"/>
+        <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
+        <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="63"/>
+        <source>The passphrase must have at least 8 characters.</source>
+        <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="67"/>
+        <source>A signed entry is never changed: amend it (a new version).</source>
+        <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="69"/>
+        <source>Choose which value to keep.</source>
+        <translation>Choisissez la valeur à garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="72"/>
+        <source>An enrollment code must be valid for at least a minute.</source>
+        <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="77"/>
+        <source>The folder {0} already holds a practice.</source>
+        <translation>Le dossier {0} contient déjà un cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="81"/>
+        <source>The folder {0} already holds a practice; choose an empty one.</source>
+        <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="85"/>
+        <source>The folder {0} is not empty; restore into an empty folder.</source>
+        <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="89"/>
+        <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
+        <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="93"/>
+        <source>The folder {0} holds no practice database.</source>
+        <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="98"/>
+        <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
+        <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="102"/>
+        <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
+        <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="106"/>
+        <location filename="../../desktop/app/store_messages.py" line="110"/>
+        <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
+        <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="114"/>
+        <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
+        <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="118"/>
+        <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
+        <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="123"/>
+        <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
+        <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="128"/>
+        <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
+        <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="134"/>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="138"/>
+        <source>Type the passphrase to unlock the practice.</source>
+        <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="143"/>
+        <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
+        <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="145"/>
+        <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
+        <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="146"/>
+        <source>This document is not on this computer; reopen the chart.</source>
+        <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="147"/>
+        <source>This conflict was already settled.</source>
+        <translation>Ce conflit est déjà réglé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="150"/>
+        <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
+        <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="154"/>
+        <source>This document is damaged on this computer: sync again, or restore the practice.</source>
+        <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="158"/>
+        <source>An attached file is not on this computer yet: sync to fetch it.</source>
+        <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="163"/>
+        <location filename="../../desktop/app/store_messages.py" line="168"/>
+        <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
+        <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <source>Sync is not set up: open Practice &gt; Sync settings.</source>
+        <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="176"/>
+        <source>A computer cannot revoke itself: revoke it from another one.</source>
+        <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="178"/>
+        <source>This computer is already revoked.</source>
+        <translation>Cet ordinateur est déjà révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <source>This computer is not one of the practice&apos;s.</source>
+        <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <source>This practice already uses other sync storage.</source>
+        <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="189"/>
+        <source>This sync storage holds another practice: check the address.</source>
+        <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="191"/>
+        <source>The restore is paused; start it again to continue.</source>
+        <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
 </context>
 <context>
