@@ -149,7 +149,7 @@ class ChartView(QWidget):
             self.summary.clear()
             self.draft_box.hide()
             self.pages.setCurrentWidget(self.start)
-            self.start.reload()
+            self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
         self.header.setText(header_html(chart))

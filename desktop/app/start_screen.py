@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -53,6 +54,25 @@ class StartScreen(QWidget):
         layout.addWidget(self.today, 3)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 2)
+
+    def clear(self) -> None:
+        self.today.clear()
+        self.recent.clear()
+
+    def reload_when_shown(self) -> None:
+        """Reload on the next turn of the event loop if still on screen: a lock that
+        shows this page on its way out (then hides the window) reads nothing."""
+        self.clear()
+        QTimer.singleShot(0, self._reload_if_visible)
+
+    def _reload_if_visible(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self.today.count():
+            self.reload_when_shown()  # back on screen after an unlock
 
     def reload(self) -> None:
         if self.tasks is None:

@@ -281,3 +281,14 @@ def test_start_screen_shows_today_and_recent_charts(
         start.today.itemActivated.emit(start.today.item(0))
     qtbot.waitUntil(lambda: (window.chart.chart or {}).get("id") == martin, timeout=5000)
     assert QApplication.instance() is not None
+
+
+def test_a_lock_leaves_no_name_on_the_start_screen(window: MainWindow, opened: Tasks, qtbot: QtBot):  # noqa: E501
+    search_and_open(qtbot, window, "muller")
+    start = window.chart.start
+    window.lock()
+    for _ in range(3):  # the reload the lock would have scheduled, and its answer
+        QApplication.processEvents()
+        opened.db(lambda p: None).result(timeout=5)
+    QApplication.processEvents()
+    assert start.today.count() == 0 and start.recent.count() == 0
