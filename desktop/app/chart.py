@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.chart_html import consultation_html, header_html, summary_html
-from desktop.app.consultation import draft_name
+from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.dates import show_date
 from desktop.app.record_dialogs import AllergyDialog, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
@@ -99,6 +99,13 @@ class ChartView(QWidget):
         self.timeline.setColumnWidth(0, 150)
         self.timeline.setColumnWidth(1, 380)
         self.timeline.currentItemChanged.connect(self._show_entry)
+        self.amend_button = QPushButton(self.tr("Amend…"))
+        self.amend_button.setToolTip(
+            self.tr("Write a new version of this consultation; the signed one stays readable.")
+        )
+        self.amend_button.setEnabled(False)
+        self.amend_button.clicked.connect(self.amend_selected)
+        self.editor: ConsultationEditor | None = None
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail")
         self.detail.setAccessibleName(self.tr("Entry detail"))
@@ -106,7 +113,15 @@ class ChartView(QWidget):
         split.addWidget(self.summary)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.timeline)
-        right.addWidget(self.detail)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_row = QHBoxLayout()
+        detail_row.addStretch(1)
+        detail_row.addWidget(self.amend_button)
+        detail_layout.addLayout(detail_row)
+        detail_layout.addWidget(self.detail)
+        right.addWidget(detail_box)
         split.addWidget(right)
         split.setSizes([320, 600])
         self.chart_page = chart_page = QWidget()
@@ -144,6 +159,7 @@ class ChartView(QWidget):
         selected = self._selected_key()
         self.timeline.clear()
         self.detail.clear()
+        self.amend_button.setEnabled(False)
         if chart is None:
             self.header.clear()
             self.summary.clear()
@@ -250,3 +266,19 @@ class ChartView(QWidget):
             return
         kind, entry = item.data(0, Qt.ItemDataRole.UserRole)
         self.detail.setHtml(consultation_html(kind, entry))
+        self.amend_button.setEnabled(kind == "consultation")
+
+    def amend_selected(self) -> None:
+        """A new version of the selected consultation, in the editor (never overwritten)."""
+        item = self.timeline.currentItem()
+        if item is None or self.chart is None or self.tasks is None or self.drafts is None:
+            return
+        kind, entry = item.data(0, Qt.ItemDataRole.UserRole)
+        if kind != "consultation":
+            return
+        c = self.chart
+        name = f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}".strip()
+        editor = ConsultationEditor(self.tasks, self.drafts, str(c["id"]), name, amend=entry)
+        editor.saved.connect(lambda _: self.reload())
+        editor.show()
+        self.editor = editor

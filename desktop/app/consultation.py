@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.dates import show_datetime
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
@@ -62,11 +63,29 @@ class ConsultationEditor(QDialog):
     saved = Signal(str)  # consultation id
     draft_changed = Signal(str)  # patient id: a draft was kept or discarded
 
-    def __init__(self, tasks: Tasks, drafts: DraftStore, patient_id: str, title: str) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        drafts: DraftStore,
+        patient_id: str,
+        title: str,
+        amend: dict[str, Any] | None = None,
+    ) -> None:
+        """A new consultation, or with ``amend`` (a chart's consultation entry) a new
+        version of that one, started from its current text (the old stays readable)."""
         super().__init__()
         self.tasks, self.drafts, self.patient_id = tasks, drafts, patient_id
-        self.draft_name = draft_name(patient_id)
-        self.setWindowTitle(self.tr("New consultation: {0}").format(title))
+        self.amended = amend
+        if amend is None:
+            self.draft_name = draft_name(patient_id)
+            self.setWindowTitle(self.tr("New consultation: {0}").format(title))
+        else:
+            self.draft_name = f"consultation-amend:{amend['id']}"
+            self.setWindowTitle(
+                self.tr("Amend the consultation of {0}: {1}").format(
+                    show_datetime(amend.get("started_at")), title
+                )
+            )
         self.resize(780, 680)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -129,6 +148,8 @@ class ConsultationEditor(QDialog):
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._autosave.start()
+        if amend is not None:
+            self._fill(amend.get("current") or {})
         self._restore_draft()
 
     # -- content ----------------------------------------------------------------------------
@@ -170,6 +191,12 @@ class ConsultationEditor(QDialog):
         draft = self.drafts.load(self.draft_name)
         if not draft:
             return
+        self._fill(draft)
+        self.status.setText(self.tr("Draft restored."))
+        self._dirty = False
+
+    def _fill(self, draft: dict[str, Any]) -> None:
+        """Show a draft or a version's content in the fields."""
         self.reason.setText(draft.get("reason") or "")
         self.text.setPlainText(draft.get("text") or "")
         for key, edit in self.soap.items():
@@ -181,7 +208,6 @@ class ConsultationEditor(QDialog):
         self.diagnoses.setText(diagnoses_text(draft.get("diagnoses")))
         if any(draft.get(k) for k in self.soap) and not draft.get("text"):
             self.tabs.setCurrentIndex(1)
-        self.status.setText(self.tr("Draft restored."))
         self._dirty = False
 
     def cancel(self) -> None:
@@ -266,11 +292,21 @@ class ConsultationEditor(QDialog):
         if not (content["text"] or content["reason"] or any(content[k] for k in self.soap)):
             self.status.setText(self.tr("Write a reason or a note first."))
             return
+        amended = self.amended
+        if amended is not None:
+            before = amended.get("current") or {}
+            if all(content[k] == before.get(k) for k in content):
+                self.status.setText(self.tr("Nothing was changed: no new version to save."))
+                return
         self.buttons.setEnabled(False)
         patient, name, drafts = self.patient_id, self.draft_name, self.drafts
 
         def write(p: Any) -> str:
-            cid, _ = p.add_consultation(patient, **content)
+            if amended is not None:
+                p.revise_consultation(str(amended["id"]), **content)
+                cid = str(amended["id"])
+            else:
+                cid, _ = p.add_consultation(patient, **content)
             drafts.discard(name)
             return str(cid)
 

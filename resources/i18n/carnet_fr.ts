@@ -305,17 +305,27 @@
         <translation>Versions</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/chart.py" line="102"/>
+        <source>Amend…</source>
+        <translation>Amender…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/chart.py" line="104"/>
+        <source>Write a new version of this consultation; the signed one stays readable.</source>
+        <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="227"/>
+        <location filename="../../desktop/app/chart.py" line="243"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="230"/>
+        <location filename="../../desktop/app/chart.py" line="246"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -402,108 +412,118 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="33"/>
+        <location filename="../../desktop/app/consultation.py" line="34"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="34"/>
+        <location filename="../../desktop/app/consultation.py" line="35"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="35"/>
+        <location filename="../../desktop/app/consultation.py" line="36"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="36"/>
+        <location filename="../../desktop/app/consultation.py" line="37"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="69"/>
+        <location filename="../../desktop/app/consultation.py" line="81"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="75"/>
-        <location filename="../../desktop/app/consultation.py" line="86"/>
+        <location filename="../../desktop/app/consultation.py" line="85"/>
+        <source>Amend the consultation of {0}: {1}</source>
+        <translation>Amender la consultation du {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="94"/>
+        <location filename="../../desktop/app/consultation.py" line="105"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="87"/>
+        <location filename="../../desktop/app/consultation.py" line="106"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="93"/>
+        <location filename="../../desktop/app/consultation.py" line="112"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="102"/>
+        <location filename="../../desktop/app/consultation.py" line="121"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="107"/>
+        <location filename="../../desktop/app/consultation.py" line="126"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="110"/>
+        <location filename="../../desktop/app/consultation.py" line="129"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="184"/>
+        <location filename="../../desktop/app/consultation.py" line="195"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="194"/>
+        <location filename="../../desktop/app/consultation.py" line="220"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="195"/>
+        <location filename="../../desktop/app/consultation.py" line="221"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="197"/>
+        <location filename="../../desktop/app/consultation.py" line="223"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="200"/>
+        <location filename="../../desktop/app/consultation.py" line="226"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="203"/>
+        <location filename="../../desktop/app/consultation.py" line="229"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="206"/>
+        <location filename="../../desktop/app/consultation.py" line="232"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="262"/>
+        <location filename="../../desktop/app/consultation.py" line="288"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="267"/>
+        <location filename="../../desktop/app/consultation.py" line="293"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="287"/>
+        <location filename="../../desktop/app/consultation.py" line="299"/>
+        <source>Nothing was changed: no new version to save.</source>
+        <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="323"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1441,42 +1461,42 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="37"/>
+        <location filename="../../desktop/app/start_screen.py" line="38"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="41"/>
+        <location filename="../../desktop/app/start_screen.py" line="42"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="43"/>
+        <location filename="../../desktop/app/start_screen.py" line="44"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="46"/>
+        <location filename="../../desktop/app/start_screen.py" line="47"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="72"/>
+        <location filename="../../desktop/app/start_screen.py" line="92"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="80"/>
+        <location filename="../../desktop/app/start_screen.py" line="100"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="83"/>
+        <location filename="../../desktop/app/start_screen.py" line="103"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="89"/>
+        <location filename="../../desktop/app/start_screen.py" line="109"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>

@@ -292,3 +292,45 @@ def test_a_lock_leaves_no_name_on_the_start_screen(window: MainWindow, opened: T
         opened.db(lambda p: None).result(timeout=5)
     QApplication.processEvents()
     assert start.today.count() == 0 and start.recent.count() == 0
+
+
+def test_amend_a_signed_consultation_is_a_new_version(
+    french: None,
+    window: MainWindow,
+    practice_dir: Path,
+    qtbot: QtBot,
+):
+    search_and_open(qtbot, window, "muller")  # has one consultation: "Toux sèche"
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    assert not window.chart.amend_button.isEnabled()
+    window.chart.timeline.setCurrentItem(window.chart.timeline.topLevelItem(0))
+    assert window.chart.amend_button.isEnabled()
+    window.chart.amend_button.click()
+    editor = window.chart.editor
+    assert editor is not None
+    qtbot.addWidget(editor)
+    assert "Modifier" in editor.windowTitle() or "Amender" in editor.windowTitle()
+    assert editor.text.toPlainText() == "Toux sèche"  # starts from the signed text
+    assert editor.vitals.edits["weight_kg"].text() == "60"
+    editor.save()
+    assert "aucune" in editor.status.text().lower()  # nothing changed: no empty version
+    editor.text.setPlainText("Toux sèche.\nAuscultation normale, revu à J3.")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        ctrl_s(qtbot, editor)
+    qtbot.waitUntil(
+        lambda: len(window.chart.chart["consultations"][0]["versions"]) == 2,  # type: ignore[index]
+        timeout=5000,
+    )
+    item = window.chart.timeline.topLevelItem(0)
+    assert item is not None and item.text(2) == "2"
+    window.chart.timeline.setCurrentItem(item)
+    detail = window.chart.detail.toPlainText()
+    assert "version 2 sur 2" in detail and "version 1 sur 2" in detail
+    assert detail.index("revu à J3") < detail.index("version 1 sur 2")  # newest first
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        versions = fresh.chart(pid)["consultations"][0]["versions"]
+    assert [v["text"] for v in versions] == [
+        "Toux sèche",
+        "Toux sèche.\nAuscultation normale, revu à J3.",
+    ]
+    assert versions[1]["parent_id"] == versions[0]["id"] and versions[1]["weight_kg"] == 60
