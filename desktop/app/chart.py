@@ -8,6 +8,7 @@ being resumed."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -28,13 +29,27 @@ from PySide6.QtWidgets import (
 from desktop.app.chart_html import consultation_html, header_html, summary_html
 from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.dates import show_date
-from desktop.app.record_dialogs import AllergyDialog, ProblemDialog, WriteDialog
+from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
+from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
 from desktop.app.vitals import bmi
 from desktop.practice.drafts import DraftStore
 
 __all__ = ["ChartView", "bmi"]
+
+SECTIONS = {
+    "problem": "problems",
+    "allergy": "allergies",
+    "treatment": "treatments",
+    "vaccination": "vaccinations",
+}
+DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
+    "problem": ProblemDialog,
+    "allergy": AllergyDialog,
+    "treatment": TreatmentDialog,
+    "vaccination": VaccinationDialog,
+}
 
 
 class ChartView(QWidget):
@@ -51,6 +66,7 @@ class ChartView(QWidget):
         self.tasks, self.drafts = tasks, drafts
         self.chart: dict[str, Any] | None = None
         self.dialog: WriteDialog | None = None
+        self.vaccinations_view: VaccinationsView | None = None
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
         self.header.setWordWrap(True)
@@ -64,6 +80,12 @@ class ChartView(QWidget):
         self.problem_button.setAccessibleName(self.tr("Add a problem"))
         self.allergy_button = QPushButton(self.tr("+ Allergy"))
         self.allergy_button.setAccessibleName(self.tr("Add an allergy"))
+        self.treatment_button = QPushButton(self.tr("+ Treatment"))
+        self.treatment_button.setAccessibleName(self.tr("Add a treatment"))
+        self.vaccination_button = QPushButton(self.tr("+ Vaccination"))
+        self.vaccination_button.setAccessibleName(self.tr("Add a vaccination"))
+        self.treatment_button.clicked.connect(lambda: self._open_record("treatment", None))
+        self.vaccination_button.clicked.connect(lambda: self._open_record("vaccination", None))
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
@@ -73,7 +95,13 @@ class ChartView(QWidget):
         top.addWidget(self.rx_button)
         edits = QHBoxLayout()
         edits.addStretch(1)
-        for button in (self.identity_button, self.problem_button, self.allergy_button):
+        for button in (
+            self.identity_button,
+            self.problem_button,
+            self.allergy_button,
+            self.treatment_button,
+            self.vaccination_button,
+        ):
             edits.addWidget(button)
         self.draft_label = QLabel()
         self.draft_label.setObjectName("draftNotice")
@@ -91,7 +119,7 @@ class ChartView(QWidget):
         self.summary.setAccessibleName(self.tr("Chart summary"))
         self.summary.setOpenLinks(False)
         self.summary.anchorClicked.connect(self._open_link)
-        self.summary.setToolTip(self.tr("Click a problem or an allergy to edit it."))
+        self.summary.setToolTip(self.tr("Click an entry to edit, stop or delete it."))
         self.timeline = QTreeWidget()
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(self.tr("Timeline"))
@@ -154,6 +182,8 @@ class ChartView(QWidget):
             self.identity_button,
             self.problem_button,
             self.allergy_button,
+            self.treatment_button,
+            self.vaccination_button,
         ):
             button.setEnabled(chart is not None)
         selected = self._selected_key()
@@ -247,15 +277,26 @@ class ChartView(QWidget):
         self.draft_checked.emit(bool(draft))
 
     def _open_link(self, url: QUrl) -> None:
-        """A problem or allergy clicked in the summary: its edit dialog (delete there too)."""
+        """An entry clicked in the summary: its edit dialog (delete there too); the
+        vaccinations' link: their full list."""
         kind, _, record_id = url.toString().partition(":")
         if self.chart is None or self.tasks is None:
             return
-        section = {"problem": "problems", "allergy": "allergies"}.get(kind)
-        record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
-        if record is None:
+        if kind == "vaccinations":
+            view = VaccinationsView(self.tasks, self.chart, self)
+            view.changed.connect(self.reload)
+            view.show()
+            self.vaccinations_view = view
             return
-        dialog_type = ProblemDialog if kind == "problem" else AllergyDialog
+        section = SECTIONS.get(kind)
+        record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
+        if record is not None:
+            self._open_record(kind, record)
+
+    def _open_record(self, kind: str, record: dict[str, Any] | None) -> None:
+        if self.chart is None or self.tasks is None:
+            return
+        dialog_type = DIALOGS[kind]
         dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record)
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()

@@ -97,6 +97,22 @@ def problem_text(p: dict[str, Any]) -> str:
     return text
 
 
+def treatment_text(t: dict[str, Any]) -> str:
+    text = link("treatment", t, escape(f"{t.get('drug') or ''} {t.get('dosage') or ''}".strip()))
+    facts = []
+    if t.get("started"):
+        facts.append(
+            QCoreApplication.translate("chart", "since {0}").format(show_date(t["started"]))
+        )
+    if t.get("stopped"):
+        facts.append(
+            QCoreApplication.translate("chart", "stopped {0}").format(show_date(t["stopped"]))
+        )
+    if facts:
+        text += f" <small>({escape(', '.join(facts))})</small>"
+    return text
+
+
 def last_vitals(chart: dict[str, Any]) -> dict[str, tuple[Any, str]]:
     """The most recent value of each vital sign across consultations, with the date of
     the consultation that measured it."""
@@ -143,19 +159,19 @@ def summary_html(c: dict[str, Any]) -> str:
     past = [p for p in c["problems"] if p.get("resolved")]
     section(QCoreApplication.translate("chart", "Problems"), [problem_text(p) for p in active])
     section(QCoreApplication.translate("chart", "Past problems"), [problem_text(p) for p in past])
-    since = QCoreApplication.translate("chart", "since {0}")
+    current = [t for t in c["treatments"] if not t.get("stopped")]
+    stopped = sorted(
+        (t for t in c["treatments"] if t.get("stopped")),
+        key=lambda t: t["stopped"],
+        reverse=True,
+    )
     section(
         QCoreApplication.translate("chart", "Current treatments"),
-        [
-            escape(f"{t.get('drug') or ''} {t.get('dosage') or ''}".strip())
-            + (
-                " <small>(" + escape(since.format(show_date(t["started"]))) + ")</small>"
-                if t.get("started")
-                else ""
-            )
-            for t in c["treatments"]
-            if not t.get("stopped")
-        ],
+        [treatment_text(t) for t in current],
+    )
+    section(
+        QCoreApplication.translate("chart", "Stopped treatments"),
+        [treatment_text(t) for t in stopped[:5]],
     )
     section(
         QCoreApplication.translate("chart", "Allergies"),
@@ -170,15 +186,12 @@ def summary_html(c: dict[str, Any]) -> str:
     )
     vaccinations = c["vaccinations"]
     items = [
-        escape(f"{v.get('vaccine') or ''} ({show_date(v.get('given_on'))})")
+        link("vaccination", v, escape(f"{v.get('vaccine') or ''} ({show_date(v.get('given_on'))})"))
         for v in vaccinations[:8]
     ]
-    if len(vaccinations) > 8:
-        items.append(
-            escape(
-                QCoreApplication.translate("chart", "… and {0} more").format(len(vaccinations) - 8)
-            )
-        )
+    if vaccinations:
+        every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
+        items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
     section(QCoreApplication.translate("chart", "Vaccinations"), items)
     upcoming = [a for a in c["appointments"] if a.get("status") == "booked"]
     section(

@@ -186,7 +186,7 @@ PROBLEM_KINDS = (
 )
 
 
-class _EditOrAdd(_RecordDialog):
+class EditOrAdd(_RecordDialog):
     """A record of the chart, new (``record`` None) or existing: then only the changed
     fields are written, and Delete leaves a tombstone after a confirmation."""
 
@@ -251,7 +251,7 @@ class _EditOrAdd(_RecordDialog):
         self.write(tombstone)
 
 
-class ProblemDialog(_EditOrAdd):
+class ProblemDialog(EditOrAdd):
     """A problem or history entry: label, CIM-10 code, kind, since when, resolved when
     (dates as 22/06/1941, 06/1941 or 1941)."""
 
@@ -316,7 +316,7 @@ SEVERITIES = (
 )
 
 
-class AllergyDialog(_EditOrAdd):
+class AllergyDialog(EditOrAdd):
     """An allergy or intolerance: substance or drug class, reaction, severity (shown in
     the chart header)."""
 

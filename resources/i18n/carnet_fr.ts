@@ -235,97 +235,117 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="65"/>
+        <location filename="../../desktop/app/chart.py" line="81"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="63"/>
+        <location filename="../../desktop/app/chart.py" line="79"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="62"/>
+        <location filename="../../desktop/app/chart.py" line="78"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="58"/>
+        <location filename="../../desktop/app/chart.py" line="74"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="59"/>
+        <location filename="../../desktop/app/chart.py" line="75"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="64"/>
+        <location filename="../../desktop/app/chart.py" line="80"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="66"/>
+        <location filename="../../desktop/app/chart.py" line="82"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="81"/>
+        <location filename="../../desktop/app/chart.py" line="83"/>
+        <source>+ Treatment</source>
+        <translation>+ Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="84"/>
+        <source>Add a treatment</source>
+        <translation>Ajouter un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="85"/>
+        <source>+ Vaccination</source>
+        <translation>+ Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="86"/>
+        <source>Add a vaccination</source>
+        <translation>Ajouter une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="91"/>
+        <location filename="../../desktop/app/chart.py" line="119"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
-        <source>Click a problem or an allergy to edit it.</source>
-        <translation>Cliquez sur un antécédent ou une allergie pour le modifier.</translation>
+        <location filename="../../desktop/app/chart.py" line="122"/>
+        <source>Click an entry to edit, stop or delete it.</source>
+        <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="97"/>
+        <location filename="../../desktop/app/chart.py" line="125"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="102"/>
+        <location filename="../../desktop/app/chart.py" line="130"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="104"/>
+        <location filename="../../desktop/app/chart.py" line="132"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="139"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="243"/>
+        <location filename="../../desktop/app/chart.py" line="273"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="246"/>
+        <location filename="../../desktop/app/chart.py" line="276"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -545,6 +565,24 @@
         <location filename="../../desktop/app/deleted_charts.py" line="54"/>
         <source>No deleted chart.</source>
         <translation>Aucun dossier supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>EditOrAdd</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="235"/>
+        <source>Delete this entry from the chart?</source>
+        <translation>Supprimer cette entrée du dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="236"/>
+        <source>It stays in the chart&apos;s history and can be restored.</source>
+        <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1692,66 @@
     </message>
 </context>
 <context>
+    <name>TreatmentDialog</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Edit a treatment</source>
+        <translation>Modifier un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Add a treatment</source>
+        <translation>Ajouter un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="45"/>
+        <source>Drug (DCI)</source>
+        <translation>Médicament (DCI)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="46"/>
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="47"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <source>Started on</source>
+        <translation>Débuté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="48"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <source>Stopped on</source>
+        <translation>Arrêté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="50"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="54"/>
+        <source>Stop today</source>
+        <translation>Arrêter aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="68"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="71"/>
+        <source>Name the drug.</source>
+        <translation>Indiquez le médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="74"/>
+        <source>A treatment cannot stop before it started.</source>
+        <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../desktop/app/undo_bar.py" line="18"/>
@@ -1696,29 +1794,97 @@
     </message>
 </context>
 <context>
+    <name>VaccinationDialog</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <source>Edit a vaccination</source>
+        <translation>Modifier une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <source>Add a vaccination</source>
+        <translation>Ajouter une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="94"/>
+        <source>Vaccine (product)</source>
+        <translation>Vaccin (produit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="96"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="104"/>
+        <source>Given on: {0}</source>
+        <translation>Fait le : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="107"/>
+        <source>Name the vaccine.</source>
+        <translation>Indiquez le vaccin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
+        <source>Type the date it was given.</source>
+        <translation>Tapez la date de l&apos;injection.</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationsView</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="129"/>
+        <source>Vaccinations: {0}</source>
+        <translation>Vaccinations : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="133"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <source>Add a vaccination…</source>
+        <translation>Ajouter une vaccination…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <source>{0} vaccinations</source>
+        <translation>{0} vaccinations</translation>
+    </message>
+</context>
+<context>
     <name>WriteDialog</name>
     <message>
         <location filename="../../desktop/app/record_dialogs.py" line="67"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
-    </message>
-</context>
-<context>
-    <name>_EditOrAdd</name>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="235"/>
-        <source>Delete this entry from the chart?</source>
-        <translation>Supprimer cette entrée du dossier ?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="236"/>
-        <source>It stays in the chart&apos;s history and can be restored.</source>
-        <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1951,7 @@
     </message>
     <message>
         <location filename="../../desktop/app/chart_html.py" line="90"/>
-        <location filename="../../desktop/app/chart_html.py" line="146"/>
+        <location filename="../../desktop/app/chart_html.py" line="105"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
@@ -1795,83 +1961,93 @@
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="129"/>
-        <location filename="../../desktop/app/chart_html.py" line="219"/>
+        <location filename="../../desktop/app/chart_html.py" line="109"/>
+        <source>stopped {0}</source>
+        <translation>arrêté le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="145"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="144"/>
+        <location filename="../../desktop/app/chart_html.py" line="160"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="145"/>
+        <location filename="../../desktop/app/chart_html.py" line="161"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="148"/>
+        <location filename="../../desktop/app/chart_html.py" line="169"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="161"/>
+        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <source>Stopped treatments</source>
+        <translation>Traitements arrêtés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="177"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="168"/>
+        <location filename="../../desktop/app/chart_html.py" line="184"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="179"/>
-        <source>… and {0} more</source>
-        <translation>… et {0} autres</translation>
+        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <source>All the vaccinations ({0})…</source>
+        <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="182"/>
+        <location filename="../../desktop/app/chart_html.py" line="195"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <location filename="../../desktop/app/chart_html.py" line="198"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="189"/>
+        <location filename="../../desktop/app/chart_html.py" line="202"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="197"/>
+        <location filename="../../desktop/app/chart_html.py" line="210"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="207"/>
+        <location filename="../../desktop/app/chart_html.py" line="220"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="238"/>
+        <location filename="../../desktop/app/chart_html.py" line="251"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="266"/>
+        <location filename="../../desktop/app/chart_html.py" line="279"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="275"/>
+        <location filename="../../desktop/app/chart_html.py" line="288"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
