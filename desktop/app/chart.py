@@ -66,6 +66,7 @@ class ChartView(QWidget):
         self.tasks, self.drafts = tasks, drafts
         self.chart: dict[str, Any] | None = None
         self.dialog: WriteDialog | None = None
+        self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
@@ -223,8 +224,14 @@ class ChartView(QWidget):
         # Newest first, by the ISO date.
         for _, item in sorted(entries, key=lambda e: e[0], reverse=True):
             self.timeline.addTopLevelItem(item)
-        if previous is not None and previous.get("id") == chart.get("id") and selected:
+        # The newest entry is shown (a consultation just saved is there), unless the user
+        # was reading an older one of the same chart: that one stays.
+        same = previous is not None and previous.get("id") == chart.get("id")
+        if same and selected and selected != self._newest:
             self._select(selected)
+        elif self.timeline.topLevelItemCount():
+            self.timeline.setCurrentItem(self.timeline.topLevelItem(0))
+        self._newest = self._selected_key()
         self.refresh_draft()
 
     def _selected_key(self) -> str | None:

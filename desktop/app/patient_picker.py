@@ -47,16 +47,22 @@ class PatientPicker(QWidget):
         layout.addWidget(self.matches)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
-        self.search.textEdited.connect(self._edited)
+        # textChanged, not textEdited: a screen reader (AT-SPI) sets the text too.
+        self._choosing = False
+        self.search.textChanged.connect(self._edited)
         self.search.installEventFilter(self)
         self._generation = 0
 
     def set_patient(self, patient_id: str, label: str) -> None:
-        self.patient_id = patient_id
+        self._choosing = True
         self.search.setText(label)
+        self._choosing = False
+        self.patient_id = patient_id
         self.matches.hide()
 
     def _edited(self, _text: str) -> None:
+        if self._choosing:
+            return
         self.patient_id = None  # what is typed no longer names the chosen patient
         self._timer.start()
 

@@ -302,8 +302,8 @@ def test_amend_a_signed_consultation_is_a_new_version(
 ):
     search_and_open(qtbot, window, "muller")  # has one consultation: "Toux sèche"
     pid = window.chart.chart["id"]  # type: ignore[index]
-    assert not window.chart.amend_button.isEnabled()
-    window.chart.timeline.setCurrentItem(window.chart.timeline.topLevelItem(0))
+    assert window.chart.timeline.currentItem() is window.chart.timeline.topLevelItem(0)
+    assert "Toux sèche" in window.chart.detail.toPlainText()  # the newest entry, shown
     assert window.chart.amend_button.isEnabled()
     window.chart.amend_button.click()
     editor = window.chart.editor
