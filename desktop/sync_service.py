@@ -21,6 +21,7 @@ from threading import Event
 from typing import Any
 
 from desktop.practice import errors
+from desktop.practice.conflict_view import DEVICE_NAMES
 from desktop.practice.keycache import KeyCache
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
@@ -320,9 +321,13 @@ class SyncService:
                     f"warning: device {device} published another key; keeping the one first seen",
                     file=sys.stderr,
                 )
-        if changed:
+        # Their names too, for the conflicts dialog ("written on PC-accueil").
+        names = json.dumps({d: i.name for d, i in infos.items() if i.name}, sort_keys=True)
+        renamed = names != self.practice.meta_value(DEVICE_NAMES)
+        if changed or renamed:
             with self.practice.transaction():
                 self.practice.set_meta(DEVICE_PINS, json.dumps(pins, sort_keys=True))
+                self.practice.set_meta(DEVICE_NAMES, names)
         return {d: bytes.fromhex(k) for d, k in pins.items()}, dict(infos)
 
     def _heads(self) -> dict[str, int]:

@@ -1,18 +1,23 @@
-"""The agenda: a day or a week of appointments on a grid of 15-minute rows, 08:00-20:00.
+"""The agenda: a day or a week of appointments on a grid of 15-minute rows, 08:00-20:00,
+one column per day (or, for one day, per practitioner), French day names.
 
-Reads with Practice.appointments_between and writes (create, move, cancel) on the
+Reads with Practice.appointments_between and writes (create for any patient, move by
+drag and drop or by typing the time, cancel after a confirmation, and undo) on the
 database worker; the grid cell of an appointment holds its id (UserRole)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -72,6 +77,39 @@ def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[d
     return groups
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    day: QDate
+    practitioner_id: str | None  # None: every practitioner's appointments
+    header: str
+
+
+class AgendaGrid(QTableWidget):
+    """The grid; an appointment dragged onto another cell asks to move there (the grid
+    itself never moves items: the agenda writes, then redraws from the store)."""
+
+    dropped = Signal(int, int)  # row, column of the drop
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)  # nothing removed on drop
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        index = self.indexAt(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if index.isValid():
+            self.dropped.emit(index.row(), index.column())
+
+
+def person(a: dict[str, Any]) -> str:
+    family = (a.get("patient_family_name") or "").upper()
+    return f"{family} {a.get('patient_given_names') or ''}".strip()
+
+
 class AgendaWindow(QWidget):
     loaded = Signal()
     changed = Signal()
@@ -86,58 +124,106 @@ class AgendaWindow(QWidget):
         self.day = QDate.currentDate()
         self.week_mode = False
         self.appointments: list[dict[str, Any]] = []
+        self.practitioners: list[dict[str, Any]] = []
+        self.shown_columns: list[Column] = []
         self.dialog: AppointmentDialog | None = None
+        self.confirm: QMessageBox | None = None
+        self.undo: tuple[str, str] | None = None  # (appointment id, status before)
 
         self.day_view = QRadioButton(self.tr("Day"))
         self.week_view = QRadioButton(self.tr("Week"))
         self.day_view.setChecked(True)
         self.week_view.toggled.connect(self.set_week_mode)
         self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.prev_button.setAccessibleName(self.tr("Previous"))
         self.today_button = QPushButton(self.tr("Today"))
         self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.prev_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
         self.today_button.clicked.connect(self.today)
+        self.practitioner_filter = QComboBox()
+        self.practitioner_filter.setObjectName("practitionerFilter")
+        self.practitioner_filter.setAccessibleName(self.tr("Practitioner"))
+        self.practitioner_filter.addItem(self.tr("All practitioners"), None)
+        self.practitioner_filter.currentIndexChanged.connect(lambda _: self.reload())
         self.title = QLabel()
         nav = QHBoxLayout()
         for w in (self.day_view, self.week_view, self.prev_button, self.today_button):
             nav.addWidget(w)
         nav.addWidget(self.next_button)
+        nav.addWidget(self.practitioner_filter)
         nav.addWidget(self.title, 1)
 
-        self.grid = QTableWidget(ROWS, 1)
+        self.grid = AgendaGrid(ROWS, 1)
+        self.grid.setObjectName("agendaGrid")
+        self.grid.setAccessibleName(self.tr("Appointments"))
         self.grid.setVerticalHeaderLabels([slot_time(r) for r in range(ROWS)])
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.cellDoubleClicked.connect(lambda *_: self.move_selected())
+        self.grid.dropped.connect(self.move_to)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.new_button = QPushButton(self.tr("New appointment…"))
         self.move_button = QPushButton(self.tr("Move…"))
         self.cancel_button = QPushButton(self.tr("Cancel the appointment"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the cancellation (Ctrl+Z)"))
+        self.undo_button.hide()
         self.new_button.clicked.connect(self.new_appointment)
         self.move_button.clicked.connect(self.move_selected)
-        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.cancel_button.clicked.connect(lambda: self.cancel_selected())
+        self.undo_button.clicked.connect(self.undo_cancel)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_cancel)
         self.error = QLabel()
         self.error.setStyleSheet("color:#c00000")
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
         actions = QHBoxLayout()
         for b in (self.new_button, self.move_button, self.cancel_button):
             actions.addWidget(b)
+        actions.addWidget(self.notice)
+        actions.addWidget(self.undo_button)
         actions.addWidget(self.error, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.grid)
         layout.addLayout(actions)
-        self.resize(900, 700)
+        self.resize(1000, 720)
+        self.tasks.db(lambda p: p.users(), on_done=self._show_practitioners)
         self.reload()
 
-    # -- the days shown ----------------------------------------------------------------------
+    # -- the days and columns shown ------------------------------------------------------------
 
     def days(self) -> list[QDate]:
         if not self.week_mode:
             return [self.day]
         monday = self.day.addDays(1 - self.day.dayOfWeek())
         return [monday.addDays(i) for i in range(7)]
+
+    def columns(self) -> list[Column]:
+        """One per day; a single day with every practitioner shown: one per practitioner."""
+        chosen = self.practitioner_filter.currentData()
+        locale = QLocale()
+        days = self.days()
+        if not self.week_mode and chosen is None and len(self.practitioners) > 1:
+            day = locale.toString(days[0], "dddd dd/MM")
+            return [
+                Column(days[0], u["id"], f"{day} — {u.get('display_name') or u['username']}")
+                for u in self.practitioners
+            ]
+        return [Column(d, chosen, locale.toString(d, "dddd dd/MM")) for d in days]
+
+    def _show_practitioners(self, users: list[dict[str, Any]]) -> None:
+        self.practitioners = [u for u in users if u.get("role") in ("doctor", "locum")]
+        self.practitioner_filter.blockSignals(True)
+        for u in self.practitioners:
+            self.practitioner_filter.addItem(u.get("display_name") or u["username"], u["id"])
+        self.practitioner_filter.blockSignals(False)
+        if len(self.practitioners) > 1:
+            self.reload()
 
     def set_week_mode(self, week: bool) -> None:
         self.week_mode = week
@@ -152,31 +238,49 @@ class AgendaWindow(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        days = self.days()
-        start = days[0].toString("yyyy-MM-dd") + "T00:00"
-        end = days[-1].addDays(1).toString("yyyy-MM-dd") + "T00:00"
+        columns = self.columns()
+        start = columns[0].day.toString("yyyy-MM-dd") + "T00:00"
+        end = columns[-1].day.addDays(1).toString("yyyy-MM-dd") + "T00:00"
         self.tasks.db(
             lambda p: p.appointments_between(start, end),
-            on_done=lambda rows: self._show(days, rows),
+            on_done=lambda rows: self._show(columns, rows),
             on_error=self._failed,
         )
 
-    def _show(self, days: list[QDate], rows: list[dict[str, Any]]) -> None:
-        if days != self.days():
+    def _column_of(self, columns: list[Column], a: dict[str, Any]) -> int | None:
+        day = a["starts_at"][:10]
+        for i, c in enumerate(columns):
+            if c.day.toString("yyyy-MM-dd") != day:
+                continue
+            if c.practitioner_id is None or c.practitioner_id == a.get("practitioner_id"):
+                return i
+        # An appointment of nobody shown (no practitioner, or a departed one) stays visible.
+        if len({c.practitioner_id for c in columns}) > 1:
+            known = {c.practitioner_id for c in columns}
+            if a.get("practitioner_id") not in known:
+                return next(
+                    (i for i, c in enumerate(columns) if c.day.toString("yyyy-MM-dd") == day),
+                    None,
+                )
+        return None
+
+    def _show(self, columns: list[Column], rows: list[dict[str, Any]]) -> None:
+        if columns != self.columns():
             return  # the user navigated meanwhile; a newer reload is on its way
         self.appointments = rows
+        self.shown_columns = columns
         self.grid.clearContents()
-        self.grid.setColumnCount(len(days))
-        self.grid.setHorizontalHeaderLabels([d.toString("ddd dd/MM") for d in days])
+        self.grid.setColumnCount(len(columns))
+        self.grid.setHorizontalHeaderLabels([c.header for c in columns])
         self.grid.clearSpans()
-        column = {d.toString("yyyy-MM-dd"): i for i, d in enumerate(days)}
         placed: list[Placed] = []
         for a in rows:
-            row, col = row_for(a["starts_at"]), column.get(a["starts_at"][:10])
+            row, col = row_for(a["starts_at"]), self._column_of(columns, a)
             if row is not None and col is not None:
                 placed.append((col, row, row + rows_spanned(a.get("duration_min")), a))
         for col, first_row, end, group in overlapping_groups(placed):
             self._place(col, first_row, end, group)
+        days = self.days()
         first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
         self.title.setText(first if first == last else f"{first} – {last}")
         self.error.clear()
@@ -187,12 +291,11 @@ class AgendaWindow(QWidget):
         first one still booked is the cell's (selected, moved, cancelled)."""
         texts = []
         for a in group:
-            name = f"{(a.get('patient_family_name') or '').upper()} " + (
-                a.get("patient_given_names") or ""
-            )
-            text = f"{a['starts_at'][11:16]} {name.strip()}"
+            text = f"{a['starts_at'][11:16]} {person(a)}"
             if a.get("reason"):
                 text += f" ({a['reason']})"
+            if a.get("status") == "cancelled":
+                text += " " + self.tr("[cancelled]")
             texts.append(text)
         item = QTableWidgetItem(" / ".join(texts))
         item.setToolTip("\n".join(texts))
@@ -219,27 +322,29 @@ class AgendaWindow(QWidget):
         record_id = item.data(Qt.ItemDataRole.UserRole)
         return next((a for a in self.appointments if a["id"] == record_id), None)
 
+    def _cell_start(self, row: int, col: int) -> tuple[str, str | None]:
+        """(ISO start, practitioner of the column or None) of a grid cell."""
+        columns = self.shown_columns or self.columns()
+        column = columns[min(max(col, 0), len(columns) - 1)]
+        return f"{column.day.toString('yyyy-MM-dd')}T{slot_time(max(row, 0))}", (
+            column.practitioner_id
+        )
+
     def selected_start(self) -> str:
-        row = max(self.grid.currentRow(), 0)
-        col = max(self.grid.currentColumn(), 0)
-        days = self.days()
-        day = days[min(col, len(days) - 1)]
-        return f"{day.toString('yyyy-MM-dd')}T{slot_time(row)}"
+        return self._cell_start(self.grid.currentRow(), self.grid.currentColumn())[0]
 
     def new_appointment(self) -> None:
         patient = self.current_patient()
-        if patient is None:
-            self.error.setText(
-                self.tr("Open a patient's chart first, then create the appointment.")
-            )
-            return
-        patient_id, name = patient
+        starts_at, practitioner = self._cell_start(
+            self.grid.currentRow(), self.grid.currentColumn()
+        )
         self._open(
             AppointmentDialog(
                 self.tasks,
-                patient_id=patient_id,
-                patient_name=name,
-                starts_at=self.selected_start(),
+                patient_id=patient[0] if patient else None,
+                patient_name=patient[1] if patient else "",
+                starts_at=starts_at,
+                practitioner_id=practitioner,
                 parent=self,
             )
         )
@@ -249,18 +354,36 @@ class AgendaWindow(QWidget):
         if a is None:
             self.error.setText(self.tr("Select an appointment first."))
             return
-        name = (
-            f"{(a.get('patient_family_name') or '').upper()} {a.get('patient_given_names') or ''}"
-        )
         self._open(
             AppointmentDialog(
                 self.tasks,
                 patient_id=a["patient_id"],
-                patient_name=name.strip(),
+                patient_name=person(a),
                 starts_at=a["starts_at"],
                 appointment=a,
                 parent=self,
             )
+        )
+
+    def move_to(self, row: int, col: int) -> None:
+        """The selected appointment dropped on a cell: it starts there (and, in a column
+        of one practitioner, is theirs); its duration is kept."""
+        a = self.selected()
+        if a is None or a.get("status") == "cancelled":
+            return
+        starts_at, practitioner = self._cell_start(row, col)
+        fields: dict[str, Any] = {}
+        if starts_at != a["starts_at"]:
+            fields["starts_at"] = starts_at
+        if practitioner and practitioner != a.get("practitioner_id"):
+            fields["practitioner_id"] = practitioner
+        if not fields:
+            return
+        record_id = str(a["id"])
+        self.tasks.db(
+            lambda p: p.update_record("appointment", record_id, fields),
+            on_done=lambda _: self._after_write(),
+            on_error=self._failed,
         )
 
     def _open(self, dialog: AppointmentDialog) -> None:
@@ -269,19 +392,58 @@ class AgendaWindow(QWidget):
         self.dialog = dialog
 
     def cancel_selected(self, confirm: bool = True) -> None:
+        """Cancel the selected appointment, after a confirmation; Undo brings it back."""
         a = self.selected()
         if a is None:
             self.error.setText(self.tr("Select an appointment first."))
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self, self.tr("Agenda"), self.tr("Cancel this appointment?")
+        if a.get("status") == "cancelled":
+            self.error.setText(self.tr("This appointment is already cancelled."))
+            return
+        if not confirm:
+            self._cancel(a)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Agenda"))
+        box.setText(
+            self.tr("Cancel the appointment of {0} at {1}?").format(
+                person(a), a["starts_at"][11:16]
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        record_id = str(a["id"])
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self._cancel(a))
+        self.confirm = box
+        box.open()
+
+    def _cancel(self, a: dict[str, Any]) -> None:
+        record_id, before = str(a["id"]), str(a.get("status") or "booked")
+        label = self.tr("Appointment of {0} at {1} cancelled.").format(
+            person(a), a["starts_at"][11:16]
+        )
+
+        def done(_: Any) -> None:
+            self.undo = (record_id, before)
+            self.notice.setText(label)
+            self.undo_button.show()
+            self._after_write()
+
         self.tasks.db(
             lambda p: p.update_record("appointment", record_id, {"status": "cancelled"}),
+            on_done=done,
+            on_error=self._failed,
+        )
+
+    def undo_cancel(self) -> None:
+        if self.undo is None:
+            return
+        record_id, before = self.undo
+        self.undo = None
+        self.undo_button.hide()
+        self.notice.setText(self.tr("Cancellation undone."))
+        self.tasks.db(
+            lambda p: p.update_record("appointment", record_id, {"status": before}),
             on_done=lambda _: self._after_write(),
             on_error=self._failed,
         )

@@ -1,4 +1,5 @@
-"""Create or move an appointment: start (date and time), duration, reason."""
+"""Create or move an appointment: the patient (anyone, found by typing), the practitioner,
+the start (date and time, typed or picked), the duration and the reason."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateTimeEdit,
     QLabel,
     QLineEdit,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.patient_picker import PatientPicker
 from desktop.app.record_dialogs import WriteDialog
 from desktop.app.tasks import Tasks
 
@@ -20,16 +23,18 @@ ISO = "yyyy-MM-ddTHH:mm"
 
 
 class AppointmentDialog(WriteDialog):
-    """New appointment for ``patient_id`` or, with ``appointment``, a move of that one."""
+    """New appointment (for ``patient_id`` if given, else the patient typed) or, with
+    ``appointment``, a move of that one."""
 
     def __init__(
         self,
         tasks: Tasks,
         *,
-        patient_id: str,
+        patient_id: str | None,
         patient_name: str,
         starts_at: str,
         appointment: dict[str, Any] | None = None,
+        practitioner_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -38,23 +43,57 @@ class AppointmentDialog(WriteDialog):
             parent,
         )
         self.patient_id, self.appointment = patient_id, appointment
+        self.setMinimumWidth(480)
+        self.picker = PatientPicker(tasks)
+        if patient_id:
+            self.picker.set_patient(patient_id, patient_name)
+        self.picker.chosen.connect(self._chosen)
+        self.practitioner = QComboBox()
+        self.practitioner.setObjectName("practitioner")
+        self._wanted_practitioner = (appointment or {}).get("practitioner_id") or practitioner_id
         self.start = QDateTimeEdit(QDateTime.fromString(starts_at, ISO))
+        self.start.setObjectName("startsAt")
         self.start.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.start.setCalendarPopup(True)
         self.duration = QSpinBox(minimum=5, maximum=240, singleStep=5)
+        self.duration.setObjectName("duration")
         self.duration.setValue(int((appointment or {}).get("duration_min") or 15))
         self.reason = QLineEdit((appointment or {}).get("reason") or "")
-        self.form.addRow(self.tr("Patient"), QLabel(patient_name))
-        self.form.addRow(self.tr("Starts at"), self.start)
-        self.form.addRow(self.tr("Duration (min)"), self.duration)
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason.setObjectName("reason")
+        if appointment:  # a move keeps the patient: shown, not chosen again
+            self.form.addRow(self.tr("Patient"), QLabel(patient_name))
+        else:
+            patient_label = QLabel(self.tr("&Patient"))
+            patient_label.setBuddy(self.picker.search)
+            self.form.addRow(patient_label, self.picker)
+        self.form.addRow(self.tr("Pr&actitioner"), self.practitioner)
+        self.form.addRow(self.tr("&Starts at"), self.start)
+        self.form.addRow(self.tr("&Duration (min)"), self.duration)
+        self.form.addRow(self.tr("&Reason"), self.reason)
+        tasks.db(lambda p: (p.users(), p.user_id), on_done=self._show_practitioners)
+        (self.start if patient_id else self.picker.search).setFocus()
+
+    def _chosen(self, patient_id: str) -> None:
+        self.patient_id = patient_id
+        self.error.clear()
+
+    def _show_practitioners(self, result: tuple[list[dict[str, Any]], str | None]) -> None:
+        users, me = result
+        for user in users:
+            if user.get("role") in ("doctor", "locum") or user["id"] == self._wanted_practitioner:
+                self.practitioner.addItem(user.get("display_name") or user["username"], user["id"])
+        index = self.practitioner.findData(self._wanted_practitioner or me)
+        self.practitioner.setCurrentIndex(max(index, 0))
 
     def fields(self) -> dict[str, Any]:
-        return {
+        fields = {
             "starts_at": self.start.dateTime().toString(ISO),
             "duration_min": self.duration.value(),
             "reason": self.reason.text().strip() or None,
         }
+        if self.practitioner.currentData():
+            fields["practitioner_id"] = self.practitioner.currentData()
+        return fields
 
     def save(self) -> None:
         fields = self.fields()
@@ -71,15 +110,18 @@ class AppointmentDialog(WriteDialog):
             self.write(move)
             return
         patient_id = self.patient_id
+        if not patient_id:
+            self.error.setText(self.tr("Choose the patient: type a name, then pick it."))
+            return
 
         def create(p: Any) -> str:
             return str(
                 p.create_record(
                     "appointment",
                     {
+                        "practitioner_id": p.user_id,
                         **fields,
                         "patient_id": patient_id,
-                        "practitioner_id": p.user_id,
                         "status": "booked",
                     },
                 )

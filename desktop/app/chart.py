@@ -1,17 +1,24 @@
 """A patient's chart: identity header (allergies in red), summary, consultations with their
-versions, prescriptions, documents, appointments. Data comes from one audited read."""
+versions, prescriptions, documents, appointments. Data comes from one audited read.
+
+With no chart open the pane shows the start screen (today's appointments, recent charts).
+A consultation draft kept for this patient is shown above the timeline, one click from
+being resumed."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,24 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.patient_list import age, display_date
+from desktop.app.chart_html import consultation_html, header_html, summary_html
+from desktop.app.consultation import ConsultationEditor, draft_name
+from desktop.app.dates import show_date
+from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
+from desktop.app.start_screen import StartScreen
+from desktop.app.tasks import Tasks
+from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
+from desktop.app.vitals import bmi
+from desktop.practice.drafts import DraftStore
 
+__all__ = ["ChartView", "bmi"]
 
-def bmi(weight_kg: float | None, height_cm: float | None) -> float | None:
-    if not weight_kg or not height_cm:
-        return None
-    return round(weight_kg / (height_cm / 100) ** 2, 1)
-
-
-def last_vitals(chart: dict[str, Any]) -> dict[str, Any]:
-    """The most recent value of each vital sign across consultations."""
-    found: dict[str, Any] = {}
-    for consult in chart["consultations"]:  # newest first
-        current = consult["current"] or {}
-        for key in ("weight_kg", "height_cm", "bp_sys", "bp_dia", "pulse", "temperature_c", "spo2"):
-            if key not in found and current.get(key) is not None:
-                found[key] = current[key]
-    return found
+SECTIONS = {
+    "problem": "problems",
+    "allergy": "allergies",
+    "treatment": "treatments",
+    "vaccination": "vaccinations",
+}
+DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
+    "problem": ProblemDialog,
+    "allergy": AllergyDialog,
+    "treatment": TreatmentDialog,
+    "vaccination": VaccinationDialog,
+}
 
 
 class ChartView(QWidget):
@@ -45,20 +58,35 @@ class ChartView(QWidget):
     edit_identity = Signal(str)
     add_problem = Signal(str)
     add_allergy = Signal(str)
+    open_patient = Signal(str)  # from the start screen
+    draft_checked = Signal(bool)  # after each check: whether a draft exists
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: Tasks | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__()
+        self.tasks, self.drafts = tasks, drafts
         self.chart: dict[str, Any] | None = None
+        self.dialog: WriteDialog | None = None
+        self._newest: str | None = None  # the timeline's top entry when last shown
+        self.vaccinations_view: VaccinationsView | None = None
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
         self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.consult_button = QPushButton(self.tr("New consultation"))
         self.rx_button = QPushButton(self.tr("New prescription"))
         self.consult_button.clicked.connect(lambda: self._emit(self.new_consultation))
         self.rx_button.clicked.connect(lambda: self._emit(self.new_prescription))
         self.identity_button = QPushButton(self.tr("Identity…"))
         self.problem_button = QPushButton(self.tr("+ Problem"))
+        self.problem_button.setAccessibleName(self.tr("Add a problem"))
         self.allergy_button = QPushButton(self.tr("+ Allergy"))
+        self.allergy_button.setAccessibleName(self.tr("Add an allergy"))
+        self.treatment_button = QPushButton(self.tr("+ Treatment"))
+        self.treatment_button.setAccessibleName(self.tr("Add a treatment"))
+        self.vaccination_button = QPushButton(self.tr("+ Vaccination"))
+        self.vaccination_button.setAccessibleName(self.tr("Add a vaccination"))
+        self.treatment_button.clicked.connect(lambda: self._open_record("treatment", None))
+        self.vaccination_button.clicked.connect(lambda: self._open_record("vaccination", None))
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
@@ -68,29 +96,78 @@ class ChartView(QWidget):
         top.addWidget(self.rx_button)
         edits = QHBoxLayout()
         edits.addStretch(1)
-        for button in (self.identity_button, self.problem_button, self.allergy_button):
+        for button in (
+            self.identity_button,
+            self.problem_button,
+            self.allergy_button,
+            self.treatment_button,
+            self.vaccination_button,
+        ):
             edits.addWidget(button)
+        self.draft_label = QLabel()
+        self.draft_label.setObjectName("draftNotice")
+        self.draft_label.setStyleSheet("background:#fff4c2; padding:4px")
+        self.draft_button = QPushButton(self.tr("Resume the draft"))
+        self.draft_button.clicked.connect(lambda: self._emit(self.new_consultation))
+        draft_row = QHBoxLayout()
+        draft_row.addWidget(self.draft_label, 1)
+        draft_row.addWidget(self.draft_button)
+        self.draft_box = QWidget()
+        self.draft_box.setLayout(draft_row)
+        self.draft_box.hide()
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
+        self.summary.setAccessibleName(self.tr("Chart summary"))
+        self.summary.setOpenLinks(False)
+        self.summary.anchorClicked.connect(self._open_link)
+        self.summary.setToolTip(self.tr("Click an entry to edit, stop or delete it."))
         self.timeline = QTreeWidget()
         self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Entry"), self.tr("Versions")])
         self.timeline.setColumnWidth(0, 150)
         self.timeline.setColumnWidth(1, 380)
         self.timeline.currentItemChanged.connect(self._show_entry)
+        self.amend_button = QPushButton(self.tr("Amend…"))
+        self.amend_button.setToolTip(
+            self.tr("Write a new version of this consultation; the signed one stays readable.")
+        )
+        self.amend_button.setEnabled(False)
+        self.amend_button.clicked.connect(self.amend_selected)
+        self.editor: ConsultationEditor | None = None
         self.detail = QTextBrowser()
+        self.detail.setObjectName("detail")
+        self.detail.setAccessibleName(self.tr("Entry detail"))
         split = QSplitter()
         split.addWidget(self.summary)
-        right = QSplitter()
-        right.setOrientation(right.orientation().__class__.Vertical)
+        right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.timeline)
-        right.addWidget(self.detail)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_row = QHBoxLayout()
+        detail_row.addStretch(1)
+        detail_row.addWidget(self.amend_button)
+        detail_layout.addLayout(detail_row)
+        detail_layout.addWidget(self.detail)
+        right.addWidget(detail_box)
         split.addWidget(right)
         split.setSizes([320, 600])
-        layout = QVBoxLayout(self)
+        self.chart_page = chart_page = QWidget()
+        layout = QVBoxLayout(chart_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(edits)
+        layout.addWidget(self.draft_box)
         layout.addWidget(split, 1)
+        self.start = StartScreen(tasks)
+        self.start.opened.connect(self.open_patient)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(chart_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
         self.show_chart(None)
 
     def _emit(self, signal: Any) -> None:
@@ -98,6 +175,7 @@ class ChartView(QWidget):
             signal.emit(self.chart["id"])
 
     def show_chart(self, chart: dict[str, Any] | None) -> None:
+        previous = self.chart
         self.chart = chart
         for button in (
             self.consult_button,
@@ -105,156 +183,150 @@ class ChartView(QWidget):
             self.identity_button,
             self.problem_button,
             self.allergy_button,
+            self.treatment_button,
+            self.vaccination_button,
         ):
             button.setEnabled(chart is not None)
+        selected = self._selected_key()
         self.timeline.clear()
         self.detail.clear()
+        self.amend_button.setEnabled(False)
         if chart is None:
-            self.header.setText(self.tr("<i>Search for a patient and press Enter.</i>"))
+            self.header.clear()
             self.summary.clear()
+            self.draft_box.hide()
+            self.pages.setCurrentWidget(self.start)
+            self.start.reload_when_shown()
             return
-        self.header.setText(self._header_html(chart))
-        self.summary.setHtml(self._summary_html(chart))
+        self.pages.setCurrentWidget(self.chart_page)
+        self.header.setText(header_html(chart))
+        self.summary.setHtml(summary_html(chart))
         entries: list[tuple[str, QTreeWidgetItem]] = []
         for consult in chart["consultations"]:
             current = consult["current"] or {}
-            label = current.get("reason") or (current.get("text") or "")[:60]
+            label = current.get("reason") or (current.get("text") or "").split("\n")[0][:60]
             versions = str(len(consult["versions"]))
             if consult["concurrent_versions"]:
                 versions += " ⚠"
-            item = QTreeWidgetItem([display_date(consult["started_at"]), label, versions])
-            item.setData(0, 256, ("consultation", consult))
-            entries.append((consult["started_at"] or "", item))
+            when = consult["started_at"] or ""
+            item = QTreeWidgetItem([f"{show_date(when)} {when[11:16]}", label, versions])
+            item.setData(0, Qt.ItemDataRole.UserRole, ("consultation", consult))
+            entries.append((when, item))
         for rx in chart["prescriptions"]:
             current = rx["current"] or {}
             drugs = ", ".join(line.get("drug", "") for line in current.get("lines") or [])
+            when = rx["prescribed_at"] or ""
             item = QTreeWidgetItem(
-                [display_date(rx["prescribed_at"]), "℞ " + drugs, str(len(rx["versions"]))]
+                [f"{show_date(when)} {when[11:16]}", "℞ " + drugs, str(len(rx["versions"]))]
             )
-            item.setData(0, 256, ("prescription", rx))
-            entries.append((rx["prescribed_at"] or "", item))
-        # Newest first, by the ISO date (the displayed one is in the locale's order).
+            item.setData(0, Qt.ItemDataRole.UserRole, ("prescription", rx))
+            entries.append((when, item))
+        # Newest first, by the ISO date.
         for _, item in sorted(entries, key=lambda e: e[0], reverse=True):
             self.timeline.addTopLevelItem(item)
+        # The newest entry is shown (a consultation just saved is there), unless the user
+        # was reading an older one of the same chart: that one stays.
+        same = previous is not None and previous.get("id") == chart.get("id")
+        if same and selected and selected != self._newest:
+            self._select(selected)
+        elif self.timeline.topLevelItemCount():
+            self.timeline.setCurrentItem(self.timeline.topLevelItem(0))
+        self._newest = self._selected_key()
+        self.refresh_draft()
 
-    def _header_html(self, c: dict[str, Any]) -> str:
-        name = f"{escape((c['family_name'] or '').upper())} {escape(c['given_names'] or '')}"
-        if c.get("birth_name"):
-            born = self.tr("born {0}").format(escape(c["birth_name"]))
-            name += f" <small>({born})</small>"
-        facts = [c["sex"] or "", display_date(c["birth_date"])]
-        if c["birth_date"]:
-            facts.append(self.tr("{0} years").format(age(c["birth_date"])))
-        facts += [c.get("nir") or "", c.get("phone") or ""]
-        html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
-        if c["allergies"]:
-            allergies = ", ".join(escape(a["substance"] or "?") for a in c["allergies"])
-            line = self.tr("Allergies: {0}").format(allergies)
-            html += f"<br/><b style='color:#c00000'>{line}</b>"
-        return html
+    def _selected_key(self) -> str | None:
+        item = self.timeline.currentItem()
+        if item is None:
+            return None
+        return str(item.data(0, Qt.ItemDataRole.UserRole)[1]["id"])
 
-    def _summary_html(self, c: dict[str, Any]) -> str:
-        parts = []
+    def _select(self, record_id: str) -> None:
+        for i in range(self.timeline.topLevelItemCount()):
+            item = self.timeline.topLevelItem(i)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole)[1]["id"] == record_id:
+                self.timeline.setCurrentItem(item)
+                return
 
-        def section(title: str, items: list[str]) -> None:
-            if items:
-                parts.append(
-                    f"<h3>{title}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
-                )
+    def reload(self) -> None:
+        """Read the open chart again (after an edit made from the chart itself)."""
+        if self.tasks is None or self.chart is None:
+            return
+        patient_id = str(self.chart["id"])
+        self.tasks.db(lambda p: p.chart(patient_id), on_done=self._reloaded)
 
-        section(
-            self.tr("Problems"),
-            [
-                escape(p["label"] or "")
-                + (f" <small>({escape(p['cim10'])})</small>" if p["cim10"] else "")
-                for p in c["problems"]
-            ],
-        )
-        section(
-            self.tr("Current treatments"),
-            [
-                escape(f"{t['drug'] or ''} {t['dosage'] or ''}")
-                for t in c["treatments"]
-                if not t["stopped"]
-            ],
-        )
-        section(
-            self.tr("Allergies"),
-            [
-                f"<span style='color:#c00000'>{escape(a['substance'] or '')}</span> "
-                + escape(a["reaction"] or "")
-                for a in c["allergies"]
-            ],
-        )
-        vitals = last_vitals(c)
-        if vitals:
-            items = []
-            if "weight_kg" in vitals:
-                items.append(self.tr("Weight {0} kg").format(vitals["weight_kg"]))
-            b = bmi(vitals.get("weight_kg"), vitals.get("height_cm"))
-            if b:
-                items.append(self.tr("BMI {0}").format(b))
-            if "bp_sys" in vitals:
-                items.append(
-                    self.tr("BP {0}/{1}").format(vitals["bp_sys"], vitals.get("bp_dia", "?"))
-                )
-            if "pulse" in vitals:
-                items.append(self.tr("Pulse {0}").format(vitals["pulse"]))
-            section(self.tr("Last vitals"), items)
-        section(
-            self.tr("Vaccinations"),
-            [
-                escape(f"{v['vaccine']} ({display_date(v['given_on'])})")
-                for v in c["vaccinations"][:8]
-            ],
-        )
-        upcoming = [a for a in c["appointments"] if a["status"] == "booked"]
-        section(
-            self.tr("Appointments"),
-            [
-                escape(
-                    f"{display_date(a['starts_at'])} {a['starts_at'][11:16]} {a['reason'] or ''}"
-                )
-                for a in upcoming
-            ],
-        )
-        section(self.tr("Documents"), [escape(d["title"] or "") for d in c["documents"]])
-        return "".join(parts) or self.tr("<i>Empty chart.</i>")
+    def _reloaded(self, chart: dict[str, Any]) -> None:
+        if self.chart is not None and self.chart["id"] == chart["id"]:
+            self.show_chart(chart)
+
+    def refresh_draft(self) -> None:
+        """Show whether a consultation draft is kept for the open patient (read on the
+        worker: the draft is a file, sealed)."""
+        if self.tasks is None or self.drafts is None or self.chart is None:
+            return
+        patient_id, drafts = str(self.chart["id"]), self.drafts
+        with contextlib.suppress(RuntimeError):  # the workers are stopped: the app quits
+            self.tasks.on_db(
+                lambda: drafts.load(draft_name(patient_id)),
+                on_done=lambda draft: self._show_draft(patient_id, draft),
+            )
+
+    def _show_draft(self, patient_id: str, draft: dict[str, Any] | None) -> None:
+        if self.chart is None or self.chart["id"] != patient_id:
+            return
+        self.draft_box.setVisible(bool(draft))
+        if draft:
+            about = (draft.get("reason") or (draft.get("text") or "").split("\n")[0])[:60]
+            if about:
+                text = self.tr("A consultation draft is kept for this patient: “{0}”.")
+                self.draft_label.setText(text.format(escape(about)))
+            else:
+                self.draft_label.setText(self.tr("A consultation draft is kept for this patient."))
+        self.draft_checked.emit(bool(draft))
+
+    def _open_link(self, url: QUrl) -> None:
+        """An entry clicked in the summary: its edit dialog (delete there too); the
+        vaccinations' link: their full list."""
+        kind, _, record_id = url.toString().partition(":")
+        if self.chart is None or self.tasks is None:
+            return
+        if kind == "vaccinations":
+            view = VaccinationsView(self.tasks, self.chart, self)
+            view.changed.connect(self.reload)
+            view.show()
+            self.vaccinations_view = view
+            return
+        section = SECTIONS.get(kind)
+        record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
+        if record is not None:
+            self._open_record(kind, record)
+
+    def _open_record(self, kind: str, record: dict[str, Any] | None) -> None:
+        if self.chart is None or self.tasks is None:
+            return
+        dialog_type = DIALOGS[kind]
+        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record)
+        dialog.saved.connect(lambda _: self.reload())
+        dialog.show()
+        self.dialog = dialog
 
     def _show_entry(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
         if item is None:
             return
-        kind, entry = item.data(0, 256)
-        blocks = []
-        for number, version in enumerate(entry["versions"], 1):
-            created = version["created_at"] or ""
-            when = escape(f"{display_date(created)} {created[11:16]}")
-            if kind == "consultation":
-                body = escape(version.get("text") or "").replace("\n", "<br/>")
-                soap = [version.get(k) for k in ("soap_s", "soap_o", "soap_a", "soap_p")]
-                if any(soap):
-                    body += "<br/>" + "<br/>".join(
-                        f"<b>{k}</b> {escape(v or '')}" for k, v in zip("SOAP", soap, strict=True)
-                    )
-                vitals = []
-                b = bmi(version.get("weight_kg"), version.get("height_cm"))
-                if version.get("bp_sys"):
-                    vitals.append(f"TA {version['bp_sys']}/{version.get('bp_dia')}")
-                if version.get("weight_kg"):
-                    vitals.append(f"{version['weight_kg']} kg")
-                if b:
-                    vitals.append(f"IMC {b}")
-                if vitals:
-                    body += "<br/><small>" + " · ".join(vitals) + "</small>"
-                head = escape(version.get("reason") or "")
-            else:
-                body = "<br/>".join(
-                    escape(
-                        f"{line.get('drug', '')} — {line.get('dosage', '')} — "
-                        f"{line.get('duration', '')}"
-                    )
-                    for line in version.get("lines") or []
-                )
-                head = "℞"
-            blocks.append(f"<p><b>v{number}</b> <small>{when}</small> <b>{head}</b><br/>{body}</p>")
-        self.detail.setHtml("<hr/>".join(reversed(blocks)))
+        kind, entry = item.data(0, Qt.ItemDataRole.UserRole)
+        self.detail.setHtml(consultation_html(kind, entry))
+        self.amend_button.setEnabled(kind == "consultation")
+
+    def amend_selected(self) -> None:
+        """A new version of the selected consultation, in the editor (never overwritten)."""
+        item = self.timeline.currentItem()
+        if item is None or self.chart is None or self.tasks is None or self.drafts is None:
+            return
+        kind, entry = item.data(0, Qt.ItemDataRole.UserRole)
+        if kind != "consultation":
+            return
+        c = self.chart
+        name = f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}".strip()
+        editor = ConsultationEditor(self.tasks, self.drafts, str(c["id"]), name, amend=entry)
+        editor.saved.connect(lambda _: self.reload())
+        editor.show()
+        self.editor = editor

@@ -1,131 +1,146 @@
 """Writing a consultation: reason, free text or SOAP, vitals (BMI computed, implausible
-values flagged), diagnoses. The draft is saved every few seconds and on close."""
+values flagged, "38,5" and "38.5" both accepted), diagnoses. The draft is saved every
+few seconds and on close; Cancel asks whether to keep or discard it; Ctrl+S saves."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.app.chart import bmi
+from desktop.app.dates import show_datetime
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
+from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings
 from desktop.practice.drafts import DraftStore
 
 AUTOSAVE_MS = 3_000
-# (field, label, minimum, maximum, plausible low, plausible high, decimals)
-VITALS = (
-    ("weight_kg", QT_TRANSLATE_NOOP("ConsultationEditor", "Weight (kg)"), 0, 400, 0.5, 250, 1),
-    ("height_cm", QT_TRANSLATE_NOOP("ConsultationEditor", "Height (cm)"), 0, 250, 30, 220, 0),
-    ("bp_sys", QT_TRANSLATE_NOOP("ConsultationEditor", "BP systolic"), 0, 320, 70, 250, 0),
-    ("bp_dia", QT_TRANSLATE_NOOP("ConsultationEditor", "BP diastolic"), 0, 220, 35, 140, 0),
-    ("pulse", QT_TRANSLATE_NOOP("ConsultationEditor", "Pulse"), 0, 300, 30, 200, 0),
-    (
-        "temperature_c",
-        QT_TRANSLATE_NOOP("ConsultationEditor", "Temperature (°C)"),
-        0,
-        45,
-        34,
-        42.5,
-        1,
-    ),
-    ("spo2", QT_TRANSLATE_NOOP("ConsultationEditor", "SpO2 (%)"), 0, 100, 70, 100, 0),
+SOAP = (
+    ("soap_s", QT_TRANSLATE_NOOP("ConsultationEditor", "S (subjective)")),
+    ("soap_o", QT_TRANSLATE_NOOP("ConsultationEditor", "O (objective)")),
+    ("soap_a", QT_TRANSLATE_NOOP("ConsultationEditor", "A (assessment)")),
+    ("soap_p", QT_TRANSLATE_NOOP("ConsultationEditor", "P (plan)")),
 )
 
 
-def plausibility_warnings(values: dict[str, float | None]) -> list[str]:
-    out = []
-    for name, label, _, _, low, high, _ in VITALS:
-        value = values.get(name)
-        if value is not None and not low <= value <= high:
-            out.append(f"{label}: {value:g}?")
-    sys_, dia = values.get("bp_sys"), values.get("bp_dia")
-    if sys_ is not None and dia is not None and dia >= sys_:
-        out.append("BP: diastolic above systolic?")
+def draft_name(patient_id: str) -> str:
+    """The name of a patient's consultation draft in the DraftStore."""
+    return f"consultation:{patient_id}"
+
+
+def parse_diagnoses(text: str) -> list[dict[str, str | None]]:
+    """ "Angine (J02.9); HTA (I10)" -> [{label, cim10}, ...]; the code is optional."""
+    out: list[dict[str, str | None]] = []
+    for part in text.split(";"):
+        label, _, code = part.strip().partition("(")
+        if label.strip():
+            out.append({"label": label.strip(), "cim10": code.strip(" )") or None})
     return out
+
+
+def diagnoses_text(diagnoses: list[dict[str, Any]] | None) -> str:
+    return "; ".join(
+        d["label"] + (f" ({d['cim10']})" if d.get("cim10") else "") for d in diagnoses or []
+    )
 
 
 class ConsultationEditor(QDialog):
     saved = Signal(str)  # consultation id
+    draft_changed = Signal(str)  # patient id: a draft was kept or discarded
 
-    def __init__(self, tasks: Tasks, drafts: DraftStore, patient_id: str, title: str) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        drafts: DraftStore,
+        patient_id: str,
+        title: str,
+        amend: dict[str, Any] | None = None,
+    ) -> None:
+        """A new consultation, or with ``amend`` (a chart's consultation entry) a new
+        version of that one, started from its current text (the old stays readable)."""
         super().__init__()
         self.tasks, self.drafts, self.patient_id = tasks, drafts, patient_id
-        self.draft_name = f"consultation:{patient_id}"
-        self.setWindowTitle(self.tr("New consultation: {0}").format(title))
-        self.resize(760, 640)
+        self.amended = amend
+        if amend is None:
+            self.draft_name = draft_name(patient_id)
+            self.setWindowTitle(self.tr("New consultation: {0}").format(title))
+        else:
+            self.draft_name = f"consultation-amend:{amend['id']}"
+            self.setWindowTitle(
+                self.tr("Amend the consultation of {0}: {1}").format(
+                    show_datetime(amend.get("started_at")), title
+                )
+            )
+        self.resize(780, 680)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.text = QPlainTextEdit()
         self.text.setObjectName("text")
-        self.soap = {k: QPlainTextEdit() for k in ("soap_s", "soap_o", "soap_a", "soap_p")}
+        self.text.setAccessibleName(self.tr("Free text"))
+        self.soap = {k: QPlainTextEdit() for k, _ in SOAP}
         soap_page = QWidget()
         soap_form = QFormLayout(soap_page)
-        for key, label in zip(self.soap, ("S", "O", "A", "P"), strict=True):
-            soap_form.addRow(label, self.soap[key])
+        for key, label in SOAP:
+            self.soap[key].setObjectName(key)
+            self.soap[key].setAccessibleName(self.tr(label))
+            soap_label = QLabel(self.tr(label))
+            soap_label.setBuddy(self.soap[key])
+            soap_form.addRow(soap_label, self.soap[key])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.text, self.tr("Free text"))
         self.tabs.addTab(soap_page, self.tr("SOAP"))
-        self.vitals: dict[str, QDoubleSpinBox | QSpinBox] = {}
-        grid = QGridLayout()
-        for i, (name, label, low, high, _, _, decimals) in enumerate(VITALS):
-            box: QDoubleSpinBox | QSpinBox
-            if decimals:
-                box = QDoubleSpinBox()
-                box.setDecimals(decimals)
-            else:
-                box = QSpinBox()
-            box.setRange(low, high)
-            box.setSpecialValueText("—")  # the minimum (0) means "not measured"
-            box.setObjectName(name)
-            box.valueChanged.connect(self._vitals_changed)
-            self.vitals[name] = box
-            grid.addWidget(QLabel(self.tr(label)), i // 4 * 2, i % 4)
-            grid.addWidget(box, i // 4 * 2 + 1, i % 4)
-        self.bmi = QLabel()
-        self.bmi.setObjectName("bmi")
-        self.warnings = QLabel()
-        self.warnings.setObjectName("warnings")
-        self.warnings.setStyleSheet("color: #b36b00")
+        self.vitals = VitalsForm()
+        self.vitals.changed.connect(self._touch)
         self.diagnoses = QLineEdit()
+        self.diagnoses.setObjectName("diagnoses")
         self.diagnoses.setPlaceholderText(
             self.tr("Diagnoses, separated by ';' (CIM-10 in brackets)")
         )
         self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.close)
+        self.buttons.rejected.connect(self.cancel)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.reason)
+        reason_label = QLabel(self.tr("&Reason"))
+        reason_label.setBuddy(self.reason)
+        form.addRow(reason_label, self.reason)
+        diagnoses_label = QLabel(self.tr("&Diagnoses"))
+        diagnoses_label.setBuddy(self.diagnoses)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(grid)
-        layout.addWidget(self.bmi)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.diagnoses)
+        layout.addWidget(self.vitals)
+        bottom = QFormLayout()
+        bottom.addRow(diagnoses_label, self.diagnoses)
+        layout.addLayout(bottom)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._dirty = False
         self._saved = False
+        self._discarded = False
+        self.draft_question: QMessageBox | None = None
         for line in (self.reason, self.diagnoses):
             line.textChanged.connect(self._touch)
         for text in (self.text, *self.soap.values()):
@@ -133,6 +148,8 @@ class ConsultationEditor(QDialog):
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._autosave.start()
+        if amend is not None:
+            self._fill(amend.get("current") or {})
         self._restore_draft()
 
     # -- content ----------------------------------------------------------------------------
@@ -140,76 +157,157 @@ class ConsultationEditor(QDialog):
     def values(self) -> dict[str, Any]:
         content: dict[str, Any] = {
             "reason": self.reason.text().strip() or None,
+            # Line breaks are the note's structure: keep them, trim only the ends.
             "text": self.text.toPlainText().strip() or None,
         }
         for key, edit in self.soap.items():
             content[key] = edit.toPlainText().strip() or None
-        for name, box in self.vitals.items():
-            content[name] = box.value() if box.value() > box.minimum() else None
-        diagnoses = []
-        for part in self.diagnoses.text().split(";"):
-            label, _, code = part.strip().partition("(")
-            if label.strip():
-                diagnoses.append({"label": label.strip(), "cim10": code.strip(" )") or None})
-        content["diagnoses"] = diagnoses or None
+        content.update(self.vitals.values())
+        content["diagnoses"] = parse_diagnoses(self.diagnoses.text()) or None
         return content
 
-    def _vitals_changed(self) -> None:
-        self._touch()
-        v = self.values()
-        b = bmi(v.get("weight_kg"), v.get("height_cm"))
-        self.bmi.setText(self.tr("BMI: {0}").format(b) if b else "")
-        self.warnings.setText("  ".join(plausibility_warnings(v)))
+    def has_content(self) -> bool:
+        content = self.values()
+        return any(v is not None for v in content.values()) or bool(self.vitals.errors())
 
     def _touch(self) -> None:
         self._dirty = True
 
     # -- drafts -----------------------------------------------------------------------------
 
+    def _draft_content(self) -> dict[str, Any]:
+        content = self.values()
+        # What was typed in a vital, even when it is not a number yet, is kept.
+        content["vitals_typed"] = {n: e.text() for n, e in self.vitals.edits.items()}
+        return content
+
     def save_draft(self) -> None:
-        if self._dirty and not self._saved:
+        if self._dirty and not self._saved and not self._discarded:
             self._dirty = False
-            content = self.values()
-            self.tasks.on_db(lambda: self.drafts.save(self.draft_name, content))
+            content, name = self._draft_content(), self.draft_name
+            self.tasks.on_db(lambda: self.drafts.save(name, content))
 
     def _restore_draft(self) -> None:
         draft = self.drafts.load(self.draft_name)
         if not draft:
             return
+        self._fill(draft)
+        self.status.setText(self.tr("Draft restored."))
+        self._dirty = False
+
+    def _fill(self, draft: dict[str, Any]) -> None:
+        """Show a draft or a version's content in the fields."""
         self.reason.setText(draft.get("reason") or "")
         self.text.setPlainText(draft.get("text") or "")
         for key, edit in self.soap.items():
             edit.setPlainText(draft.get(key) or "")
-        for name, box in self.vitals.items():
-            if draft.get(name) is not None:
-                box.setValue(draft[name])
-        self.diagnoses.setText(
-            "; ".join(
-                d["label"] + (f" ({d['cim10']})" if d.get("cim10") else "")
-                for d in draft.get("diagnoses") or []
-            )
-        )
-        self.status.setText(self.tr("Draft restored."))
+        self.vitals.set_values(draft)
+        for name, typed in (draft.get("vitals_typed") or {}).items():
+            if name in self.vitals.edits and isinstance(typed, str):
+                self.vitals.edits[name].setText(typed)
+        self.diagnoses.setText(diagnoses_text(draft.get("diagnoses")))
+        if any(draft.get(k) for k in self.soap) and not draft.get("text"):
+            self.tabs.setCurrentIndex(1)
         self._dirty = False
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def cancel(self) -> None:
+        """Cancel (or Escape): with something typed, ask whether to keep the draft."""
+        if not self.has_content():
+            self._discard_and_close()
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel the consultation"))
+        box.setText(self.tr("This consultation is not saved. Keep it as a draft?"))
+        box.setInformativeText(
+            self.tr("A kept draft comes back when you open a new consultation for this patient.")
+        )
+        self.keep_button = box.addButton(
+            self.tr("Keep the draft"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.discard_button = box.addButton(
+            self.tr("Discard the draft"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.back_button = box.addButton(
+            self.tr("Continue writing"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(self.keep_button)
+        box.buttonClicked.connect(self._answered)
+        self.draft_question = box
+        box.open()
+
+    def _answered(self, button: QAbstractButton) -> None:
+        if button is self.keep_button:
+            self._dirty = True  # write it now, even if the autosave just ran
+            self.close()
+        elif button is self.discard_button:
+            self._discard_and_close()
+
+    def _discard_and_close(self) -> None:
+        self._discarded = True
         self._autosave.stop()
-        self.save_draft()
+        name = self.draft_name
+        self.tasks.on_db(
+            lambda: self.drafts.discard(name),
+            on_done=lambda _: self.draft_changed.emit(self.patient_id),
+        )
+        self.close()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Closing the window (or the app, or a lock) keeps the draft: nothing typed is lost."""
+        self._autosave.stop()
+        if not self._saved and not self._discarded:
+            if self._dirty:
+                self._dirty = False
+                content, name = self._draft_content(), self.draft_name
+                try:
+                    self.tasks.on_db(
+                        lambda: self.drafts.save(name, content),
+                        on_done=lambda _: self.draft_changed.emit(self.patient_id),
+                    )
+                except RuntimeError:  # the workers are stopped (the app is quitting):
+                    self.drafts.save(name, content)  # a small file, written here, not lost
+            else:
+                self.draft_changed.emit(self.patient_id)
         super().closeEvent(event)
 
     # -- saving -----------------------------------------------------------------------------
 
     def save(self) -> None:
+        if not self.buttons.isEnabled():
+            return  # a save is on its way
+        problems = self.vitals.errors()
+        if problems:
+            self.status.setText(
+                self.tr("Not saved: correct the vitals first.") + " " + " ".join(problems)
+            )
+            return
         content = self.values()
         if not (content["text"] or content["reason"] or any(content[k] for k in self.soap)):
             self.status.setText(self.tr("Write a reason or a note first."))
             return
+        amended = self.amended
+        if amended is not None:
+            before = amended.get("current") or {}
+            if all(content[k] == before.get(k) for k in content):
+                self.status.setText(self.tr("Nothing was changed: no new version to save."))
+                return
         self.buttons.setEnabled(False)
-        patient = self.patient_id
+        patient, name, drafts = self.patient_id, self.draft_name, self.drafts
 
         def write(p: Any) -> str:
-            cid, _ = p.add_consultation(patient, **content)
-            self.drafts.discard(self.draft_name)
+            if amended is not None:
+                p.revise_consultation(str(amended["id"]), **content)
+                cid = str(amended["id"])
+            else:
+                cid, _ = p.add_consultation(patient, **content)
+            drafts.discard(name)
             return str(cid)
 
         self.tasks.db(write, on_done=self._done, on_error=self._failed)
@@ -217,8 +315,19 @@ class ConsultationEditor(QDialog):
     def _done(self, consultation_id: str) -> None:
         self._saved = True
         self.saved.emit(consultation_id)
+        self.draft_changed.emit(self.patient_id)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.status.setText(message_for(exc) or self.tr("Not saved; your draft is kept."))
+
+
+__all__ = [
+    "VITALS",
+    "ConsultationEditor",
+    "diagnoses_text",
+    "draft_name",
+    "parse_diagnoses",
+    "plausibility_warnings",
+]

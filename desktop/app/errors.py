@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.app.store_messages import store_message
 from desktop.practice import errors
 from sync.backends.base import BackendError
 from sync.devices import EnrollmentCodeError
@@ -47,7 +48,8 @@ def message_for(exc: BaseException) -> str | None:
             "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
         )
     if isinstance(exc, errors.CarnetError):
-        return str(exc)[:1].upper() + str(exc)[1:] + "."
+        shown = store_message(str(exc))  # translated; the English one stays for the CLI
+        return shown or str(exc)[:1].upper() + str(exc)[1:] + "."
     if isinstance(exc, BackendError):
         exc = from_backend(exc)
     if isinstance(exc, EnrollmentCodeError):

@@ -53,7 +53,7 @@ def display_date(iso: str | None) -> str:
 
 
 def patient_label(row: dict[str, Any]) -> str:
-    """"MARTIN Hélène, 12/03/1961": how a patient is named in lists and messages."""
+    """ "MARTIN Hélène, 12/03/1961": how a patient is named in lists and messages."""
     name = f"{(row.get('family_name') or '').upper()} {row.get('given_names') or ''}".strip()
     return f"{name}, {display_date(row.get('birth_date'))}"
 

@@ -1,4 +1,5 @@
-"""Small chart edits: the patient's identity, a new problem (antécédent) or allergy.
+"""Small chart edits: the patient's identity, a problem (antécédent) or an allergy, added,
+edited, resolved or deleted (a tombstone: the chart's history keeps it, undoable).
 
 Each dialog only gathers fields; the write runs on the store's worker through Tasks and
 the dialog closes when the store has accepted it (a refusal stays on screen as a sentence)."""
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,11 +18,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
+from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 
 IDENTITY_FIELDS = (
@@ -57,8 +63,11 @@ class WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip(self.tr("Save (Ctrl+S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_shortcut)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -66,6 +75,10 @@ class WriteDialog(QDialog):
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def _save_shortcut(self) -> None:
+        if self.buttons.isEnabled():  # not while a save is on its way
+            self.save()
 
     def write(self, fn: Callable[[Any], str]) -> None:
         """Run ``fn(practice)`` (returns the record id) on the store's worker."""
@@ -103,7 +116,8 @@ class _RecordDialog(WriteDialog):
 
 
 class IdentityDialog(_RecordDialog):
-    """Edit the identity; only the fields that changed are written (one change each)."""
+    """Edit the identity; only the fields that changed are written (one change each).
+    The birth date is typed and shown as dd/mm/yyyy."""
 
     def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(tasks, self.tr("Edit identity"), parent)
@@ -113,7 +127,7 @@ class IdentityDialog(_RecordDialog):
             "family_name": self.tr("Family name"),
             "birth_name": self.tr("Birth name"),
             "given_names": self.tr("Given names"),
-            "birth_date": self.tr("Birth date (YYYY-MM-DD)"),
+            "birth_date": self.tr("Birth date (dd/mm/yyyy)"),
             "nir": self.tr("Social security number"),
             "phone": self.tr("Phone"),
             "email": self.tr("Email"),
@@ -123,7 +137,11 @@ class IdentityDialog(_RecordDialog):
             "referring_gp": self.tr("Referring GP"),
         }
         for field in IDENTITY_FIELDS:
-            self.add_edit(field, labels[field], chart.get(field))
+            value = chart.get(field)
+            self.add_edit(
+                field, labels[field], show_date(value) if field == "birth_date" else value
+            )
+        self.edits["birth_date"].setPlaceholderText(self.tr("22/06/1941"))
         self.sex = QComboBox()
         sexes = (("F", self.tr("Female")), ("M", self.tr("Male")), ("U", self.tr("Unknown")))
         for code, label in sexes:
@@ -133,11 +151,17 @@ class IdentityDialog(_RecordDialog):
         self.form.insertRow(3, self.tr("Sex"), self.sex)
 
     def changes(self) -> dict[str, Any]:
+        """The fields that differ from the chart; DateError if the birth date is not one."""
         now: dict[str, Any] = {**self.text_fields(), "sex": self.sex.currentData()}
+        now["birth_date"] = parse_date(self.edits["birth_date"].text())
         return {k: v for k, v in now.items() if v != (self.before.get(k) or None)}
 
     def save(self) -> None:
-        fields = self.changes()
+        try:
+            fields = self.changes()
+        except DateError as exc:
+            self.error.setText(self.tr("Birth date: {0}").format(exc))
+            return
         if not fields:
             self.reject()
             return
@@ -153,48 +177,187 @@ class IdentityDialog(_RecordDialog):
         self.write(update)
 
 
-class AddProblemDialog(_RecordDialog):
-    """A problem or history entry: label, CIM-10 code, kind, onset."""
+PROBLEM_KINDS = (
+    ("medical", QT_TRANSLATE_NOOP("ProblemDialog", "Medical")),
+    ("surgical", QT_TRANSLATE_NOOP("ProblemDialog", "Surgical")),
+    ("family", QT_TRANSLATE_NOOP("ProblemDialog", "Family")),
+    ("obstetric", QT_TRANSLATE_NOOP("ProblemDialog", "Obstetric")),
+    ("other", QT_TRANSLATE_NOOP("ProblemDialog", "Other")),
+)
 
-    def __init__(self, tasks: Tasks, patient_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, self.tr("Add a problem"), parent)
-        self.patient_id = patient_id
-        self.add_edit("label", self.tr("Problem"))
-        self.add_edit("cim10", self.tr("CIM-10 code"))
+
+class EditOrAdd(_RecordDialog):
+    """A record of the chart, new (``record`` None) or existing: then only the changed
+    fields are written, and Delete leaves a tombstone after a confirmation."""
+
+    entity = ""
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        patient_id: str,
+        record: dict[str, Any] | None,
+        title: str,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(tasks, title, parent)
+        self.patient_id, self.record = patient_id, record
+        self.delete_button: QPushButton | None = None
+        if record is not None:
+            self.delete_button = self.buttons.addButton(
+                self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.delete_button.clicked.connect(self.ask_delete)
+        self.confirm: QMessageBox | None = None
+
+    def write_fields(self, fields: dict[str, Any]) -> None:
+        entity, record = self.entity, self.record
+        if record is None:
+            fields = {**fields, "patient_id": self.patient_id}
+            self.write(lambda p: str(p.create_record(entity, fields)))
+            return
+        changed = {k: v for k, v in fields.items() if v != (record.get(k) or None)}
+        if not changed:
+            self.reject()
+            return
+        record_id = str(record["id"])
+
+        def update(p: Any) -> str:
+            p.update_record(entity, record_id, changed)
+            return record_id
+
+        self.write(update)
+
+    def ask_delete(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(self.tr("Delete this entry from the chart?"))
+        box.setInformativeText(self.tr("It stays in the chart's history and can be restored."))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self.delete)
+        self.confirm = box
+        box.open()
+
+    def delete(self) -> None:
+        assert self.record is not None
+        entity, record_id = self.entity, str(self.record["id"])
+
+        def tombstone(p: Any) -> str:
+            p.delete_record(entity, record_id)
+            return record_id
+
+        self.write(tombstone)
+
+
+class ProblemDialog(EditOrAdd):
+    """A problem or history entry: label, CIM-10 code, kind, since when, resolved when
+    (dates as 22/06/1941, 06/1941 or 1941)."""
+
+    entity = "problem"
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        patient_id: str,
+        parent: QWidget | None = None,
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        title = self.tr("Edit a problem") if record else self.tr("Add a problem")
+        super().__init__(tasks, patient_id, record, title, parent)
+        r = record or {}
+        self.add_edit("label", self.tr("Problem"), r.get("label"))
+        self.add_edit("cim10", self.tr("CIM-10 code"), r.get("cim10"))
         self.kind = QComboBox()
-        for code, label in (
-            ("medical", self.tr("Medical")),
-            ("surgical", self.tr("Surgical")),
-            ("family", self.tr("Family")),
-        ):
-            self.kind.addItem(label, code)
+        for code, label in PROBLEM_KINDS:
+            self.kind.addItem(self.tr(label), code)
+        self.kind.setCurrentIndex(max(self.kind.findData(r.get("kind") or "medical"), 0))
         self.form.addRow(self.tr("Kind"), self.kind)
-        self.add_edit("onset", self.tr("Since (YYYY-MM-DD)"))
+        self.add_edit(
+            "onset", self.tr("Since (dd/mm/yyyy, mm/yyyy or yyyy)"), show_date(r.get("onset"))
+        )
+        self.add_edit("resolved", self.tr("Resolved on"), show_date(r.get("resolved")))
+        for name in ("onset", "resolved"):
+            self.edits[name].setPlaceholderText(self.tr("1975, 06/1975 or 22/06/1975"))
+
+    def fields(self) -> dict[str, Any]:
+        """What Save writes; DateError (a sentence naming the field) for a wrong date."""
+        fields: dict[str, Any] = {**self.text_fields(), "kind": self.kind.currentData()}
+        for name, label in (("onset", self.tr("Since")), ("resolved", self.tr("Resolved on"))):
+            try:
+                fields[name] = parse_date(self.edits[name].text(), partial=True)
+            except DateError as exc:
+                raise DateError(self.tr("{0}: {1}").format(label, exc)) from None
+        return fields
 
     def save(self) -> None:
-        fields: dict[str, Any] = {**self.text_fields(), "kind": self.kind.currentData()}
+        try:
+            fields = self.fields()
+        except DateError as exc:
+            self.error.setText(str(exc))
+            return
         if not fields["label"]:
             self.error.setText(self.tr("Describe the problem."))
             return
-        fields["patient_id"] = self.patient_id
-        self.write(lambda p: str(p.create_record("problem", fields)))
+        if fields["onset"] and fields["resolved"] and fields["resolved"] < fields["onset"]:
+            self.error.setText(self.tr("The problem cannot be resolved before it began."))
+            return
+        self.write_fields(fields)
 
 
-class AddAllergyDialog(_RecordDialog):
-    """An allergy or intolerance: substance, reaction, severity."""
+AddProblemDialog = ProblemDialog
 
-    def __init__(self, tasks: Tasks, patient_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, self.tr("Add an allergy"), parent)
-        self.patient_id = patient_id
-        self.add_edit("substance", self.tr("Substance"))
-        self.add_edit("reaction", self.tr("Reaction"))
-        self.add_edit("severity", self.tr("Severity"))
+SEVERITIES = (
+    QT_TRANSLATE_NOOP("AllergyDialog", "mild"),
+    QT_TRANSLATE_NOOP("AllergyDialog", "moderate"),
+    QT_TRANSLATE_NOOP("AllergyDialog", "severe"),
+    QT_TRANSLATE_NOOP("AllergyDialog", "life-threatening (anaphylaxis)"),
+)
+
+
+class AllergyDialog(EditOrAdd):
+    """An allergy or intolerance: substance or drug class, reaction, severity (shown in
+    the chart header)."""
+
+    entity = "allergy"
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        patient_id: str,
+        parent: QWidget | None = None,
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        title = self.tr("Edit an allergy") if record else self.tr("Add an allergy")
+        super().__init__(tasks, patient_id, record, title, parent)
+        r = record or {}
+        self.add_edit("substance", self.tr("Substance or drug class"), r.get("substance"))
+        self.add_edit("reaction", self.tr("Reaction"), r.get("reaction"))
+        self.severity = QComboBox()
+        self.severity.setEditable(True)
+        self.severity.addItem("")
+        for label in SEVERITIES:
+            self.severity.addItem(self.tr(label))
+        self.severity.setCurrentText(r.get("severity") or "")
+        self.form.addRow(self.tr("Severity"), self.severity)
+        self.kind = QComboBox()
+        for code, label in (
+            ("allergy", self.tr("Allergy")),
+            ("intolerance", self.tr("Intolerance")),
+        ):
+            self.kind.addItem(label, code)
+        self.kind.setCurrentIndex(max(self.kind.findData(r.get("kind") or "allergy"), 0))
+        self.form.addRow(self.tr("Kind"), self.kind)
 
     def save(self) -> None:
         fields: dict[str, Any] = self.text_fields()
         if not fields["substance"]:
             self.error.setText(self.tr("Name the substance."))
             return
-        fields["patient_id"] = self.patient_id
-        fields["kind"] = "allergy"
-        self.write(lambda p: str(p.create_record("allergy", fields)))
+        fields["severity"] = self.severity.currentText().strip() or None
+        fields["kind"] = self.kind.currentData()
+        self.write_fields(fields)
+
+
+AddAllergyDialog = AllergyDialog

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import i18n
 from desktop.app.consultation import ConsultationEditor
@@ -110,12 +110,7 @@ def main(out: Path) -> int:
             "Patiente vue pour renouvellement. Pas de plainte fonctionnelle. "
             "Auscultation cardio-pulmonaire normale. Poursuite du traitement."
         )
-        weight = editor.vitals["weight_kg"]
-        assert isinstance(weight, QDoubleSpinBox)
-        weight.setValue(68.4)
-        editor.vitals["height_cm"].setValue(163)
-        editor.vitals["bp_sys"].setValue(138)
-        editor.vitals["bp_dia"].setValue(84)
+        editor.vitals.set_values({"weight_kg": 68.4, "height_cm": 163, "bp_sys": 138, "bp_dia": 84})
         shoot(editor, out / "5-consultation.png")
         editor.close()
         window.close()

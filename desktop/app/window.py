@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Carnet: {info['practice_name']}")
         self.drafts = DraftStore(folder, info["db_key"])
         self.patients = PatientList(tasks)
-        self.chart = ChartView()
+        self.chart = ChartView(tasks, self.drafts)
+        self.chart.open_patient.connect(self.open_chart)
         split = QSplitter()
         split.addWidget(self.patients)
         split.addWidget(self.chart)
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
     def new_consultation(self, patient_id: str) -> None:
         editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
         editor.saved.connect(lambda _: self._after_write(patient_id))
+        editor.draft_changed.connect(lambda _: self.chart.refresh_draft())
         editor.show()
         self.editor = editor
 

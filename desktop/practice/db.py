@@ -22,6 +22,7 @@ MIN_CIPHER_MAJOR = 4
 SQL_TYPES = {
     "text": "TEXT",
     "date": "TEXT",
+    "pdate": "TEXT",
     "datetime": "TEXT",
     "json": "TEXT",
     "int": "INTEGER",

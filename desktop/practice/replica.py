@@ -537,6 +537,7 @@ class StoreReplica:
                     "local": c.loser_value if loser_is_local else current,
                     "remote": current if loser_is_local else c.loser_value,
                     "other_device": c.loser_stamp.device,
+                    "other_hlc": c.loser_stamp.hlc,
                 }
             )
         return out

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Literal
 
-FieldType = Literal["text", "int", "real", "bool", "date", "datetime", "json"]
+FieldType = Literal["text", "int", "real", "bool", "date", "pdate", "datetime", "json"]
+"""``pdate``: a date that may be known only to the month or the year ("1975-06",
+"1975"), as a history often is; ISO order still sorts it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +110,8 @@ ENTITIES: dict[str, Entity] = {
                 "kind",
                 "label",
                 "cim10",
-                "onset:date",
-                "resolved:date",
+                "onset:pdate",
+                "resolved:pdate",
                 "deleted:bool",
             ),
             clinical=True,

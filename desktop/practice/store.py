@@ -102,6 +102,7 @@ def validate(entity: Entity, fields: Mapping[str, Any]) -> dict[str, Any]:
             raise errors.InvalidInputError(
                 f"field '{name}' of {entity.name} expects a {kind} value"
                 + (" (YYYY-MM-DD)" if kind == "date" else "")
+                + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if kind == "pdate" else "")
             ) from None
     if entity.name == "patient" and out.get("sex") not in (None, *SEX_VALUES):
         raise errors.InvalidInputError("sex must be F, M or U")
@@ -118,6 +119,15 @@ def _coerce(kind: str, value: Any) -> Any:
         return value
     if kind == "date":
         return dt.date.fromisoformat(str(value)).isoformat()
+    if kind == "pdate":
+        text = str(value)
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            return dt.date(int(text[:4]), int(text[5:]), 1).isoformat()[:7]
+        if len(text) == 4 and text.isdigit():
+            return text
+        raise ValueError(text)
     if kind == "datetime":
         return dt.datetime.fromisoformat(str(value)).isoformat(timespec="minutes")
     if kind == "int":

@@ -2,341 +2,429 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>AddAllergyDialog</name>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
-        <source>Add an allergy</source>
-        <translation>Ajouter une allergie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
-        <source>Name the substance.</source>
-        <translation>Indiquez la substance.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
-        <source>Reaction</source>
-        <translation>Réaction</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
-        <source>Severity</source>
-        <translation>Gravité</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
-        <source>Substance</source>
-        <translation>Substance</translation>
-    </message>
-</context>
-<context>
-    <name>AddProblemDialog</name>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="160"/>
-        <source>Add a problem</source>
-        <translation>Ajouter un antécédent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
-        <source>CIM-10 code</source>
-        <translation>Code CIM-10</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="177"/>
-        <source>Describe the problem.</source>
-        <translation>Décrivez l&apos;antécédent.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="168"/>
-        <source>Family</source>
-        <translation>Familial</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="166"/>
-        <source>Medical</source>
-        <translation>Médical</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="162"/>
-        <source>Problem</source>
-        <translation>Antécédent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="172"/>
-        <source>Since (YYYY-MM-DD)</source>
-        <translation>Depuis (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="167"/>
-        <source>Surgical</source>
-        <translation>Chirurgical</translation>
-    </message>
-</context>
-<context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="85"/>
-        <location filename="../../desktop/app/agenda.py" line="278"/>
+        <location filename="../../desktop/app/agenda.py" line="123"/>
+        <location filename="../../desktop/app/agenda.py" line="408"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="91"/>
+        <location filename="../../desktop/app/agenda.py" line="133"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="92"/>
+        <location filename="../../desktop/app/agenda.py" line="134"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="95"/>
+        <location filename="../../desktop/app/agenda.py" line="137"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="96"/>
+        <location filename="../../desktop/app/agenda.py" line="138"/>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="139"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="97"/>
+        <location filename="../../desktop/app/agenda.py" line="140"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="114"/>
+        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <source>All practitioners</source>
+        <translation>Tous les praticiens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="115"/>
+        <location filename="../../desktop/app/agenda.py" line="169"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="116"/>
+        <location filename="../../desktop/app/agenda.py" line="170"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="233"/>
-        <source>Open a patient&apos;s chart first, then create the appointment.</source>
-        <translation>Ouvrez d&apos;abord le dossier d&apos;un patient, puis créez le rendez-vous.</translation>
+        <location filename="../../desktop/app/agenda.py" line="171"/>
+        <source>Undo</source>
+        <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="250"/>
-        <location filename="../../desktop/app/agenda.py" line="274"/>
+        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <source>Undo the cancellation (Ctrl+Z)</source>
+        <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="298"/>
+        <source>[cancelled]</source>
+        <translation>[annulé]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="401"/>
+        <source>This appointment is already cancelled.</source>
+        <translation>Ce rendez-vous est déjà annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="410"/>
+        <source>Cancel the appointment of {0} at {1}?</source>
+        <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="422"/>
+        <source>Appointment of {0} at {1} cancelled.</source>
+        <translation>Rendez-vous de {0} à {1} annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="444"/>
+        <source>Cancellation undone.</source>
+        <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="355"/>
+        <location filename="../../desktop/app/agenda.py" line="398"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
+</context>
+<context>
+    <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="278"/>
-        <source>Cancel this appointment?</source>
-        <translation>Annuler ce rendez-vous ?</translation>
+        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
+        <source>mild</source>
+        <translation>légère</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <source>moderate</source>
+        <translation>modérée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <source>severe</source>
+        <translation>sévère</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
+        <source>life-threatening (anaphylaxis)</source>
+        <translation>engageant le pronostic vital (anaphylaxie)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <source>Edit an allergy</source>
+        <translation>Modifier une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <source>Add an allergy</source>
+        <translation>Ajouter une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="335"/>
+        <source>Substance or drug class</source>
+        <translation>Substance ou classe médicamenteuse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <source>Reaction</source>
+        <translation>Réaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="343"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="346"/>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <source>Intolerance</source>
+        <translation>Intolérance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <source>Name the substance.</source>
+        <translation>Indiquez la substance.</translation>
     </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="37"/>
+        <location filename="../../desktop/app/appointment.py" line="42"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="37"/>
+        <location filename="../../desktop/app/appointment.py" line="42"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="47"/>
+        <location filename="../../desktop/app/appointment.py" line="64"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="48"/>
-        <source>Starts at</source>
-        <translation>Début</translation>
+        <location filename="../../desktop/app/appointment.py" line="66"/>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="49"/>
-        <source>Duration (min)</source>
-        <translation>Durée (min)</translation>
+        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <source>Pr&amp;actitioner</source>
+        <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="50"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+        <location filename="../../desktop/app/appointment.py" line="70"/>
+        <source>&amp;Starts at</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <source>&amp;Duration (min)</source>
+        <translation>&amp;Durée (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <source>Choose the patient: type a name, then pick it.</source>
+        <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
 </context>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="61"/>
+        <location filename="../../desktop/app/chart.py" line="82"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="60"/>
+        <location filename="../../desktop/app/chart.py" line="80"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="59"/>
+        <location filename="../../desktop/app/chart.py" line="79"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="55"/>
+        <location filename="../../desktop/app/chart.py" line="75"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="56"/>
+        <location filename="../../desktop/app/chart.py" line="76"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="81"/>
+        <source>Add a problem</source>
+        <translation>Ajouter un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="83"/>
+        <source>Add an allergy</source>
+        <translation>Ajouter une allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="84"/>
+        <source>+ Treatment</source>
+        <translation>+ Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="85"/>
+        <source>Add a treatment</source>
+        <translation>Ajouter un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="86"/>
+        <source>+ Vaccination</source>
+        <translation>+ Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="87"/>
+        <source>Add a vaccination</source>
+        <translation>Ajouter une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="110"/>
+        <source>Resume the draft</source>
+        <translation>Reprendre le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="120"/>
+        <source>Chart summary</source>
+        <translation>Synthèse du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="123"/>
+        <source>Click an entry to edit, stop or delete it.</source>
+        <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="126"/>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="113"/>
-        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+        <location filename="../../desktop/app/chart.py" line="131"/>
+        <source>Amend…</source>
+        <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="143"/>
-        <source>born {0}</source>
-        <translation>né(e) {0}</translation>
+        <location filename="../../desktop/app/chart.py" line="133"/>
+        <source>Write a new version of this consultation; the signed one stays readable.</source>
+        <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="147"/>
-        <source>{0} years</source>
-        <translation>{0} ans</translation>
+        <location filename="../../desktop/app/chart.py" line="140"/>
+        <source>Entry detail</source>
+        <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="152"/>
-        <source>Allergies: {0}</source>
-        <translation>Allergies : {0}</translation>
+        <location filename="../../desktop/app/chart.py" line="280"/>
+        <source>A consultation draft is kept for this patient: “{0}”.</source>
+        <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="166"/>
-        <source>Problems</source>
-        <translation>Antécédents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
-        <source>Current treatments</source>
-        <translation>Traitements en cours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="182"/>
-        <source>Allergies</source>
-        <translation>Allergies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="193"/>
-        <source>Weight {0} kg</source>
-        <translation>Poids {0} kg</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="196"/>
-        <source>BMI {0}</source>
-        <translation>IMC {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="199"/>
-        <source>BP {0}/{1}</source>
-        <translation>PA {0}/{1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="202"/>
-        <source>Pulse {0}</source>
-        <translation>Pouls {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="203"/>
-        <source>Last vitals</source>
-        <translation>Dernières constantes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
-        <source>Vaccinations</source>
-        <translation>Vaccinations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="213"/>
-        <source>Appointments</source>
-        <translation>Rendez-vous</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="221"/>
-        <source>Documents</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/chart.py" line="222"/>
-        <source>&lt;i&gt;Empty chart.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Dossier vide.&lt;/i&gt;</translation>
+        <location filename="../../desktop/app/chart.py" line="283"/>
+        <source>A consultation draft is kept for this patient.</source>
+        <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="28"/>
+        <location filename="../../desktop/app/conflicts.py" line="35"/>
+        <location filename="../../desktop/app/conflicts.py" line="46"/>
         <source>Sync conflicts</source>
         <translation>Conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
-        <source>Record</source>
-        <translation>Fiche</translation>
+        <location filename="../../desktop/app/conflicts.py" line="39"/>
+        <source>The same field was changed on two computers before they synced. The chart shows one value; choose the one to keep on every computer.</source>
+        <translation>Le même champ a été modifié sur deux ordinateurs avant leur synchronisation. Le dossier affiche une des valeurs ; choisissez celle à garder sur tous les ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <location filename="../../desktop/app/conflicts.py" line="49"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="50"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
+        <location filename="../../desktop/app/conflicts.py" line="51"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="33"/>
-        <source>Other device</source>
-        <translation>Autre appareil</translation>
+        <location filename="../../desktop/app/conflicts.py" line="52"/>
+        <source>Other computer</source>
+        <translation>Autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="36"/>
+        <location filename="../../desktop/app/conflicts.py" line="65"/>
+        <source>Keep the other computer&apos;s value</source>
+        <translation>Garder la valeur de l&apos;autre ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="92"/>
+        <source>another computer ({0})</source>
+        <translation>un autre ordinateur ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="95"/>
+        <source>this computer ({0})</source>
+        <translation>cet ordinateur ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="97"/>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="100"/>
+        <source>written {0} on {1}</source>
+        <translation>écrite le {0} sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="102"/>
+        <source>written on {0}</source>
+        <translation>écrite sur {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="110"/>
+        <source>(not a patient&apos;s record)</source>
+        <translation>(hors dossier patient)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/conflicts.py" line="63"/>
         <source>Keep this computer&apos;s value</source>
         <translation>Garder la valeur de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="38"/>
-        <source>Keep the other device&apos;s value</source>
-        <translation>Garder la valeur de l&apos;autre appareil</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/conflicts.py" line="42"/>
+        <location filename="../../desktop/app/conflicts.py" line="69"/>
         <source>No conflicts.</source>
         <translation>Aucun conflit.</translation>
     </message>
@@ -344,84 +432,120 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="71"/>
+        <location filename="../../desktop/app/consultation.py" line="34"/>
+        <source>S (subjective)</source>
+        <translation>S (subjectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="35"/>
+        <source>O (objective)</source>
+        <translation>O (objectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="36"/>
+        <source>A (assessment)</source>
+        <translation>A (analyse)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="37"/>
+        <source>P (plan)</source>
+        <translation>P (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="81"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="83"/>
+        <location filename="../../desktop/app/consultation.py" line="85"/>
+        <source>Amend the consultation of {0}: {1}</source>
+        <translation>Amender la consultation du {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="94"/>
+        <location filename="../../desktop/app/consultation.py" line="105"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="84"/>
+        <location filename="../../desktop/app/consultation.py" line="106"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="108"/>
+        <location filename="../../desktop/app/consultation.py" line="112"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="117"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+        <location filename="../../desktop/app/consultation.py" line="121"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="161"/>
-        <source>BMI: {0}</source>
-        <translation>IMC : {0}</translation>
+        <location filename="../../desktop/app/consultation.py" line="126"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="192"/>
+        <location filename="../../desktop/app/consultation.py" line="129"/>
+        <source>&amp;Diagnoses</source>
+        <translation>&amp;Diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="195"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="205"/>
+        <location filename="../../desktop/app/consultation.py" line="220"/>
+        <source>Cancel the consultation</source>
+        <translation>Annuler la consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="221"/>
+        <source>This consultation is not saved. Keep it as a draft?</source>
+        <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="223"/>
+        <source>A kept draft comes back when you open a new consultation for this patient.</source>
+        <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="226"/>
+        <source>Keep the draft</source>
+        <translation>Garder le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="229"/>
+        <source>Discard the draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="232"/>
+        <source>Continue writing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="288"/>
+        <source>Not saved: correct the vitals first.</source>
+        <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="293"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="224"/>
+        <location filename="../../desktop/app/consultation.py" line="299"/>
+        <source>Nothing was changed: no new version to save.</source>
+        <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="323"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="34"/>
-        <source>Weight (kg)</source>
-        <translation>Poids (kg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="35"/>
-        <source>Height (cm)</source>
-        <translation>Taille (cm)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="36"/>
-        <source>BP systolic</source>
-        <translation>PA systolique</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="37"/>
-        <source>BP diastolic</source>
-        <translation>PA diastolique</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="38"/>
-        <source>Pulse</source>
-        <translation>Pouls</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="41"/>
-        <source>Temperature (°C)</source>
-        <translation>Température (°C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/consultation.py" line="48"/>
-        <source>SpO2 (%)</source>
-        <translation>SpO2 (%)</translation>
     </message>
 </context>
 <context>
@@ -441,6 +565,24 @@
         <location filename="../../desktop/app/deleted_charts.py" line="54"/>
         <source>No deleted chart.</source>
         <translation>Aucun dossier supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>EditOrAdd</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="235"/>
+        <source>Delete this entry from the chart?</source>
+        <translation>Supprimer cette entrée du dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="236"/>
+        <source>It stays in the chart&apos;s history and can be restored.</source>
+        <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
 </context>
 <context>
@@ -542,12 +684,12 @@
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="189"/>
+        <location filename="../../desktop/app/first_run.py" line="190"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="204"/>
+        <location filename="../../desktop/app/first_run.py" line="205"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
@@ -580,87 +722,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="120"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="116"/>
-        <source>Birth date (YYYY-MM-DD)</source>
-        <translation>Date de naissance (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="114"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="122"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="109"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="119"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="127"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="115"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="121"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <source>Birth date (dd/mm/yyyy)</source>
+        <translation>Date de naissance (jj/mm/aaaa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="144"/>
+        <source>22/06/1941</source>
+        <translation>22/06/1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="151"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="117"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
+        <source>Birth date: {0}</source>
+        <translation>Date de naissance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -668,117 +820,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="113"/>
+        <location filename="../../desktop/app/window.py" line="114"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="114"/>
+        <location filename="../../desktop/app/window.py" line="115"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="118"/>
+        <location filename="../../desktop/app/window.py" line="119"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="120"/>
+        <location filename="../../desktop/app/window.py" line="121"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="123"/>
+        <location filename="../../desktop/app/window.py" line="124"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="124"/>
+        <location filename="../../desktop/app/window.py" line="125"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="126"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="129"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="133"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="153"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="159"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="163"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="189"/>
+        <location filename="../../desktop/app/window.py" line="190"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="191"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="204"/>
+        <location filename="../../desktop/app/window.py" line="205"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="234"/>
+        <location filename="../../desktop/app/window.py" line="235"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="236"/>
+        <location filename="../../desktop/app/window.py" line="237"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="266"/>
+        <location filename="../../desktop/app/window.py" line="268"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="305"/>
         <source>%n sync conflict(s)</source>
         <translation>
             <numerusform>%n conflit de synchronisation</numerusform>
@@ -901,6 +1053,29 @@
     </message>
 </context>
 <context>
+    <name>PatientPicker</name>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="35"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="36"/>
+        <source>Type a name, a birth date or a phone number</source>
+        <translation>Tapez un nom, une date de naissance ou un téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="39"/>
+        <source>Matching patients</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="85"/>
+        <source>No patient found.</source>
+        <translation>Aucun patient trouvé.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../desktop/app/preferences.py" line="37"/>
@@ -984,6 +1159,95 @@
         <location filename="../../desktop/app/prescription.py" line="125"/>
         <source>The prescription was not saved.</source>
         <translation>L&apos;ordonnance n&apos;a pas été enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <source>Surgical</source>
+        <translation>Chirurgical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
+        <source>Family</source>
+        <translation>Familial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <source>Obstetric</source>
+        <translation>Obstétrical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <source>Edit a problem</source>
+        <translation>Modifier un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <source>Add a problem</source>
+        <translation>Ajouter un antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="270"/>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="271"/>
+        <source>CIM-10 code</source>
+        <translation>Code CIM-10</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="276"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="278"/>
+        <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
+        <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="282"/>
+        <source>1975, 06/1975 or 22/06/1975</source>
+        <translation>1975, 06/1975 ou 22/06/1975</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <source>Describe the problem.</source>
+        <translation>Décrivez l&apos;antécédent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <source>The problem cannot be resolved before it began.</source>
+        <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1508,49 @@
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="38"/>
+        <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="42"/>
+        <source>Today&apos;s appointments</source>
+        <translation>Rendez-vous du jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="44"/>
+        <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="47"/>
+        <source>Recently opened charts</source>
+        <translation>Dossiers ouverts récemment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="98"/>
+        <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="106"/>
+        <source>(cancelled)</source>
+        <translation>(annulé)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="109"/>
+        <source>No appointment today.</source>
+        <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <source>No chart opened yet.</source>
+        <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
     <name>StorageForm</name>
     <message>
         <location filename="../../desktop/app/storage_form.py" line="113"/>
@@ -1396,6 +1703,66 @@
     </message>
 </context>
 <context>
+    <name>TreatmentDialog</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Edit a treatment</source>
+        <translation>Modifier un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Add a treatment</source>
+        <translation>Ajouter un traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="45"/>
+        <source>Drug (DCI)</source>
+        <translation>Médicament (DCI)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="46"/>
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="47"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <source>Started on</source>
+        <translation>Débuté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="48"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <source>Stopped on</source>
+        <translation>Arrêté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="50"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="54"/>
+        <source>Stop today</source>
+        <translation>Arrêter aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="68"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="71"/>
+        <source>Name the drug.</source>
+        <translation>Indiquez le médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="74"/>
+        <source>A treatment cannot stop before it started.</source>
+        <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../desktop/app/undo_bar.py" line="18"/>
@@ -1438,6 +1805,265 @@
     </message>
 </context>
 <context>
+    <name>VaccinationDialog</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <source>Edit a vaccination</source>
+        <translation>Modifier une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <source>Add a vaccination</source>
+        <translation>Ajouter une vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="94"/>
+        <source>Vaccine (product)</source>
+        <translation>Vaccin (produit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="96"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="104"/>
+        <source>Given on: {0}</source>
+        <translation>Fait le : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="107"/>
+        <source>Name the vaccine.</source>
+        <translation>Indiquez le vaccin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
+        <source>Type the date it was given.</source>
+        <translation>Tapez la date de l&apos;injection.</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationsView</name>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="129"/>
+        <source>Vaccinations: {0}</source>
+        <translation>Vaccinations : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="133"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <source>Add a vaccination…</source>
+        <translation>Ajouter une vaccination…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <source>{0} vaccinations</source>
+        <translation>{0} vaccinations</translation>
+    </message>
+</context>
+<context>
+    <name>WriteDialog</name>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="67"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>chart</name>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="19"/>
+        <source>Woman</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="20"/>
+        <source>Man</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <source>Medical</source>
+        <translation>Médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <source>Surgical</source>
+        <translation>Chirurgical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="25"/>
+        <source>Family</source>
+        <translation>Familial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <source>Obstetric</source>
+        <translation>Obstétrical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <source>S (subjective)</source>
+        <translation>S (subjectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <source>O (objective)</source>
+        <translation>O (objectif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="32"/>
+        <source>A (assessment)</source>
+        <translation>A (analyse)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <source>P (plan)</source>
+        <translation>P (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="72"/>
+        <source>Allergies: {0}</source>
+        <translation>Allergies : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="90"/>
+        <location filename="../../desktop/app/chart_html.py" line="105"/>
+        <source>since {0}</source>
+        <translation>depuis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <source>resolved {0}</source>
+        <translation>résolu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="109"/>
+        <source>stopped {0}</source>
+        <translation>arrêté le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="145"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <source>BMI {0}</source>
+        <translation>IMC {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="160"/>
+        <source>Problems</source>
+        <translation>Antécédents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="161"/>
+        <source>Past problems</source>
+        <translation>Antécédents résolus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <source>Current treatments</source>
+        <translation>Traitements en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <source>Stopped treatments</source>
+        <translation>Traitements arrêtés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="177"/>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="184"/>
+        <source>Last vitals</source>
+        <translation>Dernières constantes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <source>All the vaccinations ({0})…</source>
+        <translation>Toutes les vaccinations ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="195"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="198"/>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="202"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="210"/>
+        <source>Empty chart.</source>
+        <translation>Dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="220"/>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <source>Vitals:</source>
+        <translation>Constantes :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <source>Diagnoses:</source>
+        <translation>Diagnostics :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <source>Consultation of {0}</source>
+        <translation>Consultation du {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="288"/>
+        <source>version {0} of {1}, written {2}</source>
+        <translation>version {0} sur {1}, écrite le {2}</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../desktop/app/main.py" line="127"/>
@@ -1446,51 +2072,767 @@
     </message>
 </context>
 <context>
+    <name>dates</name>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="55"/>
+        <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
+        <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="63"/>
+        <source>“{0}” is not a date of the calendar.</source>
+        <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="67"/>
+        <source>“{0}” is in the future or too long ago.</source>
+        <translation>« {0} » est dans le futur ou trop ancienne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="78"/>
+        <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
+        <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="81"/>
+        <source>“{0}” is not a date: type it as 22/06/1941.</source>
+        <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="116"/>
+        <source>{0} years</source>
+        <translation>{0} ans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="119"/>
+        <source>{0} month</source>
+        <translation>{0} mois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="121"/>
+        <source>{0} months</source>
+        <translation>{0} mois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="125"/>
+        <source>{0} day</source>
+        <translation>{0} jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="127"/>
+        <source>{0} days</source>
+        <translation>{0} jours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="137"/>
+        <source>born on {0}</source>
+        <comment>female</comment>
+        <translation>née le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="139"/>
+        <source>born on {0}</source>
+        <comment>male</comment>
+        <translation>né le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="140"/>
+        <source>born on {0}</source>
+        <comment>unknown sex</comment>
+        <translation>né(e) le {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="146"/>
+        <source>born {0}</source>
+        <comment>female</comment>
+        <translation>née {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="148"/>
+        <source>born {0}</source>
+        <comment>male</comment>
+        <translation>né {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dates.py" line="149"/>
+        <source>born {0}</source>
+        <comment>unknown sex</comment>
+        <translation>né(e) {0}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="32"/>
+        <location filename="../../desktop/app/errors.py" line="33"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
+        <location filename="../../desktop/app/errors.py" line="37"/>
         <source>The folder {0} already holds files: Carnet restores a practice only into an empty folder. Move those files away, or start Carnet with another data folder.</source>
         <translation>Le dossier {0} contient déjà des fichiers : Carnet ne restaure un cabinet que dans un dossier vide. Déplacez ces fichiers, ou lancez Carnet avec un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="42"/>
+        <location filename="../../desktop/app/errors.py" line="43"/>
         <source>This computer has no secure keyring to keep the storage credentials, so the background sync could not use them. Open a desktop session with a keyring, or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé pour conserver les identifiants du stockage : la synchronisation en arrière-plan ne pourrait pas s&apos;en servir. Ouvrez une session de bureau avec un trousseau, ou donnez-les à Carnet par son environnement (CARNET_REMOTE_PASSWORD, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="54"/>
+        <location filename="../../desktop/app/errors.py" line="56"/>
         <source>This enrollment code is wrong, expired or already used. On an enrolled computer, make a new one (&apos;carnet device enroll&apos;) and type it within its validity.</source>
         <translation>Ce code d&apos;enrôlement est erroné, expiré ou déjà utilisé. Sur un ordinateur enrôlé, créez-en un nouveau (« carnet device enroll ») et saisissez-le pendant sa validité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="61"/>
+        <location filename="../../desktop/app/errors.py" line="63"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="65"/>
+        <location filename="../../desktop/app/errors.py" line="67"/>
         <source>The passphrase or recovery key does not open this practice.</source>
         <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="69"/>
+        <location filename="../../desktop/app/errors.py" line="71"/>
         <source>There is no Carnet practice at this address (or the place does not exist). Check the address.</source>
         <translation>Il n&apos;y a pas de cabinet Carnet à cette adresse (ou l&apos;emplacement n&apos;existe pas). Vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="75"/>
+        <location filename="../../desktop/app/errors.py" line="77"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="81"/>
+        <location filename="../../desktop/app/errors.py" line="83"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="16"/>
+        <source>Family name</source>
+        <translation>Nom d&apos;usage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="17"/>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="18"/>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="19"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="20"/>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="21"/>
+        <source>Birth place</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="22"/>
+        <source>Social security number</source>
+        <translation>Numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="23"/>
+        <source>INS status</source>
+        <translation>Statut INS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="24"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="25"/>
+        <source>Second phone</source>
+        <translation>Second téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="26"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="27"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="28"/>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="29"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="30"/>
+        <source>Referring GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="31"/>
+        <source>Insurance</source>
+        <translation>Assurance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="32"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="33"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="34"/>
+        <source>CIM-10 code</source>
+        <translation>Code CIM-10</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="35"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="36"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="37"/>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="38"/>
+        <source>Substance</source>
+        <translation>Substance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="39"/>
+        <source>Reaction</source>
+        <translation>Réaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="40"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="41"/>
+        <source>Drug</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="42"/>
+        <source>Dosage</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="43"/>
+        <source>Started on</source>
+        <translation>Débuté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="44"/>
+        <source>Stopped on</source>
+        <translation>Arrêté le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="45"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="46"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="47"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="48"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="49"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="50"/>
+        <source>Duration (min)</source>
+        <translation>Durée (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="51"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="52"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="53"/>
+        <location filename="../../desktop/app/field_labels.py" line="71"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="54"/>
+        <location filename="../../desktop/app/field_labels.py" line="55"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="56"/>
+        <source>RPPS number</source>
+        <translation>Numéro RPPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="57"/>
+        <source>Specialty</source>
+        <translation>Spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="58"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="61"/>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="62"/>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="63"/>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="64"/>
+        <source>Treatment</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="65"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="66"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="67"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="68"/>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="69"/>
+        <source>Prescription</source>
+        <translation>Ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="70"/>
+        <source>Practice</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="84"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="90"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="101"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/field_labels.py" line="103"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>numbers</name>
+    <message>
+        <location filename="../../desktop/app/numbers.py" line="26"/>
+        <source>“{0}” is not a number.</source>
+        <translation>« {0} » n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/numbers.py" line="32"/>
+        <source>“{0}”: a whole number is expected.</source>
+        <translation>« {0} » : un nombre entier est attendu.</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="27"/>
+        <source>a date such as 22/06/1941</source>
+        <translation>une date comme 22/06/1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="28"/>
+        <source>a date, a month or a year: 22/06/1941, 06/1941 or 1941</source>
+        <translation>une date, un mois ou une année : 22/06/1941, 06/1941 ou 1941</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="29"/>
+        <source>a date and a time</source>
+        <translation>une date et une heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="30"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="31"/>
+        <source>a number such as 38,5</source>
+        <translation>un nombre comme 38,5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="32"/>
+        <source>yes or no</source>
+        <translation>oui ou non</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="33"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="34"/>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="41"/>
+        <source>{0}: this value is not valid; type {1}.</source>
+        <translation>{0} : cette valeur n&apos;est pas valide ; tapez {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="47"/>
+        <source>This version of Carnet does not know the field “{0}”.</source>
+        <translation>Cette version de Carnet ne connaît pas le champ « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <source>Choose the sex: female, male or unknown.</source>
+        <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="59"/>
+        <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
+        <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="63"/>
+        <source>The passphrase must have at least 8 characters.</source>
+        <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="67"/>
+        <source>A signed entry is never changed: amend it (a new version).</source>
+        <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="69"/>
+        <source>Choose which value to keep.</source>
+        <translation>Choisissez la valeur à garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="72"/>
+        <source>An enrollment code must be valid for at least a minute.</source>
+        <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="77"/>
+        <source>The folder {0} already holds a practice.</source>
+        <translation>Le dossier {0} contient déjà un cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="81"/>
+        <source>The folder {0} already holds a practice; choose an empty one.</source>
+        <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="85"/>
+        <source>The folder {0} is not empty; restore into an empty folder.</source>
+        <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="89"/>
+        <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
+        <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="93"/>
+        <source>The folder {0} holds no practice database.</source>
+        <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="98"/>
+        <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
+        <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="102"/>
+        <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
+        <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="106"/>
+        <location filename="../../desktop/app/store_messages.py" line="110"/>
+        <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
+        <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="114"/>
+        <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
+        <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="118"/>
+        <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
+        <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="123"/>
+        <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
+        <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="128"/>
+        <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
+        <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="134"/>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="138"/>
+        <source>Type the passphrase to unlock the practice.</source>
+        <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="143"/>
+        <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
+        <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="145"/>
+        <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
+        <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="146"/>
+        <source>This document is not on this computer; reopen the chart.</source>
+        <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="147"/>
+        <source>This conflict was already settled.</source>
+        <translation>Ce conflit est déjà réglé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="150"/>
+        <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
+        <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="154"/>
+        <source>This document is damaged on this computer: sync again, or restore the practice.</source>
+        <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="158"/>
+        <source>An attached file is not on this computer yet: sync to fetch it.</source>
+        <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="163"/>
+        <location filename="../../desktop/app/store_messages.py" line="168"/>
+        <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
+        <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <source>Sync is not set up: open Practice &gt; Sync settings.</source>
+        <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="176"/>
+        <source>A computer cannot revoke itself: revoke it from another one.</source>
+        <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="178"/>
+        <source>This computer is already revoked.</source>
+        <translation>Cet ordinateur est déjà révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <source>This computer is not one of the practice&apos;s.</source>
+        <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <source>This practice already uses other sync storage.</source>
+        <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="189"/>
+        <source>This sync storage holds another practice: check the address.</source>
+        <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="191"/>
+        <source>The restore is paused; start it again to continue.</source>
+        <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>vitals</name>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="32"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="33"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="34"/>
+        <source>Height (cm)</source>
+        <translation>Taille (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="35"/>
+        <source>Height</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="36"/>
+        <source>BP systolic (mmHg)</source>
+        <translation>TA systolique (mmHg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="37"/>
+        <location filename="../../desktop/app/vitals.py" line="39"/>
+        <source>BP</source>
+        <translation>TA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="38"/>
+        <source>BP diastolic (mmHg)</source>
+        <translation>TA diastolique (mmHg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="40"/>
+        <source>Pulse (/min)</source>
+        <translation>Pouls (/min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <source>Pulse</source>
+        <translation>Pouls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="42"/>
+        <source>Temperature (°C)</source>
+        <translation>Température (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="43"/>
+        <source>Temperature</source>
+        <translation>T°</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="44"/>
+        <source>SpO2 (%)</source>
+        <translation>SpO2 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="45"/>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="61"/>
+        <source>{0}: {1} is unusual, check it.</source>
+        <translation>{0} : {1} est inhabituel, vérifiez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="68"/>
+        <source>BP: the diastolic is not below the systolic, check it.</source>
+        <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="81"/>
+        <source>BP {0}/{1} mmHg</source>
+        <translation>TA {0}/{1} mmHg</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="149"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="155"/>
+        <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
+        <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="181"/>
+        <source>BMI: {0}</source>
+        <translation>IMC : {0}</translation>
     </message>
 </context>
 </TS>

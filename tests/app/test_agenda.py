@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtGui import QKeySequence
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.app import i18n
 from desktop.app.agenda import ROWS, AgendaWindow, overlapping_groups, row_for, rows_spanned
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
+from tests.app.test_app import opened, search_and_open, tasks, type_text, window  # noqa: F401
 
 DAY = QDate(2026, 3, 4)  # a Wednesday
+
+
+@pytest.fixture
+def french(qapp: object) -> Iterator[None]:
+    i18n.install("fr")
+    yield
+    i18n.install("en")
 
 
 def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> AgendaWindow:  # noqa: F811
@@ -112,11 +123,25 @@ def test_create_move_and_cancel_an_appointment(
     assert rows[0]["practitioner_id"] == p.user_id
 
 
-def test_new_appointment_needs_an_open_chart(opened: Tasks, qtbot: QtBot):  # noqa: F811
-    agenda = _agenda(opened, qtbot, None)
+def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    agenda = _agenda(opened, qtbot, None)  # no chart open
+    agenda.grid.setCurrentCell(8, 0)  # 10:00
     qtbot.mouseClick(agenda.new_button, Qt.MouseButton.LeftButton)
-    assert agenda.dialog is None
-    assert "chart" in agenda.error.text()
+    dialog = agenda.dialog
+    assert isinstance(dialog, AppointmentDialog)
+    dialog.buttons.accepted.emit()
+    assert "patient" in dialog.error.text().lower()  # nothing written without one
+    dialog.picker.search.setFocus()
+    with qtbot.waitSignal(dialog.picker.searched, timeout=5000):
+        type_text(dialog.picker.search, "loeuvre")  # no accent typed
+    assert dialog.picker.matches.item(0).text().startswith("LŒUVRE Gaëlle")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.patient_id is not None
+    qtbot.waitUntil(lambda: dialog.practitioner.count() > 0, timeout=5000)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        dialog.buttons.accepted.emit()
+    item = agenda.grid.item(8, 0)
+    assert item is not None and "10:00 LŒUVRE Gaëlle" in item.text()
 
 
 def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: QtBot):  # noqa: F811
@@ -177,3 +202,79 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         agenda.week_view.setChecked(True)  # spans are redrawn, not left over
     assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
+
+
+def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F811
+    agenda = _agenda(opened, qtbot, None)
+    assert agenda.grid.horizontalHeaderItem(0).text() == "mercredi 04/03"
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.week_view.setChecked(True)
+    headers = [agenda.grid.horizontalHeaderItem(i).text() for i in range(7)]
+    assert headers[0] == "lundi 02/03" and headers[6] == "dimanche 08/03"
+
+
+def test_cancel_asks_then_undo_brings_it_back(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F811
+    record_id = _book(opened, "2026-03-04T09:00")
+    agenda = _agenda(opened, qtbot, None)
+    agenda.grid.setCurrentCell(4, 0)
+    qtbot.mouseClick(agenda.cancel_button, Qt.MouseButton.LeftButton)
+    box = agenda.confirm
+    assert box is not None and "MARTIN Paul" in box.text() and "09:00" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    status = lambda: opened.db(lambda p: p.get("appointment", record_id)["status"]).result(5)  # noqa: E731
+    assert status() == "booked"
+    qtbot.mouseClick(agenda.cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.confirm.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    assert status() == "cancelled"
+    assert agenda.undo_button.isVisible() and "annulé" in agenda.notice.text()
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.undo_button.click()
+    assert status() == "booked"
+    item = agenda.grid.item(4, 0)
+    assert item is not None and not item.font().strikeOut()
+
+
+def test_move_by_drag_and_drop(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    record_id = _book(opened, "2026-03-04T09:00")
+    agenda = _agenda(opened, qtbot, None)
+    agenda.grid.setCurrentCell(4, 0)
+    target = agenda.grid.visualItemRect(agenda.grid.item(4, 0)).center()
+    target.setY(agenda.grid.rowViewportPosition(10) + 3)  # the 10:30 row
+    mime = agenda.grid.mimeData([agenda.grid.item(4, 0)])
+    drop = QDropEvent(
+        QPointF(target), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.grid.dropEvent(drop)
+    row = opened.db(lambda p: p.get("appointment", record_id)).result(5)
+    assert (row["starts_at"], row["duration_min"]) == ("2026-03-04T10:30", 15)
+    assert agenda.grid.item(10, 0) is not None and agenda.grid.item(4, 0) is None
+
+
+def test_one_column_per_practitioner_and_a_filter(opened: Tasks, qtbot: QtBot):  # noqa: F811
+    p = opened.practice
+    assert p is not None
+    locum = p.create_record(
+        "user", {"username": "remp", "display_name": "Dr Remplaçante", "role": "locum"}
+    )
+    mine = _book(opened, "2026-03-04T09:00")
+    pid = p.search_patients("muller")[0]["id"]
+    theirs = p.create_record(
+        "appointment",
+        {"patient_id": pid, "practitioner_id": locum, "starts_at": "2026-03-04T09:00",
+         "duration_min": 15, "status": "booked"},
+    )  # fmt: skip
+    p.update_record("appointment", mine, {"practitioner_id": p.user_id})
+    agenda = _agenda(opened, qtbot, None)
+    qtbot.waitUntil(lambda: agenda.grid.columnCount() == 2, timeout=5000)
+    headers = [agenda.grid.horizontalHeaderItem(i).text() for i in range(2)]
+    assert headers[0].endswith("Dr Remplaçante") and headers[1].endswith("dr")
+    assert "MÜLLER" in agenda.grid.item(4, 0).text()
+    assert "MARTIN" in agenda.grid.item(4, 1).text()
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.practitioner_filter.setCurrentIndex(agenda.practitioner_filter.findData(locum))
+    assert agenda.grid.columnCount() == 1
+    assert "MÜLLER" in agenda.grid.item(4, 0).text()
+    assert theirs in {a["id"] for a in agenda.appointments}

@@ -58,6 +58,7 @@ def test_fields_are_exactly_the_schema_with_the_right_types(practice: list[Any])
                 "real": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
                 "bool": lambda v: isinstance(v, bool),
                 "date": lambda v: isinstance(v, str) and DATE.match(v) is not None,
+                "pdate": lambda v: isinstance(v, str) and re.match(r"^\d{4}(-\d{2}){0,2}$", v),
                 "datetime": lambda v: isinstance(v, str) and DATETIME.match(v) is not None,
                 "json": lambda v: isinstance(v, list | dict),
             }[f.type](value)

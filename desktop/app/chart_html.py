@@ -1,0 +1,293 @@
+"""The chart as rich text: the identity header, the summary of each section, and the full
+detail of a consultation or prescription with every field that was typed (reason, text
+and SOAP with their line breaks, every vital, diagnoses with their codes)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.app.dates import age_text, birth_name_text, born_text, show_date, show_datetime
+from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.numbers import show_number
+from desktop.app.vitals import BY_NAME, bmi, vitals_summary
+
+RED = "#c00000"
+SEXES = {
+    "F": QT_TRANSLATE_NOOP("chart", "Woman"),
+    "M": QT_TRANSLATE_NOOP("chart", "Man"),
+}
+PROBLEM_KINDS = {
+    "medical": QT_TRANSLATE_NOOP("chart", "Medical"),
+    "surgical": QT_TRANSLATE_NOOP("chart", "Surgical"),
+    "family": QT_TRANSLATE_NOOP("chart", "Family"),
+    "obstetric": QT_TRANSLATE_NOOP("chart", "Obstetric"),
+    "other": QT_TRANSLATE_NOOP("chart", "Other"),
+}
+SOAP_LABELS = (
+    ("soap_s", QT_TRANSLATE_NOOP("chart", "S (subjective)")),
+    ("soap_o", QT_TRANSLATE_NOOP("chart", "O (objective)")),
+    ("soap_a", QT_TRANSLATE_NOOP("chart", "A (assessment)")),
+    ("soap_p", QT_TRANSLATE_NOOP("chart", "P (plan)")),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("chart", text)
+
+
+def lines(text: str | None) -> str:
+    """Plain text as HTML, its line breaks kept."""
+    return escape(text or "").replace("\n", "<br/>")
+
+
+def full_name(c: dict[str, Any]) -> str:
+    return f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}".strip()
+
+
+def allergy_text(a: dict[str, Any]) -> str:
+    parts = [a.get("reaction"), a.get("severity")]
+    details = ", ".join(p for p in parts if p)
+    return (a.get("substance") or "?") + (f" ({details})" if details else "")
+
+
+def header_html(c: dict[str, Any]) -> str:
+    name = escape(full_name(c))
+    if c.get("birth_name"):
+        name += (
+            f" <small>({escape(birth_name_text(c.get('sex'), c['birth_name'].upper()))})</small>"
+        )
+    facts = [
+        _t(SEXES[c["sex"]]) if c.get("sex") in SEXES else "",
+        born_text(c.get("sex"), c.get("birth_date")),
+        age_text(c.get("birth_date")),
+        c.get("nir") or "",
+        c.get("phone") or "",
+    ]
+    html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
+    if c.get("allergies"):
+        allergies = ", ".join(escape(allergy_text(a)) for a in c["allergies"])
+        line = escape(QCoreApplication.translate("chart", "Allergies: {0}")).format(allergies)
+        html += f"<br/><b style='color:{RED}'>{line}</b>"
+    return html
+
+
+def link(kind: str, record: dict[str, Any], html: str) -> str:
+    """An entry of the summary that opens its edit dialog when clicked (or Enter)."""
+    return f"<a href='{kind}:{escape(str(record['id']))}'>{html}</a>"
+
+
+def problem_text(p: dict[str, Any]) -> str:
+    text = link("problem", p, escape(p.get("label") or ""))
+    if p.get("cim10"):
+        text += f" <small>({escape(p['cim10'])})</small>"
+    facts = []
+    if p.get("kind") in PROBLEM_KINDS and p["kind"] != "medical":
+        facts.append(_t(PROBLEM_KINDS[p["kind"]]))
+    if p.get("onset"):
+        facts.append(QCoreApplication.translate("chart", "since {0}").format(show_date(p["onset"])))
+    if p.get("resolved"):
+        facts.append(
+            QCoreApplication.translate("chart", "resolved {0}").format(show_date(p["resolved"]))
+        )
+    if facts:
+        text += f" <small>— {escape(', '.join(facts))}</small>"
+    return text
+
+
+def treatment_text(t: dict[str, Any]) -> str:
+    text = link("treatment", t, escape(f"{t.get('drug') or ''} {t.get('dosage') or ''}".strip()))
+    facts = []
+    if t.get("started"):
+        facts.append(
+            QCoreApplication.translate("chart", "since {0}").format(show_date(t["started"]))
+        )
+    if t.get("stopped"):
+        facts.append(
+            QCoreApplication.translate("chart", "stopped {0}").format(show_date(t["stopped"]))
+        )
+    if facts:
+        text += f" <small>({escape(', '.join(facts))})</small>"
+    return text
+
+
+def last_vitals(chart: dict[str, Any]) -> dict[str, tuple[Any, str]]:
+    """The most recent value of each vital sign across consultations, with the date of
+    the consultation that measured it."""
+    found: dict[str, tuple[Any, str]] = {}
+    for consult in chart["consultations"]:  # newest first
+        current = consult["current"] or {}
+        for key in BY_NAME:
+            if key not in found and current.get(key) is not None:
+                found[key] = (current[key], consult.get("started_at") or "")
+    return found
+
+
+def last_vitals_items(chart: dict[str, Any]) -> list[str]:
+    """ "TA 135/85 mmHg (12/03/2026)", "Poids 58,1 kg (02/11/2025)", …"""
+    found = last_vitals(chart)
+    items = []
+    if "bp_sys" in found or "bp_dia" in found:
+        when = (found.get("bp_sys") or found["bp_dia"])[1]
+        dia = found.get("bp_dia", (None, ""))[0]
+        summary = vitals_summary({"bp_sys": found.get("bp_sys", (None, ""))[0], "bp_dia": dia})
+        items.append(f"{summary[0]} ({show_date(when)})")
+    for key, (value, when) in found.items():
+        if key in ("bp_sys", "bp_dia"):
+            continue
+        items.append(f"{vitals_summary({key: value})[0]} ({show_date(when)})")
+    weight, height = found.get("weight_kg"), found.get("height_cm")
+    if weight and height:
+        b = bmi(weight[0], height[0])
+        if b:
+            items.append(QCoreApplication.translate("chart", "BMI {0}").format(show_number(b)))
+    return items
+
+
+def summary_html(c: dict[str, Any]) -> str:
+    parts = []
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            parts.append(
+                f"<h3>{escape(title)}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            )
+
+    active = [p for p in c["problems"] if not p.get("resolved")]
+    past = [p for p in c["problems"] if p.get("resolved")]
+    section(QCoreApplication.translate("chart", "Problems"), [problem_text(p) for p in active])
+    section(QCoreApplication.translate("chart", "Past problems"), [problem_text(p) for p in past])
+    current = [t for t in c["treatments"] if not t.get("stopped")]
+    stopped = sorted(
+        (t for t in c["treatments"] if t.get("stopped")),
+        key=lambda t: t["stopped"],
+        reverse=True,
+    )
+    section(
+        QCoreApplication.translate("chart", "Current treatments"),
+        [treatment_text(t) for t in current],
+    )
+    section(
+        QCoreApplication.translate("chart", "Stopped treatments"),
+        [treatment_text(t) for t in stopped[:5]],
+    )
+    section(
+        QCoreApplication.translate("chart", "Allergies"),
+        [
+            link("allergy", a, f"<span style='color:{RED}'>{escape(allergy_text(a))}</span>")
+            for a in c["allergies"]
+        ],
+    )
+    section(
+        QCoreApplication.translate("chart", "Last vitals"),
+        [escape(i) for i in last_vitals_items(c)],
+    )
+    vaccinations = c["vaccinations"]
+    items = [
+        link("vaccination", v, escape(f"{v.get('vaccine') or ''} ({show_date(v.get('given_on'))})"))
+        for v in vaccinations[:8]
+    ]
+    if vaccinations:
+        every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
+        items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
+    section(QCoreApplication.translate("chart", "Vaccinations"), items)
+    upcoming = [a for a in c["appointments"] if a.get("status") == "booked"]
+    section(
+        QCoreApplication.translate("chart", "Appointments"),
+        [escape(f"{show_datetime(a['starts_at'])} {a.get('reason') or ''}") for a in upcoming],
+    )
+    section(
+        QCoreApplication.translate("chart", "Documents"),
+        [
+            escape(f"{d.get('title') or ''} ({show_date(d.get('received_at'))})")
+            for d in c["documents"]
+        ],
+    )
+    return (
+        "".join(parts)
+        or "<i>" + escape(QCoreApplication.translate("chart", "Empty chart.")) + "</i>"
+    )
+
+
+def consultation_version_html(version: dict[str, Any]) -> str:
+    """Every field of one version of a consultation, as typed."""
+    out = []
+    if version.get("reason"):
+        out.append(
+            "<b>"
+            + escape(QCoreApplication.translate("chart", "Reason:"))
+            + "</b> "
+            + escape(version["reason"])
+        )
+    if version.get("text"):
+        out.append(lines(version["text"]))
+    for key, label in SOAP_LABELS:
+        if version.get(key):
+            out.append(f"<b>{escape(_t(label))}</b><br/>{lines(version[key])}")
+    vitals = vitals_summary(version)
+    b = bmi(version.get("weight_kg"), version.get("height_cm"))
+    if b:
+        vitals.append(QCoreApplication.translate("chart", "BMI {0}").format(show_number(b)))
+    if vitals:
+        out.append(
+            "<b>"
+            + escape(QCoreApplication.translate("chart", "Vitals:"))
+            + "</b> "
+            + escape(" · ".join(vitals))
+        )
+    diagnoses = version.get("diagnoses") or []
+    if diagnoses:
+        items = "".join(
+            "<li>"
+            + escape(d.get("label") or "")
+            + (f" <small>({escape(d['cim10'])})</small>" if d.get("cim10") else "")
+            + "</li>"
+            for d in diagnoses
+        )
+        out.append(
+            "<b>"
+            + escape(QCoreApplication.translate("chart", "Diagnoses:"))
+            + f"</b><ul style='margin:0'>{items}</ul>"
+        )
+    return "<br/>".join(out)
+
+
+def prescription_version_html(version: dict[str, Any]) -> str:
+    body = "<br/>".join(
+        escape(
+            " — ".join(
+                str(line.get(k)) for k in ("drug", "dosage", "duration", "quantity") if line.get(k)
+            )
+        )
+        for line in version.get("lines") or []
+    )
+    if version.get("notes"):
+        body += "<br/>" + lines(version["notes"])
+    return body
+
+
+def consultation_html(kind: str, entry: dict[str, Any]) -> str:
+    """Every version of a consultation or prescription, newest first."""
+    blocks = []
+    count = len(entry["versions"])
+    for number, version in enumerate(entry["versions"], 1):
+        when = escape(show_datetime(version.get("created_at")))
+        if kind == "consultation":
+            title = escape(
+                QCoreApplication.translate("chart", "Consultation of {0}").format(
+                    show_datetime(entry.get("started_at"))
+                )
+            )
+            body = consultation_version_html(version)
+        else:
+            title = "℞"
+            body = prescription_version_html(version)
+        label = escape(
+            QCoreApplication.translate("chart", "version {0} of {1}, written {2}").format(
+                number, count, when
+            )
+        )
+        blocks.append(f"<p><b>{title}</b> <small>{label}</small><br/>{body}</p>")
+    return "<hr/>".join(reversed(blocks))

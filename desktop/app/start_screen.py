@@ -1,0 +1,135 @@
+"""What the right pane shows when no chart is open: today's appointments and the charts
+opened lately, each a double click (or Enter) away from its chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.dates import show_date
+from desktop.app.tasks import Tasks
+from desktop.practice.recent import recent_charts
+
+PATIENT_ID = Qt.ItemDataRole.UserRole
+
+
+def person(row: dict[str, Any], prefix: str = "") -> str:
+    family = row.get(prefix + "family_name") or ""
+    return f"{family.upper()} {row.get(prefix + 'given_names') or ''}".strip()
+
+
+class StartScreen(QWidget):
+    opened = Signal(str)  # patient id
+    loaded = Signal()
+
+    def __init__(self, tasks: Tasks | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.hint = QLabel(self.tr("<i>Search for a patient and press Enter.</i>"))
+        self.today_label = QLabel()
+        self.today = QListWidget()
+        self.today.setObjectName("todayAppointments")
+        self.today.setAccessibleName(self.tr("Today's appointments"))
+        self.today_label.setBuddy(self.today)
+        self.recent_label = QLabel(self.tr("<b>Recently opened &charts</b>"))
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentCharts")
+        self.recent.setAccessibleName(self.tr("Recently opened charts"))
+        self.recent_label.setBuddy(self.recent)
+        for widget in (self.today, self.recent):
+            widget.itemActivated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.today_label)
+        layout.addWidget(self.today, 3)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent, 2)
+
+    def clear(self) -> None:
+        self.today.clear()
+        self.recent.clear()
+
+    def reload_when_shown(self) -> None:
+        """Reload on the next turn of the event loop if still on screen: a lock that
+        shows this page on its way out (then hides the window) reads nothing."""
+        self.clear()
+        QTimer.singleShot(0, self._reload_if_visible)
+
+    def _reload_if_visible(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Back to the main window (from the agenda, say): what changed is shown."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._reload_if_visible()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self.today.count():
+            self.reload_when_shown()  # back on screen after an unlock
+
+    def reload(self) -> None:
+        if self.tasks is None:
+            return
+        day = dt.date.today()
+        start, end = f"{day.isoformat()}T00:00", f"{(day + dt.timedelta(days=1)).isoformat()}T00:00"
+
+        def read(p: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            return p.appointments_between(start, end), recent_charts(p)
+
+        self.tasks.db(read, on_done=lambda result: self._show(day, *result), on_error=self._failed)
+
+    def _show(
+        self, day: dt.date, appointments: list[dict[str, Any]], recent: list[dict[str, Any]]
+    ) -> None:
+        self.today_label.setText(
+            self.tr("<b>&Today's appointments</b> ({0})").format(show_date(day.isoformat()))
+        )
+        self.today.clear()
+        for a in appointments:
+            text = f"{a['starts_at'][11:16]}  {person(a, 'patient_')}"
+            if a.get("reason"):
+                text += f" — {a['reason']}"
+            if a.get("status") == "cancelled":
+                text += "  " + self.tr("(cancelled)")
+            self._add(self.today, text, a.get("patient_id"))
+        if not appointments:
+            self._add(self.today, self.tr("No appointment today."), None)
+        self.recent.clear()
+        for r in recent:
+            born = show_date(r.get("birth_date"))
+            self._add(self.recent, f"{person(r)}  {born}".strip(), r["id"])
+        if not recent:
+            self._add(self.recent, self.tr("No chart opened yet."), None)
+        self.loaded.emit()
+
+    @staticmethod
+    def _add(widget: QListWidget, text: str, patient_id: str | None) -> None:
+        item = QListWidgetItem(text)
+        if patient_id:
+            item.setData(PATIENT_ID, str(patient_id))
+        else:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        patient_id = item.data(PATIENT_ID)
+        if patient_id:
+            self.opened.emit(str(patient_id))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, RuntimeError):
+            return  # the practice was closed meanwhile (a lock)
+        raise exc

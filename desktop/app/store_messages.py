@@ -1,0 +1,219 @@
+# ruff: noqa: E501 - one sentence per line: lupdate reads each literal whole
+"""The store's error sentences (English, for the CLI and the logs) as the app shows them:
+translated, in words a GP acts on. Each entry pairs a store message, its holes as {}, with
+the sentence to show; a test checks that every message the store can raise has one.
+
+Kept here, not in the store, so that ``desktop/practice`` stays free of Qt and the CLI keeps
+its sentences; the pattern is matched on ``str(exc)``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.app.field_labels import field_label
+from desktop.app.i18n import QT_TRANSLATE_NOOP
+
+Shown = str | Callable[[list[str]], str]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("store", text)
+
+
+EXPECTED = {
+    "date": QT_TRANSLATE_NOOP("store", "a date such as 22/06/1941"),
+    "pdate": QT_TRANSLATE_NOOP("store", "a date, a month or a year: 22/06/1941, 06/1941 or 1941"),
+    "datetime": QT_TRANSLATE_NOOP("store", "a date and a time"),
+    "int": QT_TRANSLATE_NOOP("store", "a whole number"),
+    "real": QT_TRANSLATE_NOOP("store", "a number such as 38,5"),
+    "bool": QT_TRANSLATE_NOOP("store", "yes or no"),
+    "text": QT_TRANSLATE_NOOP("store", "a text"),
+    "json": QT_TRANSLATE_NOOP("store", "a list"),
+}
+
+
+def _bad_value(holes: list[str]) -> str:
+    field, entity, kind = holes[0], holes[1], holes[2]
+    expected = _t(EXPECTED[kind]) if kind in EXPECTED else kind
+    return QCoreApplication.translate("store", "{0}: this value is not valid; type {1}.").format(
+        field_label(entity, field), expected
+    )
+
+
+def _unknown_field(holes: list[str]) -> str:
+    return QCoreApplication.translate(
+        "store", "This version of Carnet does not know the field “{0}”."
+    ).format(holes[1])
+
+
+CATALOGUE: tuple[tuple[str, Shown], ...] = (
+    # input
+    ("field '{}' of {} expects a {} value{}{}", _bad_value),
+    ("{} has no field '{}'; known fields: {}", _unknown_field),
+    ("sex must be F, M or U", QT_TRANSLATE_NOOP("store", "Choose the sex: female, male or unknown.")),
+    (
+        "the practice name and the user name must not be empty",
+        QT_TRANSLATE_NOOP("store", "Type the practice's name and the doctor's login."),
+    ),
+    (
+        "the passphrase must have at least 8 characters",
+        QT_TRANSLATE_NOOP("store", "The passphrase must have at least 8 characters."),
+    ),
+    (
+        "{} rows are versions and never change; write a new version instead",
+        QT_TRANSLATE_NOOP("store", "A signed entry is never changed: amend it (a new version)."),
+    ),
+    ("keep must be 'local' or 'remote'", QT_TRANSLATE_NOOP("store", "Choose which value to keep.")),
+    (
+        "an enrollment code must be valid at least a minute",
+        QT_TRANSLATE_NOOP("store", "An enrollment code must be valid for at least a minute."),
+    ),
+    # folders and files
+    (
+        "{} already holds a practice",
+        QT_TRANSLATE_NOOP("store", "The folder {0} already holds a practice."),
+    ),
+    (
+        "{} already holds a practice; choose an empty folder",
+        QT_TRANSLATE_NOOP("store", "The folder {0} already holds a practice; choose an empty one."),
+    ),
+    (
+        "{} is not empty; restore into an empty folder",
+        QT_TRANSLATE_NOOP("store", "The folder {0} is not empty; restore into an empty folder."),
+    ),
+    (
+        "cannot create {} ({})",
+        QT_TRANSLATE_NOOP("store", "The folder {0} cannot be created ({1}): check the disk and the permissions."),
+    ),
+    (
+        "{} has no practice database",
+        QT_TRANSLATE_NOOP("store", "The folder {0} holds no practice database."),
+    ),
+    (
+        "{} is not a Carnet practice folder (no {}); create one with 'carnet init' or choose "
+        "the right folder with --data-dir",
+        QT_TRANSLATE_NOOP("store", "The folder {0} is not a Carnet practice: create a practice, or choose the right folder."),
+    ),
+    (
+        "{} has a key file but no {}; restore the practice with 'carnet restore'",
+        QT_TRANSLATE_NOOP("store", "The practice database is missing from {0}: restore the practice from its sync storage."),
+    ),
+    (
+        "the key file {} is damaged; restore the practice from your sync remote or recovery kit",
+        QT_TRANSLATE_NOOP("store", "The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit."),
+    ),
+    (
+        "the key file {} is damaged",
+        QT_TRANSLATE_NOOP("store", "The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit."),
+    ),
+    (
+        "cannot write the key file in {} ({}); check free space and permissions",
+        QT_TRANSLATE_NOOP("store", "The key file cannot be written in {0} ({1}): check the free space and the permissions."),
+    ),
+    (
+        "SQLCipher {} or newer is required (found {}); reinstall Carnet's dependencies",
+        QT_TRANSLATE_NOOP("store", "This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet."),
+    ),
+    (
+        "the practice in {} was written by a newer Carnet (schema {}, this one knows {}); "
+        "install the newer version",
+        QT_TRANSLATE_NOOP("store", "The practice in {0} was written by a newer Carnet: install the newer version on this computer."),
+    ),
+    (
+        "the restore into {} did not finish; run the same 'carnet restore' (or 'carnet join') "
+        "command again to continue where it stopped",
+        QT_TRANSLATE_NOOP("store", "The restore into {0} did not finish: start it again, it continues where it stopped."),
+    ),
+    # passphrases
+    (
+        "wrong passphrase{}; check the keyboard layout and Caps Lock, or restore with the "
+        "recovery kit",
+        QT_TRANSLATE_NOOP("store", "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."),
+    ),
+    (
+        "a passphrase is needed to unlock the practice",
+        QT_TRANSLATE_NOOP("store", "Type the passphrase to unlock the practice."),
+    ),
+    # records
+    (
+        "no {} with id {}",
+        QT_TRANSLATE_NOOP("store", "This record is not on this computer (it may have been deleted on another one); reopen the chart."),
+    ),
+    ("no patient with id {}", QT_TRANSLATE_NOOP("store", "This patient is not on this computer (the chart may have been deleted); search again.")),
+    ("no document with id {}", QT_TRANSLATE_NOOP("store", "This document is not on this computer; reopen the chart.")),
+    ("no open conflict with id {}", QT_TRANSLATE_NOOP("store", "This conflict was already settled.")),
+    (
+        "this document's content is not on this computer yet; sync to fetch it",
+        QT_TRANSLATE_NOOP("store", "This document's content is not on this computer yet: sync to fetch it."),
+    ),
+    (
+        "document {} failed its integrity check",
+        QT_TRANSLATE_NOOP("store", "This document is damaged on this computer: sync again, or restore the practice."),
+    ),
+    (
+        "attachment {} is not in the local store",
+        QT_TRANSLATE_NOOP("store", "An attached file is not on this computer yet: sync to fetch it."),
+    ),
+    # sync
+    (
+        "a synced change names an unknown kind of record ({}); update Carnet on this computer",
+        QT_TRANSLATE_NOOP("store", "Another computer runs a newer Carnet: update Carnet on this computer, then sync again."),
+    ),
+    (
+        "another device runs a newer Carnet ({} has fields this one does not know); update "
+        "Carnet on this computer, then sync again",
+        QT_TRANSLATE_NOOP("store", "Another computer runs a newer Carnet: update Carnet on this computer, then sync again."),
+    ),
+    (
+        "no sync remote is configured; run 'carnet remote set URL' first",
+        QT_TRANSLATE_NOOP("store", "Sync is not set up: open Practice > Sync settings."),
+    ),
+    (
+        "a device cannot revoke itself; revoke it from another one",
+        QT_TRANSLATE_NOOP("store", "A computer cannot revoke itself: revoke it from another one."),
+    ),
+    ("device {} is already revoked", QT_TRANSLATE_NOOP("store", "This computer is already revoked.")),
+    (
+        "no device {} in this practice (see 'carnet device list')",
+        QT_TRANSLATE_NOOP("store", "This computer is not one of the practice's."),
+    ),
+    (
+        "this practice already has a remote key history",
+        QT_TRANSLATE_NOOP("store", "This practice already uses other sync storage."),
+    ),
+    (
+        "the remote's practice key differs from this practice's; check the address",
+        QT_TRANSLATE_NOOP("store", "This sync storage holds another practice: check the address."),
+    ),
+    ("restore paused after the snapshot", QT_TRANSLATE_NOOP("store", "The restore is paused; start it again to continue.")),
+)  # fmt: skip
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = template.split("{}")
+    return re.compile("^" + "(.*?)".join(re.escape(p) for p in parts) + "$", re.DOTALL)
+
+
+_COMPILED = [(_pattern(t), shown) for t, shown in CATALOGUE]
+
+
+def store_message(text: str) -> str | None:
+    """The translated sentence for a store message, or None if it is not in the catalogue.
+    The most specific entry (the longest fixed text) wins."""
+    best: tuple[int, Shown, list[str]] | None = None
+    for (template, _), (pattern, shown) in zip(CATALOGUE, _COMPILED, strict=True):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        fixed = len(template.replace("{}", ""))
+        if best is None or fixed > best[0]:
+            best = (fixed, shown, list(match.groups()))
+    if best is None:
+        return None
+    _, shown, holes = best
+    if callable(shown):
+        return shown(holes)
+    return _t(shown).format(*holes)

@@ -1,0 +1,185 @@
+"""The vital signs of a consultation: what is measured, in which unit, what is possible
+and what is plausible; a form of labelled fields that accepts "38,5" and "38.5", refuses
+what is not a number (never rounded silently) and flags implausible values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.numbers import NumberError, parse_number, show_number
+
+Number = float | int
+
+
+@dataclass(frozen=True, slots=True)
+class Vital:
+    name: str  # the consultation_version field
+    label: str  # English source, translated in context "vitals"
+    short: str  # the abbreviation in a note ("T", "TA"), translated too
+    unit: str
+    low: float  # possible range: outside it the value is refused
+    high: float
+    plausible_low: float  # outside this range it is flagged, and kept
+    plausible_high: float
+    integer: bool
+
+
+VITALS = (
+    Vital("weight_kg", QT_TRANSLATE_NOOP("vitals", "Weight (kg)"),
+          QT_TRANSLATE_NOOP("vitals", "Weight"), "kg", 0.3, 400, 0.5, 250, False),
+    Vital("height_cm", QT_TRANSLATE_NOOP("vitals", "Height (cm)"),
+          QT_TRANSLATE_NOOP("vitals", "Height"), "cm", 20, 250, 30, 220, False),
+    Vital("bp_sys", QT_TRANSLATE_NOOP("vitals", "BP systolic (mmHg)"),
+          QT_TRANSLATE_NOOP("vitals", "BP"), "mmHg", 30, 320, 70, 250, True),
+    Vital("bp_dia", QT_TRANSLATE_NOOP("vitals", "BP diastolic (mmHg)"),
+          QT_TRANSLATE_NOOP("vitals", "BP"), "mmHg", 10, 220, 35, 140, True),
+    Vital("pulse", QT_TRANSLATE_NOOP("vitals", "Pulse (/min)"),
+          QT_TRANSLATE_NOOP("vitals", "Pulse"), "/min", 10, 300, 30, 200, True),
+    Vital("temperature_c", QT_TRANSLATE_NOOP("vitals", "Temperature (°C)"),
+          QT_TRANSLATE_NOOP("vitals", "Temperature"), "°C", 25, 45, 34, 42.5, False),
+    Vital("spo2", QT_TRANSLATE_NOOP("vitals", "SpO2 (%)"),
+          QT_TRANSLATE_NOOP("vitals", "SpO2"), "%", 20, 100, 70, 100, True),
+)  # fmt: skip
+BY_NAME = {v.name: v for v in VITALS}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("vitals", text)
+
+
+def plausibility_warnings(values: dict[str, Number | None]) -> list[str]:
+    """Translated sentences for values that are possible but unusual (kept as typed)."""
+    out = []
+    for v in VITALS:
+        value = values.get(v.name)
+        if value is not None and not v.plausible_low <= value <= v.plausible_high:
+            out.append(
+                QCoreApplication.translate("vitals", "{0}: {1} is unusual, check it.").format(
+                    _tr(v.label), show_number(value)
+                )
+            )
+    sys_, dia = values.get("bp_sys"), values.get("bp_dia")
+    if sys_ is not None and dia is not None and dia >= sys_:
+        out.append(
+            QCoreApplication.translate(
+                "vitals", "BP: the diastolic is not below the systolic, check it."
+            )
+        )
+    return out
+
+
+def vitals_summary(values: dict[str, object]) -> list[str]:
+    """One short French-looking item per measured value: "TA 135/85 mmHg", "T 38,5 °C"."""
+    out = []
+    sys_, dia = values.get("bp_sys"), values.get("bp_dia")
+    if sys_ is not None or dia is not None:
+        out.append(
+            QCoreApplication.translate("vitals", "BP {0}/{1} mmHg").format(
+                show_number(sys_) or "?",  # type: ignore[arg-type]
+                show_number(dia) or "?",  # type: ignore[arg-type]
+            )
+        )
+    for v in VITALS:
+        value = values.get(v.name)
+        if v.name in ("bp_sys", "bp_dia") or not isinstance(value, int | float):
+            continue
+        out.append(f"{_tr(v.short)} {show_number(value)} {v.unit}")
+    return out
+
+
+def bmi(weight_kg: object, height_cm: object) -> float | None:
+    if not isinstance(weight_kg, int | float) or not isinstance(height_cm, int | float):
+        return None
+    if not weight_kg or not height_cm:
+        return None
+    return round(weight_kg / (height_cm / 100) ** 2, 1)
+
+
+class VitalsForm(QWidget):
+    """One line edit per vital, each named by its label (buddy) for screen readers and
+    the end-to-end tests; ``errors()`` lists what cannot be saved as typed."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, v in enumerate(VITALS):
+            edit = QLineEdit()
+            edit.setObjectName(v.name)
+            edit.setAccessibleName(_tr(v.label))
+            edit.setMaximumWidth(110)
+            edit.textChanged.connect(self._changed)
+            label = QLabel(_tr(v.label))
+            label.setBuddy(edit)
+            grid.addWidget(label, i // 4 * 2, i % 4)
+            grid.addWidget(edit, i // 4 * 2 + 1, i % 4)
+            self.edits[v.name] = edit
+        self.bmi = QLabel()
+        self.bmi.setObjectName("bmi")
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b36b00")
+        self.problems = QLabel()
+        self.problems.setObjectName("vitalErrors")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c00000")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addWidget(self.bmi)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.problems)
+
+    def _read(self) -> tuple[dict[str, Number | None], list[str]]:
+        values: dict[str, Number | None] = {}
+        problems: list[str] = []
+        for v in VITALS:
+            try:
+                value = parse_number(self.edits[v.name].text(), integer=v.integer)
+            except NumberError as exc:
+                problems.append(
+                    QCoreApplication.translate("vitals", "{0}: {1}").format(_tr(v.label), exc)
+                )
+                values[v.name] = None
+                continue
+            if value is not None and not v.low <= value <= v.high:
+                problems.append(
+                    QCoreApplication.translate(
+                        "vitals", "{0}: {1} is outside what can be measured ({2} to {3})."
+                    ).format(
+                        _tr(v.label), show_number(value), show_number(v.low), show_number(v.high)
+                    )
+                )
+            values[v.name] = value
+        return values, problems
+
+    def values(self) -> dict[str, Number | None]:
+        """What was typed, as numbers (None where empty or not a number)."""
+        return self._read()[0]
+
+    def errors(self) -> list[str]:
+        """Why the values cannot be saved as typed (translated), or []."""
+        return self._read()[1]
+
+    def set_values(self, values: dict[str, object]) -> None:
+        for v in VITALS:
+            value = values.get(v.name)
+            self.edits[v.name].setText(show_number(value) if isinstance(value, int | float) else "")
+
+    def _changed(self) -> None:
+        values, problems = self._read()
+        b = bmi(values.get("weight_kg"), values.get("height_cm"))
+        self.bmi.setText(
+            QCoreApplication.translate("vitals", "BMI: {0}").format(show_number(b)) if b else ""
+        )
+        self.warnings.setText("  ".join(plausibility_warnings(values)))
+        self.problems.setText("  ".join(problems))
+        self.changed.emit()

@@ -1,0 +1,112 @@
+"""Current treatments (add, stop with a date, delete) and vaccinations (add, the full
+list in its own view), edited from the chart over a real practice."""
+
+# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+
+from desktop.app import i18n
+from desktop.app.tasks import Tasks
+from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
+from desktop.app.window import MainWindow
+from desktop.practice.store import Practice
+from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def french(qapp: object) -> Iterator[None]:
+    i18n.install("fr")
+    yield
+    i18n.install("en")
+
+
+def test_add_then_stop_a_treatment(
+    french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    search_and_open(qtbot, window, "paul")
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    window.chart.treatment_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, TreatmentDialog)
+    add.edits["drug"].setText("Amlodipine 5 mg")
+    add.edits["dosage"].setText("1 cp le matin")
+    add.edits["started"].setText("12/03/2024")
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    qtbot.waitUntil(lambda: bool(window.chart.chart["treatments"]), timeout=5000)  # type: ignore[index]
+    summary = window.chart.summary.toPlainText()
+    assert "Traitements en cours" in summary
+    assert "Amlodipine 5 mg 1 cp le matin (depuis 12/03/2024)" in summary
+
+    treatment_id = window.chart.chart["treatments"][0]["id"]  # type: ignore[index]
+    window.chart.summary.anchorClicked.emit(QUrl(f"treatment:{treatment_id}"))
+    stop = window.chart.dialog
+    assert isinstance(stop, TreatmentDialog) and stop.stop_button is not None
+    with qtbot.waitSignal(stop.saved, timeout=5000):
+        stop.stop_button.click()
+    today = dt.date.today().strftime("%d/%m/%Y")
+    qtbot.waitUntil(
+        lambda: "Traitements arrêtés" in window.chart.summary.toPlainText(), timeout=5000
+    )
+    assert f"arrêté le {today}" in window.chart.summary.toPlainText()
+    assert "Traitements en cours" not in window.chart.summary.toPlainText()
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        (t,) = fresh.chart(pid)["treatments"]
+        assert (t["started"], t["stopped"]) == ("2024-03-12", dt.date.today().isoformat())
+
+
+def test_a_treatment_cannot_stop_before_it_started(window: MainWindow, qtbot: QtBot):
+    search_and_open(qtbot, window, "paul")
+    window.chart.treatment_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, TreatmentDialog)
+    add.edits["drug"].setText("Amoxicilline")
+    add.edits["started"].setText("12/03/2024")
+    add.edits["stopped"].setText("01/03/2024")
+    add.save()
+    assert "before" in add.error.text()
+    assert add.buttons.isEnabled()
+
+
+def test_vaccinations_added_and_all_listed(
+    french: None, window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    for year in range(2010, 2020):  # more than the summary shows
+        p.create_record(
+            "vaccination",
+            {
+                "patient_id": pid,
+                "vaccine": "Grippe",
+                "given_on": f"{year}-10-15",
+                "lot": f"L{year}",
+            },
+        )
+    search_and_open(qtbot, window, "paul")
+    window.chart.vaccination_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, VaccinationDialog)
+    add.edits["vaccine"].setText("Boostrixtetra")
+    add.edits["given_on"].setText("03/11/2025")
+    add.edits["lot"].setText("AB123")
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    qtbot.waitUntil(lambda: len(window.chart.chart["vaccinations"]) == 11, timeout=5000)  # type: ignore[index]
+    assert "Toutes les vaccinations (11)" in window.chart.summary.toPlainText()
+    window.chart.summary.anchorClicked.emit(QUrl("vaccinations:all"))
+    view = window.chart.vaccinations_view
+    assert isinstance(view, VaccinationsView)
+    assert view.table.rowCount() == 11
+    first = [view.table.item(0, c).text() for c in range(3)]
+    assert first == ["03/11/2025", "Boostrixtetra", "AB123"]
+    assert view.table.item(10, 0).text() == "15/10/2010"
