@@ -35,6 +35,9 @@ def _app(pid: int) -> Any:
         app = desktop.getChildAtIndex(i)
         try:
             if app is not None and app.get_process_id() == pid:
+                # Fresh answers only: a cached child list still holds windows the app
+                # has already deleted (a closed message box), and a click on one is lost.
+                app.clear_cache()
                 return app
         except Exception:  # noqa: BLE001 - a dying app answers nothing
             continue

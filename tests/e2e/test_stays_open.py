@@ -79,7 +79,7 @@ def test_the_demo_practice_is_built_once_confirmed_and_opens(start_app: Any) -> 
     app = start_app()
     app.click("push button", "Créer le cabinet de démonstration")
     app.click("push button", "Retour")  # nothing is written before the user confirms
-    app.wait("dialog", name="Carnet : bienvenue")
+    app.gone("alert", name="Créer le cabinet de démonstration")
     assert not (app.data_dir / "keys.json").exists()
     app.click("push button", "Créer le cabinet de démonstration")
     app.click("push button", "Créer la démo")
