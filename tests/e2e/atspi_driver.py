@@ -10,7 +10,8 @@ lives, so the tests' own interpreter needs no GObject bindings. Requests::
     {"op": "dump", "pid": 123}     the visible tree, for a failure's report
 
 A selector matches a visible (SHOWING) object whose role name equals ``role`` and whose
-accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``),
+accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``, or
+whose label, by its buddy relation, is named ``labelled``),
 inside the top-level window whose name starts with ``within`` when given.
 Waiting polls the tree until the deadline: the app's state is the condition.
 """
@@ -47,11 +48,7 @@ def _app(pid: int) -> Any:
 def _showing(acc: Any) -> bool:
     try:
         states = acc.getState()
-        return states.contains(pyatspi.STATE_SHOWING) or acc.getRoleName() in (
-            "application",
-            "frame",
-            "dialog",
-        )
+        return states.contains(pyatspi.STATE_SHOWING) or acc.getRoleName() == "application"
     except Exception:  # noqa: BLE001
         return False
 
@@ -79,6 +76,8 @@ def _matches(acc: Any, req: dict[str, Any]) -> bool:
         name = acc.name or ""
     except Exception:  # noqa: BLE001
         return False
+    if "labelled" in req:  # a combo box's name is its current item: find it by its label
+        return req["labelled"] in _labels(acc)
     if "name" in req:
         return bool(name == req["name"])
     if "prefix" in req:
@@ -100,6 +99,18 @@ def _root(req: dict[str, Any]) -> Any:
         if named and _showing(window):
             return window
     return None
+
+
+def _labels(acc: Any) -> list[str]:
+    names = []
+    try:
+        for relation in acc.getRelationSet():
+            if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+                for i in range(relation.getNTargets()):
+                    names.append(relation.getTarget(i).name or "")
+    except Exception:  # noqa: BLE001
+        pass
+    return names
 
 
 def _find(req: dict[str, Any]) -> Any:

@@ -213,6 +213,11 @@ class App:
         self.wait(role, name=name)
         self._ask(op="focus", role=role, name=name)
 
+    def focus_labelled(self, role: str, label: str) -> None:
+        """Focus the widget a label names (a combo box's own name is its current item)."""
+        self.wait(role, labelled=label)
+        self._ask(op="focus", role=role, labelled=label)
+
     def keys(self, *keys: str) -> None:
         """Real key presses (xdotool) to the focused widget, e.g. ``keys("ctrl+l")``."""
         subprocess.run(["xdotool", "key", "--delay", "30", *keys], env=self.session.env, check=True)
