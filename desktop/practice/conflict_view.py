@@ -9,12 +9,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
 from desktop.practice.stamps import RowStamps
 from sync.changes import Stamp, hlc_wall_ms
 
-DEVICE_NAMES = "device_names"
-"""meta: JSON {device id: name} of the practice's devices, kept by each sync."""
+DEVICE_NAMES = MetaKey.DEVICE_NAMES  # kept by each sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ def _names(practice: Any) -> dict[str, str]:
         names = json.loads(practice.meta_value(DEVICE_NAMES) or "{}")
     except ValueError:
         names = {}
-    own = practice.meta_value("device_name")
+    own = practice.meta_value(MetaKey.DEVICE_NAME)
     if own:
         names[practice.device_id] = own
     return {str(k): str(v) for k, v in names.items() if v}

@@ -14,7 +14,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.practice import errors, search
+from desktop.practice import errors, meta, search
+from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES, Entity
 from desktop.practice.stamps import RowStamps
 from sync.changes import ZERO, Change, Stamp
@@ -29,8 +30,7 @@ _json_string: Any = json.encoder.encode_basestring
 """A str as JSON with ensure_ascii=False, as json.dumps writes it (C-accelerated)."""
 
 
-DEFERRED_INDEXES = "restore_deferred_indexes"
-"""meta: the CREATE INDEX statements a restore dropped and has yet to run again (JSON)."""
+DEFERRED_INDEXES = MetaKey.RESTORE_DEFERRED_INDEXES
 RESTORE_CACHE_KIB = -524_288
 """Page cache while restoring (512 MiB, given back at the end): a restore touches every
 page of a database that can be several GB."""
@@ -88,9 +88,10 @@ class StoreReplica:
 
     def push_cursor(self) -> tuple[int, Cursor]:
         return (
-            int(self.p.meta_value("push_local_seq", 0)),
+            int(self.p.meta_value(MetaKey.PUSH_LOCAL_SEQ, 0)),
             Cursor(
-                int(self.p.meta_value("push_seq", 0)), str(self.p.meta_value("push_digest", ""))
+                int(self.p.meta_value(MetaKey.PUSH_SEQ, 0)),
+                str(self.p.meta_value(MetaKey.PUSH_DIGEST, "")),
             ),
         )
 
@@ -100,9 +101,9 @@ class StoreReplica:
         a snapshot, never the old journal). The last pushed entry stays, so the next
         local seq keeps counting from it (SQLite reuses rowids of an emptied table)."""
         with self.p.transaction():
-            self.p.set_meta("push_local_seq", up_to_local_seq)
-            self.p.set_meta("push_seq", cursor.seq)
-            self.p.set_meta("push_digest", cursor.digest)
+            self.p.set_meta(MetaKey.PUSH_LOCAL_SEQ, up_to_local_seq)
+            self.p.set_meta(MetaKey.PUSH_SEQ, cursor.seq)
+            self.p.set_meta(MetaKey.PUSH_DIGEST, cursor.digest)
             self.p._q("DELETE FROM journal WHERE seq < ?", (up_to_local_seq,))
 
     def has_history(self) -> bool:
@@ -137,10 +138,9 @@ class StoreReplica:
         old_device = self.device_id
         with self.p.transaction():
             pushed = self.push_cursor()[0]
-            self.p.set_meta("device_id", device_id)
+            self.p.set_meta(MetaKey.DEVICE_ID, device_id)
             self.p.device_id = device_id
-            for key in ("push_seq", "push_digest"):
-                self.p._q("DELETE FROM meta WHERE key = ?", (key,))
+            meta.delete(self.p.conn, MetaKey.PUSH_SEQ, MetaKey.PUSH_DIGEST)
             renamed: dict[Stamp, Stamp] = {}
             for pending in self.pending_changes(pushed, 1 << 62):
                 old = pending.change.stamp
@@ -407,7 +407,7 @@ class StoreReplica:
             for sql in json.loads(self.p.meta_value(DEFERRED_INDEXES, "[]")):
                 conn.execute(sql)
             search.rebuild(conn)
-            self.p._q("DELETE FROM meta WHERE key = ?", (DEFERRED_INDEXES,))
+            meta.delete(self.p.conn, DEFERRED_INDEXES)
         conn.execute(f"PRAGMA cache_size = {cache}")
         if progress:
             progress("index", 1, 1)

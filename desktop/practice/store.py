@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.practice import audit, db, errors, search
+from desktop.practice import audit, db, errors, meta, search
 from desktop.practice.keyfile import KeyFile
+from desktop.practice.meta import MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.schema import DELETED, ENTITIES, Entity
 from desktop.practice.stamps import RowStamps
@@ -37,13 +38,6 @@ Record = dict[str, Any]
 
 def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
-def _ring_json(keys: PracticeKeys) -> str:
-    """The practice keys as kept in ``meta`` (inside the encrypted database)."""
-    return json.dumps(
-        {"current": keys.current, "epochs": {str(e): k.hex() for e, k in keys.epochs.items()}}
-    )
 
 
 def _local_now() -> str:
@@ -65,18 +59,13 @@ class Practice:
         self._lock = threading.RLock()
         self._depth = 0
         self.defer_search = False  # a restore rebuilds the search indexes at its end
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        self.practice_id: str = meta["practice_id"]
-        self.device_id: str = meta["device_id"]
-        ring = json.loads(meta["practice_keys"])
-        self.practice_keys = PracticeKeys(
-            self.practice_id,
-            {int(epoch): bytes.fromhex(key) for epoch, key in ring["epochs"].items()},
-            int(ring["current"]),
-        )
-        self.clock = HybridClock(int(meta.get("hlc_last", 0)))
+        stored = meta.read_all(conn)
+        self.practice_id: str = stored[MetaKey.PRACTICE_ID]
+        self.device_id: str = stored[MetaKey.DEVICE_ID]
+        self.practice_keys = meta.ring_from_json(self.practice_id, stored[MetaKey.PRACTICE_KEYS])
+        self.clock = HybridClock(int(stored.get(MetaKey.HLC_LAST, 0)))
         self.replica = StoreReplica(self)
-        if search.NOTES_INDEXED not in meta:
+        if MetaKey.NOTES_INDEXED not in stored:
             # A database from before notes were indexed on first search: every note in
             # it was indexed when written.
             with self.transaction():
@@ -142,7 +131,7 @@ class Practice:
         passphrase: str,
         user_id: str,
         username: str,
-        meta: Mapping[str, Any] | None = None,
+        initial_meta: Mapping[str, Any] | None = None,
     ) -> Practice:
         if KeyFile.exists(folder) or (folder / DB_NAME).exists():
             raise errors.InvalidInputError(f"{folder} already holds a practice")
@@ -165,12 +154,12 @@ class Practice:
                 conn.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
                     [
-                        ("practice_id", keys.practice_id),
-                        ("device_id", new_id()),  # never a reused one: see sync.errors
-                        ("practice_keys", _ring_json(keys)),
-                        ("hlc_last", 0),
-                        ("created_at", _now_iso()),
-                        *(meta or {}).items(),
+                        (MetaKey.PRACTICE_ID, keys.practice_id),
+                        (MetaKey.DEVICE_ID, new_id()),  # never a reused one: see sync.errors
+                        (MetaKey.PRACTICE_KEYS, meta.ring_json(keys)),
+                        (MetaKey.HLC_LAST, 0),
+                        (MetaKey.CREATED_AT, _now_iso()),
+                        *((MetaKey(k), v) for k, v in (initial_meta or {}).items()),
                     ],
                 )
         except BaseException:
@@ -238,7 +227,9 @@ class Practice:
                 if entry.username == username:
                     user_id = entry.user_id
         practice = cls(folder, conn, user_id=user_id, db_key=key)
-        if not allow_incomplete and practice.meta_value("restore_state") == "in-progress":
+        if not allow_incomplete and (
+            practice.meta_value(MetaKey.RESTORE_STATE) == meta.IN_PROGRESS
+        ):
             practice.close()
             raise errors.CarnetError(
                 f"the restore into {folder} did not finish; run the same 'carnet restore' "
@@ -272,14 +263,9 @@ class Practice:
                 try:
                     # Another process on this device (the app and a 'carnet' command) may
                     # have written since: stamps must stay unique, so catch up its clock.
-                    row = self.conn.execute(
-                        "SELECT value FROM meta WHERE key = 'hlc_last'"
-                    ).fetchone()
-                    self.clock.observe(int(row[0]) if row else 0)
+                    self.clock.observe(int(meta.get(self.conn, MetaKey.HLC_LAST, 0)))
                     yield
-                    self.conn.execute(
-                        "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (self.clock.last,)
-                    )
+                    meta.put(self.conn, MetaKey.HLC_LAST, self.clock.last)
                 finally:
                     self._depth = 0
 
@@ -435,11 +421,17 @@ class Practice:
     # -- reads -----------------------------------------------------------------------------
 
     def meta_value(self, key: str, default: Any = None) -> Any:
-        row = self._q("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return default if row is None else row[0]
+        """``key`` must be a :class:`MetaKey` (a plain str is checked against them)."""
+        try:
+            return meta.get(self.conn, MetaKey(key), default)
+        except db.DatabaseError as exc:
+            raise db.map_sqlite_error(exc, self.db_path) from exc
 
     def set_meta(self, key: str, value: Any) -> None:
-        self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        try:
+            meta.put(self.conn, MetaKey(key), value)
+        except db.DatabaseError as exc:
+            raise db.map_sqlite_error(exc, self.db_path) from exc
 
     def set_practice_keys(self, keys: PracticeKeys) -> None:
         """Replace the key ring (a new epoch after a revocation); call in a transaction."""
@@ -447,7 +439,7 @@ class Practice:
             keys.epochs
         ):
             raise ValueError("a key ring may only grow, within the same practice")
-        self.set_meta("practice_keys", _ring_json(keys))
+        self.set_meta(MetaKey.PRACTICE_KEYS, meta.ring_json(keys))
         self.practice_keys = keys
 
     from_sql = staticmethod(from_sql)
