@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.practice import rows
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
 from desktop.practice.stamps import RowStamps
@@ -72,7 +73,7 @@ def conflict_views(practice: Any) -> list[ConflictView]:
     out = []
     for c in practice.conflicts():
         ent = ENTITIES[c["entity"]]
-        row = practice._row(ent, c["record_id"])
+        row = rows.raw_row(practice.session, ent, c["record_id"])
         if row is None:
             continue
         stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])

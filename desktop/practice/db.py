@@ -16,6 +16,8 @@ import sqlcipher3
 from desktop.practice import errors
 from desktop.practice.schema import ENTITIES, Entity
 
+DB_NAME = "practice.db"
+"""The database's file name inside a practice folder (beside the key file)."""
 Connection = Any  # sqlcipher3.Connection has no stubs
 DatabaseError = sqlcipher3.DatabaseError
 MIN_CIPHER_MAJOR = 4

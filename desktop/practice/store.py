@@ -1,43 +1,41 @@
-"""The practice store: the one write path, reads of a chart, and the sync replica.
+"""The practice store: the one write path, and reads of a chart.
 
 Every write goes through :meth:`Practice._write`, which in one durable transaction
 updates the row, appends a change to the journal (what sync pushes), appends a
 hash-chained audit entry, and maintains the search indexes. Remote changes come in
-through :meth:`Practice.apply_segment` and merge per field, last writer wins, with the
-same stamps. Callers never write SQL.
+through the sync replica (replica.py), which shares this store's :class:`Session` and
+merges per field, last writer wins, with the same stamps. Callers never write SQL.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
-import json
-import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.practice import audit, db, errors, meta, search
+from desktop.practice import audit, blobs, conflicts, db, errors, journal, meta, rows, search
+from desktop.practice.db import DB_NAME
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
-from desktop.practice.replica import StoreReplica
+from desktop.practice.rows import Record
 from desktop.practice.schema import DELETED, ENTITIES, Entity
+from desktop.practice.session import Session, now_iso
 from desktop.practice.stamps import RowStamps
-from desktop.practice.values import CONVERTED, compact_json, from_sql, to_sql, validate
+from desktop.practice.values import from_sql, validate
 from sync import crypto
-from sync.changes import ZERO, Change, HybridClock, Stamp, new_id
+from sync.changes import Change, HybridClock, Stamp, new_id
 from sync.merge import local_write
 from sync.remote import FIRST_EPOCH
 from sync.segments import PracticeKeys
 
-DB_NAME = "practice.db"
-CHUNK = 1024 * 1024
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from desktop.practice.replica import StoreReplica
 
-
-def _now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+__all__ = ["DB_NAME", "Practice", "Record"]
 
 
 def _local_now() -> str:
@@ -52,30 +50,61 @@ class Practice:
     the desktop gives it to one worker thread; an internal lock guards misuse."""
 
     def __init__(self, folder: Path, conn: db.Connection, *, user_id: str | None, db_key: bytes):
-        self.folder = folder
-        self.conn = conn
-        self.user_id = user_id
         self.db_key = db_key
-        self._lock = threading.RLock()
-        self._depth = 0
-        self.defer_search = False  # a restore rebuilds the search indexes at its end
         stored = meta.read_all(conn)
         self.practice_id: str = stored[MetaKey.PRACTICE_ID]
-        self.device_id: str = stored[MetaKey.DEVICE_ID]
         self.practice_keys = meta.ring_from_json(self.practice_id, stored[MetaKey.PRACTICE_KEYS])
-        self.clock = HybridClock(int(stored.get(MetaKey.HLC_LAST, 0)))
-        self.replica = StoreReplica(self)
+        self.session = Session(
+            folder,
+            conn,
+            practice_id=self.practice_id,
+            device_id=stored[MetaKey.DEVICE_ID],
+            user_id=user_id,
+            hlc_last=int(stored.get(MetaKey.HLC_LAST, 0)),
+        )
         if MetaKey.NOTES_INDEXED not in stored:
             # A database from before notes were indexed on first search: every note in
             # it was indexed when written.
             with self.transaction():
                 search.mark_notes_indexed(conn)
 
-    # -- life cycle ----------------------------------------------------------------------
+    # -- the session's state, as callers have always read it -------------------------------
+
+    @property
+    def folder(self) -> Path:
+        return self.session.folder
+
+    @property
+    def conn(self) -> db.Connection:
+        return self.session.conn
 
     @property
     def db_path(self) -> Path:
-        return self.folder / DB_NAME
+        return self.session.db_path
+
+    @property
+    def device_id(self) -> str:
+        return self.session.device_id
+
+    @property
+    def user_id(self) -> str | None:
+        return self.session.user_id
+
+    @property
+    def clock(self) -> HybridClock:
+        return self.session.clock
+
+    @functools.cached_property
+    def replica(self) -> StoreReplica:
+        """This store as the sync engine sees it, sharing its session.
+
+        Kept for the callers that predate it (desktop/sync_service.py, cli_sync.py);
+        new code that syncs builds ``StoreReplica(practice.session)`` itself."""
+        from desktop.practice.replica import StoreReplica
+
+        return StoreReplica(self.session)
+
+    # -- life cycle ----------------------------------------------------------------------
 
     @classmethod
     def create(
@@ -158,7 +187,7 @@ class Practice:
                         (MetaKey.DEVICE_ID, new_id()),  # never a reused one: see sync.errors
                         (MetaKey.PRACTICE_KEYS, meta.ring_json(keys)),
                         (MetaKey.HLC_LAST, 0),
-                        (MetaKey.CREATED_AT, _now_iso()),
+                        (MetaKey.CREATED_AT, now_iso()),
                         *((MetaKey(k), v) for k, v in (initial_meta or {}).items()),
                     ],
                 )
@@ -186,7 +215,7 @@ class Practice:
             tuple(e for e in keyfile.entries if e.user_id != self.user_id),
         )
         rest.with_user(user["id"], user["username"], self.db_key, passphrase).save()
-        self.user_id = user["id"]
+        self.session.user_id = user["id"]
 
     @classmethod
     def open(
@@ -238,8 +267,7 @@ class Practice:
         return practice
 
     def close(self) -> None:
-        with self._lock:
-            self.conn.close()
+        self.session.close()
 
     def __enter__(self) -> Practice:
         return self
@@ -247,33 +275,13 @@ class Practice:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
         """One durable transaction; nested calls join the outer one."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            with db.transaction(self.conn, self.db_path):
-                self._depth = 1
-                try:
-                    # Another process on this device (the app and a 'carnet' command) may
-                    # have written since: stamps must stay unique, so catch up its clock.
-                    self.clock.observe(int(meta.get(self.conn, MetaKey.HLC_LAST, 0)))
-                    yield
-                    meta.put(self.conn, MetaKey.HLC_LAST, self.clock.last)
-                finally:
-                    self._depth = 0
+        return self.session.transaction()
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        try:
-            return self.conn.execute(sql, params)
-        except db.DatabaseError as exc:
-            raise db.map_sqlite_error(exc, self.db_path) from exc
+        """SQL with SQLite's errors mapped (kept for desktop/sync_service.py)."""
+        return self.session.execute(sql, params)
 
     # -- the write path ------------------------------------------------------------------
 
@@ -322,13 +330,14 @@ class Practice:
         action: str | None,
         create: bool = False,
     ) -> None:
-        with self.transaction():
-            stamp = Stamp(self.clock.now(), self.device_id)
+        s = self.session
+        with s.transaction():
+            stamp = Stamp(s.clock.now(), s.device_id)
             replaces: dict[str, Stamp] = {}
             if create or ent.versioned:
-                self._insert_row(ent, record_id, fields, stamp)
+                rows.insert(s, ent, record_id, fields, stamp)
             else:
-                row = self._row(ent, record_id)
+                row = rows.raw_row(s, ent, record_id)
                 if row is None:
                     raise errors.NotFoundError(f"no {ent.name} with id {record_id}")
                 stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
@@ -339,99 +348,21 @@ class Practice:
                     replaces[name] = state.replaces
                     stamps.set(name, state)
                 # This write saw the current values: their conflicts are settled.
-                self.replica.close_all_conflicts(ent.name, record_id, fields)
-                self._update_row(ent, record_id, fields, stamps)
-            self._journal(Change(ent.name, record_id, stamp, fields, replaces))
-            self._after_change(ent, record_id)
+                conflicts.close_all(s, ent.name, record_id, fields)
+                rows.update(s, ent, record_id, fields, stamps)
+            journal.append(s, Change(ent.name, record_id, stamp, fields, replaces))
+            rows.after_change(s, ent, record_id)
             if action is not None:
-                self._audit(action, ent.name, record_id)
-
-    def _insert_row(
-        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamp: Stamp
-    ) -> bool:
-        names = [n for n in ent.field_names if n in fields]
-        cols = ", ".join(["id", *names, "_hlc", "_dev"])
-        marks = ", ".join("?" * (len(names) + 3))
-        values = [record_id, *(to_sql(ent, n, fields[n]) for n in names), stamp.hlc, stamp.device]
-        cur = self._q(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", values)
-        return bool(cur.rowcount)
-
-    def _update_row(
-        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamps: RowStamps
-    ) -> None:
-        sets = ", ".join(f"{n} = ?" for n in fields)
-        values = [to_sql(ent, n, v) for n, v in fields.items()]
-        self._q(
-            f"UPDATE {ent.name} SET {sets}{', ' if sets else ''}_hlc = ?, _dev = ?, _st = ? "
-            "WHERE id = ?",
-            [*values, stamps.base.hlc, stamps.base.device, stamps.dump(), record_id],
-        )
-
-    def _journal(self, change: Change) -> None:
-        """Append this device's change for the sync engine to push (same transaction)."""
-        self._q(
-            "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                change.entity,
-                change.record_id,
-                change.stamp.hlc,
-                change.stamp.device,
-                compact_json(dict(change.fields)),
-                json.dumps(
-                    {k: s.to_json() for k, s in change.replaces.items() if s != ZERO},
-                    separators=(",", ":"),
-                ),
-            ),
-        )
-
-    def _audit(self, action: str, entity: str | None, record_id: str | None) -> None:
-        # The head is read inside this transaction, never cached: another process (the
-        # app and a 'carnet' command at once) may have appended since our last write.
-        audit.append(self.conn, _now_iso(), self.user_id, action, entity, record_id)
-
-    def _insert_rows(self, ent: Entity, changes: Sequence[Change]) -> int:
-        """Insert the rows these creating changes describe, one statement for all; those
-        whose id exists are left alone. Returns how many were inserted."""
-        names = ent.field_names
-        cols = ", ".join(["id", *names, "_hlc", "_dev"])
-        marks = ", ".join("?" * (len(names) + 3))
-        # Most fields go to SQL as they are: convert only the JSON and boolean ones.
-        special = [(i + 1, n) for i, n in enumerate(names) if ent.field(n).type in CONVERTED]
-        rows = []
-        for c in changes:
-            row = [c.record_id, *map(c.fields.get, names), c.stamp.hlc, c.stamp.device]
-            for i, n in special:
-                row[i] = to_sql(ent, n, row[i])
-            rows.append(row)
-        before = self.conn.total_changes
-        self.conn.executemany(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", rows)
-        return int(self.conn.total_changes - before)
-
-    def _after_change(self, ent: Entity, record_id: str) -> None:
-        """Keep the search indexes in step with the row (same transaction), unless a
-        restore rebuilds them at its end (``defer_search``)."""
-        if self.defer_search:
-            return
-        if ent.name == "patient":
-            search.index_patient(self.conn, record_id)
-        # Notes are indexed by the next note search (search.catch_up_notes): saving one
-        # then writes a third fewer pages, and a search still sees every saved note.
+                s.audit(action, ent.name, record_id)
 
     # -- reads -----------------------------------------------------------------------------
 
     def meta_value(self, key: str, default: Any = None) -> Any:
         """``key`` must be a :class:`MetaKey` (a plain str is checked against them)."""
-        try:
-            return meta.get(self.conn, MetaKey(key), default)
-        except db.DatabaseError as exc:
-            raise db.map_sqlite_error(exc, self.db_path) from exc
+        return meta.get(self.session, MetaKey(key), default)
 
     def set_meta(self, key: str, value: Any) -> None:
-        try:
-            meta.put(self.conn, MetaKey(key), value)
-        except db.DatabaseError as exc:
-            raise db.map_sqlite_error(exc, self.db_path) from exc
+        meta.put(self.session, MetaKey(key), value)
 
     def set_practice_keys(self, keys: PracticeKeys) -> None:
         """Replace the key ring (a new epoch after a revocation); call in a transaction."""
@@ -442,10 +373,8 @@ class Practice:
         self.set_meta(MetaKey.PRACTICE_KEYS, meta.ring_json(keys))
         self.practice_keys = keys
 
-    from_sql = staticmethod(from_sql)
-
     def conflicts(self) -> list[Record]:
-        return self.replica.conflicts()
+        return conflicts.open_for_user(self.session)
 
     def resolve_conflict(self, conflict_id: str, keep: str) -> None:
         """Keep one side: written anew, so it wins on every device once synced."""
@@ -460,52 +389,20 @@ class Practice:
         )
 
     def pending_count(self) -> int:
-        return self.replica.pending_count()
+        return journal.pending_count(self.session)
 
     def pending_charts(self, *, at_most: int = 20_000) -> int | None:
         """Charts with changes not pushed yet, what a GP understands ("3 charts changed");
         None past ``at_most`` changes, where counting would hold the worker too long."""
-        pushed = int(self.meta_value("push_local_seq", 0))
-        if self.pending_count() > at_most:
-            return None
-        parts, params = ["SELECT record_id AS pid FROM journal WHERE seq > ? AND entity = ?"], [
-            pushed,
-            "patient",
-        ]
-        for ent in ENTITIES.values():
-            if ent.patient_field and ent.name != "patient":
-                parts.append(
-                    f"SELECT t.{ent.patient_field} FROM journal j JOIN {ent.name} t "
-                    "ON t.id = j.record_id WHERE j.seq > ? AND j.entity = ?"
-                )
-                params += [pushed, ent.name]
-        sql = f"SELECT count(DISTINCT pid) FROM ({' UNION ALL '.join(parts)})"
-        return int(self._q(sql, params).fetchone()[0])
-
-    def _row(self, ent: Entity, record_id: str) -> Any:
-        cur = self._q(f"SELECT * FROM {ent.name} WHERE id = ?", (record_id,))
-        names = [d[0] for d in cur.description]
-        row = cur.fetchone()
-        return None if row is None else dict(zip(names, row, strict=True))
-
-    def _to_record(self, ent: Entity, row: Mapping[str, Any]) -> Record:
-        out: Record = {"id": row["id"]}
-        for name in ent.field_names:
-            out[name] = from_sql(ent, name, row[name])
-        return out
+        return journal.pending_charts(self.session, at_most=at_most)
 
     def get(self, entity: str, record_id: str) -> Record | None:
-        ent = ENTITIES[entity]
-        row = self._row(ent, record_id)
-        return None if row is None else self._to_record(ent, row)
+        return rows.get(self.session, entity, record_id)
 
     def _rows(
         self, ent: Entity, where: str, params: Sequence[Any], order: str = ""
     ) -> list[Record]:
-        cols = ", ".join(["id", *ent.field_names])
-        cur = self._q(f"SELECT {cols} FROM {ent.name} WHERE {where} {order}", params)
-        names = [d[0] for d in cur.description]
-        return [self._to_record(ent, dict(zip(names, r, strict=True))) for r in cur.fetchall()]
+        return rows.select(self.session, ent, where, params, order)
 
     def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
         """Live appointments with start_iso <= starts_at < end_iso, by time, with the
@@ -526,7 +423,7 @@ class Practice:
             values = dict(zip(names, row, strict=True))
             family = values.pop("patient_family_name")
             given = values.pop("patient_given_names")
-            record = self._to_record(ent, values)
+            record = rows.to_record(ent, values)
             record["patient_family_name"] = family
             record["patient_given_names"] = given
             out.append(record)
@@ -550,7 +447,7 @@ class Practice:
         """The whole chart of one patient; the read is audited."""
         with self.transaction():
             chart = self._chart(patient_id, include_deleted)
-            self._audit("read", "patient", patient_id)
+            self.session.audit("read", "patient", patient_id)
         return chart
 
     def _chart(self, patient_id: str, include_deleted: bool) -> Record:
@@ -604,7 +501,7 @@ class Practice:
         names = ["id", *ent_v.field_names, "_hlc", "_dev"]
         for row in cur.fetchall():
             raw = dict(zip(names, row, strict=True))
-            rec = self._to_record(ent_v, raw)
+            rec = rows.to_record(ent_v, raw)
             by_item.setdefault(rec[link], []).append(rec)
         for item in items:
             versions = by_item.get(item["id"], [])
@@ -675,10 +572,10 @@ class Practice:
     def _revise(self, version: str, link: str, item_id: str, changes: Mapping[str, Any]) -> str:
         ent = ENTITIES[version]
         with self.transaction():
-            rows = self._rows(ent, f"{link} = ?", (item_id,), "ORDER BY _hlc DESC, _dev DESC")
-            if not rows:
+            newest = self._rows(ent, f"{link} = ?", (item_id,), "ORDER BY _hlc DESC, _dev DESC")
+            if not newest:
                 raise errors.NotFoundError(f"no {version.split('_')[0]} with id {item_id}")
-            current = rows[0]
+            current = newest[0]
             content = {
                 k: v
                 for k, v in current.items()
@@ -723,7 +620,7 @@ class Practice:
         self.patient(patient_id)
         digest = hashlib.sha256(content).hexdigest()
         with self.transaction():
-            self.store_chunks(digest, content)
+            blobs.store(self.session, digest, content)
             return self.create_record(
                 "document",
                 {
@@ -738,32 +635,18 @@ class Practice:
                 },
             )
 
-    def store_chunks(self, digest: str, content: bytes) -> None:
-        """Content-addressed: the same bytes are stored once (inside the caller's transaction)."""
-        if self._q("SELECT 1 FROM blob_chunks WHERE hash = ? AND idx = 0", (digest,)).fetchone():
-            return
-        self.conn.executemany(
-            "INSERT INTO blob_chunks(hash, idx, data) VALUES (?, ?, ?)",
-            (
-                (digest, i, content[off : off + CHUNK])
-                for i, off in enumerate(range(0, max(len(content), 1), CHUNK))
-            ),
-        )
-
     def document_content(self, document_id: str) -> bytes:
         doc = self.get("document", document_id)
         if doc is None:
             raise errors.NotFoundError(f"no document with id {document_id}")
         with self.transaction():
-            rows = self._q(
-                "SELECT data FROM blob_chunks WHERE hash = ? ORDER BY idx", (doc["content_hash"],)
-            ).fetchall()
-            self._audit("read", "document", document_id)
-        if not rows and doc["size"]:
+            content = blobs.read(self.session, doc["content_hash"])
+            self.session.audit("read", "document", document_id)
+        if content is None and doc["size"]:
             raise errors.NotFoundError(
                 "this document's content is not on this computer yet; sync to fetch it"
             )
-        data = b"".join(r[0] for r in rows)[: doc["size"]]
+        data = (content or b"")[: doc["size"]]
         if hashlib.sha256(data).hexdigest() != doc["content_hash"]:
             raise errors.IntegrityFailureError(f"document {document_id} failed its integrity check")
         return data
@@ -792,8 +675,8 @@ class Practice:
 
     def verify_pages(self) -> list[str]:
         """Check every page's HMAC (SQLCipher): finds damage in pages no query touched yet."""
-        rows = self._q("PRAGMA cipher_integrity_check").fetchall()
-        return [str(r[0]) for r in rows]
+        problems = self._q("PRAGMA cipher_integrity_check").fetchall()
+        return [str(r[0]) for r in problems]
 
     def audit_entries(self, limit: int = 100) -> list[Record]:
         return audit.entries(self.conn, limit)
@@ -818,15 +701,16 @@ class Practice:
             chunk = [r for _, r in zip(range(batch), it, strict=False)]
             if not chunk:
                 return count
-            with self.transaction():
+            s = self.session
+            with s.transaction():
                 for entity, record_id, fields in chunk:
                     ent = ENTITIES[entity]
-                    stamp = Stamp(self.clock.now(), self.device_id)
+                    stamp = Stamp(s.clock.now(), s.device_id)
                     full = {n: fields.get(n) for n in ent.field_names}
-                    self._insert_row(ent, record_id, full, stamp)
-                    self._journal(Change(entity, record_id, stamp, full, {}))
-                    self._after_change(ent, record_id)
-                self._audit("import", None, None)
+                    rows.insert(s, ent, record_id, full, stamp)
+                    journal.append(s, Change(entity, record_id, stamp, full, {}))
+                    rows.after_change(s, ent, record_id)
+                s.audit("import", None, None)
             count += len(chunk)
             if progress:
                 progress(count)
