@@ -8,19 +8,12 @@ carries, so a push seals them without encoding each change again.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
 from desktop.practice.session import Session
-from desktop.practice.values import compact_json
-from sync.changes import ZERO, Change, Stamp
+from sync.changes import Change, Stamp, encode_fields, encode_replaces, wire
 from sync.ports import Cursor, PendingChange
-
-_json_string: Any = json.encoder.encode_basestring
-"""A str as JSON with ensure_ascii=False, as json.dumps writes it (C-accelerated)."""
 
 
 def append(s: Session, change: Change) -> None:
@@ -33,11 +26,8 @@ def append(s: Session, change: Change) -> None:
             change.record_id,
             change.stamp.hlc,
             change.stamp.device,
-            compact_json(dict(change.fields)),
-            json.dumps(
-                {k: v.to_json() for k, v in change.replaces.items() if v != ZERO},
-                separators=(",", ":"),
-            ),
+            encode_fields(change.fields),
+            encode_replaces(change.replaces),
         ),
     )
 
@@ -52,14 +42,8 @@ def pending(s: Session, after: int, limit: int) -> list[PendingChange]:
     # The journal keeps fields and replaces as the compact JSON a segment carries,
     # so each change's wire form is assembled from them, not encoded again, and the
     # engine decodes none of them (PendingChange.change does, if asked).
-    q = _json_string
     return [
-        PendingChange.encoded(
-            seq,
-            entity,
-            f'{{"e":{q(entity)},"id":{q(record_id)},"s":[{int(hlc)},{q(device)}],'
-            f'"f":{fields},"r":{replaces}}}',
-        )
+        PendingChange.encoded(seq, entity, wire(entity, record_id, hlc, device, fields, replaces))
         for seq, entity, record_id, hlc, device, fields, replaces in rows
     ]
 
@@ -71,10 +55,7 @@ def restamp(s: Session, local_seq: int, stamp: Stamp, replaces: dict[str, Stamp]
         (
             stamp.hlc,
             stamp.device,
-            json.dumps(
-                {k: v.to_json() for k, v in replaces.items() if v != ZERO},
-                separators=(",", ":"),
-            ),
+            encode_replaces(replaces),
             local_seq,
         ),
     )
