@@ -17,7 +17,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.practice import audit, blobs, conflicts, db, errors, journal, meta, rows, search
+from desktop.practice import (
+    audit,
+    blobs,
+    conflicts,
+    db,
+    errors,
+    journal,
+    meta,
+    migrations,
+    rows,
+    search,
+)
 from desktop.practice.db import DB_NAME
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
@@ -178,7 +189,7 @@ class Practice:
         )
         conn = db.connect(folder / DB_NAME, db_key, create=True)
         try:
-            db.migrate(conn, folder / DB_NAME)
+            migrations.migrate(conn, folder / DB_NAME)
             with db.transaction(conn, folder / DB_NAME):
                 conn.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
@@ -247,7 +258,7 @@ class Practice:
             user_id, key = keyfile.unlock(passphrase, username)
         conn = db.connect(folder / DB_NAME, key)
         try:
-            db.migrate(conn, folder / DB_NAME)
+            migrations.migrate(conn, folder / DB_NAME)
         except BaseException:
             conn.close()
             raise

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.practice.db import SCHEMA_VERSION
+from desktop.practice.migrations import SCHEMA_VERSION
 from desktop.practice.store import Practice
 from tests.data.make_fixtures import PASSPHRASE
 
