@@ -28,25 +28,24 @@ from desktop.practice import (
     migrations,
     rows,
     search,
+    writes,
 )
 from desktop.practice.db import DB_NAME
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
-from desktop.practice.schema import DELETED, ENTITIES, Entity
+from desktop.practice.schema import ENTITIES, Entity
 from desktop.practice.session import Session, now_iso
-from desktop.practice.stamps import RowStamps
-from desktop.practice.values import from_sql, validate
+from desktop.practice.values import validate
 from sync import crypto
-from sync.changes import Change, HybridClock, Stamp, new_id
-from sync.merge import local_write
+from sync.changes import HybridClock, new_id
 from sync.remote import FIRST_EPOCH
 from sync.segments import PracticeKeys
 
 if TYPE_CHECKING:
     from desktop.practice.replica import StoreReplica
 
-__all__ = ["DB_NAME", "Practice", "Record"]
+__all__ = ["DB_NAME", "Practice", "Record", "validate"]  # validate: for older importers
 
 
 def _local_now() -> str:
@@ -306,65 +305,19 @@ class Practice:
     ) -> str:
         """Create a record; ``audited=False`` only for a part of an operation whose own
         audit entry already names it (the first version of a new consultation)."""
-        ent = ENTITIES[entity]
-        values = validate(ent, fields)
-        full = {name: values.get(name) for name in ent.field_names}
-        if DELETED in full and full[DELETED] is None:
-            full[DELETED] = False
-        record_id = record_id or new_id()
-        self._write(ent, record_id, full, action="create" if audited else None, create=True)
-        return record_id
+        return writes.create_record(
+            self.session, entity, fields, record_id=record_id, audited=audited
+        )
 
     def update_record(self, entity: str, record_id: str, fields: Mapping[str, Any]) -> None:
-        ent = ENTITIES[entity]
-        if ent.versioned:
-            raise errors.InvalidInputError(
-                f"{entity} rows are versions and never change; write a new version instead"
-            )
-        values = validate(ent, fields)
-        if values:
-            self._write(ent, record_id, values, action="update")
+        writes.update_record(self.session, entity, record_id, fields)
 
     def delete_record(self, entity: str, record_id: str) -> None:
         """A tombstone: the row stays, hidden, and :meth:`undelete_record` brings it back."""
-        self._write(ENTITIES[entity], record_id, {DELETED: True}, action="delete")
+        writes.delete_record(self.session, entity, record_id)
 
     def undelete_record(self, entity: str, record_id: str) -> None:
-        self._write(ENTITIES[entity], record_id, {DELETED: False}, action="undelete")
-
-    def _write(
-        self,
-        ent: Entity,
-        record_id: str,
-        fields: dict[str, Any],
-        *,
-        action: str | None,
-        create: bool = False,
-    ) -> None:
-        s = self.session
-        with s.transaction():
-            stamp = Stamp(s.clock.now(), s.device_id)
-            replaces: dict[str, Stamp] = {}
-            if create or ent.versioned:
-                rows.insert(s, ent, record_id, fields, stamp)
-            else:
-                row = rows.raw_row(s, ent, record_id)
-                if row is None:
-                    raise errors.NotFoundError(f"no {ent.name} with id {record_id}")
-                stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
-                for name, value in fields.items():
-                    state = local_write(
-                        stamps.state(name, from_sql(ent, name, row[name])), value, stamp
-                    )
-                    replaces[name] = state.replaces
-                    stamps.set(name, state)
-                # This write saw the current values: their conflicts are settled.
-                conflicts.close_all(s, ent.name, record_id, fields)
-                rows.update(s, ent, record_id, fields, stamps)
-            journal.append(s, Change(ent.name, record_id, stamp, fields, replaces))
-            rows.after_change(s, ent, record_id)
-            if action is not None:
-                s.audit(action, ent.name, record_id)
+        writes.undelete_record(self.session, entity, record_id)
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -706,25 +659,7 @@ class Practice:
         Values are trusted to match the schema's types (they come from our generator or
         an importer that validated them); every record is journalled, so it syncs.
         """
-        count = 0
-        it = iter(records)
-        while True:
-            chunk = [r for _, r in zip(range(batch), it, strict=False)]
-            if not chunk:
-                return count
-            s = self.session
-            with s.transaction():
-                for entity, record_id, fields in chunk:
-                    ent = ENTITIES[entity]
-                    stamp = Stamp(s.clock.now(), s.device_id)
-                    full = {n: fields.get(n) for n in ent.field_names}
-                    rows.insert(s, ent, record_id, full, stamp)
-                    journal.append(s, Change(entity, record_id, stamp, full, {}))
-                    rows.after_change(s, ent, record_id)
-                s.audit("import", None, None)
-            count += len(chunk)
-            if progress:
-                progress(count)
+        return writes.import_records(self.session, records, batch=batch, progress=progress)
 
     # -- statistics (status, benchmarks) ----------------------------------------------------
 
