@@ -26,6 +26,7 @@ from desktop.practice import (
     journal,
     meta,
     migrations,
+    reads,
     rows,
     search,
     writes,
@@ -371,110 +372,20 @@ class Practice:
     def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
         """Live appointments with start_iso <= starts_at < end_iso, by time, with the
         patient's family_name and given_names (over the starts_at index)."""
-        ent = ENTITIES["appointment"]
-        cols = ", ".join(["a.id", *(f"a.{n}" for n in ent.field_names)])
-        cur = self._q(
-            f"SELECT {cols}, p.family_name AS patient_family_name, "
-            "p.given_names AS patient_given_names FROM appointment a "
-            "LEFT JOIN patient p ON p.id = a.patient_id "
-            "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted IS NOT 1 "
-            "ORDER BY a.starts_at, a.id",
-            (start_iso, end_iso),
-        )
-        names = [d[0] for d in cur.description]
-        out: list[Record] = []
-        for row in cur.fetchall():
-            values = dict(zip(names, row, strict=True))
-            family = values.pop("patient_family_name")
-            given = values.pop("patient_given_names")
-            record = rows.to_record(ent, values)
-            record["patient_family_name"] = family
-            record["patient_given_names"] = given
-            out.append(record)
-        return out
+        return reads.appointments_between(self.session, start_iso, end_iso)
 
     def users(self) -> list[Record]:
-        return self._rows(ENTITIES["user"], "deleted IS NOT 1", (), "ORDER BY display_name")
+        return reads.users(self.session)
 
     def practice_record(self) -> Record:
-        record = self.get("practice", self.practice_id)
-        assert record is not None
-        return record
+        return reads.practice_record(self.session)
 
     def patient(self, patient_id: str) -> Record:
-        record = self.get("patient", patient_id)
-        if record is None:
-            raise errors.NotFoundError(f"no patient with id {patient_id}")
-        return record
+        return reads.patient(self.session, patient_id)
 
     def chart(self, patient_id: str, *, include_deleted: bool = False) -> Record:
         """The whole chart of one patient; the read is audited."""
-        with self.transaction():
-            chart = self._chart(patient_id, include_deleted)
-            self.session.audit("read", "patient", patient_id)
-        return chart
-
-    def _chart(self, patient_id: str, include_deleted: bool) -> Record:
-        chart = self.patient(patient_id)
-        live = "" if include_deleted else " AND deleted IS NOT 1"
-        for entity, order in (
-            ("problem", "ORDER BY onset DESC"),
-            ("allergy", "ORDER BY substance"),
-            ("treatment", "ORDER BY started DESC"),
-            ("vaccination", "ORDER BY given_on DESC"),
-            ("document", "ORDER BY received_at DESC"),
-            ("appointment", "ORDER BY starts_at DESC"),
-        ):
-            chart[entity + "s" if entity != "allergy" else "allergies"] = self._rows(
-                ENTITIES[entity], "patient_id = ?" + live, (patient_id,), order
-            )
-        chart["consultations"] = self._versioned_items(
-            "consultation",
-            "consultation_version",
-            "consultation_id",
-            patient_id,
-            live,
-            "started_at",
-        )
-        chart["prescriptions"] = self._versioned_items(
-            "prescription",
-            "prescription_version",
-            "prescription_id",
-            patient_id,
-            live,
-            "prescribed_at",
-        )
-        return chart
-
-    def _versioned_items(
-        self, head: str, version: str, link: str, patient_id: str, live: str, date_field: str
-    ) -> list[Record]:
-        ent_h, ent_v = ENTITIES[head], ENTITIES[version]
-        items = self._rows(
-            ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC"
-        )
-        if not items:
-            return items
-        vcols = ", ".join(["v.id", *(f"v.{n}" for n in ent_v.field_names), "v._hlc", "v._dev"])
-        cur = self._q(
-            f"SELECT {vcols} FROM {version} v JOIN {head} h ON h.id = v.{link} "
-            f"WHERE h.patient_id = ? ORDER BY v._hlc, v._dev",
-            (patient_id,),
-        )
-        by_item: dict[str, list[Record]] = {}
-        names = ["id", *ent_v.field_names, "_hlc", "_dev"]
-        for row in cur.fetchall():
-            raw = dict(zip(names, row, strict=True))
-            rec = rows.to_record(ent_v, raw)
-            by_item.setdefault(rec[link], []).append(rec)
-        for item in items:
-            versions = by_item.get(item["id"], [])
-            item["versions"] = versions
-            item["current"] = versions[-1] if versions else None
-            parents = {v["parent_id"] for v in versions}
-            heads = [v for v in versions if v["id"] not in parents]
-            item["concurrent_versions"] = len(heads) > 1
-        return items
+        return reads.chart(self.session, patient_id, include_deleted=include_deleted)
 
     # -- clinical content: versions, never overwritten --------------------------------------
 
@@ -664,6 +575,4 @@ class Practice:
     # -- statistics (status, benchmarks) ----------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return {
-            name: int(self._q(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in ENTITIES
-        }
+        return reads.counts(self.session)
