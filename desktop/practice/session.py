@@ -26,6 +26,11 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
+def local_now() -> str:
+    """Local wall-clock time, to the minute: when a consultation or document happened."""
+    return dt.datetime.now().isoformat(timespec="minutes")
+
+
 class Session:
     """An open, unlocked database. Not thread-safe for concurrent writers: the desktop
     gives it to one worker thread; the lock guards misuse and lets the sync engine's

@@ -10,18 +10,17 @@ merges per field, last writer wins, with the same stamps. Callers never write SQ
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.practice import (
     audit,
-    blobs,
+    clinical,
     conflicts,
     db,
+    documents,
     errors,
     journal,
     meta,
@@ -35,7 +34,7 @@ from desktop.practice.db import DB_NAME
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
-from desktop.practice.schema import ENTITIES, Entity
+from desktop.practice.schema import Entity
 from desktop.practice.session import Session, now_iso
 from desktop.practice.values import validate
 from sync import crypto
@@ -47,10 +46,6 @@ if TYPE_CHECKING:
     from desktop.practice.replica import StoreReplica
 
 __all__ = ["DB_NAME", "Practice", "Record", "validate"]  # validate: for older importers
-
-
-def _local_now() -> str:
-    return dt.datetime.now().isoformat(timespec="minutes")
 
 
 # --- the store ---------------------------------------------------------------------------
@@ -393,24 +388,11 @@ class Practice:
         self, patient_id: str, *, started_at: str | None = None, **content: Any
     ) -> tuple[str, str]:
         """A consultation and its first version; returns (consultation id, version id)."""
-        self.patient(patient_id)
-        with self.transaction():
-            cid = self.create_record(
-                "consultation",
-                {
-                    "patient_id": patient_id,
-                    "started_at": started_at or _local_now(),
-                    "author_id": self.user_id,
-                },
-            )
-            vid = self._new_version(
-                "consultation_version", "consultation_id", cid, None, content, audited=False
-            )
-        return cid, vid
+        return clinical.add_consultation(self.session, patient_id, started_at=started_at, **content)
 
     def revise_consultation(self, consultation_id: str, **changes: Any) -> str:
         """A new version of the note built on the current one; the old stays readable."""
-        return self._revise("consultation_version", "consultation_id", consultation_id, changes)
+        return clinical.revise_consultation(self.session, consultation_id, **changes)
 
     def add_prescription(
         self,
@@ -420,64 +402,12 @@ class Practice:
         consultation_id: str | None = None,
         notes: str | None = None,
     ) -> tuple[str, str]:
-        self.patient(patient_id)
-        with self.transaction():
-            pid = self.create_record(
-                "prescription",
-                {
-                    "patient_id": patient_id,
-                    "consultation_id": consultation_id,
-                    "author_id": self.user_id,
-                    "prescribed_at": _local_now(),
-                },
-            )
-            vid = self._new_version(
-                "prescription_version",
-                "prescription_id",
-                pid,
-                None,
-                {"lines": lines, "notes": notes},
-                audited=False,
-            )
-        return pid, vid
+        return clinical.add_prescription(
+            self.session, patient_id, lines, consultation_id=consultation_id, notes=notes
+        )
 
     def revise_prescription(self, prescription_id: str, **changes: Any) -> str:
-        return self._revise("prescription_version", "prescription_id", prescription_id, changes)
-
-    def _revise(self, version: str, link: str, item_id: str, changes: Mapping[str, Any]) -> str:
-        ent = ENTITIES[version]
-        with self.transaction():
-            newest = self._rows(ent, f"{link} = ?", (item_id,), "ORDER BY _hlc DESC, _dev DESC")
-            if not newest:
-                raise errors.NotFoundError(f"no {version.split('_')[0]} with id {item_id}")
-            current = newest[0]
-            content = {
-                k: v
-                for k, v in current.items()
-                if k not in ("id", link, "parent_id", "author_id", "created_at", "signed")
-            }
-            content.update(changes)
-            return self._new_version(version, link, item_id, current["id"], content)
-
-    def _new_version(
-        self,
-        version: str,
-        link: str,
-        item_id: str,
-        parent: str | None,
-        content: Mapping[str, Any],
-        *,
-        audited: bool = True,
-    ) -> str:
-        fields = {
-            **content,
-            link: item_id,
-            "parent_id": parent,
-            "author_id": self.user_id,
-            "created_at": _local_now(),
-            "signed": content.get("signed", True),
-        }
-        return self.create_record(version, fields, audited=audited)
+        return clinical.revise_prescription(self.session, prescription_id, **changes)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -492,39 +422,12 @@ class Practice:
         kind: str = "other",
     ) -> str:
         """Store a letter, result or scan; its bytes live encrypted in the database."""
-        self.patient(patient_id)
-        digest = hashlib.sha256(content).hexdigest()
-        with self.transaction():
-            blobs.store(self.session, digest, content)
-            return self.create_record(
-                "document",
-                {
-                    "patient_id": patient_id,
-                    "title": title,
-                    "kind": kind,
-                    "mime": mime,
-                    "filename": filename,
-                    "size": len(content),
-                    "content_hash": digest,
-                    "received_at": _local_now(),
-                },
-            )
+        return documents.add_document(
+            self.session, patient_id, content, title=title, filename=filename, mime=mime, kind=kind
+        )
 
     def document_content(self, document_id: str) -> bytes:
-        doc = self.get("document", document_id)
-        if doc is None:
-            raise errors.NotFoundError(f"no document with id {document_id}")
-        with self.transaction():
-            content = blobs.read(self.session, doc["content_hash"])
-            self.session.audit("read", "document", document_id)
-        if content is None and doc["size"]:
-            raise errors.NotFoundError(
-                "this document's content is not on this computer yet; sync to fetch it"
-            )
-        data = (content or b"")[: doc["size"]]
-        if hashlib.sha256(data).hexdigest() != doc["content_hash"]:
-            raise errors.IntegrityFailureError(f"document {document_id} failed its integrity check")
-        return data
+        return documents.document_content(self.session, document_id)
 
     # -- search ---------------------------------------------------------------------------
 
