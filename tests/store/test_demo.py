@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from desktop.practice.demo import _uuid7, generate
+from desktop.demo.generator import _uuid7, generate
 from desktop.practice.schema import ENTITIES
 
 TODAY = dt.date(2026, 11, 28)

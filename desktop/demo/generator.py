@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
-from desktop.practice import demo_data as dd
+from desktop.demo import data as dd
 from desktop.practice.schema import ENTITIES
 
 Record = tuple[str, str, dict[str, Any]]
