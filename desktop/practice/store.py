@@ -1,10 +1,11 @@
-"""The practice store: the one write path, and reads of a chart.
+"""The practice store: :class:`Practice`, the one object callers hold.
 
-Every write goes through :meth:`Practice._write`, which in one durable transaction
-updates the row, appends a change to the journal (what sync pushes), appends a
-hash-chained audit entry, and maintains the search indexes. Remote changes come in
-through the sync replica (replica.py), which shares this store's :class:`Session` and
-merges per field, last writer wins, with the same stamps. Callers never write SQL.
+It opens or makes a practice folder (opening.py) and answers every call through the
+modules that do the work, all over one :class:`Session`: writes.py (the one write
+path: row, journal, conflicts, search, audit in one transaction), reads.py (charts,
+agenda, users), clinical.py (versioned notes and prescriptions), documents.py,
+search.py and audit.py. Remote changes come in through the sync replica (replica.py),
+which shares the session and never this class. Callers never write SQL.
 """
 
 from __future__ import annotations
@@ -24,18 +25,17 @@ from desktop.practice import (
     errors,
     journal,
     meta,
-    migrations,
+    opening,
     reads,
     rows,
     search,
     writes,
 )
 from desktop.practice.db import DB_NAME
-from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
 from desktop.practice.schema import Entity
-from desktop.practice.session import Session, now_iso
+from desktop.practice.session import Session
 from desktop.practice.values import validate
 from sync import crypto
 from sync.changes import HybridClock, new_id
@@ -168,41 +168,8 @@ class Practice:
         username: str,
         initial_meta: Mapping[str, Any] | None = None,
     ) -> Practice:
-        if KeyFile.exists(folder) or (folder / DB_NAME).exists():
-            raise errors.InvalidInputError(f"{folder} already holds a practice")
-        if len(passphrase) < 8:
-            raise errors.InvalidInputError("the passphrase must have at least 8 characters")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
-                folder.chmod(0o700)
-        except OSError as exc:
-            raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
-        db_key = crypto.random_key()
-        keyfile = KeyFile(folder, keys.practice_id, ()).with_user(
-            user_id, username, db_key, passphrase
-        )
-        conn = db.connect(folder / DB_NAME, db_key, create=True)
-        try:
-            migrations.migrate(conn, folder / DB_NAME)
-            with db.transaction(conn, folder / DB_NAME):
-                conn.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [
-                        (MetaKey.PRACTICE_ID, keys.practice_id),
-                        (MetaKey.DEVICE_ID, new_id()),  # never a reused one: see sync.errors
-                        (MetaKey.PRACTICE_KEYS, meta.ring_json(keys)),
-                        (MetaKey.HLC_LAST, 0),
-                        (MetaKey.CREATED_AT, now_iso()),
-                        *((MetaKey(k), v) for k, v in (initial_meta or {}).items()),
-                    ],
-                )
-        except BaseException:
-            conn.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        keyfile.save()
-        return cls(folder, conn, user_id=user_id, db_key=db_key)
+        made = opening.create_database(folder, keys, passphrase, user_id, username, initial_meta)
+        return cls(made.folder, made.conn, user_id=made.user_id, db_key=made.db_key)
 
     def bind_user(self, username: str | None, passphrase: str) -> None:
         """After a join: point the key file at the synced user with this login (or the
@@ -214,13 +181,9 @@ class Practice:
         if len(match) != 1:
             return
         user = match[0]
-        keyfile = KeyFile.load(self.folder)
-        rest = KeyFile(
-            self.folder,
-            keyfile.practice_id,
-            tuple(e for e in keyfile.entries if e.user_id != self.user_id),
+        opening.rebind_key_file(
+            self.folder, self.user_id, user["id"], user["username"], self.db_key, passphrase
         )
-        rest.with_user(user["id"], user["username"], self.db_key, passphrase).save()
         self.session.user_id = user["id"]
 
     @classmethod
@@ -240,28 +203,8 @@ class Practice:
         restore itself, resuming.
         """
         folder = Path(folder)
-        keyfile = KeyFile.load(folder)
-        if not (folder / DB_NAME).is_file():
-            raise errors.NotAPracticeError(
-                f"{folder} has a key file but no {DB_NAME}; restore the practice with "
-                "'carnet restore'"
-            )
-        user_id: str | None = None
-        if key is None:
-            if passphrase is None:
-                raise errors.WrongPassphraseError("a passphrase is needed to unlock the practice")
-            user_id, key = keyfile.unlock(passphrase, username)
-        conn = db.connect(folder / DB_NAME, key)
-        try:
-            migrations.migrate(conn, folder / DB_NAME)
-        except BaseException:
-            conn.close()
-            raise
-        if user_id is None and username is not None:
-            for entry in keyfile.entries:
-                if entry.username == username:
-                    user_id = entry.user_id
-        practice = cls(folder, conn, user_id=user_id, db_key=key)
+        done = opening.unlock(folder, passphrase=passphrase, key=key, username=username)
+        practice = cls(folder, done.conn, user_id=done.user_id, db_key=done.db_key)
         if not allow_incomplete and (
             practice.meta_value(MetaKey.RESTORE_STATE) == meta.IN_PROGRESS
         ):
