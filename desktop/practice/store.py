@@ -34,7 +34,6 @@ from desktop.practice import (
 from desktop.practice.db import DB_NAME
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
-from desktop.practice.schema import Entity
 from desktop.practice.session import Session
 from desktop.practice.values import validate
 from sync import crypto
@@ -258,7 +257,7 @@ class Practice:
     def undelete_record(self, entity: str, record_id: str) -> None:
         writes.undelete_record(self.session, entity, record_id)
 
-    # -- reads -----------------------------------------------------------------------------
+    # -- device state: meta, key ring, conflicts, unpushed changes -------------------------
 
     def meta_value(self, key: str, default: Any = None) -> Any:
         """``key`` must be a :class:`MetaKey` (a plain str is checked against them)."""
@@ -299,13 +298,10 @@ class Practice:
         None past ``at_most`` changes, where counting would hold the worker too long."""
         return journal.pending_charts(self.session, at_most=at_most)
 
+    # -- reads -----------------------------------------------------------------------------
+
     def get(self, entity: str, record_id: str) -> Record | None:
         return rows.get(self.session, entity, record_id)
-
-    def _rows(
-        self, ent: Entity, where: str, params: Sequence[Any], order: str = ""
-    ) -> list[Record]:
-        return rows.select(self.session, ent, where, params, order)
 
     def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
         """Live appointments with start_iso <= starts_at < end_iso, by time, with the
