@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlcipher3
 
-from desktop.practice.demo_loader import make_demo
+from desktop.demo.loader import make_demo
 from desktop.practice.store import DB_NAME, Practice
 from sync.changes import new_id
 

@@ -8,6 +8,7 @@ user) from a plain later one. See docs/sync-protocol.md.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -58,6 +59,7 @@ class Change:
     replaces: Mapping[str, Stamp] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
+        """The change as a JSON object, decoded: what :meth:`to_wire` encodes."""
         return {
             "e": self.entity,
             "id": self.record_id,
@@ -65,6 +67,17 @@ class Change:
             "f": dict(self.fields),
             "r": {k: v.to_json() for k, v in self.replaces.items() if v != ZERO},
         }
+
+    def to_wire(self) -> str:
+        """The change exactly as a segment carries it (see :func:`wire`)."""
+        return wire(
+            self.entity,
+            self.record_id,
+            self.stamp.hlc,
+            self.stamp.device,
+            encode_fields(self.fields),
+            encode_replaces(self.replaces),
+        )
 
     @staticmethod
     def from_json(value: Mapping[str, Any]) -> Change:
@@ -75,6 +88,41 @@ class Change:
             fields=dict(value["f"]),
             replaces={k: Stamp.from_json(v) for k, v in value.get("r", {}).items()},
         )
+
+
+# --- the wire form: the one encoder of a change as segments carry it ---------------------
+
+_compact: Any = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""json.dumps(value, ensure_ascii=False, separators=(",", ":")), without building an
+encoder per call."""
+_string: Any = json.encoder.encode_basestring
+"""A str as JSON with ensure_ascii=False, as json.dumps writes it (C-accelerated)."""
+
+
+def encode_fields(fields: Mapping[str, JSONValue]) -> str:
+    """A change's fields as compact JSON: the ``"f"`` member of its wire form."""
+    return str(_compact(fields if type(fields) is dict else dict(fields)))
+
+
+def encode_replaces(replaces: Mapping[str, Stamp]) -> str:
+    """A change's replaced stamps as compact JSON, ZERO ones left out: its ``"r"``."""
+    return str(_compact({k: [v.hlc, v.device] for k, v in replaces.items() if v != ZERO}))
+
+
+def wire(
+    entity: str, record_id: str, hlc: int, device: str, fields_json: str, replaces_json: str
+) -> str:
+    """A change's wire form, from its parts and its already encoded fields and replaces
+    (a journal that keeps those as :func:`encode_fields` and :func:`encode_replaces`
+    gave them need not decode and encode them again to push).
+
+    Exactly ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``;
+    decoded by :meth:`Change.from_json`.
+    """
+    return (
+        f'{{"e":{_string(entity)},"id":{_string(record_id)},"s":[{int(hlc)},{_string(device)}],'
+        f'"f":{fields_json},"r":{replaces_json}}}'
+    )
 
 
 def hlc_wall_ms(hlc: int) -> int:

@@ -45,9 +45,8 @@ class PendingChange:
         self.local_seq = local_seq
         self.entity = change.entity
         self.wire: str | None = None
-        """The change exactly as a segment carries it, i.e.
-        ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``,
-        when the replica has it; None otherwise."""
+        """The change exactly as a segment carries it (``change.to_wire()``, see
+        :func:`sync.changes.wire`), when the replica has it; None otherwise."""
         self._change: Change | None = change
 
     @classmethod

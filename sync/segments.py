@@ -162,15 +162,14 @@ def encode_segment(
 ) -> bytes:
     """Seal a batch of changes as segment ``seq`` of ``device``, chained to ``prev_digest``
     (the digest of the device's segment ``seq - 1``; empty for seq 1). ``wires``, if
-    given, are the changes already encoded as compact JSON (``PendingChange.wire``): the
-    same plaintext, without encoding each change again; ``changes`` is then ignored."""
+    given, are the changes already in their wire form (``PendingChange.wire``): the same
+    plaintext, without encoding each change again; ``changes`` is then ignored."""
     if seq < 1:
         raise ValueError("segment numbers start at 1")
-    if wires is not None:
-        body = '{"changes":[' + ",".join(wires) + "]}"
-        plaintext = zstandard.ZstdCompressor(level=3).compress(body.encode("utf-8"))
-    else:
-        plaintext = pack_json({"changes": [c.to_json() for c in changes]})
+    if wires is None:
+        wires = [c.to_wire() for c in changes]
+    body = '{"changes":[' + ",".join(wires) + "]}"
+    plaintext = zstandard.ZstdCompressor(level=3).compress(body.encode("utf-8"))
     context = segment_context(keys.practice_id, device, seq, prev_digest)
     return seal_object(keys, MAGIC_SEGMENT, PURPOSE_SEGMENT, context, plaintext)
 

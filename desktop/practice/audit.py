@@ -13,6 +13,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.practice import meta
+from desktop.practice.meta import MetaKey
+
 GENESIS = "0" * 64
 
 
@@ -51,12 +54,7 @@ def append(
     ``head``: the head as the caller read it in this same transaction; None reads it.
     """
     if head is None:
-        rows = dict(
-            conn.execute(
-                "SELECT key, value FROM meta WHERE key IN ('audit_seq', 'audit_head')"
-            ).fetchall()
-        )
-        head = (int(rows.get("audit_seq", 0)), str(rows.get("audit_head", GENESIS)))
+        head = _head(conn)
     seq, prev = head[0] + 1, head[1]
     digest = _digest(prev, seq, at, user, action, entity, record_id)
     conn.execute(
@@ -64,11 +62,14 @@ def append(
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, at, user, action, entity, record_id, prev, digest),
     )
-    conn.execute(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_seq', ?), ('audit_head', ?)",
-        (seq, digest),
-    )
+    meta.put_many(conn, {MetaKey.AUDIT_SEQ: seq, MetaKey.AUDIT_HEAD: digest})
     return seq, digest
+
+
+def _head(conn: Any) -> tuple[int, str]:
+    """The chain's head as ``meta`` records it: (seq, hash) of the newest entry."""
+    rows = meta.get_many(conn, MetaKey.AUDIT_SEQ, MetaKey.AUDIT_HEAD)
+    return int(rows.get(MetaKey.AUDIT_SEQ, 0)), str(rows.get(MetaKey.AUDIT_HEAD, GENESIS))
 
 
 def verify(conn: Any) -> AuditReport:
@@ -85,12 +86,7 @@ def verify(conn: Any) -> AuditReport:
         if _digest(prev, seq, at, user, action, entity, record_id) != stored_hash:
             return AuditReport(False, count, f"entry {seq} was modified", seq)
         prev, expected_seq, count = stored_hash, seq + 1, count + 1
-    meta = dict(
-        conn.execute(
-            "SELECT key, value FROM meta WHERE key IN ('audit_seq', 'audit_head')"
-        ).fetchall()
-    )
-    if int(meta.get("audit_seq", 0)) != count or meta.get("audit_head", GENESIS) != prev:
+    if _head(conn) != (count, prev):
         return AuditReport(False, count, "the newest entries were removed", count + 1)
     return AuditReport(True, count)
 

@@ -9,12 +9,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.practice import rows
+from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
 from desktop.practice.stamps import RowStamps
 from sync.changes import Stamp, hlc_wall_ms
 
-DEVICE_NAMES = "device_names"
-"""meta: JSON {device id: name} of the practice's devices, kept by each sync."""
+DEVICE_NAMES = MetaKey.DEVICE_NAMES  # kept by each sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def _names(practice: Any) -> dict[str, str]:
         names = json.loads(practice.meta_value(DEVICE_NAMES) or "{}")
     except ValueError:
         names = {}
-    own = practice.meta_value("device_name")
+    own = practice.meta_value(MetaKey.DEVICE_NAME)
     if own:
         names[practice.device_id] = own
     return {str(k): str(v) for k, v in names.items() if v}
@@ -72,7 +73,7 @@ def conflict_views(practice: Any) -> list[ConflictView]:
     out = []
     for c in practice.conflicts():
         ent = ENTITIES[c["entity"]]
-        row = practice._row(ent, c["record_id"])
+        row = rows.raw_row(practice.session, ent, c["record_id"])
         if row is None:
             continue
         stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])

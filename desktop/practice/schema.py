@@ -18,6 +18,18 @@ FieldType = Literal["text", "int", "real", "bool", "date", "pdate", "datetime", 
 """``pdate``: a date that may be known only to the month or the year ("1975-06",
 "1975"), as a history often is; ISO order still sorts it."""
 
+SQL_TYPES: Mapping[FieldType, str] = {
+    "text": "TEXT",
+    "date": "TEXT",
+    "pdate": "TEXT",
+    "datetime": "TEXT",
+    "json": "TEXT",
+    "int": "INTEGER",
+    "bool": "INTEGER",
+    "real": "REAL",
+}
+"""The column type that stores each field type (JSON as text, booleans as 0/1)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Field:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.practice import meta
+from desktop.practice.meta import MetaKey
 from desktop.practice.textsearch import digits, fold, name_tokens
 
 PATIENT_COLUMNS = (
@@ -200,20 +202,17 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
 NOTE_FIELDS = ("reason", "text", "soap_s", "soap_o", "soap_a", "soap_p", "diagnoses")
 
 
-NOTES_INDEXED = "notes_indexed_rowid"
-"""meta: every consultation version up to this rowid is in ``notes_fts``. Versions are
-never deleted, so rowids only grow; an erasure that removes versions (GDPR) must
-:func:`rebuild` the index."""
+NOTES_INDEXED = MetaKey.NOTES_INDEXED  # an erasure that removes versions must rebuild()
 
 
 def catch_up_notes(conn: Any, batch: int = 5_000) -> int:
     """Index the versions written since the last note search (inside the caller's
     transaction), reading and writing in batches; returns how many."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (NOTES_INDEXED,)).fetchone()
+    indexed = meta.get(conn, NOTES_INDEXED, 0)
     notes = conn.execute(
         f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version WHERE rowid > ? "
         "ORDER BY rowid",
-        (int(row[0]) if row else 0,),
+        (int(indexed),),
     )
     count = 0
     while chunk := notes.fetchmany(batch):
@@ -231,7 +230,7 @@ def mark_notes_indexed(conn: Any, up_to: int | None = None) -> None:
     if up_to is None:
         top = conn.execute("SELECT coalesce(max(rowid), 0) FROM consultation_version")
         up_to = int(top.fetchone()[0])
-    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (NOTES_INDEXED, up_to))
+    meta.put(conn, NOTES_INDEXED, up_to)
 
 
 def _note_body(values: Sequence[Any]) -> str:

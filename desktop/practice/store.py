@@ -1,152 +1,50 @@
-"""The practice store: the one write path, reads of a chart, and the sync replica.
+"""The practice store: :class:`Practice`, the one object callers hold.
 
-Every write goes through :meth:`Practice._write`, which in one durable transaction
-updates the row, appends a change to the journal (what sync pushes), appends a
-hash-chained audit entry, and maintains the search indexes. Remote changes come in
-through :meth:`Practice.apply_segment` and merge per field, last writer wins, with the
-same stamps. Callers never write SQL.
+It opens or makes a practice folder (opening.py) and answers every call through the
+modules that do the work, all over one :class:`Session`: writes.py (the one write
+path: row, journal, conflicts, search, audit in one transaction), reads.py (charts,
+agenda, users), clinical.py (versioned notes and prescriptions), documents.py,
+search.py and audit.py. Remote changes come in through the sync replica (replica.py),
+which shares the session and never this class. Callers never write SQL.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
-import json
-import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.practice import audit, db, errors, search
-from desktop.practice.keyfile import KeyFile
-from desktop.practice.replica import StoreReplica
-from desktop.practice.schema import DELETED, ENTITIES, SEX_VALUES, Entity
-from desktop.practice.stamps import RowStamps
+from desktop.practice import (
+    audit,
+    clinical,
+    conflicts,
+    db,
+    documents,
+    errors,
+    journal,
+    meta,
+    opening,
+    reads,
+    rows,
+    search,
+    writes,
+)
+from desktop.practice.db import DB_NAME
+from desktop.practice.meta import MetaKey
+from desktop.practice.rows import Record
+from desktop.practice.session import Session
+from desktop.practice.values import validate
 from sync import crypto
-from sync.changes import ZERO, Change, HybridClock, Stamp, new_id
-from sync.merge import local_write
+from sync.changes import HybridClock, new_id
 from sync.remote import FIRST_EPOCH
 from sync.segments import PracticeKeys
 
-DB_NAME = "practice.db"
-CHUNK = 1024 * 1024
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from desktop.practice.replica import StoreReplica
 
-
-def _now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
-def _ring_json(keys: PracticeKeys) -> str:
-    """The practice keys as kept in ``meta`` (inside the encrypted database)."""
-    return json.dumps(
-        {"current": keys.current, "epochs": {str(e): k.hex() for e, k in keys.epochs.items()}}
-    )
-
-
-def _local_now() -> str:
-    return dt.datetime.now().isoformat(timespec="minutes")
-
-
-# --- value conversion --------------------------------------------------------------------
-
-
-_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-"""json.dumps(value, ensure_ascii=False, separators=(",", ":")) without building an
-encoder per call (a third less time per value on a restore's millions of fields)."""
-
-_CONVERTED = frozenset({"json", "bool"})
-"""Field types whose Python value differs from the SQL one (see :func:`to_sql`)."""
-
-
-def to_sql(entity: Entity, name: str, value: Any) -> Any:
-    kind = entity.field(name).type
-    if value is None:
-        return None
-    if kind == "json":
-        return _compact_json(value)
-    if kind == "bool":
-        return 1 if value else 0
-    return value
-
-
-def from_sql(entity: Entity, name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = entity.field(name).type
-    if kind == "json":
-        return json.loads(value)
-    if kind == "bool":
-        return bool(value)
-    return value
-
-
-def validate(entity: Entity, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Check names and coerce values (strings from the CLI) to the field's type."""
-    out: dict[str, Any] = {}
-    for name, value in fields.items():
-        try:
-            kind = entity.field(name).type
-        except KeyError:
-            known = ", ".join(entity.field_names)
-            raise errors.InvalidInputError(
-                f"{entity.name} has no field '{name}'; known fields: {known}"
-            ) from None
-        if value is None or (isinstance(value, str) and value == "" and kind != "text"):
-            out[name] = None
-            continue
-        try:
-            out[name] = _coerce(kind, value)
-        except (ValueError, TypeError):
-            raise errors.InvalidInputError(
-                f"field '{name}' of {entity.name} expects a {kind} value"
-                + (" (YYYY-MM-DD)" if kind == "date" else "")
-                + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if kind == "pdate" else "")
-            ) from None
-    if entity.name == "patient" and out.get("sex") not in (None, *SEX_VALUES):
-        raise errors.InvalidInputError("sex must be F, M or U")
-    return out
-
-
-def _coerce(kind: str, value: Any) -> Any:
-    if kind == "text":
-        if not isinstance(value, str):
-            raise TypeError
-        if "\x00" in value:
-            raise ValueError
-        value.encode("utf-8")  # a lone surrogate cannot be stored: UnicodeEncodeError
-        return value
-    if kind == "date":
-        return dt.date.fromisoformat(str(value)).isoformat()
-    if kind == "pdate":
-        text = str(value)
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
-            return dt.date(int(text[:4]), int(text[5:]), 1).isoformat()[:7]
-        if len(text) == 4 and text.isdigit():
-            return text
-        raise ValueError(text)
-    if kind == "datetime":
-        return dt.datetime.fromisoformat(str(value)).isoformat(timespec="minutes")
-    if kind == "int":
-        if isinstance(value, bool):
-            raise TypeError
-        return int(value)
-    if kind == "real":
-        return float(value)
-    if kind == "bool":
-        if isinstance(value, str):
-            if value.lower() in ("1", "true", "yes", "oui"):
-                return True
-            if value.lower() in ("0", "false", "no", "non"):
-                return False
-            raise ValueError
-        return bool(value)
-    if kind == "json":
-        return json.loads(value) if isinstance(value, str) else value
-    raise ValueError(kind)
+__all__ = ["DB_NAME", "Practice", "Record", "validate"]  # validate: for older importers
 
 
 # --- the store ---------------------------------------------------------------------------
@@ -157,35 +55,61 @@ class Practice:
     the desktop gives it to one worker thread; an internal lock guards misuse."""
 
     def __init__(self, folder: Path, conn: db.Connection, *, user_id: str | None, db_key: bytes):
-        self.folder = folder
-        self.conn = conn
-        self.user_id = user_id
         self.db_key = db_key
-        self._lock = threading.RLock()
-        self._depth = 0
-        self.defer_search = False  # a restore rebuilds the search indexes at its end
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        self.practice_id: str = meta["practice_id"]
-        self.device_id: str = meta["device_id"]
-        ring = json.loads(meta["practice_keys"])
-        self.practice_keys = PracticeKeys(
-            self.practice_id,
-            {int(epoch): bytes.fromhex(key) for epoch, key in ring["epochs"].items()},
-            int(ring["current"]),
+        stored = meta.read_all(conn)
+        self.practice_id: str = stored[MetaKey.PRACTICE_ID]
+        self.practice_keys = meta.ring_from_json(self.practice_id, stored[MetaKey.PRACTICE_KEYS])
+        self.session = Session(
+            folder,
+            conn,
+            practice_id=self.practice_id,
+            device_id=stored[MetaKey.DEVICE_ID],
+            user_id=user_id,
+            hlc_last=int(stored.get(MetaKey.HLC_LAST, 0)),
         )
-        self.clock = HybridClock(int(meta.get("hlc_last", 0)))
-        self.replica = StoreReplica(self)
-        if search.NOTES_INDEXED not in meta:
+        if MetaKey.NOTES_INDEXED not in stored:
             # A database from before notes were indexed on first search: every note in
             # it was indexed when written.
             with self.transaction():
                 search.mark_notes_indexed(conn)
 
-    # -- life cycle ----------------------------------------------------------------------
+    # -- the session's state, as callers have always read it -------------------------------
+
+    @property
+    def folder(self) -> Path:
+        return self.session.folder
+
+    @property
+    def conn(self) -> db.Connection:
+        return self.session.conn
 
     @property
     def db_path(self) -> Path:
-        return self.folder / DB_NAME
+        return self.session.db_path
+
+    @property
+    def device_id(self) -> str:
+        return self.session.device_id
+
+    @property
+    def user_id(self) -> str | None:
+        return self.session.user_id
+
+    @property
+    def clock(self) -> HybridClock:
+        return self.session.clock
+
+    @functools.cached_property
+    def replica(self) -> StoreReplica:
+        """This store as the sync engine sees it, sharing its session.
+
+        Kept for the callers that predate it (desktop/sync_service.py, cli_sync.py);
+        new code that syncs builds ``StoreReplica(practice.session)`` itself."""
+        from desktop.practice.replica import StoreReplica
+
+        return StoreReplica(self.session)
+
+    # -- life cycle ----------------------------------------------------------------------
 
     @classmethod
     def create(
@@ -241,43 +165,10 @@ class Practice:
         passphrase: str,
         user_id: str,
         username: str,
-        meta: Mapping[str, Any] | None = None,
+        initial_meta: Mapping[str, Any] | None = None,
     ) -> Practice:
-        if KeyFile.exists(folder) or (folder / DB_NAME).exists():
-            raise errors.InvalidInputError(f"{folder} already holds a practice")
-        if len(passphrase) < 8:
-            raise errors.InvalidInputError("the passphrase must have at least 8 characters")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
-                folder.chmod(0o700)
-        except OSError as exc:
-            raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
-        db_key = crypto.random_key()
-        keyfile = KeyFile(folder, keys.practice_id, ()).with_user(
-            user_id, username, db_key, passphrase
-        )
-        conn = db.connect(folder / DB_NAME, db_key, create=True)
-        try:
-            db.migrate(conn, folder / DB_NAME)
-            with db.transaction(conn, folder / DB_NAME):
-                conn.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [
-                        ("practice_id", keys.practice_id),
-                        ("device_id", new_id()),  # never a reused one: see sync.errors
-                        ("practice_keys", _ring_json(keys)),
-                        ("hlc_last", 0),
-                        ("created_at", _now_iso()),
-                        *(meta or {}).items(),
-                    ],
-                )
-        except BaseException:
-            conn.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        keyfile.save()
-        return cls(folder, conn, user_id=user_id, db_key=db_key)
+        made = opening.create_database(folder, keys, passphrase, user_id, username, initial_meta)
+        return cls(made.folder, made.conn, user_id=made.user_id, db_key=made.db_key)
 
     def bind_user(self, username: str | None, passphrase: str) -> None:
         """After a join: point the key file at the synced user with this login (or the
@@ -289,14 +180,10 @@ class Practice:
         if len(match) != 1:
             return
         user = match[0]
-        keyfile = KeyFile.load(self.folder)
-        rest = KeyFile(
-            self.folder,
-            keyfile.practice_id,
-            tuple(e for e in keyfile.entries if e.user_id != self.user_id),
+        opening.rebind_key_file(
+            self.folder, self.user_id, user["id"], user["username"], self.db_key, passphrase
         )
-        rest.with_user(user["id"], user["username"], self.db_key, passphrase).save()
-        self.user_id = user["id"]
+        self.session.user_id = user["id"]
 
     @classmethod
     def open(
@@ -315,29 +202,11 @@ class Practice:
         restore itself, resuming.
         """
         folder = Path(folder)
-        keyfile = KeyFile.load(folder)
-        if not (folder / DB_NAME).is_file():
-            raise errors.NotAPracticeError(
-                f"{folder} has a key file but no {DB_NAME}; restore the practice with "
-                "'carnet restore'"
-            )
-        user_id: str | None = None
-        if key is None:
-            if passphrase is None:
-                raise errors.WrongPassphraseError("a passphrase is needed to unlock the practice")
-            user_id, key = keyfile.unlock(passphrase, username)
-        conn = db.connect(folder / DB_NAME, key)
-        try:
-            db.migrate(conn, folder / DB_NAME)
-        except BaseException:
-            conn.close()
-            raise
-        if user_id is None and username is not None:
-            for entry in keyfile.entries:
-                if entry.username == username:
-                    user_id = entry.user_id
-        practice = cls(folder, conn, user_id=user_id, db_key=key)
-        if not allow_incomplete and practice.meta_value("restore_state") == "in-progress":
+        done = opening.unlock(folder, passphrase=passphrase, key=key, username=username)
+        practice = cls(folder, done.conn, user_id=done.user_id, db_key=done.db_key)
+        if not allow_incomplete and (
+            practice.meta_value(MetaKey.RESTORE_STATE) == meta.IN_PROGRESS
+        ):
             practice.close()
             raise errors.CarnetError(
                 f"the restore into {folder} did not finish; run the same 'carnet restore' "
@@ -346,8 +215,7 @@ class Practice:
         return practice
 
     def close(self) -> None:
-        with self._lock:
-            self.conn.close()
+        self.session.close()
 
     def __enter__(self) -> Practice:
         return self
@@ -355,38 +223,13 @@ class Practice:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
         """One durable transaction; nested calls join the outer one."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            with db.transaction(self.conn, self.db_path):
-                self._depth = 1
-                try:
-                    # Another process on this device (the app and a 'carnet' command) may
-                    # have written since: stamps must stay unique, so catch up its clock.
-                    row = self.conn.execute(
-                        "SELECT value FROM meta WHERE key = 'hlc_last'"
-                    ).fetchone()
-                    self.clock.observe(int(row[0]) if row else 0)
-                    yield
-                    self.conn.execute(
-                        "UPDATE meta SET value = ? WHERE key = 'hlc_last'", (self.clock.last,)
-                    )
-                finally:
-                    self._depth = 0
+        return self.session.transaction()
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        try:
-            return self.conn.execute(sql, params)
-        except db.DatabaseError as exc:
-            raise db.map_sqlite_error(exc, self.db_path) from exc
+        """SQL with SQLite's errors mapped (kept for desktop/sync_service.py)."""
+        return self.session.execute(sql, params)
 
     # -- the write path ------------------------------------------------------------------
 
@@ -400,145 +243,28 @@ class Practice:
     ) -> str:
         """Create a record; ``audited=False`` only for a part of an operation whose own
         audit entry already names it (the first version of a new consultation)."""
-        ent = ENTITIES[entity]
-        values = validate(ent, fields)
-        full = {name: values.get(name) for name in ent.field_names}
-        if DELETED in full and full[DELETED] is None:
-            full[DELETED] = False
-        record_id = record_id or new_id()
-        self._write(ent, record_id, full, action="create" if audited else None, create=True)
-        return record_id
+        return writes.create_record(
+            self.session, entity, fields, record_id=record_id, audited=audited
+        )
 
     def update_record(self, entity: str, record_id: str, fields: Mapping[str, Any]) -> None:
-        ent = ENTITIES[entity]
-        if ent.versioned:
-            raise errors.InvalidInputError(
-                f"{entity} rows are versions and never change; write a new version instead"
-            )
-        values = validate(ent, fields)
-        if values:
-            self._write(ent, record_id, values, action="update")
+        writes.update_record(self.session, entity, record_id, fields)
 
     def delete_record(self, entity: str, record_id: str) -> None:
         """A tombstone: the row stays, hidden, and :meth:`undelete_record` brings it back."""
-        self._write(ENTITIES[entity], record_id, {DELETED: True}, action="delete")
+        writes.delete_record(self.session, entity, record_id)
 
     def undelete_record(self, entity: str, record_id: str) -> None:
-        self._write(ENTITIES[entity], record_id, {DELETED: False}, action="undelete")
+        writes.undelete_record(self.session, entity, record_id)
 
-    def _write(
-        self,
-        ent: Entity,
-        record_id: str,
-        fields: dict[str, Any],
-        *,
-        action: str | None,
-        create: bool = False,
-    ) -> None:
-        with self.transaction():
-            stamp = Stamp(self.clock.now(), self.device_id)
-            replaces: dict[str, Stamp] = {}
-            if create or ent.versioned:
-                self._insert_row(ent, record_id, fields, stamp)
-            else:
-                row = self._row(ent, record_id)
-                if row is None:
-                    raise errors.NotFoundError(f"no {ent.name} with id {record_id}")
-                stamps = RowStamps(Stamp(row["_hlc"], row["_dev"]), row["_st"])
-                for name, value in fields.items():
-                    state = local_write(
-                        stamps.state(name, from_sql(ent, name, row[name])), value, stamp
-                    )
-                    replaces[name] = state.replaces
-                    stamps.set(name, state)
-                # This write saw the current values: their conflicts are settled.
-                self.replica.close_all_conflicts(ent.name, record_id, fields)
-                self._update_row(ent, record_id, fields, stamps)
-            self._journal(Change(ent.name, record_id, stamp, fields, replaces))
-            self._after_change(ent, record_id)
-            if action is not None:
-                self._audit(action, ent.name, record_id)
-
-    def _insert_row(
-        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamp: Stamp
-    ) -> bool:
-        names = [n for n in ent.field_names if n in fields]
-        cols = ", ".join(["id", *names, "_hlc", "_dev"])
-        marks = ", ".join("?" * (len(names) + 3))
-        values = [record_id, *(to_sql(ent, n, fields[n]) for n in names), stamp.hlc, stamp.device]
-        cur = self._q(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", values)
-        return bool(cur.rowcount)
-
-    def _update_row(
-        self, ent: Entity, record_id: str, fields: Mapping[str, Any], stamps: RowStamps
-    ) -> None:
-        sets = ", ".join(f"{n} = ?" for n in fields)
-        values = [to_sql(ent, n, v) for n, v in fields.items()]
-        self._q(
-            f"UPDATE {ent.name} SET {sets}{', ' if sets else ''}_hlc = ?, _dev = ?, _st = ? "
-            "WHERE id = ?",
-            [*values, stamps.base.hlc, stamps.base.device, stamps.dump(), record_id],
-        )
-
-    def _journal(self, change: Change) -> None:
-        """Append this device's change for the sync engine to push (same transaction)."""
-        self._q(
-            "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                change.entity,
-                change.record_id,
-                change.stamp.hlc,
-                change.stamp.device,
-                _compact_json(dict(change.fields)),
-                json.dumps(
-                    {k: s.to_json() for k, s in change.replaces.items() if s != ZERO},
-                    separators=(",", ":"),
-                ),
-            ),
-        )
-
-    def _audit(self, action: str, entity: str | None, record_id: str | None) -> None:
-        # The head is read inside this transaction, never cached: another process (the
-        # app and a 'carnet' command at once) may have appended since our last write.
-        audit.append(self.conn, _now_iso(), self.user_id, action, entity, record_id)
-
-    def _insert_rows(self, ent: Entity, changes: Sequence[Change]) -> int:
-        """Insert the rows these creating changes describe, one statement for all; those
-        whose id exists are left alone. Returns how many were inserted."""
-        names = ent.field_names
-        cols = ", ".join(["id", *names, "_hlc", "_dev"])
-        marks = ", ".join("?" * (len(names) + 3))
-        # Most fields go to SQL as they are: convert only the JSON and boolean ones.
-        special = [(i + 1, n) for i, n in enumerate(names) if ent.field(n).type in _CONVERTED]
-        rows = []
-        for c in changes:
-            row = [c.record_id, *map(c.fields.get, names), c.stamp.hlc, c.stamp.device]
-            for i, n in special:
-                row[i] = to_sql(ent, n, row[i])
-            rows.append(row)
-        before = self.conn.total_changes
-        self.conn.executemany(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", rows)
-        return int(self.conn.total_changes - before)
-
-    def _after_change(self, ent: Entity, record_id: str) -> None:
-        """Keep the search indexes in step with the row (same transaction), unless a
-        restore rebuilds them at its end (``defer_search``)."""
-        if self.defer_search:
-            return
-        if ent.name == "patient":
-            search.index_patient(self.conn, record_id)
-        # Notes are indexed by the next note search (search.catch_up_notes): saving one
-        # then writes a third fewer pages, and a search still sees every saved note.
-
-    # -- reads -----------------------------------------------------------------------------
+    # -- device state: meta, key ring, conflicts, unpushed changes -------------------------
 
     def meta_value(self, key: str, default: Any = None) -> Any:
-        row = self._q("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return default if row is None else row[0]
+        """``key`` must be a :class:`MetaKey` (a plain str is checked against them)."""
+        return meta.get(self.session, MetaKey(key), default)
 
     def set_meta(self, key: str, value: Any) -> None:
-        self._q("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        meta.put(self.session, MetaKey(key), value)
 
     def set_practice_keys(self, keys: PracticeKeys) -> None:
         """Replace the key ring (a new epoch after a revocation); call in a transaction."""
@@ -546,13 +272,11 @@ class Practice:
             keys.epochs
         ):
             raise ValueError("a key ring may only grow, within the same practice")
-        self.set_meta("practice_keys", _ring_json(keys))
+        self.set_meta(MetaKey.PRACTICE_KEYS, meta.ring_json(keys))
         self.practice_keys = keys
 
-    from_sql = staticmethod(from_sql)
-
     def conflicts(self) -> list[Record]:
-        return self.replica.conflicts()
+        return conflicts.open_for_user(self.session)
 
     def resolve_conflict(self, conflict_id: str, keep: str) -> None:
         """Keep one side: written anew, so it wins on every device once synced."""
@@ -567,160 +291,35 @@ class Practice:
         )
 
     def pending_count(self) -> int:
-        return self.replica.pending_count()
+        return journal.pending_count(self.session)
 
     def pending_charts(self, *, at_most: int = 20_000) -> int | None:
         """Charts with changes not pushed yet, what a GP understands ("3 charts changed");
         None past ``at_most`` changes, where counting would hold the worker too long."""
-        pushed = int(self.meta_value("push_local_seq", 0))
-        if self.pending_count() > at_most:
-            return None
-        parts, params = ["SELECT record_id AS pid FROM journal WHERE seq > ? AND entity = ?"], [
-            pushed,
-            "patient",
-        ]
-        for ent in ENTITIES.values():
-            if ent.patient_field and ent.name != "patient":
-                parts.append(
-                    f"SELECT t.{ent.patient_field} FROM journal j JOIN {ent.name} t "
-                    "ON t.id = j.record_id WHERE j.seq > ? AND j.entity = ?"
-                )
-                params += [pushed, ent.name]
-        sql = f"SELECT count(DISTINCT pid) FROM ({' UNION ALL '.join(parts)})"
-        return int(self._q(sql, params).fetchone()[0])
+        return journal.pending_charts(self.session, at_most=at_most)
 
-    def _row(self, ent: Entity, record_id: str) -> Any:
-        cur = self._q(f"SELECT * FROM {ent.name} WHERE id = ?", (record_id,))
-        names = [d[0] for d in cur.description]
-        row = cur.fetchone()
-        return None if row is None else dict(zip(names, row, strict=True))
-
-    def _to_record(self, ent: Entity, row: Mapping[str, Any]) -> Record:
-        out: Record = {"id": row["id"]}
-        for name in ent.field_names:
-            out[name] = from_sql(ent, name, row[name])
-        return out
+    # -- reads -----------------------------------------------------------------------------
 
     def get(self, entity: str, record_id: str) -> Record | None:
-        ent = ENTITIES[entity]
-        row = self._row(ent, record_id)
-        return None if row is None else self._to_record(ent, row)
-
-    def _rows(
-        self, ent: Entity, where: str, params: Sequence[Any], order: str = ""
-    ) -> list[Record]:
-        cols = ", ".join(["id", *ent.field_names])
-        cur = self._q(f"SELECT {cols} FROM {ent.name} WHERE {where} {order}", params)
-        names = [d[0] for d in cur.description]
-        return [self._to_record(ent, dict(zip(names, r, strict=True))) for r in cur.fetchall()]
+        return rows.get(self.session, entity, record_id)
 
     def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
         """Live appointments with start_iso <= starts_at < end_iso, by time, with the
         patient's family_name and given_names (over the starts_at index)."""
-        ent = ENTITIES["appointment"]
-        cols = ", ".join(["a.id", *(f"a.{n}" for n in ent.field_names)])
-        cur = self._q(
-            f"SELECT {cols}, p.family_name AS patient_family_name, "
-            "p.given_names AS patient_given_names FROM appointment a "
-            "LEFT JOIN patient p ON p.id = a.patient_id "
-            "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted IS NOT 1 "
-            "ORDER BY a.starts_at, a.id",
-            (start_iso, end_iso),
-        )
-        names = [d[0] for d in cur.description]
-        out: list[Record] = []
-        for row in cur.fetchall():
-            values = dict(zip(names, row, strict=True))
-            family = values.pop("patient_family_name")
-            given = values.pop("patient_given_names")
-            record = self._to_record(ent, values)
-            record["patient_family_name"] = family
-            record["patient_given_names"] = given
-            out.append(record)
-        return out
+        return reads.appointments_between(self.session, start_iso, end_iso)
 
     def users(self) -> list[Record]:
-        return self._rows(ENTITIES["user"], "deleted IS NOT 1", (), "ORDER BY display_name")
+        return reads.users(self.session)
 
     def practice_record(self) -> Record:
-        record = self.get("practice", self.practice_id)
-        assert record is not None
-        return record
+        return reads.practice_record(self.session)
 
     def patient(self, patient_id: str) -> Record:
-        record = self.get("patient", patient_id)
-        if record is None:
-            raise errors.NotFoundError(f"no patient with id {patient_id}")
-        return record
+        return reads.patient(self.session, patient_id)
 
     def chart(self, patient_id: str, *, include_deleted: bool = False) -> Record:
         """The whole chart of one patient; the read is audited."""
-        with self.transaction():
-            chart = self._chart(patient_id, include_deleted)
-            self._audit("read", "patient", patient_id)
-        return chart
-
-    def _chart(self, patient_id: str, include_deleted: bool) -> Record:
-        chart = self.patient(patient_id)
-        live = "" if include_deleted else " AND deleted IS NOT 1"
-        for entity, order in (
-            ("problem", "ORDER BY onset DESC"),
-            ("allergy", "ORDER BY substance"),
-            ("treatment", "ORDER BY started DESC"),
-            ("vaccination", "ORDER BY given_on DESC"),
-            ("document", "ORDER BY received_at DESC"),
-            ("appointment", "ORDER BY starts_at DESC"),
-        ):
-            chart[entity + "s" if entity != "allergy" else "allergies"] = self._rows(
-                ENTITIES[entity], "patient_id = ?" + live, (patient_id,), order
-            )
-        chart["consultations"] = self._versioned_items(
-            "consultation",
-            "consultation_version",
-            "consultation_id",
-            patient_id,
-            live,
-            "started_at",
-        )
-        chart["prescriptions"] = self._versioned_items(
-            "prescription",
-            "prescription_version",
-            "prescription_id",
-            patient_id,
-            live,
-            "prescribed_at",
-        )
-        return chart
-
-    def _versioned_items(
-        self, head: str, version: str, link: str, patient_id: str, live: str, date_field: str
-    ) -> list[Record]:
-        ent_h, ent_v = ENTITIES[head], ENTITIES[version]
-        items = self._rows(
-            ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC"
-        )
-        if not items:
-            return items
-        vcols = ", ".join(["v.id", *(f"v.{n}" for n in ent_v.field_names), "v._hlc", "v._dev"])
-        cur = self._q(
-            f"SELECT {vcols} FROM {version} v JOIN {head} h ON h.id = v.{link} "
-            f"WHERE h.patient_id = ? ORDER BY v._hlc, v._dev",
-            (patient_id,),
-        )
-        by_item: dict[str, list[Record]] = {}
-        names = ["id", *ent_v.field_names, "_hlc", "_dev"]
-        for row in cur.fetchall():
-            raw = dict(zip(names, row, strict=True))
-            rec = self._to_record(ent_v, raw)
-            by_item.setdefault(rec[link], []).append(rec)
-        for item in items:
-            versions = by_item.get(item["id"], [])
-            item["versions"] = versions
-            item["current"] = versions[-1] if versions else None
-            parents = {v["parent_id"] for v in versions}
-            heads = [v for v in versions if v["id"] not in parents]
-            item["concurrent_versions"] = len(heads) > 1
-        return items
+        return reads.chart(self.session, patient_id, include_deleted=include_deleted)
 
     # -- clinical content: versions, never overwritten --------------------------------------
 
@@ -728,24 +327,11 @@ class Practice:
         self, patient_id: str, *, started_at: str | None = None, **content: Any
     ) -> tuple[str, str]:
         """A consultation and its first version; returns (consultation id, version id)."""
-        self.patient(patient_id)
-        with self.transaction():
-            cid = self.create_record(
-                "consultation",
-                {
-                    "patient_id": patient_id,
-                    "started_at": started_at or _local_now(),
-                    "author_id": self.user_id,
-                },
-            )
-            vid = self._new_version(
-                "consultation_version", "consultation_id", cid, None, content, audited=False
-            )
-        return cid, vid
+        return clinical.add_consultation(self.session, patient_id, started_at=started_at, **content)
 
     def revise_consultation(self, consultation_id: str, **changes: Any) -> str:
         """A new version of the note built on the current one; the old stays readable."""
-        return self._revise("consultation_version", "consultation_id", consultation_id, changes)
+        return clinical.revise_consultation(self.session, consultation_id, **changes)
 
     def add_prescription(
         self,
@@ -755,64 +341,12 @@ class Practice:
         consultation_id: str | None = None,
         notes: str | None = None,
     ) -> tuple[str, str]:
-        self.patient(patient_id)
-        with self.transaction():
-            pid = self.create_record(
-                "prescription",
-                {
-                    "patient_id": patient_id,
-                    "consultation_id": consultation_id,
-                    "author_id": self.user_id,
-                    "prescribed_at": _local_now(),
-                },
-            )
-            vid = self._new_version(
-                "prescription_version",
-                "prescription_id",
-                pid,
-                None,
-                {"lines": lines, "notes": notes},
-                audited=False,
-            )
-        return pid, vid
+        return clinical.add_prescription(
+            self.session, patient_id, lines, consultation_id=consultation_id, notes=notes
+        )
 
     def revise_prescription(self, prescription_id: str, **changes: Any) -> str:
-        return self._revise("prescription_version", "prescription_id", prescription_id, changes)
-
-    def _revise(self, version: str, link: str, item_id: str, changes: Mapping[str, Any]) -> str:
-        ent = ENTITIES[version]
-        with self.transaction():
-            rows = self._rows(ent, f"{link} = ?", (item_id,), "ORDER BY _hlc DESC, _dev DESC")
-            if not rows:
-                raise errors.NotFoundError(f"no {version.split('_')[0]} with id {item_id}")
-            current = rows[0]
-            content = {
-                k: v
-                for k, v in current.items()
-                if k not in ("id", link, "parent_id", "author_id", "created_at", "signed")
-            }
-            content.update(changes)
-            return self._new_version(version, link, item_id, current["id"], content)
-
-    def _new_version(
-        self,
-        version: str,
-        link: str,
-        item_id: str,
-        parent: str | None,
-        content: Mapping[str, Any],
-        *,
-        audited: bool = True,
-    ) -> str:
-        fields = {
-            **content,
-            link: item_id,
-            "parent_id": parent,
-            "author_id": self.user_id,
-            "created_at": _local_now(),
-            "signed": content.get("signed", True),
-        }
-        return self.create_record(version, fields, audited=audited)
+        return clinical.revise_prescription(self.session, prescription_id, **changes)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -827,53 +361,12 @@ class Practice:
         kind: str = "other",
     ) -> str:
         """Store a letter, result or scan; its bytes live encrypted in the database."""
-        self.patient(patient_id)
-        digest = hashlib.sha256(content).hexdigest()
-        with self.transaction():
-            self.store_chunks(digest, content)
-            return self.create_record(
-                "document",
-                {
-                    "patient_id": patient_id,
-                    "title": title,
-                    "kind": kind,
-                    "mime": mime,
-                    "filename": filename,
-                    "size": len(content),
-                    "content_hash": digest,
-                    "received_at": _local_now(),
-                },
-            )
-
-    def store_chunks(self, digest: str, content: bytes) -> None:
-        """Content-addressed: the same bytes are stored once (inside the caller's transaction)."""
-        if self._q("SELECT 1 FROM blob_chunks WHERE hash = ? AND idx = 0", (digest,)).fetchone():
-            return
-        self.conn.executemany(
-            "INSERT INTO blob_chunks(hash, idx, data) VALUES (?, ?, ?)",
-            (
-                (digest, i, content[off : off + CHUNK])
-                for i, off in enumerate(range(0, max(len(content), 1), CHUNK))
-            ),
+        return documents.add_document(
+            self.session, patient_id, content, title=title, filename=filename, mime=mime, kind=kind
         )
 
     def document_content(self, document_id: str) -> bytes:
-        doc = self.get("document", document_id)
-        if doc is None:
-            raise errors.NotFoundError(f"no document with id {document_id}")
-        with self.transaction():
-            rows = self._q(
-                "SELECT data FROM blob_chunks WHERE hash = ? ORDER BY idx", (doc["content_hash"],)
-            ).fetchall()
-            self._audit("read", "document", document_id)
-        if not rows and doc["size"]:
-            raise errors.NotFoundError(
-                "this document's content is not on this computer yet; sync to fetch it"
-            )
-        data = b"".join(r[0] for r in rows)[: doc["size"]]
-        if hashlib.sha256(data).hexdigest() != doc["content_hash"]:
-            raise errors.IntegrityFailureError(f"document {document_id} failed its integrity check")
-        return data
+        return documents.document_content(self.session, document_id)
 
     # -- search ---------------------------------------------------------------------------
 
@@ -899,8 +392,8 @@ class Practice:
 
     def verify_pages(self) -> list[str]:
         """Check every page's HMAC (SQLCipher): finds damage in pages no query touched yet."""
-        rows = self._q("PRAGMA cipher_integrity_check").fetchall()
-        return [str(r[0]) for r in rows]
+        problems = self._q("PRAGMA cipher_integrity_check").fetchall()
+        return [str(r[0]) for r in problems]
 
     def audit_entries(self, limit: int = 100) -> list[Record]:
         return audit.entries(self.conn, limit)
@@ -919,28 +412,9 @@ class Practice:
         Values are trusted to match the schema's types (they come from our generator or
         an importer that validated them); every record is journalled, so it syncs.
         """
-        count = 0
-        it = iter(records)
-        while True:
-            chunk = [r for _, r in zip(range(batch), it, strict=False)]
-            if not chunk:
-                return count
-            with self.transaction():
-                for entity, record_id, fields in chunk:
-                    ent = ENTITIES[entity]
-                    stamp = Stamp(self.clock.now(), self.device_id)
-                    full = {n: fields.get(n) for n in ent.field_names}
-                    self._insert_row(ent, record_id, full, stamp)
-                    self._journal(Change(entity, record_id, stamp, full, {}))
-                    self._after_change(ent, record_id)
-                self._audit("import", None, None)
-            count += len(chunk)
-            if progress:
-                progress(count)
+        return writes.import_records(self.session, records, batch=batch, progress=progress)
 
     # -- statistics (status, benchmarks) ----------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return {
-            name: int(self._q(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in ENTITIES
-        }
+        return reads.counts(self.session)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
 
-from desktop.practice.db import SCHEMA_VERSION  # noqa: E402
+from desktop.practice.migrations import SCHEMA_VERSION  # noqa: E402
 from desktop.practice.store import Practice  # noqa: E402
 
 PASSPHRASE = "fixture passphrase"

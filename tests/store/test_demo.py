@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from desktop.practice.demo import _uuid7, generate
+from desktop.demo.generator import generate
+from desktop.demo.ids import uuid7
 from desktop.practice.schema import ENTITIES
 
 TODAY = dt.date(2026, 11, 28)
@@ -98,9 +99,9 @@ def test_ids_are_unique_uuid7_stamped_with_the_record_date(practice: list[Any]) 
             assert stamp == fields["started_at"]
     rng = random.Random(3)
     when = dt.datetime(2024, 5, 6, 7, 8, 9)
-    u = uuid.UUID(_uuid7(rng, when))
+    u = uuid.UUID(uuid7(rng, when))
     assert u.version == 7 and (u.int >> 80) == int(when.replace(tzinfo=dt.UTC).timestamp() * 1000)
-    assert _uuid7(random.Random(3), when) == str(u)
+    assert uuid7(random.Random(3), when) == str(u)
 
 
 def _nir_key(nir13: str) -> int:

@@ -223,7 +223,7 @@ def test_a_cloned_disk_becomes_a_new_device_and_nothing_is_lost(
 def build_practice(p: Practice, patients: int = 30, seed: int = 5) -> None:
     import datetime as dt
 
-    from desktop.practice.demo import generate
+    from desktop.demo.generator import generate
 
     doctor = p.user_id or ""
     p.import_records(generate(patients, seed, doctor_ids=[doctor], today=dt.date(2026, 6, 1)))

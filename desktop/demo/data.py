@@ -1,4 +1,4 @@
-"""Word lists and clinical catalogues for the synthetic demo practice (see demo.py).
+"""Word lists and clinical catalogues for the synthetic demo practice (see generator.py).
 
 Everything here is invented or public reference data (INSEE codes, CIM-10 codes, common
 French drug names and dosages); no real person is described.

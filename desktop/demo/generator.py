@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import unicodedata
 from bisect import bisect
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
 from typing import Any
 
-from desktop.practice import demo_data as dd
+from desktop.demo import data as dd
+from desktop.demo.figures import (
+    ADULT_HEIGHT,
+    AGE_CUM,
+    CHILD_BMI,
+    FLU_RISK,
+    GROWTH,
+    age_band,
+    interp,
+)
+from desktop.demo.ids import ascii_fold, make_nir, uuid_from
 from desktop.practice.schema import ENTITIES
 
 Record = tuple[str, str, dict[str, Any]]
@@ -30,82 +38,6 @@ Record = tuple[str, str, dict[str, Any]]
 _EPOCH_ORD = dt.date(1970, 1, 1).toordinal()
 _HM = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60 + 60))
 _YEAR = 365.2425
-_M62 = (1 << 62) - 1
-
-# France, persons by 5-year age band 0-4 ... 95-99 (millions, rounded), a GP's list leaning
-# a little older than the population.
-_AGE_WEIGHTS = (3.3, 3.7, 4.0, 4.0, 3.4, 3.5, 4.0, 4.3, 4.4, 4.6, 4.8, 4.8, 4.6, 4.4, 4.2,
-                3.2, 2.4, 1.6, 0.8, 0.25)
-_AGE_CUM = tuple(accumulate(_AGE_WEIGHTS))
-
-# Median growth (age years -> cm) and children's BMI by age.
-_GROWTH = {
-    "F": ((0, 50), (1, 74), (2, 86), (4, 102), (6, 115), (8, 127), (10, 138), (12, 151),
-          (14, 160), (16, 163), (18, 164)),
-    "M": ((0, 50), (1, 76), (2, 87), (4, 103), (6, 116), (8, 128), (10, 139), (12, 150),
-          (14, 164), (16, 173), (18, 177)),
-}
-_CHILD_BMI = ((0, 13.4), (0.5, 17.0), (1, 17.2), (2, 16.4), (5, 15.4), (8, 16.0), (12, 18.0),
-              (15, 20.0), (18, 21.5))
-_ADULT_HEIGHT = {"F": 164.0, "M": 177.0}
-
-# CIM-10 codes of problems that make a flu shot recommended.
-_FLU_RISK = {"E11", "J45", "J44", "I48"}
-
-
-def _interp(table: tuple[tuple[float, float], ...], x: float) -> float:
-    if x <= table[0][0]:
-        return table[0][1]
-    for (x0, y0), (x1, y1) in zip(table, table[1:], strict=False):
-        if x <= x1:
-            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-    return table[-1][1]
-
-
-def _uuid_from(ms: int, rand74: int) -> str:
-    value = ((ms & 0xFFFFFFFFFFFF) << 80) | (0x7 << 76) | ((rand74 >> 62) << 64)
-    value |= (0b10 << 62) | (rand74 & _M62)
-    h = f"{value:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def _uuid7(rng: random.Random, when: dt.datetime) -> str:
-    """A UUIDv7 (RFC 9562) stamped ``when`` (naive = UTC) with random bits from ``rng``."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    ms = max(0, int(when.timestamp() * 1000))
-    return _uuid_from(ms, rng.getrandbits(74))
-
-
-_FOLD_CACHE: dict[str, str] = {}
-
-
-def ascii_fold(text: str) -> str:
-    """Lower-case ASCII for email addresses: "Lætitia Le Bœuf" -> "laetitialeboeuf"."""
-    out = _FOLD_CACHE.get(text)
-    if out is None:
-        s = text.lower().replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
-        s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
-        out = "".join(c for c in s if c.isascii() and (c.isalnum() or c == "-"))
-        _FOLD_CACHE[text] = out
-    return out
-
-
-def nir_key(nir13: str) -> int:
-    """The 2-digit control key of a 13-character NIR (Corsica: 2A -> 19, 2B -> 18)."""
-    dep = nir13[5:7].upper()
-    digits = nir13[:5] + ("19" if dep == "2A" else "18" if dep == "2B" else dep) + nir13[7:]
-    return 97 - int(digits) % 97
-
-
-def _make_nir(sex: str, birth: dt.date, place: str, order: int) -> str:
-    nir13 = f"{1 if sex == 'M' else 2}{birth.year % 100:02d}{birth.month:02d}{place}{order:03d}"
-    return f"{nir13}{nir_key(nir13):02d}"
-
-
-def _age_band(age: float) -> int:
-    return 0 if age < 18 else 1 if age < 40 else 2 if age < 60 else 3 if age < 75 else 4
-
 
 def _empty(entity: str) -> dict[str, Any]:
     return {name: None for name in ENTITIES[entity].field_names}
@@ -154,7 +86,7 @@ class _Practice:
     def uid(self, day: int, minute: int) -> str:
         bits = self.rng.getrandbits(90)
         ms = ((day - _EPOCH_ORD) * 1440 + minute) * 60000 + (bits >> 74) % 60000
-        return _uuid_from(max(ms, 0), bits & ((1 << 74) - 1))
+        return uuid_from(max(ms, 0), bits & ((1 << 74) - 1))
 
     def pick(self, seq: Sequence[Any]) -> Any:
         return seq[int(self.rng.random() * len(seq))]
@@ -178,7 +110,7 @@ class _Practice:
         _name, land, _cpam, communes, maternities = self.area
 
         # Identity.
-        band5 = bisect(_AGE_CUM, r() * _AGE_CUM[-1])
+        band5 = bisect(AGE_CUM, r() * AGE_CUM[-1])
         birth_ord = today - int((band5 * 5 + r() * 5) * _YEAR) - 1
         birth = dt.date.fromordinal(birth_ord)
         age = (today - birth_ord) / _YEAR
@@ -214,7 +146,7 @@ class _Practice:
         if sex == "U":
             nir, ins = None, "provisoire"
         else:
-            nir = _make_nir(sex, birth, place, 1 + int(r() * 999))
+            nir = make_nir(sex, birth, place, 1 + int(r() * 999))
             x = r()
             ins = ("qualifiee" if x < 0.80 else "validee" if x < 0.88
                    else "recuperee" if x < 0.92 else "provisoire")
@@ -259,12 +191,12 @@ class _Practice:
 
         # Body: adult height and BMI, children scale on them.
         sx = sex if sex != "U" else "F"
-        adult_h = _ADULT_HEIGHT[sx] + rng.gauss(0, 6.5 if sx == "F" else 7.0)
+        adult_h = ADULT_HEIGHT[sx] + rng.gauss(0, 6.5 if sx == "F" else 7.0)
         bmi = min(max(rng.gauss(25.0, 4.3), 17.0), 45.0)
         child_fat = 0.9 + r() * 0.2 + (0.1 if bmi >= 30 else 0)
 
         # Problems, with the treatments they call for.
-        band = _age_band(age)
+        band = age_band(age)
         chronic: list[tuple[str, str, int, int | None, tuple[tuple[str, str], ...]]] = []
         for _key, label, code, prev, fmult, resolved_p, drugs in dd.CHRONIC:
             if r() >= prev[band] * (fmult if sex == "F" else 1.0):
@@ -336,7 +268,7 @@ class _Practice:
             shots.append((birth_ord + days + int(r() * 30), key))
         for years in (25, 45, 65, 75, 85, 95):
             shots.append((birth_ord + int((years + r()) * _YEAR), "dtp"))
-        flu = age >= 65 or any(c[1] in _FLU_RISK and c[3] is None for c in chronic)
+        flu = age >= 65 or any(c[1] in FLU_RISK and c[3] is None for c in chronic)
         start_year = dt.date.fromordinal(max(joined, birth_ord)).year
         end_year = dt.date.fromordinal(today).year
         if flu:
@@ -369,8 +301,8 @@ class _Practice:
         docs = self.doctors
         ndocs = len(docs)
         sx = sex if sex != "U" else "F"
-        growth = _GROWTH[sx]
-        adult_ref = _ADULT_HEIGHT[sx]
+        growth = GROWTH[sx]
+        adult_ref = ADULT_HEIGHT[sx]
         fem = sex == "F"
         who = "Patiente" if fem else "Patient"
 
@@ -450,8 +382,8 @@ class _Practice:
 
             # Vitals.
             if a < 18:
-                h = _interp(growth, a) * adult_h / adult_ref
-                w = _interp(_CHILD_BMI, a) * child_fat * (h / 100) ** 2
+                h = interp(growth, a) * adult_h / adult_ref
+                w = interp(CHILD_BMI, a) * child_fat * (h / 100) ** 2
                 height: float | None = round(h * 2) / 2
                 weight: float | None = round(w, 2 if a < 2 else 1)
                 if r() < 0.05:

@@ -1,0 +1,34 @@
+"""Schema migrations: each brings the database one version up, in its own transaction.
+
+Each version is a module (``v0001.py``, ...) frozen as it was released: literal SQL,
+never derived from schema.py, so changing the schema cannot change what an old step
+does. A new field or table is a new module appended to :data:`MIGRATIONS`, and a new
+fixture made with ``python -m tests.data.make_fixtures``. The version is SQLite's
+``user_version``; a file from a newer Carnet is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.practice import errors
+from desktop.practice.db import Connection, transaction
+from desktop.practice.migrations import v0001
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (v0001.apply,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: Connection, path: Path) -> None:
+    """Bring the schema to SCHEMA_VERSION, one transaction per step; refuse newer files."""
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current > SCHEMA_VERSION:
+        raise errors.NewerSchemaError(
+            f"the practice in {path.parent} was written by a newer Carnet (schema {current}, "
+            f"this one knows {SCHEMA_VERSION}); install the newer version"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with transaction(conn, path):
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")

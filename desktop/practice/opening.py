@@ -1,0 +1,123 @@
+"""A practice folder's files: making its encrypted database and key file, and unlocking
+them. The folder holds ``keys.json`` (the database key wrapped per user, keyfile.py)
+and the SQLCipher database; nothing else of the practice is stored in clear."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.practice import db, errors, meta, migrations
+from desktop.practice.db import DB_NAME
+from desktop.practice.keyfile import KeyFile
+from desktop.practice.meta import MetaKey
+from desktop.practice.session import now_iso
+from sync import crypto
+from sync.changes import new_id
+from sync.segments import PracticeKeys
+
+
+@dataclass(frozen=True, slots=True)
+class Unlocked:
+    """An open database at the current schema, and who unlocked it."""
+
+    folder: Path
+    conn: db.Connection
+    user_id: str | None
+    db_key: bytes
+
+
+def create_database(
+    folder: Path,
+    keys: PracticeKeys,
+    passphrase: str,
+    user_id: str,
+    username: str,
+    initial_meta: Mapping[str, Any] | None = None,
+) -> Unlocked:
+    """A new database and key file in an empty (or absent) folder; ``initial_meta`` is
+    written in the database's first transaction, beside this device's identity."""
+    if KeyFile.exists(folder) or (folder / DB_NAME).exists():
+        raise errors.InvalidInputError(f"{folder} already holds a practice")
+    if len(passphrase) < 8:
+        raise errors.InvalidInputError("the passphrase must have at least 8 characters")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # POSIX modes; Windows uses the profile's ACL
+            folder.chmod(0o700)
+    except OSError as exc:
+        raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
+    db_key = crypto.random_key()
+    keyfile = KeyFile(folder, keys.practice_id, ()).with_user(user_id, username, db_key, passphrase)
+    conn = db.connect(folder / DB_NAME, db_key, create=True)
+    try:
+        migrations.migrate(conn, folder / DB_NAME)
+        with db.transaction(conn, folder / DB_NAME):
+            conn.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?)",
+                [
+                    (MetaKey.PRACTICE_ID, keys.practice_id),
+                    (MetaKey.DEVICE_ID, new_id()),  # never a reused one: see sync.errors
+                    (MetaKey.PRACTICE_KEYS, meta.ring_json(keys)),
+                    (MetaKey.HLC_LAST, 0),
+                    (MetaKey.CREATED_AT, now_iso()),
+                    *((MetaKey(k), v) for k, v in (initial_meta or {}).items()),
+                ],
+            )
+    except BaseException:
+        conn.close()
+        (folder / DB_NAME).unlink(missing_ok=True)
+        raise
+    keyfile.save()
+    return Unlocked(folder, conn, user_id, db_key)
+
+
+def unlock(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    key: bytes | None = None,
+    username: str | None = None,
+) -> Unlocked:
+    """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key,
+    and bring the schema up to date."""
+    keyfile = KeyFile.load(folder)
+    if not (folder / DB_NAME).is_file():
+        raise errors.NotAPracticeError(
+            f"{folder} has a key file but no {DB_NAME}; restore the practice with 'carnet restore'"
+        )
+    user_id: str | None = None
+    if key is None:
+        if passphrase is None:
+            raise errors.WrongPassphraseError("a passphrase is needed to unlock the practice")
+        user_id, key = keyfile.unlock(passphrase, username)
+    conn = db.connect(folder / DB_NAME, key)
+    try:
+        migrations.migrate(conn, folder / DB_NAME)
+    except BaseException:
+        conn.close()
+        raise
+    if user_id is None and username is not None:
+        for entry in keyfile.entries:
+            if entry.username == username:
+                user_id = entry.user_id
+    return Unlocked(folder, conn, user_id, key)
+
+
+def rebind_key_file(
+    folder: Path,
+    old_user_id: str | None,
+    user_id: str,
+    username: str,
+    db_key: bytes,
+    passphrase: str,
+) -> None:
+    """Replace ``old_user_id``'s entry in the key file by one for ``user_id``."""
+    keyfile = KeyFile.load(folder)
+    rest = KeyFile(
+        folder, keyfile.practice_id, tuple(e for e in keyfile.entries if e.user_id != old_user_id)
+    )
+    rest.with_user(user_id, username, db_key, passphrase).save()
