@@ -167,7 +167,12 @@ class FirstRunDialog(QDialog):
         box.addButton(self.tr("Back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is yes and self.create_demo())
+
+        def clicked(button: object) -> None:
+            if button is yes:
+                self.create_demo()
+
+        box.buttonClicked.connect(clicked)
         box.open()
         self.confirm_box = box
 
