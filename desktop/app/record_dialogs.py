@@ -55,6 +55,7 @@ class WriteDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # room for a French label and what is typed beside it
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName("error")
