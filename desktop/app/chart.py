@@ -229,8 +229,8 @@ class ChartView(QWidget):
         same = previous is not None and previous.get("id") == chart.get("id")
         if same and selected and selected != self._newest:
             self._select(selected)
-        elif (first := self.timeline.topLevelItem(0)) is not None:
-            self.timeline.setCurrentItem(first)
+        elif (top := self.timeline.topLevelItem(0)) is not None:
+            self.timeline.setCurrentItem(top)
         self._newest = self._selected_key()
         self.refresh_draft()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.dates import age_text
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 
@@ -100,7 +101,7 @@ class PatientModel(QAbstractTableModel):
         values = (
             name,
             display_date(row["birth_date"]),
-            age(row["birth_date"]),
+            age_text(row["birth_date"]),  # "18 mois" under two years
             row["sex"] or "",
             row["phone"] or "",
             row["city"] or "",

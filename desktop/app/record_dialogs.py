@@ -55,6 +55,7 @@ class WriteDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)  # room for a French label and what is typed beside it
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -151,17 +152,29 @@ class IdentityDialog(_RecordDialog):
         self.form.insertRow(3, self.tr("Sex"), self.sex)
 
     def changes(self) -> dict[str, Any]:
-        """The fields that differ from the chart; DateError if the birth date is not one."""
+        """The fields that differ from the chart, the birth date typed the French way as
+        ISO (a text that is no date is passed on as typed: the store refuses it in words)."""
         now: dict[str, Any] = {**self.text_fields(), "sex": self.sex.currentData()}
-        now["birth_date"] = parse_date(self.edits["birth_date"].text())
+        try:
+            now["birth_date"] = parse_date(self.edits["birth_date"].text())
+        except DateError:
+            now["birth_date"] = self.edits["birth_date"].text().strip()
         return {k: v for k, v in now.items() if v != (self.before.get(k) or None)}
 
-    def save(self) -> None:
+    def date_problem(self) -> str | None:
+        """Why the birth date typed is not one (translated), or None."""
         try:
-            fields = self.changes()
+            parse_date(self.edits["birth_date"].text())
         except DateError as exc:
-            self.error.setText(self.tr("Birth date: {0}").format(exc))
+            return self.tr("Birth date: {0}").format(exc)
+        return None
+
+    def save(self) -> None:
+        problem = self.date_problem()
+        if problem:
+            self.error.setText(problem)
             return
+        fields = self.changes()
         if not fields:
             self.reject()
             return

@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         agenda = getattr(self, "agenda", None)
         if agenda is None:
             agenda = AgendaWindow(self.tasks, self._current_patient, self)
+            agenda.changed.connect(self.chart.start.reload_when_shown)  # today's list
             self.agenda: AgendaWindow = agenda
         else:
             agenda.reload()

@@ -119,67 +119,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="324"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="326"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="327"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="344"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="344"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="335"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="343"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="355"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="346"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="359"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="363"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="368"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -570,17 +570,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="220"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="235"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="247"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="236"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -802,12 +802,12 @@
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="163"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="168"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
@@ -971,42 +971,42 @@
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="123"/>
+        <location filename="../../desktop/app/patient_list.py" line="124"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="125"/>
+        <location filename="../../desktop/app/patient_list.py" line="126"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="126"/>
+        <location filename="../../desktop/app/patient_list.py" line="127"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="127"/>
+        <location filename="../../desktop/app/patient_list.py" line="128"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="150"/>
+        <location filename="../../desktop/app/patient_list.py" line="151"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="208"/>
+        <location filename="../../desktop/app/patient_list.py" line="209"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="210"/>
+        <location filename="../../desktop/app/patient_list.py" line="211"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/patient_list.py" line="212"/>
+        <location filename="../../desktop/app/patient_list.py" line="213"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -1014,7 +1014,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <location filename="../../desktop/app/patient_list.py" line="215"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1022,32 +1022,32 @@
 <context>
     <name>PatientModel</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="63"/>
+        <location filename="../../desktop/app/patient_list.py" line="64"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="64"/>
+        <location filename="../../desktop/app/patient_list.py" line="65"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="65"/>
+        <location filename="../../desktop/app/patient_list.py" line="66"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="66"/>
+        <location filename="../../desktop/app/patient_list.py" line="67"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="67"/>
+        <location filename="../../desktop/app/patient_list.py" line="68"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="68"/>
+        <location filename="../../desktop/app/patient_list.py" line="69"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -1164,88 +1164,88 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="279"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="267"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="279"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="270"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="282"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="271"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="283"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="276"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="278"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="290"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="292"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="282"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="294"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="287"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="303"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>

@@ -334,3 +334,23 @@ def test_amend_a_signed_consultation_is_a_new_version(
         "Toux sèche.\nAuscultation normale, revu à J3.",
     ]
     assert versions[1]["parent_id"] == versions[0]["id"] and versions[1]["weight_kg"] == 60
+
+
+def test_a_new_patient_born_22_06_1941_typed_the_french_way(
+    french: None, opened: Tasks, qtbot: QtBot
+):
+    from desktop.app.new_patient import NewPatientDialog
+
+    dialog = NewPatientDialog(opened, name="Durand Lucie")
+    qtbot.addWidget(dialog)
+    dialog.edits["birth_date"].setText("22 juin")
+    dialog.buttons.accepted.emit()  # refused in words by the store, not a crash
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
+    assert dialog.error.text() == (
+        "Date de naissance : cette valeur n'est pas valide ; tapez une date comme 22/06/1941."
+    )
+    dialog.edits["birth_date"].setText("22/06/1941")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.buttons.accepted.emit()
+    patient = opened.db(lambda p: p.patient(saved.args[0])).result(timeout=5)
+    assert patient["birth_date"] == "1941-06-22"

@@ -1,0 +1,141 @@
+"""A GP's chart work in the real app, driven by accessible names: a consultation typed
+with a dot in a decimal and saved with Ctrl+S shows everything typed, in French; Cancel
+keeps the draft and the chart says so; an identity date typed the French way; the agenda
+books a patient found by typing, and the start screen lists the appointment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import carnet_cli
+from tests.e2e.test_stays_open import unlock
+
+
+@pytest.fixture
+def practice(tmp_path: Path) -> Path:
+    folder = tmp_path / "cabinet"
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(
+        folder, "patient", "add", "--family-name", "Martin", "--given-name", "Paul",
+        "--birth-date", "1950-01-01", "--sex", "M",
+    )  # fmt: skip
+    return folder
+
+
+def keys_to(app: Any, title: str, *keys: str) -> None:
+    """Real key presses to the window of this title, once it is the active one (keys sent
+    a moment earlier go to the window that had the focus). Without a window manager to
+    ask (openbox lost a race with Xvfb), the X server is told to focus it."""
+    for how in ("windowactivate", "windowfocus"):
+        done = subprocess.run(
+            ["xdotool", "search", "--sync", "--onlyvisible", "--name", title, how, "--sync"],
+            env=app.session.env,
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            break
+    else:
+        app.fail(f"no window {title!r} to send {keys} to: {done.stderr!r}")
+    app.keys(*keys)
+
+
+def open_chart(app: Any, typed: str) -> None:
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    unlock(app)
+    app.stays_up()
+    app.type_into("text", "Rechercher un patient", typed)
+    found = app.driver.ask(
+        op="wait", pid=app.pid, role="table cell", name="MARTIN Paul", enter=["table"], timeout=20
+    )
+    assert found, "the search did not list MARTIN Paul"
+    app.focus("text", "Rechercher un patient")
+    app.keys("Return")
+    app.wait("label", prefix="MARTIN Paul", timeout=20)
+
+
+def test_a_consultation_keeps_everything_typed(start_app: Any, practice: Path) -> None:
+    app = start_app(practice)
+    open_chart(app, "martin")
+    app.click("push button", "Nouvelle consultation")
+    app.wait("dialog", prefix="Nouvelle consultation")
+    app.type_into("text", "Motif", "Fièvre")
+    app.type_into("text", "Texte libre", "Fièvre depuis 2 jours.\nGorge rouge.")
+    app.type_into("text", "Température (°C)", "38.5")  # a dot: it used to become 38,0
+    app.type_into("text", "Poids (kg)", "58,1")
+    app.type_into("text", "Pouls (/min)", "92")
+    app.type_into("text", "Diagnostics", "Angine (J02.9)")
+    app.focus("text", "Motif")
+    keys_to(app, "Nouvelle consultation", "ctrl+s")
+    app.gone("dialog", prefix="Nouvelle consultation")
+    detail = app.text("label", "Détail").replace("\u2028", "\n")  # Qt's line separator
+    for typed in (
+        "Motif : Fièvre",
+        "Fièvre depuis 2 jours.\nGorge rouge.",
+        "T° 38,5 °C",
+        "Poids 58,1 kg",
+        "Pouls 92 /min",
+        "Angine (J02.9)",
+    ):
+        assert typed in detail, (typed, detail)
+    summary = app.text("label", "Synthèse du dossier")
+    assert f"T° 38,5 °C ({dt.date.today():%d/%m/%Y})" in summary
+    app.screenshot("consultation-detail")
+    app.stays_up()
+
+
+def test_cancel_keeps_the_draft_and_the_chart_says_so(start_app: Any, practice: Path) -> None:
+    app = start_app(practice)
+    open_chart(app, "paul")
+    app.click("push button", "Nouvelle consultation")
+    app.type_into("text", "Motif", "Lombalgie")
+    app.click("push button", "Annuler")
+    app.click("push button", "Garder le brouillon")
+    app.gone("dialog", prefix="Nouvelle consultation")
+    app.wait("label", prefix="Un brouillon de consultation est gardé pour ce patient")
+    app.click("push button", "Reprendre le brouillon")
+    app.wait("dialog", prefix="Nouvelle consultation")
+    assert app.text("text", "Motif") == "Lombalgie"
+    app.stays_up()
+
+
+def test_an_identity_date_typed_the_french_way(start_app: Any, practice: Path) -> None:
+    app = start_app(practice)
+    open_chart(app, "martin")
+    app.click("push button", "Identité…")
+    app.type_into("text", "Date de naissance (jj/mm/aaaa)", "22/06/1941")
+    app.click("push button", "Enregistrer")
+    app.wait("label", contains="né le 22/06/1941")
+    app.stays_up()
+
+
+def test_the_agenda_books_anyone_and_the_start_screen_shows_it(
+    start_app: Any, practice: Path
+) -> None:
+    app = start_app(practice)
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    unlock(app)
+    app.stays_up()
+    app.wait("list", name="Rendez-vous du jour")
+    keys_to(app, "Carnet: Cabinet", "ctrl+g")  # no chart open: the agenda books anyone
+    app.click("push button", "Nouveau rendez-vous…")
+    app.wait("dialog", name="Nouveau rendez-vous")
+    app.type_into("text", "Patient", "martin")
+    app.wait("list", name="Patients trouvés")
+    app.focus("text", "Patient")
+    keys_to(app, "Nouveau rendez-vous", "Return")  # the highlighted match
+    app.type_into("text", "Motif", "Renouvellement")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Nouveau rendez-vous")
+    keys_to(app, "Carnet: Cabinet", "ctrl+f")  # back to the main window
+    found = app.driver.ask(
+        op="wait", pid=app.pid, role="list item", contains="MARTIN Paul — Renouvellement",
+        enter=["list"], timeout=20,
+    )  # fmt: skip
+    assert found, f"today's appointment is not on the start screen: {app.screen_texts()}"
+    app.stays_up()
