@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
 
+from desktop.app.confirm import ask
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.restore_wizard import RestoreWizard
@@ -154,27 +154,17 @@ class FirstRunDialog(QDialog):
 
     def confirm_demo(self) -> None:
         """The demo fills this computer's practice folder: only once the user says so."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self.confirm_box = ask(
+            self,
             self.tr("Create the demo practice"),
             self.tr(
                 "Create a demo practice of {0} synthetic patients in {1}? It takes about a "
                 "minute; a real practice can later be created in another folder."
             ).format(QLocale().toString(DEMO_PATIENTS), self.folder),
-            parent=self,
+            yes=self.tr("Create the demo"),
+            no=self.tr("Back"),
+            on_yes=self.create_demo,
         )
-        yes = box.addButton(self.tr("Create the demo"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Back"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def clicked(button: object) -> None:
-            if button is yes:
-                self.create_demo()
-
-        box.buttonClicked.connect(clicked)
-        box.open()
-        self.confirm_box = box
 
     def create_demo(self) -> None:
         self._busy(True)

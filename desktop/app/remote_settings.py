@@ -4,7 +4,6 @@ storage, then the recovery key shown once), and the sync interval (QSettings).""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
@@ -12,16 +11,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.app.errors import CredentialsNotKeptError
+from desktop.app.recovery_key import RecoveryKeyDialog
 from desktop.app.storage_form import (
     StorageForm,
     credentials_in_environment,
@@ -76,7 +74,7 @@ class RemoteSettingsDialog(QDialog):
         layout.addWidget(self.storage)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.recovery_box: QMessageBox | None = None
+        self.recovery_box: RecoveryKeyDialog | None = None
 
     def url(self) -> str:
         return self.storage.url()
@@ -112,32 +110,10 @@ class RemoteSettingsDialog(QDialog):
         self.accept()
 
     def show_recovery_key(self, url: str, recovery_key: str) -> None:
-        """The recovery key, once; the user is asked to print the recovery kit."""
-        box = QMessageBox(self.parentWidget())
-        box.setWindowTitle(self.tr("Recovery key"))
-        box.setText(
-            self.tr(
-                "Write down or print this recovery key now: it is shown only once, and "
-                "without it a lost passphrase means a lost practice.\n\n{0}"
-            ).format(recovery_key)
+        """The recovery key, once; it stays on screen until the kit is kept."""
+        box = RecoveryKeyDialog(
+            self.tasks, self.practice_name, url, recovery_key, self.parentWidget()
         )
-        save = box.addButton(self.tr("Save the recovery kit…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        save.clicked.connect(lambda: self.save_kit(url, recovery_key))
         self.recovery_box = box
         self.recovery_key_shown.emit(recovery_key)
         box.show()
-
-    def save_kit(self, url: str, recovery_key: str, path: str | None = None) -> Path | None:
-        from desktop.reports.recovery_kit import write_recovery_kit
-
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self.parentWidget(), self.tr("Recovery kit"), "kit-de-secours.pdf"
-            )
-        if not path:
-            return None
-        write_recovery_kit(
-            Path(path), practice_name=self.practice_name, remote_url=url, recovery_key=recovery_key
-        )
-        return Path(path)

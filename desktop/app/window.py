@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
+from desktop.app.confirm import ask
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import ConsultationEditor
 from desktop.app.deleted_charts import DeletedChartsDialog
@@ -27,6 +28,7 @@ from desktop.app.patient_list import PatientList
 from desktop.app.preferences import PreferencesDialog, auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
+from desktop.app.recovery_key import RecoveryKeyDialog
 from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
         self.agenda_action.triggered.connect(self.show_agenda)
         self.remote_action = QAction(self.tr("Sync settings…"), self)
         self.remote_action.triggered.connect(self.show_remote_settings)
+        self.kit_action = QAction(self.tr("New recovery kit…"), self)
+        self.kit_action.triggered.connect(self.new_recovery_kit)
+        self.kit_action.setEnabled(bool(self.info.get("remote")))
         self.preferences_action = QAction(self.tr("Preferences…"), self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.preferences_action.triggered.connect(self.show_preferences)
@@ -139,6 +144,7 @@ class MainWindow(QMainWindow):
             self.agenda_action,
             self.sync_action,
             self.remote_action,
+            self.kit_action,
             conflicts,
             self.preferences_action,
             lock,
@@ -185,17 +191,19 @@ class MainWindow(QMainWindow):
         chart = self.chart.chart
         if chart is None:
             return
-        answer = QMessageBox.question(
+        ask(
             self,
             self.tr("Delete this chart"),
             self.tr(
                 "Delete the chart of {0}? It leaves the search and every computer's list; "
                 "nothing is erased and it can be restored from Patient > Deleted charts."
             ).format(self._title().strip()),
+            yes=self.tr("Delete the chart"),
+            no=self.tr("Keep it"),
+            on_yes=lambda: self._delete_patient(str(chart["id"])),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        patient_id = str(chart["id"])
+
+    def _delete_patient(self, patient_id: str) -> None:
 
         def deleted(_: Any) -> None:
             self.chart.show_chart(None)
@@ -333,6 +341,41 @@ class MainWindow(QMainWindow):
         self.info["remote"] = url
         self.sync.set_remote(url, interval_min * 60)
         self.sync_action.setEnabled(True)
+        self.kit_action.setEnabled(True)
+
+    def new_recovery_kit(self) -> None:
+        """A new recovery key for the practice (the old kit stops working), shown until
+        its kit is kept; the storage is written on the network worker."""
+        ask(
+            self,
+            self.tr("New recovery kit"),
+            self.tr(
+                "Make a new recovery kit? The current kit stops opening the practice; "
+                "keep the new one safe."
+            ),
+            yes=self.tr("Make a new kit"),
+            no=self.tr("Cancel"),
+            on_yes=self._make_recovery_kit,
+        )
+
+    def _make_recovery_kit(self) -> None:
+        folder, key, url = self.folder, self.info["db_key"], str(self.info.get("remote"))
+
+        def make() -> str:
+            from desktop.practice.store import Practice
+            from desktop.sync_service import SyncService
+            from sync.remote import new_recovery_key
+
+            with Practice.open(folder, key=key) as practice:
+                service = SyncService(practice)
+                return new_recovery_key(service.backend, service.keys)
+
+        def show(recovery_key: str) -> None:
+            box = RecoveryKeyDialog(self.tasks, self.info["practice_name"], url, recovery_key, self)
+            box.show()
+            self.recovery_box = box
+
+        self.tasks.net(make, on_done=show, on_error=self.show_error)
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self)

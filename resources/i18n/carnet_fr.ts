@@ -119,67 +119,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="324"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="326"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="326"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="327"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="327"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="328"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="344"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="344"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="355"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="359"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="359"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="360"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="363"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="364"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="368"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="369"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -570,17 +570,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="220"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="221"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="247"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="249"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -674,22 +674,22 @@
         <translation>Créer un cabinet de démonstration de {0} patients fictifs dans {1} ? Cela prend environ une minute ; un vrai cabinet pourra être créé ensuite dans un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="166"/>
+        <location filename="../../desktop/app/first_run.py" line="164"/>
         <source>Create the demo</source>
         <translation>Créer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="167"/>
+        <location filename="../../desktop/app/first_run.py" line="165"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="190"/>
+        <location filename="../../desktop/app/first_run.py" line="185"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="205"/>
+        <location filename="../../desktop/app/first_run.py" line="200"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
@@ -722,97 +722,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="123"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="124"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="127"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="144"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="151"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="152"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="168"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -820,122 +820,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="114"/>
+        <location filename="../../desktop/app/window.py" line="116"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="115"/>
+        <location filename="../../desktop/app/window.py" line="117"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="119"/>
+        <location filename="../../desktop/app/window.py" line="121"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="121"/>
+        <location filename="../../desktop/app/window.py" line="123"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="124"/>
+        <location filename="../../desktop/app/window.py" line="126"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="125"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="129"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="130"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="133"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="135"/>
+        <location filename="../../desktop/app/window.py" line="137"/>
+        <source>New recovery kit…</source>
+        <translation>Nouveau kit de secours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149"/>
+        <location filename="../../desktop/app/window.py" line="155"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="153"/>
+        <location filename="../../desktop/app/window.py" line="159"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="161"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="164"/>
+        <location filename="../../desktop/app/window.py" line="170"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="190"/>
+        <location filename="../../desktop/app/window.py" line="196"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="192"/>
+        <location filename="../../desktop/app/window.py" line="198"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="205"/>
+        <location filename="../../desktop/app/window.py" line="201"/>
+        <source>Delete the chart</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="202"/>
+        <source>Keep it</source>
+        <translation>Le garder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="213"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="235"/>
+        <location filename="../../desktop/app/window.py" line="243"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="237"/>
+        <location filename="../../desktop/app/window.py" line="245"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="268"/>
+        <location filename="../../desktop/app/window.py" line="276"/>
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/window.py" line="305"/>
+        <location filename="../../desktop/app/window.py" line="313"/>
         <source>%n sync conflict(s)</source>
         <translation>
             <numerusform>%n conflit de synchronisation</numerusform>
             <numerusform>%n conflits de synchronisation</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="351"/>
+        <source>New recovery kit</source>
+        <translation>Nouveau kit de secours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="353"/>
+        <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
+        <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="356"/>
+        <source>Make a new kit</source>
+        <translation>Faire un nouveau kit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="357"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1164,147 +1199,182 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="279"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="279"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="282"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="283"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="283"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="284"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="290"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="292"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="293"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="294"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="295"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="303"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
 </context>
 <context>
-    <name>RemoteSettingsDialog</name>
+    <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="54"/>
-        <source>Sync settings</source>
-        <translation>Réglages de synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="61"/>
-        <source>Empty storage: set it up for this practice</source>
-        <translation>Stockage vide : le préparer pour ce cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="66"/>
-        <source>Practice passphrase</source>
-        <translation>Phrase secrète du cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="68"/>
-        <source>Sync every</source>
-        <translation>Synchroniser toutes les</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="71"/>
-        <source>Connect</source>
-        <translation>Connecter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="90"/>
-        <source>Enter the practice passphrase.</source>
-        <translation>Saisissez la phrase secrète du cabinet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/remote_settings.py" line="117"/>
+        <location filename="../../desktop/app/recovery_key.py" line="47"/>
+        <location filename="../../desktop/app/recovery_key.py" line="57"/>
         <source>Recovery key</source>
         <translation>Clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="120"/>
-        <source>Write down or print this recovery key now: it is shown only once, and without it a lost passphrase means a lost practice.
-
-{0}</source>
-        <translation>Notez ou imprimez cette clé de récupération maintenant : elle n&apos;est affichée qu&apos;une fois, et sans elle une phrase secrète perdue signifie un cabinet perdu.
-
-{0}</translation>
+        <location filename="../../desktop/app/recovery_key.py" line="50"/>
+        <source>Write down or save this recovery key now: it is shown only once, and without it a lost passphrase means a lost practice.</source>
+        <translation>Notez ou enregistrez cette clé de récupération maintenant : elle n&apos;est montrée qu&apos;une fois, et sans elle une phrase secrète perdue est un cabinet perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="124"/>
+        <location filename="../../desktop/app/recovery_key.py" line="60"/>
+        <source>I have written this key down and keep it safe</source>
+        <translation>J&apos;ai noté cette clé et je la garde en lieu sûr</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="64"/>
         <source>Save the recovery kit…</source>
         <translation>Enregistrer le kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="136"/>
-        <source>Recovery kit</source>
-        <translation>Kit de secours</translation>
+        <location filename="../../desktop/app/recovery_key.py" line="66"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="91"/>
+        <source>Save the recovery kit</source>
+        <translation>Enregistrer le kit de secours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="96"/>
+        <source>Not saved: the key stays on screen until it is kept.</source>
+        <translation>Non enregistré : la clé reste affichée tant qu&apos;elle n&apos;est pas conservée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="104"/>
+        <source>Saving the recovery kit…</source>
+        <translation>Enregistrement du kit de secours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="111"/>
+        <source>Recovery kit saved to {0}. Print it, keep it safe, then delete the file.</source>
+        <translation>Kit de secours enregistré dans {0}. Imprimez-le, rangez-le en lieu sûr, puis supprimez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="118"/>
+        <source>The kit could not be saved.</source>
+        <translation>Le kit n&apos;a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/recovery_key.py" line="140"/>
+        <source>Save the recovery kit, or tick that you wrote the key down, before closing.</source>
+        <translation>Enregistrez le kit de secours, ou cochez que vous avez noté la clé, avant de fermer.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="52"/>
+        <source>Sync settings</source>
+        <translation>Réglages de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="59"/>
+        <source>Empty storage: set it up for this practice</source>
+        <translation>Stockage vide : le préparer pour ce cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="64"/>
+        <source>Practice passphrase</source>
+        <translation>Phrase secrète du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="66"/>
+        <source>Sync every</source>
+        <translation>Synchroniser toutes les</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="69"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/remote_settings.py" line="88"/>
+        <source>Enter the practice passphrase.</source>
+        <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
 </context>
 <context>
@@ -1893,7 +1963,7 @@
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="67"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="68"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>

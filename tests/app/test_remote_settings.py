@@ -64,9 +64,14 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
     assert window.sync.remote == remote.resolve().as_uri()
     assert window.sync.running and window.sync.interval_s == 7 * 60  # the scheduler polls
     assert window.sync_action.isEnabled()
-    kit = dialog.save_kit(window.sync.remote, key, str(tmp_path / "kit.pdf"))
-    assert kit is not None and kit.read_bytes().startswith(b"%PDF")
-    dialog.recovery_box.close()
+    box = dialog.recovery_box
+    box.close()
+    assert box.isVisible(), "closed before the key was kept: the only copy would be lost"
+    box.save_kit(tmp_path / "kit.pdf")
+    qtbot.waitUntil(lambda: box.kept, timeout=20_000)
+    assert (tmp_path / "kit.pdf").read_bytes().startswith(b"%PDF")
+    box.close()
+    assert not box.isVisible()
 
 
 class MemoryKeyring:
@@ -127,6 +132,7 @@ def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_use
     qtbot.waitUntil(lambda: not window.sync.busy, timeout=30_000)
     assert window.sync_label.text().startswith("Synced")
     assert dialog.recovery_box is not None
+    dialog.recovery_box.written.setChecked(True)
     dialog.recovery_box.close()
 
 

@@ -305,6 +305,7 @@ def carnet_cli(data_dir: Path, *args: str, stdin: str | None = None) -> str:
         **os.environ,
         "CARNET_DATA_DIR": str(data_dir),
         "CARNET_PASSPHRASE": PASSPHRASE,
+        "CARNET_NEW_PASSPHRASE": PASSPHRASE,  # join: this computer's own passphrase
         "CARNET_INSECURE_FAST_KDF": "1",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
