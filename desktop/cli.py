@@ -8,6 +8,7 @@ patient data; an unexpected bug writes its traceback (without values) to a crash
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import mimetypes
@@ -413,6 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("carnet: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # a bug: no traceback on screen, no values anywhere
         log = _crash_log(exc)
         where = f"; details are in {log}" if log else ""
@@ -422,6 +425,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``carnet search … | head``): end quietly, as Unix tools do.
+    stdout is pointed at devnull so that the interpreter's final flush does not raise
+    again on the dead pipe."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 if __name__ == "__main__":
