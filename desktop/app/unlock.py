@@ -60,6 +60,14 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.tasks.on_db(lambda: KeyCache().available(), on_done=self._keyring_checked)
+
+    def _keyring_checked(self, available: bool) -> None:
+        """Without a usable keyring the box says so instead of silently doing nothing."""
+        if not available:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setText(self.tr("Remember on this computer (no keyring here)"))
 
     def try_remembered(self, on_result: Callable[[bool], None]) -> None:
         """Open with the key remembered in the keyring, if any (on the worker: may block)."""

@@ -1864,12 +1864,17 @@
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="79"/>
+        <location filename="../../desktop/app/unlock.py" line="70"/>
+        <source>Remember on this computer (no keyring here)</source>
+        <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="87"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="106"/>
+        <location filename="../../desktop/app/unlock.py" line="114"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>

@@ -372,3 +372,36 @@ def test_app_controller_unlocks_into_the_main_window(
     )
     controller.window.close()  # type: ignore[union-attr]
     controller.shutdown()
+
+
+def test_after_a_lock_the_passphrase_is_asked_even_when_the_key_is_remembered(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    key = opened.practice.db_key  # type: ignore[union-attr]
+    opened.practice.close()  # type: ignore[union-attr]
+    monkeypatch.setattr("desktop.app.unlock.KeyCache.load", lambda self, account: key)
+    monkeypatch.setattr("desktop.app.unlock.KeyCache.available", lambda self: True)
+    controller = AppController(practice_dir)
+    controller.start()  # start-up: the remembered key saves typing
+    qtbot.waitUntil(
+        lambda: controller.window is not None and controller.window.isVisible(), timeout=10_000
+    )
+    window = controller.window
+    assert window is not None
+    window.lock()
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=10_000)
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert not window.isVisible() and controller.tasks.practice is None
+    controller.shutdown()
+
+
+def test_without_a_keyring_the_remember_box_says_so(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("desktop.app.unlock.KeyCache.available", lambda self: False)
+    dialog = UnlockDialog(opened, practice_dir, "Cabinet")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.remember.isEnabled(), timeout=5000)
+    assert "keyring" in dialog.remember.text() or "trousseau" in dialog.remember.text()
