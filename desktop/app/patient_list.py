@@ -210,7 +210,9 @@ class PatientList(QWidget):
         elif count == 0:
             self.status.setText(self.tr("No patient"))
         else:
-            self.status.setText(self.tr("%n result(s)", "", count))
+            self.status.setText(
+                self.tr("1 result") if count == 1 else self.tr("{0} results").format(count)
+            )
         self.create_button.setVisible(bool(query) and count == 0)
         self.create_button.setText(self.tr("Create «{0}»").format(query))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop.app.errors import message_for
@@ -50,7 +50,11 @@ class SyncStatusLabel(QLabel):
 
     def _waiting(self, state: SyncState) -> str:
         if state.charts:
-            return self.tr("%n chart(s) changed", "", state.charts)
+            if state.charts == 1:
+                return self.tr("1 chart changed")
+            return self.tr("{0} charts changed").format(state.charts)
+        if state.pending and state.charts is None:  # too many to count charts quickly
+            return self.tr("{0} changes").format(QLocale().toString(state.pending))
         if state.pending:
             return self.tr("practice settings changed")
         return self.tr("nothing waiting")

@@ -310,7 +310,11 @@ class MainWindow(QMainWindow):
             self.patients.refresh()
 
     def _show_conflict_count(self, count: int) -> None:
-        self.conflicts_button.setText(self.tr("%n sync conflict(s)", "", count))
+        self.conflicts_button.setText(
+            self.tr("1 sync conflict")
+            if count == 1
+            else self.tr("{0} sync conflicts").format(count)
+        )
         self.conflicts_button.setVisible(count > 0)
 
     def show_agenda(self) -> None:

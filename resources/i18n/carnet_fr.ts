@@ -944,31 +944,33 @@
         <source>Prescription printed to {0}</source>
         <translation>Ordonnance imprimée dans {0}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/window.py" line="313"/>
-        <source>%n sync conflict(s)</source>
-        <translation>
-            <numerusform>%n conflit de synchronisation</numerusform>
-            <numerusform>%n conflits de synchronisation</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/app/window.py" line="314"/>
+        <source>1 sync conflict</source>
+        <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="351"/>
+        <location filename="../../desktop/app/window.py" line="314"/>
+        <source>{0} sync conflicts</source>
+        <translation>{0} conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="353"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="353"/>
+        <location filename="../../desktop/app/window.py" line="355"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="356"/>
+        <location filename="../../desktop/app/window.py" line="358"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="357"/>
+        <location filename="../../desktop/app/window.py" line="359"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1040,16 +1042,18 @@
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/patient_list.py" line="213"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n résultat</numerusform>
-            <numerusform>%n résultats</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <source>1 result</source>
+        <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="215"/>
+        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <source>{0} results</source>
+        <translation>{0} résultats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="217"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1716,7 +1720,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="190"/>
+        <location filename="../../desktop/app/sync_status.py" line="194"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
     </message>
@@ -1728,46 +1732,53 @@
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/sync_status.py" line="53"/>
-        <source>%n chart(s) changed</source>
-        <translation>
-            <numerusform>%n dossier modifié</numerusform>
-            <numerusform>%n dossiers modifiés</numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="54"/>
+        <source>1 chart changed</source>
+        <translation>1 dossier modifié</translation>
     </message>
     <message>
         <location filename="../../desktop/app/sync_status.py" line="55"/>
+        <source>{0} charts changed</source>
+        <translation>{0} dossiers modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="57"/>
+        <source>{0} changes</source>
+        <translation>{0} modifications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="59"/>
         <source>practice settings changed</source>
         <translation>réglages du cabinet modifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="56"/>
+        <location filename="../../desktop/app/sync_status.py" line="60"/>
         <source>nothing waiting</source>
         <translation>rien en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="61"/>
+        <location filename="../../desktop/app/sync_status.py" line="65"/>
         <source>Sync not configured: {0}, on this computer only</source>
         <translation>Synchronisation non configurée : {0}, sur cet ordinateur seulement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="65"/>
+        <location filename="../../desktop/app/sync_status.py" line="69"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="67"/>
+        <location filename="../../desktop/app/sync_status.py" line="71"/>
         <source>Synced at {0}</source>
         <translation>Synchronisé à {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="71"/>
+        <location filename="../../desktop/app/sync_status.py" line="75"/>
         <source>Offline since {0}: {1} waiting</source>
         <translation>Hors ligne depuis {0} : {1} en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="73"/>
+        <location filename="../../desktop/app/sync_status.py" line="77"/>
         <source>Sync error: {0}</source>
         <translation>Erreur de synchronisation : {0}</translation>
     </message>

@@ -405,3 +405,20 @@ def test_without_a_keyring_the_remember_box_says_so(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.remember.isEnabled(), timeout=5000)
     assert "keyring" in dialog.remember.text() or "trousseau" in dialog.remember.text()
+
+
+def test_the_status_bar_counts_what_a_gp_understands(qtbot: QtBot):
+    import datetime as dt
+
+    from desktop.app.sync_status import SyncState
+
+    label = SyncStatusLabel()
+    qtbot.addWidget(label)
+    since = dt.datetime(2026, 12, 1, 9, 5, tzinfo=dt.UTC)
+    label.show_state(SyncState("offline", pending=92_812, charts=3, at=since))
+    assert "3 charts changed" in label.text() and "92" not in label.text()
+    assert since.astimezone().strftime("%H:%M") in label.text()
+    label.show_state(SyncState("offline", pending=92_812, charts=None, at=since))
+    assert "92,812 changes" in label.text() or "92 812 changes" in label.text()
+    label.show_state(SyncState("not-configured", pending=2, charts=0))
+    assert "practice settings changed" in label.text()

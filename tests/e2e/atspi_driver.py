@@ -7,6 +7,7 @@ lives, so the tests' own interpreter needs no GObject bindings. Requests::
     {"op": "wait", "pid": 123, "role": "push button", "name": "Créer", "timeout": 20}
     {"op": "click" | "set_text" | "text" | "focus" | "gone", ...same selectors..., "text": "…"}
     {"op": "texts", "pid": 123}    every visible name and text, for "is it on screen?"
+    {"op": "wait_text", "pid": 123, "contains": "J00", "timeout": 20}
     {"op": "dump", "pid": 123}     the visible tree, for a failure's report
 
 A selector matches a visible (SHOWING) object whose role name equals ``role`` and whose
@@ -179,6 +180,13 @@ def handle(req: dict[str, Any]) -> Any:
     op = req["op"]
     if op == "texts":
         return _texts(req)
+    if op == "wait_text":  # some visible name or text contains req["contains"]
+        deadline = time.monotonic() + float(req.get("timeout", 10))
+        while not any(req["contains"] in t for t in _texts(req)):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(POLL_S)
+        return True
     if op == "dump":
         return _dump(req)
     if op == "gone":

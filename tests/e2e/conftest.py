@@ -222,6 +222,11 @@ class App:
         """Real key presses (xdotool) to the focused widget, e.g. ``keys("ctrl+l")``."""
         subprocess.run(["xdotool", "key", "--delay", "30", *keys], env=self.session.env, check=True)
 
+    def wait_text(self, fragment: str, timeout: float = 20) -> None:
+        """Wait until some visible name or text (a label's rich text, a note) has it."""
+        if not self._ask(op="wait_text", contains=fragment, timeout=timeout):
+            self.fail(f"no {fragment!r} on screen after {timeout} s")
+
     def screen_texts(self) -> list[str]:
         return list(self.driver.ask(op="texts", pid=self.pid))
 

@@ -70,6 +70,6 @@ def write_consultation(app: Any) -> None:
 
 def consultation_detail(app: Any) -> str:
     """What the chart's detail pane reads once the new consultation is selected."""
-    app.wait("label", name="Détail")
+    app.wait_text("Consultation du")
     texts = app.screen_texts()
     return "\n".join(texts)

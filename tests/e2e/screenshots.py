@@ -1,0 +1,146 @@
+"""The README's screenshots, taken by driving the real app as the e2e suite does (never
+by building widgets in a script):
+
+    .venv/bin/python -m tests.e2e.screenshots docs/screenshots
+
+Each picture is the active window, frame included, on a 1400×900 virtual screen, with
+the French UI and synthetic patients only.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.e2e.conftest import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
+
+DEMO = "demo carnet"
+
+
+def window_shot(app: App, path: Path) -> None:
+    env = app.session.env
+    window = subprocess.run(
+        ["xdotool", "getactivewindow"], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    subprocess.run(["import", "-window", window, "-frame", str(path)], env=env, check=True)
+    print(f"wrote {path}")
+
+
+def open_chart(app: App, query: str) -> None:
+    app.type_into("text", "Rechercher un patient", query)
+    app.wait("label", contains="résultat")
+    app.focus("text", "Rechercher un patient")
+    app.keys("Return")
+
+
+def take(out: Path, base: Path) -> None:
+    session = Session(base / "session")
+    driver = Driver(session.env)
+    shots = base / "logs"
+    shots.mkdir()
+    try:
+        # 1. First start, nothing on this computer yet.
+        app = App(session, driver, base / "new", shots)
+        app.wait("dialog", name="Carnet : bienvenue")
+        app.type_into("text", "Nom du cabinet", "Cabinet des Tilleuls")
+        app.type_into("text", "Votre identifiant", "dr.martin")
+        window_shot(app, out / "1-premier-lancement.png")
+        # 7. The new, empty practice and its first patient.
+        app.type_into("password text", "Phrase secrète", PASSPHRASE)
+        app.type_into("password text", "Confirmer", PASSPHRASE)
+        app.click("push button", "Créer")
+        app.stays_up()
+        app.click("push button", "Nouveau patient")
+        app.in_window("Nouveau patient")
+        app.type_into("text", "Nom d'usage", "Lemaire")
+        app.type_into("text", "Prénoms", "Jeanne")
+        app.type_into("text", "Date de naissance (jj/mm/aaaa)", "22/06/1941")
+        app.focus("text", "Médecin traitant")
+        app.keys("Tab", "Home")
+        window_shot(app, out / "7-nouveau-patient.png")
+        app.click("push button", "Créer")
+        app.in_window(None).gone("dialog", name="Nouveau patient")
+        app.wait("label", contains="née le 22/06/1941")
+        window_shot(app, out / "8-premier-patient.png")
+        app.close()
+
+        # 2-5. The demo practice: unlock, search, chart, a consultation's detail.
+        demo = base / "demo"
+        subprocess.run(
+            [sys.executable, "-m", "desktop.cli", "--data-dir", str(demo), "demo"],
+            env={**session.env, "CARNET_PASSPHRASE": DEMO, "PATH": session.env["PATH"]},
+            check=True,
+            capture_output=True,
+        )
+        app = App(session, driver, demo, shots)
+        app.type_into("password text", "Phrase secrète", DEMO)
+        window_shot(app, out / "2-deverrouillage.png")
+        app.click("push button", "Déverrouiller")
+        app.stays_up()
+        app.type_into("text", "Rechercher un patient", "helene")
+        app.wait("label", contains="résultat")
+        window_shot(app, out / "3-recherche.png")
+        app.focus("text", "Rechercher un patient")
+        app.keys("Return")
+        app.wait("push button", name="Nouvelle consultation")
+        window_shot(app, out / "4-dossier.png")
+        app.click("push button", "Nouvelle consultation")
+        app.wait("dialog", prefix="Nouvelle consultation")
+        app.in_window("Nouvelle consultation")
+        app.type_into("text", "Motif", "Fièvre et toux")
+        app.type_into("text", "Texte libre", "Toux sèche depuis 3 jours.\nAuscultation normale.")
+        app.type_into("text", "Poids (kg)", "58,1")
+        app.type_into("text", "Température (°C)", "38,5")
+        app.type_into("text", "TA systolique (mmHg)", "122")
+        app.type_into("text", "TA diastolique (mmHg)", "78")
+        app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")
+        window_shot(app, out / "5-consultation.png")
+        app.click("push button", "Enregistrer")
+        app.in_window(None).gone("dialog", prefix="Nouvelle consultation")
+        app.wait_text("Rhinopharyngite")
+        window_shot(app, out / "9-consultation-enregistree.png")
+        app.close()
+
+        # 10. The status bar after a sync; 6. the restore wizard.
+        source, remote = base / "source", base / "remote"
+        remote.mkdir()
+        carnet_cli(source, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+        carnet_cli(source, "remote", "set", "--create", remote.as_uri())
+        app = App(session, driver, source, shots)
+        app.type_into("password text", "Phrase secrète", PASSPHRASE)
+        app.click("push button", "Déverrouiller")
+        app.stays_up()
+        app.wait("label", prefix="Synchronisé à", timeout=60)
+        window_shot(app, out / "10-synchronise.png")
+        app.close()
+        app = App(session, driver, base / "restored", shots)
+        app.click("push button", "Restaurer un cabinet…")
+        app.wait("dialog", name="Carnet : restaurer un cabinet")
+        app.in_window("Carnet : restaurer")
+        app.type_into("text", "Adresse", str(remote))
+        window_shot(app, out / "6-restauration.png")
+        app.close()
+    finally:
+        driver.close()
+        session.close()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m tests.e2e.screenshots FOLDER", file=sys.stderr)
+        return 2
+    missing = _missing()
+    if missing:
+        print(f"screenshots: {missing}", file=sys.stderr)
+        return 1
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as base:
+        take(out.resolve(), Path(base))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
