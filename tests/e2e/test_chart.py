@@ -1,7 +1,9 @@
 """A GP's chart work in the real app, driven by accessible names: a consultation typed
 with a dot in a decimal and saved with Ctrl+S shows everything typed, in French; Cancel
 keeps the draft and the chart says so; an identity date typed the French way; the agenda
-books a patient found by typing, and the start screen lists the appointment."""
+books a patient found by typing, and the start screen lists the appointment; a problem
+since a year alone, an allergy in the header, a treatment and a vaccination, added from
+the chart."""
 
 from __future__ import annotations
 
@@ -138,4 +140,44 @@ def test_the_agenda_books_anyone_and_the_start_screen_shows_it(
         enter=["list"], timeout=20,
     )  # fmt: skip
     assert found, f"today's appointment is not on the start screen: {app.screen_texts()}"
+    app.stays_up()
+
+
+def test_the_chart_sections_are_filled_in_from_the_chart(start_app: Any, practice: Path) -> None:
+    app = start_app(practice)
+    open_chart(app, "martin")
+    app.click("push button", "Ajouter un antécédent")
+    app.type_into("text", "Antécédent", "Appendicectomie")
+    app.type_into("text", "Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)", "1975")  # a year alone
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter un antécédent")
+    app.click("push button", "Ajouter une allergie")
+    app.type_into("text", "Substance ou classe médicamenteuse", "Pénicillines")
+    app.type_into("text", "Réaction", "urticaire")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter une allergie")
+    app.wait("label", contains="Allergies : Pénicillines (urticaire)")  # in the header
+    app.click("push button", "Ajouter un traitement")
+    app.type_into("text", "Médicament (DCI)", "Amlodipine 5 mg")
+    app.type_into("text", "Débuté le", "03/2024")  # not a full date: said, not saved
+    app.click("push button", "Enregistrer")
+    app.wait("label", contains="il faut le jour, le mois et l'année")
+    app.type_into("text", "Débuté le", "12/03/2024")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter un traitement")
+    app.click("push button", "Ajouter une vaccination")
+    app.type_into("text", "Vaccin (produit)", "Boostrixtetra")
+    app.type_into("text", "Fait le", "03/11/2025")
+    app.type_into("text", "Numéro de lot", "AB123")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter une vaccination")
+    summary = app.text("label", "Synthèse du dossier")
+    for shown in (
+        "Appendicectomie — depuis 1975",
+        "Pénicillines (urticaire)",
+        "Amlodipine 5 mg (depuis 12/03/2024)",
+        "Boostrixtetra (03/11/2025)",
+    ):
+        assert shown in summary, (shown, summary)
+    app.screenshot("chart-sections")
     app.stays_up()
