@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -66,8 +67,23 @@ class Session:
         self.display = self._start_x()
         self.env["DISPLAY"] = self.display
         self.env["DBUS_SESSION_BUS_ADDRESS"] = self._start_dbus()
-        self._spawn(["openbox"])
+        self._start_window_manager()
         self._spawn([AT_SPI_LAUNCHER, "--launch-immediately"])
+
+    def _start_window_manager(self) -> None:
+        """openbox, up and managing the screen (without it keyboard focus never reaches
+        a dialog); under load it sometimes loses a race with Xvfb and exits: again."""
+        for _ in range(3):
+            wm = self._spawn(["openbox"])
+            deadline = time.monotonic() + 15
+            while wm.poll() is None and time.monotonic() < deadline:
+                probe = subprocess.run(
+                    ["xdotool", "getactivewindow"], env=self.env, capture_output=True, text=True
+                )
+                if "claims not to support" not in probe.stderr:
+                    return  # a window manager answers for _NET_ACTIVE_WINDOW
+                time.sleep(0.05)
+        raise RuntimeError("openbox did not start on the virtual display")
 
     def _spawn(self, argv: list[str], **kw: Any) -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(
@@ -219,8 +235,24 @@ class App:
         self._ask(op="focus", role=role, labelled=label)
 
     def keys(self, *keys: str) -> None:
-        """Real key presses (xdotool) to the focused widget, e.g. ``keys("ctrl+l")``."""
+        """Real key presses (xdotool) to the focused widget, e.g. ``keys("ctrl+l")``, once
+        one of this app's windows is the active one (keys sent a moment earlier would go
+        to whatever had the focus)."""
+        deadline = time.monotonic() + 15
+        while self._active_pid() != self.pid:
+            if time.monotonic() > deadline:
+                self.fail(f"none of carnet's windows is active to receive {keys}")
+            time.sleep(0.05)
         subprocess.run(["xdotool", "key", "--delay", "30", *keys], env=self.session.env, check=True)
+
+    def _active_pid(self) -> int | None:
+        done = subprocess.run(
+            ["xdotool", "getactivewindow", "getwindowpid"],
+            env=self.session.env,
+            capture_output=True,
+            text=True,
+        )
+        return int(done.stdout) if done.returncode == 0 and done.stdout.strip() else None
 
     def wait_text(self, fragment: str, timeout: float = 20) -> None:
         """Wait until some visible name or text (a label's rich text, a note) has it."""

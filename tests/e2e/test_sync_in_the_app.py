@@ -11,9 +11,7 @@ from tests.e2e.conftest import PASSPHRASE, carnet_cli
 from tests.e2e.test_stays_open import synced_practice, unlock
 
 
-def test_the_status_bar_and_the_open_chart_follow_the_sync(
-    start_app: Any, tmp_path: Path
-) -> None:
+def test_the_status_bar_and_the_open_chart_follow_the_sync(start_app: Any, tmp_path: Path) -> None:
     source, remote = synced_practice(tmp_path)
     laptop = tmp_path / "laptop"
     code = carnet_cli(source, "device", "enroll").splitlines()[1].strip()
