@@ -46,16 +46,21 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("Carnet", appauthor=False))
 
 
+def read_secret_file(path: str, what: str) -> str:
+    """A passphrase, key or code kept in a file: its text without the final line ending
+    an editor adds. Every secret file is read here, so a passphrase that ends in a space
+    opens with --passphrase-file as it was set with --new-passphrase-file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise errors.UsageError(f"cannot read the {what} file {path} ({exc.strerror})") from exc
+    return text.rstrip("\r\n")
+
+
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     """From --passphrase-file, then CARNET_PASSPHRASE, then an interactive prompt."""
     if args.passphrase_file:
-        try:
-            text = Path(args.passphrase_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise errors.UsageError(
-                f"cannot read the passphrase file {args.passphrase_file} ({exc.strerror})"
-            ) from exc
-        return text.rstrip("\r\n")
+        return read_secret_file(args.passphrase_file, "passphrase")
     env = os.environ.get("CARNET_PASSPHRASE")
     if env is not None:
         return env

@@ -56,10 +56,7 @@ class TerminalProgress:
 
 
 def _read_secret_file(path: str, what: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise errors.UsageError(f"cannot read the {what} file {path} ({exc.strerror})") from exc
+    return _cli().read_secret_file(path, what)  # one reading rule for every secret file
 
 
 def _new_passphrase(args: argparse.Namespace, fallback: str | None) -> str:
