@@ -56,7 +56,7 @@ class TerminalProgress:
 
 
 def _read_secret_file(path: str, what: str) -> str:
-    return _cli().read_secret_file(path, what)  # one reading rule for every secret file
+    return str(_cli().read_secret_file(path, what))  # one reading rule for every secret file
 
 
 def _new_passphrase(args: argparse.Namespace, fallback: str | None) -> str:
