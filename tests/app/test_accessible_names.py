@@ -1,0 +1,86 @@
+# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
+"""Every control a person acts on has a name in the accessibility tree: what a screen
+reader says, and what the end-to-end suite finds widgets by. A field's name comes from
+the label that is its buddy, or from setAccessibleName."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.app.consultation import ConsultationEditor
+from desktop.app.first_run import FirstRunDialog
+from desktop.app.new_patient import NewPatientDialog
+from desktop.app.restore_wizard import RestoreWizard
+from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
+from desktop.app.window import MainWindow
+from desktop.practice.drafts import DraftStore
+from tests.app.test_app import opened, tasks, window  # noqa: F401
+
+ACTED_ON = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
+
+
+def unnamed(top: QWidget) -> list[str]:
+    missing = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, ACTED_ON) or not widget.isVisibleTo(top):
+            continue
+        iface = QAccessible.queryAccessibleInterface(widget)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_the_main_window_and_its_editors_name_every_control(
+    window: MainWindow, opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    pid = opened.practice.search_patients("muller")[0]["id"]  # type: ignore[union-attr]
+    editor = ConsultationEditor(
+        opened,
+        DraftStore(practice_dir, opened.practice.db_key),
+        pid,
+        "MÜLLER Hélène",  # type: ignore[union-attr]
+    )
+    qtbot.addWidget(editor)
+    new = NewPatientDialog(opened, window)
+    qtbot.addWidget(new)
+    for top in (window, editor, new):
+        top.show()
+        assert unnamed(top) == [], type(top).__name__
+
+
+def test_the_first_dialogs_name_every_control(tasks: Tasks, tmp_path: Path, qtbot: QtBot) -> None:
+    first = FirstRunDialog(tasks, tmp_path / "new")
+    unlock = UnlockDialog(tasks, tmp_path / "new", "Cabinet")
+    wizard = RestoreWizard(tasks, tmp_path / "other", method="passphrase")
+    for top in (first, unlock, wizard):
+        qtbot.addWidget(top)
+        top.show()
+        assert unnamed(top) == [], type(top).__name__
+
+
+def test_an_unlabelled_field_is_reported(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    form = QFormLayout(top)
+    named, bare = QLineEdit(), QLineEdit()
+    bare.setObjectName("bare")
+    form.addRow("Température (°C)", named)  # the row's label is the field's buddy
+    form.addRow(QLabel("Pouls"), bare)  # a label beside it, not its buddy
+    top.show()
+    assert unnamed(top) == ["QLineEdit 'bare'"]
