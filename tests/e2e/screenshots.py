@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from tests.e2e.conftest import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
+from tests.e2e.test_gp_morning import fill_consultation
 
 DEMO = "demo carnet"
 
@@ -89,13 +90,7 @@ def take(out: Path, base: Path) -> None:
         app.click("push button", "Nouvelle consultation")
         app.wait("dialog", prefix="Nouvelle consultation")
         app.in_window("Nouvelle consultation")
-        app.type_into("text", "Motif", "Fièvre et toux")
-        app.type_into("text", "Texte libre", "Toux sèche depuis 3 jours.\nAuscultation normale.")
-        app.type_into("text", "Poids (kg)", "58,1")
-        app.type_into("text", "Température (°C)", "38,5")
-        app.type_into("text", "TA systolique (mmHg)", "122")
-        app.type_into("text", "TA diastolique (mmHg)", "78")
-        app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")
+        fill_consultation(app)
         window_shot(app, out / "5-consultation.png")
         app.click("push button", "Enregistrer")
         app.in_window(None).gone("dialog", prefix="Nouvelle consultation")

@@ -58,6 +58,11 @@ def test_a_gp_morning(start_app: Any) -> None:
 
 
 def write_consultation(app: Any) -> None:
+    fill_consultation(app)
+    app.click("push button", "Enregistrer")
+
+
+def fill_consultation(app: Any) -> None:
     app.type_into("text", "Motif", "Fièvre et toux")
     app.type_into("text", "Texte libre", "Toux sèche depuis 3 jours.\nAuscultation normale.")
     app.type_into("text", "Poids (kg)", "58,1")
@@ -65,7 +70,6 @@ def write_consultation(app: Any) -> None:
     app.type_into("text", "TA systolique (mmHg)", "122")
     app.type_into("text", "TA diastolique (mmHg)", "78")
     app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")
-    app.click("push button", "Enregistrer")
 
 
 def consultation_detail(app: Any) -> str:
