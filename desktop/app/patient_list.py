@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.dates import age_text
+from desktop.app.dates import age_text, show_date
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 
@@ -43,20 +43,10 @@ def age(birth_date: str | None, today: dt.date | None = None) -> str:
     return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
 
 
-def display_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    from PySide6.QtCore import QDate, QLocale
-
-    return QLocale().toString(
-        QDate.fromString(iso[:10], "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
-    )
-
-
 def patient_label(row: dict[str, Any]) -> str:
     """ "MARTIN Hélène, 12/03/1961": how a patient is named in lists and messages."""
     name = f"{(row.get('family_name') or '').upper()} {row.get('given_names') or ''}".strip()
-    return f"{name}, {display_date(row.get('birth_date'))}"
+    return f"{name}, {show_date(row.get('birth_date'))}"
 
 
 class PatientModel(QAbstractTableModel):
@@ -100,7 +90,7 @@ class PatientModel(QAbstractTableModel):
             name += f" ({row['birth_name']})"
         values = (
             name,
-            display_date(row["birth_date"]),
+            show_date(row["birth_date"]),
             age_text(row["birth_date"]),  # "18 mois" under two years
             row["sex"] or "",
             row["phone"] or "",
