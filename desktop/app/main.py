@@ -85,7 +85,8 @@ class AppController:
         self.tasks.db(facts, on_done=self.open_window)
 
     def open_window(self, info: dict[str, Any]) -> None:
-        if self.window is not None:
+        if self.window is not None:  # a language switch rebuilds the window
+            self.window.sync.stop()  # one background sync at a time
             self.window.deleteLater()
         window = MainWindow(self.tasks, self.folder, info)
         window.locked.connect(self.lock)
