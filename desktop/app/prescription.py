@@ -3,7 +3,6 @@ printed as a PDF ordonnance with the practitioner's header."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
+from desktop.practice import prescriptions
+from desktop.practice.prescriptions import RxLine
 from desktop.reports.prescription import write_ordonnance
 
 COLUMNS = ("drug", "dosage", "duration", "quantity")
@@ -99,19 +100,12 @@ class PrescriptionEditor(QDialog):
         patient_id = self.patient_id
 
         def write(p: Any) -> str:
-            rx, _ = p.add_prescription(patient_id, lines, notes=notes)
+            rx = prescriptions.add(
+                p, patient_id, [RxLine.from_dict(line) for line in lines], notes=notes
+            )
             if print_to is not None:
-                doctor = p.get("user", p.user_id) if p.user_id else None
-                write_ordonnance(
-                    print_to,
-                    practice=p.practice_record(),
-                    doctor=doctor or {},
-                    patient=p.patient(patient_id),
-                    lines=lines,
-                    notes=notes,
-                    on=dt.date.today(),
-                )
-            return str(rx)
+                write_ordonnance(print_to, prescriptions.ordonnance(p, rx))
+            return rx
 
         self.tasks.db(write, on_done=lambda rx: self._done(rx, print_to), on_error=self._failed)
 

@@ -47,7 +47,9 @@ def add_prescription(
     *,
     consultation_id: str | None = None,
     notes: str | None = None,
+    **content: Any,
 ) -> tuple[str, str]:
+    """``content``: other fields of the first version (the weight and height on the paper)."""
     reads.patient(s, patient_id)
     with s.transaction():
         pid = writes.create_record(
@@ -66,7 +68,7 @@ def add_prescription(
             "prescription_id",
             pid,
             None,
-            {"lines": lines, "notes": notes},
+            {**content, "lines": lines, "notes": notes},
             audited=False,
         )
     return pid, vid

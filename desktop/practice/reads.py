@@ -41,6 +41,17 @@ def users(s: Session) -> list[Record]:
     return rows.select(s, ENTITIES["user"], "deleted IS NOT 1", (), "ORDER BY display_name")
 
 
+def records(s: Session, entity: str, order: str = "id", **equal: object) -> list[Record]:
+    """Live records of a small entity (practitioners, templates), where each given field
+    equals its value, sorted by the ``order`` field."""
+    ent = ENTITIES[entity]
+    names = [n for n in equal if n in ent.field_set]
+    if len(names) != len(equal) or order not in ("id", *ent.field_names):
+        raise errors.InvalidInputError(f"{entity} has no such field")
+    where = " AND ".join(["deleted IS NOT 1", *(f"{n} = ?" for n in names)])
+    return rows.select(s, ent, where, [equal[n] for n in names], f"ORDER BY {order}, id")
+
+
 def practice_record(s: Session) -> Record:
     record = rows.get(s, "practice", s.practice_id)
     assert record is not None

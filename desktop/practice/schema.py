@@ -196,6 +196,8 @@ ENTITIES: dict[str, Entity] = {
                 "lines:json",
                 "notes",
                 "signed:bool",
+                "weight_kg:real",  # schema 2: the patient's on the paper (a child's dose)
+                "height_cm:real",
             ),
             versioned=True,
             clinical=True,
@@ -215,6 +217,37 @@ ENTITIES: dict[str, Entity] = {
                 "deleted:bool",
             ),
             clinical=True,
+        ),
+        # Schema 2. A practitioner's professional identity, as printed on their paper
+        # (R.5132-3): a record of its own, linked to a login, so people and roles can
+        # grow without touching it. A locum names whom they replace.
+        Entity(
+            "practitioner",
+            _f(
+                "user_id",
+                "title",
+                "given_names",
+                "family_name",
+                "qualification",
+                "specialty",
+                "rpps",
+                "am_number",
+                "address",
+                "postal_code",
+                "city",
+                "phone",
+                "email",
+                "locum:bool",
+                "replaces_id",
+                "deleted:bool",
+            ),
+            patient_field=None,
+        ),
+        # Schema 2. A practice-wide prescription template (no patient data in it).
+        Entity(
+            "prescription_template",
+            _f("name", "lines:json", "notes", "author_id", "deleted:bool"),
+            patient_field=None,
         ),
         Entity(
             "appointment",

@@ -311,6 +311,11 @@ class Practice:
     def users(self) -> list[Record]:
         return reads.users(self.session)
 
+    def records(self, entity: str, order: str = "id", **equal: Any) -> list[Record]:
+        """Live records of a small entity (practitioners, templates), where each given
+        field equals its value, sorted by the ``order`` field."""
+        return reads.records(self.session, entity, order, **equal)
+
     def practice_record(self) -> Record:
         return reads.practice_record(self.session)
 
@@ -340,9 +345,13 @@ class Practice:
         *,
         consultation_id: str | None = None,
         notes: str | None = None,
+        **content: Any,
     ) -> tuple[str, str]:
+        """A prescription and its first version; ``content``: other version fields
+        (the patient's weight and height on the paper)."""
         return clinical.add_prescription(
-            self.session, patient_id, lines, consultation_id=consultation_id, notes=notes
+            self.session, patient_id, lines, consultation_id=consultation_id, notes=notes,
+            **content,
         )
 
     def revise_prescription(self, prescription_id: str, **changes: Any) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import (
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -37,30 +38,26 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-def render_pdf(html: str, *, title: str) -> bytes:
-    """An A4 PDF of ``html`` (Qt's rich-text subset), as bytes."""
+A4 = QPageLayout(
+    QPageSize(QPageSize.PageSizeId.A4),
+    QPageLayout.Orientation.Portrait,
+    QMarginsF(18, 16, 18, 16),
+    QPageLayout.Unit.Millimeter,
+)
+
+
+def paint_html(html: str, device: QPagedPaintDevice) -> None:
+    """Lay ``html`` out on ``device``'s pages and paint it: a PDF writer or a printer
+    (QPainter may paint on either from a worker thread)."""
     ensure_gui_application()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator("Carnet")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 16, 18, 16),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)  # lay out in the PDF's own units
+    document.documentLayout().setPaintDevice(device)  # lay out in the device's own units
     document.setHtml(html)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())
     document.setTextWidth(page.width())
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or the file could not be opened")
     try:
         # Paint page by page (print_() would add page numbers and a blank last page).
         height, top = page.height(), 0.0
@@ -72,9 +69,23 @@ def render_pdf(html: str, *, title: str) -> bytes:
             top += height
             if top >= document.size().height():
                 break
-            writer.newPage()
+            device.newPage()
     finally:
         painter.end()
+
+
+def render_pdf(html: str, *, title: str) -> bytes:
+    """An A4 PDF of ``html`` (Qt's rich-text subset), as bytes."""
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Carnet")
+    writer.setResolution(300)
+    writer.setPageLayout(A4)
+    paint_html(html, writer)
     del writer  # flushes the PDF into the buffer
     buffer.close()
     return bytes(data.data())

@@ -1,56 +1,210 @@
-"""The printed prescription (ordonnance): the practitioner's header, the patient, the lines."""
+"""The printed ordonnance, with what French law requires on it (CSP art. R.5132-3).
+
+Prescriber: full name, qualification or specialty, RPPS identifier, professional
+address with "France", phone with "+33", email, signature, date; a locum is named as
+"remplaçant du Dr …". Patient: full name, sex, date of birth, and weight and height
+for a child (or when given). Each line: the DCI, the posology, the duration or the
+number of boxes, the renewals. The ALD layout is the bizone form (the two zones of the
+Assurance Maladie's ordonnance). The signature sits right under the last line
+(R.5132-4: nothing can be added between them).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from html import escape
 from pathlib import Path
-from typing import Any
 
-from desktop.reports.pdf import write_pdf
+from PySide6.QtGui import QPagedPaintDevice
+
+from desktop.practice.files import write_private_durably
+from desktop.practice.practitioners import PracticeDetails, Practitioner
+from desktop.practice.prescriptions import Ordonnance, RxLine
+from desktop.reports.pdf import paint_html, render_pdf
+
+ALD_ZONE = (
+    "Prescriptions relatives au traitement de l'affection de longue durée reconnue "
+    "(liste ou hors liste) (AFFECTION EXONÉRANTE)"
+)
+OTHER_ZONE = "Prescriptions SANS RAPPORT avec l'affection de longue durée (MALADIES INTERCURRENTES)"
+SEXES = {"F": "féminin", "M": "masculin"}
 
 
-def ordonnance_html(
-    *,
-    practice: dict[str, Any],
-    doctor: dict[str, Any],
-    patient: dict[str, Any],
-    lines: list[dict[str, Any]],
-    notes: str | None,
-    on: dt.date,
-) -> str:
-    address = " ".join(
-        escape(str(practice.get(k) or "")) for k in ("address", "postal_code", "city")
-    ).strip()
-    contact = escape(" · ".join(str(practice[k]) for k in ("phone", "email") if practice.get(k)))
-    ids = escape(f"RPPS {doctor['rpps']}" if doctor.get("rpps") else "")
-    name = escape(
-        f"{(patient.get('family_name') or '').upper()} {patient.get('given_names') or ''}"
+def international_phone(phone: str) -> str:
+    """'01 23 45 67 89' -> '+33 1 23 45 67 89' (R.5132-3 asks for the +33 prefix)."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    if digits.startswith("+"):
+        return phone.strip()
+    if digits.startswith("0033"):
+        digits = "0" + digits[4:]
+    if len(digits) == 10 and digits.startswith("0"):
+        rest = digits[1:]
+        return "+33 " + rest[0] + " " + " ".join(rest[i : i + 2] for i in range(1, 9, 2))
+    return phone.strip()
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _address(who: Practitioner, practice: PracticeDetails) -> tuple[str, str, str]:
+    """(street, postcode and city, country): the practitioner's own if set, else the
+    practice's."""
+    own = who.address or who.city
+    street = who.address if own else practice.address
+    town = " ".join(x for x in ((who.postal_code, who.city) if own else
+                                (practice.postal_code, practice.city)) if x)
+    return street, town, "France"
+
+
+def _prescriber_html(o: Ordonnance) -> str:
+    who, replaced = o.prescriber.practitioner, o.prescriber.replaces
+    rows = [f"<b style='font-size:13pt'>{escape(who.full_name or '')}</b>"]
+    for text in (who.qualification, who.specialty):
+        if text:
+            rows.append(escape(text))
+    if who.locum:
+        target = replaced.full_name if replaced else ""
+        target = re.sub(r"^(Dr|Docteur)\s+", "", target)
+        rows.append(f"<i>Remplaçant du Dr {escape(target)}</i>" if target else
+                    "<i>Médecin remplaçant</i>")
+    if who.rpps:
+        rows.append(f"RPPS : {escape(who.rpps)}")
+    if who.am_number:
+        rows.append(f"N° AM : {escape(who.am_number)}")
+    if who.locum and replaced is not None and replaced.rpps:
+        rows.append(f"<small>RPPS du Dr {escape(replaced.family_name.upper())} : "
+                    f"{escape(replaced.rpps)}</small>")
+    return "<br/>".join(rows)
+
+
+def _practice_html(o: Ordonnance) -> str:
+    who, practice = o.prescriber.practitioner, o.practice
+    street, town, country = _address(who, practice)
+    phone = who.phone or practice.phone
+    email = who.email or practice.email
+    rows = []
+    if practice.name:
+        rows.append(f"<b>{escape(practice.name)}</b>")
+    rows += [escape(x) for x in (street, town) if x]
+    rows.append(country)
+    if phone:
+        rows.append(f"Tél. : {escape(international_phone(phone))}")
+    if email:
+        rows.append(f"Courriel : {escape(email)}")
+    if practice.finess:
+        rows.append(f"FINESS : {escape(practice.finess)}")
+    return "<br/>".join(rows)
+
+
+def _patient_html(o: Ordonnance) -> str:
+    pt = o.patient
+    name = f"{pt.family_name.upper()} {pt.given_names}".strip()
+    if pt.birth_name and pt.birth_name.upper() != pt.family_name.upper():
+        name += f" (né(e) {pt.birth_name.upper()})"
+    facts = [f"Sexe : {SEXES.get(pt.sex, 'non précisé')}"]
+    if pt.birth_date is not None:
+        age = pt.age_on(o.on)
+        facts.append(f"Né(e) le {pt.birth_date.strftime('%d/%m/%Y')}"
+                     + (f" ({age} an{'s' if age and age > 1 else ''})" if age is not None else ""))
+    if o.weight_kg:
+        facts.append(f"Poids : {_decimal(o.weight_kg)} kg")
+    if o.height_cm:
+        facts.append(f"Taille : {_decimal(o.height_cm)} cm")
+    if o.bizone and pt.nir:
+        facts.append(f"N° d'immatriculation : {escape(pt.nir)}")
+    return f"<p><b style='font-size:12pt'>{escape(name)}</b><br/>{' · '.join(facts)}</p>"
+
+
+def _line_html(number: int, line: RxLine) -> str:
+    head = ""
+    if line.non_substitutable:
+        reason = f" ({escape(line.ns_reason)})" if line.ns_reason else ""
+        head = f"<b>NON SUBSTITUABLE{reason}</b> "
+    head += f"<b>{escape(line.drug)}</b>"
+    if line.brand and line.brand.lower() != line.drug.lower():
+        head += f" <small>({escape(line.brand)})</small>"
+    details = []
+    if line.dosage:
+        details.append(escape(line.dosage))
+    if line.duration:
+        details.append(f"Durée : {escape(line.duration)}")
+    if line.quantity:
+        details.append(f"Quantité : {escape(line.quantity)}")
+    if line.renewals:
+        details.append(f"À renouveler {line.renewals} fois")
+    return (
+        f"<tr><td width='4%' valign='top'><b>{number}.</b></td>"
+        f"<td valign='top'>{head}<br/>{'<br/>'.join(details)}</td></tr>"
     )
-    born = escape(patient.get("birth_date") or "")
-    items = "".join(
-        f"<li style='margin-bottom:10pt'><b>{escape(str(line.get('drug') or ''))}</b><br/>"
-        f"{escape(str(line.get('dosage') or ''))}"
-        + (f" — {escape(str(line['duration']))}" if line.get("duration") else "")
-        + (f" — Qté : {escape(str(line['quantity']))}" if line.get("quantity") else "")
-        + "</li>"
-        for line in lines
+
+
+def _lines_table(lines: list[RxLine], start: int) -> str:
+    rows = "".join(_line_html(start + i, line) for i, line in enumerate(lines))
+    return f"<table width='100%' cellspacing='0' cellpadding='5'>{rows}</table>" if rows else ""
+
+
+def _zone(title: str, lines: list[RxLine], start: int) -> str:
+    body = _lines_table(lines, start)
+    return (
+        "<table width='100%' border='1' cellspacing='0' cellpadding='6' "
+        "style='border-style:solid; border-color:#000'>"
+        f"<tr><td><p style='font-size:8pt'><b>{escape(title)}</b></p>{body or '<br/>'}"
+        "</td></tr></table>"
     )
+
+
+def ordonnance_html(o: Ordonnance) -> str:
+    lines = list(o.lines)
+    if o.bizone:
+        ald = [line for line in lines if line.ald]
+        other = [line for line in lines if not line.ald]
+        body = _zone(ALD_ZONE, ald, 1) + "<p></p>" + _zone(OTHER_ZONE, other, len(ald) + 1)
+        title = "ORDONNANCE BIZONE (ALD)"
+    else:
+        body = _lines_table(lines, 1)
+        title = "ORDONNANCE"
+    notes = f"<p>{escape(o.notes)}</p>" if o.notes else ""
+    count = len(lines)
+    who = o.prescriber.practitioner
     return f"""
-<table width="100%"><tr>
-<td valign="top"><b style="font-size:13pt">{escape(doctor.get("display_name") or "")}</b><br/>
-{escape(doctor.get("specialty") or "Médecine générale")}<br/>{ids}</td>
-<td valign="top" align="right"><b>{escape(practice.get("name") or "")}</b><br/>{address}<br/>
-{contact}</td></tr></table>
+<table width="100%" cellspacing="0" cellpadding="0"><tr>
+<td width="55%" valign="top">{_prescriber_html(o)}</td>
+<td width="45%" valign="top" align="right">{_practice_html(o)}</td></tr></table>
 <hr/>
-<p align="right">Le {on.strftime("%d/%m/%Y")}</p>
-<p><b>{name}</b>{(" — né(e) le " + born) if born else ""}</p>
-<h2 align="center">ORDONNANCE</h2>
-<ol>{items}</ol>
-{("<p>" + escape(notes) + "</p>") if notes else ""}
-<p align="right" style="margin-top:40pt">Signature</p>
+<p align="right">Le {o.on.strftime("%d/%m/%Y")}</p>
+{_patient_html(o)}
+<h2 align="center" style="font-size:14pt">{title}</h2>
+{body}
+{notes}
+<p style="font-size:8pt">{count} ligne{"s" if count > 1 else ""} de prescription.</p>
+<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="50%"></td><td width="50%">
+<table width="100%" border="1" cellspacing="0" cellpadding="6" style="border-style:solid">
+<tr><td><small>Signature du prescripteur</small><br/><br/><br/><br/><br/>
+<small>{escape(who.full_name)}</small></td></tr></table>
+</td></tr></table>
 """
 
 
-def write_ordonnance(path: Path, **kw: Any) -> None:
-    write_pdf(ordonnance_html(on=kw.pop("on", dt.date.today()), **kw), path, title="Ordonnance")
+def render_ordonnance(o: Ordonnance) -> bytes:
+    return render_pdf(ordonnance_html(o), title="Ordonnance")
+
+
+def write_ordonnance(path: Path, o: Ordonnance) -> None:
+    """The PDF, written privately (0600) and durably: it names a patient."""
+    write_private_durably(path, render_ordonnance(o))
+
+
+def print_ordonnance(device: QPagedPaintDevice, o: Ordonnance) -> None:
+    """The same pages on a printer (configured by QPrintDialog), from any thread."""
+    paint_html(ordonnance_html(o), device)
+
+
+def file_name(o: Ordonnance) -> str:
+    """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", o.patient.family_name.upper())
+    name = re.sub(r"[^A-Z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)))
+    return f"ordonnance-{name.strip('-') or 'PATIENT'}-{o.on.isoformat()}.pdf"

@@ -249,7 +249,7 @@ def test_prescription_printed_to_pdf_has_the_patient_name(
     qtbot.addWidget(editor)
     editor.set_line(
         0,
-        drug="Amoxicilline 1 g",
+        drug="Paracétamol 1 g",
         dosage="1 cp matin et soir",
         duration="6 jours",
         quantity="1 boîte",
@@ -260,9 +260,9 @@ def test_prescription_printed_to_pdf_has_the_patient_name(
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "MÜLLER Hélène" in text and "Amoxicilline 1 g" in text and "Cabinet des Tilleuls" in text
+    assert "MÜLLER Hélène" in text and "Paracétamol 1 g" in text and "Cabinet des Tilleuls" in text
     rx = opened.practice.chart(pid)["prescriptions"]  # type: ignore[union-attr]
-    assert rx[0]["current"]["lines"][0]["drug"] == "Amoxicilline 1 g"
+    assert rx[0]["current"]["lines"][0]["drug"] == "Paracétamol 1 g"
 
 
 def test_resolve_a_conflict_in_the_dialog(opened: Tasks, qtbot: QtBot):

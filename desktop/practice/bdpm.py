@@ -1,0 +1,202 @@
+"""Reading the French public drug database (BDPM) files as the ANSM publishes them.
+
+Tab-separated, no header, no quoting, one product per CIS code (8 digits). The files
+have long been Windows-1252; newer downloads may be UTF-8: each file is decoded as
+strict UTF-8 first, then as Windows-1252 (which Latin-1 text also reads as), and the
+encoding found is reported. Files and columns used:
+
+- CIS_bdpm.txt (required): CIS, name, form, routes, AMM status, AMM procedure,
+  marketing state, AMM date, BdM status, EU number, holder(s), enhanced monitoring.
+- CIS_COMPO_bdpm.txt (required): CIS, element, substance code, substance name,
+  dosage, dosage reference, nature (SA active substance / FT therapeutic fraction),
+  SA-FT link number.
+- CIS_CIP_bdpm.txt (optional): CIS, CIP7, pack, pack status, marketing declaration,
+  date, CIP13, ... : a product with none of its packs on the market is left out.
+- CIS_MITM.txt (optional): CIS, ATC code, ...: the ATC code sharpens the allergy check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.practice import errors
+
+REQUIRED = {"CIS_bdpm.txt": 12, "CIS_COMPO_bdpm.txt": 8}
+OPTIONAL = {"CIS_CIP_bdpm.txt": 7, "CIS_MITM.txt": 2}
+_CIS = re.compile(r"[0-9]{8}")
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    element: str
+    name: str
+    dosage: str
+    nature: str  # SA or FT
+    link: str
+
+
+@dataclass(slots=True)
+class Product:
+    cis: str
+    name: str
+    form: str
+    components: list[Component] = field(default_factory=list)
+    atc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bdpm:
+    products: dict[str, Product]
+    encodings: dict[str, str]  # file name -> encoding found
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): strict UTF-8 (BOM dropped), else Windows-1252, else Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")
+
+
+def rows(text: str, name: str, columns: int) -> Iterator[list[str]]:
+    """The fields of each non-blank line; a line with too few fields, or no CIS code,
+    is an error naming the file and line (the wrong file, or a damaged download)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < columns or not _CIS.fullmatch(fields[0]):
+            raise errors.InvalidInputError(
+                f"{name}, line {number}: expected {columns} tab-separated columns starting "
+                "with an 8-digit CIS code; is this the file downloaded from "
+                "base-donnees-publique.medicaments.gouv.fr?"
+            )
+        yield fields
+
+
+def _read(folder: Path, name: str) -> tuple[str, str] | None:
+    path = folder / name
+    if not path.is_file():
+        return None
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        raise errors.InvalidInputError(f"cannot read {path} ({exc.strerror})") from exc
+
+
+def read_folder(folder: Path) -> Bdpm:
+    if not folder.is_dir():
+        raise errors.InvalidInputError(f"{folder} is not a folder")
+    missing = [n for n in REQUIRED if not (folder / n).is_file()]
+    if missing:
+        raise errors.InvalidInputError(
+            f"{folder} lacks {', '.join(missing)}; download the BDPM files from "
+            "base-donnees-publique.medicaments.gouv.fr into one folder"
+        )
+    encodings: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for name in (*REQUIRED, *OPTIONAL):
+        found = _read(folder, name)
+        if found is not None:
+            texts[name], encodings[name] = found
+    products: dict[str, Product] = {}
+    for f in rows(texts["CIS_bdpm.txt"], "CIS_bdpm.txt", REQUIRED["CIS_bdpm.txt"]):
+        status, marketed = f[4].lower(), f[6].lower()
+        if "active" in status and marketed.startswith("commercialis"):
+            products[f[0]] = Product(f[0], f[1], f[2])
+    for f in rows(texts["CIS_COMPO_bdpm.txt"], "CIS_COMPO_bdpm.txt", 8):
+        product = products.get(f[0])
+        if product is not None and f[6] in ("SA", "FT"):
+            product.components.append(Component(f[1], f[3], f[4], f[6], f[7]))
+    if "CIS_CIP_bdpm.txt" in texts:
+        on_sale = {
+            f[0]
+            for f in rows(texts["CIS_CIP_bdpm.txt"], "CIS_CIP_bdpm.txt", 7)
+            if "active" in f[3].lower() and "arr" not in f[4].lower()
+        }
+        products = {cis: p for cis, p in products.items() if cis in on_sale}
+    if "CIS_MITM.txt" in texts:
+        for f in rows(texts["CIS_MITM.txt"], "CIS_MITM.txt", 2):
+            if f[0] in products:
+                products[f[0]].atc = f[1].upper()
+    return Bdpm(products, encodings)
+
+
+# --- from products to autocomplete entries -----------------------------------------------
+
+_SALT_BEFORE = re.compile(
+    r"^(di)?(chlorhydrate|bromhydrate|sulfate|maléate|fumarate|hémifumarate|tartrate|"
+    r"succinate|mésilate|mésylate|bésilate|citrate|phosphate|acétate|lysinate|"
+    r"trométamol) (de |d')",
+)
+_SALT_AFTER = re.compile(
+    r" (sodique|potassique|calcique|magnésique|base|anhydre|(mono|di|tri|sesqui|hémi)?"
+    r"hydraté(e)?|(mono|di|tri|sesqui|hémi)hydrate)$"
+)
+
+
+def dci_name(substance: str) -> str:
+    """'CHLORHYDRATE DE METFORMINE' -> 'metformine'; 'AMOXICILLINE TRIHYDRATÉE' ->
+    'amoxicilline' (the DCI a pharmacist reads; the salt is the product's business)."""
+    name = " ".join(substance.lower().split())
+    for _ in range(3):
+        name = _SALT_AFTER.sub("", _SALT_BEFORE.sub("", name))
+    return name
+
+
+def strength(dosage: str) -> str:
+    """'1,00 mg' -> '1 mg', '2,50 mg' -> '2,5 mg'."""
+    text = " ".join(dosage.split())
+    text = re.sub(r"(\d+),0+\b", r"\1", text)
+    return re.sub(r"(\d+,\d*?[1-9])0+\b", r"\1", text)
+
+
+def molecules(product: Product) -> list[tuple[str, str]]:
+    """(DCI, strength) per active substance: the therapeutic fraction when given."""
+    by_link: dict[tuple[str, str], Component] = {}
+    for c in product.components:
+        key = (c.element, c.link)
+        if key not in by_link or c.nature == "FT":
+            by_link[key] = c
+    out: list[tuple[str, str]] = []
+    for c in by_link.values():
+        pair = (dci_name(c.name), strength(c.dosage))
+        if pair[0] and all(pair[0] != seen for seen, _ in out):
+            out.append(pair)
+    return out
+
+
+def to_drugs(products: Iterable[Product]) -> Iterator[dict[str, Any]]:
+    """Entries for the index: a DCI form per distinct molecules+strength+form, a brand
+    per product, and a bare molecule per DCI. Dicts with drugs.Drug's fields."""
+    for product in products:
+        parts = molecules(product)
+        if not parts:
+            continue
+        dci = " + ".join(name for name, _ in parts)
+        dosed = " + ".join(f"{name} {s}".strip() for name, s in parts)
+        form = product.form.lower().strip()
+        drug = f"{dosed}, {form}" if form else dosed
+        common = {
+            "dci": dci,
+            "substances": tuple(name for name, _ in parts),
+            "atc": product.atc,
+        }
+        yield {"kind": "molecule", "label": dci, "drug": dci, **common}
+        yield {"kind": "dci", "label": drug, "drug": drug, **common}
+        yield {
+            "kind": "brand",
+            "label": product.name,
+            "drug": drug,
+            "brand": product.name,
+            "cis": product.cis,
+            **common,
+        }
