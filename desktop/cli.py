@@ -364,6 +364,9 @@ def build_parser() -> CliParser:
     from desktop import cli_sync
 
     cli_sync.add_commands(sub, command)
+    from desktop import cli_rx
+
+    cli_rx.add_commands(sub, command)
     return parser
 
 

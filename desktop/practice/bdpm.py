@@ -160,15 +160,19 @@ def strength(dosage: str) -> str:
 
 
 def molecules(product: Product) -> list[tuple[str, str]]:
-    """(DCI, strength) per active substance: the therapeutic fraction when given."""
-    by_link: dict[tuple[str, str], Component] = {}
+    """(DCI, strength) per active substance. The name is the therapeutic fraction's when
+    given (METFORMINE, not its hydrochloride); the strength is the one the product's
+    name shows (GLUCOPHAGE 1000 mg: the salt's; CLAMOXYL 1 g: the fraction's)."""
+    groups: dict[tuple[str, str], dict[str, Component]] = {}
     for c in product.components:
-        key = (c.element, c.link)
-        if key not in by_link or c.nature == "FT":
-            by_link[key] = c
+        groups.setdefault((c.element, c.link), {}).setdefault(c.nature, c)
+    label = f" {' '.join(product.name.lower().split())} "
     out: list[tuple[str, str]] = []
-    for c in by_link.values():
-        pair = (dci_name(c.name), strength(c.dosage))
+    for group in groups.values():
+        named = group.get("FT") or group["SA"]
+        dosed = [strength(c.dosage) for c in (group.get("FT"), group.get("SA")) if c]
+        shown = [d for d in dosed if d and f" {d.lower()}" in label]
+        pair = (dci_name(named.name), (shown or dosed or [""])[0])
         if pair[0] and all(pair[0] != seen for seen, _ in out):
             out.append(pair)
     return out

@@ -158,6 +158,23 @@ class DrugIndex:
         return out
 
 
+    def resolve(self, text: str) -> Drug | None:
+        """What a typed drug is: the entry of that exact label, else the longest molecule
+        its words start with ("Amoxicilline 1 g" -> amoxicilline), else None."""
+        folded = fold(text)
+        if not folded:
+            return None
+        best: Drug | None = None
+        for hit in self.search(folded.split()[0], limit=200):
+            label = fold(hit.label)
+            if label == folded and hit.kind != "molecule":
+                return hit
+            longer = best is None or len(label) > len(fold(best.label))
+            if hit.kind == "molecule" and (folded + " ").startswith(label + " ") and longer:
+                best = hit
+        return best
+
+
 def import_bdpm(folder: Path, target_folder: Path) -> ImportReport:
     """Read the BDPM files in ``folder`` and replace ``target_folder``/drugs.sqlite.
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from desktop.practice import allergies, errors, practitioners
+from desktop.practice.drugs import Drug
 from desktop.practice.practitioners import PracticeDetails, Prescriber
 from desktop.practice.store import Practice
 
@@ -90,6 +91,22 @@ class RxLine:
     def molecules(self) -> tuple[str, ...]:
         """The substances to check against allergies: known ones, else the typed DCI."""
         return self.substances or ((self.dci,) if self.dci else (self.drug,))
+
+
+def with_drug(line: RxLine, drug: Drug | None) -> RxLine:
+    """The line completed from the drug list: a brand prints as its DCI form (the DCI is
+    mandatory), and the substances feed the allergy check."""
+    if drug is None:
+        return line
+    printed = drug.drug if drug.kind == "brand" else line.drug
+    return replace(
+        line,
+        drug=printed,
+        dci=drug.dci,
+        brand=drug.brand or line.brand,
+        substances=drug.substances,
+        atc=drug.atc,
+    )
 
 
 def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QPagedPaintDevice
 
+from desktop.practice import errors
 from desktop.practice.files import write_private_durably
 from desktop.practice.practitioners import PracticeDetails, Practitioner
 from desktop.practice.prescriptions import Ordonnance, RxLine
@@ -193,7 +194,14 @@ def render_ordonnance(o: Ordonnance) -> bytes:
 
 def write_ordonnance(path: Path, o: Ordonnance) -> None:
     """The PDF, written privately (0600) and durably: it names a patient."""
-    write_private_durably(path, render_ordonnance(o))
+    data = render_ordonnance(o)
+    try:
+        write_private_durably(path, data)
+    except OSError as exc:
+        raise errors.StorageError(
+            f"cannot write {path} ({exc.strerror or exc.__class__.__name__}); choose another "
+            "folder"
+        ) from exc
 
 
 def print_ordonnance(device: QPagedPaintDevice, o: Ordonnance) -> None:
