@@ -1,119 +1,498 @@
-"""Writing a prescription (lines: drug, dosage, duration, quantity), saved as a version and
-printed as a PDF ordonnance with the practitioner's header."""
+"""Writing a prescription: drugs completed by DCI and brand, renewal of a previous one,
+templates, an allergy check before saving, then saved, saved as PDF, or printed.
+
+Everything that reads or writes (the chart, the drug list, the save, the PDF, the
+pages sent to the printer) runs on the store's worker; the dialog only gathers lines.
+Nothing says "printed" until the pages went to the printer.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStandardPaths, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
-    QFileDialog,
+    QDoubleSpinBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.app.errors import message_for
+from desktop.app.rx_dialogs import AllergyWarning
+from desktop.app.rx_lines import LinesTable
 from desktop.app.tasks import Tasks
 from desktop.practice import prescriptions
-from desktop.practice.prescriptions import RxLine
-from desktop.reports.prescription import write_ordonnance
+from desktop.practice.drugs import Drug, DrugIndex
+from desktop.practice.prescriptions import CHILD_UNDER_YEARS, AllergyHit, RxLine
+from desktop.reports.prescription import pdf_name, print_ordonnance, write_ordonnance
 
-COLUMNS = ("drug", "dosage", "duration", "quantity")
+Then = Callable[[list[RxLine]], None]
+
+
+def documents_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def _load(p: Any, patient_id: str) -> dict[str, Any]:
+    """What the editor shows: the patient, allergies, measures, earlier prescriptions,
+    the practice's templates (one audited chart read)."""
+    chart = p.chart(patient_id)
+    weight, height = prescriptions.latest_measures(chart)
+    earlier = [
+        (str(item["prescribed_at"] or ""), prescriptions.lines_of(item["current"]))
+        for item in chart["prescriptions"]
+        if item.get("current")
+    ]
+    return {
+        "patient": prescriptions.patient_on_paper(chart),
+        "allergies": [a["substance"] for a in chart["allergies"] if a.get("substance")],
+        "weight": weight,
+        "height": height,
+        "earlier": earlier,
+        "templates": prescriptions.templates(p),
+    }
 
 
 class PrescriptionEditor(QDialog):
-    saved = Signal(str)
-    printed = Signal(str)  # the PDF's path
+    saved = Signal(str)  # the prescription's id
+    pdf_written = Signal(str)  # the PDF's path
+    printed = Signal(str)  # the printer's name, once the pages were sent to it
 
-    def __init__(self, tasks: Tasks, patient_id: str, title: str) -> None:
-        super().__init__()
+    def __init__(
+        self, tasks: Tasks, patient_id: str, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.tasks, self.patient_id = tasks, patient_id
+        self.setObjectName("prescriptionEditor")
         self.setWindowTitle(self.tr("Prescription: {0}").format(title))
-        self.resize(760, 420)
-        self.table = QTableWidget(4, len(COLUMNS))
-        self.table.setObjectName("lines")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Drug"), self.tr("Dosage"), self.tr("Duration"), self.tr("Quantity")]
-        )
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 240)
-        self.table.setColumnWidth(1, 220)
+        self.resize(980, 560)
+        self.saved_id: str | None = None
+        self.info: dict[str, Any] = {}
+        self._index: DrugIndex | None = None  # opened, used and closed on the worker only
+        self._hits: dict[str, Drug] = {}
+        self.warning: AllergyWarning | None = None
+        self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
+
+        self.patient = QLabel(self.tr("Loading the chart…"))
+        self.patient.setObjectName("rxPatient")
+        self.patient.setWordWrap(True)
+        self.drug_search = QLineEdit()
+        self.drug_search.setObjectName("drugSearch")
+        self.drug_search.setPlaceholderText(self.tr("amoxicilline, Doliprane…"))
+        self.drug_search.setAccessibleName(self.tr("Drug (DCI or brand)"))
+        search_label = QLabel(self.tr("&Drug (DCI or brand):"))
+        search_label.setBuddy(self.drug_search)
+        self.drug_model = QStringListModel(self)
+        self.completer = QCompleter(self.drug_model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(15)
+        self.drug_search.setCompleter(self.completer)
+        self.completer.activated.connect(self._picked)
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(self._search)
+        self.drug_search.textEdited.connect(lambda _: self._search_timer.start())
+        self.drug_search.returnPressed.connect(self._add_typed)
+        add = QPushButton(self.tr("Add"))
+        add.clicked.connect(self._add_typed)
+
+        self.table = LinesTable()
+        self.weight_box = self._spin(self.tr("Weight (kg)"), 0, 300, 1, "weight")
+        self.height_box = self._spin(self.tr("Height (cm)"), 0, 250, 0, "height")
         self.notes = QLineEdit()
-        self.notes.setPlaceholderText(self.tr("Notes (optional)"))
-        add = QPushButton(self.tr("Add a line"))
-        add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
+        self.notes.setObjectName("notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        notes_label = QLabel(self.tr("&Notes:"))
+        notes_label.setBuddy(self.notes)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        remove = QPushButton(self.tr("Remove the line"))
+        remove.clicked.connect(self.table.remove_current)
+        self.renew_button = QToolButton()
+        self.renew_button.setText(self.tr("Renew…"))
+        self.renew_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.renew_menu = QMenu(self)
+        self.renew_button.setMenu(self.renew_menu)
+        self.templates_button = QToolButton()
+        self.templates_button.setText(self.tr("Templates…"))
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.templates_menu = QMenu(self)
+        self.templates_button.setMenu(self.templates_menu)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
-        self.print_button = QPushButton(self.tr("Save and print to PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setObjectName("pdf")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("print")
-        self.save_button.clicked.connect(lambda: self.save(print_to=None))
-        self.print_button.clicked.connect(self._ask_and_print)
-        self.status = QLabel()
+        self.save_button.clicked.connect(lambda: self.start(self._save_only))
+        self.pdf_button.clicked.connect(lambda: self.start(self._save_pdf))
+        self.print_button.clicked.connect(lambda: self.start(self._save_print))
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.drug_search, 1)
+        search_row.addWidget(add)
+        measures = QHBoxLayout()
+        for spin in (self.weight_box, self.height_box):
+            caption = QLabel(spin.accessibleName() + " :")
+            caption.setBuddy(spin)
+            measures.addWidget(caption)
+            measures.addWidget(spin)
+        measures.addWidget(notes_label)
+        measures.addWidget(self.notes, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
+        for tool in (remove, self.renew_button, self.templates_button):
+            buttons.addWidget(tool)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
+        for button in (self.save_button, self.pdf_button, self.print_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.notes)
+        layout.addWidget(self.patient)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(measures)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        self.finished.connect(self._close_index)
+        self.reload()
 
-    def set_line(self, row: int, **values: str) -> None:
-        if row >= self.table.rowCount():
-            self.table.setRowCount(row + 1)
-        for column, key in enumerate(COLUMNS):
-            self.table.setItem(row, column, QTableWidgetItem(values.get(key, "")))
+    def _spin(self, name: str, low: float, high: float, decimals: int, key: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setObjectName(key)
+        spin.setAccessibleName(name)
+        spin.setRange(low, high)
+        spin.setDecimals(decimals)
+        spin.setSpecialValueText("—")  # 0: not given
+        return spin
 
-    def lines(self) -> list[dict[str, Any]]:
-        out = []
-        for row in range(self.table.rowCount()):
-            cells = [self.table.item(row, c) for c in range(len(COLUMNS))]
-            values = {
-                k: (cell.text().strip() if cell else "")
-                for k, cell in zip(COLUMNS, cells, strict=True)
-            }
-            if values["drug"]:
-                out.append(values)
-        return out
+    # -- loading ------------------------------------------------------------------------
 
-    def _ask_and_print(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the prescription as PDF"), "ordonnance.pdf", "PDF (*.pdf)"
-        )
-        if path:
-            self.save(print_to=Path(path))
+    def reload(self) -> None:
+        patient_id = self.patient_id
+        self.tasks.db(lambda p: _load(p, patient_id), on_done=self._loaded, on_error=self._failed)
 
-    def save(self, print_to: Path | None) -> None:
-        lines, notes = self.lines(), self.notes.text().strip() or None
+    def _loaded(self, info: dict[str, Any]) -> None:
+        self.info = info
+        pt = info["patient"]
+        age = pt.age_on(dt.date.today())
+        text = f"<b>{pt.family_name.upper()} {pt.given_names}</b>"
+        if age is not None:
+            text += " · " + self.tr("{0} years").format(age)
+        if info["allergies"]:
+            text += " · <span style='color:#c00000'><b>" + self.tr("Allergies: {0}").format(
+                ", ".join(info["allergies"])
+            ) + "</b></span>"
+        self.patient.setText(text)
+        if self.is_child() and info["weight"] and not self.weight_box.value():
+            self.weight_box.setValue(float(info["weight"]))
+            self.height_box.setValue(float(info["height"] or 0))
+        self._fill_renew_menu(info["earlier"])
+        self._fill_templates_menu(info["templates"])
+
+    def is_child(self) -> bool:
+        pt = self.info.get("patient")
+        age = pt.age_on(dt.date.today()) if pt is not None else None
+        return age is not None and age < CHILD_UNDER_YEARS
+
+    def _fill_renew_menu(self, earlier: list[tuple[str, list[RxLine]]]) -> None:
+        self.renew_menu.clear()
+        for when, lines in earlier[:15]:
+            day = when[:10]
+            shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else "?"
+            drugs = ", ".join(line.drug for line in lines)[:80]
+            action = QAction(self.tr("{0}: {1}").format(shown, drugs), self)
+            action.triggered.connect(lambda _=False, ls=lines: self.renew(ls))
+            self.renew_menu.addAction(action)
+        self.renew_button.setEnabled(bool(earlier))
+
+    def renew(self, lines: list[RxLine]) -> None:
+        """The earlier prescription's lines, for today (weight and height from the chart)."""
+        self.table.set_lines(list(lines))
+        self.status.setText(self.tr("Renewed: check the lines, then save or print."))
+
+    def _fill_templates_menu(self, templates: list[prescriptions.Template]) -> None:
+        self.templates_menu.clear()
+        for template in templates:
+            action = QAction(template.name, self)
+            action.triggered.connect(lambda _=False, t=template: self.use_template(t))
+            self.templates_menu.addAction(action)
+        self.templates_menu.addSeparator()
+        save = QAction(self.tr("Save these lines as a template…"), self)
+        save.triggered.connect(self._ask_template_name)
+        self.templates_menu.addAction(save)
+
+    def use_template(self, template: prescriptions.Template) -> None:
+        for line in template.lines:
+            self.table.add(line)
+        if template.notes and not self.notes.text():
+            self.notes.setText(template.notes)
+
+    def _ask_template_name(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Template"), self.tr("Template name:"))
+        if ok and name.strip():
+            self.save_template(name.strip())
+
+    def save_template(self, name: str) -> None:
+        try:
+            lines = self.table.lines()
+        except ValueError as bad:
+            self._bad_renewals(bad)
+            return
         if not lines:
             self.status.setText(self.tr("Add at least one drug."))
             return
+        notes = self.notes.text().strip()
+
+        def write(p: Any) -> list[prescriptions.Template]:
+            prescriptions.save_template(p, name, lines, notes)
+            return prescriptions.templates(p)
+
+        def done(templates: list[prescriptions.Template]) -> None:
+            self._fill_templates_menu(templates)
+            self.status.setText(self.tr("Template \u201c{0}\u201d saved.").format(name))
+
+        self.tasks.db(write, on_done=done, on_error=self._failed)
+
+    # -- the drug list --------------------------------------------------------------------
+
+    def _drugs(self, p: Any) -> DrugIndex:
+        """On the worker: the practice's imported list, else the starter list."""
+        if self._index is None:
+            self._index = DrugIndex.open(p.folder)
+        return self._index
+
+    def _close_index(self) -> None:
+        def close() -> None:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+        self.tasks.on_db(close)
+
+    def _search(self) -> None:
+        query = self.drug_search.text().strip()
+        if len(query) < 2:
+            return
+        self.tasks.db(
+            lambda p: self._drugs(p).search(query, 15),
+            on_done=lambda hits: self._show_hits(query, hits),
+            on_error=self._failed,
+        )
+
+    def _show_hits(self, query: str, hits: list[Drug]) -> None:
+        if query != self.drug_search.text().strip():
+            return  # the user typed on: a newer search is coming
+        self._hits = {hit.label: hit for hit in hits}
+        self.drug_model.setStringList(list(self._hits))
+        if hits and self.drug_search.hasFocus():
+            self.completer.complete()
+
+    def _picked(self, label: str) -> None:
+        drug = self._hits.get(label)
+        if drug is None:
+            return
+        self.add_drug(drug)
+        QTimer.singleShot(0, self.drug_search.clear)  # after the completer set the text
+
+    def add_drug(self, drug: Drug) -> None:
+        row = self.table.add(prescriptions.with_drug(RxLine(drug.drug), drug))
+        self.table.setCurrentCell(row, 1)
+        self.table.setFocus()
+
+    def _add_typed(self) -> None:
+        text = self.drug_search.text().strip()
+        popup = self.completer.popup()
+        if not text or (popup is not None and popup.isVisible()):
+            return
+        if text in self._hits:
+            self.add_drug(self._hits[text])
+        else:
+            self.table.add(RxLine(text))
+        self.drug_search.clear()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _bad_renewals(self, bad: ValueError) -> None:
+        self.status.setText(self.tr("Line {0}: renewals are a number (0 to 12).").format(bad))
+
+    def start(self, then: Then) -> None:
+        """Check the lines (and allergies, on the worker), then ``then(lines)``."""
+        if self.saved_id is not None:
+            then([])
+            return
+        try:
+            lines = self.table.lines()
+        except ValueError as bad:
+            self._bad_renewals(bad)
+            return
+        if not lines:
+            self.status.setText(self.tr("Add at least one drug."))
+            return
+        if self.is_child() and not self.weight_box.value():
+            self.status.setText(
+                self.tr("Enter the child's weight: it is printed on a child's prescription.")
+            )
+            self.weight_box.setFocus()
+            return
         patient_id = self.patient_id
 
-        def write(p: Any) -> str:
-            rx = prescriptions.add(
-                p, patient_id, [RxLine.from_dict(line) for line in lines], notes=notes
+        def check(p: Any) -> tuple[list[RxLine], list[AllergyHit]]:
+            index = self._drugs(p)
+            ready = [prescriptions.completed(line, index.resolve(line.drug)) for line in lines]
+            return ready, prescriptions.check_allergies(p, patient_id, ready)
+
+        self._busy(True)
+        self.tasks.db(check, on_done=lambda found: self._checked(found, then),
+                      on_error=self._failed)
+
+    def _checked(self, found: tuple[list[RxLine], list[AllergyHit]], then: Then) -> None:
+        lines, hits = found
+        self.table.set_lines(lines)  # what will print: a brand shows as its DCI
+        open_hits = [hit for hit in hits if not hit.overridden]
+        if not open_hits:
+            then(lines)
+            return
+        self._busy(False)
+        warning = AllergyWarning(open_hits, self)
+        self.warning = warning
+
+        def anyway() -> None:
+            reason = warning.reason.text().strip()
+            forced = list(lines)
+            for hit in open_hits:
+                forced[hit.line] = dataclasses.replace(
+                    forced[hit.line], allergy=hit.allergy, override_reason=reason
+                )
+            self.table.set_lines(forced)
+            self._busy(True)
+            then(forced)
+
+        warning.accepted.connect(anyway)
+        warning.rejected.connect(
+            lambda: self.status.setText(self.tr("Not saved: change the prescription."))
+        )
+        warning.open()
+
+    def _measures(self) -> tuple[float | None, float | None]:
+        return (self.weight_box.value() or None, self.height_box.value() or None)
+
+    def _write(self, lines: list[RxLine], after: Callable[[Any, str], Any] | None = None,
+               on_done: Callable[[Any], None] | None = None) -> None:
+        """Save (unless already saved), then ``after(practice, id)`` on the worker."""
+        patient_id, saved = self.patient_id, self.saved_id
+        weight, height = self._measures()
+        notes = self.notes.text().strip() or None
+
+        def work(p: Any) -> tuple[str, Any]:
+            rx = saved or prescriptions.add(
+                p, patient_id, lines, notes=notes, weight_kg=weight, height_cm=height
             )
-            if print_to is not None:
-                write_ordonnance(print_to, prescriptions.ordonnance(p, rx))
-            return rx
+            if after is None:
+                return rx, None
+            try:
+                return rx, after(p, rx)
+            except Exception as exc:  # saved, but the paper failed: say so, keep the id
+                if message_for(exc) is None and not isinstance(exc, OSError):
+                    raise
+                return rx, exc
 
-        self.tasks.db(write, on_done=lambda rx: self._done(rx, print_to), on_error=self._failed)
+        def done(result: tuple[str, Any]) -> None:
+            rx, outcome = result
+            if self.saved_id is None:
+                self.saved_id = rx
+                self.saved.emit(rx)
+                self.table.setEnabled(False)
+            self._busy(False)
+            if isinstance(outcome, BaseException):
+                text = message_for(outcome) or str(outcome)
+                self.status.setText(self.tr("Saved, but: {0}").format(text))
+                return
+            if on_done is not None:
+                on_done(outcome)
 
-    def _done(self, rx: str, printed: Path | None) -> None:
-        self.saved.emit(rx)
-        if printed is not None:
-            self.printed.emit(str(printed))
-        self.accept()
+        self.tasks.db(work, on_done=done, on_error=self._failed)
+
+    def _save_only(self, lines: list[RxLine]) -> None:
+        self._write(lines, on_done=lambda _: self.accept())
+
+    def suggested_path(self) -> Path:
+        pt = self.info.get("patient")
+        return documents_folder() / pdf_name(pt.family_name if pt else "", dt.date.today())
+
+    def _save_pdf(self, lines: list[RxLine]) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        self._busy(False)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the prescription as PDF"), str(self.suggested_path()),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not chosen:
+            self.status.setText(self.tr("No file chosen: nothing was saved."))
+            return
+        path = Path(chosen)
+        self._busy(True)
+
+        def pdf(p: Any, rx: str) -> str:
+            write_ordonnance(path, prescriptions.ordonnance(p, rx))
+            return str(path)
+
+        def written(where: str) -> None:
+            self.pdf_written.emit(where)
+            self.accept()
+
+        self._write(lines, pdf, written)
+
+    def _ask_printer(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the prescription"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _save_print(self, lines: list[RxLine]) -> None:
+        self._busy(False)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Ordonnance")
+        if not self.print_dialog(printer):
+            self.status.setText(self.tr("Not printed."))
+            return
+        self._printer = printer  # alive until the worker has painted on it
+        self._busy(True)
+
+        def paint(p: Any, rx: str) -> str:
+            print_ordonnance(printer, prescriptions.ordonnance(p, rx))
+            return printer.printerName() or printer.outputFileName()
+
+        def sent(name: str) -> None:
+            self.printed.emit(name)
+            self.accept()
+
+        self._write(lines, paint, sent)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.save_button, self.pdf_button, self.print_button):
+            button.setEnabled(not busy)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(message_for(exc) or self.tr("The prescription was not saved."))
+        self._busy(False)
+        text = message_for(exc)
+        if text is None:
+            raise exc
+        self.status.setText(text)

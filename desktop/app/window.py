@@ -140,7 +140,13 @@ class MainWindow(QMainWindow):
         self.preferences_action = QAction(self.tr("Preferences…"), self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.preferences_action.triggered.connect(self.show_preferences)
+        self.practice_details_action = QAction(self.tr("Practice details…"), self)
+        self.practice_details_action.triggered.connect(self.show_practice_details)
+        self.profile_action = QAction(self.tr("My practitioner profile…"), self)
+        self.profile_action.triggered.connect(self.show_profile)
         for action in (
+            self.practice_details_action,
+            self.profile_action,
             self.agenda_action,
             self.sync_action,
             self.remote_action,
@@ -271,9 +277,14 @@ class MainWindow(QMainWindow):
     def new_prescription(self, patient_id: str) -> None:
         editor = PrescriptionEditor(self.tasks, patient_id, self._title())
         editor.saved.connect(lambda _: self._after_write(patient_id))
-        editor.printed.connect(
+        editor.pdf_written.connect(
             lambda path: self.statusBar().showMessage(
-                self.tr("Prescription printed to {0}").format(path), 8000
+                self.tr("Prescription saved as PDF: {0}").format(path), 8000
+            )
+        )
+        editor.printed.connect(
+            lambda printer: self.statusBar().showMessage(
+                self.tr("Prescription sent to the printer {0}").format(printer), 8000
             )
         )
         editor.show()
@@ -391,6 +402,22 @@ class MainWindow(QMainWindow):
         """A new inactivity delay, counted from now."""
         self.idle.setInterval(minutes * 60_000)
         self.idle.start()
+
+    def show_practice_details(self) -> None:
+        from desktop.app.practice_details import PracticeDetailsDialog
+
+        self.details_dialog = PracticeDetailsDialog(self.tasks, self)
+        self.details_dialog.show()
+
+    def show_profile(self) -> None:
+        from desktop.app.practice_details import PractitionerDialog
+
+        def show(user_id: str | None) -> None:
+            if user_id:
+                self.profile_dialog = PractitionerDialog(self.tasks, user_id, self)
+                self.profile_dialog.show()
+
+        self.tasks.db(lambda p: p.user_id, on_done=show, on_error=self.show_error)
 
     def show_conflicts(self) -> None:
         dialog = ConflictsDialog(self.tasks)

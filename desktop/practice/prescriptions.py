@@ -109,6 +109,16 @@ def with_drug(line: RxLine, drug: Drug | None) -> RxLine:
     )
 
 
+def completed(line: RxLine, drug: Drug | None) -> RxLine:
+    """A typed line given what the drug list resolved it to: a brand becomes its DCI
+    form; a DCI keeps the GP's wording and gains its substances. Known lines stay."""
+    if line.substances or drug is None:
+        return line
+    if drug.kind == "brand":
+        return with_drug(line, drug)
+    return replace(line, dci=drug.dci, substances=drug.substances, atc=drug.atc)
+
+
 def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:
     """'DRUG | DOSAGE | DURATION [| QUANTITY [| RENEWALS]]', the CLI's --line."""
     parts = [part.strip() for part in text.split("|")]

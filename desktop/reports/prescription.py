@@ -11,7 +11,9 @@ Assurance Maladie's ordonnance). The signature sits right under the last line
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -210,9 +212,11 @@ def print_ordonnance(device: QPagedPaintDevice, o: Ordonnance) -> None:
 
 
 def file_name(o: Ordonnance) -> str:
-    """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
-    import unicodedata
+    return pdf_name(o.patient.family_name, o.on)
 
-    plain = unicodedata.normalize("NFKD", o.patient.family_name.upper())
+
+def pdf_name(family_name: str, on: dt.date, kind: str = "ordonnance") -> str:
+    """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
+    plain = unicodedata.normalize("NFKD", family_name.upper())
     name = re.sub(r"[^A-Z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)))
-    return f"ordonnance-{name.strip('-') or 'PATIENT'}-{o.on.isoformat()}.pdf"
+    return f"{kind}-{name.strip('-') or 'PATIENT'}-{on.isoformat()}.pdf"

@@ -185,6 +185,44 @@
     </message>
 </context>
 <context>
+    <name>AllergyWarning</name>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="31"/>
+        <source>Allergy warning</source>
+        <translation>Alerte allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="36"/>
+        <source>{0}: recorded allergy &lt;b&gt;{1}&lt;/b&gt; ({2})</source>
+        <translation>{0} : allergie connue &lt;b&gt;{1}&lt;/b&gt; ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="44"/>
+        <source>This prescription matches a recorded allergy.</source>
+        <translation>Cette ordonnance correspond à une allergie connue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="51"/>
+        <source>Reason to prescribe anyway</source>
+        <translation>Motif pour prescrire quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="52"/>
+        <source>Reason to prescribe anyway (kept in the prescription):</source>
+        <translation>Motif pour prescrire quand même (conservé dans l&apos;ordonnance) :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="55"/>
+        <source>Change the prescription</source>
+        <translation>Modifier l&apos;ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_dialogs.py" line="56"/>
+        <source>Prescribe anyway</source>
+        <translation>Prescrire quand même</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <location filename="../../desktop/app/appointment.py" line="42"/>
@@ -818,6 +856,69 @@
     </message>
 </context>
 <context>
+    <name>LinesTable</name>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="23"/>
+        <source>Prescription lines</source>
+        <translation>Lignes de l&apos;ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="26"/>
+        <source>Drug (DCI)</source>
+        <translation>Médicament (DCI)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="27"/>
+        <source>Dosage and frequency</source>
+        <translation>Posologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="28"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="29"/>
+        <source>Boxes</source>
+        <translation>Boîtes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="30"/>
+        <source>Renewals</source>
+        <translation>Renouvellements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="31"/>
+        <source>ALD</source>
+        <translation>ALD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="32"/>
+        <source>Non-substitutable</source>
+        <translation>Non substituable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="58"/>
+        <source>ALD, line {0}</source>
+        <translation>ALD, ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="61"/>
+        <source>Non-substitutable, line {0}</source>
+        <translation>Non substituable, ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="62"/>
+        <source>substitutable</source>
+        <translation>substituable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="64"/>
+        <source>non-substitutable ({0})</source>
+        <translation>non substituable ({0})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/app/window.py" line="116"/>
@@ -875,102 +976,117 @@
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="155"/>
+        <location filename="../../desktop/app/window.py" line="143"/>
+        <source>Practice details…</source>
+        <translation>Cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="145"/>
+        <source>My practitioner profile…</source>
+        <translation>Mon profil de praticien…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="159"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="173"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="170"/>
+        <location filename="../../desktop/app/window.py" line="176"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="178"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="196"/>
+        <location filename="../../desktop/app/window.py" line="202"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="198"/>
+        <location filename="../../desktop/app/window.py" line="204"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="201"/>
+        <location filename="../../desktop/app/window.py" line="207"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="202"/>
+        <location filename="../../desktop/app/window.py" line="208"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="213"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="243"/>
+        <location filename="../../desktop/app/window.py" line="249"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="251"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="276"/>
-        <source>Prescription printed to {0}</source>
-        <translation>Ordonnance imprimée dans {0}</translation>
+        <location filename="../../desktop/app/window.py" line="282"/>
+        <source>Prescription saved as PDF: {0}</source>
+        <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="314"/>
+        <location filename="../../desktop/app/window.py" line="287"/>
+        <source>Prescription sent to the printer {0}</source>
+        <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="325"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="314"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="353"/>
+        <location filename="../../desktop/app/window.py" line="366"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="355"/>
+        <location filename="../../desktop/app/window.py" line="368"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="358"/>
+        <location filename="../../desktop/app/window.py" line="371"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="359"/>
+        <location filename="../../desktop/app/window.py" line="372"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1115,6 +1231,153 @@
     </message>
 </context>
 <context>
+    <name>PracticeDetailsDialog</name>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="70"/>
+        <source>Practice details</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="72"/>
+        <source>Practice name</source>
+        <translation>Nom du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="73"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="73"/>
+        <source>12 Linden Street</source>
+        <translation>12 rue des Tilleuls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="74"/>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="75"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="76"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="77"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="78"/>
+        <source>FINESS number (optional)</source>
+        <translation>N° FINESS (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="89"/>
+        <source>The practice needs a name.</source>
+        <translation>Le cabinet doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionerDialog</name>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="107"/>
+        <source>Practitioner profile</source>
+        <translation>Profil du praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="110"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="111"/>
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="112"/>
+        <source>Family name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="113"/>
+        <source>Qualification</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="113"/>
+        <source>Doctor of medicine</source>
+        <translation>Docteur en médecine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="114"/>
+        <source>Specialty</source>
+        <translation>Spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="114"/>
+        <source>General practice</source>
+        <translation>Médecine générale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="115"/>
+        <source>RPPS number</source>
+        <translation>N° RPPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="116"/>
+        <source>Health insurance number (optional)</source>
+        <translation>N° Assurance Maladie (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="117"/>
+        <source>Address (if not the practice&apos;s)</source>
+        <translation>Adresse (si autre que celle du cabinet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="118"/>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="119"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="120"/>
+        <source>Phone (if not the practice&apos;s)</source>
+        <translation>Téléphone (si autre que celui du cabinet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="121"/>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="122"/>
+        <source>Locum (remplaçant)</source>
+        <translation>Remplaçant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="127"/>
+        <location filename="../../desktop/app/practice_details.py" line="128"/>
+        <source>Replaces</source>
+        <translation>Remplace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="145"/>
+        <source>(nobody)</source>
+        <translation>(personne)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../desktop/app/preferences.py" line="37"/>
@@ -1140,64 +1403,175 @@
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="37"/>
+        <location filename="../../desktop/app/prescription.py" line="83"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="42"/>
-        <source>Drug</source>
-        <translation>Médicament</translation>
+        <location filename="../../desktop/app/prescription.py" line="92"/>
+        <source>Loading the chart…</source>
+        <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="42"/>
-        <source>Dosage</source>
-        <translation>Posologie</translation>
+        <location filename="../../desktop/app/prescription.py" line="97"/>
+        <source>amoxicilline, Doliprane…</source>
+        <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="42"/>
-        <source>Duration</source>
-        <translation>Durée</translation>
+        <location filename="../../desktop/app/prescription.py" line="98"/>
+        <source>Drug (DCI or brand)</source>
+        <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="42"/>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
+        <location filename="../../desktop/app/prescription.py" line="99"/>
+        <source>&amp;Drug (DCI or brand):</source>
+        <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="48"/>
-        <source>Notes (optional)</source>
-        <translation>Remarques (facultatif)</translation>
+        <location filename="../../desktop/app/prescription.py" line="112"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="49"/>
-        <source>Add a line</source>
-        <translation>Ajouter une ligne</translation>
+        <location filename="../../desktop/app/prescription.py" line="116"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="51"/>
+        <location filename="../../desktop/app/prescription.py" line="117"/>
+        <source>Height (cm)</source>
+        <translation>Taille (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="120"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="121"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="127"/>
+        <source>Remove the line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="130"/>
+        <source>Renew…</source>
+        <translation>Renouveler…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="135"/>
+        <source>Templates…</source>
+        <translation>Modèles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="198"/>
+        <source>{0} years</source>
+        <translation>{0} ans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="200"/>
+        <source>Allergies: {0}</source>
+        <translation>Allergies : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="221"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="229"/>
+        <source>Renewed: check the lines, then save or print.</source>
+        <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="238"/>
+        <source>Save these lines as a template…</source>
+        <translation>Enregistrer ces lignes comme modèle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="249"/>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="249"/>
+        <source>Template name:</source>
+        <translation>Nom du modèle :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="270"/>
+        <source>Template “{0}” saved.</source>
+        <translation>Modèle « {0} » enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="334"/>
+        <source>Line {0}: renewals are a number (0 to 12).</source>
+        <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="351"/>
+        <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
+        <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="390"/>
+        <source>Not saved: change the prescription.</source>
+        <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="426"/>
+        <source>Saved, but: {0}</source>
+        <translation>Enregistrée, mais : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="446"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="449"/>
+        <source>No file chosen: nothing was saved.</source>
+        <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="466"/>
+        <source>Print the prescription</source>
+        <translation>Imprimer l&apos;ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="474"/>
+        <source>Not printed.</source>
+        <translation>Non imprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="139"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="53"/>
-        <source>Save and print to PDF…</source>
-        <translation>Enregistrer et imprimer en PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="89"/>
+        <location filename="../../desktop/app/prescription.py" line="445"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="97"/>
+        <location filename="../../desktop/app/prescription.py" line="260"/>
+        <location filename="../../desktop/app/prescription.py" line="347"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="125"/>
-        <source>The prescription was not saved.</source>
-        <translation>L&apos;ordonnance n&apos;a pas été enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2356,24 @@
         <location filename="../../desktop/app/record_dialogs.py" line="68"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>_FieldsDialog</name>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="58"/>
+        <source>The RPPS number has 11 digits.</source>
+        <translation>Le n° RPPS a 11 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="60"/>
+        <source>The email address looks wrong (name@domain.fr).</source>
+        <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_details.py" line="62"/>
+        <source>The phone number may hold only digits, spaces and + . - ( ).</source>
+        <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
 </context>
 <context>

@@ -239,24 +239,24 @@ def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qt
     assert "restored" in again.status.text().lower() or "restaur" in again.status.text().lower()
 
 
-def test_prescription_printed_to_pdf_has_the_patient_name(
-    opened: Tasks, tmp_path: Path, qtbot: QtBot
+def test_prescription_saved_as_pdf_has_the_patient_name(
+    opened: Tasks, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ):
     if not shutil.which("pdftotext"):
         require_or_skip("pdftotext (poppler-utils) is needed to read the PDF")
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.practice.prescriptions import RxLine
+
     pid = opened.practice.search_patients("muller")[0]["id"]  # type: ignore[union-attr]
+    out = tmp_path / "ordonnance.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
     editor = PrescriptionEditor(opened, pid, "MÜLLER Hélène")
     qtbot.addWidget(editor)
-    editor.set_line(
-        0,
-        drug="Paracétamol 1 g",
-        dosage="1 cp matin et soir",
-        duration="6 jours",
-        quantity="1 boîte",
-    )
-    out = tmp_path / "ordonnance.pdf"
-    with qtbot.waitSignal(editor.printed, timeout=10_000):
-        editor.save(print_to=out)
+    qtbot.waitUntil(lambda: bool(editor.info))
+    editor.table.add(RxLine("Paracétamol 1 g", "1 cp matin et soir", "6 jours", "1 boîte"))
+    with qtbot.waitSignal(editor.pdf_written, timeout=10_000):
+        editor.pdf_button.click()
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout

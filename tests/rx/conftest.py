@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,3 +59,13 @@ def child(rx_practice: Practice) -> str:
         "patient",
         {"family_name": "Durand", "given_names": "Léo", "sex": "M", "birth_date": "2021-05-14"},
     )
+
+
+@pytest.fixture
+def rx_tasks(rx_practice: Practice) -> Iterator[Any]:
+    from desktop.app.tasks import Tasks
+
+    tasks = Tasks()
+    tasks.practice = rx_practice
+    yield tasks
+    tasks.shutdown()

@@ -1,0 +1,223 @@
+"""The prescription editor, with real widgets on a real practice: autocomplete, the allergy
+warning and its override, renewal, templates, PDF and the print path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.app.prescription import PrescriptionEditor, documents_folder
+from desktop.app.tasks import Tasks
+from desktop.practice import drugs, prescriptions
+from desktop.practice.prescriptions import RxLine
+from desktop.practice.store import Practice
+from tests.rx.pdftext import pdf_text
+
+FIXTURE = Path(__file__).parent / "bdpm"
+
+
+def editor_for(tasks: Tasks, patient_id: str, qtbot: QtBot) -> PrescriptionEditor:
+    editor = PrescriptionEditor(tasks, patient_id, "MÜLLER Hélène")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: bool(editor.info), timeout=5000)
+    return editor
+
+
+def complete(editor: PrescriptionEditor, qtbot: QtBot, typed: str, label: str) -> None:
+    """Type into the drug field, wait for the list, pick ``label`` as a click would."""
+    editor.drug_search.setFocus()
+    qtbot.keyClicks(editor.drug_search, typed)
+    qtbot.waitUntil(lambda: label in editor.drug_model.stringList(), timeout=5000)
+    editor.completer.activated.emit(label)
+
+
+def test_autocomplete_by_dci_adds_a_line_with_its_substances(
+    rx_tasks: Tasks, adult: str, qtbot: QtBot
+):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    complete(editor, qtbot, "amoxi", "amoxicilline 1 g, comprimé dispersible")
+    [line] = editor.table.lines()
+    assert line.drug == "amoxicilline 1 g, comprimé dispersible"
+    assert line.substances == ("amoxicilline",) and line.atc == "J01CA04"
+    qtbot.waitUntil(lambda: editor.drug_search.text() == "")
+
+
+def test_a_brand_from_the_imported_bdpm_becomes_its_dci(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    drugs.import_bdpm(FIXTURE, rx_practice.folder)
+    editor = editor_for(rx_tasks, adult, qtbot)
+    complete(editor, qtbot, "clamox", "CLAMOXYL 1 g, comprimé dispersible")
+    [line] = editor.table.lines()
+    assert line.drug == "amoxicilline 1 g, comprimé dispersible"
+    assert line.brand == "CLAMOXYL 1 g, comprimé dispersible"
+
+
+def fill_line(editor: PrescriptionEditor, row: int, dosage: str, duration: str) -> None:
+    editor.table.item(row, 1).setText(dosage)  # type: ignore[union-attr]
+    editor.table.item(row, 2).setText(duration)  # type: ignore[union-attr]
+
+
+def test_an_allergy_warns_before_saving_and_the_override_reason_is_kept(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    rx_practice.create_record("allergy", {"patient_id": adult, "substance": "Pénicilline"})
+    editor = editor_for(rx_tasks, adult, qtbot)
+    assert "Pénicilline" in editor.patient.text()
+    editor.drug_search.setText("Amoxicilline 1 g")  # typed, not picked: still checked
+    editor._add_typed()
+    fill_line(editor, 0, "1 cp matin et soir", "7 jours")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.warning is not None and editor.warning.isVisible())
+    warning = editor.warning
+    assert warning is not None
+    text = warning.findChild(type(editor.patient), "allergyMessage").text()  # type: ignore[union-attr]
+    assert "Pénicilline" in text and "penicillins" in text and "Amoxicilline 1 g" in text
+    assert not warning.anyway.isEnabled()  # no reason, no override
+    warning.back.click()
+    assert "Not saved" in editor.status.text()
+    assert rx_practice.chart(adult)["prescriptions"] == []
+
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.warning is not warning and editor.warning is not None)
+    assert editor.warning is not None
+    editor.warning.reason.setText("tolérée lors d'un test de provocation")
+    assert editor.warning.anyway.isEnabled()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.warning.anyway.click()
+    [item] = rx_practice.chart(adult)["prescriptions"]
+    [line] = item["current"]["lines"]
+    assert line["allergy"] == "Pénicilline"
+    assert line["override_reason"] == "tolérée lors d'un test de provocation"
+    assert line["substances"] == ["amoxicilline"]
+
+
+def test_save_as_pdf_starts_in_documents_with_a_telling_name(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    asked: list[str] = []
+    out = tmp_path / "chosen.pdf"
+
+    def fake_dialog(parent: Any, title: str, start: str, filters: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(out), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("paracétamol 1 g, comprimé", "1 cp x 3/j", "5 jours"))
+    printed: list[str] = []
+    editor.printed.connect(printed.append)
+    with qtbot.waitSignal(editor.pdf_written, timeout=10_000) as signal:
+        editor.pdf_button.click()
+    assert signal.args == [str(out)]
+    today = dt.date.today()
+    assert asked == [str(documents_folder() / f"ordonnance-MULLER-{today.isoformat()}.pdf")]
+    assert "MÜLLER Hélène" in pdf_text(out) and "paracétamol 1 g" in pdf_text(out)
+    assert printed == []  # a PDF is not a print
+    assert "print" not in editor.status.text().lower()
+
+
+def test_printing_paints_the_same_pages_on_the_printer(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot, tmp_path: Path
+):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("ibuprofène 400 mg, comprimé", "1 cp x 3/j", "3 jours"))
+    target = tmp_path / "printed.pdf"
+
+    def no_print(printer: QPrinter) -> bool:
+        return False
+
+    editor.print_dialog = no_print  # the user cancels the print dialog
+    editor.print_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Not printed.")
+    assert rx_practice.chart(adult)["prescriptions"] == []
+
+    def print_to_file(printer: QPrinter) -> bool:  # what "Print to file" in the dialog does
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    editor.print_dialog = print_to_file
+    with qtbot.waitSignal(editor.printed, timeout=10_000) as signal:
+        editor.print_button.click()
+    assert signal.args == [str(target)]
+    text = pdf_text(target)
+    assert "ibuprofène 400 mg" in text and "Dr Jeanne MARTIN" in text
+    assert len(rx_practice.chart(adult)["prescriptions"]) == 1
+
+
+def test_renew_an_earlier_prescription_in_one_action(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    earlier = [RxLine("metformine 1000 mg, comprimé", "1 cp matin et soir", "3 mois",
+                      renewals=2, ald=True)]
+    prescriptions.add(rx_practice, adult, earlier)
+    editor = editor_for(rx_tasks, adult, qtbot)
+    [action] = editor.renew_menu.actions()
+    assert "metformine 1000 mg" in action.text()
+    action.trigger()
+    assert editor.table.lines() == earlier
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save_button.click()
+    items = rx_practice.chart(adult)["prescriptions"]
+    assert len(items) == 2
+    both = [prescriptions.lines_of(i["current"]) for i in items]  # same minute: any order
+    assert [[(x.drug, x.dosage, x.duration, x.renewals, x.ald) for x in ls] for ls in both] == [
+        [("metformine 1000 mg, comprimé", "1 cp matin et soir", "3 mois", 2, True)]] * 2
+    # the renewal was resolved on the way, for the allergy check
+    assert sorted(ls[0].substances for ls in both) == [(), ("metformine",)]
+
+
+def test_a_template_saved_once_fills_the_next_prescription(
+    rx_tasks: Tasks, adult: str, qtbot: QtBot
+):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("paracétamol 1 g, comprimé", "1 cp x 3/j si fièvre", "5 jours"))
+    editor.table.add(RxLine("chlorure de sodium 0,9 %, solution pour lavage nasal",
+                            "2 lavages par jour", "7 jours"))
+    editor.save_template("Rhinopharyngite")
+    qtbot.waitUntil(
+        lambda: "Rhinopharyngite" in [a.text() for a in editor.templates_menu.actions()]
+    )
+    again = editor_for(rx_tasks, adult, qtbot)
+    [use] = [a for a in again.templates_menu.actions() if a.text() == "Rhinopharyngite"]
+    use.trigger()
+    assert [line.drug for line in again.table.lines()] == [
+        "paracétamol 1 g, comprimé", "chlorure de sodium 0,9 %, solution pour lavage nasal"]
+
+
+def test_a_childs_prescription_asks_for_the_weight(
+    rx_tasks: Tasks, rx_practice: Practice, child: str, qtbot: QtBot
+):
+    editor = editor_for(rx_tasks, child, qtbot)
+    assert editor.weight_box.value() == 0  # no consultation measured it
+    editor.table.add(RxLine("paracétamol 2,4 %, suspension buvable", "1 dose-poids x 4/j", "3 j"))
+    editor.save_button.click()
+    assert "weight" in editor.status.text()
+    assert rx_practice.chart(child)["prescriptions"] == []
+    rx_practice.add_consultation(child, reason="Fièvre", weight_kg=17.2, height_cm=104)
+    measured = editor_for(rx_tasks, child, qtbot)
+    assert measured.weight_box.value() == pytest.approx(17.2)
+    measured.table.add(RxLine("paracétamol 2,4 %, suspension buvable", "1 dose-poids x 4/j",
+                              "3 jours"))
+    with qtbot.waitSignal(measured.saved, timeout=5000):
+        measured.save_button.click()
+    [item] = rx_practice.chart(child)["prescriptions"]
+    assert item["current"]["weight_kg"] == pytest.approx(17.2)
+    assert item["current"]["height_cm"] == pytest.approx(104)
+
+
+def test_bad_renewals_are_a_sentence(rx_tasks: Tasks, adult: str, qtbot: QtBot):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("paracétamol 1 g"))
+    editor.table.item(0, 4).setText("deux")  # type: ignore[union-attr]
+    editor.save_button.click()
+    assert "Line 1" in editor.status.text() and "renewals" in editor.status.text()
