@@ -29,6 +29,7 @@ class AllergyWarning(QDialog):
         super().__init__(parent)
         self.setObjectName("allergyWarning")
         self.setWindowTitle(self.tr("Allergy warning"))
+        self.setMinimumWidth(460)
         self.hits = hits
         table, language = default_table(), ui_language()
         items = "".join(

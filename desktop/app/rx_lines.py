@@ -33,7 +33,7 @@ class LinesTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((260, 230, 90, 80, 90, 50)):
+        for column, width in enumerate((260, 230, 90, 70, 130, 50)):
             self.setColumnWidth(column, width)
         self._origin: list[RxLine] = []
 
