@@ -302,6 +302,16 @@ class PrescriptionEditor(QDialog):
             return  # the user typed on: a newer search is coming
         self._hits = {hit.label: hit for hit in hits}
         self.drug_model.setStringList(list(self._hits))
+        # Said in the status line too: a screen reader does not see the completer's popup.
+        if hits:
+            self.status.setText(
+                self.tr("{0} proposals: Down arrow to choose, Enter to add.").format(len(hits))
+            )
+        else:
+            self.status.setText(
+                self.tr("No drug in the list starts with “{0}”: Enter adds it as typed.")
+                .format(query)
+            )
         if hits and self.drug_search.hasFocus():
             self.completer.complete()
 
@@ -314,6 +324,7 @@ class PrescriptionEditor(QDialog):
 
     def add_drug(self, drug: Drug) -> None:
         row = self.table.add(prescriptions.with_drug(RxLine(drug.drug), drug))
+        self.status.clear()
         self.table.setCurrentCell(row, 1)
         self.table.setFocus()
 
@@ -326,6 +337,7 @@ class PrescriptionEditor(QDialog):
             self.add_drug(self._hits[text])
         else:
             self.table.add(RxLine(text))
+            self.status.clear()
         self.drug_search.clear()
 
     # -- saving ---------------------------------------------------------------------------

@@ -192,32 +192,32 @@
         <translation>Alerte allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="36"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="37"/>
         <source>{0}: recorded allergy &lt;b&gt;{1}&lt;/b&gt; ({2})</source>
         <translation>{0} : allergie connue &lt;b&gt;{1}&lt;/b&gt; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="44"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="45"/>
         <source>This prescription matches a recorded allergy.</source>
         <translation>Cette ordonnance correspond à une allergie connue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="51"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="52"/>
         <source>Reason to prescribe anyway</source>
         <translation>Motif pour prescrire quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="52"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="53"/>
         <source>Reason to prescribe anyway (kept in the prescription):</source>
         <translation>Motif pour prescrire quand même (conservé dans l&apos;ordonnance) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="55"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="56"/>
         <source>Change the prescription</source>
         <translation>Modifier l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="56"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="57"/>
         <source>Prescribe anyway</source>
         <translation>Prescrire quand même</translation>
     </message>
@@ -1518,42 +1518,52 @@
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="334"/>
+        <location filename="../../desktop/app/prescription.py" line="308"/>
+        <source>{0} proposals: Down arrow to choose, Enter to add.</source>
+        <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="312"/>
+        <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
+        <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="346"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="351"/>
+        <location filename="../../desktop/app/prescription.py" line="363"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="390"/>
+        <location filename="../../desktop/app/prescription.py" line="402"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="426"/>
+        <location filename="../../desktop/app/prescription.py" line="438"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="446"/>
+        <location filename="../../desktop/app/prescription.py" line="458"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="449"/>
+        <location filename="../../desktop/app/prescription.py" line="461"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="466"/>
+        <location filename="../../desktop/app/prescription.py" line="478"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="474"/>
+        <location filename="../../desktop/app/prescription.py" line="486"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -1563,13 +1573,13 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="445"/>
+        <location filename="../../desktop/app/prescription.py" line="457"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="260"/>
-        <location filename="../../desktop/app/prescription.py" line="347"/>
+        <location filename="../../desktop/app/prescription.py" line="359"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>

@@ -1,0 +1,82 @@
+"""A GP writes a prescription in the real app and gets its PDF: the drug completed from
+the list by keyboard, the posology typed into the table, "Enregistrer en PDF…" into the
+Documents folder under a name that says what it is; the paper carries the mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import PASSPHRASE, carnet_cli
+from tests.rx.pdftext import pdf_text
+
+
+def prepared_practice(folder: Path) -> str:
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(folder, "practice", "set", "address=12 rue des Tilleuls", "postal_code=69003",
+               "city=Lyon", "phone=04 78 12 34 56", "email=cabinet@tilleuls.fr")
+    carnet_cli(folder, "user", "set", "dr.martin", "given_names=Jeanne", "family_name=Martin",
+               "qualification=Docteur en médecine", "rpps=10101234567")
+    return carnet_cli(folder, "patient", "add", "--family-name", "Petit", "--given-name",
+                      "Louise", "--birth-date", "1960-02-01", "--sex", "F").strip()
+
+
+def open_chart(app: Any, family: str) -> None:
+    app.type_into("password text", "Phrase secrète", PASSPHRASE)
+    app.click("push button", "Déverrouiller")
+    app.stays_up()
+    app.type_into("text", "Rechercher un patient", family.lower())
+    found = app.driver.ask(op="wait", pid=app.pid, role="table cell", contains=family.upper(),
+                           enter=["table"], timeout=20)
+    assert found, "the search found nobody"
+    app.focus("text", "Rechercher un patient")
+    app.keys("Return")
+    app.wait("push button", name="Nouvelle ordonnance")
+
+
+def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "cabinet"
+    pid = prepared_practice(folder)
+    app = start_app(folder)
+    documents = Path(app.session.env["HOME"]) / "Documents"
+    documents.mkdir(exist_ok=True)
+    open_chart(app, "Petit")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.focus("text", "Médicament (DCI ou marque)")
+    app.keys("a", "m", "o", "x", "i")  # real key presses: the list completes as one types
+    app.wait("label", contains="propositions")  # the list is ready (its popup is not in
+    # the accessibility tree: the status line says what it holds)
+    app.screenshot("prescription-autocomplete")
+    app.keys("Down", "Return")  # the first proposal: the molecule itself
+    subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
+    app.keys("Tab")
+    subprocess_type(app, "7 jours")
+    app.keys("Return")
+    app.screenshot("prescription-editor")
+    app.click("push button", "Enregistrer en PDF…")
+    app.wait("dialog", prefix="Enregistrer l")  # Qt's file dialog, in Documents already
+    app.keys("Return")
+    expected = documents / f"ordonnance-PETIT-{dt.date.today().isoformat()}.pdf"
+    app.gone("dialog", prefix="Ordonnance : ")
+    app.stays_up()
+    assert expected.is_file(), sorted(p.name for p in documents.iterdir())
+    text = pdf_text(expected)
+    for mention in ("Dr Jeanne MARTIN", "RPPS : 10101234567", "12 rue des Tilleuls", "France",
+                    "+33 4 78 12 34 56", "PETIT Louise", "Sexe : féminin",
+                    "Né(e) le 01/02/1960", "amoxicilline", "1 cp matin et soir",
+                    "Durée : 7 jours", "Signature du prescripteur"):
+        assert mention in text, mention
+    assert "Ordonnance enregistrée en PDF" in " ".join(app.screen_texts())
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    [rx] = chart["prescriptions"]
+    assert rx["current"]["lines"][0]["substances"] == ["amoxicilline"]
+
+
+def subprocess_type(app: Any, text: str) -> None:
+    """Type text as key presses into the focused widget (xdotool type)."""
+    import subprocess
+
+    subprocess.run(["xdotool", "type", "--delay", "20", text], env=app.session.env, check=True)
