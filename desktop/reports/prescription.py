@@ -51,6 +51,15 @@ def _decimal(value: float) -> str:
     return text.replace(".", ",")
 
 
+def _age(born: dt.date, on: dt.date) -> str:
+    """'55 ans', '1 an', and in months below 2 years ('18 mois'): doses go by it."""
+    months = (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
+    if months < 24:
+        return f"{max(months, 0)} mois"
+    years = months // 12
+    return f"{years} an{'s' if years > 1 else ''}"
+
+
 def _address(who: Practitioner, practice: PracticeDetails) -> tuple[str, str, str]:
     """(street, postcode and city, country): the practitioner's own if set, else the
     practice's."""
@@ -108,9 +117,9 @@ def _patient_html(o: Ordonnance) -> str:
         name += f" (né(e) {pt.birth_name.upper()})"
     facts = [f"Sexe : {SEXES.get(pt.sex, 'non précisé')}"]
     if pt.birth_date is not None:
-        age = pt.age_on(o.on)
-        facts.append(f"Né(e) le {pt.birth_date.strftime('%d/%m/%Y')}"
-                     + (f" ({age} an{'s' if age and age > 1 else ''})" if age is not None else ""))
+        born = {"F": "Née", "M": "Né"}.get(pt.sex, "Né(e)")
+        day = pt.birth_date.strftime("%d/%m/%Y")
+        facts.append(f"{born} le {day} ({_age(pt.birth_date, o.on)})")
     if o.weight_kg:
         facts.append(f"Poids : {_decimal(o.weight_kg)} kg")
     if o.height_cm:

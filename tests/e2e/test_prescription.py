@@ -66,7 +66,7 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
     text = pdf_text(expected)
     for mention in ("Dr Jeanne MARTIN", "RPPS : 10101234567", "12 rue des Tilleuls", "France",
                     "+33 4 78 12 34 56", "PETIT Louise", "Sexe : féminin",
-                    "Né(e) le 01/02/1960", "amoxicilline", "1 cp matin et soir",
+                    "Née le 01/02/1960", "amoxicilline", "1 cp matin et soir",
                     "Durée : 7 jours", "Signature du prescripteur"):
         assert mention in text, mention
     assert "Ordonnance enregistrée en PDF" in " ".join(app.screen_texts())

@@ -67,7 +67,7 @@ def test_add_a_prescription_and_get_its_pdf(folder: Path, capsys, tmp_path: Path
     for mention in ("Dr Anne ROUX", "Médecin généraliste", "RPPS : 10100000001",
                     "3 place du Parc", "33000 Bordeaux", "France", "+33 5 56 00 11 22",
                     "accueil@parc.fr", f"Le {dt.date.today():%d/%m/%Y}", "PETIT Louise",
-                    "Sexe : féminin", "Né(e) le 01/02/1960", "Amoxicilline 1 g",
+                    "Sexe : féminin", "Née le 01/02/1960", "Amoxicilline 1 g",
                     "1 cp matin et soir", "Durée : 7 jours", "Quantité : 1 boîte",
                     "À renouveler 2 fois", "Signature du prescripteur"):
         assert mention in text, mention

@@ -61,7 +61,7 @@ def test_an_adults_ordonnance_has_every_mention(rx_practice: Practice, adult: st
     for mention in (
         "MÜLLER Hélène",
         "Sexe : féminin",
-        "Né(e) le 08/03/1971",
+        "Née le 08/03/1971 (",
         "1. amoxicilline 1 g, comprimé dispersible",  # the DCI first
         "(CLAMOXYL 1 g, comprimé dispersible)",
         "1 comprimé matin et soir",
@@ -88,7 +88,7 @@ def test_a_childs_ordonnance_has_weight_height_and_birth_date(
     rx = prescriptions.add(rx_practice, child, [line], weight_kg=18.5, height_cm=108)
     text = paper(rx_practice, rx, tmp_path)
     assert_prescriber_mentions(text)
-    for mention in ("DURAND Léo", "Sexe : masculin", "Né(e) le 14/05/2021",
+    for mention in ("DURAND Léo", "Sexe : masculin", "Né le 14/05/2021 (",
                     "Poids : 18,5 kg", "Taille : 108 cm",
                     "amoxicilline 250 mg/5 ml, poudre pour suspension buvable"):
         assert mention in text, mention
@@ -113,7 +113,7 @@ def test_a_locums_ordonnance_says_whom_they_replace(rx_practice: Practice, adult
                     "RPPS : 10109876543", "RPPS du Dr MARTIN : 10101234567",
                     "p.leroy@example.fr",  # the locum's own email wins over the practice's
                     "12 rue des Tilleuls", "France", "+33 4 78 12 34 56", f"Le {TODAY}",
-                    "MÜLLER Hélène", "Sexe : féminin", "Né(e) le 08/03/1971",
+                    "MÜLLER Hélène", "Sexe : féminin", "Née le 08/03/1971 (",
                     "amoxicilline 1 g", "Signature du prescripteur"):
         assert mention in text, mention
 
@@ -152,3 +152,15 @@ def test_bad_lines_are_refused_with_a_sentence(rx_practice: Practice, adult: str
         prescriptions.add(rx_practice, adult, [RxLine("paracétamol", renewals=13)])
     with pytest.raises(errors.InvalidInputError, match="weight"):
         prescriptions.add(rx_practice, adult, [PARA], weight_kg=-3)
+
+
+@pytest.mark.parametrize(
+    ("born", "on", "shown"),
+    [("2026-06-15", "2026-12-01", "5 mois"), ("2025-06-01", "2026-12-01", "18 mois"),
+     ("2024-12-02", "2026-12-01", "23 mois"), ("2024-12-01", "2026-12-01", "2 ans"),
+     ("1971-03-08", "2026-12-01", "55 ans")],
+)
+def test_an_infants_age_is_in_months(born: str, on: str, shown: str):
+    from desktop.reports.prescription import _age
+
+    assert _age(dt.date.fromisoformat(born), dt.date.fromisoformat(on)) == shown
