@@ -232,3 +232,71 @@ def add_commands(sub: Any, command: Register) -> None:
         ("prescription pdf", cmd_prescription_pdf),
     ):
         command(name)(fn)
+    add_letter_commands(sub, command)
+
+
+def cmd_letter_add(args: argparse.Namespace) -> int:
+    """A letter or certificate from a template, kept in the chart; -o also writes the PDF."""
+    from desktop.practice import letters
+    from desktop.reports.letters import render_letter
+    from desktop.reports.prescription import write_private_durably_or_say
+
+    body = None
+    if args.text_file:
+        try:
+            body = Path(args.text_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise errors.InvalidInputError(f"cannot read {args.text_file} as UTF-8 text") from exc
+    with _open(args) as p:
+        made = letters.draft(p, args.patient_id, args.template)
+        if body is not None:
+            made = letters.letter(p, args.patient_id, made.template,
+                                  letters.fill(body, letters.context(p, args.patient_id, made.on)))
+        pdf = render_letter(made)
+        print(letters.keep_in_chart(p, args.patient_id, made, pdf))
+    if args.output:
+        write_private_durably_or_say(Path(args.output), pdf)
+    return 0
+
+
+def cmd_letter_templates(args: argparse.Namespace) -> int:
+    from desktop.practice import letters
+
+    with _open(args) as p:
+        for t in letters.templates(p):
+            print(f"{t.kind}\t{t.name}\t{'practice' if t.id else 'shipped'}")
+    return 0
+
+
+def cmd_letter_template(args: argparse.Namespace) -> int:
+    """Save the practice's version of a template from a UTF-8 text file."""
+    from desktop.practice import letters
+
+    try:
+        body = Path(args.text_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise errors.InvalidInputError(f"cannot read {args.text_file} as UTF-8 text") from exc
+    with _open(args) as p:
+        print(letters.save_template(p, args.name, args.kind, body))
+    return 0
+
+
+def add_letter_commands(sub: Any, command: Register) -> None:
+    letter = sub.add_parser("letter", help="letters and certificates from templates")
+    lsub = letter.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = lsub.add_parser("add", help="fill a template for a patient and keep it in the chart")
+    p.add_argument("patient_id")
+    p.add_argument("--template", required=True, metavar="NAME")
+    p.add_argument("--text-file", help="the completed text (${fields} are filled in)")
+    p.add_argument("-o", "--output", help="also write the PDF here")
+    lsub.add_parser("templates", help="list the templates")
+    p = lsub.add_parser("template", help="save the practice's version of a template")
+    p.add_argument("name")
+    p.add_argument("text_file")
+    p.add_argument("--kind", choices=["letter", "certificate"], default="letter")
+    for name, fn in (
+        ("letter add", cmd_letter_add),
+        ("letter templates", cmd_letter_templates),
+        ("letter template", cmd_letter_template),
+    ):
+        command(name)(fn)

@@ -249,6 +249,12 @@ ENTITIES: dict[str, Entity] = {
             _f("name", "lines:json", "notes", "author_id", "deleted:bool"),
             patient_field=None,
         ),
+        # Schema 2. A practice's own version of a letter or certificate template.
+        Entity(
+            "letter_template",
+            _f("name", "kind", "body", "author_id", "deleted:bool"),
+            patient_field=None,
+        ),
         Entity(
             "appointment",
             _f(

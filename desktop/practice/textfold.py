@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -21,3 +22,10 @@ def has_phrase(haystack: str, phrase: str) -> bool:
     if not phrase:
         return False
     return f" {phrase} " in f" {haystack} "
+
+
+def paper_name(kind: str, family_name: str, on: dt.date) -> str:
+    """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
+    plain = unicodedata.normalize("NFKD", family_name.upper())
+    name = re.sub(r"[^A-Z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)))
+    return f"{kind}-{name.strip('-') or 'PATIENT'}-{on.isoformat()}.pdf"

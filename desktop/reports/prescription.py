@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from PySide6.QtGui import QPagedPaintDevice
 
 from desktop.practice import errors
 from desktop.practice.files import write_private_durably
-from desktop.practice.practitioners import PracticeDetails, Practitioner
+from desktop.practice.practitioners import PracticeDetails, Practitioner, Prescriber
 from desktop.practice.prescriptions import Ordonnance, RxLine
+from desktop.practice.textfold import paper_name
 from desktop.reports.pdf import paint_html, render_pdf
 
 ALD_ZONE = (
@@ -70,8 +70,8 @@ def _address(who: Practitioner, practice: PracticeDetails) -> tuple[str, str, st
     return street, town, "France"
 
 
-def _prescriber_html(o: Ordonnance) -> str:
-    who, replaced = o.prescriber.practitioner, o.prescriber.replaces
+def _prescriber_html(prescriber: Prescriber) -> str:
+    who, replaced = prescriber.practitioner, prescriber.replaces
     rows = [f"<b style='font-size:13pt'>{escape(who.full_name or '')}</b>"]
     for text in (who.qualification, who.specialty):
         if text:
@@ -91,8 +91,8 @@ def _prescriber_html(o: Ordonnance) -> str:
     return "<br/>".join(rows)
 
 
-def _practice_html(o: Ordonnance) -> str:
-    who, practice = o.prescriber.practitioner, o.practice
+def _practice_html(prescriber: Prescriber, practice: PracticeDetails) -> str:
+    who = prescriber.practitioner
     street, town, country = _address(who, practice)
     phone = who.phone or practice.phone
     email = who.email or practice.email
@@ -181,22 +181,34 @@ def ordonnance_html(o: Ordonnance) -> str:
     count = len(lines)
     who = o.prescriber.practitioner
     return f"""
-<table width="100%" cellspacing="0" cellpadding="0"><tr>
-<td width="55%" valign="top">{_prescriber_html(o)}</td>
-<td width="45%" valign="top" align="right">{_practice_html(o)}</td></tr></table>
-<hr/>
+{header_html(o.prescriber, o.practice)}
 <p align="right">Le {o.on.strftime("%d/%m/%Y")}</p>
 {_patient_html(o)}
 <h2 align="center" style="font-size:14pt">{title}</h2>
 {body}
 {notes}
 <p style="font-size:8pt">{count} ligne{"s" if count > 1 else ""} de prescription.</p>
+{signature_html(who, "Signature du prescripteur")}
+"""
+
+
+def header_html(prescriber: Prescriber, practice: PracticeDetails) -> str:
+    """Who writes (left) and where (right): the head of every page of the practice."""
+    return f"""
+<table width="100%" cellspacing="0" cellpadding="0"><tr>
+<td width="55%" valign="top">{_prescriber_html(prescriber)}</td>
+<td width="45%" valign="top" align="right">{_practice_html(prescriber, practice)}</td>
+</tr></table>
+<hr/>"""
+
+
+def signature_html(who: Practitioner, caption: str) -> str:
+    return f"""
 <table width="100%" cellspacing="0" cellpadding="0"><tr><td width="50%"></td><td width="50%">
 <table width="100%" border="1" cellspacing="0" cellpadding="6" style="border-style:solid">
-<tr><td><small>Signature du prescripteur</small><br/><br/><br/><br/><br/>
+<tr><td><small>{escape(caption)}</small><br/><br/><br/><br/><br/>
 <small>{escape(who.full_name)}</small></td></tr></table>
-</td></tr></table>
-"""
+</td></tr></table>"""
 
 
 def render_ordonnance(o: Ordonnance) -> bytes:
@@ -205,7 +217,11 @@ def render_ordonnance(o: Ordonnance) -> bytes:
 
 def write_ordonnance(path: Path, o: Ordonnance) -> None:
     """The PDF, written privately (0600) and durably: it names a patient."""
-    data = render_ordonnance(o)
+    write_private_durably_or_say(path, render_ordonnance(o))
+
+
+def write_private_durably_or_say(path: Path, data: bytes) -> None:
+    """Write a patient's paper privately and durably, or say why not in a sentence."""
     try:
         write_private_durably(path, data)
     except OSError as exc:
@@ -225,7 +241,4 @@ def file_name(o: Ordonnance) -> str:
 
 
 def pdf_name(family_name: str, on: dt.date, kind: str = "ordonnance") -> str:
-    """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
-    plain = unicodedata.normalize("NFKD", family_name.upper())
-    name = re.sub(r"[^A-Z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)))
-    return f"{kind}-{name.strip('-') or 'PATIENT'}-{on.isoformat()}.pdf"
+    return paper_name(kind, family_name, on)

@@ -69,3 +69,11 @@ def rx_tasks(rx_practice: Practice) -> Iterator[Any]:
     tasks.practice = rx_practice
     yield tasks
     tasks.shutdown()
+
+
+@pytest.fixture
+def folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A practice folder set up with the CLI: details, a doctor and a locum login."""
+    from tests.rx.clihelp import prepared_folder
+
+    return prepared_folder(tmp_path, capsys)

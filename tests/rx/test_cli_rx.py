@@ -11,48 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
 from desktop.practice.store import Practice
 from tests.conftest import PASSPHRASE
+from tests.rx.clihelp import patient, run
 from tests.rx.pdftext import pdf_text
 
 FIXTURE = Path(__file__).parent / "bdpm"
-
-
-def run(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) -> tuple[int, str, str]:
-    os.environ["CARNET_PASSPHRASE"] = PASSPHRASE
-    try:
-        code = cli.main(["--data-dir", str(folder), *args])
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        del os.environ["CARNET_PASSPHRASE"]
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out.strip(), err.strip()
-
-
-@pytest.fixture
-def folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    where = tmp_path / "practice"
-    with Practice.create(where, practice_name="Cabinet du Parc", username="dr",
-                         passphrase=PASSPHRASE) as p:
-        p.create_record("user", {"username": "remp", "display_name": "Remp", "role": "locum"})
-    for args in (
-        ["practice", "set", "address=3 place du Parc", "postal_code=33000", "city=Bordeaux",
-         "phone=05 56 00 11 22", "email=accueil@parc.fr"],
-        ["user", "set", "dr", "given_names=Anne", "family_name=Roux",
-         "qualification=Médecin généraliste", "rpps=10100000001"],
-    ):
-        assert run(capsys, where, *args)[0] == 0
-    return where
-
-
-def patient(capsys: pytest.CaptureFixture[str], folder: Path, birth: str = "1960-02-01") -> str:
-    code, out, _ = run(capsys, folder, "patient", "add", "--family-name", "Petit",
-                       "--given-name", "Louise", "--birth-date", birth, "--sex", "F")
-    assert code == 0
-    return out
 
 
 def test_add_a_prescription_and_get_its_pdf(folder: Path, capsys, tmp_path: Path):

@@ -1,7 +1,7 @@
 """Schema version 2, frozen as released: the practice's paper.
 
 Practitioner profiles (a record of their own, linked to a login), practice-wide
-prescription templates, and the weight and height printed on a prescription.
+prescription and letter templates, and the weight and height printed on a prescription.
 Literal SQL, never generated from schema.py. Never edit this file.
 """
 
@@ -21,6 +21,10 @@ STATEMENTS: tuple[str, ...] = (
         "CREATE TABLE prescription_template (id TEXT PRIMARY KEY, name TEXT, lines TEXT, notes "
         "TEXT, author_id TEXT, deleted INTEGER, _hlc INTEGER NOT NULL, _dev TEXT NOT NULL, "
         "_st TEXT)"
+    ),
+    (
+        "CREATE TABLE letter_template (id TEXT PRIMARY KEY, name TEXT, kind TEXT, body TEXT, "
+        "author_id TEXT, deleted INTEGER, _hlc INTEGER NOT NULL, _dev TEXT NOT NULL, _st TEXT)"
     ),
     # The prescription version gains the weight and height, before its stamps: rebuilt,
     # since ALTER TABLE ADD COLUMN would put them after _hlc and _dev. Versions are

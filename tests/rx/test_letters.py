@@ -1,0 +1,91 @@
+"""Letters and certificates: templates filled from the chart, the practitioner and the
+practice; the practice's own version replaces a shipped one; kept in the chart as a PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop.practice import errors, letters
+from desktop.practice.store import Practice
+from desktop.reports.letters import render_letter
+from tests.rx.clihelp import patient, run
+from tests.rx.pdftext import pdf_text
+
+SPORT = "Certificat de non contre-indication à la pratique sportive"
+
+
+def test_shipped_templates_cover_the_commonest_paper():
+    names = [t.name for t in letters.shipped()]
+    assert names == ["Courrier d'adressage", "Certificat médical", SPORT]
+    for t in letters.shipped():
+        fields = {f for f in letters.FIELDS if "${" + f + "}" in t.body}
+        assert {"patient_name", "patient_birth_date"} <= fields or t.kind == "letter"
+
+
+def test_a_sports_certificate_is_filled_and_kept_in_the_chart(
+    rx_practice: Practice, adult: str, tmp_path: Path
+):
+    p = rx_practice
+    made = letters.draft(p, adult, SPORT, on=dt.date(2026, 12, 1))
+    assert "Dr Jeanne MARTIN, Docteur en médecine" in made.text
+    assert "Madame Hélène MÜLLER" in made.text and "08/03/1971" in made.text
+    assert "${" not in made.text
+    made = letters.letter(p, adult, made.template, made.text.replace("[sport]", "le judo"))
+    pdf = render_letter(made)
+    doc = letters.keep_in_chart(p, adult, made, pdf)
+    [stored] = p.chart(adult)["documents"]
+    assert stored["id"] == doc and stored["kind"] == "letter"
+    assert stored["filename"] == f"certificat-MULLER-{made.on.isoformat()}.pdf"
+    out = tmp_path / "c.pdf"
+    out.write_bytes(p.document_content(doc))
+    text = pdf_text(out)
+    for mention in ("CERTIFICAT DE NON CONTRE-INDICATION", "le judo", "Lyon, le",
+                    "RPPS : 10101234567", "+33 4 78 12 34 56", "Signature", "Dr Jeanne MARTIN"):
+        assert mention in text, mention
+
+
+def test_a_referral_letter_lists_the_chart(rx_practice: Practice, adult: str):
+    p = rx_practice
+    p.create_record("allergy", {"patient_id": adult, "substance": "Pénicilline"})
+    p.create_record("problem", {"patient_id": adult, "label": "Diabète de type 2"})
+    p.create_record("treatment", {"patient_id": adult, "drug": "metformine", "dosage": "1 g x2"})
+    text = letters.draft(p, adult, "Courrier d'adressage").text
+    assert "Allergies : Pénicilline" in text
+    assert "Antécédents : Diabète de type 2" in text
+    assert "Traitement en cours : metformine 1 g x2" in text
+
+
+def test_the_practices_version_replaces_the_shipped_one(rx_practice: Practice, adult: str):
+    p = rx_practice
+    letters.save_template(p, "Certificat médical", "certificate",
+                          "Vu ce jour ${patient_name}. Coût : 25 $ et {accolades}.")
+    names = [t.name for t in letters.templates(p)]
+    assert names.count("Certificat médical") == 1
+    text = letters.draft(p, adult, "Certificat médical").text
+    assert text == "Vu ce jour Hélène MÜLLER. Coût : 25 $ et {accolades}."
+    with pytest.raises(errors.NotFoundError, match="no letter template named 'Rien'"):
+        letters.draft(p, adult, "Rien")
+    with pytest.raises(errors.InvalidInputError):
+        letters.save_template(p, "X", "poem", "text")
+
+
+def test_letters_from_the_cli(folder: Path, capsys, tmp_path: Path):
+    pid = patient(capsys, folder)
+    body = tmp_path / "body.txt"
+    body.write_text("Je certifie que ${patient_name} est apte.\n", encoding="utf-8")
+    out = tmp_path / "cert.pdf"
+    code, doc, _ = run(capsys, folder, "letter", "add", pid, "--template", "Certificat médical",
+                       "--text-file", str(body), "-o", str(out))
+    assert code == 0 and doc
+    assert "Je certifie que Louise PETIT est apte." in pdf_text(out)
+    code, out_text, _ = run(capsys, folder, "letter", "templates")
+    assert "certificate\tCertificat médical\tshipped" in out_text
+    assert run(capsys, folder, "letter", "template", "Certificat médical", str(body),
+               "--kind", "certificate")[0] == 0
+    code, out_text, _ = run(capsys, folder, "letter", "templates")
+    assert "certificate\tCertificat médical\tpractice" in out_text
+    code, _, err = run(capsys, folder, "letter", "add", pid, "--template", "Nope")
+    assert code != 0 and "no letter template named 'Nope'" in err
