@@ -177,7 +177,9 @@ class MainWindow(QMainWindow):
         self.delete_action.triggered.connect(self.delete_patient)
         deleted = QAction(self.tr("Deleted charts…"), self)
         deleted.triggered.connect(self.show_deleted)
-        for action in (new, self.delete_action, deleted):
+        self.letter_action = QAction(self.tr("Letter or certificate…"), self)
+        self.letter_action.triggered.connect(self.new_letter)
+        for action in (new, self.delete_action, deleted, self.letter_action):
             menu.addAction(action)
 
     # -- actions -----------------------------------------------------------------------------
@@ -402,6 +404,19 @@ class MainWindow(QMainWindow):
         """A new inactivity delay, counted from now."""
         self.idle.setInterval(minutes * 60_000)
         self.idle.start()
+
+    def new_letter(self) -> None:
+        from desktop.app.letters import LetterEditor
+
+        current = self._current_patient()
+        if current is None:
+            self.statusBar().showMessage(self.tr("Open a chart first."), 5000)
+            return
+        patient_id, title = current
+        editor = LetterEditor(self.tasks, patient_id, title, self)
+        editor.saved.connect(lambda _: self._after_write(patient_id))
+        editor.show()
+        self.editor = editor
 
     def show_practice_details(self) -> None:
         from desktop.app.practice_details import PracticeDetailsDialog

@@ -856,6 +856,69 @@
     </message>
 </context>
 <context>
+    <name>LetterEditor</name>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="94"/>
+        <source>Letter or certificate: {0}</source>
+        <translation>Courrier ou certificat : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="101"/>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="102"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="104"/>
+        <source>Edit the template…</source>
+        <translation>Modifier le modèle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="108"/>
+        <source>Letter text</source>
+        <translation>Texte du courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="112"/>
+        <source>Keep in the chart</source>
+        <translation>Classer dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="113"/>
+        <source>Keep and save as PDF…</source>
+        <translation>Classer et enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="114"/>
+        <source>Keep and print…</source>
+        <translation>Classer et imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="197"/>
+        <source>Kept in the chart, but: {0}</source>
+        <translation>Classé dans le dossier, mais : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="214"/>
+        <source>Save the letter as PDF</source>
+        <translation>Enregistrer le courrier en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="215"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="233"/>
+        <source>Not printed.</source>
+        <translation>Non imprimé.</translation>
+    </message>
+</context>
+<context>
     <name>LinesTable</name>
     <message>
         <location filename="../../desktop/app/rx_lines.py" line="23"/>
@@ -1016,79 +1079,89 @@
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="202"/>
+        <location filename="../../desktop/app/window.py" line="180"/>
+        <source>Letter or certificate…</source>
+        <translation>Courrier ou certificat…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="204"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="204"/>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="207"/>
+        <location filename="../../desktop/app/window.py" line="209"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="208"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="221"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="249"/>
+        <location filename="../../desktop/app/window.py" line="251"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="251"/>
+        <location filename="../../desktop/app/window.py" line="253"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="282"/>
+        <location filename="../../desktop/app/window.py" line="284"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="287"/>
+        <location filename="../../desktop/app/window.py" line="289"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="325"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="327"/>
+        <location filename="../../desktop/app/window.py" line="329"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="366"/>
+        <location filename="../../desktop/app/window.py" line="368"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="368"/>
+        <location filename="../../desktop/app/window.py" line="370"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="371"/>
+        <location filename="../../desktop/app/window.py" line="373"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="372"/>
+        <location filename="../../desktop/app/window.py" line="374"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="413"/>
+        <source>Open a chart first.</source>
+        <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2238,24 @@
         <location filename="../../desktop/app/sync_status.py" line="77"/>
         <source>Sync error: {0}</source>
         <translation>Erreur de synchronisation : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="47"/>
+        <source>Template: {0}</source>
+        <translation>Modèle : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="51"/>
+        <source>Template text</source>
+        <translation>Texte du modèle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="53"/>
+        <source>Fields filled in: {0}</source>
+        <translation>Champs remplis automatiquement : {0}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,252 @@
+"""Patient > Letter or certificate…: pick a template, complete the filled-in text, then keep
+it in the chart (a PDF document), save it as PDF, or print it. The templates themselves
+can be edited (the practice's version syncs and replaces the shipped one).
+
+Reads, PDF rendering, file writes and printing run on the store's worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.errors import message_for
+from desktop.app.prescription import documents_folder
+from desktop.app.tasks import Tasks
+from desktop.practice import letters
+from desktop.practice.letters import Letter, LetterTemplate
+from desktop.practice.textfold import paper_name
+from desktop.reports.letters import print_letter, render_letter
+from desktop.reports.prescription import write_private_durably_or_say
+
+
+class TemplateEditor(QDialog):
+    """The raw text of a template, with its ${fields}; saved as the practice's version."""
+
+    saved = Signal(str)
+
+    def __init__(self, tasks: Tasks, template: LetterTemplate, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.tasks, self.template = tasks, template
+        self.setWindowTitle(self.tr("Template: {0}").format(template.name))
+        self.resize(640, 480)
+        self.body = QPlainTextEdit(template.body)
+        self.body.setObjectName("templateBody")
+        self.body.setAccessibleName(self.tr("Template text"))
+        fields = QLabel(
+            self.tr("Fields filled in: {0}").format(
+                ", ".join("${" + f + "}" for f in letters.FIELDS)
+            )
+        )
+        fields.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(fields)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        name, kind, body = self.template.name, self.template.kind, self.body.toPlainText()
+        def done(record_id: str) -> None:
+            self.saved.emit(record_id)
+            self.accept()
+
+        self.tasks.db(
+            lambda p: letters.save_template(p, name, kind, body),
+            on_done=done,
+            on_error=lambda exc: self.error.setText(message_for(exc) or str(exc)),
+        )
+
+
+class LetterEditor(QDialog):
+    saved = Signal(str)  # the document's id in the chart
+    pdf_written = Signal(str)
+    printed = Signal(str)
+
+    def __init__(self, tasks: Tasks, patient_id: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self.patient_id = tasks, patient_id
+        self.setObjectName("letterEditor")
+        self.setWindowTitle(self.tr("Letter or certificate: {0}").format(title))
+        self.resize(760, 620)
+        self.templates: list[LetterTemplate] = []
+        self.current: Letter | None = None
+        self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
+        self.choice = QComboBox()
+        self.choice.setObjectName("letterTemplate")
+        self.choice.setAccessibleName(self.tr("Template"))
+        caption = QLabel(self.tr("&Template:"))
+        caption.setBuddy(self.choice)
+        self.edit_template = QPushButton(self.tr("Edit the template…"))
+        self.edit_template.clicked.connect(self._edit_template)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("letterText")
+        self.text.setAccessibleName(self.tr("Letter text"))
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.keep_button = QPushButton(self.tr("Keep in the chart"))
+        self.pdf_button = QPushButton(self.tr("Keep and save as PDF…"))
+        self.print_button = QPushButton(self.tr("Keep and print…"))
+        self.keep_button.clicked.connect(lambda: self.keep(None))
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.print_button.clicked.connect(self._print)
+        top = QHBoxLayout()
+        top.addWidget(caption)
+        top.addWidget(self.choice, 1)
+        top.addWidget(self.edit_template)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.keep_button, self.pdf_button, self.print_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.choice.currentIndexChanged.connect(self._chosen)
+        self.reload()
+
+    def reload(self, select: str = "") -> None:
+        def load(p: Any) -> list[LetterTemplate]:
+            return letters.templates(p)
+
+        def loaded(found: list[LetterTemplate]) -> None:
+            self.templates = found
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for t in found:
+                self.choice.addItem(t.name)
+            self.choice.blockSignals(False)
+            index = max(self.choice.findText(select), 0) if select else 0
+            self.choice.setCurrentIndex(index)
+            self._chosen(index)
+
+        self.tasks.db(load, on_done=loaded, on_error=self._failed)
+
+    def _chosen(self, index: int) -> None:
+        if not 0 <= index < len(self.templates):
+            return
+        name, patient_id = self.templates[index].name, self.patient_id
+
+        def shown(made: Letter) -> None:
+            self.current = made
+            self.text.setPlainText(made.text)
+
+        self.tasks.db(lambda p: letters.draft(p, patient_id, name), on_done=shown,
+                      on_error=self._failed)
+
+    def _edit_template(self) -> None:
+        index = self.choice.currentIndex()
+        if not 0 <= index < len(self.templates):
+            return
+        editor = TemplateEditor(self.tasks, self.templates[index], self)
+        name = self.templates[index].name
+        editor.saved.connect(lambda _: self.reload(select=name))
+        editor.open()
+        self.template_editor = editor
+
+    def keep(self, after: Callable[[Any, Letter, bytes], Any] | None,
+             on_done: Callable[[Any], None] | None = None) -> None:
+        """Keep the letter in the chart, then ``after(practice, letter, pdf)`` on the worker."""
+        if self.current is None:
+            return
+        text, patient_id, chosen = self.text.toPlainText(), self.patient_id, self.current.template
+        day = self.current.on
+
+        def work(p: Any) -> tuple[str, Any]:
+            made = letters.letter(p, patient_id, chosen, text, day)
+            pdf = render_letter(made)
+            doc = letters.keep_in_chart(p, patient_id, made, pdf)
+            try:
+                return doc, after(p, made, pdf) if after is not None else None
+            except Exception as exc:  # kept, but the file or the printer failed: say so
+                if message_for(exc) is None and not isinstance(exc, OSError):
+                    raise
+                return doc, exc
+
+        def done(result: tuple[str, Any]) -> None:
+            doc, outcome = result
+            self.saved.emit(doc)
+            if isinstance(outcome, BaseException):
+                text = message_for(outcome) or str(outcome)
+                self.status.setText(self.tr("Kept in the chart, but: {0}").format(text))
+                return  # the buttons stay off: it is kept once
+            if on_done is not None:
+                on_done(outcome)
+            self.accept()
+
+        self._busy(True)
+        self.tasks.db(work, on_done=done, on_error=self._failed)
+
+    def suggested_path(self) -> Path:
+        kind = "certificat" if self.current and self.current.template.kind == "certificate" \
+            else "courrier"
+        family = self.current.patient_family_name if self.current else ""
+        return documents_folder() / paper_name(kind, family, dt.date.today())
+
+    def _ask_pdf(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the letter as PDF"), str(self.suggested_path()),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def write(p: Any, made: Letter, pdf: bytes) -> str:
+            write_private_durably_or_say(path, pdf)
+            return str(path)
+
+        self.keep(write, self.pdf_written.emit)
+
+    def _ask_printer(self, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.print_dialog(printer):
+            self.status.setText(self.tr("Not printed."))
+            return
+        self._printer = printer
+
+        def paint(p: Any, made: Letter, pdf: bytes) -> str:
+            print_letter(printer, made)
+            return printer.printerName() or printer.outputFileName()
+
+        self.keep(paint, self.printed.emit)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.keep_button, self.pdf_button, self.print_button):
+            button.setEnabled(not busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        text = message_for(exc)
+        if text is None:
+            raise exc
+        self.status.setText(text)
