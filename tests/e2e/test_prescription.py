@@ -80,3 +80,25 @@ def subprocess_type(app: Any, text: str) -> None:
     import subprocess
 
     subprocess.run(["xdotool", "type", "--delay", "20", text], env=app.session.env, check=True)
+
+
+def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "cabinet"
+    prepared_practice(folder)
+    app = start_app(folder)
+    app.type_into("password text", "Phrase secrète", PASSPHRASE)
+    app.click("push button", "Déverrouiller")
+    app.stays_up()
+    app.click("menu item", "Cabinet")
+    app.click("menu item", "Cabinet…")
+    app.wait("dialog", name="Cabinet")
+    app.wait("text", name="Téléphone")
+    assert app.text("text", "Ville") == "Lyon"  # loaded from the practice
+    app.type_into("text", "Téléphone", "04 78 00 00 00")
+    app.type_into("text", "N° FINESS (facultatif)", "690000001")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Cabinet")
+    app.stays_up()
+    shown = json.loads(carnet_cli(folder, "practice", "show"))
+    assert (shown["phone"], shown["finess"], shown["city"]) == ("04 78 00 00 00", "690000001",
+                                                                "Lyon")
