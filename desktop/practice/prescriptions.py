@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from desktop.practice import allergies, errors, practitioners
@@ -314,7 +314,6 @@ class Ordonnance:
     weight_kg: float | None = None
     height_cm: float | None = None
     prescription_id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def bizone(self) -> bool:
