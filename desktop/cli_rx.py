@@ -7,9 +7,12 @@ import argparse
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.practice import errors
+
+if TYPE_CHECKING:
+    from desktop.practice.prescriptions import RxLine
 
 Handler = Callable[[argparse.Namespace], int]
 Register = Callable[[str], Callable[[Handler], Handler]]
@@ -25,6 +28,28 @@ def _pairs(items: Sequence[str]) -> dict[str, str]:
     if not out:
         raise errors.UsageError("nothing to change: give at least one FIELD=VALUE")
     return out
+
+
+def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:
+    """'DRUG | DOSAGE | DURATION [| QUANTITY [| RENEWALS]]', the CLI's --line."""
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) > 5 or not parts[0]:
+        raise errors.UsageError(
+            "--line expects 'DRUG | DOSAGE | DURATION [| QUANTITY [| RENEWALS]]'"
+        )
+    from desktop.practice.prescriptions import RxLine
+
+    parts += [""] * (5 - len(parts))
+    return RxLine.from_dict(
+        {
+            "drug": parts[0],
+            "dosage": parts[1],
+            "duration": parts[2],
+            "quantity": parts[3],
+            "renewals": parts[4] or 0,
+            "ald": ald,
+        }
+    )
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -132,7 +157,7 @@ def cmd_prescription_add(args: argparse.Namespace) -> int:
     try:
         lines = [
             prescriptions.with_drug(line, index.resolve(line.drug))
-            for line in (prescriptions.parse_cli_line(text, ald=ald) for text, ald in raw)
+            for line in (parse_cli_line(text, ald=ald) for text, ald in raw)
         ]
     finally:
         index.close()

@@ -32,19 +32,16 @@ class AllergyWarning(QDialog):
         self.setMinimumWidth(460)
         self.hits = hits
         table, language = default_table(), ui_language()
-        items = "".join(
-            "<li>"
+        items = [
+            "• "
             + self.tr("{0}: recorded allergy <b>{1}</b> ({2})").format(
                 escape(hit.drug), escape(hit.allergy), escape(table.label(hit.why, language))
             )
-            + "</li>"
             for hit in hits
-        )
-        message = QLabel(
-            "<p style='color:#c00000'><b>"
-            + self.tr("This prescription matches a recorded allergy.")
-            + f"</b></p><ul>{items}</ul>"
-        )
+        ]
+        headline = QLabel(self.tr("This prescription matches a recorded allergy."))
+        headline.setStyleSheet("color:#c00000; font-weight:bold")
+        message = QLabel("<br/>".join(items))
         message.setObjectName("allergyMessage")
         message.setWordWrap(True)
         self.reason = QLineEdit()
@@ -63,6 +60,7 @@ class AllergyWarning(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(lambda text: self.anyway.setEnabled(bool(text.strip())))
         layout = QVBoxLayout(self)
+        layout.addWidget(headline)
         layout.addWidget(message)
         layout.addWidget(caption)
         layout.addWidget(self.reason)

@@ -119,26 +119,6 @@ def completed(line: RxLine, drug: Drug | None) -> RxLine:
     return replace(line, dci=drug.dci, substances=drug.substances, atc=drug.atc)
 
 
-def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:
-    """'DRUG | DOSAGE | DURATION [| QUANTITY [| RENEWALS]]', the CLI's --line."""
-    parts = [part.strip() for part in text.split("|")]
-    if len(parts) > 5 or not parts[0]:
-        raise errors.UsageError(
-            "--line expects 'DRUG | DOSAGE | DURATION [| QUANTITY [| RENEWALS]]'"
-        )
-    parts += [""] * (5 - len(parts))
-    return RxLine.from_dict(
-        {
-            "drug": parts[0],
-            "dosage": parts[1],
-            "duration": parts[2],
-            "quantity": parts[3],
-            "renewals": parts[4] or 0,
-            "ald": ald,
-        }
-    )
-
-
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -164,9 +144,10 @@ def add(
             f"line {hit.line + 1} matches the recorded allergy '{hit.allergy}' ({hit.why}); "
             "give a reason to prescribe it anyway"
         )
-    for value, name in ((weight_kg, "weight"), (height_cm, "height")):
-        if value is not None and not 0 < value < 400:
-            raise errors.InvalidInputError(f"the {name} is out of range")
+    if weight_kg is not None and not 0 < weight_kg < 400:
+        raise errors.InvalidInputError("the weight is out of range")
+    if height_cm is not None and not 0 < height_cm < 300:
+        raise errors.InvalidInputError("the height is out of range")
     rx, _ = p.add_prescription(
         patient_id,
         [line.to_dict() for line in lines],

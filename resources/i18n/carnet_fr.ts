@@ -197,27 +197,27 @@
         <translation>{0} : allergie connue &lt;b&gt;{1}&lt;/b&gt; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="45"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="42"/>
         <source>This prescription matches a recorded allergy.</source>
         <translation>Cette ordonnance correspond à une allergie connue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="52"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="49"/>
         <source>Reason to prescribe anyway</source>
         <translation>Motif pour prescrire quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="53"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="50"/>
         <source>Reason to prescribe anyway (kept in the prescription):</source>
         <translation>Motif pour prescrire quand même (conservé dans l&apos;ordonnance) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="56"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="53"/>
         <source>Change the prescription</source>
         <translation>Modifier l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_dialogs.py" line="57"/>
+        <location filename="../../desktop/app/rx_dialogs.py" line="54"/>
         <source>Prescribe anyway</source>
         <translation>Prescrire quand même</translation>
     </message>
@@ -3313,6 +3313,166 @@
         <location filename="../../desktop/app/store_messages.py" line="191"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="193"/>
+        <source>Each line names a drug.</source>
+        <translation>Chaque ligne nomme un médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="194"/>
+        <source>Renewals go from 0 to {0}.</source>
+        <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="195"/>
+        <source>Renewals are a whole number.</source>
+        <translation>Le nombre de renouvellements est un nombre entier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="196"/>
+        <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
+        <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="197"/>
+        <source>Give the reason to prescribe despite the allergy.</source>
+        <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="198"/>
+        <source>Add at least one drug.</source>
+        <translation>Ajoutez au moins un médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="199"/>
+        <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
+        <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="200"/>
+        <source>Check the weight: it is out of range.</source>
+        <translation>Vérifiez le poids : il est hors limites.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="201"/>
+        <source>Check the height: it is out of range.</source>
+        <translation>Vérifiez la taille : elle est hors limites.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="202"/>
+        <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
+        <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <source>A template needs a name and at least one line.</source>
+        <translation>Un modèle a un nom et au moins une ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="204"/>
+        <source>The RPPS number has 11 digits.</source>
+        <translation>Le n° RPPS a 11 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="205"/>
+        <source>The phone number may hold only digits, spaces and + . - ( ).</source>
+        <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="206"/>
+        <source>The email address looks wrong (name@domain.fr).</source>
+        <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="207"/>
+        <source>The postal code looks wrong (5 digits in France).</source>
+        <translation>Le code postal semble faux (5 chiffres en France).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="208"/>
+        <source>The FINESS number has 9 characters.</source>
+        <translation>Le n° FINESS a 9 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="209"/>
+        <source>The practice needs a name.</source>
+        <translation>Le cabinet doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="210"/>
+        <source>A locum cannot replace themselves: choose the doctor they replace.</source>
+        <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
+        <source>There is no user with the login “{0}” (users: {1}).</source>
+        <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="212"/>
+        <source>This version of Carnet does not know that field.</source>
+        <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="213"/>
+        <source>{0} is not a folder.</source>
+        <translation>{0} n&apos;est pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="214"/>
+        <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
+        <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="215"/>
+        <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
+        <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <source>Cannot read {0} ({1}).</source>
+        <translation>Impossible de lire {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="217"/>
+        <source>No marketed drug was found in {0}; nothing was imported.</source>
+        <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="218"/>
+        <source>Cannot write in {0} ({1}).</source>
+        <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="219"/>
+        <source>Cannot write the drug list in {0}.</source>
+        <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <source>Cannot write {0} ({1}).</source>
+        <translation>Impossible d&apos;écrire {0} ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="221"/>
+        <source>There is no template named “{0}”.</source>
+        <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="222"/>
+        <source>A template needs a name and a text.</source>
+        <translation>Un modèle a un nom et un texte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="223"/>
+        <source>A template is a letter or a certificate.</source>
+        <translation>Un modèle est un courrier ou un certificat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <source>The letter is empty.</source>
+        <translation>Le courrier est vide.</translation>
     </message>
 </context>
 <context>
