@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWidget
 from desktop.practice.prescriptions import RxLine
 
 TEXT_COLUMNS = ("drug", "dosage", "duration", "quantity", "renewals")
-ALD, NS = 5, 6
+ALD, LONG, NS = 5, 6, 7
 NS_CHOICES = ("", "MTE", "EFG", "CIF")
 
 
 class LinesTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 7, parent)
+        super().__init__(0, 8, parent)
         self.setObjectName("lines")
         self.setAccessibleName(self.tr("Prescription lines"))
         self.setHorizontalHeaderLabels(
@@ -29,11 +29,12 @@ class LinesTable(QTableWidget):
                 self.tr("Boxes"),
                 self.tr("Renewals"),
                 self.tr("ALD"),
+                self.tr("Long-term"),
                 self.tr("Non-substitutable"),
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((260, 230, 90, 70, 130, 50)):
+        for column, width in enumerate((250, 220, 80, 60, 120, 45, 90)):
             self.setColumnWidth(column, width)
         self._origin: list[RxLine] = []
 
@@ -52,11 +53,15 @@ class LinesTable(QTableWidget):
         drug = self.item(row, 0)
         if line.brand and drug is not None:
             drug.setToolTip(line.brand)
-        ald = QTableWidgetItem()
-        ald.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        ald.setCheckState(Qt.CheckState.Checked if line.ald else Qt.CheckState.Unchecked)
-        ald.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("ALD, line {0}").format(row + 1))
-        self.setItem(row, ALD, ald)
+        for column, checked, name in (
+            (ALD, line.ald, self.tr("ALD, line {0}")),
+            (LONG, line.long_term, self.tr("Long-term treatment, line {0}")),
+        ):
+            box = QTableWidgetItem()
+            box.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            box.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            box.setData(Qt.ItemDataRole.AccessibleTextRole, name.format(row + 1))
+            self.setItem(row, column, box)
         ns = QComboBox()
         ns.setAccessibleName(self.tr("Non-substitutable, line {0}").format(row + 1))
         ns.addItem(self.tr("substitutable"), "")
@@ -82,6 +87,10 @@ class LinesTable(QTableWidget):
         item = self.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def _checked(self, row: int, column: int) -> bool:
+        item = self.item(row, column)
+        return item is not None and item.checkState() == Qt.CheckState.Checked
+
     def lines(self) -> list[RxLine]:
         """The rows with a drug, as lines; ValueError (with the row) on bad renewals."""
         out = []
@@ -97,7 +106,6 @@ class LinesTable(QTableWidget):
                 renewals = int(renewals_text) if renewals_text else 0
             except ValueError:
                 raise ValueError(row + 1) from None
-            ald = self.item(row, ALD)
             ns = self.cellWidget(row, NS)
             reason = ns.currentData() if isinstance(ns, QComboBox) else ""
             out.append(
@@ -108,7 +116,8 @@ class LinesTable(QTableWidget):
                     duration=self._text(row, 2),
                     quantity=self._text(row, 3),
                     renewals=renewals,
-                    ald=ald is not None and ald.checkState() == Qt.CheckState.Checked,
+                    ald=self._checked(row, ALD),
+                    long_term=self._checked(row, LONG),
                     non_substitutable=bool(reason),
                     ns_reason=reason or "",
                 )

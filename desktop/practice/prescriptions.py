@@ -16,6 +16,7 @@ from desktop.practice import allergies, errors, practitioners
 from desktop.practice.drugs import Drug
 from desktop.practice.practitioners import PracticeDetails, Prescriber
 from desktop.practice.store import Practice
+from desktop.practice.textfold import fold
 
 NS_REASONS = ("", "MTE", "EFG", "CIF")
 """Why a line is non-substitutable (arrêté du 12 novembre 2019): narrow therapeutic
@@ -40,6 +41,7 @@ class RxLine:
     substances: tuple[str, ...] = ()  # for the allergy check
     atc: str = ""
     ald: bool = False  # in the ALD zone of a bizone ordonnance
+    long_term: bool = False  # also a current treatment of the chart, once saved
     non_substitutable: bool = False
     ns_reason: str = ""
     allergy: str = ""  # the recorded allergy this line was prescribed despite
@@ -63,6 +65,7 @@ class RxLine:
             substances=tuple(str(s) for s in values.get("substances") or ()),
             atc=str(values.get("atc") or ""),
             ald=bool(values.get("ald")),
+            long_term=bool(values.get("long_term")),
             non_substitutable=bool(values.get("non_substitutable")),
             ns_reason=str(values.get("ns_reason") or ""),
             allergy=str(values.get("allergy") or ""),
@@ -148,15 +151,39 @@ def add(
         raise errors.InvalidInputError("the weight is out of range")
     if height_cm is not None and not 0 < height_cm < 300:
         raise errors.InvalidInputError("the height is out of range")
-    rx, _ = p.add_prescription(
-        patient_id,
-        [line.to_dict() for line in lines],
-        notes=notes,
-        consultation_id=consultation_id,
-        weight_kg=weight_kg,
-        height_cm=height_cm,
-    )
+    with p.transaction():
+        rx, _ = p.add_prescription(
+            patient_id,
+            [line.to_dict() for line in lines],
+            notes=notes,
+            consultation_id=consultation_id,
+            weight_kg=weight_kg,
+            height_cm=height_cm,
+        )
+        _to_treatments(p, patient_id, [line for line in lines if line.long_term])
     return rx
+
+
+def _to_treatments(p: Practice, patient_id: str, lines: Sequence[RxLine]) -> None:
+    """The lines the GP marked long-term join the chart's current treatments (once: a
+    renewal does not list a drug twice)."""
+    if not lines:
+        return
+    current = {
+        fold(t["drug"] or "")
+        for t in p.records("treatment", patient_id=patient_id)
+        if not t.get("stopped")
+    }
+    today = dt.date.today().isoformat()
+    for line in lines:
+        if fold(line.drug) in current:
+            continue
+        current.add(fold(line.drug))
+        p.create_record(
+            "treatment",
+            {"patient_id": patient_id, "drug": line.drug, "dosage": line.dosage or None,
+             "started": today},
+        )
 
 
 def current_version(p: Practice, prescription_id: str) -> tuple[dict[str, Any], dict[str, Any]]:

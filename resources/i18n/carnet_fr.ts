@@ -957,26 +957,36 @@
     </message>
     <message>
         <location filename="../../desktop/app/rx_lines.py" line="32"/>
+        <source>Long-term</source>
+        <translation>Traitement de fond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="33"/>
         <source>Non-substitutable</source>
         <translation>Non substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="58"/>
+        <location filename="../../desktop/app/rx_lines.py" line="57"/>
         <source>ALD, line {0}</source>
         <translation>ALD, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="61"/>
+        <location filename="../../desktop/app/rx_lines.py" line="58"/>
+        <source>Long-term treatment, line {0}</source>
+        <translation>Traitement de fond, ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_lines.py" line="66"/>
         <source>Non-substitutable, line {0}</source>
         <translation>Non substituable, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="62"/>
+        <location filename="../../desktop/app/rx_lines.py" line="67"/>
         <source>substitutable</source>
         <translation>substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="64"/>
+        <location filename="../../desktop/app/rx_lines.py" line="69"/>
         <source>non-substitutable ({0})</source>
         <translation>non substituable ({0})</translation>
     </message>

@@ -221,3 +221,20 @@ def test_bad_renewals_are_a_sentence(rx_tasks: Tasks, adult: str, qtbot: QtBot):
     editor.table.item(0, 4).setText("deux")  # type: ignore[union-attr]
     editor.save_button.click()
     assert "Line 1" in editor.status.text() and "renewals" in editor.status.text()
+
+
+def test_lines_marked_long_term_join_the_current_treatments(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    from PySide6.QtCore import Qt
+
+    from desktop.app.rx_lines import LONG
+
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("amlodipine 5 mg, gélule", "1 gélule le matin", "3 mois"))
+    editor.table.add(RxLine("paracétamol 1 g, comprimé", "1 cp x 3/j si douleur", "5 jours"))
+    editor.table.item(0, LONG).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr]
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save_button.click()
+    assert [t["drug"] for t in rx_practice.chart(adult)["treatments"]] == [
+        "amlodipine 5 mg, gélule"]
