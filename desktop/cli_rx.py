@@ -258,6 +258,7 @@ def add_commands(sub: Any, command: Register) -> None:
     ):
         command(name)(fn)
     add_letter_commands(sub, command)
+    add_summary_command(sub, command)
 
 
 def cmd_letter_add(args: argparse.Namespace) -> int:
@@ -325,3 +326,21 @@ def add_letter_commands(sub: Any, command: Register) -> None:
         ("letter template", cmd_letter_template),
     ):
         command(name)(fn)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """The patient's one-page summary as a PDF."""
+    from desktop.reports.prescription import write_private_durably_or_say
+    from desktop.reports.summary import render_summary, summary_of
+
+    with _open(args) as p:
+        html = summary_of(p, args.patient_id)
+    write_private_durably_or_say(Path(args.output), render_summary(html))
+    return 0
+
+
+def add_summary_command(sub: Any, command: Register) -> None:
+    p = sub.add_parser("summary", help="a patient's one-page medical summary (PDF)")
+    p.add_argument("patient_id")
+    p.add_argument("-o", "--output", required=True)
+    command("summary")(cmd_summary)

@@ -179,7 +179,9 @@ class MainWindow(QMainWindow):
         deleted.triggered.connect(self.show_deleted)
         self.letter_action = QAction(self.tr("Letter or certificate…"), self)
         self.letter_action.triggered.connect(self.new_letter)
-        for action in (new, self.delete_action, deleted, self.letter_action):
+        self.summary_action = QAction(self.tr("Medical summary…"), self)
+        self.summary_action.triggered.connect(self.show_summary)
+        for action in (new, self.delete_action, deleted, self.letter_action, self.summary_action):
             menu.addAction(action)
 
     # -- actions -----------------------------------------------------------------------------
@@ -417,6 +419,16 @@ class MainWindow(QMainWindow):
         editor.saved.connect(lambda _: self._after_write(patient_id))
         editor.show()
         self.editor = editor
+
+    def show_summary(self) -> None:
+        from desktop.app.summary import SummaryDialog
+
+        current = self._current_patient()
+        if current is None:
+            self.statusBar().showMessage(self.tr("Open a chart first."), 5000)
+            return
+        self.summary_dialog = SummaryDialog(self.tasks, current[0], current[1], self)
+        self.summary_dialog.show()
 
     def show_practice_details(self) -> None:
         from desktop.app.practice_details import PracticeDetailsDialog

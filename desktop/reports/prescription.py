@@ -46,12 +46,12 @@ def international_phone(phone: str) -> str:
     return phone.strip()
 
 
-def _decimal(value: float) -> str:
+def decimal_text(value: float) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 
 
-def _age(born: dt.date, on: dt.date) -> str:
+def age_text(born: dt.date, on: dt.date) -> str:
     """'55 ans', '1 an', and in months below 2 years ('18 mois'): doses go by it."""
     months = (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
     if months < 24:
@@ -119,11 +119,11 @@ def _patient_html(o: Ordonnance) -> str:
     if pt.birth_date is not None:
         born = {"F": "Née", "M": "Né"}.get(pt.sex, "Né(e)")
         day = pt.birth_date.strftime("%d/%m/%Y")
-        facts.append(f"{born} le {day} ({_age(pt.birth_date, o.on)})")
+        facts.append(f"{born} le {day} ({age_text(pt.birth_date, o.on)})")
     if o.weight_kg:
-        facts.append(f"Poids : {_decimal(o.weight_kg)} kg")
+        facts.append(f"Poids : {decimal_text(o.weight_kg)} kg")
     if o.height_cm:
-        facts.append(f"Taille : {_decimal(o.height_cm)} cm")
+        facts.append(f"Taille : {decimal_text(o.height_cm)} cm")
     if o.bizone and pt.nir:
         facts.append(f"N° d'immatriculation : {escape(pt.nir)}")
     return f"<p><b style='font-size:12pt'>{escape(name)}</b><br/>{' · '.join(facts)}</p>"

@@ -1094,82 +1094,88 @@
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="204"/>
+        <location filename="../../desktop/app/window.py" line="182"/>
+        <source>Medical summary…</source>
+        <translation>Synthèse médicale…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="206"/>
+        <location filename="../../desktop/app/window.py" line="208"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="209"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="212"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="251"/>
+        <location filename="../../desktop/app/window.py" line="253"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="253"/>
+        <location filename="../../desktop/app/window.py" line="255"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="284"/>
+        <location filename="../../desktop/app/window.py" line="286"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="289"/>
+        <location filename="../../desktop/app/window.py" line="291"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="327"/>
+        <location filename="../../desktop/app/window.py" line="329"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="329"/>
+        <location filename="../../desktop/app/window.py" line="331"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="368"/>
+        <location filename="../../desktop/app/window.py" line="370"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="370"/>
+        <location filename="../../desktop/app/window.py" line="372"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="373"/>
+        <location filename="../../desktop/app/window.py" line="375"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="374"/>
+        <location filename="../../desktop/app/window.py" line="376"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="413"/>
+        <location filename="../../desktop/app/window.py" line="415"/>
+        <location filename="../../desktop/app/window.py" line="428"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2182,6 +2188,44 @@
         <location filename="../../desktop/app/storage_form.py" line="217"/>
         <source>Connection OK</source>
         <translation>Connexion réussie</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="41"/>
+        <source>Medical summary: {0}</source>
+        <translation>Synthèse médicale : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="47"/>
+        <source>Summary preview</source>
+        <translation>Aperçu de la synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="50"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="51"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="78"/>
+        <source>Save the summary as PDF</source>
+        <translation>Enregistrer la synthèse en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="79"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/summary.py" line="97"/>
+        <source>Not printed.</source>
+        <translation>Non imprimée.</translation>
     </message>
 </context>
 <context>

@@ -161,6 +161,6 @@ def test_bad_lines_are_refused_with_a_sentence(rx_practice: Practice, adult: str
      ("1971-03-08", "2026-12-01", "55 ans")],
 )
 def test_an_infants_age_is_in_months(born: str, on: str, shown: str):
-    from desktop.reports.prescription import _age
+    from desktop.reports.prescription import age_text
 
-    assert _age(dt.date.fromisoformat(born), dt.date.fromisoformat(on)) == shown
+    assert age_text(dt.date.fromisoformat(born), dt.date.fromisoformat(on)) == shown
