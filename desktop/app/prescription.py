@@ -81,7 +81,7 @@ class PrescriptionEditor(QDialog):
         self.tasks, self.patient_id = tasks, patient_id
         self.setObjectName("prescriptionEditor")
         self.setWindowTitle(self.tr("Prescription: {0}").format(title))
-        self.resize(980, 560)
+        self.resize(1100, 580)
         self.saved_id: str | None = None
         self.info: dict[str, Any] = {}
         self._index: DrugIndex | None = None  # opened, used and closed on the worker only

@@ -34,7 +34,7 @@ class LinesTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((250, 220, 80, 60, 120, 45, 90)):
+        for column, width in enumerate((250, 230, 80, 60, 120, 45, 130)):
             self.setColumnWidth(column, width)
         self._origin: list[RxLine] = []
 

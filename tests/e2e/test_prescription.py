@@ -102,3 +102,41 @@ def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path
     shown = json.loads(carnet_cli(folder, "practice", "show"))
     assert (shown["phone"], shown["finess"], shown["city"]) == ("04 78 00 00 00", "690000001",
                                                                 "Lyon")
+
+
+def test_an_allergy_recorded_in_the_chart_stops_the_prescription_until_a_reason(
+    start_app: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cabinet"
+    pid = prepared_practice(folder)
+    app = start_app(folder)
+    open_chart(app, "Petit")
+    app.click("push button", "Ajouter une allergie")
+    app.wait("dialog", name="Ajouter une allergie")
+    app.type_into("text", "Substance ou classe médicamenteuse", "Pénicilline")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter une allergie")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.wait("label", contains="Allergies : Pénicilline")
+    app.focus("text", "Médicament (DCI ou marque)")
+    app.keys("a", "m", "o", "x", "i")
+    app.wait("label", contains="propositions")
+    app.keys("Down", "Return")
+    subprocess_type(app, "1 cp matin et soir")
+    app.keys("Tab")
+    subprocess_type(app, "7 jours")
+    app.keys("Return")
+    app.click("push button", "Enregistrer")
+    app.wait("dialog", name="Alerte allergie")
+    assert any("pénicillines" in t for t in app.screen_texts())
+    app.screenshot("allergy-warning")
+    app.type_into("text", "Motif pour prescrire quand même", "test de provocation négatif")
+    app.click("push button", "Prescrire quand même")
+    app.gone("dialog", prefix="Ordonnance : ")
+    app.stays_up()
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    [rx] = chart["prescriptions"]
+    [line] = rx["current"]["lines"]
+    assert (line["allergy"], line["override_reason"]) == ("Pénicilline",
+                                                          "test de provocation négatif")
