@@ -145,8 +145,9 @@ class DrugIndex:
             "SELECT e.kind, e.label, e.drug, e.dci, e.brand, e.substances, e.atc, e.cis "
             "FROM token t JOIN entry e ON e.id = t.entry "
             "WHERE t.token >= ? AND t.token < ? GROUP BY e.id "
-            "ORDER BY e.rank, length(e.label), e.label LIMIT 2000",
-            (first, first + "\uffff"),
+            "ORDER BY e.rank, length(e.label), e.label LIMIT ?",
+            # one word: the first rows are the answer; more: filter a wider window
+            (first, first + "\uffff", limit if len(words) == 1 else 2000),
         ).fetchall()
         out = []
         for kind, label, drug, dci, brand, subs, atc, cis in rows:
