@@ -84,7 +84,7 @@ def test_a_locum_set_from_the_cli_prints_whom_they_replace(folder: Path, capsys,
         from desktop.practice import prescriptions
         from desktop.practice.prescriptions import RxLine
 
-        p.user_id = next(u["id"] for u in p.users() if u["username"] == "remp")
+        p.session.user_id = next(u["id"] for u in p.users() if u["username"] == "remp")
         rx = prescriptions.add(p, pid, [RxLine("paracétamol 1 g", "1 cp", "3 jours")])
     del os.environ["CARNET_PASSPHRASE"]
     out_pdf = tmp_path / "l.pdf"
