@@ -52,6 +52,7 @@ class Tasks:
         self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-net")
         self._relay = _Relay()
         self.practice: Practice | None = None
+        self.closed = False  # after shutdown(): new work is dropped, never run
         self.db_thread: threading.Thread | None = None
 
     def db(
@@ -88,6 +89,10 @@ class Tasks:
         on_done: Done | None,
         on_error: Failed | None,
     ) -> Future[Any]:
+        if self.closed:  # the app is quitting: a late timer or sync state asks for nothing
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         future = pool.submit(fn)
         future.add_done_callback(lambda f: self._relay.finished.emit(f, on_done, on_error))
         return future
@@ -101,5 +106,6 @@ class Tasks:
                 self.practice = None
 
         self._db.submit(close).result(timeout=30)
+        self.closed = True
         self._db.shutdown(wait=True)
         self._net.shutdown(wait=False, cancel_futures=True)

@@ -308,6 +308,7 @@ def test_status_bar_follows_the_sync_state(opened: Tasks, practice_dir: Path, qt
     outcome["fail"] = False
     controller.sync_now()
     qtbot.waitUntil(lambda: "Synced" in label.text() or "Synchronisé" in label.text(), timeout=5000)
+    controller.stop()
 
 
 def test_the_ui_keeps_responding_while_a_sync_is_stalled(window: MainWindow, qtbot: QtBot):
@@ -422,3 +423,10 @@ def test_the_status_bar_counts_what_a_gp_understands(qtbot: QtBot):
     assert "92,812 changes" in label.text() or "92 812 changes" in label.text()
     label.show_state(SyncState("not-configured", pending=2, charts=0))
     assert "practice settings changed" in label.text()
+
+
+def test_after_shutdown_late_work_is_dropped_not_a_crash():
+    tasks = Tasks()
+    tasks.shutdown()
+    late = tasks.db(lambda p: p.pending_count(), on_done=lambda _: None)
+    assert late.cancelled()
