@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.e2e.test_prescription import prescribe_amoxicillin_to_pdf
 from tests.e2e.test_stays_open import create_practice
+from tests.rx.pdftext import pdf_text
 
 
 def new_patient(app: Any) -> None:
@@ -50,6 +52,10 @@ def test_a_gp_morning(start_app: Any) -> None:
     ):
         assert typed in detail, f"{typed!r} is not in the saved consultation: {detail!r}"
     app.screenshot("consultation-detail")
+    pdf = prescribe_amoxicillin_to_pdf(app, "DUPRE")  # file names are plain ASCII
+    paper = pdf_text(pdf)
+    for mention in ("DUPRÉ Hélène", "Née le 12/03/1961", "amoxicilline", "Durée : 7 jours"):
+        assert mention in paper, mention
     app.focus("text", "Rechercher un patient")
     app.keys("ctrl+l")
     app.wait("dialog", prefix="Carnet : déverrouiller")

@@ -41,8 +41,26 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
     pid = prepared_practice(folder)
     app = start_app(folder)
     documents = Path(app.session.env["HOME"]) / "Documents"
-    documents.mkdir(exist_ok=True)
     open_chart(app, "Petit")
+    expected = prescribe_amoxicillin_to_pdf(app, "PETIT")
+    assert expected.is_file(), sorted(p.name for p in documents.iterdir())
+    text = pdf_text(expected)
+    for mention in ("Dr Jeanne MARTIN", "RPPS : 10101234567", "12 rue des Tilleuls", "France",
+                    "+33 4 78 12 34 56", "PETIT Louise", "Sexe : féminin",
+                    "Née le 01/02/1960", "amoxicilline", "1 cp matin et soir",
+                    "Durée : 7 jours", "Signature du prescripteur"):
+        assert mention in text, mention
+    assert "Ordonnance enregistrée en PDF" in " ".join(app.screen_texts())
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    [rx] = chart["prescriptions"]
+    assert rx["current"]["lines"][0]["substances"] == ["amoxicilline"]
+
+
+def prescribe_amoxicillin_to_pdf(app: Any, family: str) -> Path:
+    """From the open chart: amoxicilline completed by keyboard, 1 cp matin et soir for
+    7 jours, saved as PDF into Documents under the name the dialog proposes."""
+    documents = Path(app.session.env["HOME"]) / "Documents"
+    documents.mkdir(exist_ok=True)
     app.click("push button", "Nouvelle ordonnance")
     app.wait("dialog", prefix="Ordonnance : ")
     app.focus("text", "Médicament (DCI ou marque)")
@@ -59,20 +77,10 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
     app.click("push button", "Enregistrer en PDF…")
     app.wait("dialog", prefix="Enregistrer l")  # Qt's file dialog, in Documents already
     app.keys("Return")
-    expected = documents / f"ordonnance-PETIT-{dt.date.today().isoformat()}.pdf"
+    expected = documents / f"ordonnance-{family}-{dt.date.today().isoformat()}.pdf"
     app.gone("dialog", prefix="Ordonnance : ")
     app.stays_up()
-    assert expected.is_file(), sorted(p.name for p in documents.iterdir())
-    text = pdf_text(expected)
-    for mention in ("Dr Jeanne MARTIN", "RPPS : 10101234567", "12 rue des Tilleuls", "France",
-                    "+33 4 78 12 34 56", "PETIT Louise", "Sexe : féminin",
-                    "Née le 01/02/1960", "amoxicilline", "1 cp matin et soir",
-                    "Durée : 7 jours", "Signature du prescripteur"):
-        assert mention in text, mention
-    assert "Ordonnance enregistrée en PDF" in " ".join(app.screen_texts())
-    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
-    [rx] = chart["prescriptions"]
-    assert rx["current"]["lines"][0]["substances"] == ["amoxicilline"]
+    return expected
 
 
 def subprocess_type(app: Any, text: str) -> None:
