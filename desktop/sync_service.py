@@ -27,31 +27,29 @@ from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
 from sync.backends import PASSWORD_ENV, Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
+from sync.blobs import BlobRef, download_blob, upload_blob
 from sync.changes import new_id
+from sync.check import check_remote
 from sync.devices import (
-    DEFAULT_ENROLL_MINUTES,
     Revocation,
-    create_enrollment,
     new_device_key,
     publish_info,
     read_infos,
     read_revocations,
-    redeem_enrollment,
     rotate_epoch,
 )
-from sync.engine import SyncEngine, SyncReport, check_remote, load_latest_snapshot
+from sync.engine import SyncEngine, SyncReport
+from sync.enrollment import DEFAULT_ENROLL_MINUTES, create_enrollment, redeem_enrollment
 from sync.errors import CancelledError, DeviceIdCollisionError
 from sync.remote import (
-    BlobRef,
     create_practice_remote,
     discover_practice,
-    download_blob,
     heads_prefix,
     open_practice_remote,
     parse_head,
-    upload_blob,
 )
 from sync.segments import PracticeKeys
+from sync.snapshots import load_latest_snapshot
 
 REMOTE_URL = "remote_url"
 LAST_SYNC = "last_sync"

@@ -20,10 +20,7 @@ create a successor, so a revoked device (which holds only older keys) cannot for
 
 from __future__ import annotations
 
-import base64
 import json
-import os
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,21 +30,18 @@ from sync import crypto
 from sync.backends.base import Backend, BackendError, NotFoundError, ObjectInfo
 from sync.errors import IntegrityError, SyncError, WrongSecretError, from_backend
 from sync.remote import (
-    _dump,
-    _get_json,
-    _unwrap,
-    _wrap_context,
     check_id,
-    format_name,
+    dump_json,
+    get_key_json,
     heads_prefix,
     key_name,
     recovery_public_key,
+    unwrap_key,
+    wrap_context,
 )
 from sync.segments import (
     HEADER,
-    MAGIC_FORMAT,
     MAGIC_RECOVERY_PUBLIC,
-    PURPOSE_FORMAT,
     PURPOSE_RECOVERY_PUBLIC,
     PracticeKeys,
     open_object,
@@ -58,8 +52,6 @@ MAGIC_DEVICE_INFO = b"CRND"
 MAGIC_REVOCATION = b"CRNR"
 PURPOSE_DEVICE_INFO = "carnet/device-info/v1"
 PURPOSE_REVOCATION = "carnet/revocation/v1"
-ENROLL_CODE_BYTES = 15  # 120 bits: 24 base32 characters, 6 groups of 4
-DEFAULT_ENROLL_MINUTES = 30
 _EPOCH_DIR = "_epoch"
 
 
@@ -121,8 +113,8 @@ def epoch_markers(listing: Iterable[ObjectInfo], pid: str) -> list[int]:
     return sorted(found)
 
 
-def _device_wrap_context(pid: str, epoch: int, device: str) -> str:
-    return f"{_wrap_context(pid, epoch)}/device/{device}"
+def _devicewrap_context(pid: str, epoch: int, device: str) -> str:
+    return f"{wrap_context(pid, epoch)}/device/{device}"
 
 
 # ---------------------------------------------------------------- device key pairs
@@ -151,7 +143,7 @@ def publish_info(
 ) -> None:
     """Overwrite ``info/<device>`` (only its own device writes it), sealed under the
     current epoch with the current time as "last active"."""
-    body = _dump(
+    body = dump_json(
         {"name": name, "public_key": public_key.hex(), "active_ms": time.time_ns() // 1_000_000}
     )
     data = seal_object(
@@ -234,7 +226,8 @@ class Revocation:
 
 def encode_revocation(keys: PracticeKeys, record: Revocation) -> bytes:
     context = [keys.practice_id, str(record.epoch)]
-    return seal_object(keys, MAGIC_REVOCATION, PURPOSE_REVOCATION, context, _dump(record.to_json()))
+    body = dump_json(record.to_json())
+    return seal_object(keys, MAGIC_REVOCATION, PURPOSE_REVOCATION, context, body)
 
 
 def decode_revocation(keys: PracticeKeys, epoch: int, data: bytes) -> Revocation:
@@ -347,12 +340,12 @@ def catch_up(
                     f"this device ({device}) was not given the practice's key epoch {newest}: "
                     "it was revoked, and can no longer read what the practice writes"
                 )
-            ctx = _device_wrap_context(pid, newest, device)
-            epochs[newest] = _unwrap(crypto.unwrap_as_recipient, wrapped, private, ctx)
+            ctx = _devicewrap_context(pid, newest, device)
+            epochs[newest] = unwrap_key(crypto.unwrap_as_recipient, wrapped, private, ctx)
             for epoch in range(newest, keys.current, -1):
-                prev = _get_json(backend, key_name(pid, epoch, "previous"))
-                key = _unwrap(
-                    crypto.unwrap_with_key, prev, epochs[epoch], _wrap_context(pid, epoch - 1)
+                prev = get_key_json(backend, key_name(pid, epoch, "previous"))
+                key = unwrap_key(
+                    crypto.unwrap_with_key, prev, epochs[epoch], wrap_context(pid, epoch - 1)
                 )
                 if epoch - 1 in epochs and epochs[epoch - 1] != key:
                     raise IntegrityError(
@@ -400,18 +393,19 @@ def rotate_epoch(
             raise RotationError(
                 f"key epoch {new} was already created by another device; sync, then try again"
             )
-        old_wrap = _get_json(backend, key_name(pid, current, "passphrase"))
-        ctx = _wrap_context(pid, current)
-        if _unwrap(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx) != keys.key(current):
+        old_wrap = get_key_json(backend, key_name(pid, current, "passphrase"))
+        ctx = wrap_context(pid, current)
+        held = unwrap_key(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx)
+        if held != keys.key(current):
             raise IntegrityError("the passphrase wrap on the storage holds another key")
         recovery_public = recovery_public_key(backend, keys)
         key = crypto.random_key()
         new_keys = PracticeKeys(pid, {**keys.epochs, new: key}, new)
-        new_ctx = _wrap_context(pid, new)
+        new_ctx = wrap_context(pid, new)
         by_pass = crypto.wrap_with_passphrase(key, passphrase, new_ctx, kdf_params)
-        backend.put(key_name(pid, new, "passphrase"), _dump(by_pass))
+        backend.put(key_name(pid, new, "passphrase"), dump_json(by_pass))
         to_kit = crypto.wrap_for_recipient(key, recovery_public, new_ctx)
-        backend.put(key_name(pid, new, "recovery"), _dump(to_kit))
+        backend.put(key_name(pid, new, "recovery"), dump_json(to_kit))
         sealed_public = seal_object(
             new_keys,
             MAGIC_RECOVERY_PUBLIC,
@@ -423,101 +417,12 @@ def rotate_epoch(
         for device, public in sorted(device_keys.items()):
             if device in revoked:
                 continue
-            wrapped = crypto.wrap_for_recipient(key, public, _device_wrap_context(pid, new, device))
-            backend.put(device_wrap_name(pid, new, device), _dump(wrapped))
+            wrapped = crypto.wrap_for_recipient(key, public, _devicewrap_context(pid, new, device))
+            backend.put(device_wrap_name(pid, new, device), dump_json(wrapped))
         previous = crypto.wrap_with_key(keys.key(current), key, ctx)
-        backend.put(key_name(pid, new, "previous"), _dump(previous))
+        backend.put(key_name(pid, new, "previous"), dump_json(previous))
         record = Revocation(new, dict(revoked), dict(heads), by, time.time_ns() // 1_000_000)
         backend.create(epoch_marker_name(pid, new), encode_revocation(new_keys, record))
     except BackendError as exc:
         raise from_backend(exc) from exc
     return new_keys, record
-
-
-# ---------------------------------------------------------------- enrollment codes
-
-
-def new_enrollment_code() -> str:
-    """120 random bits as 24 base32 characters in 6 groups of 4 (e.g. ``ABCD-EFGH-...``)."""
-    text = base64.b32encode(os.urandom(ENROLL_CODE_BYTES)).decode("ascii")
-    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
-
-
-def parse_enrollment_code(text: str) -> bytes:
-    """Inverse of :func:`new_enrollment_code`; tolerant of case, spaces, dashes and the
-    look-alikes 0/O, 1/I, 8/B. :class:`WrongSecretError` if it is not one."""
-    clean = re.sub(r"[\s-]", "", text).upper().translate(str.maketrans("018", "OIB"))
-    try:
-        raw = base64.b32decode(clean) if len(clean) == 24 else b""
-    except ValueError:
-        raw = b""
-    if len(raw) != ENROLL_CODE_BYTES:
-        raise EnrollmentCodeError("this is not an enrollment code (24 letters and digits)")
-    return raw
-
-
-def enrollment_name(pid: str, code: bytes) -> str:
-    """``enroll/<HMAC-SHA256(HKDF(code, "carnet/enroll-name/v1"), practice id)>``: only a
-    holder of the code finds the object; the name reveals nothing about the code."""
-    name_key = crypto.derive_key(code, "carnet/enroll-name/v1")
-    return f"{pid}/enroll/{crypto.keyed_hash(name_key, pid.encode('utf-8'))}"
-
-
-def _enroll_context(pid: str) -> str:
-    return f"carnet/enrollment/v1/{pid}"
-
-
-def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_ms: int) -> str:
-    """Publish the key ring for a new device, wrapped under a fresh code; returns the
-    code text (to show once). The expiry time is inside the wrap."""
-    code_text = new_enrollment_code()
-    code = parse_enrollment_code(code_text)
-    body = _dump(
-        {
-            "practice_id": keys.practice_id,
-            "current": keys.current,
-            "epochs": {str(e): k.hex() for e, k in keys.epochs.items()},
-            "expires_ms": expires_ms,
-            "by": by,
-        }
-    )
-    wrapped = crypto.wrap_with_key(body, code, _enroll_context(keys.practice_id))
-    try:
-        backend.create(enrollment_name(keys.practice_id, code), _dump(wrapped))
-    except BackendError as exc:
-        raise from_backend(exc) from exc
-    return code_text
-
-
-def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -> PracticeKeys:
-    """Open the key ring an enrolled device left for ``code_text`` and delete it (single
-    use). Wrong, used or expired code: :class:`WrongSecretError` with one sentence."""
-    code = parse_enrollment_code(code_text)
-    name = enrollment_name(pid, code)
-    wrong = "this enrollment code is wrong or was already used; ask for a new one"
-    try:
-        try:
-            wrapped = json.loads(backend.get(name))
-        except (NotFoundError, ValueError):
-            raise EnrollmentCodeError(wrong) from None
-        try:
-            body = json.loads(crypto.unwrap_with_key(wrapped, code, _enroll_context(pid)))
-            keys = PracticeKeys(
-                pid,
-                {int(e): bytes.fromhex(k) for e, k in body["epochs"].items()},
-                int(body["current"]),
-            )
-            expires_ms = int(body["expires_ms"])
-        except (crypto.WrongSecretError, crypto.IntegrityError, KeyError, TypeError, ValueError):
-            raise EnrollmentCodeError(wrong) from None
-        try:
-            backend.delete(name)  # single use, even if what follows fails
-        except NotFoundError:
-            raise EnrollmentCodeError(wrong) from None
-        if now_ms > expires_ms:
-            raise EnrollmentCodeError("this enrollment code has expired; ask for a new one")
-        fmt = backend.get(format_name(pid))
-    except BackendError as exc:
-        raise from_backend(exc) from exc
-    open_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], fmt, "format")
-    return keys

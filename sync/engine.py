@@ -21,19 +21,18 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from sync.backends.base import (
     AlreadyExistsError,
     Backend,
-    BackendError,
     NotFoundError,
     ObjectInfo,
 )
-from sync.changes import Change
+from sync.blobs import upload_blob
+from sync.counting import CountingStore, get_head_bytes, latest_numbered
 from sync.devices import (
     KeyRing,
     RefusedSegmentError,
@@ -48,7 +47,6 @@ from sync.errors import (
     DeviceIdCollisionError,
     IntegrityError,
     RollbackError,
-    from_backend,
 )
 from sync.ports import (
     START,
@@ -60,36 +58,29 @@ from sync.ports import (
     SnapshotTarget,
 )
 from sync.remote import (
-    PURPOSE_BLOB,
     Head,
     decode_head,
     encode_head,
-    first_layout_head_name,
     head_name,
     heads_prefix,
     parse_head,
-    parse_numbered,
     segment_name,
     snapshot_name,
-    snapshots_prefix,
-    upload_blob,
 )
 from sync.segments import (
     HEADER,
-    MAGIC_BLOB,
     MAGIC_SNAPSHOT,
     PURPOSE_SNAPSHOT,
     PracticeKeys,
     decode_segment,
     digest,
     encode_segment,
-    open_object,
     open_segment,
     pack_json,
     parse_segment,
     seal_object,
-    unpack_json,
 )
+from sync.snapshots import load_latest_snapshot
 
 DEFAULT_SEGMENT_CHANGES = 10_000
 """Changes per segment: big enough that 10,000 changes are one object (a sync pushing
@@ -140,77 +131,6 @@ class SyncReport:
     requests: int
 
 
-class _Counting:
-    """Counts the engine's storage requests and turns storage errors into sync errors,
-    except the two the engine handles itself (already exists, not found)."""
-
-    def __init__(self, backend: Backend) -> None:
-        self.backend = backend
-        self.capabilities = backend.capabilities
-        self.requests = 0
-
-    def _call(self, fn: Callable[[], object]) -> object:
-        self.requests += 1
-        try:
-            return fn()
-        except (AlreadyExistsError, NotFoundError):
-            raise
-        except BackendError as exc:
-            raise from_backend(exc) from exc
-
-    def list(self, prefix: str) -> list[ObjectInfo]:
-        result = self._call(lambda: self.backend.list(prefix))
-        assert isinstance(result, list)
-        return result
-
-    def get(self, name: str) -> bytes:
-        result = self._call(lambda: self.backend.get(name))
-        assert isinstance(result, bytes)
-        return result
-
-    def create(self, name: str, data: bytes) -> None:
-        self._call(lambda: self.backend.create(name, data))
-
-    def put(self, name: str, data: bytes) -> None:
-        self._call(lambda: self.backend.put(name, data))
-
-    def delete(self, name: str) -> None:
-        self._call(lambda: self.backend.delete(name))
-
-    def check(self) -> None:
-        self._call(self.backend.check)
-
-    def close(self) -> None:
-        self.backend.close()
-
-
-class _Reader(Protocol):
-    def get(self, name: str) -> bytes: ...
-
-
-def _get_head(store: _Reader, pid: str, device: str, seq: int) -> bytes:
-    """A head's bytes, at its name or, on storage written before heads were flat, at the
-    first layout's."""
-    try:
-        return store.get(head_name(pid, device, seq))
-    except NotFoundError:
-        return store.get(first_layout_head_name(pid, device, seq))
-
-
-def _latest(
-    listing: Iterable[ObjectInfo],
-    prefix: str,
-    parse: Callable[[str, str], tuple[str, int] | None] = parse_numbered,
-) -> dict[str, list[int]]:
-    """Device -> its numbered objects under ``prefix``, ascending (foreign names ignored)."""
-    found: dict[str, list[int]] = {}
-    for obj in listing:
-        parsed = parse(obj.name, prefix)
-        if parsed is not None:
-            found.setdefault(parsed[0], []).append(parsed[1])
-    return {dev: sorted(nums) for dev, nums in found.items()}
-
-
 class SyncEngine:
     """Moves changes between one replica and one practice remote. Not thread-safe: one
     sync at a time per replica (the scheduler guarantees it)."""
@@ -242,7 +162,7 @@ class SyncEngine:
         self.prefetch = prefetch
         self.pipeline = pipeline
         self.group_segments = group_segments
-        self._store = _Counting(backend)
+        self._store = CountingStore(backend)
         self._cancel = cancel or threading.Event()
         self._heads_seen: list[ObjectInfo] | None = None  # see sync()
         self._progress = progress or (lambda step, done, total: None)
@@ -431,7 +351,7 @@ class SyncEngine:
             listing = self._store.list(heads_prefix(self.pid))
         self._catch_up(listing)
         self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
-        heads = _latest(listing, heads_prefix(self.pid), parse_head)
+        heads = latest_numbered(listing, heads_prefix(self.pid), parse_head)
         self._check_own_head(heads.get(self.device, []))
         known = self.replica.cursors()
         for device, cursor in known.items():
@@ -646,11 +566,11 @@ class SyncEngine:
         """Open ``heads/<device>.<seq>``. If it vanished between our listing and this GET,
         the device has just pushed and deleted it: follow its newer head (once)."""
         try:
-            data = _get_head(self._store, self.pid, device, seq)
+            data = get_head_bytes(self._store, self.pid, device, seq)
             return decode_head(self.keys, device, seq, data)
         except NotFoundError:
             prefix = heads_prefix(self.pid)
-            newer = _latest(self._store.list(prefix), prefix, parse_head).get(device, [])
+            newer = latest_numbered(self._store.list(prefix), prefix, parse_head).get(device, [])
             if not newer or newer[-1] <= seq:
                 raise RollbackError(
                     f"the head {seq} of device {device} disappeared with no newer one",
@@ -716,238 +636,3 @@ class SyncEngine:
 
     def load_latest_snapshot(self, target: SnapshotTarget) -> dict[str, Cursor] | None:
         return load_latest_snapshot(self._store.backend, self.keys, target)
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    name: str
-    device: str
-    changes: list[Change]
-    cursors: dict[str, Cursor]
-    meta: dict[str, object]
-
-
-def read_latest_snapshot(
-    backend: Backend, keys: PracticeKeys, revocations: Sequence[Revocation] = ()
-) -> Snapshot | None:
-    """The newest snapshot (by the creation time in its name, over all devices), verified;
-    None if there is none. A snapshot that fails verification raises, never falls back
-    silently. With ``revocations``, snapshots a revoked key holder could have written are
-    passed over (by a revoked device, sealed with an epoch older than the newest
-    revocation, or covering a revoked device past its last valid segment): the next
-    newest is taken, or none (then every segment is replayed)."""
-    prefix = snapshots_prefix(keys.practice_id)
-    try:
-        listing = backend.list(prefix)
-    except BackendError as exc:
-        raise from_backend(exc) from exc
-    candidates = [(num, dev) for dev, nums in _latest(listing, prefix).items() for num in nums]
-    revoked = {d for r in revocations for d in r.revoked}
-    newest_epoch = max((r.epoch for r in revocations), default=0)
-    limits = {d: revoked_limit(revocations, d) or 0 for d in revoked}
-    for number, device in sorted(candidates, reverse=True):
-        if device in revoked:
-            continue
-        snap = _read_snapshot(backend, keys, device, number, newest_epoch)
-        if snap is None or any(c.seq > limits.get(d, c.seq) for d, c in snap.cursors.items()):
-            continue
-        return snap
-    return None
-
-
-def _read_snapshot(
-    backend: Backend, keys: PracticeKeys, device: str, number: int, min_epoch: int
-) -> Snapshot | None:
-    """Open one snapshot; None if it is sealed with an epoch older than ``min_epoch``."""
-    name = snapshot_name(keys.practice_id, device, number)
-    try:
-        data = backend.get(name)
-    except BackendError as exc:
-        raise from_backend(exc) from exc
-    if len(data) >= HEADER.size and HEADER.unpack_from(data)[2] < min_epoch:
-        return None
-    what = f"snapshot {number} of device {device}"
-    context = [keys.practice_id, device, str(number)]
-    try:
-        value = unpack_json(
-            open_object(keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, data, what), what
-        )
-        cursors = {d: Cursor(int(s), str(h)) for d, (s, h) in value["cursors"].items()}
-        changes = [Change.from_json(c) for c in value["changes"]]
-        meta = dict(value.get("meta", {}))
-    except IntegrityError as exc:
-        raise IntegrityError(str(exc), device, number) from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise IntegrityError(f"{what} is authentic but malformed", device, number) from exc
-    return Snapshot(name, device, changes, cursors, meta)
-
-
-def load_latest_snapshot(
-    backend: Backend,
-    keys: PracticeKeys,
-    target: SnapshotTarget,
-    revocations: Sequence[Revocation] = (),
-) -> dict[str, Cursor] | None:
-    """Fill an empty ``target`` from the newest snapshot (see :func:`read_latest_snapshot`
-    for ``revocations``); returns the cursors it covers (None, and nothing loaded, if the
-    practice has no snapshot). Then a ``SyncEngine`` on that replica pulls what came
-    after: restore = snapshot + later segments."""
-    snap = read_latest_snapshot(backend, keys, revocations)
-    if snap is None:
-        return None
-    target.load_snapshot(snap.changes, snap.cursors)
-    return snap.cursors
-
-
-# ---------------------------------------------------------------- remote check
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceCheck:
-    """One device's chain on the storage. ``problems`` is empty when it is intact."""
-
-    device: str
-    head: int
-    segments: int
-    changes: int | None  # counted only with read_data
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    devices: tuple[DeviceCheck, ...]
-    snapshots: int
-    blobs: int
-    problems: tuple[str, ...]  # not tied to one device (snapshots, blobs)
-    requests: int
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and all(not d.problems for d in self.devices)
-
-
-def check_remote(
-    backend: Backend,
-    keys: PracticeKeys,
-    *,
-    read_data: bool = False,
-    known: dict[str, Cursor] | None = None,
-    revocations: Sequence[Revocation] = (),
-) -> CheckReport:
-    """Verify the practice on the storage without writing anything (``carnet check``).
-
-    Always: listings, every device's segments numbered 1..head without gaps, each head
-    opened, the last segment's size equal to its head's. ``known`` (a replica's cursors)
-    adds the rollback check; ``revocations`` (the replica's verified records) the segments
-    a revocation makes invalid. With ``read_data``: every segment opened and chained, every
-    snapshot and every attachment chunk opened. Problems are collected, not raised.
-    """
-    store = _Counting(backend)
-    pid = keys.practice_id
-    listing = store.list(f"{pid}/")
-    sizes = {o.name: o.size for o in listing}
-    heads = _latest(listing, heads_prefix(pid), parse_head)
-    segs = _latest(listing, f"{pid}/devices/")
-    devices = [
-        _check_device(
-            store,
-            keys,
-            dev,
-            heads.get(dev, []),
-            segs.get(dev, []),
-            sizes,
-            read_data,
-            known or {},
-            revocations,
-        )
-        for dev in sorted(set(heads) | set(segs) | {d for d, c in (known or {}).items() if c.seq})
-    ]
-    problems: list[str] = []
-    snaps = [n for n in sizes if n.startswith(snapshots_prefix(pid))]
-    blobs = [n for n in sizes if n.startswith(f"{pid}/blobs/")]
-    if read_data:
-        for name in snaps:
-            parsed = parse_numbered(name, snapshots_prefix(pid))
-            if parsed is None:
-                problems.append(f"unexpected object {name}")
-                continue
-            ctx = [pid, parsed[0], str(parsed[1])]
-            problems += _try_open(store, keys, name, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, ctx)
-        for name in blobs:
-            problems += _try_open(store, keys, name, MAGIC_BLOB, PURPOSE_BLOB, [name])
-    return CheckReport(tuple(devices), len(snaps), len(blobs), tuple(problems), store.requests)
-
-
-def _try_open(
-    store: _Counting, keys: PracticeKeys, name: str, magic: bytes, purpose: str, ctx: list[str]
-) -> list[str]:
-    try:
-        open_object(keys, magic, purpose, ctx, store.get(name), name)
-    except (IntegrityError, NotFoundError) as exc:
-        return [str(exc)]
-    return []
-
-
-def _check_device(
-    store: _Counting,
-    keys: PracticeKeys,
-    device: str,
-    head_seqs: list[int],
-    seqs: list[int],
-    sizes: dict[str, int],
-    read_data: bool,
-    known: dict[str, Cursor],
-    revocations: Sequence[Revocation] = (),
-) -> DeviceCheck:
-    problems: list[str] = []
-    top = head_seqs[-1] if head_seqs else 0
-    limit = revoked_limit(revocations, device)
-    if limit is not None and max([top, *seqs], default=0) > limit:
-        problems.append(
-            f"revoked: segments after {limit} were written after its revocation (refused)"
-        )
-    applied = known.get(device, START).seq
-    if top < applied:
-        problems.append(f"head {top} is behind segment {applied} already applied: rollback")
-    expected = list(range(1, max([top, *seqs], default=0) + 1))
-    missing = sorted(set(expected) - set(seqs))
-    if missing:
-        problems.append(f"missing segments {missing[:10]}{'...' if len(missing) > 10 else ''}")
-    head: Head | None = None
-    if top:
-        try:
-            head = decode_head(keys, device, top, _get_head(store, keys.practice_id, device, top))
-        except (IntegrityError, NotFoundError) as exc:
-            problems.append(str(exc))
-    if head is not None and sizes.get(segment_name(keys.practice_id, device, top)) != head.length:
-        problems.append(f"segment {top} is not the size its head names")
-    changes: int | None = None
-    if read_data and not missing:
-        changes, chain_problems = _read_chain(store, keys, device, seqs, head, revocations)
-        problems += chain_problems
-    return DeviceCheck(device, top, len(seqs), changes, tuple(problems))
-
-
-def _read_chain(
-    store: _Counting,
-    keys: PracticeKeys,
-    device: str,
-    seqs: list[int],
-    head: Head | None,
-    revocations: Sequence[Revocation] = (),
-) -> tuple[int, list[str]]:
-    changes, prev = 0, ""
-    limit = revoked_limit(revocations, device)
-    for seq in seqs:
-        if limit is not None and seq > limit:
-            break  # reported by the caller
-        try:
-            data = store.get(segment_name(keys.practice_id, device, seq))
-            changes += len(decode_segment(keys, device, seq, prev, data))
-            check_segment_epoch(revocations, device, seq, HEADER.unpack_from(data)[2])
-        except (IntegrityError, NotFoundError) as exc:
-            return changes, [str(exc)]
-        prev = digest(data)
-        if head is not None and seq == head.seq and prev != head.digest:
-            return changes, [f"segment {seq} is not the one its head names"]
-    return changes, []

@@ -49,7 +49,6 @@ from sync.errors import (
 from sync.segments import (
     FORMAT_VERSION,
     HEADER,
-    MAGIC_BLOB,
     MAGIC_FORMAT,
     MAGIC_HEAD,
     MAGIC_RECOVERY_PUBLIC,
@@ -59,7 +58,6 @@ from sync.segments import (
     PracticeKeys,
     open_object,
     seal_object,
-    subkey,
 )
 
 LAYOUT_VERSION = 1
@@ -185,16 +183,16 @@ def parse_recovery_key(text: str) -> bytes:
 # ---------------------------------------------------------------- create / open
 
 
-def _wrap_context(pid: str, epoch: int) -> str:
+def wrap_context(pid: str, epoch: int) -> str:
     return f"carnet/practice-key/v1/{pid}/{epoch}"
 
 
-def _dump(value: Mapping[str, Any]) -> bytes:
+def dump_json(value: Mapping[str, Any]) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _format_plaintext(pid: str) -> bytes:
-    return _dump(
+    return dump_json(
         {
             "layout": LAYOUT_VERSION,
             "practice_id": pid,
@@ -225,9 +223,9 @@ def create_practice_remote(
             raise PracticeExistsError(f"the storage already holds practice {pid}")
         practice_key = practice_key or crypto.random_key()
         recovery = crypto.random_key()
-        ctx = _wrap_context(pid, FIRST_EPOCH)
+        ctx = wrap_context(pid, FIRST_EPOCH)
         by_pass = crypto.wrap_with_passphrase(practice_key, passphrase, ctx, kdf_params)
-        backend.create(key_name(pid, FIRST_EPOCH, "passphrase"), _dump(by_pass))
+        backend.create(key_name(pid, FIRST_EPOCH, "passphrase"), dump_json(by_pass))
         keys = PracticeKeys(pid, {FIRST_EPOCH: practice_key}, FIRST_EPOCH)
         _write_recovery(backend, keys, recovery, backend.create)
         fmt = seal_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], _format_plaintext(pid))
@@ -287,20 +285,20 @@ def open_practice_remote(
         _check_format_header(fmt)
         epochs = _listed_epochs(backend, pid)
         newest = max(epochs)
-        ctx = _wrap_context(pid, newest)
+        ctx = wrap_context(pid, newest)
         if passphrase is not None:
-            wrapped = _get_json(backend, key_name(pid, newest, "passphrase"))
-            key = _unwrap(crypto.unwrap_with_passphrase, wrapped, passphrase, ctx)
+            wrapped = get_key_json(backend, key_name(pid, newest, "passphrase"))
+            key = unwrap_key(crypto.unwrap_with_passphrase, wrapped, passphrase, ctx)
         else:
             assert recovery_key is not None
             secret = parse_recovery_key(recovery_key)
-            wrapped = _get_json(backend, key_name(pid, newest, "recovery"))
-            key = _unwrap(crypto.unwrap_as_recipient, wrapped, secret, ctx)
+            wrapped = get_key_json(backend, key_name(pid, newest, "recovery"))
+            key = unwrap_key(crypto.unwrap_as_recipient, wrapped, secret, ctx)
         ring = {newest: key}
         for epoch in range(newest, FIRST_EPOCH, -1):
-            prev = _get_json(backend, key_name(pid, epoch, "previous"))
-            ctx_prev = _wrap_context(pid, epoch - 1)
-            ring[epoch - 1] = _unwrap(crypto.unwrap_with_key, prev, ring[epoch], ctx_prev)
+            prev = get_key_json(backend, key_name(pid, epoch, "previous"))
+            ctx_prev = wrap_context(pid, epoch - 1)
+            ring[epoch - 1] = unwrap_key(crypto.unwrap_with_key, prev, ring[epoch], ctx_prev)
     except BackendError as exc:
         raise from_backend(exc) from exc
     keys = PracticeKeys(pid, ring, newest)
@@ -312,7 +310,7 @@ def open_practice_remote(
     return keys
 
 
-def _unwrap(fn: Callable[..., bytes], *args: Any) -> bytes:
+def unwrap_key(fn: Callable[..., bytes], *args: Any) -> bytes:
     try:
         result = fn(*args)
     except crypto.WrongSecretError as exc:
@@ -343,7 +341,7 @@ def _listed_epochs(backend: Backend, pid: str) -> set[int]:
     return epochs
 
 
-def _get_json(backend: Backend, name: str) -> dict[str, Any]:
+def get_key_json(backend: Backend, name: str) -> dict[str, Any]:
     try:
         value = json.loads(backend.get(name))
     except NotFoundError:
@@ -358,10 +356,10 @@ def _get_json(backend: Backend, name: str) -> dict[str, Any]:
 def change_passphrase(backend: Backend, keys: PracticeKeys, new_passphrase: str) -> None:
     """Re-wrap the current epoch's key under a new passphrase (the old one stops working;
     the recovery key is unaffected). Overwrites one object."""
-    ctx = _wrap_context(keys.practice_id, keys.current)
+    ctx = wrap_context(keys.practice_id, keys.current)
     wrapped = crypto.wrap_with_passphrase(keys.key(keys.current), new_passphrase, ctx)
     try:
-        backend.put(key_name(keys.practice_id, keys.current, "passphrase"), _dump(wrapped))
+        backend.put(key_name(keys.practice_id, keys.current, "passphrase"), dump_json(wrapped))
     except BackendError as exc:
         raise from_backend(exc) from exc
 
@@ -385,11 +383,11 @@ def _write_recovery(
     printed kit by any key holder, without the kit's secret)."""
     pid, epoch = keys.practice_id, keys.current
     public = crypto.recipient_public_key(recovery)
-    wrapped = crypto.wrap_for_recipient(keys.key(epoch), public, _wrap_context(pid, epoch))
+    wrapped = crypto.wrap_for_recipient(keys.key(epoch), public, wrap_context(pid, epoch))
     sealed = seal_object(
         keys, MAGIC_RECOVERY_PUBLIC, PURPOSE_RECOVERY_PUBLIC, [pid, str(epoch)], public
     )
-    write(key_name(pid, epoch, "recovery"), _dump(wrapped))
+    write(key_name(pid, epoch, "recovery"), dump_json(wrapped))
     write(key_name(pid, epoch, "recovery-public"), sealed)
 
 
@@ -422,7 +420,7 @@ class Head:
 
 
 def encode_head(keys: PracticeKeys, head: Head) -> bytes:
-    body = _dump({"seq": head.seq, "digest": head.digest, "length": head.length})
+    body = dump_json({"seq": head.seq, "digest": head.digest, "length": head.length})
     context = [keys.practice_id, head.device, str(head.seq)]
     return seal_object(keys, MAGIC_HEAD, PURPOSE_HEAD, context, body)
 
@@ -443,84 +441,3 @@ def decode_head(keys: PracticeKeys, device: str, seq: int, data: bytes) -> Head:
     if head.seq != seq:
         raise IntegrityError(f"{what} names seq {head.seq}", device, seq)
     return head
-
-
-# ---------------------------------------------------------------- blobs (attachments)
-
-BLOB_CHUNK = 4 * 1024 * 1024
-"""Chunk size of attachments: a lost connection costs at most one chunk, not the file."""
-
-PURPOSE_BLOB = "carnet/blob/v1"
-PURPOSE_BLOB_NAME = "carnet/blob-name/v1"
-
-
-@dataclass(frozen=True, slots=True)
-class BlobRef:
-    """How a record names an attachment: SHA-256 (hex) and size of the plaintext.
-
-    This goes into record fields, i.e. only inside encrypted segments. Remote names are
-    derived from it with a keyed hash, so equal files are stored once and names reveal
-    nothing (not even to someone who holds the file but not the practice key).
-    """
-
-    sha256: str
-    size: int
-
-    @staticmethod
-    def of(data: bytes) -> BlobRef:
-        return BlobRef(hashlib.sha256(data).hexdigest(), len(data))
-
-    def chunks(self) -> int:
-        return max(1, -(-self.size // BLOB_CHUNK))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"sha256": self.sha256, "size": self.size}
-
-    @staticmethod
-    def from_json(value: Mapping[str, Any]) -> BlobRef:
-        return BlobRef(str(value["sha256"]), int(value["size"]))
-
-
-def blob_chunk_name(keys: PracticeKeys, ref: BlobRef, index: int) -> str:
-    """``blobs/<hex>``: HMAC-SHA256 under the blob-name subkey (current epoch) of
-    "<sha256>:<size>:<index>"."""
-    name_key = subkey(keys, keys.current, PURPOSE_BLOB_NAME)
-    label = f"{ref.sha256}:{ref.size}:{index}".encode("ascii")
-    return f"{keys.practice_id}/blobs/{crypto.keyed_hash(name_key, label)}"
-
-
-def upload_blob(backend: Backend, keys: PracticeKeys, data: bytes) -> tuple[BlobRef, int]:
-    """Upload an attachment in sealed chunks (create-only; chunks already there are kept:
-    dedup, and a resumed upload skips them). Returns (ref, chunks actually written)."""
-    ref = BlobRef.of(data)
-    written = 0
-    for index in range(ref.chunks()):
-        name = blob_chunk_name(keys, ref, index)
-        chunk = data[index * BLOB_CHUNK : (index + 1) * BLOB_CHUNK]
-        sealed = seal_object(keys, MAGIC_BLOB, PURPOSE_BLOB, [name], chunk)
-        try:
-            backend.create(name, sealed)
-            written += 1
-        except AlreadyExistsError:
-            continue
-        except BackendError as exc:
-            raise from_backend(exc) from exc
-    return ref, written
-
-
-def download_blob(backend: Backend, keys: PracticeKeys, ref: BlobRef) -> bytes:
-    """Fetch, open and verify every chunk, then the whole (size and SHA-256)."""
-    parts = []
-    for index in range(ref.chunks()):
-        name = blob_chunk_name(keys, ref, index)
-        try:
-            data = backend.get(name)
-        except NotFoundError:
-            raise IntegrityError(f"attachment chunk {name} is missing") from None
-        except BackendError as exc:
-            raise from_backend(exc) from exc
-        parts.append(open_object(keys, MAGIC_BLOB, PURPOSE_BLOB, [name], data, f"chunk {name}"))
-    content = b"".join(parts)
-    if BlobRef.of(content) != ref:
-        raise IntegrityError("an attachment's chunks do not add up to the expected file")
-    return content

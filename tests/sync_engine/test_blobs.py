@@ -9,10 +9,10 @@ from collections.abc import Sequence
 import pytest
 
 from sync.backends.memory import MemoryBackend
+from sync.blobs import BLOB_CHUNK, BlobRef, blob_chunk_name, download_blob, upload_blob
 from sync.engine import SyncEngine
 from sync.errors import IntegrityError
 from sync.ports import BlobSource, PendingChange
-from sync.remote import BLOB_CHUNK, BlobRef, blob_chunk_name, download_blob, upload_blob
 from sync.segments import PracticeKeys
 from tests.sync_engine.conftest import CountingBackend
 from tests.sync_engine.memory_replica import MemoryReplica

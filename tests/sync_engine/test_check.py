@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from sync.backends.memory import MemoryBackend
-from sync.engine import SyncEngine, check_remote
-from sync.remote import head_name, segment_name, upload_blob
+from sync.blobs import upload_blob
+from sync.check import check_remote
+from sync.engine import SyncEngine
+from sync.remote import head_name, segment_name
 from sync.segments import PracticeKeys
 from tests.sync_engine.conftest import PRACTICE_ID
 from tests.sync_engine.memory_replica import MemoryReplica

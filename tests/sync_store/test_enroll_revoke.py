@@ -25,12 +25,11 @@ from sync.devices import (
     device_wrap_name,
     encode_revocation,
     epoch_marker_name,
-    new_enrollment_code,
-    parse_enrollment_code,
     publish_info,
     read_infos,
 )
 from sync.engine import SyncEngine
+from sync.enrollment import new_enrollment_code, parse_enrollment_code
 from sync.errors import IntegrityError, WrongSecretError, exit_code
 from sync.remote import key_name, snapshot_name
 from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, PracticeKeys, pack_json, seal_object

@@ -1,0 +1,185 @@
+"""The remote check (``carnet check``): verify a practice on the storage, writing nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sync.backends.base import Backend, NotFoundError
+from sync.blobs import PURPOSE_BLOB
+from sync.counting import CountingStore, get_head_bytes, latest_numbered
+from sync.devices import Revocation, check_segment_epoch, revoked_limit
+from sync.errors import IntegrityError
+from sync.ports import START, Cursor
+from sync.remote import (
+    Head,
+    decode_head,
+    heads_prefix,
+    parse_head,
+    parse_numbered,
+    segment_name,
+    snapshots_prefix,
+)
+from sync.segments import (
+    HEADER,
+    MAGIC_BLOB,
+    MAGIC_SNAPSHOT,
+    PURPOSE_SNAPSHOT,
+    PracticeKeys,
+    decode_segment,
+    digest,
+    open_object,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceCheck:
+    """One device's chain on the storage. ``problems`` is empty when it is intact."""
+
+    device: str
+    head: int
+    segments: int
+    changes: int | None  # counted only with read_data
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    devices: tuple[DeviceCheck, ...]
+    snapshots: int
+    blobs: int
+    problems: tuple[str, ...]  # not tied to one device (snapshots, blobs)
+    requests: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(not d.problems for d in self.devices)
+
+
+def check_remote(
+    backend: Backend,
+    keys: PracticeKeys,
+    *,
+    read_data: bool = False,
+    known: dict[str, Cursor] | None = None,
+    revocations: Sequence[Revocation] = (),
+) -> CheckReport:
+    """Verify the practice on the storage without writing anything (``carnet check``).
+
+    Always: listings, every device's segments numbered 1..head without gaps, each head
+    opened, the last segment's size equal to its head's. ``known`` (a replica's cursors)
+    adds the rollback check; ``revocations`` (the replica's verified records) the segments
+    a revocation makes invalid. With ``read_data``: every segment opened and chained, every
+    snapshot and every attachment chunk opened. Problems are collected, not raised.
+    """
+    store = CountingStore(backend)
+    pid = keys.practice_id
+    listing = store.list(f"{pid}/")
+    sizes = {o.name: o.size for o in listing}
+    heads = latest_numbered(listing, heads_prefix(pid), parse_head)
+    segs = latest_numbered(listing, f"{pid}/devices/")
+    devices = [
+        _check_device(
+            store,
+            keys,
+            dev,
+            heads.get(dev, []),
+            segs.get(dev, []),
+            sizes,
+            read_data,
+            known or {},
+            revocations,
+        )
+        for dev in sorted(set(heads) | set(segs) | {d for d, c in (known or {}).items() if c.seq})
+    ]
+    problems: list[str] = []
+    snaps = [n for n in sizes if n.startswith(snapshots_prefix(pid))]
+    blobs = [n for n in sizes if n.startswith(f"{pid}/blobs/")]
+    if read_data:
+        for name in snaps:
+            parsed = parse_numbered(name, snapshots_prefix(pid))
+            if parsed is None:
+                problems.append(f"unexpected object {name}")
+                continue
+            ctx = [pid, parsed[0], str(parsed[1])]
+            problems += _try_open(store, keys, name, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, ctx)
+        for name in blobs:
+            problems += _try_open(store, keys, name, MAGIC_BLOB, PURPOSE_BLOB, [name])
+    return CheckReport(tuple(devices), len(snaps), len(blobs), tuple(problems), store.requests)
+
+
+def _try_open(
+    store: CountingStore, keys: PracticeKeys, name: str, magic: bytes, purpose: str, ctx: list[str]
+) -> list[str]:
+    try:
+        open_object(keys, magic, purpose, ctx, store.get(name), name)
+    except (IntegrityError, NotFoundError) as exc:
+        return [str(exc)]
+    return []
+
+
+def _check_device(
+    store: CountingStore,
+    keys: PracticeKeys,
+    device: str,
+    head_seqs: list[int],
+    seqs: list[int],
+    sizes: dict[str, int],
+    read_data: bool,
+    known: dict[str, Cursor],
+    revocations: Sequence[Revocation] = (),
+) -> DeviceCheck:
+    problems: list[str] = []
+    top = head_seqs[-1] if head_seqs else 0
+    limit = revoked_limit(revocations, device)
+    if limit is not None and max([top, *seqs], default=0) > limit:
+        problems.append(
+            f"revoked: segments after {limit} were written after its revocation (refused)"
+        )
+    applied = known.get(device, START).seq
+    if top < applied:
+        problems.append(f"head {top} is behind segment {applied} already applied: rollback")
+    expected = list(range(1, max([top, *seqs], default=0) + 1))
+    missing = sorted(set(expected) - set(seqs))
+    if missing:
+        problems.append(f"missing segments {missing[:10]}{'...' if len(missing) > 10 else ''}")
+    head: Head | None = None
+    if top:
+        try:
+            head = decode_head(
+                keys, device, top, get_head_bytes(store, keys.practice_id, device, top)
+            )
+        except (IntegrityError, NotFoundError) as exc:
+            problems.append(str(exc))
+    if head is not None and sizes.get(segment_name(keys.practice_id, device, top)) != head.length:
+        problems.append(f"segment {top} is not the size its head names")
+    changes: int | None = None
+    if read_data and not missing:
+        changes, chain_problems = _read_chain(store, keys, device, seqs, head, revocations)
+        problems += chain_problems
+    return DeviceCheck(device, top, len(seqs), changes, tuple(problems))
+
+
+def _read_chain(
+    store: CountingStore,
+    keys: PracticeKeys,
+    device: str,
+    seqs: list[int],
+    head: Head | None,
+    revocations: Sequence[Revocation] = (),
+) -> tuple[int, list[str]]:
+    changes, prev = 0, ""
+    limit = revoked_limit(revocations, device)
+    for seq in seqs:
+        if limit is not None and seq > limit:
+            break  # reported by the caller
+        try:
+            data = store.get(segment_name(keys.practice_id, device, seq))
+            changes += len(decode_segment(keys, device, seq, prev, data))
+            check_segment_epoch(revocations, device, seq, HEADER.unpack_from(data)[2])
+        except (IntegrityError, NotFoundError) as exc:
+            return changes, [str(exc)]
+        prev = digest(data)
+        if head is not None and seq == head.seq and prev != head.digest:
+            return changes, [f"segment {seq} is not the one its head names"]
+    return changes, []
