@@ -124,6 +124,12 @@ def add_commands(sub: Any, command: Register) -> None:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
+        "repair",
+        help="make a storage that lost data whole again from this computer (asks to confirm)",
+    )
+    p.add_argument("--yes", action="store_true", help="confirm without asking")
+
+    p = sub.add_parser(
         "recovery-kit", help="print a new recovery kit (PDF); the old one stops working"
     )
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
@@ -166,6 +172,7 @@ def add_commands(sub: Any, command: Register) -> None:
     command("join")(cmd_join)
     command("restore")(cmd_restore)
     command("check")(cmd_check)
+    command("repair")(cmd_repair)
 
 
 def cmd_remote_set(args: argparse.Namespace) -> int:
@@ -368,6 +375,54 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"problem: {problem}")
     if not report.ok:
         raise errors.IntegrityFailureError("the remote is incomplete or was tampered with")
+    return 0
+
+
+REPAIR_EXPLAINED = """\
+Repair makes the storage whole again from THIS computer. It publishes everything this
+computer holds as the practice's new starting point and retires every chain of changes
+on the storage (nothing is deleted); the other computers follow at their next sync and
+keep everything they hold, pushed or not.
+Before you confirm:
+  - ask the storage provider (or check the NAS) whether the lost data can be put back:
+    if it can, do that instead and simply sync again;
+  - run it on the computer that holds the most recent data (the one that detected the
+    loss, or the one used last), never on one that was offline for long;
+  - a storage that seems to have lost data may also be an attack: repair never trusts
+    the storage more than before, but check that the address is the practice's."""
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    from desktop.sync_repair import repair
+    from desktop.sync_service import SyncService
+
+    with _cli().open_practice(args) as practice:
+        service = SyncService(practice)
+        report = service.check()
+        for problem in [p for d in report.devices for p in d.problems] + list(report.problems):
+            print(f"found: {problem}")
+        if report.ok:
+            print("the storage is complete: nothing to repair")
+            return 0
+        print(REPAIR_EXPLAINED)
+        if not args.yes:
+            if sys.stdin is None or not sys.stdin.isatty():
+                raise errors.UsageError(
+                    "repair changes the storage for every computer of the practice: "
+                    "read the above, then run 'carnet repair --yes' to confirm"
+                )
+            if input("Type REPAIR to confirm: ").strip() != "REPAIR":
+                print("not confirmed: nothing was changed")
+                return 1
+        done = repair(service)
+    print(
+        f"storage repaired (repair {done.record.number}): this computer is now device "
+        f"{done.record.by}; {len(done.record.retired)} chains retired; the other computers "
+        "follow at their next sync"
+    )
+    for device, why in sorted(done.unreadable.items()):
+        print(f"warning: device {device} could not be read to its end ({why})")
+        print("    what it wrote past that point reaches the practice when it syncs again")
     return 0
 
 

@@ -25,6 +25,7 @@ from desktop.practice.conflict_view import DEVICE_NAMES
 from desktop.practice.keycache import KeyCache
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
+from desktop.sync_repair import StoreRepairs, check_owed, follow, read_and_adopt
 from sync.backends import PASSWORD_ENV, Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
 from sync.blobs import BlobRef, download_blob, upload_blob
@@ -48,6 +49,7 @@ from sync.remote import (
     open_practice_remote,
     parse_head,
 )
+from sync.repair import StorageRepairedError, read_repairs, retired_chains
 from sync.segments import PracticeKeys
 from sync.snapshots import load_latest_snapshot
 
@@ -213,15 +215,25 @@ class SyncService:
             cancel=cancel,
             progress=progress,
             keyring=StoreKeyRing(self.practice),
+            repairs=StoreRepairs(self.practice),
         )
 
     def sync(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncReport:
-        """Push, pull, fetch new documents. A cloned disk becomes a new device once."""
-        try:
-            report = self.engine(cancel, progress).sync()
-        except DeviceIdCollisionError:
-            self.practice.replica.set_device_id(new_id())
-            report = self.engine(cancel, progress).sync()
+        """Push, pull, fetch new documents. A cloned disk becomes a new device once; a
+        storage another device repaired is followed first (see desktop.sync_repair)."""
+        check_owed(self)
+        for attempt in range(3):
+            try:
+                report = self.engine(cancel, progress).sync()
+                break
+            except DeviceIdCollisionError:
+                if attempt:
+                    raise
+                self.practice.replica.set_device_id(new_id())
+            except StorageRepairedError as exc:
+                if attempt == 2:
+                    raise
+                follow(self, exc.numbers)
         if self.practice.meta_value(MOVE_OWED):
             self.finish_move()
         self.publish_device_info(refresh=report.pushed_changes > 0)
@@ -240,7 +252,10 @@ class SyncService:
         here, push, and publish a snapshot of everything."""
         if self.practice.meta_value(MOVE_OWED) == "join":
             revocations = read_revocations(self.backend, self.keys)
-            load_latest_snapshot(self.backend, self.keys, self.practice.replica, revocations)
+            retired = retired_chains(StoreRepairs(self.practice).repairs().values())
+            load_latest_snapshot(
+                self.backend, self.keys, self.practice.replica, revocations, retired
+            )
         for sha in self.practice.replica.local_blobs():
             upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
         self.publish_snapshot()
@@ -425,6 +440,8 @@ class SyncService:
             read_data=read_data,
             known=self.practice.replica.cursors(),
             revocations=list(StoreKeyRing(self.practice).revocations().values()),
+            own=(self.practice.device_id, self.practice.replica.push_cursor()[1]),
+            retired=retired_chains(StoreRepairs(self.practice).repairs().values()),
         )
 
 
@@ -545,9 +562,13 @@ def join(
                 ensure_device_key(practice)
                 revocations = read_revocations(backend, keys)
                 StoreKeyRing(practice).adopt(keys, revocations)
+                newest_revocation = max((r.epoch for r in revocations), default=0)
+                repairs = read_repairs(backend, keys, min_epoch=newest_revocation)
+                read_and_adopt(practice, repairs)
                 if progress:
                     progress("snapshot", 0, 1)
-                load_latest_snapshot(backend, keys, practice.replica, revocations)
+                retired = retired_chains(repairs)
+                load_latest_snapshot(backend, keys, practice.replica, revocations, retired)
                 with practice.transaction():
                     practice.set_meta(SNAPSHOT_LOADED, "1")
                 if progress:

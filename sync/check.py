@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sync.backends.base import Backend, NotFoundError
@@ -50,6 +50,7 @@ class CheckReport:
     blobs: int
     problems: tuple[str, ...]  # not tied to one device (snapshots, blobs)
     requests: int
+    retired: int = 0  # chains retired by a repair: not checked, never read again
 
     @property
     def ok(self) -> bool:
@@ -63,6 +64,8 @@ def check_remote(
     read_data: bool = False,
     known: dict[str, Cursor] | None = None,
     revocations: Sequence[Revocation] = (),
+    own: tuple[str, Cursor] | None = None,
+    retired: Collection[str] = (),
 ) -> CheckReport:
     """Verify the practice on the storage without writing anything (``carnet check``).
 
@@ -71,6 +74,8 @@ def check_remote(
     adds the rollback check; ``revocations`` (the replica's verified records) the segments
     a revocation makes invalid. With ``read_data``: every segment opened and chained, every
     snapshot and every attachment chunk opened. Problems are collected, not raised.
+    ``own``: this device's id and push cursor, so a storage that lost the end of its own
+    chain is reported; ``retired``: chains a repair retired (skipped).
     """
     store = CountingStore(backend)
     pid = keys.practice_id
@@ -78,6 +83,10 @@ def check_remote(
     sizes = {o.name: o.size for o in listing}
     heads = latest_numbered(listing, heads_prefix(pid), parse_head)
     segs = latest_numbered(listing, f"{pid}/devices/")
+    known = dict(known or {})
+    if own is not None:
+        known[own[0]] = own[1]
+    names = set(heads) | set(segs) | {d for d, c in known.items() if c.seq}
     devices = [
         _check_device(
             store,
@@ -87,10 +96,11 @@ def check_remote(
             segs.get(dev, []),
             sizes,
             read_data,
-            known or {},
+            known,
             revocations,
+            own is not None and dev == own[0],
         )
-        for dev in sorted(set(heads) | set(segs) | {d for d, c in (known or {}).items() if c.seq})
+        for dev in sorted(names - set(retired))
     ]
     problems: list[str] = []
     snaps = [n for n in sizes if n.startswith(snapshots_prefix(pid))]
@@ -105,7 +115,14 @@ def check_remote(
             problems += _try_open(store, keys, name, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, ctx)
         for name in blobs:
             problems += _try_open(store, keys, name, MAGIC_BLOB, PURPOSE_BLOB, [name])
-    return CheckReport(tuple(devices), len(snaps), len(blobs), tuple(problems), store.requests)
+    return CheckReport(
+        tuple(devices),
+        len(snaps),
+        len(blobs),
+        tuple(problems),
+        store.requests,
+        len(names & set(retired)),
+    )
 
 
 def _try_open(
@@ -128,6 +145,7 @@ def _check_device(
     read_data: bool,
     known: dict[str, Cursor],
     revocations: Sequence[Revocation] = (),
+    is_own: bool = False,
 ) -> DeviceCheck:
     problems: list[str] = []
     top = head_seqs[-1] if head_seqs else 0
@@ -137,7 +155,13 @@ def _check_device(
             f"revoked: segments after {limit} were written after its revocation (refused)"
         )
     applied = known.get(device, START).seq
-    if top < applied:
+    if is_own and max([top, *seqs], default=0) < applied:
+        problems.append(
+            f"this device pushed up to segment {applied} but the storage holds only up to "
+            f"{max([top, *seqs], default=0)}: it lost them (rolled back or deleted); "
+            "put it back as it was, or run 'carnet repair'"
+        )
+    elif top < applied:
         problems.append(f"head {top} is behind segment {applied} already applied: rollback")
     expected = list(range(1, max([top, *seqs], default=0) + 1))
     missing = sorted(set(expected) - set(seqs))

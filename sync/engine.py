@@ -32,6 +32,7 @@ from sync.backends.base import (
     ObjectInfo,
 )
 from sync.blobs import upload_blob
+from sync.changes import Change
 from sync.counting import CountingStore, get_head_bytes, latest_numbered
 from sync.devices import (
     KeyRing,
@@ -46,6 +47,7 @@ from sync.errors import (
     CancelledError,
     DeviceIdCollisionError,
     IntegrityError,
+    OwnChainLostError,
     RollbackError,
 )
 from sync.ports import (
@@ -66,6 +68,12 @@ from sync.remote import (
     parse_head,
     segment_name,
     snapshot_name,
+)
+from sync.repair import (
+    RepairLedger,
+    StorageRepairedError,
+    repair_markers,
+    retired_chains,
 )
 from sync.segments import (
     HEADER,
@@ -117,6 +125,7 @@ class PullReport:
     changes: dict[str, int] = field(default_factory=dict)  # per device
     segments: int = 0
     conflicts: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # tolerant pulls: device -> why
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +158,13 @@ class SyncEngine:
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
         keyring: KeyRing | None = None,
+        repairs: RepairLedger | None = None,
     ) -> None:
         """``keyring``: where key epochs and revocation records are kept; without one the
-        engine neither learns new epochs nor enforces revocations (tests, tools)."""
+        engine neither learns new epochs nor enforces revocations (tests, tools).
+        ``repairs``: the repair records this device followed (their retired chains are
+        never pulled); a listing that announces one it has not followed raises
+        :class:`StorageRepairedError`. Without it, repair records are ignored."""
         if segment_changes < 1:
             raise ValueError("segment_changes must be positive")
         self.replica = replica
@@ -167,6 +180,7 @@ class SyncEngine:
         self._heads_seen: list[ObjectInfo] | None = None  # see sync()
         self._progress = progress or (lambda step, done, total: None)
         self.keyring = keyring
+        self.repairs = repairs
         self._revoked: list[Revocation] = []  # read once per pull (helper threads use it)
 
     @property
@@ -210,12 +224,21 @@ class SyncEngine:
         ``n + 1`` is dropped and sealed again."""
         last_local, cursor = self.replica.push_cursor()
         listing: list[ObjectInfo] | None = None
-        if self.keyring is not None and self.replica.pending_changes(last_local, 1):
+        if self.replica.pending_changes(last_local, 1):
+            # Only when something is to be pushed, so an idle sync stays one request.
             # A revocation may have created a newer epoch: seal with it, never with the
-            # old one (others refuse old-epoch segments written after a revocation). Only
-            # when something is to be pushed, so an idle sync stays one request.
+            # old one (others refuse old-epoch segments written after a revocation). And
+            # never push onto a gap: the storage must still hold our chain.
             listing = self._store.list(heads_prefix(self.pid))
             self._catch_up(listing)
+            self._check_repairs(listing)
+            own = latest_numbered(listing, heads_prefix(self.pid), parse_head)
+            self._check_own_chain(own.get(self.device, []), rewrite_head=False)
+        return self._push_from(last_local, cursor, listing)
+
+    def _push_from(
+        self, last_local: int, cursor: Cursor, listing: list[ObjectInfo] | None
+    ) -> PushReport:
         start_cursor = cursor
         changes = segments = length = 0
         with ThreadPoolExecutor(1, thread_name_prefix="carnet-push-upload") as uploads:
@@ -260,6 +283,37 @@ class SyncEngine:
                 seen.append(ObjectInfo(head_name(self.pid, self.device, cursor.seq), 0))
             self._heads_seen = seen
         return PushReport(changes, segments)
+
+    def push_changes(self, changes: Sequence[Change]) -> PushReport:
+        """Push ``changes`` that are not in the journal (a device following a repair: the
+        values it holds that the repair's snapshot lacks) as segments of this device's
+        chain, then its head. The journal's push position is unchanged."""
+        last_local, cursor = self.replica.push_cursor()
+        start, length, segments = cursor, 0, 0
+        todo = list(changes)
+        while todo:
+            self._check_cancel()
+            batch = todo[: self.segment_changes]
+            seq = cursor.seq + 1
+            data = encode_segment(self.keys, self.device, seq, cursor.digest, batch)
+            while len(data) > self.max_segment_bytes and len(batch) > 1:
+                batch = batch[: len(batch) // 2]
+                data = encode_segment(self.keys, self.device, seq, cursor.digest, batch)
+            try:
+                self._store.create(segment_name(self.pid, self.device, seq), data)
+            except AlreadyExistsError:
+                data = self._adopt_existing_segment(
+                    [PendingChange(last_local, c) for c in batch], cursor
+                )[0]
+                batch = decode_segment(self.keys, self.device, seq, cursor.digest, data)
+            cursor = Cursor(seq, digest(data))
+            self.replica.record_pushed(last_local, cursor)
+            todo = todo[len(batch) :]
+            segments += 1
+            length = len(data)
+        if cursor != start:
+            self._write_head(Head(self.device, cursor.seq, cursor.digest, length), start.seq)
+        return PushReport(len(changes), segments)
 
     def _seal_next(self, after: int, cursor: Cursor) -> tuple[list[PendingChange], bytes] | None:
         """The pending changes after local seq ``after``, sealed as the segment following
@@ -344,29 +398,45 @@ class SyncEngine:
 
     # ------------------------------------------------------------ pull
 
-    def pull(self, listing: list[ObjectInfo] | None = None) -> PullReport:
+    def pull(
+        self, listing: list[ObjectInfo] | None = None, *, tolerant: bool = False
+    ) -> PullReport:
         """Fetch, verify and apply every other device's new segments. One request (the
-        heads listing) when nothing changed; none when given a fresh ``listing``."""
+        heads listing) when nothing changed; none when given a fresh ``listing``.
+        ``tolerant`` (a repair gathering what it can): a device whose chain fails is
+        applied up to the fault and reported in ``failed`` instead of raising, and this
+        device's own chain is not checked."""
         if listing is None:
             listing = self._store.list(heads_prefix(self.pid))
         self._catch_up(listing)
+        self._check_repairs(listing)
         self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
+        retired = self.retired()
         heads = latest_numbered(listing, heads_prefix(self.pid), parse_head)
-        self._check_own_head(heads.get(self.device, []))
+        for device in retired:
+            heads.pop(device, None)
+        failed: dict[str, str] = {}
+        if not tolerant:
+            self._check_own_chain(heads.get(self.device, []), rewrite_head=True)
         known = self.replica.cursors()
         for device, cursor in known.items():
             if device != self.device and cursor.seq > 0 and device not in heads:
-                raise RollbackError(
+                if device in retired:
+                    continue
+                lost = RollbackError(
                     f"device {device} has no head on the storage, but segment "
                     f"{cursor.seq} was applied here: the storage was rolled back",
                     device,
                     cursor.seq,
                 )
+                if not tolerant:
+                    raise lost
+                failed[device] = str(lost)
         changes: dict[str, int] = {}
         segments = conflicts = 0
         refused: IntegrityError | None = None
         for device in sorted(heads):
-            if device == self.device:
+            if device == self.device or device in failed:
                 continue
             head_seq = heads[device][-1]
             limit = revoked_limit(self._revoked, device)
@@ -385,13 +455,20 @@ class SyncEngine:
             except RefusedSegmentError as exc:  # this device's valid part is applied
                 refused = refused or exc
                 continue
+            except IntegrityError as exc:
+                if not tolerant:
+                    raise
+                failed[device] = str(exc)  # what came before the fault is applied
+                continue
             if got[0]:
                 changes[device] = got[0]
             segments += got[1]
             conflicts += got[2]
-        if refused is not None:
+        if refused is not None and not tolerant:
             raise refused
-        return PullReport(changes, segments, conflicts)
+        if refused is not None and refused.device:
+            failed[refused.device] = str(refused)
+        return PullReport(changes, segments, conflicts, failed)
 
     def _catch_up(self, heads_listing: list[ObjectInfo]) -> None:
         """Learn new key epochs and revocation records announced in the heads listing
@@ -402,9 +479,24 @@ class SyncEngine:
         if markers:
             self.keys = catch_up(self._store, self.keys, self.device, self.keyring, markers)
 
-    def _check_own_head(self, seqs: list[int]) -> None:
-        """Our head ahead of our push cursor: someone else writes as us. Behind: we
-        crashed before writing it (or it was deleted): write it again."""
+    def retired(self) -> set[str]:
+        """Chains retired by the repairs this device followed: never pulled again."""
+        return set() if self.repairs is None else retired_chains(self.repairs.repairs().values())
+
+    def _check_repairs(self, heads_listing: list[ObjectInfo]) -> None:
+        if self.repairs is None:
+            return
+        new = [
+            n for n in repair_markers(heads_listing, self.pid) if n not in self.repairs.repairs()
+        ]
+        if new:
+            raise StorageRepairedError(new)
+
+    def _check_own_chain(self, seqs: list[int], *, rewrite_head: bool) -> None:
+        """Our head ahead of our push cursor: someone else writes as us. Behind: either we
+        crashed before writing it (our last segment is there: write the head again) or
+        the storage lost the end of our chain (rolled back, restored from an older copy,
+        deleted): :class:`OwnChainLostError`, and nothing is pushed onto the gap."""
         _, cursor = self.replica.push_cursor()
         listed = seqs[-1] if seqs else 0
         if listed > cursor.seq:
@@ -414,10 +506,14 @@ class SyncEngine:
                 self.device,
                 listed,
             )
-        for stale in seqs[:-1]:  # an earlier delete failed: tidy up, quietly
-            self._delete_quietly(head_name(self.pid, self.device, stale))
+        if rewrite_head:
+            for stale in seqs[:-1]:  # an earlier delete failed: tidy up, quietly
+                self._delete_quietly(head_name(self.pid, self.device, stale))
         if listed < cursor.seq:
-            data = self._get_segment(self.device, cursor.seq)
+            try:
+                data = self._store.get(segment_name(self.pid, self.device, cursor.seq))
+            except NotFoundError:
+                raise OwnChainLostError(self.device, listed, cursor.seq) from None
             if digest(data) != cursor.digest:
                 raise DeviceIdCollisionError(
                     f"segment {cursor.seq} of this device ({self.device}) is not the one it "
@@ -425,7 +521,8 @@ class SyncEngine:
                     self.device,
                     cursor.seq,
                 )
-            self._write_head(Head(self.device, cursor.seq, cursor.digest, len(data)), listed)
+            if rewrite_head:
+                self._write_head(Head(self.device, cursor.seq, cursor.digest, len(data)), listed)
 
     def _pull_device(
         self, device: str, head_seq: int, cursor: Cursor, limit: int | None = None

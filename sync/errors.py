@@ -82,6 +82,28 @@ class RollbackError(IntegrityError):
     """A device's head is behind what this device already applied: a rollback alarm."""
 
 
+class OwnChainLostError(RollbackError):
+    """The storage no longer holds the end of this device's own chain (rolled back,
+    restored from an older copy, deleted). Nothing is pushed onto the gap: a chain with
+    a hole cannot be restored by anyone."""
+
+    advice_included = True
+
+    def __init__(self, device: str, listed: int, pushed: int) -> None:
+        first = listed + 1
+        which = f"segment {pushed}" if first == pushed else f"segments {first} to {pushed}"
+        super().__init__(
+            f"the storage no longer holds {which} that this device pushed (it was rolled "
+            "back, restored from an older copy, or they were deleted): nothing was pushed, "
+            "and this device's data is intact. If the storage can be put back as it was, "
+            "do so and sync again; otherwise run 'carnet repair' on the device that holds "
+            "the most recent data",
+            device,
+            first,
+        )
+        self.pushed = pushed
+
+
 class DeviceIdCollisionError(SyncError):
     """Another writer uses this device's id (a cloned disk, or a restored old database).
 
