@@ -442,7 +442,16 @@ class SyncService:
             revocations=list(StoreKeyRing(self.practice).revocations().values()),
             own=(self.practice.device_id, self.practice.replica.push_cursor()[1]),
             retired=retired_chains(StoreRepairs(self.practice).repairs().values()),
+            documents=self._document_refs() if read_data else (),
         )
+
+    def _document_refs(self) -> list[BlobRef]:
+        """Every attachment a restore would fetch (documents with content)."""
+        rows = self.practice.conn.execute(
+            "SELECT DISTINCT content_hash, size FROM document "
+            "WHERE content_hash IS NOT NULL AND size > 0 ORDER BY content_hash"
+        ).fetchall()
+        return [BlobRef(str(h), int(n)) for h, n in rows]
 
 
 def set_remote(

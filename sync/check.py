@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sync.backends.base import Backend, NotFoundError
-from sync.blobs import PURPOSE_BLOB
+from sync.blobs import BlobRef, download_blob, open_chunk
 from sync.counting import CountingStore, get_head_bytes, latest_numbered
 from sync.devices import Revocation, check_segment_epoch, revoked_limit
 from sync.errors import IntegrityError
@@ -22,7 +22,6 @@ from sync.remote import (
 )
 from sync.segments import (
     HEADER,
-    MAGIC_BLOB,
     MAGIC_SNAPSHOT,
     PURPOSE_SNAPSHOT,
     PracticeKeys,
@@ -66,6 +65,7 @@ def check_remote(
     revocations: Sequence[Revocation] = (),
     own: tuple[str, Cursor] | None = None,
     retired: Collection[str] = (),
+    documents: Sequence[BlobRef] = (),
 ) -> CheckReport:
     """Verify the practice on the storage without writing anything (``carnet check``).
 
@@ -75,7 +75,8 @@ def check_remote(
     a revocation makes invalid. With ``read_data``: every segment opened and chained, every
     snapshot and every attachment chunk opened. Problems are collected, not raised.
     ``own``: this device's id and push cursor, so a storage that lost the end of its own
-    chain is reported; ``retired``: chains a repair retired (skipped).
+    chain is reported; ``retired``: chains a repair retired (skipped); ``documents``
+    (with ``read_data``): every attachment a restore would fetch, fetched as it would.
     """
     store = CountingStore(backend)
     pid = keys.practice_id
@@ -114,7 +115,15 @@ def check_remote(
             ctx = [pid, parsed[0], str(parsed[1])]
             problems += _try_open(store, keys, name, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, ctx)
         for name in blobs:
-            problems += _try_open(store, keys, name, MAGIC_BLOB, PURPOSE_BLOB, [name])
+            try:
+                open_chunk(keys, name, store.get(name))
+            except (IntegrityError, NotFoundError) as exc:
+                problems.append(str(exc))
+        for ref in documents:
+            try:
+                download_blob(store, keys, ref)
+            except (IntegrityError, NotFoundError) as exc:
+                problems.append(f"a document ({ref.sha256[:12]}...) cannot be restored: {exc}")
     return CheckReport(
         tuple(devices),
         len(snaps),
