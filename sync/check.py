@@ -20,6 +20,7 @@ from sync.remote import (
     segment_name,
     snapshots_prefix,
 )
+from sync.restorable import restore_problems
 from sync.segments import (
     HEADER,
     MAGIC_SNAPSHOT,
@@ -107,6 +108,7 @@ def check_remote(
     snaps = [n for n in sizes if n.startswith(snapshots_prefix(pid))]
     blobs = [n for n in sizes if n.startswith(f"{pid}/blobs/")]
     if read_data:
+        problems += restore_problems(store, keys, list(sizes), revocations, retired)
         for name in snaps:
             parsed = parse_numbered(name, snapshots_prefix(pid))
             if parsed is None:

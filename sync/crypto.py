@@ -44,6 +44,23 @@ class KdfParams:
     lanes: int = 4
 
 
+MAX_KDF = KdfParams(memory_kib=1024 * 1024, iterations=16, lanes=16)
+"""The most a wrap may ask for (1 GiB, 16 passes, 16 lanes). Carnet writes 64 MiB, t=3,
+p=4: a wrap asking for more came from tampering, and would otherwise exhaust memory or
+run for minutes before the passphrase is even tried."""
+
+
+def check_kdf_params(params: KdfParams) -> None:
+    """:class:`IntegrityError` for parameters Carnet never writes (outside 1..MAX_KDF, or
+    memory below Argon2's 8 KiB per lane)."""
+    if not (
+        1 <= params.lanes <= MAX_KDF.lanes
+        and 1 <= params.iterations <= MAX_KDF.iterations
+        and 8 * params.lanes <= params.memory_kib <= MAX_KDF.memory_kib
+    ):
+        raise IntegrityError("wrapped key asks for Argon2id parameters Carnet never writes")
+
+
 def default_kdf_params() -> KdfParams:
     """The cost used for new wraps.
 
@@ -132,16 +149,45 @@ def wrap_with_passphrase(
     return {**header, "aead": "aes-256-gcm", "ct": b64e(sealed)}
 
 
-def unwrap_with_passphrase(wrapped: Mapping[str, Any], passphrase: str, context: str) -> bytes:
+def check_passphrase_wrap(
+    wrapped: Mapping[str, Any], name: str = "wrapped key"
+) -> tuple[KdfParams, bytes, bytes, dict[str, Any]]:
+    """Everything :func:`unwrap_with_passphrase` checks before it stretches the
+    passphrase: (params, salt, sealed, header), or :class:`IntegrityError` naming it."""
     try:
         params = KdfParams(int(wrapped["m"]), int(wrapped["t"]), int(wrapped["p"]))
         salt = b64d(wrapped["salt"])
         sealed = b64d(wrapped["ct"])
         header = {k: wrapped[k] for k in ("kdf", "m", "t", "p", "salt")}
-    except (KeyError, ValueError, TypeError) as exc:
-        raise IntegrityError("wrapped key is malformed") from exc
-    if wrapped["kdf"] != "argon2id":
-        raise IntegrityError("wrapped key uses an unknown KDF")
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise IntegrityError(f"{name} is malformed") from exc
+    if wrapped["kdf"] != "argon2id" or wrapped.get("aead", "aes-256-gcm") != "aes-256-gcm":
+        raise IntegrityError(f"{name} uses an unknown KDF or cipher")
+    try:
+        check_kdf_params(params)
+    except IntegrityError:
+        raise IntegrityError(f"{name} asks for Argon2id parameters Carnet never writes") from None
+    if not 8 <= len(salt) <= 64 or len(sealed) < NONCE_BYTES + 16:
+        raise IntegrityError(f"{name} is malformed")
+    return params, salt, sealed, header
+
+
+def check_recipient_wrap(wrapped: Mapping[str, Any], name: str = "wrapped key") -> None:
+    """The shape :func:`unwrap_as_recipient` needs, checked without the private key."""
+    try:
+        ok = (
+            wrapped["kdf"] == "x25519-hkdf-sha256"
+            and len(b64d(wrapped["epk"])) == KEY_BYTES
+            and len(b64d(wrapped["ct"])) >= NONCE_BYTES + 16
+        )
+    except (KeyError, ValueError, TypeError, AttributeError):
+        ok = False
+    if not ok:
+        raise IntegrityError(f"{name} is malformed")
+
+
+def unwrap_with_passphrase(wrapped: Mapping[str, Any], passphrase: str, context: str) -> bytes:
+    params, salt, sealed, header = check_passphrase_wrap(wrapped)
     kek = stretch_passphrase(passphrase, salt, params)
     try:
         return open_sealed(kek, sealed, _wrap_aad(context, header))

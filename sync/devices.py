@@ -32,6 +32,7 @@ from sync.errors import IntegrityError, SyncError, WrongSecretError, from_backen
 from sync.remote import (
     check_id,
     dump_json,
+    find_key_json,
     get_key_json,
     heads_prefix,
     key_name,
@@ -113,7 +114,7 @@ def epoch_markers(listing: Iterable[ObjectInfo], pid: str) -> list[int]:
     return sorted(found)
 
 
-def _devicewrap_context(pid: str, epoch: int, device: str) -> str:
+def _device_wrap_context(pid: str, epoch: int, device: str) -> str:
     return f"{wrap_context(pid, epoch)}/device/{device}"
 
 
@@ -179,8 +180,8 @@ def read_infos(backend: Backend, keys: PracticeKeys) -> dict[str, DeviceInfo]:
                     int(body["active_ms"]),
                     HEADER.unpack_from(data)[2],
                 )
-            except (IntegrityError, NotFoundError, KeyError, TypeError, ValueError):
-                continue
+            except (SyncError, NotFoundError, KeyError, TypeError, ValueError):
+                continue  # advisory: a damaged or newer info object is passed over
     except BackendError as exc:
         raise from_backend(exc) from exc
     return found
@@ -278,6 +279,16 @@ def read_revocations(backend: Backend, keys: PracticeKeys) -> list[Revocation]:
     pid = keys.practice_id
     try:
         markers = epoch_markers(backend.list(epoch_marker_prefix(pid)), pid)
+        hidden = sorted(set(range(2, keys.current + 1)) - set(markers))
+        if hidden:
+            # A newer epoch's keys are themselves evidence of a revocation: without its
+            # record, a revoked device's later segments could not be told apart.
+            raise IntegrityError(
+                f"key epoch {hidden[0]} exists but its revocation record "
+                f"({epoch_marker_name(pid, hidden[0])}) is missing: it was withheld or "
+                "deleted (or a revocation was interrupted: run it again on the device that started "
+                "it), and what a revoked device wrote could not be refused"
+            )
         return [
             decode_revocation(keys, m, backend.get(epoch_marker_name(pid, m)))
             for m in markers
@@ -331,21 +342,27 @@ def catch_up(
     try:
         if newest > keys.current:
             private = ring.device_private_key()
-            try:
-                wrapped = json.loads(backend.get(device_wrap_name(pid, newest, device)))
-            except NotFoundError:
-                wrapped = None
-            if private is None or not isinstance(wrapped, dict):
+            wrap_name = device_wrap_name(pid, newest, device)
+            wrapped = find_key_json(backend, wrap_name)
+            if private is None or wrapped is None:
                 raise DeviceRevokedError(
                     f"this device ({device}) was not given the practice's key epoch {newest}: "
                     "it was revoked, and can no longer read what the practice writes"
                 )
-            ctx = _devicewrap_context(pid, newest, device)
-            epochs[newest] = unwrap_key(crypto.unwrap_as_recipient, wrapped, private, ctx)
+            ctx = _device_wrap_context(pid, newest, device)
+            epochs[newest] = unwrap_key(
+                crypto.unwrap_as_recipient, wrapped, private, ctx, name=wrap_name, held=True
+            )
             for epoch in range(newest, keys.current, -1):
-                prev = get_key_json(backend, key_name(pid, epoch, "previous"))
+                name = key_name(pid, epoch, "previous")
+                prev = get_key_json(backend, name)
                 key = unwrap_key(
-                    crypto.unwrap_with_key, prev, epochs[epoch], wrap_context(pid, epoch - 1)
+                    crypto.unwrap_with_key,
+                    prev,
+                    epochs[epoch],
+                    wrap_context(pid, epoch - 1),
+                    name=name,
+                    held=True,
                 )
                 if epoch - 1 in epochs and epochs[epoch - 1] != key:
                     raise IntegrityError(
@@ -393,9 +410,10 @@ def rotate_epoch(
             raise RotationError(
                 f"key epoch {new} was already created by another device; sync, then try again"
             )
-        old_wrap = get_key_json(backend, key_name(pid, current, "passphrase"))
+        name = key_name(pid, current, "passphrase")
+        old_wrap = get_key_json(backend, name)
         ctx = wrap_context(pid, current)
-        held = unwrap_key(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx)
+        held = unwrap_key(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx, name=name)
         if held != keys.key(current):
             raise IntegrityError("the passphrase wrap on the storage holds another key")
         recovery_public = recovery_public_key(backend, keys)
@@ -417,7 +435,7 @@ def rotate_epoch(
         for device, public in sorted(device_keys.items()):
             if device in revoked:
                 continue
-            wrapped = crypto.wrap_for_recipient(key, public, _devicewrap_context(pid, new, device))
+            wrapped = crypto.wrap_for_recipient(key, public, _device_wrap_context(pid, new, device))
             backend.put(device_wrap_name(pid, new, device), dump_json(wrapped))
         previous = crypto.wrap_with_key(keys.key(current), key, ctx)
         backend.put(key_name(pid, new, "previous"), dump_json(previous))

@@ -282,23 +282,28 @@ def open_practice_remote(
             fmt = backend.get(format_name(pid))
         except NotFoundError:
             raise NotAPracticeError(f"no Carnet practice {pid} at this storage location") from None
-        _check_format_header(fmt)
+        check_format_header(fmt)
         epochs = _listed_epochs(backend, pid)
         newest = max(epochs)
         ctx = wrap_context(pid, newest)
         if passphrase is not None:
-            wrapped = get_key_json(backend, key_name(pid, newest, "passphrase"))
-            key = unwrap_key(crypto.unwrap_with_passphrase, wrapped, passphrase, ctx)
+            name = key_name(pid, newest, "passphrase")
+            wrapped = get_key_json(backend, name)
+            key = unwrap_key(crypto.unwrap_with_passphrase, wrapped, passphrase, ctx, name=name)
         else:
             assert recovery_key is not None
             secret = parse_recovery_key(recovery_key)
-            wrapped = get_key_json(backend, key_name(pid, newest, "recovery"))
-            key = unwrap_key(crypto.unwrap_as_recipient, wrapped, secret, ctx)
+            name = key_name(pid, newest, "recovery")
+            wrapped = get_key_json(backend, name)
+            key = unwrap_key(crypto.unwrap_as_recipient, wrapped, secret, ctx, name=name)
         ring = {newest: key}
         for epoch in range(newest, FIRST_EPOCH, -1):
-            prev = get_key_json(backend, key_name(pid, epoch, "previous"))
+            name = key_name(pid, epoch, "previous")
+            prev = get_key_json(backend, name)
             ctx_prev = wrap_context(pid, epoch - 1)
-            ring[epoch - 1] = unwrap_key(crypto.unwrap_with_key, prev, ring[epoch], ctx_prev)
+            ring[epoch - 1] = unwrap_key(
+                crypto.unwrap_with_key, prev, ring[epoch], ctx_prev, name=name, held=True
+            )
     except BackendError as exc:
         raise from_backend(exc) from exc
     keys = PracticeKeys(pid, ring, newest)
@@ -310,24 +315,34 @@ def open_practice_remote(
     return keys
 
 
-def unwrap_key(fn: Callable[..., bytes], *args: Any) -> bytes:
+def unwrap_key(fn: Callable[..., bytes], *args: Any, name: str, held: bool = False) -> bytes:
+    """Run an unwrap of the key object ``name``. A wrong secret is the user's
+    (:class:`WrongSecretError`), unless ``held``: the key tried is one this device holds
+    (a ``previous`` or device wrap), so a failure is damage or forgery (exit 5)."""
     try:
         result = fn(*args)
     except crypto.WrongSecretError as exc:
+        if held:
+            raise IntegrityError(
+                f"the key object {name} does not open with the key it must open with "
+                "(damaged or forged)"
+            ) from exc
         raise WrongSecretError(str(exc)) from exc
     except crypto.IntegrityError as exc:
-        raise IntegrityError(f"a wrapped practice key is malformed: {exc}") from exc
+        raise IntegrityError(f"the key object {name} is malformed or damaged: {exc}") from exc
     return result
 
 
-def _check_format_header(data: bytes) -> None:
+def check_format_header(data: bytes) -> None:
     if len(data) < HEADER.size:
         raise IntegrityError("the format object is truncated")
     magic, version, _epoch = HEADER.unpack_from(data)
     if magic != MAGIC_FORMAT:
         raise IntegrityError("the format object is not a Carnet format object")
-    if version != FORMAT_VERSION:
+    if version > FORMAT_VERSION:
         raise UnsupportedFormatError(f"the remote has format version {version}; upgrade Carnet")
+    if version < FORMAT_VERSION:
+        raise IntegrityError(f"the format object has version {version}, which no Carnet writes")
 
 
 def _listed_epochs(backend: Backend, pid: str) -> set[int]:
@@ -342,10 +357,20 @@ def _listed_epochs(backend: Backend, pid: str) -> set[int]:
 
 
 def get_key_json(backend: Backend, name: str) -> dict[str, Any]:
+    """The JSON key object ``name``: :class:`IntegrityError` naming it if it is missing
+    or is not a JSON object (truncated, zeroed, garbage)."""
+    found = find_key_json(backend, name)
+    if found is None:
+        raise IntegrityError(f"the key object {name} is missing")
+    return found
+
+
+def find_key_json(backend: Backend, name: str) -> dict[str, Any] | None:
+    """As :func:`get_key_json`, but None when the object does not exist."""
     try:
         value = json.loads(backend.get(name))
     except NotFoundError:
-        raise IntegrityError(f"the key object {name} is missing") from None
+        return None
     except ValueError as exc:
         raise IntegrityError(f"the key object {name} is malformed") from exc
     if not isinstance(value, dict):
@@ -401,8 +426,9 @@ def recovery_public_key(backend: Backend, keys: PracticeKeys) -> bytes:
         raise IntegrityError("the recovery public key is missing from the storage") from None
     except BackendError as exc:
         raise from_backend(exc) from exc
+    what = f"the recovery public key {key_name(pid, epoch, 'recovery-public')}"
     return open_object(
-        keys, MAGIC_RECOVERY_PUBLIC, PURPOSE_RECOVERY_PUBLIC, [pid, str(epoch)], data, "key"
+        keys, MAGIC_RECOVERY_PUBLIC, PURPOSE_RECOVERY_PUBLIC, [pid, str(epoch)], data, what
     )
 
 

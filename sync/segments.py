@@ -111,9 +111,16 @@ def open_object(
     got_magic, version, epoch = HEADER.unpack_from(data)
     if got_magic != magic:
         raise IntegrityError(f"{what} is not a Carnet object of the expected kind")
-    if version != FORMAT_VERSION:
+    if version > FORMAT_VERSION:
         raise UnsupportedFormatError(f"{what} has format version {version}; upgrade Carnet")
+    if version < FORMAT_VERSION:  # no Carnet ever wrote it: damage or tampering
+        raise IntegrityError(f"{what} has format version {version}, which no Carnet writes")
     header = data[: HEADER.size]
+    if epoch not in keys.epochs:
+        raise IntegrityError(
+            f"{what} is sealed with key epoch {epoch}, which this device does not hold "
+            "(damaged, or written after a revocation that left this device out)"
+        )
     key = subkey(keys, epoch, purpose)
     try:
         return crypto.open_sealed(key, data[HEADER.size :], _aad(header, [purpose, *context]))
