@@ -32,7 +32,9 @@ from sync.blobs import BlobRef, download_blob, upload_blob
 from sync.changes import new_id
 from sync.check import check_remote
 from sync.devices import (
+    DeviceRevokedError,
     Revocation,
+    check_competing_epoch,
     new_device_key,
     publish_info,
     read_infos,
@@ -40,7 +42,13 @@ from sync.devices import (
     rotate_epoch,
 )
 from sync.engine import SyncEngine, SyncReport
-from sync.enrollment import DEFAULT_ENROLL_MINUTES, create_enrollment, redeem_enrollment
+from sync.enrollment import (
+    DEFAULT_ENROLL_MINUTES,
+    MAX_ENROLL_MINUTES,
+    create_enrollment,
+    delete_expired_enrollments,
+    redeem_enrollment,
+)
 from sync.errors import CancelledError, DeviceIdCollisionError
 from sync.remote import (
     create_practice_remote,
@@ -237,6 +245,11 @@ class SyncService:
         if self.practice.meta_value(MOVE_OWED):
             self.finish_move()
         self.publish_device_info(refresh=report.pushed_changes > 0)
+        if report.pushed_changes:  # never on an idle sync: it stays one request
+            # A code past its expiry still opens the key ring for whoever holds it:
+            # whichever member pushes first deletes it.
+            now_ms = int(time.time() * 1000)
+            delete_expired_enrollments(self.backend, self.keys.practice_id, now_ms)
         pins = json.loads(self.practice.meta_value(DEVICE_PINS) or "{}")
         if set(report.pulled_changes) - set(pins):
             self._pinned_keys()  # pin a new device's key as soon as it is first seen
@@ -311,7 +324,13 @@ class SyncService:
         """A single-use enrollment code valid ``minutes`` (show it once to the new device)."""
         if minutes < 1:
             raise errors.InvalidInputError("an enrollment code must be valid at least a minute")
+        if minutes > MAX_ENROLL_MINUTES:
+            raise errors.InvalidInputError(
+                f"an enrollment code is valid at most {MAX_ENROLL_MINUTES // 60} hours "
+                f"({MAX_ENROLL_MINUTES} minutes): it hands over every key of the practice"
+            )
         self.sync()  # the ring handed over must hold the newest epoch
+        delete_expired_enrollments(self.backend, self.keys.practice_id, int(now() * 1000))
         expires_ms = int((now() + minutes * 60) * 1000)
         return create_enrollment(
             self.backend, self.keys, by=self.practice.device_id, expires_ms=expires_ms
@@ -397,7 +416,15 @@ class SyncService:
         me = self.practice.device_id
         if device == me:
             raise errors.UsageError("a device cannot revoke itself; revoke it from another one")
-        self.sync()
+        try:
+            self.sync()
+        except DeviceRevokedError as exc:
+            # Left out of a newer epoch: genuine (we were revoked) or forged by the
+            # device we are revoking, racing us. The practice passphrase tells them apart.
+            check_competing_epoch(
+                self.backend, self.keys.practice_id, exc.epoch, practice_passphrase
+            )
+            raise
         ring = StoreKeyRing(self.practice)
         if any(device in r.revoked for r in ring.revocations().values()):
             raise errors.UsageError(f"device {device} is already revoked")

@@ -61,6 +61,7 @@ class DeviceRevokedError(WrongSecretError):
     left out of a rotation). It can read nothing written since (exit 3)."""
 
     advice_included = True  # the message says what to do; the CLI adds nothing
+    epoch = 0  # the epoch this device was not given
 
 
 class EnrollmentCodeError(WrongSecretError):
@@ -344,11 +345,26 @@ def catch_up(
             private = ring.device_private_key()
             wrap_name = device_wrap_name(pid, newest, device)
             wrapped = find_key_json(backend, wrap_name)
+            for epoch in range(keys.current + 1, newest + 1):
+                # Only a device that knows the practice passphrase creates an epoch, and
+                # wraps it for the passphrase and the kit: an epoch without both is not
+                # one an honest Carnet made (a device being revoked racing its revoker).
+                for kind, shape in (
+                    ("passphrase", crypto.check_passphrase_wrap),
+                    ("recovery", crypto.check_recipient_wrap),
+                ):
+                    name = key_name(pid, epoch, kind)
+                    shape(get_key_json(backend, name), f"the key object {name}")
             if private is None or wrapped is None:
-                raise DeviceRevokedError(
+                revoked = DeviceRevokedError(
                     f"this device ({device}) was not given the practice's key epoch {newest}: "
-                    "it was revoked, and can no longer read what the practice writes"
+                    "it was revoked, and can no longer read what the practice writes. If "
+                    "nobody revoked it, a device being revoked may have forged that epoch: "
+                    "run 'carnet device revoke' for that device here, with the practice "
+                    "passphrase, to find out"
                 )
+                revoked.epoch = newest
+                raise revoked
             ctx = _device_wrap_context(pid, newest, device)
             epochs[newest] = unwrap_key(
                 crypto.unwrap_as_recipient, wrapped, private, ctx, name=wrap_name, held=True
@@ -383,6 +399,34 @@ def catch_up(
 # ---------------------------------------------------------------- rotation (revoke)
 
 
+class ForgedEpochError(IntegrityError):
+    """A key epoch this device did not create does not open with the practice
+    passphrase: a device that holds the key but not the passphrase (one being revoked)
+    made it to pre-empt its revocation."""
+
+    advice_included = True
+
+
+def check_competing_epoch(backend: Backend, pid: str, epoch: int, passphrase: str) -> None:
+    """Another device created ``epoch`` first. A genuine one opens with the practice
+    passphrase (only passphrase holders revoke); otherwise it is forged: say so."""
+    name = key_name(pid, epoch, "passphrase")
+    wrapped = find_key_json(backend, name)
+    try:
+        if wrapped is None:
+            raise crypto.WrongSecretError("missing")
+        crypto.unwrap_with_passphrase(wrapped, passphrase, wrap_context(pid, epoch))
+    except (crypto.WrongSecretError, crypto.IntegrityError):
+        raise ForgedEpochError(
+            f"key epoch {epoch} was created by another device without the practice "
+            "passphrase: it is forged, most likely by the device being revoked, to keep "
+            "reading. Nothing was changed. Do not enroll or join anything now; on every "
+            "computer, run 'carnet device list' and look for a device you did not expect "
+            "or one shown revoked that should not be; then move the practice to new storage "
+            "with a new passphrase (see docs/sync-protocol.md, 'Revocation')"
+        ) from None
+
+
 def rotate_epoch(
     backend: Backend,
     keys: PracticeKeys,
@@ -407,6 +451,7 @@ def rotate_epoch(
     new = current + 1
     try:
         if max(epoch_markers(backend.list(epoch_marker_prefix(pid)), pid), default=0) >= new:
+            check_competing_epoch(backend, pid, new, passphrase)
             raise RotationError(
                 f"key epoch {new} was already created by another device; sync, then try again"
             )

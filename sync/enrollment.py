@@ -19,6 +19,8 @@ from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_objec
 
 ENROLL_CODE_BYTES = 15  # 120 bits: 24 base32 characters, 6 groups of 4
 DEFAULT_ENROLL_MINUTES = 30
+MAX_ENROLL_MINUTES = 24 * 60
+"""A code hands over the whole key ring: it lives hours at most, never years."""
 
 
 def new_enrollment_code() -> str:
@@ -53,7 +55,9 @@ def _enroll_context(pid: str) -> str:
 
 def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_ms: int) -> str:
     """Publish the key ring for a new device, wrapped under a fresh code; returns the
-    code text (to show once). The expiry time is inside the wrap."""
+    code text (to show once). The expiry time is inside the wrap (what the joiner obeys)
+    and in the name, ``enroll/<hash>.<expires ms>``, so any member's sync can delete
+    an expired code it cannot open (:func:`delete_expired_enrollments`)."""
     code_text = new_enrollment_code()
     code = parse_enrollment_code(code_text)
     body = dump_json(
@@ -67,7 +71,8 @@ def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_
     )
     wrapped = crypto.wrap_with_key(body, code, _enroll_context(keys.practice_id))
     try:
-        backend.create(enrollment_name(keys.practice_id, code), dump_json(wrapped))
+        name = f"{enrollment_name(keys.practice_id, code)}.{expires_ms}"
+        backend.create(name, dump_json(wrapped))
     except BackendError as exc:
         raise from_backend(exc) from exc
     return code_text
@@ -77,9 +82,14 @@ def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -
     """Open the key ring an enrolled device left for ``code_text`` and delete it (single
     use). Wrong, used or expired code: :class:`WrongSecretError` with one sentence."""
     code = parse_enrollment_code(code_text)
-    name = enrollment_name(pid, code)
+    base = enrollment_name(pid, code)
     wrong = "this enrollment code is wrong or was already used; ask for a new one"
     try:
+        listed = [o.name for o in backend.list(enrollment_prefix(pid))]
+        names = [n for n in listed if n == base or n.startswith(base + ".")]
+        if not names:
+            raise EnrollmentCodeError(wrong)
+        name = names[0]
         try:
             wrapped = json.loads(backend.get(name))
         except (NotFoundError, ValueError):
@@ -98,10 +108,32 @@ def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -
             backend.delete(name)  # single use, even if what follows fails
         except NotFoundError:
             raise EnrollmentCodeError(wrong) from None
-        if now_ms > expires_ms:
+        if now_ms > expires_ms or expires_ms - now_ms > (MAX_ENROLL_MINUTES + 60) * 60_000:
             raise EnrollmentCodeError("this enrollment code has expired; ask for a new one")
         fmt = backend.get(format_name(pid))
     except BackendError as exc:
         raise from_backend(exc) from exc
     open_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], fmt, "format")
     return keys
+
+
+def enrollment_prefix(pid: str) -> str:
+    return f"{pid}/enroll/"
+
+
+def delete_expired_enrollments(backend: Backend, pid: str, now_ms: int) -> int:
+    """Delete every code whose expiry (in its name) has passed: an expired code's object
+    would still open the key ring for whoever holds the code. Returns how many."""
+    deleted = 0
+    try:
+        for obj in backend.list(enrollment_prefix(pid)):
+            _, dot, expires = obj.name.rpartition(".")
+            if dot and expires.isdigit() and int(expires) < now_ms:
+                try:
+                    backend.delete(obj.name)
+                    deleted += 1
+                except NotFoundError:
+                    continue
+    except BackendError as exc:
+        raise from_backend(exc) from exc
+    return deleted

@@ -391,10 +391,14 @@ def change_passphrase(backend: Backend, keys: PracticeKeys, new_passphrase: str)
 
 def new_recovery_key(backend: Backend, keys: PracticeKeys) -> str:
     """Replace the recovery key (only a holder of the practice key can); returns its text.
-    The previous recovery key stops working for this epoch; the passphrase is unaffected."""
+    Every epoch is re-wrapped to it, oldest first and the current one last, so the
+    previous kit opens none of them (it would otherwise still open epoch 1, and with it
+    everything written before a revocation); the passphrase is unaffected."""
     recovery = crypto.random_key()
     try:
-        _write_recovery(backend, keys, recovery, backend.put)
+        for epoch in sorted(keys.epochs):
+            at = PracticeKeys(keys.practice_id, keys.epochs, epoch)
+            _write_recovery(backend, at, recovery, backend.put)
     except BackendError as exc:
         raise from_backend(exc) from exc
     return format_recovery_key(recovery)

@@ -346,6 +346,11 @@ def test_a_revoked_device_cannot_forge_a_newer_epoch(
         backend.put(device_wrap_name(pid, 3, office.device_id), json.dumps(wrap).encode())
         previous = crypto.wrap_with_key(fake2, k3, f"carnet/practice-key/v1/{pid}/2")
         backend.put(key_name(pid, 3, "previous"), json.dumps(previous).encode())
+        for kind, wrapped in (  # well formed, as a careful forger would write them
+            ("passphrase", crypto.wrap_with_passphrase(k3, "made up", ctx3)),
+            ("recovery", crypto.wrap_for_recipient(k3, office_public, ctx3)),
+        ):
+            backend.put(key_name(pid, 3, kind), json.dumps(wrapped).encode())
         forged = PracticeKeys(pid, {**laptop.practice_keys.epochs, 2: fake2, 3: k3}, 3)
         record = Revocation(3, {office.device_id: 0}, {}, laptop.device_id)
         backend.create(epoch_marker_name(pid, 3), encode_revocation(forged, record))
