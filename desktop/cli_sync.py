@@ -300,7 +300,9 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
     cli = _cli()
     folder = Path(args.data_dir)
     code = getattr(args, "code", None)
-    passphrase = None if recovery or code else cli.read_passphrase(args, "Practice passphrase: ")
+    passphrase = (
+        None if recovery is not None or code else cli.read_passphrase(args, "Practice passphrase: ")
+    )
     local = _new_passphrase(args, passphrase)
     progress = TerminalProgress()
     practice = join(
@@ -319,7 +321,7 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
         counts = practice.counts()
         devices = practice.replica.cursors()
     print(
-        f"{'restored' if recovery or args.command == 'restore' else 'joined'}: "
+        f"{'restored' if recovery is not None or args.command == 'restore' else 'joined'}: "
         f"{counts['patient']:,} patients, {counts['consultation']:,} consultations from "
         f"{len(devices)} devices; this computer is device {practice.device_id}"
     )
@@ -331,11 +333,12 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    recovery = (
-        _read_secret_file(args.recovery_key_file, "recovery key")
-        if args.recovery_key_file
-        else None
-    )
+    from sync.remote import parse_recovery_key
+
+    recovery = None
+    if args.recovery_key_file:
+        recovery = _read_secret_file(args.recovery_key_file, "recovery key")
+        parse_recovery_key(recovery)  # a typo is said, and where, before any network use
     return _join_or_restore(args, recovery=recovery)
 
 

@@ -27,7 +27,9 @@ from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
 from desktop.sync_repair import StoreRepairs, check_owed, follow, read_and_adopt
 from sync.backends import PASSWORD_ENV, Backend, open_backend
+from sync.backends.base import TargetMissingError
 from sync.backends.retry import RetryingBackend, RetryPolicy
+from sync.backends.webdav import WebDavBackend
 from sync.blobs import BlobRef, download_blob, upload_blob
 from sync.changes import new_id
 from sync.check import check_remote
@@ -495,7 +497,17 @@ def set_remote(
     that does not hold its chain (after the first device moved): it first merges the
     newest snapshot there, so nothing another device pushed before the move is missed."""
     backend = connect(url, password=password)
-    backend.check()
+    try:
+        backend.check()
+    except TargetMissingError:
+        # Asked to set a practice up at a WebDAV address that does not exist yet: make
+        # it (MKCOL, parents included). A missing local folder is never created: it may
+        # be an unmounted drive.
+        inner = getattr(backend, "inner", backend)
+        if not (create and isinstance(inner, WebDavBackend)):
+            raise
+        inner.create_root()
+        backend.check()
     recovery: str | None = None
     if create:
         current = practice.practice_keys

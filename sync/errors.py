@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sync import crypto
 from sync.backends.base import (
+    AccessDeniedError,
     AuthError,
     BackendError,
     NotFoundError,
@@ -42,6 +43,15 @@ class RemoteUnavailableError(SyncError):
 
     permanent = False
     exit_code = EXIT_UNREACHABLE
+
+
+class StorageRefusedError(SyncError):
+    """The storage refused to store: full, over quota, read-only or no permission (exit
+    4, like an unreachable storage: the fix is on the storage's side). Permanent: the
+    scheduler stops retrying until the user acts. Nothing local is lost."""
+
+    exit_code = EXIT_UNREACHABLE
+    advice_included = True
 
 
 class NotAPracticeError(SyncError):
@@ -135,7 +145,16 @@ def from_backend(exc: BackendError) -> SyncError:
     elif isinstance(exc, TargetMissingError):
         err = NotAPracticeError(f"the storage location does not exist: {exc}")
     elif isinstance(exc, StorageFullError):
-        err = SyncError(f"the storage is full: {exc}")
+        err = StorageRefusedError(
+            f"the storage is full ({str(exc).rstrip('.')}): free space or raise the quota "
+            "there, then sync again; nothing was lost on this computer"
+        )
+    elif isinstance(exc, AccessDeniedError):
+        err = StorageRefusedError(
+            f"the storage refused to write ({str(exc).rstrip('.')}): check that it is "
+            "mounted read-write and that this computer's account may write there, then "
+            "sync again; nothing was lost on this computer"
+        )
     elif isinstance(exc, UnreachableError):
         err = RemoteUnavailableError(f"the storage cannot be reached: {exc}")
     elif isinstance(exc, NotFoundError):

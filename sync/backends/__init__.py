@@ -21,6 +21,7 @@ import threading
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from sync.backends.base import (
+    AccessDeniedError,
     AlreadyExistsError,
     AuthError,
     Backend,
@@ -32,7 +33,7 @@ from sync.backends.base import (
     TargetMissingError,
     UnreachableError,
 )
-from sync.backends.folder import AccessDeniedError, FolderBackend
+from sync.backends.folder import FolderBackend
 from sync.backends.memory import MemoryBackend
 
 __all__ = [
@@ -64,11 +65,14 @@ def open_backend(
     access_key: str | None = None,
     secret_key: str | None = None,
     timeout: tuple[float, float] | None = None,
+    allow_memory: bool = False,
 ) -> Backend:
     """The backend a remote URL names (see the module docstring); no I/O yet.
 
     Raises :class:`ValueError` with one sentence for an unknown scheme, a malformed URL
     or missing credentials. ``timeout`` is (connect, read) seconds for network backends.
+    ``memory://`` only with ``allow_memory`` (tests): from a user's address it would be
+    accepted, "sync" every change, and keep nothing anywhere.
     """
     try:
         parts = urlsplit(url)
@@ -81,7 +85,7 @@ def open_backend(
         return _open_webdav(url, scheme.removeprefix("webdav+"), password, timeout)
     if scheme == "s3":
         return _open_s3(url, access_key, secret_key, timeout)
-    if scheme == "memory":
+    if scheme == "memory" and allow_memory:
         name = (parts.netloc + parts.path).strip("/")
         if not name:
             raise ValueError("A memory:// address needs a name, as in memory://test.")
@@ -90,7 +94,7 @@ def open_backend(
     shown = f"'{scheme}'" if scheme else "none"
     raise ValueError(
         f"The remote address has an unknown scheme ({shown}): use file://, webdav+https://, "
-        "webdav+http://, s3:// or memory://."
+        "webdav+http:// or s3://."
     )
 
 

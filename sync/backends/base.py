@@ -42,6 +42,12 @@ class StorageFullError(BackendError):
     permanent = True
 
 
+class AccessDeniedError(BackendError):
+    """The storage refused to write: a read-only mount, no permission (permanent)."""
+
+    permanent = True
+
+
 class UnreachableError(BackendError):
     """The storage could not be reached, timed out, or is busy (423, 5xx): try later."""
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from sync.backends._names import TEMP_DIR, check_name, check_prefix, is_hidden, prefix_dir
 from sync.backends.base import (
+    AccessDeniedError,
     AlreadyExistsError,
     BackendError,
     Capabilities,
@@ -47,12 +48,6 @@ _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 _GONE = {errno.ENOTCONN, errno.ESTALE, errno.EIO, errno.ETIMEDOUT, errno.EHOSTDOWN}
 # errno values os.link raises where the filesystem has no hard links.
 _NO_LINK = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
-
-
-class AccessDeniedError(BackendError):
-    """The OS refused access to the folder (permissions, read-only medium): permanent."""
-
-    permanent = True
 
 
 class FolderBackend:

@@ -166,6 +166,33 @@ class WebDavBackend:
 
     # -- the Backend protocol ----------------------------------------------------------
 
+    def create_root(self) -> None:
+        """Create the collection and any missing parents (MKCOL upwards until one
+        exists, then down again): a user who asks to set up a practice at a new
+        address means it to exist. A no-op if it exists."""
+        if self._root_exists():
+            return
+        path = urlsplit(self.url).path
+        base = self.url[: len(self.url) - len(path)]
+        levels = [p for p in path.split("/") if p]
+        missing: list[str] = []
+        while levels:
+            href = base + "/" + "/".join(quote(p, safe="-._~") for p in levels) + "/"
+            r = send(self._session, "WebDAV server", self._host(), "MKCOL", href, self._timeout)
+            with r:
+                if r.status_code in (201, 405):
+                    break
+                if r.status_code != 409:  # 409: the parent is missing too
+                    raise self._fail(r, "creating the collection")
+            missing.append(levels.pop())
+        while missing:
+            levels.append(missing.pop())
+            href = base + "/" + "/".join(quote(p, safe="-._~") for p in levels) + "/"
+            r = send(self._session, "WebDAV server", self._host(), "MKCOL", href, self._timeout)
+            with r:
+                if r.status_code not in (201, 405):
+                    raise self._fail(r, "creating the collection")
+
     def check(self) -> None:
         """The collection exists and the credentials are accepted."""
         if not self._root_exists():
