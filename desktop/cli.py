@@ -178,6 +178,19 @@ def cmd_patient_tombstone(args: argparse.Namespace) -> int:
     return 0
 
 
+def shown(text: str, *, lines: bool = False) -> str:
+    """``text`` safe for a terminal: control characters (ESC, CR, BEL...; LF too unless
+    ``lines``) as visible escapes, so a record synced from elsewhere cannot clear the
+    screen or forge a line."""
+    keep = "\n" if lines else ""
+    return "".join(
+        c
+        if c == keep or c == "\t" or not (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0)
+        else f"\\x{ord(c):02x}"
+        for c in text
+    )
+
+
 @command("patient show")
 def cmd_patient_show(args: argparse.Namespace) -> int:
     with open_practice(args) as practice:
@@ -187,7 +200,7 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         return 0
     from desktop.practice.report import chart_text
 
-    print(chart_text(chart))
+    print(shown(chart_text(chart), lines=True))
     return 0
 
 
@@ -199,7 +212,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             if args.json:
                 emit_json(hits)
             for hit in hits if not args.json else []:
-                print(f"{hit['patient_id']}  {hit['created_at']}  {hit['reason'] or ''}")
+                print(shown(f"{hit['patient_id']}  {hit['created_at']}  {hit['reason'] or ''}"))
             return 0
         patients = practice.search_patients(args.query, args.limit)
     if args.json:
@@ -207,7 +220,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for p in patients:
         name = f"{(p['family_name'] or '').upper()} {p['given_names'] or ''}".strip()
-        print(f"{p['id']}  {name}  {p['birth_date'] or ''}")
+        print(shown(f"{p['id']}  {name}  {p['birth_date'] or ''}"))
     return 0
 
 

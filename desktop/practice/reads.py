@@ -77,12 +77,12 @@ def _chart(s: Session, patient_id: str, include_deleted: bool) -> Record:
     out = patient(s, patient_id)
     live = "" if include_deleted else " AND deleted IS NOT 1"
     for entity, order in (
-        ("problem", "ORDER BY onset DESC"),
-        ("allergy", "ORDER BY substance"),
-        ("treatment", "ORDER BY started DESC"),
-        ("vaccination", "ORDER BY given_on DESC"),
-        ("document", "ORDER BY received_at DESC"),
-        ("appointment", "ORDER BY starts_at DESC"),
+        ("problem", "ORDER BY onset DESC, id DESC"),
+        ("allergy", "ORDER BY substance, id"),
+        ("treatment", "ORDER BY started DESC, id DESC"),
+        ("vaccination", "ORDER BY given_on DESC, id DESC"),
+        ("document", "ORDER BY received_at DESC, id DESC"),
+        ("appointment", "ORDER BY starts_at DESC, id DESC"),
     ):
         out[entity + "s" if entity != "allergy" else "allergies"] = rows.select(
             s, ENTITIES[entity], "patient_id = ?" + live, (patient_id,), order
@@ -113,7 +113,7 @@ def _versioned_items(
 ) -> list[Record]:
     ent_h, ent_v = ENTITIES[head], ENTITIES[version]
     items = rows.select(
-        s, ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC"
+        s, ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC, id DESC"
     )
     if not items:
         return items

@@ -67,9 +67,27 @@ def validate(entity: Entity, fields: Mapping[str, Any]) -> dict[str, Any]:
                 + (" (YYYY-MM-DD)" if kind == "date" else "")
                 + (" (YYYY, YYYY-MM or YYYY-MM-DD)" if kind == "pdate" else "")
             ) from None
+        if kind == "text" and isinstance(out[name], str):
+            out[name] = without_controls(out[name], one_line="name" in name)
     if entity.name == "patient" and out.get("sex") not in (None, *SEX_VALUES):
         raise errors.InvalidInputError("sex must be F, M or U")
+    if entity.name == "patient" and "family_name" in out and not (out["family_name"] or "").strip():
+        # One rule for every write (add, edit, import), not only the CLI's 'patient add'.
+        raise errors.InvalidInputError("the family name must not be empty")
     return out
+
+
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+
+
+def without_controls(text: str, *, one_line: bool) -> str:
+    """``text`` without control characters (ESC clears a terminal, CR forges a line, BEL
+    rings): CR LF and lone CR become LF; in a one-line field (names) LF and TAB become a
+    space. They would otherwise travel to every device by sync."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    if one_line:
+        text = " ".join(text.replace("\t", " ").split("\n"))
+    return text
 
 
 def _coerce(kind: str, value: Any) -> Any:
