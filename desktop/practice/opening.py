@@ -89,6 +89,15 @@ def unlock(
         raise errors.NotAPracticeError(
             f"{folder} has a key file but no {DB_NAME}; restore the practice with 'carnet restore'"
         )
+    if (folder / DB_NAME).stat().st_size == 0:
+        # SQLite would take an emptied file for a new database and write a fresh schema
+        # into it: say what happened instead, and touch nothing.
+        raise errors.CorruptDatabaseError(
+            f"the practice database in {folder} is empty (0 bytes): it was truncated or "
+            "replaced. The practice is on its sync storage: restore it into a new folder "
+            "with 'carnet --data-dir NEW-FOLDER restore --from URL' (changes not yet "
+            "pushed from this computer are lost with the file)"
+        )
     user_id: str | None = None
     if key is None:
         if passphrase is None:

@@ -89,3 +89,13 @@ def test_same_day_consultations_are_ordered_by_date_then_id(folder: Path):
         ids = [p.add_consultation(pid, started_at="2026-03-02T09:00")[0] for _ in range(4)]
         listed = [c["id"] for c in p.chart(pid)["consultations"]]
     assert listed == sorted(ids, reverse=True)
+
+
+def test_an_emptied_database_is_reported_as_damage_with_the_way_out(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+):
+    (folder / "practice.db").write_bytes(b"")
+    for command in (["status"], ["search", "x"], ["sync"], ["audit", "verify"]):
+        code, out = run(capsys, folder, *command)
+        assert code == 5 and "is empty (0 bytes)" in out and "restore" in out, out
+    assert (folder / "practice.db").stat().st_size == 0  # left as it was
