@@ -190,7 +190,10 @@ class SyncController(QObject):
             self._emit_with_pending("offline", at=self.offline_since)
         elif status.state is State.ERROR:
             exc = self._last_error
-            text = (message_for(exc) if exc is not None else None) or self.tr(
+            from desktop.app.repair import lost_data_hint
+
+            hint = lost_data_hint(exc) if exc is not None else None
+            text = hint or (message_for(exc) if exc is not None else None) or self.tr(
                 "unexpected problem ({0})"
             ).format(type(exc).__name__ if exc else "?")
             self._emit_with_pending("error", message=text)

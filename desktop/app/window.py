@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync.sync_now)
         self.sync_action.setEnabled(bool(self.info.get("remote")))
+        self.repair_action = QAction(self.tr("Repair the storage…"), self)
+        self.repair_action.triggered.connect(self.show_repair)
+        self.repair_action.setEnabled(bool(self.info.get("remote")))
         conflicts = QAction(self.tr("Sync conflicts…"), self)
         conflicts.triggered.connect(self.show_conflicts)
         lock = QAction(self.tr("Lock"), self)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
             self.sync_action,
             self.remote_action,
             self.kit_action,
+            self.repair_action,
             conflicts,
             self.preferences_action,
             lock,
@@ -361,6 +365,7 @@ class MainWindow(QMainWindow):
         self.sync.set_remote(url, interval_min * 60)
         self.sync_action.setEnabled(True)
         self.kit_action.setEnabled(True)
+        self.repair_action.setEnabled(True)
 
     def new_recovery_kit(self) -> None:
         """A new recovery key for the practice (the old kit stops working), shown until
@@ -395,6 +400,14 @@ class MainWindow(QMainWindow):
             self.recovery_box = box
 
         self.tasks.net(make, on_done=show, on_error=self.show_error)
+
+    def show_repair(self) -> None:
+        from desktop.app.repair import RepairDialog
+
+        dialog = RepairDialog(self.tasks, self.folder, self.info["db_key"], self)
+        dialog.repaired.connect(lambda _report: self.sync.sync_now())
+        dialog.show()
+        self.repair_dialog = dialog
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self)

@@ -1039,6 +1039,11 @@
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/window.py" line="99"/>
+        <source>Repair the storage…</source>
+        <translation>Réparer le stockage…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/window.py" line="137"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
@@ -3626,6 +3631,66 @@
         <location filename="../../desktop/app/vitals.py" line="181"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>Repair the storage</source>
+        <translation>Réparer le stockage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>Repair makes the practice&apos;s storage whole again from this computer. It publishes everything this computer holds as the new starting point and retires the damaged chains of changes; nothing is deleted. The other computers follow at their next sync and keep everything they hold, sent or not.
+
+Before you repair: ask the storage provider (or check the NAS) whether the lost data can be put back; if it can, do that instead and simply sync again. Repair from the computer that holds the most recent data, never from one that was offline for long.</source>
+        <translation>La réparation remet le stockage du cabinet en état à partir de cet ordinateur. Elle publie tout ce que cet ordinateur détient comme nouveau point de départ et met hors service les chaînes de modifications abîmées ; rien n’est supprimé. Les autres ordinateurs suivent à leur prochaine synchronisation et gardent tout ce qu’ils détiennent, envoyé ou non.
+
+Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si les données perdues peuvent être remises en place ; si oui, faites-le plutôt et synchronisez simplement à nouveau. Réparez depuis l’ordinateur qui détient les données les plus récentes, jamais depuis un ordinateur resté longtemps hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>The storage cannot be put back, and this computer holds the most recent data</source>
+        <translation>Le stockage ne peut pas être remis en place, et cet ordinateur détient les données les plus récentes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>Confirm the repair</source>
+        <translation>Confirmer la réparation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>Repair outcome</source>
+        <translation>Résultat de la réparation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>Repairing…</source>
+        <translation>Réparation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>The storage is complete: there is nothing to repair.</source>
+        <translation>Le stockage est complet : il n’y a rien à réparer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>The storage is repaired: the other computers follow at their next sync.</source>
+        <translation>Le stockage est réparé : les autres ordinateurs suivront à leur prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>The repair failed: please report this.</source>
+        <translation>La réparation a échoué : merci de le signaler.</translation>
+    </message>
+</context>
+<context>
+    <name>repair</name>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="1"/>
+        <source>The storage lost data this practice had stored (rolled back or deleted); nothing was sent onto the gap. If it cannot be put back, use Practice &gt; Repair the storage… on the computer that holds the most recent data.</source>
+        <translation>Le stockage a perdu des données que le cabinet y avait enregistrées (retour en arrière ou suppression) ; rien n’a été envoyé par-dessus le trou. S’il ne peut pas être remis en place, utilisez Cabinet &gt; Réparer le stockage… sur l’ordinateur qui détient les données les plus récentes.</translation>
     </message>
 </context>
 </TS>
