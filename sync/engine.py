@@ -13,56 +13,45 @@ half-way without delaying that. Both steps are restartable at any point:
   fetched in order, each verified (AEAD, position, chain link, and against the head for
   the last) *before* it is applied with its cursor in one replica transaction.
 
-Each step is its own small function, as Anki's sync phases are.
+Each step is its own small function, as Anki's sync phases are. The pull half is
+:mod:`sync.pull`, what both halves share :mod:`sync.engine_state`, the prefetch
+:mod:`sync.prefetch`.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sync.backends.base import (
     AlreadyExistsError,
     Backend,
-    NotFoundError,
     ObjectInfo,
 )
 from sync.blobs import upload_blob
 from sync.changes import Change
-from sync.counting import CountingStore, get_head_bytes, latest_numbered
+from sync.counting import CountingStore, latest_numbered
 from sync.devices import (
     KeyRing,
-    RefusedSegmentError,
     Revocation,
-    catch_up,
-    check_segment_epoch,
-    epoch_markers,
-    revoked_limit,
 )
 from sync.errors import (
-    CancelledError,
     DeviceIdCollisionError,
     IntegrityError,
-    OwnChainLostError,
-    RollbackError,
 )
 from sync.ports import (
-    START,
     BlobSource,
     Cursor,
-    GroupedApply,
     PendingChange,
     Replica,
     SnapshotTarget,
 )
+from sync.pull import Pulling
 from sync.remote import (
     Head,
-    decode_head,
-    encode_head,
     head_name,
     heads_prefix,
     parse_head,
@@ -71,21 +60,15 @@ from sync.remote import (
 )
 from sync.repair import (
     RepairLedger,
-    StorageRepairedError,
-    repair_markers,
-    retired_chains,
 )
 from sync.segments import (
-    HEADER,
     MAGIC_SNAPSHOT,
     PURPOSE_SNAPSHOT,
     PracticeKeys,
     decode_segment,
     digest,
     encode_segment,
-    open_segment,
     pack_json,
-    parse_segment,
     seal_object,
 )
 from sync.snapshots import load_latest_snapshot
@@ -121,14 +104,6 @@ class PushReport:
 
 
 @dataclass(frozen=True, slots=True)
-class PullReport:
-    changes: dict[str, int] = field(default_factory=dict)  # per device
-    segments: int = 0
-    conflicts: int = 0
-    failed: dict[str, str] = field(default_factory=dict)  # tolerant pulls: device -> why
-
-
-@dataclass(frozen=True, slots=True)
 class SyncReport:
     """What one ``sync()`` did; ``requests``: storage requests made (list/get/create/...)."""
 
@@ -140,7 +115,7 @@ class SyncReport:
     requests: int
 
 
-class SyncEngine:
+class SyncEngine(Pulling):
     """Moves changes between one replica and one practice remote. Not thread-safe: one
     sync at a time per replica (the scheduler guarantees it)."""
 
@@ -183,10 +158,6 @@ class SyncEngine:
         self.repairs = repairs
         self._revoked: list[Revocation] = []  # read once per pull (helper threads use it)
 
-    @property
-    def device(self) -> str:
-        return self.replica.device_id
-
     # ------------------------------------------------------------ sync
 
     def sync(self) -> SyncReport:
@@ -205,10 +176,6 @@ class SyncEngine:
             conflicts=pulled.conflicts,
             requests=self._store.requests - before,
         )
-
-    def _check_cancel(self) -> None:
-        if self._cancel.is_set():
-            raise CancelledError("sync cancelled")
 
     # ------------------------------------------------------------ push
 
@@ -371,335 +338,6 @@ class SyncEngine:
                 seq,
             )
         return existing, len(theirs)
-
-    def _write_head(self, head: Head, previous: int) -> None:
-        """Create ``heads/<us>.<seq>`` then delete the previous head (best effort: extra
-        heads are harmless, readers take the highest)."""
-        name = head_name(self.pid, self.device, head.seq)
-        try:
-            self._store.create(name, encode_head(self.keys, head))
-        except AlreadyExistsError:
-            existing = decode_head(self.keys, self.device, head.seq, self._store.get(name))
-            if existing.digest != head.digest:
-                raise DeviceIdCollisionError(
-                    f"head {head.seq} of this device ({self.device}) names another "
-                    "segment: another writer uses the same device id",
-                    self.device,
-                    head.seq,
-                ) from None
-        if previous and previous != head.seq:
-            self._delete_quietly(head_name(self.pid, self.device, previous))
-
-    def _delete_quietly(self, name: str) -> None:
-        try:
-            self._store.delete(name)
-        except Exception:  # noqa: BLE001 - a stale head is harmless; never fail a push on it
-            return
-
-    # ------------------------------------------------------------ pull
-
-    def pull(
-        self, listing: list[ObjectInfo] | None = None, *, tolerant: bool = False
-    ) -> PullReport:
-        """Fetch, verify and apply every other device's new segments. One request (the
-        heads listing) when nothing changed; none when given a fresh ``listing``.
-        ``tolerant`` (a repair gathering what it can): a device whose chain fails is
-        applied up to the fault and reported in ``failed`` instead of raising, and this
-        device's own chain is not checked."""
-        if listing is None:
-            listing = self._store.list(heads_prefix(self.pid))
-        self._catch_up(listing)
-        self._check_repairs(listing)
-        self._revoked = [] if self.keyring is None else list(self.keyring.revocations().values())
-        retired = self.retired()
-        heads = latest_numbered(listing, heads_prefix(self.pid), parse_head)
-        for device in retired:
-            heads.pop(device, None)
-        failed: dict[str, str] = {}
-        if not tolerant:
-            self._check_own_chain(heads.get(self.device, []), rewrite_head=True)
-        known = self.replica.cursors()
-        for device, cursor in known.items():
-            if device != self.device and cursor.seq > 0 and device not in heads:
-                if device in retired:
-                    continue
-                lost = RollbackError(
-                    f"device {device} has no head on the storage, but segment "
-                    f"{cursor.seq} was applied here: the storage was rolled back",
-                    device,
-                    cursor.seq,
-                )
-                if not tolerant:
-                    raise lost
-                failed[device] = str(lost)
-        changes: dict[str, int] = {}
-        segments = conflicts = 0
-        refused: IntegrityError | None = None
-        for device in sorted(heads):
-            if device == self.device or device in failed:
-                continue
-            head_seq = heads[device][-1]
-            limit = revoked_limit(self._revoked, device)
-            if limit is not None and head_seq > limit:
-                # A revoked device wrote on: take what it wrote before, refuse the rest
-                # after every other device is pulled (it must not stop their sync).
-                refused = refused or RefusedSegmentError(
-                    f"segment {limit + 1} of device {device} was written after that device "
-                    f"was revoked (its last valid segment is {limit}): refused",
-                    device,
-                    limit + 1,
-                )
-                head_seq = limit
-            try:
-                got = self._pull_device(device, head_seq, known.get(device, START), limit)
-            except RefusedSegmentError as exc:  # this device's valid part is applied
-                refused = refused or exc
-                continue
-            except IntegrityError as exc:
-                if not tolerant:
-                    raise
-                failed[device] = str(exc)  # what came before the fault is applied
-                continue
-            if got[0]:
-                changes[device] = got[0]
-            segments += got[1]
-            conflicts += got[2]
-        if refused is not None and not tolerant:
-            raise refused
-        if refused is not None and refused.device:
-            failed[refused.device] = str(refused)
-        return PullReport(changes, segments, conflicts, failed)
-
-    def _catch_up(self, heads_listing: list[ObjectInfo]) -> None:
-        """Learn new key epochs and revocation records announced in the heads listing
-        (no request when there are none); later segments are sealed with the newest."""
-        if self.keyring is None:
-            return
-        markers = epoch_markers(heads_listing, self.pid)
-        if markers:
-            self.keys = catch_up(self._store, self.keys, self.device, self.keyring, markers)
-
-    def retired(self) -> set[str]:
-        """Chains retired by the repairs this device followed: never pulled again."""
-        return set() if self.repairs is None else retired_chains(self.repairs.repairs().values())
-
-    def _check_repairs(self, heads_listing: list[ObjectInfo]) -> None:
-        if self.repairs is None:
-            return
-        new = [
-            n for n in repair_markers(heads_listing, self.pid) if n not in self.repairs.repairs()
-        ]
-        if new:
-            raise StorageRepairedError(new)
-
-    def _check_own_chain(self, seqs: list[int], *, rewrite_head: bool) -> None:
-        """Our head ahead of our push cursor: someone else writes as us. Behind: either we
-        crashed before writing it (our last segment is there: write the head again) or
-        the storage lost the end of our chain (rolled back, restored from an older copy,
-        deleted): :class:`OwnChainLostError`, and nothing is pushed onto the gap."""
-        _, cursor = self.replica.push_cursor()
-        listed = seqs[-1] if seqs else 0
-        if listed > cursor.seq:
-            raise DeviceIdCollisionError(
-                f"the storage has segment {listed} of this device ({self.device}) but this "
-                f"device pushed only {cursor.seq}: another writer uses the same device id",
-                self.device,
-                listed,
-            )
-        if rewrite_head:
-            for stale in seqs[:-1]:  # an earlier delete failed: tidy up, quietly
-                self._delete_quietly(head_name(self.pid, self.device, stale))
-        if listed < cursor.seq:
-            try:
-                data = self._store.get(segment_name(self.pid, self.device, cursor.seq))
-            except NotFoundError:
-                raise OwnChainLostError(self.device, listed, cursor.seq) from None
-            if digest(data) != cursor.digest:
-                raise DeviceIdCollisionError(
-                    f"segment {cursor.seq} of this device ({self.device}) is not the one it "
-                    "pushed: another writer uses the same device id",
-                    self.device,
-                    cursor.seq,
-                )
-            if rewrite_head:
-                self._write_head(Head(self.device, cursor.seq, cursor.digest, len(data)), listed)
-
-    def _pull_device(
-        self, device: str, head_seq: int, cursor: Cursor, limit: int | None = None
-    ) -> tuple[int, int, int]:
-        """Bring ``device`` from ``cursor`` to ``head_seq``; (changes, segments, conflicts).
-        ``limit``: a revoked device's last valid seq; up to it, segments are verified by
-        their chain alone (its head may be past it)."""
-        if head_seq < cursor.seq:
-            raise RollbackError(
-                f"the head of device {device} is at segment {head_seq}, but segment "
-                f"{cursor.seq} was already applied here: the storage was rolled back",
-                device,
-                cursor.seq,
-            )
-        if head_seq == cursor.seq:
-            return 0, 0, 0
-        if limit is not None and head_seq == limit:
-            head = Head(device, limit, "", -1)  # no head to check the last link against
-        else:
-            head = self._read_head(device, head_seq)
-        head_seq = head.seq
-        changes = segments = conflicts = 0
-        first = cursor.seq
-        grouping = (
-            isinstance(self.replica, GroupedApply)
-            and self.group_segments > 1
-            and head_seq - first > 1
-        )
-        in_group: int | None = None  # segments applied in the open group; None: none open
-
-        def end_group(commit: bool) -> None:
-            nonlocal in_group
-            if in_group is not None and isinstance(self.replica, GroupedApply):
-                in_group = None
-                self.replica.end_group(commit)
-
-        try:
-            for seq, new_cursor, raw in self._verified_segments(device, head, cursor):
-                self._check_cancel()
-                decoded = parse_segment(device, seq, raw)
-                if grouping and in_group is None and isinstance(self.replica, GroupedApply):
-                    self.replica.begin_group()
-                    in_group = 0
-                report = self.replica.apply_segment(device, new_cursor, decoded)
-                if in_group is not None:
-                    in_group += 1
-                changes += len(decoded)
-                segments += 1
-                conflicts += report.conflicts
-                self._progress("pull", seq - first, head_seq - first)
-                if in_group is not None and in_group >= self.group_segments:
-                    end_group(commit=True)
-        finally:
-            # Done, cancelled, or a segment failed verification or its own (savepointed)
-            # apply: every segment applied in the group is whole, keep them.
-            end_group(commit=True)
-        return changes, segments, conflicts
-
-    def _verify_next(
-        self, device: str, head: Head, seq: int, prev: Cursor
-    ) -> tuple[int, Cursor, bytes]:
-        """Fetch segment ``seq`` and verify it (AEAD, position, chain link to ``prev``,
-        and against the head for the last one); returns its inflated JSON. Nothing is
-        applied here."""
-        data = self._get_segment(device, seq)
-        if seq == head.seq:
-            self._check_against_head(device, head, data)
-        raw = open_segment(self.keys, device, seq, prev.digest, data)
-        check_segment_epoch(self._revoked, device, seq, HEADER.unpack_from(data)[2])
-        return seq, Cursor(seq, digest(data)), raw
-
-    def _verified_segments(
-        self, device: str, head: Head, cursor: Cursor
-    ) -> Iterator[tuple[int, Cursor, bytes]]:
-        """Segments ``cursor.seq + 1 .. head.seq``, in order, each verified before it is
-        yielded (as inflated JSON, parsed by the caller). With ``prefetch``, one helper
-        thread fetches and verifies up to that many segments ahead (the chain is still
-        walked in order, link by link) while the caller parses and applies: network
-        waits, decryption and decompression, which mostly run outside the interpreter
-        lock, overlap with the database work. JSON parsing stays on the caller's thread
-        (measured: parsing on the helper thread made a loopback restore 7% slower, the
-        two threads fighting over the lock). Errors surface in order: the caller applies
-        every segment before a bad one, as without prefetch."""
-        count = head.seq - cursor.seq
-        if self.prefetch < 1 or count < 2:
-            prev = cursor
-            for seq in range(cursor.seq + 1, head.seq + 1):
-                self._check_cancel()
-                item = self._verify_next(device, head, seq, prev)
-                prev = item[1]
-                yield item
-            return
-        ready: queue.Queue[tuple[int, Cursor, bytes] | BaseException] = queue.Queue(self.prefetch)
-        stop = threading.Event()
-
-        def offer(item: tuple[int, Cursor, bytes] | BaseException) -> bool:
-            while not stop.is_set():
-                try:
-                    ready.put(item, timeout=0.1)
-                    return True
-                except queue.Full:
-                    continue
-            return False
-
-        def fetch_ahead() -> None:
-            prev = cursor
-            try:
-                for seq in range(cursor.seq + 1, head.seq + 1):
-                    if stop.is_set() or self._cancel.is_set():
-                        return
-                    item = self._verify_next(device, head, seq, prev)
-                    prev = item[1]
-                    if not offer(item):
-                        return
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller, in order
-                offer(exc)
-
-        worker = threading.Thread(target=fetch_ahead, name="carnet-pull-prefetch", daemon=True)
-        worker.start()
-        try:
-            for _ in range(count):
-                while True:
-                    self._check_cancel()
-                    try:
-                        got = ready.get(timeout=0.1)
-                        break
-                    except queue.Empty:
-                        if not worker.is_alive() and ready.empty():
-                            raise RuntimeError("the segment prefetch stopped") from None
-                if isinstance(got, BaseException):
-                    raise got
-                yield got
-        finally:
-            stop.set()
-            worker.join()
-
-    def _read_head(self, device: str, seq: int) -> Head:
-        """Open ``heads/<device>.<seq>``. If it vanished between our listing and this GET,
-        the device has just pushed and deleted it: follow its newer head (once)."""
-        try:
-            data = get_head_bytes(self._store, self.pid, device, seq)
-            return decode_head(self.keys, device, seq, data)
-        except NotFoundError:
-            prefix = heads_prefix(self.pid)
-            newer = latest_numbered(self._store.list(prefix), prefix, parse_head).get(device, [])
-            if not newer or newer[-1] <= seq:
-                raise RollbackError(
-                    f"the head {seq} of device {device} disappeared with no newer one",
-                    device,
-                    seq,
-                ) from None
-            name = head_name(self.pid, device, newer[-1])
-            try:
-                return decode_head(self.keys, device, newer[-1], self._store.get(name))
-            except NotFoundError:
-                raise IntegrityError(
-                    f"the heads of device {device} keep disappearing", device, newer[-1]
-                ) from None
-
-    def _check_against_head(self, device: str, head: Head, data: bytes) -> None:
-        if head.length < 0:
-            return
-        if len(data) != head.length or digest(data) != head.digest:
-            raise IntegrityError(
-                f"segment {head.seq} of device {device} is not the one its head names "
-                "(replaced, truncated, or written by a clone of that device)",
-                device,
-                head.seq,
-            )
-
-    def _get_segment(self, device: str, seq: int) -> bytes:
-        try:
-            return self._store.get(segment_name(self.pid, device, seq))
-        except NotFoundError:
-            raise IntegrityError(
-                f"segment {seq} of device {device} is missing from the storage", device, seq
-            ) from None
 
     # ------------------------------------------------------------ snapshots
 
