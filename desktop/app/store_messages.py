@@ -54,6 +54,15 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ("field '{}' of {} expects a {} value{}{}", _bad_value),
     ("{} has no field '{}'; known fields: {}", _unknown_field),
     ("sex must be F, M or U", QT_TRANSLATE_NOOP("store", "Choose the sex: female, male or unknown.")),
+    ("the family name must not be empty", QT_TRANSLATE_NOOP("store", "Type the family name.")),
+    (
+        "an enrollment code is valid at most {} hours ({} minutes): it hands over every key of the practice",
+        QT_TRANSLATE_NOOP("store", "An enrollment code is valid for 24 hours at most."),
+    ),
+    (
+        "the practice database in {} is empty (0 bytes): it was truncated or replaced. {}",
+        QT_TRANSLATE_NOOP("store", "The practice's database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder."),
+    ),
     (
         "the practice name and the user name must not be empty",
         QT_TRANSLATE_NOOP("store", "Type the practice's name and the doctor's login."),

@@ -3147,6 +3147,21 @@
 <context>
     <name>store</name>
     <message>
+        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <source>Type the family name.</source>
+        <translation>Saisissez le nom de famille.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <source>An enrollment code is valid for 24 hours at most.</source>
+        <translation>Un code d’inscription est valable 24 heures au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <source>The practice&apos;s database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder.</source>
+        <translation>La base du cabinet dans {0} est vide : elle a été tronquée ou remplacée. Restaurez le cabinet depuis son stockage de synchronisation dans un nouveau dossier.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/store_messages.py" line="27"/>
         <source>a date such as 22/06/1941</source>
         <translation>une date comme 22/06/1941</translation>
