@@ -22,6 +22,7 @@ from desktop.practice.store import Practice
 from sync.backends.base import AlreadyExistsError, BackendError
 from sync.blobs import upload_blob
 from sync.changes import new_id
+from sync.devices import Revocation
 from sync.errors import from_backend
 from sync.ports import PendingChange
 from sync.remote import heads_prefix, parse_head, parse_numbered
@@ -79,10 +80,10 @@ class StoreRepairs:
         return known_repairs(self.practice)
 
 
-def _min_epoch(service: SyncService) -> int:
+def _revocations(service: SyncService) -> list[Revocation]:
     from desktop.sync_service import StoreKeyRing
 
-    return max(StoreKeyRing(service.practice).revocations(), default=0)
+    return list(StoreKeyRing(service.practice).revocations().values())
 
 
 def read_and_adopt(practice: Practice, records: Sequence[Repair]) -> None:
@@ -148,7 +149,7 @@ def finish_repair(service: SyncService) -> RepairReport:
     try:
         backend.create(name, encode_repair(keys, record))
     except AlreadyExistsError:
-        theirs = decode_repair(keys, record.number, backend.get(name), _min_epoch(service))
+        theirs = decode_repair(keys, record.number, backend.get(name), _revocations(service))
         if theirs.by != practice.device_id:
             with practice.transaction():
                 practice.set_meta(REPAIR_OWED, "")
@@ -174,7 +175,7 @@ def follow(service: SyncService, numbers: Sequence[int]) -> None:
     every value held here that the snapshot lacks. Never replaces local data: merging
     keeps the newest write of every field, so no older state is silently accepted."""
     practice = service.practice
-    records = read_repairs(service.backend, service.keys, numbers, _min_epoch(service))
+    records = read_repairs(service.backend, service.keys, numbers, _revocations(service))
     for record in sorted(records, key=lambda r: r.number):
         with practice.transaction():
             # Always a new chain: this device's may be retired, or lost without the

@@ -267,9 +267,14 @@ class SyncService:
         here, push, and publish a snapshot of everything."""
         if self.practice.meta_value(MOVE_OWED) == "join":
             revocations = read_revocations(self.backend, self.keys)
-            retired = retired_chains(StoreRepairs(self.practice).repairs().values())
+            repairs = StoreRepairs(self.practice).repairs().values()
             load_latest_snapshot(
-                self.backend, self.keys, self.practice.replica, revocations, retired
+                self.backend,
+                self.keys,
+                self.practice.replica,
+                revocations,
+                retired_chains(repairs),
+                {r.snapshot for r in repairs},
             )
         for sha in self.practice.replica.local_blobs():
             upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
@@ -448,6 +453,7 @@ class SyncService:
             revoked={device: heads.get(device, 0)},
             heads=heads,
             device_keys=staying,
+            repairs=sorted(StoreRepairs(self.practice).repairs()),
         )
         ring.adopt(keys, [record])
         self.publish_device_info()
@@ -610,13 +616,13 @@ def join(
                 ensure_device_key(practice)
                 revocations = read_revocations(backend, keys)
                 StoreKeyRing(practice).adopt(keys, revocations)
-                newest_revocation = max((r.epoch for r in revocations), default=0)
-                repairs = read_repairs(backend, keys, min_epoch=newest_revocation)
+                repairs = read_repairs(backend, keys, revocations=revocations)
                 read_and_adopt(practice, repairs)
                 if progress:
                     progress("snapshot", 0, 1)
                 retired = retired_chains(repairs)
-                load_latest_snapshot(backend, keys, practice.replica, revocations, retired)
+                trusted = {r.snapshot for r in repairs}
+                load_latest_snapshot(backend, keys, practice.replica, revocations, retired, trusted)
                 with practice.transaction():
                     practice.set_meta(SNAPSHOT_LOADED, "1")
                 if progress:

@@ -205,15 +205,22 @@ class Revocation:
     heads: Mapping[str, int]
     by: str
     created_ms: int = field(default=0)
+    repairs: tuple[int, ...] = ()
+    """The repairs the revoking device had followed: a repair record sealed with an
+    older epoch than this revocation is accepted only if the first revocation after it
+    lists it (otherwise a revoked key holder could write one with its old key)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "epoch": self.epoch,
             "revoked": dict(self.revoked),
             "heads": dict(self.heads),
             "by": self.by,
             "created_ms": self.created_ms,
         }
+        if self.repairs:
+            out["repairs"] = list(self.repairs)
+        return out
 
     @staticmethod
     def from_json(value: Mapping[str, Any]) -> Revocation:
@@ -223,6 +230,7 @@ class Revocation:
             {str(d): int(s) for d, s in value["heads"].items()},
             str(value["by"]),
             int(value.get("created_ms", 0)),
+            tuple(int(n) for n in value.get("repairs", ())),
         )
 
 
@@ -354,7 +362,10 @@ def catch_up(
                     ("recovery", crypto.check_recipient_wrap),
                 ):
                     name = key_name(pid, epoch, kind)
-                    shape(get_key_json(backend, name), f"the key object {name}")
+                    try:
+                        shape(get_key_json(backend, name), f"the key object {name}")
+                    except crypto.IntegrityError as exc:
+                        raise IntegrityError(str(exc)) from exc
             if private is None or wrapped is None:
                 revoked = DeviceRevokedError(
                     f"this device ({device}) was not given the practice's key epoch {newest}: "
@@ -437,6 +448,7 @@ def rotate_epoch(
     heads: Mapping[str, int],
     device_keys: Mapping[str, bytes],
     kdf_params: crypto.KdfParams | None = None,
+    repairs: Sequence[int] = (),
 ) -> tuple[PracticeKeys, Revocation]:
     """Create key epoch ``current + 1`` with a fresh random key, revoking ``revoked``.
 
@@ -484,7 +496,9 @@ def rotate_epoch(
             backend.put(device_wrap_name(pid, new, device), dump_json(wrapped))
         previous = crypto.wrap_with_key(keys.key(current), key, ctx)
         backend.put(key_name(pid, new, "previous"), dump_json(previous))
-        record = Revocation(new, dict(revoked), dict(heads), by, time.time_ns() // 1_000_000)
+        record = Revocation(
+            new, dict(revoked), dict(heads), by, time.time_ns() // 1_000_000, tuple(repairs)
+        )
         backend.create(epoch_marker_name(pid, new), encode_revocation(new_keys, record))
     except BackendError as exc:
         raise from_backend(exc) from exc

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from sync.backends.base import Backend, BackendError, NotFoundError, ObjectInfo
 from sync.changes import Change, Stamp
+from sync.devices import Revocation
 from sync.errors import IntegrityError, SyncError, from_backend
 from sync.remote import check_id, dump_json, heads_prefix
 from sync.segments import HEADER, PracticeKeys, open_object, seal_object
@@ -121,19 +122,22 @@ def encode_repair(keys: PracticeKeys, record: Repair) -> bytes:
     return seal_object(keys, MAGIC_REPAIR, PURPOSE_REPAIR, context, dump_json(record.to_json()))
 
 
-def decode_repair(keys: PracticeKeys, number: int, data: bytes, min_epoch: int = 0) -> Repair:
-    """Verify repair record ``number``. Sealed with an epoch older than ``min_epoch``
-    (the newest revocation this device knows): refused, since a revoked key holder
-    could have written it."""
+def decode_repair(
+    keys: PracticeKeys, number: int, data: bytes, revocations: Sequence[Revocation] = ()
+) -> Repair:
+    """Verify repair record ``number``. Sealed with an epoch older than a revocation, it
+    is accepted only if the first revocation after that epoch lists it (the revoker had
+    followed it); otherwise a revoked key holder could have written it: refused."""
     what = f"repair record {number}"
     body = open_object(
         keys, MAGIC_REPAIR, PURPOSE_REPAIR, [keys.practice_id, str(number)], data, what
     )
     epoch = HEADER.unpack_from(data)[2]
-    if epoch < min_epoch:
+    later = [r for r in revocations if r.epoch > epoch]
+    if later and number not in min(later, key=lambda r: r.epoch).repairs:
         raise IntegrityError(
-            f"{what} is sealed with key epoch {epoch}, older than the newest revocation "
-            f"(epoch {min_epoch}): refused (a revoked device may have written it)"
+            f"{what} is sealed with key epoch {epoch}, older than a revocation that does "
+            "not list it: refused (a revoked device may have written it)"
         )
     try:
         record = Repair.from_json(json.loads(body), epoch)
@@ -148,7 +152,7 @@ def read_repairs(
     backend: Backend,
     keys: PracticeKeys,
     numbers: Iterable[int] | None = None,
-    min_epoch: int = 0,
+    revocations: Sequence[Revocation] = (),
 ) -> list[Repair]:
     """Repair records ``numbers`` (all listed under ``heads/`` when None), verified."""
     pid = keys.practice_id
@@ -161,7 +165,7 @@ def read_repairs(
                 data = backend.get(repair_marker_name(pid, n))
             except NotFoundError:
                 raise IntegrityError(f"repair record {n} vanished from the storage") from None
-            found.append(decode_repair(keys, n, data, min_epoch))
+            found.append(decode_repair(keys, n, data, revocations))
     except BackendError as exc:
         raise from_backend(exc) from exc
     return found

@@ -63,9 +63,10 @@ def restore_problems(
         checks.append(partial(_check_epoch, store, keys, epoch))
         if epoch > FIRST_EPOCH:
             checks.append(partial(_check_revocation, store, keys, epoch))
+    trusted: set[str] = set()
     for number in repair_markers([ObjectInfo(n, 0) for n in names], pid):
-        checks.append(partial(_check_repair, store, keys, number, revocations))
-    checks.append(partial(read_latest_snapshot, store, keys, revocations, retired))
+        checks.append(partial(_check_repair, store, keys, number, revocations, trusted))
+    checks.append(partial(read_latest_snapshot, store, keys, revocations, retired, trusted))
     for check in checks:
         try:
             check()
@@ -125,7 +126,11 @@ def _check_revocation(store: Backend, keys: PracticeKeys, epoch: int) -> None:
 
 
 def _check_repair(
-    store: Backend, keys: PracticeKeys, number: int, revocations: Sequence[Revocation]
+    store: Backend,
+    keys: PracticeKeys,
+    number: int,
+    revocations: Sequence[Revocation],
+    trusted: set[str],
 ) -> None:
     data = store.get(repair_marker_name(keys.practice_id, number))
-    decode_repair(keys, number, data, max((r.epoch for r in revocations), default=0))
+    trusted.add(decode_repair(keys, number, data, revocations).snapshot)

@@ -39,6 +39,7 @@ def read_latest_snapshot(
     keys: PracticeKeys,
     revocations: Sequence[Revocation] = (),
     retired: Collection[str] = (),
+    trusted: Collection[str] = (),
 ) -> Snapshot | None:
     """The newest snapshot (by the creation time in its name, over all devices), verified;
     None if there is none. A snapshot that fails verification raises, never falls back
@@ -48,7 +49,8 @@ def read_latest_snapshot(
     newest is taken, or none (then every segment is replayed). ``retired``: chains a
     repair retired; their devices' snapshots are passed over too, and when there are
     any, a snapshot is required (after a repair the new chains only carry what the
-    repair's snapshot lacks): :class:`IntegrityError` if none is left."""
+    repair's snapshot lacks): :class:`IntegrityError` if none is left. ``trusted``:
+    snapshots named by verified repair records, taken whatever epoch sealed them."""
     prefix = snapshots_prefix(keys.practice_id)
     try:
         listing = backend.list(prefix)
@@ -63,7 +65,8 @@ def read_latest_snapshot(
     for number, device in sorted(candidates, reverse=True):
         if device in revoked or device in retired:
             continue
-        snap = _read_snapshot(backend, keys, device, number, newest_epoch)
+        name = snapshot_name(keys.practice_id, device, number)
+        snap = _read_snapshot(backend, keys, device, number, 0 if name in trusted else newest_epoch)
         if snap is None or any(c.seq > limits.get(d, c.seq) for d, c in snap.cursors.items()):
             continue
         return snap
@@ -118,12 +121,13 @@ def load_latest_snapshot(
     target: SnapshotTarget,
     revocations: Sequence[Revocation] = (),
     retired: Collection[str] = (),
+    trusted: Collection[str] = (),
 ) -> dict[str, Cursor] | None:
     """Fill an empty ``target`` from the newest snapshot (see :func:`read_latest_snapshot`
     for ``revocations``); returns the cursors it covers (None, and nothing loaded, if the
     practice has no snapshot). Then a ``SyncEngine`` on that replica pulls what came
     after: restore = snapshot + later segments."""
-    snap = read_latest_snapshot(backend, keys, revocations, retired)
+    snap = read_latest_snapshot(backend, keys, revocations, retired, trusted)
     if snap is None:
         return None
     target.load_snapshot(snap.changes, snap.cursors)

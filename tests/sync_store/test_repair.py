@@ -151,3 +151,35 @@ def test_repair_on_an_intact_storage_changes_nothing(
     code, out = run(capsys, office, "repair", "--yes")
     assert code == 0 and "nothing to repair" in out
     assert listing(storage) == before
+
+
+def test_a_repair_before_a_revocation_still_restores_and_a_revoked_device_cannot_forge_one(
+    two_computers: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from desktop.sync_service import connect
+    from sync.repair import encode_repair, new_repair, repair_marker_name
+
+    storage, office, laptop = two_computers
+    yesterday = tmp_path / "yesterday"
+    shutil.copytree(storage, yesterday)
+    add(office, "Hier")
+    assert run(capsys, office, "sync")[0] == 0
+    roll_back(storage, yesterday)
+    assert run(capsys, office, "repair", "--yes")[0] == 0
+    assert run(capsys, laptop, "sync")[0] == 0  # follows
+    with Practice.open(laptop, passphrase=PASSPHRASE) as p:
+        gone, old_keys, pid = p.device_id, p.practice_keys, p.practice_id
+    assert run(capsys, office, "device", "revoke", gone)[0] == 0
+
+    fresh = tmp_path / "fresh"  # the repair (epoch 1) was vouched for by the revocation
+    join(fresh, storage.as_uri(), passphrase=PASSPHRASE, local_passphrase=PASSPHRASE).close()
+    assert names(fresh) == {"Ancien", "Hier"}
+
+    # the revoked laptop, with its epoch-1 key, "repairs" to retire the office's chain
+    with Practice.open(office, passphrase=PASSPHRASE) as p:
+        office_id = p.device_id
+    forged = new_repair(2, gone, gone, "x/snapshots/a/1", {office_id: 9})
+    connect(storage.as_uri()).create(repair_marker_name(pid, 2), encode_repair(old_keys, forged))
+    code, out = run(capsys, office, "sync")
+    assert code == 5 and "repair record 2" in out and "refused" in out, out
+    assert names(office) == {"Ancien", "Hier"}
