@@ -193,9 +193,11 @@ class SyncController(QObject):
             from desktop.app.repair import lost_data_hint
 
             hint = lost_data_hint(exc) if exc is not None else None
-            text = hint or (message_for(exc) if exc is not None else None) or self.tr(
-                "unexpected problem ({0})"
-            ).format(type(exc).__name__ if exc else "?")
+            text = (
+                hint
+                or (message_for(exc) if exc is not None else None)
+                or self.tr("unexpected problem ({0})").format(type(exc).__name__ if exc else "?")
+            )
             self._emit_with_pending("error", message=text)
         elif status.state is State.SYNCED:
             self.offline_since = None
