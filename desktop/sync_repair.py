@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 from sync.backends.base import AlreadyExistsError, BackendError
 from sync.blobs import upload_blob
@@ -43,9 +44,9 @@ from sync.snapshots import read_snapshot
 if TYPE_CHECKING:
     from desktop.sync_service import SyncService
 
-REPAIRS = "repairs"  # meta: JSON list of the repair records this device verified
-REPAIR_OWED = "repair_owed"  # meta: JSON {number, was, retired} while a repair is unfinished
-FOLLOW_OWED = "follow_owed"  # meta: the number of a repair this device is still following
+REPAIRS = MetaKey.REPAIRS
+REPAIR_OWED = MetaKey.REPAIR_OWED
+FOLLOW_OWED = MetaKey.FOLLOW_OWED
 
 
 @dataclass(frozen=True)

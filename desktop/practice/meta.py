@@ -60,6 +60,10 @@ class MetaKey(enum.StrEnum):
     MOVE_OWED = "move_owed"
     """While a move to other storage is unfinished: "create" (a new storage) or "join"
     (a storage another device moved to first, whose snapshot must be merged)."""
+    # repairs of the storage (desktop.sync_repair)
+    REPAIRS = "repairs"  # JSON list of the repair records this device verified
+    REPAIR_OWED = "repair_owed"  # JSON {number, was, retired, failed} while a repair is unfinished
+    FOLLOW_OWED = "follow_owed"  # the number of a repair this device is still following
 
 
 IN_PROGRESS = "in-progress"
