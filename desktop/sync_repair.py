@@ -30,6 +30,7 @@ from sync.remote import heads_prefix, parse_head, parse_numbered
 from sync.repair import (
     Repair,
     RepairRaceError,
+    StorageRepairedError,
     decode_repair,
     encode_repair,
     missing_from,
@@ -105,7 +106,15 @@ def repair(service: SyncService) -> RepairReport:
         return finish_repair(service)
     engine = service.engine()
     heads_listing = engine._store.list(heads_prefix(service.keys.practice_id))
-    pulled = engine.pull(heads_listing, tolerant=True)
+    try:
+        pulled = engine.pull(heads_listing, tolerant=True)
+    except StorageRepairedError as exc:
+        follow(service, exc.numbers)  # another device repaired it first: follow that
+        raise RepairRaceError(
+            f"another device already repaired the storage (repair {exc.numbers[-1]}); this "
+            "computer followed it. Run 'carnet check': repair again only if it still finds "
+            "a problem"
+        ) from None
     pid = service.keys.practice_id
     try:
         everything = service.backend.list(f"{pid}/")

@@ -183,3 +183,20 @@ def test_a_repair_before_a_revocation_still_restores_and_a_revoked_device_cannot
     code, out = run(capsys, office, "sync")
     assert code == 5 and "repair record 2" in out and "refused" in out, out
     assert names(office) == {"Ancien", "Hier"}
+
+
+def test_a_second_repair_follows_the_first_instead(
+    two_computers: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    storage, office, laptop = two_computers
+    with Practice.open(laptop, passphrase=PASSPHRASE) as p:
+        device, pid = p.device_id, p.practice_id
+    add(laptop, "Portable")
+    assert run(capsys, laptop, "sync")[0] == 0
+    shutil.rmtree(storage / pid / "devices" / device)  # the laptop's chain is lost
+    assert run(capsys, office, "repair", "--yes")[0] == 0
+    code, out = run(capsys, laptop, "repair", "--yes")  # it had not synced since
+    assert code == 1 and "already repaired" in out and "followed" in out, out
+    assert run(capsys, laptop, "check", "--read-data")[0] == 0
+    assert run(capsys, office, "sync")[0] == 0
+    assert names(office) == {"Ancien", "Portable"}
