@@ -1004,183 +1004,183 @@
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="121"/>
+        <location filename="../../desktop/app/window.py" line="124"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="123"/>
+        <location filename="../../desktop/app/window.py" line="126"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="126"/>
+        <location filename="../../desktop/app/window.py" line="129"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="129"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="135"/>
+        <location filename="../../desktop/app/window.py" line="138"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="99"/>
+        <location filename="../../desktop/app/window.py" line="121"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="137"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="143"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="148"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="161"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="176"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="173"/>
+        <location filename="../../desktop/app/window.py" line="177"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="176"/>
+        <location filename="../../desktop/app/window.py" line="180"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="178"/>
+        <location filename="../../desktop/app/window.py" line="182"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="180"/>
+        <location filename="../../desktop/app/window.py" line="184"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="182"/>
+        <location filename="../../desktop/app/window.py" line="186"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="206"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="208"/>
+        <location filename="../../desktop/app/window.py" line="212"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="215"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="216"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
+        <location filename="../../desktop/app/window.py" line="227"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="253"/>
+        <location filename="../../desktop/app/window.py" line="257"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="255"/>
+        <location filename="../../desktop/app/window.py" line="259"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="286"/>
+        <location filename="../../desktop/app/window.py" line="290"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="295"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="329"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="331"/>
+        <location filename="../../desktop/app/window.py" line="335"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="370"/>
+        <location filename="../../desktop/app/window.py" line="375"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="372"/>
+        <location filename="../../desktop/app/window.py" line="377"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="375"/>
+        <location filename="../../desktop/app/window.py" line="380"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="376"/>
+        <location filename="../../desktop/app/window.py" line="381"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="415"/>
         <location filename="../../desktop/app/window.py" line="428"/>
+        <location filename="../../desktop/app/window.py" line="441"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1218,52 +1218,52 @@
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="124"/>
+        <location filename="../../desktop/app/patient_list.py" line="114"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="126"/>
+        <location filename="../../desktop/app/patient_list.py" line="116"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="127"/>
+        <location filename="../../desktop/app/patient_list.py" line="117"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="128"/>
+        <location filename="../../desktop/app/patient_list.py" line="118"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="151"/>
+        <location filename="../../desktop/app/patient_list.py" line="141"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="209"/>
+        <location filename="../../desktop/app/patient_list.py" line="199"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="211"/>
+        <location filename="../../desktop/app/patient_list.py" line="201"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <location filename="../../desktop/app/patient_list.py" line="204"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <location filename="../../desktop/app/patient_list.py" line="204"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="217"/>
+        <location filename="../../desktop/app/patient_list.py" line="207"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1271,32 +1271,32 @@
 <context>
     <name>PatientModel</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="64"/>
+        <location filename="../../desktop/app/patient_list.py" line="54"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="65"/>
+        <location filename="../../desktop/app/patient_list.py" line="55"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="66"/>
+        <location filename="../../desktop/app/patient_list.py" line="56"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="67"/>
+        <location filename="../../desktop/app/patient_list.py" line="57"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="68"/>
+        <location filename="../../desktop/app/patient_list.py" line="58"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="69"/>
+        <location filename="../../desktop/app/patient_list.py" line="59"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -1860,6 +1860,59 @@
     </message>
 </context>
 <context>
+    <name>RepairDialog</name>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="66"/>
+        <location filename="../../desktop/app/repair.py" line="89"/>
+        <source>Repair the storage</source>
+        <translation>Réparer le stockage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="69"/>
+        <source>Repair makes the practice&apos;s storage whole again from this computer. It publishes everything this computer holds as the new starting point and retires the damaged chains of changes; nothing is deleted. The other computers follow at their next sync and keep everything they hold, sent or not.
+
+Before you repair: ask the storage provider (or check the NAS) whether the lost data can be put back; if it can, do that instead and simply sync again. Repair from the computer that holds the most recent data, never from one that was offline for long.</source>
+        <translation>La réparation remet le stockage du cabinet en état à partir de cet ordinateur. Elle publie tout ce que cet ordinateur détient comme nouveau point de départ et met hors service les chaînes de modifications abîmées ; rien n’est supprimé. Les autres ordinateurs suivent à leur prochaine synchronisation et gardent tout ce qu’ils détiennent, envoyé ou non.
+
+Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si les données perdues peuvent être remises en place ; si oui, faites-le plutôt et synchronisez simplement à nouveau. Réparez depuis l’ordinateur qui détient les données les plus récentes, jamais depuis un ordinateur resté longtemps hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="81"/>
+        <source>The storage cannot be put back, and this computer holds the most recent data</source>
+        <translation>Le stockage ne peut pas être remis en place, et cet ordinateur détient les données les plus récentes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="83"/>
+        <source>Confirm the repair</source>
+        <translation>Confirmer la réparation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="86"/>
+        <source>Repair outcome</source>
+        <translation>Résultat de la réparation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="104"/>
+        <source>Repairing…</source>
+        <translation>Réparation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="113"/>
+        <source>The storage is complete: there is nothing to repair.</source>
+        <translation>Le stockage est complet : il n’y a rien à réparer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="117"/>
+        <source>The storage is repaired: the other computers follow at their next sync.</source>
+        <translation>Le stockage est réparé : les autres ordinateurs suivront à leur prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="125"/>
+        <source>The repair failed: please report this.</source>
+        <translation>La réparation a échoué : merci de le signaler.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreWizard</name>
     <message>
         <location filename="../../desktop/app/restore_wizard.py" line="86"/>
@@ -2236,7 +2289,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="194"/>
+        <location filename="../../desktop/app/sync_status.py" line="199"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
     </message>
@@ -2704,7 +2757,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="127"/>
+        <location filename="../../desktop/app/main.py" line="128"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -3145,19 +3198,27 @@
     </message>
 </context>
 <context>
+    <name>repair</name>
+    <message>
+        <location filename="../../desktop/app/repair.py" line="35"/>
+        <source>The storage lost data this practice had stored (rolled back or deleted); nothing was sent onto the gap. If it cannot be put back, use Practice &gt; Repair the storage… on the computer that holds the most recent data.</source>
+        <translation>Le stockage a perdu des données que le cabinet y avait enregistrées (retour en arrière ou suppression) ; rien n’a été envoyé par-dessus le trou. S’il ne peut pas être remis en place, utilisez Cabinet &gt; Réparer le stockage… sur l’ordinateur qui détient les données les plus récentes.</translation>
+    </message>
+</context>
+<context>
     <name>store</name>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <location filename="../../desktop/app/store_messages.py" line="57"/>
         <source>Type the family name.</source>
         <translation>Saisissez le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <location filename="../../desktop/app/store_messages.py" line="60"/>
         <source>An enrollment code is valid for 24 hours at most.</source>
         <translation>Un code d’inscription est valable 24 heures au plus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <location filename="../../desktop/app/store_messages.py" line="64"/>
         <source>The practice&apos;s database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder.</source>
         <translation>La base du cabinet dans {0} est vide : elle a été tronquée ou remplacée. Restaurez le cabinet depuis son stockage de synchronisation dans un nouveau dossier.</translation>
     </message>
@@ -3217,334 +3278,334 @@
         <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="59"/>
+        <location filename="../../desktop/app/store_messages.py" line="68"/>
         <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
         <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="63"/>
+        <location filename="../../desktop/app/store_messages.py" line="72"/>
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="67"/>
+        <location filename="../../desktop/app/store_messages.py" line="76"/>
         <source>A signed entry is never changed: amend it (a new version).</source>
         <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="69"/>
+        <location filename="../../desktop/app/store_messages.py" line="78"/>
         <source>Choose which value to keep.</source>
         <translation>Choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="72"/>
+        <location filename="../../desktop/app/store_messages.py" line="81"/>
         <source>An enrollment code must be valid for at least a minute.</source>
         <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="77"/>
+        <location filename="../../desktop/app/store_messages.py" line="86"/>
         <source>The folder {0} already holds a practice.</source>
         <translation>Le dossier {0} contient déjà un cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="81"/>
+        <location filename="../../desktop/app/store_messages.py" line="90"/>
         <source>The folder {0} already holds a practice; choose an empty one.</source>
         <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="85"/>
+        <location filename="../../desktop/app/store_messages.py" line="94"/>
         <source>The folder {0} is not empty; restore into an empty folder.</source>
         <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="89"/>
+        <location filename="../../desktop/app/store_messages.py" line="98"/>
         <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
         <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="93"/>
+        <location filename="../../desktop/app/store_messages.py" line="102"/>
         <source>The folder {0} holds no practice database.</source>
         <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="98"/>
+        <location filename="../../desktop/app/store_messages.py" line="107"/>
         <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
         <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="102"/>
+        <location filename="../../desktop/app/store_messages.py" line="111"/>
         <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
         <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="106"/>
-        <location filename="../../desktop/app/store_messages.py" line="110"/>
+        <location filename="../../desktop/app/store_messages.py" line="115"/>
+        <location filename="../../desktop/app/store_messages.py" line="119"/>
         <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
         <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="114"/>
+        <location filename="../../desktop/app/store_messages.py" line="123"/>
         <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
         <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="118"/>
+        <location filename="../../desktop/app/store_messages.py" line="127"/>
         <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
         <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="123"/>
+        <location filename="../../desktop/app/store_messages.py" line="132"/>
         <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
         <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="128"/>
+        <location filename="../../desktop/app/store_messages.py" line="137"/>
         <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
         <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="134"/>
+        <location filename="../../desktop/app/store_messages.py" line="143"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="138"/>
+        <location filename="../../desktop/app/store_messages.py" line="147"/>
         <source>Type the passphrase to unlock the practice.</source>
         <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="143"/>
+        <location filename="../../desktop/app/store_messages.py" line="152"/>
         <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
         <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="145"/>
+        <location filename="../../desktop/app/store_messages.py" line="154"/>
         <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
         <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="146"/>
+        <location filename="../../desktop/app/store_messages.py" line="155"/>
         <source>This document is not on this computer; reopen the chart.</source>
         <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="147"/>
+        <location filename="../../desktop/app/store_messages.py" line="156"/>
         <source>This conflict was already settled.</source>
         <translation>Ce conflit est déjà réglé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="150"/>
+        <location filename="../../desktop/app/store_messages.py" line="159"/>
         <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
         <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="154"/>
+        <location filename="../../desktop/app/store_messages.py" line="163"/>
         <source>This document is damaged on this computer: sync again, or restore the practice.</source>
         <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="158"/>
+        <location filename="../../desktop/app/store_messages.py" line="167"/>
         <source>An attached file is not on this computer yet: sync to fetch it.</source>
         <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="163"/>
-        <location filename="../../desktop/app/store_messages.py" line="168"/>
+        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <location filename="../../desktop/app/store_messages.py" line="177"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="176"/>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="178"/>
+        <location filename="../../desktop/app/store_messages.py" line="187"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <location filename="../../desktop/app/store_messages.py" line="190"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <location filename="../../desktop/app/store_messages.py" line="194"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="189"/>
+        <location filename="../../desktop/app/store_messages.py" line="198"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="191"/>
+        <location filename="../../desktop/app/store_messages.py" line="200"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="193"/>
+        <location filename="../../desktop/app/store_messages.py" line="202"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="194"/>
+        <location filename="../../desktop/app/store_messages.py" line="203"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="195"/>
+        <location filename="../../desktop/app/store_messages.py" line="204"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="196"/>
+        <location filename="../../desktop/app/store_messages.py" line="205"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="197"/>
+        <location filename="../../desktop/app/store_messages.py" line="206"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="198"/>
+        <location filename="../../desktop/app/store_messages.py" line="207"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="199"/>
+        <location filename="../../desktop/app/store_messages.py" line="208"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="200"/>
+        <location filename="../../desktop/app/store_messages.py" line="209"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="201"/>
+        <location filename="../../desktop/app/store_messages.py" line="210"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="202"/>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <location filename="../../desktop/app/store_messages.py" line="212"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="204"/>
+        <location filename="../../desktop/app/store_messages.py" line="213"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="205"/>
+        <location filename="../../desktop/app/store_messages.py" line="214"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="206"/>
+        <location filename="../../desktop/app/store_messages.py" line="215"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="207"/>
+        <location filename="../../desktop/app/store_messages.py" line="216"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="208"/>
+        <location filename="../../desktop/app/store_messages.py" line="217"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="209"/>
+        <location filename="../../desktop/app/store_messages.py" line="218"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="210"/>
+        <location filename="../../desktop/app/store_messages.py" line="219"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="211"/>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="212"/>
+        <location filename="../../desktop/app/store_messages.py" line="221"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="213"/>
+        <location filename="../../desktop/app/store_messages.py" line="222"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="214"/>
+        <location filename="../../desktop/app/store_messages.py" line="223"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="215"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <location filename="../../desktop/app/store_messages.py" line="225"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="217"/>
+        <location filename="../../desktop/app/store_messages.py" line="226"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="218"/>
+        <location filename="../../desktop/app/store_messages.py" line="227"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="219"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="221"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="222"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="223"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
@@ -3646,66 +3707,6 @@
         <location filename="../../desktop/app/vitals.py" line="181"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
-    </message>
-</context>
-<context>
-    <name>RepairDialog</name>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>Repair the storage</source>
-        <translation>Réparer le stockage</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>Repair makes the practice&apos;s storage whole again from this computer. It publishes everything this computer holds as the new starting point and retires the damaged chains of changes; nothing is deleted. The other computers follow at their next sync and keep everything they hold, sent or not.
-
-Before you repair: ask the storage provider (or check the NAS) whether the lost data can be put back; if it can, do that instead and simply sync again. Repair from the computer that holds the most recent data, never from one that was offline for long.</source>
-        <translation>La réparation remet le stockage du cabinet en état à partir de cet ordinateur. Elle publie tout ce que cet ordinateur détient comme nouveau point de départ et met hors service les chaînes de modifications abîmées ; rien n’est supprimé. Les autres ordinateurs suivent à leur prochaine synchronisation et gardent tout ce qu’ils détiennent, envoyé ou non.
-
-Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si les données perdues peuvent être remises en place ; si oui, faites-le plutôt et synchronisez simplement à nouveau. Réparez depuis l’ordinateur qui détient les données les plus récentes, jamais depuis un ordinateur resté longtemps hors ligne.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>The storage cannot be put back, and this computer holds the most recent data</source>
-        <translation>Le stockage ne peut pas être remis en place, et cet ordinateur détient les données les plus récentes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>Confirm the repair</source>
-        <translation>Confirmer la réparation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>Repair outcome</source>
-        <translation>Résultat de la réparation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>Repairing…</source>
-        <translation>Réparation en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>The storage is complete: there is nothing to repair.</source>
-        <translation>Le stockage est complet : il n’y a rien à réparer.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>The storage is repaired: the other computers follow at their next sync.</source>
-        <translation>Le stockage est réparé : les autres ordinateurs suivront à leur prochaine synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>The repair failed: please report this.</source>
-        <translation>La réparation a échoué : merci de le signaler.</translation>
-    </message>
-</context>
-<context>
-    <name>repair</name>
-    <message>
-        <location filename="../../desktop/app/repair.py" line="1"/>
-        <source>The storage lost data this practice had stored (rolled back or deleted); nothing was sent onto the gap. If it cannot be put back, use Practice &gt; Repair the storage… on the computer that holds the most recent data.</source>
-        <translation>Le stockage a perdu des données que le cabinet y avait enregistrées (retour en arrière ou suppression) ; rien n’a été envoyé par-dessus le trou. S’il ne peut pas être remis en place, utilisez Cabinet &gt; Réparer le stockage… sur l’ordinateur qui détient les données les plus récentes.</translation>
     </message>
 </context>
 </TS>
