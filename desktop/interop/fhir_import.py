@@ -1,0 +1,189 @@
+"""``carnet import fhir FILE|DIR``: a Bundle (JSON) or Bulk Data NDJSON files into a practice.
+
+All or nothing: every record goes through the store's import path (journal and audit)
+inside ONE transaction, so a bad resource half-way leaves the practice as it was.
+Records whose id the practice already holds are skipped (importing twice adds nothing).
+Observations and prescription lines are grouped under their consultation and
+prescription first, in memory (a few numbers per consultation).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.interop import fhir_codes as fc
+from desktop.interop import fhir_in as fin
+from desktop.practice import blobs, errors
+from desktop.practice.schema import ENTITIES
+from desktop.practice.store import Practice
+from desktop.practice.values import validate
+
+Resource = dict[str, Any]
+Progress = Callable[[str, int, int], None]
+_GROUPED = frozenset({"Observation", "MedicationRequest"})
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: dict[str, int] = field(default_factory=dict)  # entity -> records created
+    skipped: int = 0  # already in the practice
+    ignored: dict[str, int] = field(default_factory=dict)  # resource types Carnet has no use for
+
+
+def _bad(where: str, why: str) -> errors.InvalidInputError:
+    return errors.InvalidInputError(f"{where} is not FHIR JSON Carnet can read ({why})")
+
+
+def _ndjson(path: Path) -> Iterator[Resource]:
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError:
+                        raise _bad(f"{path.name} line {number}", "invalid JSON") from None
+    except UnicodeDecodeError:
+        raise _bad(path.name, "not UTF-8") from None
+    except OSError as exc:
+        raise errors.InvalidInputError(f"cannot read {path} ({exc.strerror})") from exc
+
+
+def _bundle(path: Path) -> list[Resource]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _bad(path.name, "invalid JSON") from None
+    except OSError as exc:
+        raise errors.InvalidInputError(f"cannot read {path} ({exc.strerror})") from exc
+    if not isinstance(data, dict):
+        raise _bad(path.name, "not a resource")
+    if data.get("resourceType") != "Bundle":
+        return [data]
+    resources = [e.get("resource") for e in data.get("entry") or [] if isinstance(e, dict)]
+    return [r for r in resources if isinstance(r, dict)]
+
+
+def _rank(kind: str | None) -> int:
+    return fc.RESOURCE_TYPES.index(kind) if kind in fc.RESOURCE_TYPES else len(fc.RESOURCE_TYPES)
+
+
+def _sources(path: Path) -> list[tuple[str | None, Callable[[], Iterator[Resource]]]]:
+    """(resource type the file name promises, or None; a way to read it), in import order."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.ndjson"), key=lambda p: (_rank(p.stem), p.name))
+        if not files:
+            raise errors.InvalidInputError(f"{path} holds no .ndjson file")
+        return [(p.stem if p.stem in fc.RESOURCE_TYPES else None, _reader(p)) for p in files]
+    if not path.is_file():
+        raise errors.InvalidInputError(f"{path} does not exist")
+    if path.suffix == ".ndjson":
+        return [(None, _reader(path))]
+    resources = sorted(_bundle(path), key=lambda r: _rank(r.get("resourceType")))
+    return [(None, lambda: iter(resources))]
+
+
+def _reader(path: Path) -> Callable[[], Iterator[Resource]]:
+    return lambda: _ndjson(path)
+
+
+class _Importer:
+    def __init__(self, practice: Practice, progress: Progress | None) -> None:
+        self.practice = practice
+        self.progress = progress
+        self.ids = fin.Ids()
+        self.vitals: fin.Vitals = {}
+        self.lines: dict[str, list[Resource]] = {}
+        self.created: dict[str, int] = {}
+        self.ignored: dict[str, int] = {}
+        self.skipped = 0
+        self.seen = 0
+
+    def group(self, r: Resource) -> None:
+        if r.get("resourceType") == "Observation":
+            fin.vitals_of(r, self.ids, self.vitals)
+        else:
+            self.lines.setdefault(fin.group_of(r, self.ids), []).append(r)
+
+    def rows(self, r: Resource) -> Iterator[fin.Row]:
+        kind = r.get("resourceType")
+        self.seen += 1
+        if self.progress is not None and self.seen % 1000 == 0:
+            self.progress(str(kind), self.seen, 0)
+        if kind == "Patient":
+            yield fin.patient(r, self.ids)
+        elif kind == "Practitioner":
+            yield fin.practitioner(r, self.ids)
+        elif kind == "Organization":
+            self.organization(r)
+        elif kind == "Condition":
+            yield fin.condition(r, self.ids)
+        elif kind == "AllergyIntolerance":
+            yield fin.allergy(r, self.ids)
+        elif kind == "MedicationStatement":
+            yield fin.treatment(r, self.ids)
+        elif kind == "Immunization":
+            yield fin.vaccination(r, self.ids)
+        elif kind == "Encounter":
+            yield from fin.consultation(r, self.ids, self.vitals)
+        elif kind == "DocumentReference":
+            row, data = fin.document(r, self.ids)
+            if self.fresh(row):
+                blobs.store(self.practice.session, row[2]["content_hash"], data)
+            yield row
+        elif kind == "Appointment":
+            yield fin.appointment(r, self.ids)
+        else:
+            self.ignored[str(kind)] = self.ignored.get(str(kind), 0) + 1
+
+    def organization(self, r: Resource) -> None:
+        """Fill the practice's empty details; never overwrite what it already says."""
+        current = self.practice.practice_record()
+        blanks = {k: v for k, v in fin.organization(r).items() if v and not current.get(k)}
+        if blanks:
+            self.practice.update_record("practice", self.practice.practice_id, blanks)
+
+    def fresh(self, row: fin.Row) -> bool:
+        return self.practice.get(row[0], row[1]) is None
+
+    def checked(self, rows: Iterator[fin.Row]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        for entity, record_id, fields in rows:
+            if not self.fresh((entity, record_id, fields)):
+                self.skipped += 1
+                continue
+            values = validate(ENTITIES[entity], fields)
+            self.created[entity] = self.created.get(entity, 0) + 1
+            yield entity, record_id, values
+
+    def all_rows(self, sources: list[tuple[str | None, Callable[[], Iterator[Resource]]]]) -> Any:
+        for hint, read in sources:
+            if hint in _GROUPED:
+                continue
+            for r in read():
+                if r.get("resourceType") not in _GROUPED:
+                    yield from self.rows(r)
+        for rx_id, lines in self.lines.items():
+            yield from fin.prescription(rx_id, lines, self.ids)
+
+
+def import_fhir(
+    practice: Practice, path: Path, *, progress: Progress | None = None
+) -> ImportReport:
+    """Import a Bundle, an NDJSON file or a Bulk Data folder; all or nothing."""
+    sources = _sources(Path(path))
+    importer = _Importer(practice, progress)
+    for hint, read in sources:
+        if hint is None or hint in _GROUPED:
+            for r in read():
+                if not isinstance(r, dict):
+                    raise _bad(str(path), "a line is not a resource")
+                if r.get("resourceType") in _GROUPED:
+                    importer.group(r)
+    with practice.transaction():
+        practice.import_records(importer.checked(importer.all_rows(sources)))
+    return ImportReport(dict(importer.created), importer.skipped, dict(importer.ignored))

@@ -1,0 +1,60 @@
+"""A small demo practice with the cases the generator never makes: a document, a
+deleted patient, a non-qualified identity, a revised note, a departed user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.demo import loader as demo_loader
+from desktop.practice import bulk_reads
+from desktop.practice.store import Practice
+from tests.conftest import PASSPHRASE
+
+PDF = b"%PDF-1.4\n% a letter from the cardiologist\n%%EOF\n"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Practice]:
+    folder = tmp_path / "demo"
+    demo_loader.make_demo(folder, PASSPHRASE, patients=40, seed=3, today=dt.date(2026, 11, 28))
+    with Practice.open(folder, passphrase=PASSPHRASE) as practice:
+        patients = list(bulk_reads.records(practice, "patient"))
+        first, second, third = patients[0]["id"], patients[1]["id"], patients[2]["id"]
+        practice.add_document(
+            first,
+            PDF,
+            title="Courrier du cardiologue",
+            filename="courrier.pdf",
+            mime="application/pdf",
+            kind="letter",
+        )
+        practice.update_record("patient", second, {"ins_status": "provisoire"})
+        practice.delete_record("patient", third)
+        cid, _ = practice.add_consultation(first, reason="Toux", text="Toux sèche.", weight_kg=70)
+        practice.revise_consultation(cid, text="Toux sèche depuis 3 jours.")
+        leaver = practice.create_record(
+            "user", {"username": "ancien", "display_name": "Dr Parti", "role": "locum"}
+        )
+        practice.delete_record("user", leaver)
+        practice.update_record(
+            "practice", practice.practice_id, {"city": "Lyon", "finess": "690000001"}
+        )
+        yield practice
+
+
+def comparable(chart: dict[str, Any]) -> dict[str, Any]:
+    """A chart as FHIR carries it: the current version of each note and prescription."""
+    chart = json.loads(json.dumps(chart))
+    for key in ("consultations", "prescriptions"):
+        for item in chart[key]:
+            current = item["current"]
+            item["versions"] = [{**current, "parent_id": None}]
+            item["current"] = item["versions"][0]
+            item["concurrent_versions"] = False
+    return chart
