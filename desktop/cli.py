@@ -374,12 +374,13 @@ def build_parser() -> CliParser:
 
     sub.add_parser("gui", help="start the desktop app (the default)")
 
-    from desktop import cli_sync
+    from desktop import cli_interop, cli_sync
 
     cli_sync.add_commands(sub, command)
     from desktop import cli_rx
 
     cli_rx.add_commands(sub, command)
+    cli_interop.add_commands(sub, command)
     return parser
 
 
