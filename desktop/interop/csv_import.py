@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -296,7 +297,9 @@ def guess_mapping(header: tuple[str, ...]) -> dict[str, str]:
         "nom": "family_name", "nom d'usage": "family_name", "family name": "family_name",
         "nom de naissance": "birth_name", "nom de jeune fille": "birth_name",
         "prenom": "given_names", "prenoms": "given_names", "given names": "given_names",
-        "sexe": "sex", "sex": "sex", "date de naissance": "birth_date", "ne le": "birth_date",
+        "sexe": "sex", "sex": "sex", "date de naissance": "birth_date",
+        "date naissance": "birth_date",
+        "ne le": "birth_date", "ne e le": "birth_date", "nom naissance": "birth_name",
         "nee le": "birth_date", "naissance": "birth_date", "ddn": "birth_date",
         "nir": "nir", "numero de securite sociale": "nir", "n ss": "nir", "ins": "nir",
         "telephone": "phone", "tel": "phone", "portable": "phone2", "mobile": "phone2",
@@ -306,7 +309,7 @@ def guess_mapping(header: tuple[str, ...]) -> dict[str, str]:
     }  # fmt: skip
     out: dict[str, str] = {}
     for column in header:
-        name = words.get(fold(column).replace(".", "").strip())
+        name = words.get(" ".join(re.sub(r"[\W_]+", " ", fold(column)).split()))
         if name and name not in out.values():
             out[column] = name
     return out

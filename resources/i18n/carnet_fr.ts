@@ -587,6 +587,145 @@
     </message>
 </context>
 <context>
+    <name>CsvImportWizard</name>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="51"/>
+        <source>Import patients from a CSV file</source>
+        <translation>Importer des patients depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="54"/>
+        <source>1. The file</source>
+        <translation>1. Le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="56"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="66"/>
+        <source>CSV file</source>
+        <translation>Fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="64"/>
+        <source>Read the file</source>
+        <translation>Lire le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="67"/>
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="68"/>
+        <source>Separator</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="71"/>
+        <source>2. Columns: which Carnet field each one fills</source>
+        <translation>2. Colonnes : le champ de Carnet que chacune remplit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="76"/>
+        <source>First rows of the file</source>
+        <translation>Premières lignes du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="80"/>
+        <source>3. Dry run, then import</source>
+        <translation>3. Essai à blanc, puis import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="82"/>
+        <source>Dry run</source>
+        <translation>Essai à blanc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="86"/>
+        <source>Dry run report</source>
+        <translation>Rapport de l&apos;essai à blanc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="87"/>
+        <source>Import the other rows, leaving the refused ones</source>
+        <translation>Importer les autres lignes, sans les lignes refusées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="89"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="115"/>
+        <source>Choose the CSV file to import.</source>
+        <translation>Choisissez le fichier CSV à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="119"/>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="131"/>
+        <source>{0} rows; encoding {1}; separator {2}</source>
+        <translation>{0} lignes ; encodage {1} ; séparateur {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="144"/>
+        <source>Field for the column {0}</source>
+        <translation>Champ pour la colonne {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="145"/>
+        <source>(not imported)</source>
+        <translation>(non importée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="185"/>
+        <source>Read a CSV file first.</source>
+        <translation>Lisez d&apos;abord un fichier CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="188"/>
+        <source>Choose the column that holds the family name.</source>
+        <translation>Choisissez la colonne qui contient le nom de famille.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="190"/>
+        <source>Checking every row…</source>
+        <translation>Vérification de chaque ligne…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="202"/>
+        <source>{0} rows read: {1} to create, {2} duplicates (not created), {3} refused.</source>
+        <translation>{0} lignes lues : {1} à créer, {2} doublons (non créés), {3} refusées.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="208"/>
+        <source>Line {0}: same patient as line {1}</source>
+        <translation>Ligne {0} : même patient que la ligne {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="212"/>
+        <source>Line {0}: this patient is already in the practice</source>
+        <translation>Ligne {0} : ce patient est déjà dans le cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="215"/>
+        <source>Line {0}: refused: {1}</source>
+        <translation>Ligne {0} : refusée : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="234"/>
+        <source>Importing in one transaction…</source>
+        <translation>Import en une seule transaction…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="243"/>
+        <source>{0} patients imported.</source>
+        <translation>{0} patients importés.</translation>
+    </message>
+</context>
+<context>
     <name>DeletedChartsDialog</name>
     <message>
         <location filename="../../desktop/app/deleted_charts.py" line="30"/>
@@ -1216,6 +1355,53 @@
     </message>
 </context>
 <context>
+    <name>PathField</name>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="48"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="49"/>
+        <source>Choose: {0}</source>
+        <translation>Choisir : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientExportDialog</name>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="156"/>
+        <source>Export the record of {0}</source>
+        <translation>Exporter le dossier de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="159"/>
+        <source>Copy for the patient: readable PDF, FHIR file and documents (.zip)</source>
+        <translation>Copie pour le patient : PDF lisible, fichier FHIR et documents (.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="161"/>
+        <source>FHIR R4 Bundle, for another software (.json)</source>
+        <translation>Bundle FHIR R4, pour un autre logiciel (.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="163"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="166"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="169"/>
+        <source>The file holds the record in clear. Give it to the patient or to the software it is for, and do not leave a copy on this computer.</source>
+        <translation>Le fichier contient le dossier en clair. Remettez-le au patient ou au logiciel auquel il est destiné, et n&apos;en laissez pas de copie sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="180"/>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+</context>
+<context>
     <name>PatientList</name>
     <message>
         <location filename="../../desktop/app/patient_list.py" line="114"/>
@@ -1375,6 +1561,61 @@
         <location filename="../../desktop/app/practice_details.py" line="89"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeExportDialog</name>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="198"/>
+        <source>Export the practice</source>
+        <translation>Exporter le cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="200"/>
+        <source>FHIR R4, one NDJSON file per resource type (a folder)</source>
+        <translation>FHIR R4, un fichier NDJSON par type de ressource (un dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="201"/>
+        <source>Plain SQLite database, readable by any tool (a file)</source>
+        <translation>Base SQLite en clair, lisible par tout outil (un fichier)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="213"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="204"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="214"/>
+        <source>SQLite file</source>
+        <translation>Fichier SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="207"/>
+        <source>I understand that this copy holds the whole practice in clear: anyone who gets the file can read every record.</source>
+        <translation>Je comprends que cette copie contient tout le cabinet en clair : quiconque obtient le fichier peut lire tous les dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="216"/>
+        <source>Cancel the export</source>
+        <translation>Annuler l&apos;export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="234"/>
+        <source>Choose the folder to write into.</source>
+        <translation>Choisissez le dossier où écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="245"/>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="249"/>
+        <source>Tick the box to confirm that the copy will be readable by anyone.</source>
+        <translation>Cochez la case pour confirmer que la copie sera lisible par n&apos;importe qui.</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2813,44 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
 </context>
 <context>
+    <name>_ExportDialog</name>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="87"/>
+        <source>Export progress</source>
+        <translation>Progression de l&apos;export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="97"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="100"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="118"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="128"/>
+        <source>Exporting {0}: {1}</source>
+        <translation>Export de {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="133"/>
+        <source>Exported to {0}</source>
+        <translation>Exporté dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/export_dialogs.py" line="141"/>
+        <source>Export cancelled; no file was kept.</source>
+        <translation>Export annulé ; aucun fichier n&apos;a été gardé.</translation>
+    </message>
+</context>
+<context>
     <name>_FieldsDialog</name>
     <message>
         <location filename="../../desktop/app/practice_details.py" line="58"/>
@@ -3182,6 +3461,19 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/field_labels.py" line="103"/>
         <source>no</source>
         <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>interop</name>
+    <message>
+        <location filename="../../desktop/app/interop_actions.py" line="17"/>
+        <source>Export the practice…</source>
+        <translation>Exporter le cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/interop_actions.py" line="20"/>
+        <source>Import patients from a CSV…</source>
+        <translation>Importer des patients depuis un CSV…</translation>
     </message>
 </context>
 <context>
