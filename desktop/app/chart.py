@@ -60,6 +60,7 @@ class ChartView(QWidget):
     add_allergy = Signal(str)
     open_patient = Signal(str)  # from the start screen
     draft_checked = Signal(bool)  # after each check: whether a draft exists
+    export_record = Signal(str)
 
     def __init__(self, tasks: Tasks | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__()
@@ -90,6 +91,8 @@ class ChartView(QWidget):
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(lambda: self._emit(self.export_record))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.consult_button)
@@ -102,6 +105,7 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.export_button,
         ):
             edits.addWidget(button)
         self.draft_label = QLabel()
@@ -185,6 +189,7 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.export_button,
         ):
             button.setEnabled(chart is not None)
         selected = self._selected_key()

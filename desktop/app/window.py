@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from desktop.app import interop_actions
 from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.confirm import ask
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.chart.edit_identity.connect(self.edit_identity)
         self.chart.add_problem.connect(lambda pid: self._record_dialog(AddProblemDialog, pid))
         self.chart.add_allergy.connect(lambda pid: self._record_dialog(AddAllergyDialog, pid))
+        self.chart.export_record.connect(
+            lambda pid: interop_actions.open_patient_export(self, tasks, pid, self._title())
+        )
 
         self.sync_label = SyncStatusLabel()
         self.undo_bar = UndoBar(self)
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
             quit_,
         ):
             practice.addAction(action)
+        interop_actions.add_practice_actions(self, self.tasks, practice, before=lock)
         search = QAction(self.tr("Find a patient"), self)
         search.setShortcut(QKeySequence("Ctrl+F"))
         search.triggered.connect(self.focus_search)
