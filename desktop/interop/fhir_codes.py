@@ -88,10 +88,20 @@ def fhir_datetime(local: str | None) -> str | None:
     offset (FHIR requires a zone when there is a time, and seconds)."""
     if not local:
         return None
+    if len(local) == 16:  # the store's 'YYYY-MM-DDTHH:MM': the offset is the hour's
+        offset = _OFFSETS.get(local[:13])
+        if offset is None:
+            when = dt.datetime.fromisoformat(local[:13] + ":00").astimezone()
+            offset = _OFFSETS[local[:13]] = when.isoformat()[19:]
+        return f"{local}:00{offset}"
     when = dt.datetime.fromisoformat(local)
     if when.tzinfo is None:
         when = when.astimezone()
     return when.isoformat(timespec="seconds")
+
+
+_OFFSETS: dict[str, str] = {}
+"""'2024-03-05T09' -> '+01:00': a practice's times fall in a few hundred thousand hours."""
 
 
 def local_datetime(value: str | None) -> str | None:

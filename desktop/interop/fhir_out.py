@@ -24,12 +24,30 @@ def _clean(obj: Resource) -> Resource:
 
 
 def _prune(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        out = {k: _prune(v) for k, v in obj.items()}
-        return {k: v for k, v in out.items() if v not in (None, "", [], {})}
-    if isinstance(obj, list):
-        items = [_prune(v) for v in obj]
-        return [v for v in items if v not in (None, "", [], {})]
+    if type(obj) is dict:
+        out = {}
+        for key, value in obj.items():
+            kind = type(value)
+            if kind is dict or kind is list:
+                value = _prune(value)
+                if not value:
+                    continue
+            elif value is None or (kind is str and not value):
+                continue
+            out[key] = value
+        return out
+    if type(obj) is list:
+        items = []
+        for value in obj:
+            kind = type(value)
+            if kind is dict or kind is list:
+                value = _prune(value)
+                if not value:
+                    continue
+            elif value is None or (kind is str and not value):
+                continue
+            items.append(value)
+        return items
     return obj
 
 

@@ -21,10 +21,24 @@ _FETCH = 2000
 
 
 def _convert(ent: Entity, names: list[str], row: tuple[Any, ...]) -> Record:
-    return {
-        n: (from_sql(ent, n, v) if n in ent.field_set else v)
-        for n, v in zip(names, row, strict=True)
-    }
+    """A row as the store's record: only JSON and boolean fields need converting."""
+    out = dict(zip(names, row, strict=True))
+    for name in _special(ent):
+        if name in out and out[name] is not None:
+            out[name] = from_sql(ent, name, out[name])
+    return out
+
+
+_SPECIAL: dict[str, tuple[str, ...]] = {}
+
+
+def _special(ent: Entity) -> tuple[str, ...]:
+    found = _SPECIAL.get(ent.name)
+    if found is None:
+        found = _SPECIAL[ent.name] = tuple(
+            f.name for f in ent.fields if f.type in ("json", "bool")
+        )
+    return found
 
 
 def _cursor_rows(practice: Practice, sql: str, params: tuple[Any, ...]) -> Iterator[Any]:
