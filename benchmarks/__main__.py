@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks import desktop_bench, store_bench, sync_bench
+from benchmarks import desktop_bench, interop_bench, store_bench, sync_bench
 from benchmarks.reference import reference_practice
 from benchmarks.report import Table
 
@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the desktop measures (cold start, memory, keystroke to list; offscreen Qt)",
     )
     parser.add_argument(
+        "--interop",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the whole-practice FHIR and SQLite exports (one run each)",
+    )
+    parser.add_argument(
         "--sync-repeat", type=int, default=None, help="samples per sync comparison (3; 1 at 100k)"
     )
     args = parser.parse_args(argv)
@@ -53,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         store_bench.run(ref, table, repeat=args.repeat)
     if args.desktop:
         desktop_bench.run(ref, table)
+    if args.interop:
+        interop_bench.run(ref, table)
     if args.sync:
         sync_repeat = args.sync_repeat or (3 if patients <= 20_000 else 1)
         sync_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
