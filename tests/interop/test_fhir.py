@@ -228,3 +228,31 @@ def test_cancelled_export_keeps_no_file(demo: Practice, tmp_path: Path) -> None:
         fhir_export.export_practice(demo, tmp_path / "out", progress=progress, cancel=cancel)
     assert list((tmp_path / "out").iterdir()) == []
     assert ("Patient", 39, 39) in seen
+
+
+def test_cli_export_and_import_fhir(
+    demo: Practice,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desktop import cli
+
+    monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)
+    source = ["--data-dir", str(demo.folder)]
+    assert cli.main([*source, "export", "fhir", "-o", str(tmp_path / "out")]) == 0
+    assert "resources in 12 NDJSON files" in capsys.readouterr().err
+    # A second export into the same folder would mix two exports: refused.
+    assert cli.main([*source, "export", "fhir", "-o", str(tmp_path / "out")]) == 2
+    pid = next(bulk_reads.records(demo, "patient"))["id"]
+    one = tmp_path / "one.json"
+    assert cli.main([*source, "export", "fhir", "--patient", pid, "-o", str(one)]) == 0
+    assert cli.main([*source, "export", "fhir", "--patient", "nope", "-o", str(one)]) == 1
+    target = ["--data-dir", str(tmp_path / "target")]
+    assert cli.main([*target, "init", "--practice", "Neuf", "--user", "doc"]) == 0
+    capsys.readouterr()
+    assert cli.main([*target, "import", "fhir", str(tmp_path / "out")]) == 0
+    assert "already here" in capsys.readouterr().err
+    assert cli.main([*target, "import", "fhir", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
