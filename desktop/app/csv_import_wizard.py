@@ -81,6 +81,9 @@ class CsvImportWizard(QDialog):
         lay = QVBoxLayout(check)
         self.dry_button = QPushButton(self.tr("Dry run"))
         self.dry_button.clicked.connect(self.dry_run)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setAccessibleName(self.tr("Dry run report"))
@@ -89,7 +92,13 @@ class CsvImportWizard(QDialog):
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("import")
         self.import_button.clicked.connect(self.run_import)
-        for widget in (self.dry_button, self.report, self.skip_refused, self.import_button):
+        for widget in (
+            self.dry_button,
+            self.summary,
+            self.report,
+            self.skip_refused,
+            self.import_button,
+        ):
             lay.addWidget(widget)
 
         self.status = QLabel()
@@ -174,6 +183,7 @@ class CsvImportWizard(QDialog):
 
     def _mapping_changed(self, _index: int) -> None:
         self.plan = None
+        self.summary.clear()
         self.report.clear()
         self._update_import()
 
@@ -213,6 +223,7 @@ class CsvImportWizard(QDialog):
                 )
         for r in plan.refused:
             lines.append(self.tr("Line {0}: refused: {1}").format(r.line, r.reason))
+        self.summary.setText(lines[0])
         self.report.setPlainText("\n".join(lines))
         self._update_import()
 
