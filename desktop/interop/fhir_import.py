@@ -3,8 +3,8 @@
 All or nothing: every record goes through the store's import path (journal and audit)
 inside ONE transaction, so a bad resource half-way leaves the practice as it was.
 Records whose id the practice already holds are skipped (importing twice adds nothing).
-Observations and prescription lines are grouped under their consultation and
-prescription first, in memory (a few numbers per consultation).
+Observations are read first and kept as a few numbers per consultation; prescription
+lines stream, one prescription's lines next to each other as Carnet writes them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from desktop.practice.values import validate
 
 Resource = dict[str, Any]
 Progress = Callable[[str, int, int], None]
-_GROUPED = frozenset({"Observation", "MedicationRequest"})
+_GROUPED = frozenset({"Observation"})
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,16 @@ def _sources(path: Path) -> list[tuple[str | None, Callable[[], Iterator[Resourc
         raise errors.InvalidInputError(f"{path} does not exist")
     if path.suffix == ".ndjson":
         return [(None, _reader(path))]
-    resources = sorted(_bundle(path), key=lambda r: _rank(r.get("resourceType")))
+    resources = sorted(_bundle(path), key=_bundle_order)
     return [(None, lambda: iter(resources))]
+
+
+def _bundle_order(r: Resource) -> tuple[int, str]:
+    """Types in import order; a prescription's lines next to each other."""
+    group = ""
+    if r.get("resourceType") == "MedicationRequest":
+        group = str((r.get("groupIdentifier") or {}).get("value") or r.get("id") or "")
+    return _rank(r.get("resourceType")), group
 
 
 def _reader(path: Path) -> Callable[[], Iterator[Resource]]:
@@ -98,17 +106,35 @@ class _Importer:
         self.progress = progress
         self.ids = fin.Ids()
         self.vitals: fin.Vitals = {}
-        self.lines: dict[str, list[Resource]] = {}
+        self.group_id: str | None = None
+        self.lines: list[Resource] = []
+        self.done_groups: set[str] = set()
         self.created: dict[str, int] = {}
         self.ignored: dict[str, int] = {}
         self.skipped = 0
         self.seen = 0
 
     def group(self, r: Resource) -> None:
-        if r.get("resourceType") == "Observation":
-            fin.vitals_of(r, self.ids, self.vitals)
-        else:
-            self.lines.setdefault(fin.group_of(r, self.ids), []).append(r)
+        fin.vitals_of(r, self.ids, self.vitals)
+
+    def request(self, r: Resource) -> Iterator[fin.Row]:
+        """Collect one prescription line; a line of the next prescription ends the last."""
+        group = fin.group_of(r, self.ids)
+        if group != self.group_id:
+            yield from self.flush()
+            if group in self.done_groups:
+                raise errors.InvalidInputError(
+                    f"the lines of prescription {group} are not next to each other; "
+                    "keep each prescription's MedicationRequests together"
+                )
+            self.group_id = group
+        self.lines.append(r)
+
+    def flush(self) -> Iterator[fin.Row]:
+        if self.group_id is not None and self.lines:
+            yield from fin.prescription(self.group_id, self.lines, self.ids)
+            self.done_groups.add(self.group_id)
+        self.group_id, self.lines = None, []
 
     def rows(self, r: Resource) -> Iterator[fin.Row]:
         kind = r.get("resourceType")
@@ -138,6 +164,8 @@ class _Importer:
             yield row
         elif kind == "Appointment":
             yield fin.appointment(r, self.ids)
+        elif kind == "MedicationRequest":
+            yield from self.request(r)
         else:
             self.ignored[str(kind)] = self.ignored.get(str(kind), 0) + 1
 
@@ -167,8 +195,7 @@ class _Importer:
             for r in read():
                 if r.get("resourceType") not in _GROUPED:
                     yield from self.rows(r)
-        for rx_id, lines in self.lines.items():
-            yield from fin.prescription(rx_id, lines, self.ids)
+        yield from self.flush()
 
 
 def import_fhir(

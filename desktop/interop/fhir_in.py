@@ -281,7 +281,11 @@ def _version(exts: dict[str, list[dict[str, Any]]], ids: Ids) -> dict[str, Any]:
     }
 
 
-Vitals = dict[str, dict[str, float | int]]
+VITAL_FIELDS = ("weight_kg", "height_cm", "bp_sys", "bp_dia", "pulse", "temperature_c", "spo2")
+_SLOT = {name: i for i, name in enumerate(VITAL_FIELDS)}
+Vitals = dict[str, list[float | int | None]]
+"""Encounter id -> its vital signs in VITAL_FIELDS order: a short list per consultation,
+so a practice's million consultations fit in memory during an import."""
 
 
 def vitals_of(r: Resource, ids: Ids, into: Vitals) -> None:
@@ -289,22 +293,24 @@ def vitals_of(r: Resource, ids: Ids, into: Vitals) -> None:
     encounter = ids.ref(r.get("encounter"), "Encounter")
     if encounter is None:
         return
-    found = into.setdefault(encounter, {})
+    found = into.get(encounter)
+    if found is None:
+        found = into[encounter] = [None] * len(VITAL_FIELDS)
     codes = {c.get("code") for c in (r.get("code") or {}).get("coding") or []}
     quantity = (r.get("valueQuantity") or {}).get("value")
     for code in codes:
         field = fc.VITAL_BY_LOINC.get(code)
         if field is not None and quantity is not None:
-            found[field] = int(quantity) if field in fc.INT_VITALS else float(quantity)
+            found[_SLOT[field]] = int(quantity) if field in fc.INT_VITALS else float(quantity)
     for comp in r.get("component") or []:
         ccodes = {c.get("code") for c in (comp.get("code") or {}).get("coding") or []}
         value = (comp.get("valueQuantity") or {}).get("value")
         if value is None:
             continue
         if fc.BP_SYS[0] in ccodes:
-            found["bp_sys"] = int(value)
+            found[_SLOT["bp_sys"]] = int(value)
         elif fc.BP_DIA[0] in ccodes:
-            found["bp_dia"] = int(value)
+            found[_SLOT["bp_dia"]] = int(value)
 
 
 def consultation(r: Resource, ids: Ids, vitals: Vitals) -> Iterator[Row]:
@@ -337,7 +343,9 @@ def consultation(r: Resource, ids: Ids, vitals: Vitals) -> Iterator[Row]:
         "diagnoses": diagnoses or None,
         "signed": version["signed"],
     }
-    fields.update(vitals.pop(cid, {}))
+    measured = vitals.pop(cid, None)
+    if measured is not None:
+        fields.update((n, v) for n, v in zip(VITAL_FIELDS, measured, strict=True) if v is not None)
     yield "consultation_version", version["id"] or new_id(), fields
 
 

@@ -256,3 +256,20 @@ def test_cli_export_and_import_fhir(
     assert cli.main([*target, "import", "fhir", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_prescription_lines_apart_are_refused_not_split(demo: Practice, tmp_path: Path) -> None:
+    fhir_export.export_practice(demo, tmp_path / "out")
+    path = tmp_path / "out" / "MedicationRequest.ndjson"
+    lines = path.read_text("utf-8").splitlines()
+    groups = [json.loads(line)["groupIdentifier"]["value"] for line in lines]
+    first = next(i for i in range(len(groups) - 1) if groups[i] == groups[i + 1])
+    lines.append(lines.pop(first))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with Practice.create(
+        tmp_path / "empty", practice_name="Vide", username="doc", passphrase=PASSPHRASE
+    ) as target:
+        before = target.counts()
+        with pytest.raises(errors.InvalidInputError, match="not next to each other"):
+            fhir_import.import_fhir(target, tmp_path / "out")
+        assert target.counts() == before
