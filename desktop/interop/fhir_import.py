@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.interop import fhir_codes as fc
 from desktop.interop import fhir_in as fin
-from desktop.practice import blobs, errors
+from desktop.practice import blobs, bulk_reads, errors
 from desktop.practice.schema import ENTITIES
 from desktop.practice.store import Practice
 from desktop.practice.values import validate
@@ -177,7 +177,7 @@ class _Importer:
             self.practice.update_record("practice", self.practice.practice_id, blanks)
 
     def fresh(self, row: fin.Row) -> bool:
-        return self.practice.get(row[0], row[1]) is None
+        return not bulk_reads.exists(self.practice, row[0], row[1])
 
     def checked(self, rows: Iterator[fin.Row]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         for entity, record_id, fields in rows:

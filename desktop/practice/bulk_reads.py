@@ -143,6 +143,12 @@ def _pick(
     )
 
 
+def exists(practice: Practice, entity: str, record_id: str) -> bool:
+    """Whether the practice holds this record, tombstone or not (an import skips it)."""
+    sql = f"SELECT 1 FROM {ENTITIES[entity].name} WHERE id = ?"
+    return practice.conn.execute(sql, (record_id,)).fetchone() is not None
+
+
 def document_bytes(practice: Practice, content_hash: str, size: int) -> bytes:
     """A document's content (empty if its chunks are not on this computer yet)."""
     return (blobs.read(practice.session, content_hash) or b"")[:size]
