@@ -100,6 +100,17 @@ def _reader(path: Path) -> Callable[[], Iterator[Resource]]:
     return lambda: _ndjson(path)
 
 
+def _announced(path: Path) -> int:
+    """How many resources (Observations aside) a Bulk Data manifest announces; 0 if none."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        return sum(
+            int(o.get("count") or 0) for o in manifest["output"] if o.get("type") not in _GROUPED
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return 0
+
+
 class _Importer:
     def __init__(self, practice: Practice, progress: Progress | None) -> None:
         self.practice = practice
@@ -113,6 +124,7 @@ class _Importer:
         self.ignored: dict[str, int] = {}
         self.skipped = 0
         self.seen = 0
+        self.total = 0  # resources to read, when a Bulk Data manifest says (else unknown)
 
     def group(self, r: Resource) -> None:
         fin.vitals_of(r, self.ids, self.vitals)
@@ -140,7 +152,7 @@ class _Importer:
         kind = r.get("resourceType")
         self.seen += 1
         if self.progress is not None and self.seen % 1000 == 0:
-            self.progress(str(kind), self.seen, 0)
+            self.progress(str(kind), self.seen, self.total)
         if kind == "Patient":
             yield fin.patient(r, self.ids)
         elif kind == "Practitioner":
@@ -204,6 +216,7 @@ def import_fhir(
     """Import a Bundle, an NDJSON file or a Bulk Data folder; all or nothing."""
     sources = _sources(Path(path))
     importer = _Importer(practice, progress)
+    importer.total = _announced(Path(path))
     for hint, read in sources:
         if hint is None or hint in _GROUPED:
             for r in read():

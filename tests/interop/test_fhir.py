@@ -273,3 +273,18 @@ def test_prescription_lines_apart_are_refused_not_split(demo: Practice, tmp_path
         with pytest.raises(errors.InvalidInputError, match="not next to each other"):
             fhir_import.import_fhir(target, tmp_path / "out")
         assert target.counts() == before
+
+
+def test_import_progress_counts_up_to_what_the_manifest_announces(
+    demo: Practice, tmp_path: Path
+) -> None:
+    counts = fhir_export.export_practice(demo, tmp_path / "out")
+    announced = sum(n for kind, n in counts.items() if kind != "Observation")
+    seen: list[tuple[str, int, int]] = []
+    with Practice.create(
+        tmp_path / "empty", practice_name="Vide", username="doc", passphrase=PASSPHRASE
+    ) as target:
+        fhir_import.import_fhir(
+            target, tmp_path / "out", progress=lambda k, d, t: seen.append((k, d, t))
+        )
+    assert seen and all(total == announced and done <= total for _, done, total in seen)
