@@ -379,14 +379,15 @@ def prescription(rx_id: str, lines: list[Resource], ids: Ids) -> Iterator[Row]:
     out_lines = []
     for line in lines:
         lexts = _exts(line)
-        out_lines.append(
-            {
-                "drug": _text(line.get("medicationCodeableConcept")),
-                "dosage": ((line.get("dosageInstruction") or [{}])[0]).get("text"),
-                "duration": _carnet(lexts, "duration"),
-                "quantity": _carnet(lexts, "quantity"),
-            }
-        )
+        out: dict[str, Any] = {
+            "drug": _text(line.get("medicationCodeableConcept")),
+            "dosage": ((line.get("dosageInstruction") or [{}])[0]).get("text"),
+            "duration": _carnet(lexts, "duration"),
+            "quantity": _carnet(lexts, "quantity"),
+        }
+        if fc.EXT + "ald" in lexts:
+            out["ald"] = bool(_carnet(lexts, "ald"))
+        out_lines.append(out)
     yield (
         "prescription_version",
         version["id"] or new_id(),
@@ -397,6 +398,8 @@ def prescription(rx_id: str, lines: list[Resource], ids: Ids) -> Iterator[Row]:
             "created_at": version["created_at"] or at,
             "lines": out_lines,
             "notes": ((first.get("note") or [{}])[0]).get("text"),
+            "weight_kg": _carnet(exts, "weight-kg"),
+            "height_cm": _carnet(exts, "height-cm"),
             "signed": version["signed"],
         },
     )

@@ -288,3 +288,22 @@ def test_import_progress_counts_up_to_what_the_manifest_announces(
             target, tmp_path / "out", progress=lambda k, d, t: seen.append((k, d, t))
         )
     assert seen and all(total == announced and done <= total for _, done, total in seen)
+
+
+def test_a_prescription_for_an_ald_with_the_childs_weight_round_trips(
+    practice: Practice, tmp_path: Path
+) -> None:
+    pid = practice.create_record("patient", {"family_name": "Petit", "sex": "M"})
+    lines = [
+        {"drug": "amoxicilline", "dosage": "1 dose-poids x 3", "duration": "7 jours",
+         "quantity": "1 flacon", "ald": True},
+        {"drug": "paracétamol", "dosage": "15 mg/kg", "duration": None, "quantity": None},
+    ]  # fmt: skip
+    rx, _ = practice.add_prescription(pid, lines)
+    practice.revise_prescription(rx, weight_kg=18.5, height_cm=110.0)
+    fhir_export.write_patient_bundle(practice, pid, tmp_path / "one.json")
+    with Practice.create(
+        tmp_path / "other", practice_name="Autre", username="doc", passphrase=PASSPHRASE
+    ) as target:
+        fhir_import.import_fhir(target, tmp_path / "one.json")
+        assert comparable(target.chart(pid)) == comparable(practice.chart(pid))
