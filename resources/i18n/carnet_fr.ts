@@ -645,87 +645,87 @@
         <translation>Essai à blanc</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="86"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="89"/>
         <source>Dry run report</source>
         <translation>Rapport de l&apos;essai à blanc</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="87"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="90"/>
         <source>Import the other rows, leaving the refused ones</source>
         <translation>Importer les autres lignes, sans les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="89"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="92"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="115"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="124"/>
         <source>Choose the CSV file to import.</source>
         <translation>Choisissez le fichier CSV à importer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="119"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="128"/>
         <source>Reading the file…</source>
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="131"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="140"/>
         <source>{0} rows; encoding {1}; separator {2}</source>
         <translation>{0} lignes ; encodage {1} ; séparateur {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="144"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="153"/>
         <source>Field for the column {0}</source>
         <translation>Champ pour la colonne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="145"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="154"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="185"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="195"/>
         <source>Read a CSV file first.</source>
         <translation>Lisez d&apos;abord un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="188"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="198"/>
         <source>Choose the column that holds the family name.</source>
         <translation>Choisissez la colonne qui contient le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="190"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="200"/>
         <source>Checking every row…</source>
         <translation>Vérification de chaque ligne…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="202"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="212"/>
         <source>{0} rows read: {1} to create, {2} duplicates (not created), {3} refused.</source>
         <translation>{0} lignes lues : {1} à créer, {2} doublons (non créés), {3} refusées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="208"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="218"/>
         <source>Line {0}: same patient as line {1}</source>
         <translation>Ligne {0} : même patient que la ligne {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="212"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="222"/>
         <source>Line {0}: this patient is already in the practice</source>
         <translation>Ligne {0} : ce patient est déjà dans le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="215"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="225"/>
         <source>Line {0}: refused: {1}</source>
         <translation>Ligne {0} : refusée : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="234"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="245"/>
         <source>Importing in one transaction…</source>
         <translation>Import en une seule transaction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="243"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="254"/>
         <source>{0} patients imported.</source>
         <translation>{0} patients importés.</translation>
     </message>
