@@ -3,7 +3,7 @@ a raw upload of the same objects, restore beside a raw download, the snapshot's 
 and restore beside restic.
 
 Apache mod_dav is started on 127.0.0.1 with the test suite's own launcher
-(``tests.servers.run_apache``); everything runs in a temporary folder and the cached
+(``tests.helpers.servers.run_apache``); everything runs in a temporary folder and the cached
 reference practice is copied, never modified. Both sides of each comparison alternate
 in this process. The raw sides are what the wire and the server can do with no
 encryption, compression, verification or database work: plain ``requests`` PUTs/GETs of
@@ -141,7 +141,7 @@ def _med(xs: list[float]) -> float:
 
 @contextlib.contextmanager
 def _apache() -> Iterator[Dav]:
-    from tests.servers import run_apache  # the test suite's launcher, reused
+    from tests.helpers.servers import run_apache  # the test suite's launcher, reused
 
     with run_apache() as server, requests.Session() as session:
         session.auth = (server.user, server.password)

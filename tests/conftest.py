@@ -14,12 +14,13 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.practice.store import Practice  # noqa: E402
+from tests.helpers.practice import PASSPHRASE  # noqa: E402
 
-# ---- Server fixtures (owner: storage backends; see tests/servers.py) ------------------
+# ---- Server fixtures (owner: storage backends; see tests/helpers/servers.py) ------------------
 # Real storage servers on 127.0.0.1, one per session: wsgidav_server, apache_server,
 # moto_server; and remote_url, a fresh empty remote on each real backend (folder,
 # WsgiDAV, Apache, moto S3). Imported here so that every test folder can use them.
-from tests.servers import (  # noqa: E402, F401
+from tests.helpers.servers import (  # noqa: E402, F401
     apache_server,
     moto_server,
     remote_url,
@@ -28,7 +29,6 @@ from tests.servers import (  # noqa: E402, F401
 
 # ---- End of server fixtures ------------------------------------------------------------
 
-PASSPHRASE = "correct horse battery"
 
 
 @pytest.fixture
@@ -42,3 +42,18 @@ def practice(practice_dir: Path) -> Iterator[Practice]:
         practice_dir, practice_name="Cabinet des Tilleuls", username="dr", passphrase=PASSPHRASE
     ) as p:
         yield p
+
+
+@pytest.fixture(autouse=True)
+def ui_language(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Widget tests read the source (English) strings with British number formats, whatever
+    the machine's locale or a language a previous test chose; French has tests of its own."""
+    if not {"qapp", "qtbot"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from desktop.app import i18n
+
+    i18n.install("en")
+    yield
+    i18n.install("en")

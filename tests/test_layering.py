@@ -43,3 +43,18 @@ def test_importing_every_sync_module_loads_no_qt():
     ).stdout.strip()
     assert out == ""
     assert len(modules) > 3
+
+
+def test_test_modules_import_helpers_not_each_other():
+    """Shared test code lives in tests/helpers/; a test module or a conftest is no library."""
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                last = node.module.split(".")[-1]
+                if node.module.startswith("tests.") and (
+                    last.startswith("test_") or last == "conftest"
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}: {node.module}")
+    assert offenders == []

@@ -29,7 +29,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Every mark in U+0300-U+036F combines (U+034F, the grapheme joiner, does not): the
 # accents of Latin scripts, removed by one regex pass; the rare other non-ASCII character
 # is then looked up one by one. Same keys as testing unicodedata.combining on every
-# character (tests/store/test_search.py), at a third less time per note on a restore.
+# character (tests/practice/test_search.py), at a third less time per note on a restore.
 _LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

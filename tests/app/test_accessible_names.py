@@ -27,7 +27,6 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
 from desktop.practice.drafts import DraftStore
-from tests.app.test_app import opened, tasks, window  # noqa: F401
 
 ACTED_ON = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
 

@@ -16,7 +16,7 @@ from desktop.app.agenda import ROWS, AgendaWindow, overlapping_groups, row_for, 
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from tests.app.test_app import opened, search_and_open, tasks, type_text, window  # noqa: F401
+from tests.helpers.qt import search_and_open, type_text
 
 DAY = QDate(2026, 3, 4)  # a Wednesday
 
@@ -28,7 +28,7 @@ def french(qapp: object) -> Iterator[None]:
     i18n.install("en")
 
 
-def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> AgendaWindow:  # noqa: F811
+def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> AgendaWindow:
     agenda = AgendaWindow(opened, lambda: patient)
     qtbot.addWidget(agenda)
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
@@ -38,7 +38,7 @@ def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> Age
     return agenda
 
 
-def _book(opened: Tasks, starts_at: str, status: str = "booked") -> str:  # noqa: F811
+def _book(opened: Tasks, starts_at: str, status: str = "booked") -> str:
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
@@ -55,7 +55,7 @@ def test_row_for_maps_times_to_the_grid():
     assert row_for("2026-03-04T20:00") is None
 
 
-def test_day_and_week_views_and_navigation(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_day_and_week_views_and_navigation(opened: Tasks, qtbot: QtBot):
     _book(opened, "2026-03-04T09:00")
     _book(opened, "2026-03-06T10:30")
     agenda = _agenda(opened, qtbot, None)
@@ -81,7 +81,7 @@ def test_day_and_week_views_and_navigation(opened: Tasks, qtbot: QtBot):  # noqa
 
 
 def test_create_move_and_cancel_an_appointment(
-    opened: Tasks,  # noqa: F811
+    opened: Tasks,
     practice_dir: Path,
     qtbot: QtBot,
 ):
@@ -123,7 +123,7 @@ def test_create_move_and_cancel_an_appointment(
     assert rows[0]["practitioner_id"] == p.user_id
 
 
-def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot):
     agenda = _agenda(opened, qtbot, None)  # no chart open
     agenda.grid.setCurrentCell(8, 0)  # 10:00
     qtbot.mouseClick(agenda.new_button, Qt.MouseButton.LeftButton)
@@ -144,7 +144,7 @@ def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot)
     assert item is not None and "10:00 LŒUVRE Gaëlle" in item.text()
 
 
-def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: QtBot):  # noqa: F811
+def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: QtBot):
     search_and_open(qtbot, window, "paul")
     assert window.agenda_action.shortcut() == QKeySequence("Ctrl+G")
     window.agenda_action.trigger()
@@ -164,7 +164,7 @@ def test_rows_spanned_and_overlapping_groups():
     assert overlapping_groups([(0, 46, 50, c)]) == [(0, 46, ROWS, [c])]  # clipped at 20:00
 
 
-def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtBot):
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
@@ -204,7 +204,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
 
 
-def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):
     agenda = _agenda(opened, qtbot, None)
     assert agenda.grid.horizontalHeaderItem(0).text() == "mercredi 04/03"
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
@@ -213,7 +213,7 @@ def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F
     assert headers[0] == "lundi 02/03" and headers[6] == "dimanche 08/03"
 
 
-def test_cancel_asks_then_undo_brings_it_back(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_cancel_asks_then_undo_brings_it_back(french: None, opened: Tasks, qtbot: QtBot):
     record_id = _book(opened, "2026-03-04T09:00")
     agenda = _agenda(opened, qtbot, None)
     agenda.grid.setCurrentCell(4, 0)
@@ -235,7 +235,7 @@ def test_cancel_asks_then_undo_brings_it_back(french: None, opened: Tasks, qtbot
     assert item is not None and not item.font().strikeOut()
 
 
-def test_move_by_drag_and_drop(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_move_by_drag_and_drop(opened: Tasks, qtbot: QtBot):
     record_id = _book(opened, "2026-03-04T09:00")
     agenda = _agenda(opened, qtbot, None)
     agenda.grid.setCurrentCell(4, 0)
@@ -253,7 +253,7 @@ def test_move_by_drag_and_drop(opened: Tasks, qtbot: QtBot):  # noqa: F811
     assert agenda.grid.item(10, 0) is not None and agenda.grid.item(4, 0) is None
 
 
-def test_one_column_per_practitioner_and_a_filter(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_one_column_per_practitioner_and_a_filter(opened: Tasks, qtbot: QtBot):
     p = opened.practice
     assert p is not None
     locum = p.create_record(

@@ -7,14 +7,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
@@ -33,68 +30,9 @@ from desktop.practice.store import Practice
 from sync.backends.base import UnreachableError
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
-from tests.conftest import PASSPHRASE
-from tests.servers import require_or_skip
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Key events carrying text (qtbot.keyClicks aborts on non-ASCII: lab notes)."""
-    for ch in text:
-        QApplication.sendEvent(
-            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
-        )
-
-
-@pytest.fixture
-def tasks() -> Iterator[Tasks]:
-    t = Tasks()
-    yield t
-    t.shutdown()
-
-
-@pytest.fixture
-def opened(tasks: Tasks, practice_dir: Path) -> Iterator[Tasks]:
-    practice = Practice.create(
-        practice_dir, practice_name="Cabinet des Tilleuls", username="dr", passphrase=PASSPHRASE
-    )
-    for family, given, born in (
-        ("Müller", "Hélène", "1961-03-12"),
-        ("Lœuvre", "Gaëlle", "1975-11-02"),
-        ("Martin", "Paul", "1950-01-01"),
-    ):
-        pid = practice.create_record(
-            "patient", {"family_name": family, "given_names": given, "birth_date": born, "sex": "F"}
-        )
-        if family == "Müller":
-            practice.create_record("allergy", {"patient_id": pid, "substance": "Pénicilline"})
-            practice.add_consultation(
-                pid, reason="Toux", text="Toux sèche", weight_kg=60, height_cm=165
-            )
-    tasks.practice = practice
-    yield tasks
-
-
-@pytest.fixture
-def window(opened: Tasks, practice_dir: Path, qtbot: QtBot) -> MainWindow:
-    info = {
-        "practice_name": "Cabinet des Tilleuls",
-        "db_key": opened.practice.db_key,  # type: ignore[union-attr]
-        "remote": None,
-    }
-    w = MainWindow(opened, practice_dir, info)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-def search_and_open(qtbot: QtBot, w: MainWindow, text: str) -> None:
-    w.patients.search.setFocus()
-    type_text(w.patients.search, text)
-    with qtbot.waitSignal(w.patients.searched, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: w.patients.model.rowCount() > 0, timeout=5000)
-    qtbot.keyClick(w.patients.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.chart.chart is not None, timeout=5000)
+from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import search_and_open, type_text
+from tests.helpers.servers import require_or_skip
 
 
 def test_first_run_creates_a_practice(tasks: Tasks, tmp_path: Path, qtbot: QtBot):
@@ -236,7 +174,7 @@ def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qt
     again = ConsultationEditor(opened, drafts, pid, "MARTIN Paul")
     qtbot.addWidget(again)
     assert again.text.toPlainText() == "Début de note très importante"
-    assert "restored" in again.status.text().lower() or "restaur" in again.status.text().lower()
+    assert "restored" in again.status.text().lower()
 
 
 def test_prescription_saved_as_pdf_has_the_patient_name(
@@ -330,7 +268,7 @@ def test_the_ui_keeps_responding_while_a_sync_is_stalled(window: MainWindow, qtb
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=2000)  # the event loop runs
     search_and_open(qtbot, window, "martin")  # and the database worker still answers
     assert window.sync.busy
-    assert "Sync" in window.sync_label.text() or "Synchron" in window.sync_label.text()
+    assert "Sync" in window.sync_label.text()
     release.set()
     qtbot.waitUntil(lambda: not window.sync.busy, timeout=5000)
     timer.stop()
@@ -405,7 +343,7 @@ def test_without_a_keyring_the_remember_box_says_so(
     dialog = UnlockDialog(opened, practice_dir, "Cabinet")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.remember.isEnabled(), timeout=5000)
-    assert "keyring" in dialog.remember.text() or "trousseau" in dialog.remember.text()
+    assert "keyring" in dialog.remember.text()
 
 
 def test_the_status_bar_counts_what_a_gp_understands(qtbot: QtBot):
@@ -420,7 +358,7 @@ def test_the_status_bar_counts_what_a_gp_understands(qtbot: QtBot):
     assert "3 charts changed" in label.text() and "92" not in label.text()
     assert since.astimezone().strftime("%H:%M") in label.text()
     label.show_state(SyncState("offline", pending=92_812, charts=None, at=since))
-    assert "92,812 changes" in label.text() or "92 812 changes" in label.text()
+    assert "92,812 changes" in label.text()
     label.show_state(SyncState("not-configured", pending=2, charts=0))
     assert "practice settings changed" in label.text()
 

@@ -16,7 +16,6 @@ from desktop.app.tasks import Tasks
 from desktop.practice.conflict_view import DEVICE_NAMES
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
-from tests.app.test_app import opened, tasks  # noqa: F401
 
 
 @pytest.fixture
@@ -26,7 +25,7 @@ def french(qapp: object) -> Iterator[None]:
     i18n.install("en")
 
 
-def test_conflict_in_words_with_when_and_where(french: None, opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_conflict_in_words_with_when_and_where(french: None, opened: Tasks, qtbot: QtBot):
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]

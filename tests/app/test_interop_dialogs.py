@@ -20,7 +20,7 @@ from desktop.app.export_dialogs import PatientExportDialog, PracticeExportDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.new_patient import NewPatientDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
+from tests.helpers.qt import search_and_open
 
 
 def new_patient(window: MainWindow, **fields: str) -> NewPatientDialog:

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from desktop.app.preferences import AUTO_LOCK_KEY, PreferencesDialog, auto_lock_min
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from tests.app.test_app import opened, tasks, window  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -32,9 +31,9 @@ def test_default_and_bounds():
 
 
 def test_a_new_window_uses_the_saved_delay(
-    opened: Tasks,  # noqa: F811
+    opened: Tasks,
     practice_dir: Path,
-    window: MainWindow,  # noqa: F811
+    window: MainWindow,
     qtbot: QtBot,
 ):
     assert window.idle.interval() == 10 * 60_000
@@ -44,7 +43,7 @@ def test_a_new_window_uses_the_saved_delay(
     assert other.idle.interval() == 3 * 60_000
 
 
-def test_changing_the_delay_applies_to_the_open_window(window: MainWindow, qtbot: QtBot):  # noqa: F811
+def test_changing_the_delay_applies_to_the_open_window(window: MainWindow, qtbot: QtBot):
     window.preferences_action.trigger()
     dialog = window.preferences_dialog
     assert isinstance(dialog, PreferencesDialog) and dialog.auto_lock.value() == 10
@@ -58,7 +57,7 @@ def test_changing_the_delay_applies_to_the_open_window(window: MainWindow, qtbot
     assert auto_lock_min() == 25 and window.idle.interval() == 25 * 60_000
 
 
-def test_the_window_locks_when_the_delay_runs_out(window: MainWindow, qtbot: QtBot):  # noqa: F811
+def test_the_window_locks_when_the_delay_runs_out(window: MainWindow, qtbot: QtBot):
     window.idle.setInterval(50)  # minutes in the dialog; milliseconds here
     with qtbot.waitSignal(window.locked, timeout=5000):
         window.idle.start()

@@ -15,9 +15,10 @@ from desktop.app.remote_settings import RemoteSettingsDialog, remote_url
 from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from tests.app.test_app import opened, tasks, type_text, window  # noqa: F401
-from tests.conftest import PASSPHRASE
-from tests.servers import Server
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import type_text
+from tests.helpers.servers import Server
 
 
 def test_remote_url_from_the_form(tmp_path: Path):
@@ -27,7 +28,7 @@ def test_remote_url_from_the_form(tmp_path: Path):
     assert remote_url("s3", "file:///x") == "file:///x"
 
 
-def test_test_connection_shows_the_result(opened: Tasks, tmp_path: Path, qtbot: QtBot):  # noqa: F811
+def test_test_connection_shows_the_result(opened: Tasks, tmp_path: Path, qtbot: QtBot):
     dialog = RemoteSettingsDialog(opened, "Cabinet des Tilleuls", None)
     qtbot.addWidget(dialog)
     dialog.storage.address.setText(str(tmp_path))
@@ -42,7 +43,7 @@ def test_test_connection_shows_the_result(opened: Tasks, tmp_path: Path, qtbot: 
 
 
 def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
-    window: MainWindow,  # noqa: F811
+    window: MainWindow,
     tmp_path: Path,
     qtbot: QtBot,
 ):
@@ -74,21 +75,6 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
     assert not box.isVisible()
 
 
-class MemoryKeyring:
-    """Stands for the OS keyring (``sync_service.credential_cache()``); ``usable=False``
-    is a computer without one."""
-
-    def __init__(self, usable: bool = True) -> None:
-        self.usable = usable
-        self.items: dict[str, str] = {}
-
-    def store_text(self, account: str, secret: str) -> bool:
-        if self.usable:
-            self.items[account] = secret
-        return self.usable
-
-    def load_text(self, account: str) -> str | None:
-        return self.items.get(account)
 
 
 def s3_form(dialog: RemoteSettingsDialog, server: Server) -> None:
@@ -104,7 +90,7 @@ def s3_form(dialog: RemoteSettingsDialog, server: Server) -> None:
 
 @pytest.mark.server
 def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_uses_them(
-    window: MainWindow,  # noqa: F811
+    window: MainWindow,
     moto_server: Server,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -138,7 +124,7 @@ def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_use
 
 @pytest.mark.server
 def test_s3_keys_that_no_keyring_can_keep_are_refused_with_a_sentence(
-    window: MainWindow,  # noqa: F811
+    window: MainWindow,
     moto_server: Server,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -156,7 +142,7 @@ def test_s3_keys_that_no_keyring_can_keep_are_refused_with_a_sentence(
     assert window.sync.remote is None and not window.sync_action.isEnabled()
 
 
-def test_the_form_reads_back_a_configured_url(opened: Tasks, qtbot: QtBot):  # noqa: F811
+def test_the_form_reads_back_a_configured_url(opened: Tasks, qtbot: QtBot):
     dialog = RemoteSettingsDialog(
         opened, "Cabinet", "s3://carnet/tilleuls?endpoint=https://s3.fr-par.scw.cloud&region=fr-par"
     )

@@ -14,8 +14,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, join, set_remote
-from tests.app.test_app import opened, tasks  # noqa: F401
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 
 def on_db(qtbot: QtBot, workers: Tasks, fn: Callable[[Practice], object]) -> None:
@@ -30,7 +29,7 @@ def add(p: Practice, family: str) -> None:
 
 
 def test_repair_from_the_app_after_the_storage_lost_data(
-    opened: Tasks,  # noqa: F811
+    opened: Tasks,
     practice_dir: Path,
     tmp_path: Path,
     qtbot: QtBot,

@@ -24,10 +24,10 @@ from desktop.app.unlock import UnlockDialog
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, set_remote
-from tests.app.test_app import search_and_open, tasks  # noqa: F401
-from tests.app.test_remote_settings import MemoryKeyring
-from tests.conftest import PASSPHRASE
-from tests.servers import Server
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import search_and_open
+from tests.helpers.servers import Server
 
 LOCAL = "phrase de ce poste"
 
@@ -99,7 +99,7 @@ def test_restore_with_the_passphrase_then_the_main_window_finds_a_patient(
 
 def test_restore_with_the_recovery_key(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):
@@ -114,7 +114,7 @@ def test_restore_with_the_recovery_key(
 
 def test_wrong_passphrase_says_so_and_the_folder_stays_usable(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):
@@ -139,7 +139,7 @@ def test_wrong_passphrase_says_so_and_the_folder_stays_usable(
 
 def test_join_with_an_enrollment_code_then_a_used_code_is_refused(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):
@@ -166,7 +166,7 @@ def test_join_with_an_enrollment_code_then_a_used_code_is_refused(
 
 def test_a_folder_with_other_files_is_refused_with_a_sentence(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):
@@ -201,7 +201,7 @@ class _Gate:
 
 
 def pause_a_restore(
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     folder: Path,
     origin: Origin,
     qtbot: QtBot,
@@ -240,7 +240,7 @@ def pause_a_restore(
 
 def test_a_paused_restore_continues_from_the_first_run_dialog(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -268,7 +268,7 @@ def test_a_paused_restore_continues_from_the_first_run_dialog(
 
 def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -299,7 +299,7 @@ def test_cancel_keeps_what_was_downloaded_and_the_next_start_continues(
 
 @pytest.mark.server
 def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     moto_server: Server,
     tmp_path: Path,
     qtbot: QtBot,
@@ -340,7 +340,7 @@ def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
 
 
 def test_an_address_without_a_practice_says_so(
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):

@@ -17,8 +17,8 @@ from desktop.app.tasks import Tasks
 from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
-from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import search_and_open
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from desktop.app.store_messages import CATALOGUE, store_message
 from desktop.practice import errors
 from desktop.practice.schema import ENTITIES
 from desktop.practice.store import validate
-from tests.app.test_translations import TS, messages
+from tests.helpers.translations import TS, messages
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where the app's known errors come from (the CLI's own usage errors stay English).

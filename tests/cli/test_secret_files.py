@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 
 def test_a_passphrase_ending_in_a_space_opens_as_it_was_set(

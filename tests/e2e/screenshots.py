@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.e2e.conftest import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
-from tests.e2e.test_gp_morning import fill_consultation
+from tests.helpers.e2e import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
+from tests.helpers.e2e_steps import fill_consultation
 
 DEMO = "demo carnet"
 

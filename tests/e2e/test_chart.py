@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import carnet_cli
-from tests.e2e.test_stays_open import unlock
+from tests.helpers.e2e import carnet_cli
+from tests.helpers.e2e_steps import unlock
 
 
 @pytest.fixture

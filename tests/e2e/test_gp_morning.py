@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.e2e.test_prescription import prescribe_amoxicillin_to_pdf
-from tests.e2e.test_stays_open import create_practice
-from tests.rx.pdftext import pdf_text
+from tests.helpers.e2e_steps import create_practice, fill_consultation, prescribe_amoxicillin_to_pdf
+from tests.helpers.pdf import pdf_text
 
 
 def new_patient(app: Any) -> None:
@@ -68,14 +67,6 @@ def write_consultation(app: Any) -> None:
     app.click("push button", "Enregistrer")
 
 
-def fill_consultation(app: Any) -> None:
-    app.type_into("text", "Motif", "Fièvre et toux")
-    app.type_into("text", "Texte libre", "Toux sèche depuis 3 jours.\nAuscultation normale.")
-    app.type_into("text", "Poids (kg)", "58,1")
-    app.type_into("text", "Température (°C)", "38.5")  # a dot or a comma: the same 38,5
-    app.type_into("text", "TA systolique (mmHg)", "122")
-    app.type_into("text", "TA diastolique (mmHg)", "78")
-    app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")
 
 
 def consultation_detail(app: Any) -> str:

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import carnet_cli
-from tests.e2e.test_stays_open import unlock
+from tests.helpers.e2e import carnet_cli
+from tests.helpers.e2e_steps import unlock
 
 CSV = (
     "NOM;PRENOM;SEXE;DATE NAISSANCE\r\n"

@@ -4,13 +4,13 @@ Documents folder under a name that says what it is; the paper carries the mentio
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import PASSPHRASE, carnet_cli
-from tests.rx.pdftext import pdf_text
+from tests.helpers.e2e import PASSPHRASE, carnet_cli
+from tests.helpers.e2e_steps import prescribe_amoxicillin_to_pdf, subprocess_type
+from tests.helpers.pdf import pdf_text
 
 
 def prepared_practice(folder: Path) -> str:
@@ -56,38 +56,8 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
     assert rx["current"]["lines"][0]["substances"] == ["amoxicilline"]
 
 
-def prescribe_amoxicillin_to_pdf(app: Any, family: str) -> Path:
-    """From the open chart: amoxicilline completed by keyboard, 1 cp matin et soir for
-    7 jours, saved as PDF into Documents under the name the dialog proposes."""
-    documents = Path(app.session.env["HOME"]) / "Documents"
-    documents.mkdir(exist_ok=True)
-    app.click("push button", "Nouvelle ordonnance")
-    app.wait("dialog", prefix="Ordonnance : ")
-    app.focus("text", "Médicament (DCI ou marque)")
-    app.keys("a", "m", "o", "x", "i")  # real key presses: the list completes as one types
-    app.wait("label", contains="propositions")  # the list is ready (its popup is not in
-    # the accessibility tree: the status line says what it holds)
-    app.screenshot("prescription-autocomplete")
-    app.keys("Down", "Return")  # the first proposal: the molecule itself
-    subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
-    app.keys("Tab")
-    subprocess_type(app, "7 jours")
-    app.keys("Return")
-    app.screenshot("prescription-editor")
-    app.click("push button", "Enregistrer en PDF…")
-    app.wait("dialog", prefix="Enregistrer l")  # Qt's file dialog, in Documents already
-    app.keys("Return")
-    expected = documents / f"ordonnance-{family}-{dt.date.today().isoformat()}.pdf"
-    app.gone("dialog", prefix="Ordonnance : ")
-    app.stays_up()
-    return expected
 
 
-def subprocess_type(app: Any, text: str) -> None:
-    """Type text as key presses into the focused widget (xdotool type)."""
-    import subprocess
-
-    subprocess.run(["xdotool", "type", "--delay", "20", text], env=app.session.env, check=True)
 
 
 def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path: Path) -> None:

@@ -6,21 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import PASSPHRASE, carnet_cli
-
-
-def create_practice(app: Any) -> None:
-    app.wait("dialog", name="Carnet : bienvenue")
-    app.type_into("text", "Nom du cabinet", "Cabinet des Tilleuls")
-    app.type_into("text", "Votre identifiant", "dr.martin")
-    app.type_into("password text", "Phrase secrète", PASSPHRASE)
-    app.type_into("password text", "Confirmer", PASSPHRASE)
-    app.click("push button", "Créer")
-
-
-def unlock(app: Any, passphrase: str = PASSPHRASE) -> None:
-    app.type_into("password text", "Phrase secrète", passphrase)
-    app.click("push button", "Déverrouiller")
+from tests.helpers.e2e import PASSPHRASE, carnet_cli
+from tests.helpers.e2e_steps import create_practice, synced_practice, unlock
 
 
 def test_a_new_practice_opens_its_main_window_and_stays_open(start_app: Any) -> None:
@@ -99,17 +86,6 @@ def fill_restore_wizard(app: Any, address: str, secret: str, *, code: bool = Fal
     app.type_into("password text", "Confirmer", "une autre phrase ici")
 
 
-def synced_practice(tmp_path: Path) -> tuple[Path, Path]:
-    folder, remote = tmp_path / "source", tmp_path / "remote"
-    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
-    carnet_cli(
-        folder, "patient", "add", "--family-name", "Dupré", "--given-name", "Hélène",
-        "--birth-date", "1961-03-12", "--sex", "F",
-    )  # fmt: skip
-    remote.mkdir()
-    carnet_cli(folder, "remote", "set", "--create", remote.as_uri())
-    carnet_cli(folder, "sync")
-    return folder, remote
 
 
 def test_a_restore_from_a_folder_opens_the_restored_practice(

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import PASSPHRASE, carnet_cli
-from tests.e2e.test_stays_open import synced_practice, unlock
+from tests.helpers.e2e import PASSPHRASE, carnet_cli
+from tests.helpers.e2e_steps import synced_practice, unlock
 
 
 def test_the_status_bar_and_the_open_chart_follow_the_sync(start_app: Any, tmp_path: Path) -> None:

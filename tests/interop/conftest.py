@@ -4,19 +4,16 @@ deleted patient, a non-qualified identity, a revised note, a departed user."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from desktop.demo import loader as demo_loader
 from desktop.practice import bulk_reads
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
-
-PDF = b"%PDF-1.4\n% a letter from the cardiologist\n%%EOF\n"
+from tests.helpers.interop import PDF
+from tests.helpers.practice import PASSPHRASE
 
 
 @pytest.fixture
@@ -48,13 +45,3 @@ def demo(tmp_path: Path) -> Iterator[Practice]:
         yield practice
 
 
-def comparable(chart: dict[str, Any]) -> dict[str, Any]:
-    """A chart as FHIR carries it: the current version of each note and prescription."""
-    chart = json.loads(json.dumps(chart))
-    for key in ("consultations", "prescriptions"):
-        for item in chart[key]:
-            current = item["current"]
-            item["versions"] = [{**current, "parent_id": None}]
-            item["current"] = item["versions"][0]
-            item["concurrent_versions"] = False
-    return chart

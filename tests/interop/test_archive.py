@@ -14,8 +14,8 @@ from desktop import cli
 from desktop.interop import archive
 from desktop.practice import bulk_reads
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
-from tests.interop.conftest import PDF
+from tests.helpers.interop import PDF
+from tests.helpers.practice import PASSPHRASE
 
 
 def _pdf_text(data: bytes, tmp_path: Path) -> str:

@@ -13,7 +13,7 @@ from desktop import cli
 from desktop.interop import csv_import
 from desktop.practice import bulk_reads, errors, rows
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 MAPPING = (
     "Nom=family_name,Nom de naissance=birth_name,Prénom=given_names,Sexe=sex,"

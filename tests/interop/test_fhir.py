@@ -14,8 +14,8 @@ from desktop.interop import fhir_codes as fc
 from desktop.interop import fhir_export, fhir_import
 from desktop.practice import bulk_reads, errors
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
-from tests.interop.conftest import PDF, comparable
+from tests.helpers.interop import PDF, comparable
+from tests.helpers.practice import PASSPHRASE
 
 ALL_TYPES = set(fc.RESOURCE_TYPES)
 

@@ -14,8 +14,8 @@ from desktop import cli
 from desktop.interop import sqlite_export
 from desktop.practice import errors
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
-from tests.interop.conftest import PDF
+from tests.helpers.interop import PDF
+from tests.helpers.practice import PASSPHRASE
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "sqlite-export.md"
 

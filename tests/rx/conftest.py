@@ -10,7 +10,7 @@ import pytest
 
 from desktop.practice import practitioners
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 
 @pytest.fixture
@@ -74,6 +74,6 @@ def rx_tasks(rx_practice: Practice) -> Iterator[Any]:
 @pytest.fixture
 def folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """A practice folder set up with the CLI: details, a doctor and a locum login."""
-    from tests.rx.clihelp import prepared_folder
+    from tests.helpers.cli import prepared_folder
 
     return prepared_folder(tmp_path, capsys)

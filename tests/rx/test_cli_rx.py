@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
-from tests.rx.clihelp import patient, run
-from tests.rx.pdftext import pdf_text
+from tests.helpers.cli import patient, run
+from tests.helpers.pdf import pdf_text
+from tests.helpers.practice import PASSPHRASE
 
 FIXTURE = Path(__file__).parent / "bdpm"
 

@@ -17,7 +17,7 @@ from desktop.app.tasks import Tasks
 from desktop.practice import drugs, prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
-from tests.rx.pdftext import pdf_text
+from tests.helpers.pdf import pdf_text
 
 FIXTURE = Path(__file__).parent / "bdpm"
 

@@ -15,7 +15,7 @@ from desktop.app.letters import LetterEditor
 from desktop.app.prescription import documents_folder
 from desktop.app.tasks import Tasks
 from desktop.practice.store import Practice
-from tests.rx.pdftext import pdf_text
+from tests.helpers.pdf import pdf_text
 
 SPORT = "Certificat de non contre-indication à la pratique sportive"
 

@@ -11,8 +11,8 @@ import pytest
 from desktop.practice import errors, letters
 from desktop.practice.store import Practice
 from desktop.reports.letters import render_letter
-from tests.rx.clihelp import patient, run
-from tests.rx.pdftext import pdf_text
+from tests.helpers.cli import patient, run
+from tests.helpers.pdf import pdf_text
 
 SPORT = "Certificat de non contre-indication à la pratique sportive"
 

@@ -11,7 +11,7 @@ from desktop.practice import errors, practitioners, prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
 from desktop.reports.prescription import file_name, international_phone, write_ordonnance
-from tests.rx.pdftext import pdf_text
+from tests.helpers.pdf import pdf_text
 
 TODAY = dt.date.today().strftime("%d/%m/%Y")
 AMOX = RxLine(

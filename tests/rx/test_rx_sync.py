@@ -10,7 +10,7 @@ from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
 from desktop.reports.prescription import ordonnance_html
 from desktop.sync_service import SyncService, join, set_remote
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 
 def test_the_paper_details_reach_the_other_computer(tmp_path: Path):

@@ -17,8 +17,8 @@ from desktop.app.summary import SummaryDialog
 from desktop.app.tasks import Tasks
 from desktop.practice.store import Practice
 from desktop.reports.summary import render_summary, show_date, summary_of
-from tests.rx.clihelp import patient, run
-from tests.rx.pdftext import pdf_text
+from tests.helpers.cli import patient, run
+from tests.helpers.pdf import pdf_text
 
 
 def full_chart(p: Practice, pid: str) -> None:

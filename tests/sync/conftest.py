@@ -1,58 +1,47 @@
-"""Fixtures for the backend tests: one fresh backend per test, on every kind of storage."""
+"""Fixtures for the sync engine: an in-memory practice remote, replicas, engines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from sync.backends import Backend, open_backend
 from sync.backends.memory import MemoryBackend
-from tests.servers import RemoteTarget, make_remote
-
-BACKEND_KINDS = ("memory", "folder", "webdav-wsgidav", "webdav-apache", "s3-moto")
-
-BackendFactory = Callable[[], Backend]
-
-
-@pytest.fixture(params=BACKEND_KINDS)
-def backend_kind(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+from sync.engine import SyncEngine
+from sync.remote import create_practice_remote
+from sync.segments import PracticeKeys
+from tests.helpers.memory_replica import MemoryReplica
+from tests.helpers.sync_engine import PASSPHRASE, PRACTICE_ID, FakeWall
 
 
 @pytest.fixture
-def backend_target(
-    backend_kind: str, request: pytest.FixtureRequest, tmp_path: Path
-) -> RemoteTarget | None:
-    """The fresh remote behind ``backend`` (``None`` for memory)."""
-    if backend_kind == "memory":
-        return None
-    return make_remote(backend_kind, request, tmp_path)
+def backend() -> MemoryBackend:
+    return MemoryBackend()
 
 
 @pytest.fixture
-def backend_factory(backend_target: RemoteTarget | None) -> Iterator[BackendFactory]:
-    """Opens more clients of the same fresh remote (one per thread, like separate devices).
-
-    Every client opened is closed at the end of the test.
-    """
-    opened: list[Backend] = []
-    shared = MemoryBackend()
-
-    def factory() -> Backend:
-        if backend_target is None:
-            return shared
-        b = open_backend(backend_target.url, **backend_target.credentials)
-        opened.append(b)
-        return b
-
-    yield factory
-    for b in opened:
-        b.close()
+def keys(backend: MemoryBackend) -> PracticeKeys:
+    practice_keys, _recovery = create_practice_remote(backend, PRACTICE_ID, PASSPHRASE)
+    return practice_keys
 
 
 @pytest.fixture
-def backend(backend_factory: BackendFactory) -> Backend:
-    """A fresh, empty backend of each kind."""
-    return backend_factory()
+def wall() -> FakeWall:
+    return FakeWall()
+
+
+@pytest.fixture
+def make_replica(wall: FakeWall) -> Iterator[Callable[[str], MemoryReplica]]:
+    def make(device: str) -> MemoryReplica:
+        return MemoryReplica(device, now_ms=wall)
+
+    yield make
+
+
+@pytest.fixture
+def engine_for(backend: MemoryBackend, keys: PracticeKeys) -> Callable[[MemoryReplica], SyncEngine]:
+    def make(replica: MemoryReplica, **kwargs: Any) -> SyncEngine:
+        return SyncEngine(replica, backend, keys, **kwargs)
+
+    return make

@@ -1,7 +1,7 @@
 """Schema version 1, frozen as released: the first Carnet database.
 
 Literal SQL, never generated from schema.py: a field added to the schema later must
-come with a migration of its own, or tests/store/test_schema_fixtures.py fails.
+come with a migration of its own, or tests/practice/test_schema_fixtures.py fails.
 Never edit this file.
 """
 

@@ -1,0 +1,80 @@
+"""Steps the end-to-end tests share: create or unlock a practice, prescribe, consult."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.e2e import PASSPHRASE, carnet_cli
+
+
+def create_practice(app: Any) -> None:
+    app.wait("dialog", name="Carnet : bienvenue")
+    app.type_into("text", "Nom du cabinet", "Cabinet des Tilleuls")
+    app.type_into("text", "Votre identifiant", "dr.martin")
+    app.type_into("password text", "Phrase secrète", PASSPHRASE)
+    app.type_into("password text", "Confirmer", PASSPHRASE)
+    app.click("push button", "Créer")
+
+
+def unlock(app: Any, passphrase: str = PASSPHRASE) -> None:
+    app.type_into("password text", "Phrase secrète", passphrase)
+    app.click("push button", "Déverrouiller")
+
+
+def synced_practice(tmp_path: Path) -> tuple[Path, Path]:
+    folder, remote = tmp_path / "source", tmp_path / "remote"
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(
+        folder, "patient", "add", "--family-name", "Dupré", "--given-name", "Hélène",
+        "--birth-date", "1961-03-12", "--sex", "F",
+    )  # fmt: skip
+    remote.mkdir()
+    carnet_cli(folder, "remote", "set", "--create", remote.as_uri())
+    carnet_cli(folder, "sync")
+    return folder, remote
+
+
+def prescribe_amoxicillin_to_pdf(app: Any, family: str) -> Path:
+    """From the open chart: amoxicilline completed by keyboard, 1 cp matin et soir for
+    7 jours, saved as PDF into Documents under the name the dialog proposes."""
+    documents = Path(app.session.env["HOME"]) / "Documents"
+    documents.mkdir(exist_ok=True)
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.focus("text", "Médicament (DCI ou marque)")
+    app.keys("a", "m", "o", "x", "i")  # real key presses: the list completes as one types
+    app.wait("label", contains="propositions")  # the list is ready (its popup is not in
+    # the accessibility tree: the status line says what it holds)
+    app.screenshot("prescription-autocomplete")
+    app.keys("Down", "Return")  # the first proposal: the molecule itself
+    subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
+    app.keys("Tab")
+    subprocess_type(app, "7 jours")
+    app.keys("Return")
+    app.screenshot("prescription-editor")
+    app.click("push button", "Enregistrer en PDF…")
+    app.wait("dialog", prefix="Enregistrer l")  # Qt's file dialog, in Documents already
+    app.keys("Return")
+    expected = documents / f"ordonnance-{family}-{dt.date.today().isoformat()}.pdf"
+    app.gone("dialog", prefix="Ordonnance : ")
+    app.stays_up()
+    return expected
+
+
+def subprocess_type(app: Any, text: str) -> None:
+    """Type text as key presses into the focused widget (xdotool type)."""
+    import subprocess
+
+    subprocess.run(["xdotool", "type", "--delay", "20", text], env=app.session.env, check=True)
+
+
+def fill_consultation(app: Any) -> None:
+    app.type_into("text", "Motif", "Fièvre et toux")
+    app.type_into("text", "Texte libre", "Toux sèche depuis 3 jours.\nAuscultation normale.")
+    app.type_into("text", "Poids (kg)", "58,1")
+    app.type_into("text", "Température (°C)", "38.5")  # a dot or a comma: the same 38,5
+    app.type_into("text", "TA systolique (mmHg)", "122")
+    app.type_into("text", "TA diastolique (mmHg)", "78")
+    app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")

@@ -1,0 +1,28 @@
+"""Typing into real widgets (qtbot.keyClicks aborts on non-ASCII) and opening a chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.app.window import MainWindow
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key events carrying text (qtbot.keyClicks aborts on non-ASCII: lab notes)."""
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def search_and_open(qtbot: QtBot, w: MainWindow, text: str) -> None:
+    w.patients.search.setFocus()
+    type_text(w.patients.search, text)
+    with qtbot.waitSignal(w.patients.searched, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: w.patients.model.rowCount() > 0, timeout=5000)
+    qtbot.keyClick(w.patients.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.chart.chart is not None, timeout=5000)

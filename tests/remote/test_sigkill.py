@@ -1,0 +1,183 @@
+"""Kill -9 a real sync process at every storage request of a push and of a pull; after a
+restart nothing is lost or duplicated and the devices converge."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from desktop.practice.store import Practice
+from desktop.sync_service import SyncService, join, set_remote
+from tests.helpers.practice import PASSPHRASE
+
+# A storage wrapper that kills its own process with SIGKILL just before ("before") or
+# just after ("after") storage request number ``kill_at``; shared by the child scripts.
+KILLER = textwrap.dedent(
+    """
+    import os, signal, sys
+    os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
+
+    class Killer:
+        def __init__(self, inner, kill_at, when):
+            self.inner, self.calls, self.kill_at, self.when = inner, 0, kill_at, when
+        def __getattr__(self, name):
+            attr = getattr(self.inner, name)
+            if name not in ("list", "get", "create", "put", "delete"):
+                return attr
+            def call(*args):
+                self.calls += 1
+                if self.calls == self.kill_at and self.when == "before":
+                    os.kill(os.getpid(), signal.SIGKILL)
+                result = attr(*args)
+                if self.calls == self.kill_at and self.when == "after":
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return result
+            return call
+    """
+)
+
+# Runs one sync of the practice in argv[1] against the folder remote argv[2], killed at
+# storage request argv[3] (argv[4]: before or after it lands).
+CHILD = KILLER + textwrap.dedent(
+    """
+    from pathlib import Path
+    from desktop.practice.store import Practice
+    from desktop.sync_service import SyncService, connect
+
+    folder, url, kill_at, after = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    with Practice.open(folder, passphrase=sys.argv[5]) as practice:
+        SyncService(practice, Killer(connect(url), kill_at, after)).sync()
+    print("completed")
+    """
+)
+
+
+def run_child(folder: Path, url: str, kill_at: int, when: str) -> bool:
+    """True if the sync completed, False if it was killed."""
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), url, str(kill_at), when, PASSPHRASE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
+    if proc.returncode == -signal.SIGKILL:
+        return False
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return "completed" in proc.stdout
+
+
+def facts(p: Practice) -> set[str]:
+    merged: dict[tuple[str, str], dict[str, object]] = {}
+    for change in p.replica.export_state():
+        merged.setdefault((change.entity, change.record_id), {}).update(change.fields)
+    return {json.dumps([k, v], sort_keys=True, ensure_ascii=False) for k, v in merged.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_sigkill_at_every_request_of_push_and_pull_loses_and_duplicates_nothing(
+    tmp_path: Path,
+):
+    remote = tmp_path / "remote"
+    remote.mkdir()
+    url = remote.as_uri()
+    office_dir, laptop_dir = tmp_path / "office", tmp_path / "laptop"
+    with Practice.create(office_dir, practice_name="C", username="dr", passphrase=PASSPHRASE) as p:
+        set_remote(p, url, passphrase=PASSPHRASE, create=True)
+        SyncService(p).sync()
+    join(laptop_dir, url, passphrase=PASSPHRASE, local_passphrase=PASSPHRASE).close()
+
+    kills = 0
+    for round_ in range(3):
+        with Practice.open(office_dir, passphrase=PASSPHRASE) as p:
+            for i in range(40):
+                pid = p.create_record("patient", {"family_name": f"R{round_}P{i}"})
+                p.add_consultation(pid, text=f"note {round_} {i}")
+        # push, killed at request 1, 2, ... (before and after it lands) until one completes
+        for device in (office_dir, laptop_dir):  # the laptop's run is the pull side
+            for when in ("before", "after"):
+                n = 1
+                while not run_child(device, url, n, when):
+                    kills += 1
+                    n += 1
+                    assert n < 50
+    with (
+        Practice.open(office_dir, passphrase=PASSPHRASE) as office,
+        Practice.open(laptop_dir, passphrase=PASSPHRASE) as laptop,
+    ):
+        SyncService(laptop).sync()
+        assert facts(office) == facts(laptop)
+        assert laptop.counts()["patient"] == 120
+        assert laptop.counts()["consultation_version"] == 120
+        assert laptop.pending_count() == 0 and office.pending_count() == 0
+        assert office.verify_audit().ok and laptop.verify_audit().ok
+    assert kills >= 6
+
+
+RESTORE_CHILD = KILLER + textwrap.dedent(
+    """
+    from pathlib import Path
+    from desktop.sync_service import connect, join
+
+    folder, url, kill_at, passphrase = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    join(folder, url, passphrase=passphrase, local_passphrase=passphrase,
+         backend=Killer(connect(url), kill_at, "before")).close()
+    print("completed")
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_restore_killed_at_every_request_resumes_to_the_same_practice(tmp_path: Path):
+    from sync.engine import SyncEngine
+
+    remote = tmp_path / "remote"
+    remote.mkdir()
+    url = remote.as_uri()
+    with Practice.create(
+        tmp_path / "office", practice_name="C", username="dr", passphrase=PASSPHRASE
+    ) as office:
+        set_remote(office, url, passphrase=PASSPHRASE, create=True)
+        for batch in range(3):
+            for i in range(30):
+                office.create_record("patient", {"family_name": f"B{batch}P{i}"})
+            SyncEngine(
+                office.replica,
+                SyncService(office).backend,
+                office.practice_keys,
+                segment_changes=10,
+            ).sync()
+            if batch == 1:
+                SyncService(office).publish_snapshot()
+        expected = facts(office)
+    target = tmp_path / "restored"
+    kill_at, kills = 1, 0
+    while True:  # kill -9 at request 1, then 2, ... each run resuming the previous one
+        proc = subprocess.run(
+            [sys.executable, "-c", RESTORE_CHILD, str(target), url, str(kill_at), PASSPHRASE],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).parents[2],
+        )
+        if proc.returncode == 0:
+            break
+        assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
+        kills += 1
+        kill_at += 1
+        assert kill_at < 200
+        if (target / "keys.json").exists():
+            with pytest.raises(Exception, match="did not finish"):
+                Practice.open(target, passphrase=PASSPHRASE)
+    assert kills >= 5
+    with Practice.open(target, passphrase=PASSPHRASE) as restored:
+        assert facts(restored) == expected
