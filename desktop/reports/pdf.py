@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QBuffer,
+    QByteArray,
+    QEventLoop,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+)
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -46,10 +55,22 @@ A4 = QPageLayout(
 )
 
 
+_thread_loops = threading.local()
+
+
+def _ensure_event_dispatcher() -> None:
+    """Text layout starts Qt timers; a plain Python worker thread has no event dispatcher
+    for them ("QBasicTimer::start: ... event dispatcher has already been destroyed").
+    A QEventLoop made once per thread gives it one (the loop itself never runs)."""
+    if QAbstractEventDispatcher.instance() is None:
+        _thread_loops.loop = QEventLoop()
+
+
 def paint_html(html: str, device: QPagedPaintDevice) -> None:
     """Lay ``html`` out on ``device``'s pages and paint it: a PDF writer or a printer
     (QPainter may paint on either from a worker thread)."""
     ensure_gui_application()
+    _ensure_event_dispatcher()
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)  # lay out in the device's own units
     document.setHtml(html)
