@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.errors import message_for
-from desktop.app.prescription import documents_folder
+from desktop.app.paper import (
+    ask_pdf_path,
+    ask_printer,
+    documents_folder,
+    printed_on,
+    printer_for,
+    say_failure,
+)
 from desktop.app.tasks import Tasks
 from desktop.practice import letters
 from desktop.practice.letters import Letter, LetterTemplate
@@ -210,13 +216,9 @@ class LetterEditor(QDialog):
         return documents_folder() / paper_name(kind, family, dt.date.today())
 
     def _ask_pdf(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the letter as PDF"), str(self.suggested_path()),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not chosen:
+        path = ask_pdf_path(self, self.tr("Save the letter as PDF"), self.suggested_path())
+        if path is None:
             return
-        path = Path(chosen)
 
         def write(p: Any, made: Letter, pdf: bytes) -> str:
             write_private_durably_or_say(path, pdf)
@@ -225,10 +227,10 @@ class LetterEditor(QDialog):
         self.keep(write, self.pdf_written.emit)
 
     def _ask_printer(self, printer: QPrinter) -> bool:
-        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+        return ask_printer(self, printer)
 
     def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for('Courrier')
         if not self.print_dialog(printer):
             self.status.setText(self.tr("Not printed."))
             return
@@ -236,7 +238,7 @@ class LetterEditor(QDialog):
 
         def paint(p: Any, made: Letter, pdf: bytes) -> str:
             print_letter(printer, made)
-            return printer.printerName() or printer.outputFileName()
+            return printed_on(printer)
 
         self.keep(paint, self.printed.emit)
 
@@ -246,7 +248,4 @@ class LetterEditor(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.status.setText(text)
+        say_failure(self.status, exc)

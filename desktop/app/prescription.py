@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -33,6 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.errors import message_for
+from desktop.app.paper import (
+    ask_pdf_path,
+    ask_printer,
+    documents_folder,
+    printed_on,
+    printer_for,
+    say_failure,
+)
 from desktop.app.rx_dialogs import AllergyWarning
 from desktop.app.rx_lines import LinesTable
 from desktop.app.tasks import Tasks
@@ -42,11 +50,6 @@ from desktop.practice.prescriptions import CHILD_UNDER_YEARS, AllergyHit, RxLine
 from desktop.reports.prescription import pdf_name, print_ordonnance, write_ordonnance
 
 Then = Callable[[list[RxLine]], None]
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def _load(p: Any, patient_id: str) -> dict[str, Any]:
@@ -450,17 +453,11 @@ class PrescriptionEditor(QDialog):
         return documents_folder() / pdf_name(pt.family_name if pt else "", dt.date.today())
 
     def _save_pdf(self, lines: list[RxLine]) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         self._busy(False)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the prescription as PDF"), str(self.suggested_path()),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not chosen:
+        path = ask_pdf_path(self, self.tr("Save the prescription as PDF"), self.suggested_path())
+        if path is None:
             self.status.setText(self.tr("No file chosen: nothing was saved."))
             return
-        path = Path(chosen)
         self._busy(True)
 
         def pdf(p: Any, rx: str) -> str:
@@ -474,14 +471,11 @@ class PrescriptionEditor(QDialog):
         self._write(lines, pdf, written)
 
     def _ask_printer(self, printer: QPrinter) -> bool:
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the prescription"))
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return ask_printer(self, printer, self.tr("Print the prescription"))
 
     def _save_print(self, lines: list[RxLine]) -> None:
         self._busy(False)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Ordonnance")
+        printer = printer_for("Ordonnance")
         if not self.print_dialog(printer):
             self.status.setText(self.tr("Not printed."))
             return
@@ -490,7 +484,7 @@ class PrescriptionEditor(QDialog):
 
         def paint(p: Any, rx: str) -> str:
             print_ordonnance(printer, prescriptions.ordonnance(p, rx))
-            return printer.printerName() or printer.outputFileName()
+            return printed_on(printer)
 
         def sent(name: str) -> None:
             self.printed.emit(name)
@@ -504,7 +498,4 @@ class PrescriptionEditor(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.status.setText(text)
+        say_failure(self.status, exc)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,8 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.errors import message_for
-from desktop.app.prescription import documents_folder
+from desktop.app.paper import (
+    ask_pdf_path,
+    ask_printer,
+    documents_folder,
+    printed_on,
+    printer_for,
+    say_failure,
+)
 from desktop.app.tasks import Tasks
 from desktop.practice.textfold import paper_name
 from desktop.reports.prescription import write_private_durably_or_say
@@ -74,13 +78,10 @@ class SummaryDialog(QDialog):
 
     def _ask_pdf(self) -> None:
         suggested = documents_folder() / paper_name("synthese", self.family, dt.date.today())
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the summary as PDF"), str(suggested),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not chosen:
+        path = ask_pdf_path(self, self.tr("Save the summary as PDF"), suggested)
+        if path is None:
             return
-        path, html = Path(chosen), self.html
+        html = self.html
 
         def write(_: Any) -> str:
             write_private_durably_or_say(path, render_summary(html))
@@ -89,10 +90,10 @@ class SummaryDialog(QDialog):
         self._run(write, self.pdf_written.emit)
 
     def _ask_printer(self, printer: QPrinter) -> bool:
-        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+        return ask_printer(self, printer)
 
     def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = printer_for('Synthèse')
         if not self.print_dialog(printer):
             self.status.setText(self.tr("Not printed."))
             return
@@ -100,7 +101,7 @@ class SummaryDialog(QDialog):
 
         def paint(_: Any) -> str:
             print_summary(printer, html)
-            return printer.printerName() or printer.outputFileName()
+            return printed_on(printer)
 
         self._run(paint, self.printed.emit)
 
@@ -118,7 +119,4 @@ class SummaryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.status.setText(text)
+        say_failure(self.status, exc)

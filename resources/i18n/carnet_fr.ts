@@ -1002,62 +1002,57 @@
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="94"/>
+        <location filename="../../desktop/app/letters.py" line="100"/>
         <source>Letter or certificate: {0}</source>
         <translation>Courrier ou certificat : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="101"/>
+        <location filename="../../desktop/app/letters.py" line="107"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="102"/>
+        <location filename="../../desktop/app/letters.py" line="108"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="104"/>
+        <location filename="../../desktop/app/letters.py" line="110"/>
         <source>Edit the template…</source>
         <translation>Modifier le modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="108"/>
+        <location filename="../../desktop/app/letters.py" line="114"/>
         <source>Letter text</source>
         <translation>Texte du courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="112"/>
+        <location filename="../../desktop/app/letters.py" line="118"/>
         <source>Keep in the chart</source>
         <translation>Classer dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="113"/>
+        <location filename="../../desktop/app/letters.py" line="119"/>
         <source>Keep and save as PDF…</source>
         <translation>Classer et enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="114"/>
+        <location filename="../../desktop/app/letters.py" line="120"/>
         <source>Keep and print…</source>
         <translation>Classer et imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="197"/>
+        <location filename="../../desktop/app/letters.py" line="203"/>
         <source>Kept in the chart, but: {0}</source>
         <translation>Classé dans le dossier, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="214"/>
+        <location filename="../../desktop/app/letters.py" line="219"/>
         <source>Save the letter as PDF</source>
         <translation>Enregistrer le courrier en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="215"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/letters.py" line="233"/>
+        <location filename="../../desktop/app/letters.py" line="235"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -1743,172 +1738,167 @@
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="83"/>
+        <location filename="../../desktop/app/prescription.py" line="86"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="92"/>
+        <location filename="../../desktop/app/prescription.py" line="95"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="97"/>
+        <location filename="../../desktop/app/prescription.py" line="100"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="98"/>
+        <location filename="../../desktop/app/prescription.py" line="101"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="99"/>
+        <location filename="../../desktop/app/prescription.py" line="102"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="112"/>
+        <location filename="../../desktop/app/prescription.py" line="115"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="116"/>
+        <location filename="../../desktop/app/prescription.py" line="119"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="117"/>
+        <location filename="../../desktop/app/prescription.py" line="120"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="120"/>
+        <location filename="../../desktop/app/prescription.py" line="123"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="121"/>
+        <location filename="../../desktop/app/prescription.py" line="124"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="127"/>
+        <location filename="../../desktop/app/prescription.py" line="130"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="130"/>
+        <location filename="../../desktop/app/prescription.py" line="133"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="135"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <location filename="../../desktop/app/prescription.py" line="144"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <location filename="../../desktop/app/prescription.py" line="146"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="198"/>
+        <location filename="../../desktop/app/prescription.py" line="201"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="200"/>
+        <location filename="../../desktop/app/prescription.py" line="203"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="221"/>
+        <location filename="../../desktop/app/prescription.py" line="224"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="229"/>
+        <location filename="../../desktop/app/prescription.py" line="232"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="238"/>
+        <location filename="../../desktop/app/prescription.py" line="241"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="249"/>
+        <location filename="../../desktop/app/prescription.py" line="252"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="249"/>
+        <location filename="../../desktop/app/prescription.py" line="252"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="270"/>
+        <location filename="../../desktop/app/prescription.py" line="273"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="308"/>
+        <location filename="../../desktop/app/prescription.py" line="311"/>
         <source>{0} proposals: Down arrow to choose, Enter to add.</source>
         <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="312"/>
+        <location filename="../../desktop/app/prescription.py" line="315"/>
         <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
         <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="346"/>
+        <location filename="../../desktop/app/prescription.py" line="349"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="363"/>
+        <location filename="../../desktop/app/prescription.py" line="366"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="402"/>
+        <location filename="../../desktop/app/prescription.py" line="405"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="438"/>
+        <location filename="../../desktop/app/prescription.py" line="441"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="458"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="461"/>
+        <location filename="../../desktop/app/prescription.py" line="459"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="478"/>
+        <location filename="../../desktop/app/prescription.py" line="474"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="486"/>
+        <location filename="../../desktop/app/prescription.py" line="480"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="139"/>
+        <location filename="../../desktop/app/prescription.py" line="142"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1918,8 +1908,8 @@
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="260"/>
-        <location filename="../../desktop/app/prescription.py" line="359"/>
+        <location filename="../../desktop/app/prescription.py" line="263"/>
+        <location filename="../../desktop/app/prescription.py" line="362"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
@@ -2497,37 +2487,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/app/summary.py" line="41"/>
+        <location filename="../../desktop/app/summary.py" line="45"/>
         <source>Medical summary: {0}</source>
         <translation>Synthèse médicale : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="47"/>
+        <location filename="../../desktop/app/summary.py" line="51"/>
         <source>Summary preview</source>
         <translation>Aperçu de la synthèse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="50"/>
+        <location filename="../../desktop/app/summary.py" line="54"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="51"/>
+        <location filename="../../desktop/app/summary.py" line="55"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="78"/>
+        <location filename="../../desktop/app/summary.py" line="81"/>
         <source>Save the summary as PDF</source>
         <translation>Enregistrer la synthèse en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="79"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/summary.py" line="97"/>
+        <location filename="../../desktop/app/summary.py" line="98"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -2601,17 +2586,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="47"/>
+        <location filename="../../desktop/app/letters.py" line="53"/>
         <source>Template: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="51"/>
+        <location filename="../../desktop/app/letters.py" line="57"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="53"/>
+        <location filename="../../desktop/app/letters.py" line="59"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
     </message>
@@ -3492,6 +3477,14 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/numbers.py" line="32"/>
         <source>“{0}”: a whole number is expected.</source>
         <translation>« {0} » : un nombre entier est attendu.</translation>
+    </message>
+</context>
+<context>
+    <name>paper</name>
+    <message>
+        <location filename="../../desktop/app/paper.py" line="25"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

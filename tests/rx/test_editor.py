@@ -12,7 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.app.prescription import PrescriptionEditor, documents_folder
+from desktop.app.paper import documents_folder
+from desktop.app.prescription import PrescriptionEditor
 from desktop.app.tasks import Tasks
 from desktop.practice import drugs, prescriptions
 from desktop.practice.prescriptions import RxLine

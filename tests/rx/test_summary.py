@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.app.prescription import documents_folder
+from desktop.app.paper import documents_folder
 from desktop.app.summary import SummaryDialog
 from desktop.app.tasks import Tasks
 from desktop.practice.store import Practice
