@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -101,9 +102,14 @@ class ConsultationEditor(QDialog):
             soap_label = QLabel(self.tr(label))
             soap_label.setBuddy(self.soap[key])
             soap_form.addRow(soap_label, self.soap[key])
+        for note in (self.text, *self.soap.values()):
+            note.setTabChangesFocus(True)  # Tab goes on to the vitals, never a tab character
         self.tabs = QTabWidget()
         self.tabs.addTab(self.text, self.tr("Free text"))
         self.tabs.addTab(soap_page, self.tr("SOAP"))
+        # Off the Tab chain (Ctrl+Tab switches pages): Tab from the reason lands in the note.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.vitals = VitalsForm()
         self.vitals.changed.connect(self._touch)
         self.diagnoses = QLineEdit()
@@ -119,6 +125,10 @@ class ConsultationEditor(QDialog):
         )
         save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        for button in self.buttons.buttons():  # Enter in a field never saves (Ctrl+S does)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.cancel)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -256,6 +266,11 @@ class ConsultationEditor(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:
             self.cancel()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            self.focusWidget(), QLineEdit
+        ):
+            self.focusNextChild()  # Enter after the reason moves on, as Tab does
             return
         super().keyPressEvent(event)
 

@@ -13,9 +13,10 @@ from desktop.app.errors import message_for
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (Qt knows it on every platform), else their home."""
+    """The user's documents folder (Qt knows it on every platform), else their home: never
+    the program's working directory, where Qt's dialog falls back for a missing folder."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def ask_pdf_path(parent: QWidget, title: str, suggested: Path) -> Path | None:

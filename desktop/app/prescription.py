@@ -18,6 +18,7 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCompleter,
     QDialog,
     QDoubleSpinBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -41,10 +43,11 @@ from desktop.app.paper import (
     printer_for,
     say_failure,
 )
-from desktop.app.rx_dialogs import AllergyWarning
+from desktop.app.rx_dialogs import AllergyWarning, ui_language
 from desktop.app.rx_lines import LinesTable
 from desktop.app.tasks import Tasks
-from desktop.practice import prescriptions
+from desktop.practice import practitioners, prescriptions
+from desktop.practice.allergies import default_table
 from desktop.practice.drugs import Drug, DrugIndex
 from desktop.practice.prescriptions import CHILD_UNDER_YEARS, AllergyHit, RxLine
 from desktop.reports.prescription import pdf_name, print_ordonnance, write_ordonnance
@@ -52,13 +55,27 @@ from desktop.reports.prescription import pdf_name, print_ordonnance, write_ordon
 Then = Callable[[list[RxLine]], None]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Earlier:
+    """A past prescription the GP may renew: its lines and its notes ("Ne pas substituer")."""
+
+    prescribed_at: str
+    lines: list[RxLine]
+    notes: str = ""
+
+
 def _load(p: Any, patient_id: str) -> dict[str, Any]:
     """What the editor shows: the patient, allergies, measures, earlier prescriptions,
     the practice's templates (one audited chart read)."""
     chart = p.chart(patient_id)
+    default_table()  # read once here, so the UI thread's allergy marks find it cached
     weight, height = prescriptions.latest_measures(chart)
     earlier = [
-        (str(item["prescribed_at"] or ""), prescriptions.lines_of(item["current"]))
+        Earlier(
+            str(item["prescribed_at"] or ""),
+            prescriptions.lines_of(item["current"]),
+            str(item["current"].get("notes") or ""),
+        )
         for item in chart["prescriptions"]
         if item.get("current")
     ]
@@ -69,6 +86,9 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
         "height": height,
         "earlier": earlier,
         "templates": prescriptions.templates(p),
+        "missing": practitioners.missing_mentions(
+            practitioners.practice_details(p), practitioners.prescriber(p, p.user_id)
+        ),
     }
 
 
@@ -91,6 +111,8 @@ class PrescriptionEditor(QDialog):
         self._hits: dict[str, Drug] = {}
         self.warning: AllergyWarning | None = None
         self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
+        self._leaving = False  # the GP chose to discard the lines
+        self.discard_question: QMessageBox | None = None
 
         self.patient = QLabel(self.tr("Loading the chart…"))
         self.patient.setObjectName("rxPatient")
@@ -209,27 +231,49 @@ class PrescriptionEditor(QDialog):
             self.height_box.setValue(float(info["height"] or 0))
         self._fill_renew_menu(info["earlier"])
         self._fill_templates_menu(info["templates"])
+        if info.get("missing"):
+            self.status.setText(self.missing_text(info["missing"]))
+
+    def missing_text(self, missing: list[str]) -> str:
+        """The mentions the law requires on the paper that are not filled in yet, and where."""
+        names = {
+            "name": self.tr("your name"),
+            "qualification": self.tr("your qualification"),
+            "rpps": self.tr("your RPPS number"),
+            "address": self.tr("the address"),
+            "phone": self.tr("the phone number"),
+        }
+        return self.tr(
+            "This ordonnance will lack {0}, which the law requires: fill them in "
+            "Practice > My practitioner profile… or Practice > Practice details…"
+        ).format(", ".join(names[m] for m in missing))
 
     def is_child(self) -> bool:
         pt = self.info.get("patient")
         age = pt.age_on(dt.date.today()) if pt is not None else None
         return age is not None and age < CHILD_UNDER_YEARS
 
-    def _fill_renew_menu(self, earlier: list[tuple[str, list[RxLine]]]) -> None:
+    def _fill_renew_menu(self, earlier: list[Earlier]) -> None:
         self.renew_menu.clear()
-        for when, lines in earlier[:15]:
-            day = when[:10]
+        for past in earlier[:15]:
+            day = past.prescribed_at[:10]
             shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else "?"
-            drugs = ", ".join(line.drug for line in lines)[:80]
+            drugs = ", ".join(line.drug for line in past.lines)[:80]
             action = QAction(self.tr("{0}: {1}").format(shown, drugs), self)
-            action.triggered.connect(lambda _=False, ls=lines: self.renew(ls))
+            action.triggered.connect(
+                lambda _=False, ls=past.lines, notes=past.notes: self.renew(ls, notes)
+            )
             self.renew_menu.addAction(action)
         self.renew_button.setEnabled(bool(earlier))
 
-    def renew(self, lines: list[RxLine]) -> None:
-        """The earlier prescription's lines, for today (weight and height from the chart)."""
+    def renew(self, lines: list[RxLine], notes: str = "") -> None:
+        """The earlier prescription's lines and notes, for today (weight and height from
+        the chart)."""
         self.table.set_lines(list(lines))
+        if notes and not self.notes.text().strip():
+            self.notes.setText(notes)
         self.status.setText(self.tr("Renewed: check the lines, then save or print."))
+        self.mark_allergies()
 
     def _fill_templates_menu(self, templates: list[prescriptions.Template]) -> None:
         self.templates_menu.clear()
@@ -328,8 +372,31 @@ class PrescriptionEditor(QDialog):
     def add_drug(self, drug: Drug) -> None:
         row = self.table.add(prescriptions.with_drug(RxLine(drug.drug), drug))
         self.status.clear()
+        self.mark_allergies()
         self.table.setCurrentCell(row, 1)
         self.table.setFocus()
+
+    def mark_allergies(self) -> list[AllergyHit]:
+        """As soon as a line is added, not only at saving: a line matching a recorded
+        allergy turns red and the status line names the allergy (the dialog at saving
+        still asks for a reason)."""
+        recorded = self.info.get("allergies") or []
+        at = {row: self.table.line_at(row) for row in range(self.table.rowCount())}
+        rows = [row for row, line in at.items() if line is not None]
+        lines = [line for line in at.values() if line is not None]
+        hits = prescriptions.hits_for(recorded, lines) if recorded else []
+        flagged = {rows[hit.line] for hit in hits}
+        for row in range(self.table.rowCount()):
+            self.table.flag(row, row in flagged)
+        if hits:
+            table, language = default_table(), ui_language()
+            self.status.setText("⚠ " + "; ".join(
+                self.tr("{0}: recorded allergy {1} ({2})").format(
+                    hit.drug, hit.allergy, table.label(hit.why, language)
+                )
+                for hit in hits
+            ))  # fmt: skip
+        return hits
 
     def _add_typed(self) -> None:
         text = self.drug_search.text().strip()
@@ -341,6 +408,7 @@ class PrescriptionEditor(QDialog):
         else:
             self.table.add(RxLine(text))
             self.status.clear()
+            self.mark_allergies()
         self.drug_search.clear()
 
     # -- saving ---------------------------------------------------------------------------
@@ -491,6 +559,35 @@ class PrescriptionEditor(QDialog):
             self.accept()
 
         self._write(lines, paint, sent)
+
+    def reject(self) -> None:
+        """Escape or closing the window: lines not saved are not dropped without asking."""
+        if self.saved_id is None and not self._leaving and self.table.rowCount() > 0:
+            self._ask_discard()
+            return
+        super().reject()
+
+    def _ask_discard(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close the prescription"))
+        box.setText(self.tr("This prescription is not saved. Discard it?"))
+        discard = box.addButton(
+            self.tr("Discard the prescription"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        back = box.addButton(self.tr("Continue writing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)  # Escape then Enter keeps the work
+        box.setEscapeButton(back)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is discard:
+                self._leaving = True
+                self.reject()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.discard_question = box
+        box.open()
 
     def _busy(self, busy: bool) -> None:
         for button in (self.save_button, self.pdf_button, self.print_button):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.practice.prescriptions import RxLine
@@ -90,6 +91,24 @@ class LinesTable(QTableWidget):
     def _checked(self, row: int, column: int) -> bool:
         item = self.item(row, column)
         return item is not None and item.checkState() == Qt.CheckState.Checked
+
+    def line_at(self, row: int) -> RxLine | None:
+        """What the row prescribes as far as the allergy check needs (no renewals parsed)."""
+        drug = self._text(row, 0)
+        if not drug:
+            return None
+        origin = self._origin[row]
+        return origin if drug == origin.drug else RxLine(drug)
+
+    def flag(self, row: int, matched: bool) -> None:
+        """A line that matches a recorded allergy shows it: red, bold."""
+        item = self.item(row, 0)
+        if item is None:
+            return
+        item.setForeground(QBrush(QColor("#c00000")) if matched else QBrush())
+        font = item.font()
+        font.setBold(matched)
+        item.setFont(font)
 
     def lines(self) -> list[RxLine]:
         """The rows with a drug, as lines; ValueError (with the row) on bad renewals."""

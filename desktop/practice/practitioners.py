@@ -166,16 +166,26 @@ def user_by_login(p: Practice, username: str) -> dict[str, Any]:
     raise errors.NotFoundError(f"no user with login '{username}' (users: {known})")
 
 
+def split_display_name(name: str) -> tuple[str, str]:
+    """'Dr Claire Martin' -> ('Claire', 'Martin'): the title is the profile's own (printed
+    once, not 'Dr DR CLAIRE MARTIN'), the last word is taken for the family name."""
+    bare = re.sub(r"^(dr\.?|docteure?|pr\.?|professeure?)\s+", "", name.strip(), flags=re.I)
+    given, _, family = bare.rpartition(" ")
+    return given.strip(), family.strip()
+
+
 def profile(p: Practice, user_id: str) -> Practitioner:
     """The profile of this login, or a blank one named after the login (not saved)."""
     found = for_user(p, user_id)
     if found is not None:
         return found
     user = p.get("user", user_id) or {}
+    given, family = split_display_name(str(user.get("display_name") or user.get("username") or ""))
     return Practitioner(
         id="",
         user_id=user_id,
-        family_name=str(user.get("display_name") or user.get("username") or ""),
+        given_names=given,
+        family_name=family,
         specialty=str(user.get("specialty") or ""),
         rpps=str(user.get("rpps") or ""),
         phone=str(user.get("phone") or ""),
@@ -226,3 +236,28 @@ def prescriber(p: Practice, user_id: str | None) -> Prescriber:
         except errors.NotFoundError:
             replaced = None
     return Prescriber(me, replaced)
+
+
+def missing_mentions(practice: PracticeDetails, prescriber: Prescriber) -> list[str]:
+    """What R.5132-3 wants on the paper that neither the prescriber's profile nor the
+    practice gives yet: 'name', 'qualification', 'rpps', 'address', 'phone' (in that order)."""
+    who = prescriber.practitioner
+    street, town, _ = address_on_paper(who, practice)
+    present = {
+        "name": bool(who.family_name),
+        "qualification": bool(who.qualification or who.specialty),
+        "rpps": bool(who.rpps),
+        "address": bool(street and town),
+        "phone": bool(who.phone or practice.phone),
+    }
+    return [mention for mention, there in present.items() if not there]
+
+
+def address_on_paper(who: Practitioner, practice: PracticeDetails) -> tuple[str, str, str]:
+    """(street, postcode and city, country): the practitioner's own if set, else the
+    practice's."""
+    own = who.address or who.city
+    street = who.address if own else practice.address
+    town = " ".join(x for x in ((who.postal_code, who.city) if own else
+                                (practice.postal_code, practice.city)) if x)
+    return street, town, "France"

@@ -20,7 +20,12 @@ from PySide6.QtGui import QPagedPaintDevice
 
 from desktop.practice import errors
 from desktop.practice.files import write_private_durably
-from desktop.practice.practitioners import PracticeDetails, Practitioner, Prescriber
+from desktop.practice.practitioners import (
+    PracticeDetails,
+    Practitioner,
+    Prescriber,
+    address_on_paper,
+)
 from desktop.practice.prescriptions import Ordonnance, RxLine
 from desktop.practice.textfold import paper_name
 from desktop.reports.pdf import paint_html, render_pdf
@@ -60,16 +65,6 @@ def age_text(born: dt.date, on: dt.date) -> str:
     return f"{years} an{'s' if years > 1 else ''}"
 
 
-def _address(who: Practitioner, practice: PracticeDetails) -> tuple[str, str, str]:
-    """(street, postcode and city, country): the practitioner's own if set, else the
-    practice's."""
-    own = who.address or who.city
-    street = who.address if own else practice.address
-    town = " ".join(x for x in ((who.postal_code, who.city) if own else
-                                (practice.postal_code, practice.city)) if x)
-    return street, town, "France"
-
-
 def _prescriber_html(prescriber: Prescriber) -> str:
     who, replaced = prescriber.practitioner, prescriber.replaces
     rows = [f"<b style='font-size:13pt'>{escape(who.full_name or '')}</b>"]
@@ -93,7 +88,7 @@ def _prescriber_html(prescriber: Prescriber) -> str:
 
 def _practice_html(prescriber: Prescriber, practice: PracticeDetails) -> str:
     who = prescriber.practitioner
-    street, town, country = _address(who, practice)
+    street, town, country = address_on_paper(who, practice)
     phone = who.phone or practice.phone
     email = who.email or practice.email
     rows = []
@@ -114,7 +109,8 @@ def _patient_html(o: Ordonnance) -> str:
     pt = o.patient
     name = f"{pt.family_name.upper()} {pt.given_names}".strip()
     if pt.birth_name and pt.birth_name.upper() != pt.family_name.upper():
-        name += f" (né(e) {pt.birth_name.upper()})"
+        born_as = {"F": "née", "M": "né"}.get(pt.sex, "né(e)")
+        name += f" ({born_as} {pt.birth_name.upper()})"
     facts = [f"Sexe : {SEXES.get(pt.sex, 'non précisé')}"]
     if pt.birth_date is not None:
         born = {"F": "Née", "M": "Né"}.get(pt.sex, "Né(e)")

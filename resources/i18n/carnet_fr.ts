@@ -475,118 +475,118 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="34"/>
+        <location filename="../../desktop/app/consultation.py" line="35"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="35"/>
+        <location filename="../../desktop/app/consultation.py" line="36"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="36"/>
+        <location filename="../../desktop/app/consultation.py" line="37"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="37"/>
+        <location filename="../../desktop/app/consultation.py" line="38"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="81"/>
+        <location filename="../../desktop/app/consultation.py" line="82"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="85"/>
+        <location filename="../../desktop/app/consultation.py" line="86"/>
         <source>Amend the consultation of {0}: {1}</source>
         <translation>Amender la consultation du {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="94"/>
-        <location filename="../../desktop/app/consultation.py" line="105"/>
+        <location filename="../../desktop/app/consultation.py" line="95"/>
+        <location filename="../../desktop/app/consultation.py" line="108"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="106"/>
+        <location filename="../../desktop/app/consultation.py" line="109"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="112"/>
+        <location filename="../../desktop/app/consultation.py" line="118"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="121"/>
+        <location filename="../../desktop/app/consultation.py" line="127"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="126"/>
+        <location filename="../../desktop/app/consultation.py" line="136"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="129"/>
+        <location filename="../../desktop/app/consultation.py" line="139"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="195"/>
+        <location filename="../../desktop/app/consultation.py" line="205"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="220"/>
+        <location filename="../../desktop/app/consultation.py" line="230"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="221"/>
+        <location filename="../../desktop/app/consultation.py" line="231"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="223"/>
+        <location filename="../../desktop/app/consultation.py" line="233"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="226"/>
+        <location filename="../../desktop/app/consultation.py" line="236"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="229"/>
+        <location filename="../../desktop/app/consultation.py" line="239"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="232"/>
+        <location filename="../../desktop/app/consultation.py" line="242"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="288"/>
+        <location filename="../../desktop/app/consultation.py" line="303"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="293"/>
+        <location filename="../../desktop/app/consultation.py" line="308"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="299"/>
+        <location filename="../../desktop/app/consultation.py" line="314"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="323"/>
+        <location filename="../../desktop/app/consultation.py" line="338"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1060,72 +1060,72 @@
 <context>
     <name>LinesTable</name>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="23"/>
+        <location filename="../../desktop/app/rx_lines.py" line="24"/>
         <source>Prescription lines</source>
         <translation>Lignes de l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="26"/>
+        <location filename="../../desktop/app/rx_lines.py" line="27"/>
         <source>Drug (DCI)</source>
         <translation>Médicament (DCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="27"/>
+        <location filename="../../desktop/app/rx_lines.py" line="28"/>
         <source>Dosage and frequency</source>
         <translation>Posologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="28"/>
+        <location filename="../../desktop/app/rx_lines.py" line="29"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="29"/>
+        <location filename="../../desktop/app/rx_lines.py" line="30"/>
         <source>Boxes</source>
         <translation>Boîtes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="30"/>
+        <location filename="../../desktop/app/rx_lines.py" line="31"/>
         <source>Renewals</source>
         <translation>Renouvellements</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="31"/>
+        <location filename="../../desktop/app/rx_lines.py" line="32"/>
         <source>ALD</source>
         <translation>ALD</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="32"/>
+        <location filename="../../desktop/app/rx_lines.py" line="33"/>
         <source>Long-term</source>
         <translation>Traitement de fond</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="33"/>
+        <location filename="../../desktop/app/rx_lines.py" line="34"/>
         <source>Non-substitutable</source>
         <translation>Non substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="57"/>
+        <location filename="../../desktop/app/rx_lines.py" line="58"/>
         <source>ALD, line {0}</source>
         <translation>ALD, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="58"/>
+        <location filename="../../desktop/app/rx_lines.py" line="59"/>
         <source>Long-term treatment, line {0}</source>
         <translation>Traitement de fond, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="66"/>
+        <location filename="../../desktop/app/rx_lines.py" line="67"/>
         <source>Non-substitutable, line {0}</source>
         <translation>Non substituable, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="67"/>
+        <location filename="../../desktop/app/rx_lines.py" line="68"/>
         <source>substitutable</source>
         <translation>substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="69"/>
+        <location filename="../../desktop/app/rx_lines.py" line="70"/>
         <source>non-substitutable ({0})</source>
         <translation>non substituable ({0})</translation>
     </message>
@@ -1738,178 +1738,233 @@
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="86"/>
+        <location filename="../../desktop/app/prescription.py" line="106"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="95"/>
+        <location filename="../../desktop/app/prescription.py" line="117"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="100"/>
+        <location filename="../../desktop/app/prescription.py" line="122"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="101"/>
+        <location filename="../../desktop/app/prescription.py" line="123"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="102"/>
+        <location filename="../../desktop/app/prescription.py" line="124"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="115"/>
+        <location filename="../../desktop/app/prescription.py" line="137"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="119"/>
+        <location filename="../../desktop/app/prescription.py" line="141"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="120"/>
+        <location filename="../../desktop/app/prescription.py" line="142"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="123"/>
+        <location filename="../../desktop/app/prescription.py" line="145"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="124"/>
+        <location filename="../../desktop/app/prescription.py" line="146"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="130"/>
+        <location filename="../../desktop/app/prescription.py" line="152"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="133"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="138"/>
+        <location filename="../../desktop/app/prescription.py" line="160"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="144"/>
+        <location filename="../../desktop/app/prescription.py" line="166"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="146"/>
+        <location filename="../../desktop/app/prescription.py" line="168"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="201"/>
+        <location filename="../../desktop/app/prescription.py" line="223"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="203"/>
+        <location filename="../../desktop/app/prescription.py" line="225"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="224"/>
+        <location filename="../../desktop/app/prescription.py" line="240"/>
+        <source>your name</source>
+        <translation>votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="241"/>
+        <source>your qualification</source>
+        <translation>votre qualification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="242"/>
+        <source>your RPPS number</source>
+        <translation>votre numéro RPPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <source>the address</source>
+        <translation>l'adresse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="244"/>
+        <source>the phone number</source>
+        <translation>le numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="247"/>
+        <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
+        <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="262"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="232"/>
+        <location filename="../../desktop/app/prescription.py" line="275"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="241"/>
+        <location filename="../../desktop/app/prescription.py" line="285"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="252"/>
+        <location filename="../../desktop/app/prescription.py" line="296"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="252"/>
+        <location filename="../../desktop/app/prescription.py" line="296"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="273"/>
+        <location filename="../../desktop/app/prescription.py" line="317"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="311"/>
+        <location filename="../../desktop/app/prescription.py" line="355"/>
         <source>{0} proposals: Down arrow to choose, Enter to add.</source>
         <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="315"/>
+        <location filename="../../desktop/app/prescription.py" line="359"/>
         <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
         <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="349"/>
+        <location filename="../../desktop/app/prescription.py" line="394"/>
+        <source>{0}: recorded allergy {1} ({2})</source>
+        <translation>{0} : allergie enregistrée {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="417"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="366"/>
+        <location filename="../../desktop/app/prescription.py" line="434"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="405"/>
+        <location filename="../../desktop/app/prescription.py" line="473"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="441"/>
+        <location filename="../../desktop/app/prescription.py" line="509"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="459"/>
+        <location filename="../../desktop/app/prescription.py" line="527"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="474"/>
+        <location filename="../../desktop/app/prescription.py" line="542"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="480"/>
+        <location filename="../../desktop/app/prescription.py" line="548"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="142"/>
+        <location filename="../../desktop/app/prescription.py" line="573"/>
+        <source>Close the prescription</source>
+        <translation>Fermer l'ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="574"/>
+        <source>This prescription is not saved. Discard it?</source>
+        <translation>Cette ordonnance n'est pas enregistrée. La supprimer ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="576"/>
+        <source>Discard the prescription</source>
+        <translation>Supprimer l'ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="578"/>
+        <source>Continue writing</source>
+        <translation>Continuer la rédaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="164"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="457"/>
+        <location filename="../../desktop/app/prescription.py" line="525"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="263"/>
-        <location filename="../../desktop/app/prescription.py" line="362"/>
+        <location filename="../../desktop/app/prescription.py" line="307"/>
+        <location filename="../../desktop/app/prescription.py" line="430"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
@@ -3482,7 +3537,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>paper</name>
     <message>
-        <location filename="../../desktop/app/paper.py" line="25"/>
+        <location filename="../../desktop/app/paper.py" line="26"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
 """A consultation as a GP writes it, and the chart that shows it: every field typed comes
 back in the detail, French numbers and dates, Cancel that keeps (or discards) the draft,
 Ctrl+S, the chart's sections edited in place, and the start screen."""
@@ -354,3 +353,31 @@ def test_a_new_patient_born_22_06_1941_typed_the_french_way(
         dialog.buttons.accepted.emit()
     patient = opened.db(lambda p: p.patient(saved.args[0])).result(timeout=5)
     assert patient["birth_date"] == "1941-06-22"
+
+
+def test_enter_in_the_reason_moves_on_and_never_saves(window: MainWindow, qtbot: QtBot):
+    editor = open_editor(qtbot, window, "paul")
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=5000)
+    editor.reason.setFocus()
+    type_text(editor.reason, "Renouvellement")
+    qtbot.keyClick(editor.reason, Qt.Key.Key_Return)
+    assert editor.isVisible() and not editor._saved
+    assert editor.focusWidget() is editor.text  # the note, next in the form
+
+
+def test_tab_goes_from_the_reason_to_the_note_and_on_to_the_vitals(
+    window: MainWindow, qtbot: QtBot
+):
+    editor = open_editor(qtbot, window, "paul")
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=5000)
+    editor.reason.setFocus()
+    qtbot.keyClick(editor.reason, Qt.Key.Key_Tab)
+    assert editor.focusWidget() is editor.text  # not the Free text / SOAP tab bar
+    type_text(editor.text, "Toux")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Tab)
+    assert editor.text.toPlainText() == "Toux"  # no tab character typed
+    assert editor.focusWidget() is not editor.text  # on to the next field

@@ -118,3 +118,42 @@ def test_an_allergy_recorded_in_the_chart_stops_the_prescription_until_a_reason(
     [line] = rx["current"]["lines"]
     assert (line["allergy"], line["override_reason"]) == ("Pénicilline",
                                                           "test de provocation négatif")
+def test_escape_with_a_line_asks_and_enter_keeps_writing(start_app: Any, tmp_path: Path) -> None:
+    """A GP reflex, Escape then Enter, never drops the lines typed (it used to close the
+    window with nothing asked and nothing kept)."""
+    folder = tmp_path / "cabinet"
+    prepared_practice(folder)
+    app = start_app(folder)
+    open_chart(app, "Petit")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.focus("text", "Médicament (DCI ou marque)")
+    app.keys("p", "a", "r", "a", "c")
+    app.wait("label", contains="propositions")
+    app.keys("Down", "Return")
+    app.keys("Escape")
+    app.wait("alert", name="Fermer l'ordonnance")
+    app.keys("Return")  # the default: continue writing
+    app.gone("alert", name="Fermer l'ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    assert any("paracétamol" in t for t in app.screen_texts()), "the line was dropped"
+    app.keys("Escape")
+    app.wait("alert", name="Fermer l'ordonnance")
+    app.click("push button", "Supprimer l'ordonnance")
+    app.gone("dialog", prefix="Ordonnance : ")
+    app.stays_up()
+
+
+def test_enter_in_the_consultation_reason_does_not_save_it(start_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "cabinet"
+    pid = prepared_practice(folder)
+    app = start_app(folder)
+    open_chart(app, "Petit")
+    app.click("push button", "Nouvelle consultation")
+    app.wait("dialog", prefix="Nouvelle consultation")
+    app.focus("text", "Motif")
+    subprocess_type(app, "Renouvellement")
+    app.keys("Return")
+    app.wait("dialog", prefix="Nouvelle consultation")  # still open, nothing saved
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    assert chart["consultations"] == []

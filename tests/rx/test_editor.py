@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app.paper import documents_folder
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.tasks import Tasks
-from desktop.practice import drugs, prescriptions
+from desktop.practice import drugs, practitioners, prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
 from tests.helpers.pdf import pdf_text
@@ -239,3 +239,73 @@ def test_lines_marked_long_term_join_the_current_treatments(
         editor.save_button.click()
     assert [t["drug"] for t in rx_practice.chart(adult)["treatments"]] == [
         "amlodipine 5 mg, gélule"]
+
+
+def test_a_line_matching_an_allergy_turns_red_as_soon_as_it_is_added(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    rx_practice.create_record("allergy", {"patient_id": adult, "substance": "Pénicilline"})
+    editor = editor_for(rx_tasks, adult, qtbot)
+    complete(editor, qtbot, "parac", "paracétamol 1 g, comprimé")
+    assert editor.mark_allergies() == [] and "allergy" not in editor.status.text()
+    qtbot.waitUntil(lambda: editor.drug_search.text() == "")
+    complete(editor, qtbot, "amoxi", "amoxicilline 1 g, comprimé dispersible")
+    assert "amoxicilline" in editor.status.text() and "Pénicilline" in editor.status.text()
+    assert "penicillins" in editor.status.text()  # the class, in words
+    red = [editor.table.item(row, 0).font().bold() for row in range(2)]  # type: ignore[union-attr]
+    assert red == [False, True]
+
+
+def test_escape_with_lines_asks_before_dropping_them(rx_tasks: Tasks, adult: str, qtbot: QtBot):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    complete(editor, qtbot, "parac", "paracétamol 1 g, comprimé")
+    editor.reject()  # what Escape and the window's close button do
+    box = editor.discard_question
+    assert box is not None and box.isVisible() and editor.isVisible()
+    assert box.defaultButton().text() == "Continue writing"  # Escape then Enter keeps it
+    box.defaultButton().click()
+    assert editor.isVisible() and len(editor.table.lines()) == 1
+    editor.reject()
+    discard = next(b for b in editor.discard_question.buttons() if "Discard" in b.text())  # type: ignore[union-attr]
+    discard.click()
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=5000)
+
+
+def test_escape_on_an_empty_prescription_just_closes(rx_tasks: Tasks, adult: str, qtbot: QtBot):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.reject()
+    assert editor.discard_question is None and not editor.isVisible()
+
+
+def test_renewing_keeps_the_notes_of_the_earlier_prescription(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    prescriptions.add(rx_practice, adult, [RxLine("paracétamol 1 g, comprimé", "1 cp x 3")],
+                      notes="Ne pas substituer.")
+    editor = editor_for(rx_tasks, adult, qtbot)
+    [action] = editor.renew_menu.actions()
+    action.trigger()
+    assert editor.notes.text() == "Ne pas substituer."
+
+
+def test_the_editor_names_the_mentions_the_paper_still_lacks(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    assert editor_for(rx_tasks, adult, qtbot).info["missing"] == []  # all filled in
+    assert rx_practice.user_id is not None
+    practitioners.set_profile(rx_practice, rx_practice.user_id, {"rpps": ""})
+    editor = editor_for(rx_tasks, adult, qtbot)
+    assert editor.info["missing"] == ["rpps"]
+    assert "RPPS" in editor.status.text() and "My practitioner profile" in editor.status.text()
+
+
+def test_the_documents_folder_is_never_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", staticmethod(lambda _kind: str(tmp_path / "none"))
+    )
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert documents_folder() == Path.home()

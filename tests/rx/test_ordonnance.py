@@ -164,3 +164,21 @@ def test_an_infants_age_is_in_months(born: str, on: str, shown: str):
     from desktop.reports.prescription import age_text
 
     assert age_text(dt.date.fromisoformat(born), dt.date.fromisoformat(on)) == shown
+
+
+def test_a_woman_is_nee_and_a_profile_less_login_prints_its_title_once(
+    tmp_path: Path,
+):
+    from tests.helpers.practice import PASSPHRASE
+
+    with Practice.create(
+        tmp_path / "p", practice_name="Cabinet", username="claire",
+        passphrase=PASSPHRASE, display_name="Dr Claire Martin",
+    ) as p:  # fmt: skip
+        pid = p.create_record("patient", {
+            "family_name": "Roussel", "birth_name": "Michel", "given_names": "Élodie",
+            "sex": "F", "birth_date": "1980-05-02",
+        })  # fmt: skip
+        text = paper(p, prescriptions.add(p, pid, [PARA]), tmp_path)
+    assert "(née MICHEL)" in text and "né(e)" not in text
+    assert "Dr Claire MARTIN" in text and "Dr DR" not in text  # was "Dr DR CLAIRE MARTIN"

@@ -49,7 +49,9 @@ def test_a_locum_profile_names_whom_they_replace(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.replaces.count() == 2)
     assert dialog.locum.isChecked()  # the login's role
-    assert dialog.edits["family_name"].text() == "Paul Leroy"
+    # the login's display name, split (never "Dr PAUL LEROY" as a family name)
+    assert dialog.edits["given_names"].text() == "Paul"
+    assert dialog.edits["family_name"].text() == "Leroy"
     dialog.edits["rpps"].setText("123")
     dialog.buttons.accepted.emit()
     assert "RPPS" in dialog.error.text()
