@@ -80,7 +80,7 @@ class RemoteSettingsDialog(QDialog):
         return self.storage.url()
 
     def connect_remote(self) -> None:
-        from desktop.sync_service import set_remote
+        from desktop.remote.service import set_remote
 
         url, creds, create = self.url(), self.storage.credentials(), self.create_box.isChecked()
         passphrase = self.passphrase.text()

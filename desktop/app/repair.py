@@ -43,8 +43,8 @@ def lost_data_hint(exc: BaseException) -> str | None:
 def run_repair(folder: Path, db_key: bytes) -> Any:
     """The repair itself, on the network worker (its own connection, as the sync)."""
     from desktop.practice.store import Practice
-    from desktop.sync_repair import repair
-    from desktop.sync_service import SyncService
+    from desktop.remote.repair import repair
+    from desktop.remote.service import SyncService
 
     with Practice.open(folder, key=db_key) as practice:
         service = SyncService(practice)

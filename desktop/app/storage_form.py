@@ -59,7 +59,7 @@ def open_storage(url: str, creds: Credentials) -> Backend:
     cannot go through ``sync_service.connect``, which reads them from the environment or
     the keyring only). No I/O; call ``check()``."""
     from desktop.practice import errors
-    from desktop.sync_service import connect
+    from desktop.remote.service import connect
     from sync.backends import open_backend
     from sync.backends.retry import RetryingBackend, RetryPolicy
 
@@ -76,7 +76,7 @@ def remember_credentials(url: str, creds: Credentials) -> bool | None:
     """Keep the typed credentials in the OS keyring (where ``sync_service`` looks for
     them); None when there is nothing to keep, False when no secure keyring is usable.
     Call it on a worker: a locked keyring may block on an unlock prompt."""
-    from desktop.sync_service import credential_cache
+    from desktop.remote.service import credential_cache
 
     scheme = url.split(":", 1)[0].lower()
     if scheme.startswith("webdav") and creds.password:

@@ -134,7 +134,7 @@ class SyncController(QObject):
 
     def _sync_once(self) -> Any:
         from desktop.practice.store import Practice
-        from desktop.sync_service import SyncService
+        from desktop.remote.service import SyncService
 
         with Practice.open(self.folder, key=self.db_key) as practice:
             return SyncService(practice).sync(self._cancel)

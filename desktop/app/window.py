@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
 
         def make() -> str:
             from desktop.practice.store import Practice
-            from desktop.sync_service import SyncService
+            from desktop.remote.service import SyncService
             from sync.remote import new_recovery_key
 
             with Practice.open(folder, key=key) as practice:

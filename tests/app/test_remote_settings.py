@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop import sync_service
 from desktop.app.remote_settings import RemoteSettingsDialog, remote_url
 from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.remote import service as sync_service
 from tests.app.test_app import opened, tasks, type_text, window  # noqa: F401
 from tests.conftest import PASSPHRASE
 from tests.servers import Server

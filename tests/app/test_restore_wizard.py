@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop import sync_service
 from desktop.app import restore_wizard
 from desktop.app.first_run import FirstRunDialog
 from desktop.app.main import AppController
@@ -23,7 +22,8 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, set_remote
+from desktop.remote import service as sync_service
+from desktop.remote.service import SyncService, set_remote
 from tests.app.test_app import search_and_open, tasks  # noqa: F401
 from tests.app.test_remote_settings import MemoryKeyring
 from tests.conftest import PASSPHRASE

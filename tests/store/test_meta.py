@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop import sync_service
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import service as sync_service
+from desktop.remote.service import SyncService, join, set_remote
 from tests.conftest import PASSPHRASE
 
 
@@ -40,7 +40,7 @@ def test_a_synced_and_joined_practice_holds_only_declared_keys(tmp_path: Path) -
 
 
 def test_the_sync_service_names_declared_keys() -> None:
-    """desktop.sync_service still spells its keys as strings: each must be a MetaKey."""
+    """desktop.remote.service still spells its keys as strings: each must be a MetaKey."""
     for name in (
         "REMOTE_URL",
         "LAST_SYNC",

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from keyring.backends import SecretService
 
-from desktop import sync_service
 from desktop.practice.keycache import KeyCache
+from desktop.remote import service as sync_service
 from tests.keyring_service import secret_service
 
 URL = "webdav+https://dr@cloud.example.fr/remote.php/dav/files/dr/carnet/"

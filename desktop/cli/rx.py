@@ -53,7 +53,7 @@ def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from desktop.cli import open_practice
+    from desktop.cli.parser import open_practice
 
     return open_practice(args)
 
@@ -70,7 +70,7 @@ def cmd_practice_set(args: argparse.Namespace) -> int:
 def cmd_practice_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desktop.cli import emit_json
+    from desktop.cli.parser import emit_json
     from desktop.practice import practitioners
 
     with _open(args) as p:
@@ -104,7 +104,7 @@ def cmd_user_set(args: argparse.Namespace) -> int:
 def cmd_user_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desktop.cli import emit_json
+    from desktop.cli.parser import emit_json
     from desktop.practice import practitioners
 
     with _open(args) as p:

@@ -259,7 +259,7 @@ def cmd_document_add(args: argparse.Namespace) -> int:
 
 @command("document get")
 def cmd_document_get(args: argparse.Namespace) -> int:
-    from desktop.sync_service import REMOTE_URL, SyncService
+    from desktop.remote.service import REMOTE_URL, SyncService
 
     with open_practice(args) as practice:
         if practice.meta_value(REMOTE_URL):
@@ -374,11 +374,11 @@ def build_parser() -> CliParser:
 
     sub.add_parser("gui", help="start the desktop app (the default)")
 
-    from desktop import cli_interop, cli_sync
+    from desktop.cli import interop as cli_interop
+    from desktop.cli import rx as cli_rx
+    from desktop.cli import sync as cli_sync
 
     cli_sync.add_commands(sub, command)
-    from desktop import cli_rx
-
     cli_rx.add_commands(sub, command)
     cli_interop.add_commands(sub, command)
     return parser

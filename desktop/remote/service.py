@@ -25,7 +25,7 @@ from desktop.practice.conflict_view import DEVICE_NAMES
 from desktop.practice.keycache import KeyCache
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
-from desktop.sync_repair import StoreRepairs, check_owed, follow, read_and_adopt
+from desktop.remote.repair import StoreRepairs, check_owed, follow, read_and_adopt
 from sync.backends import PASSWORD_ENV, Backend, open_backend
 from sync.backends.base import TargetMissingError
 from sync.backends.retry import RetryingBackend, RetryPolicy
@@ -230,7 +230,7 @@ class SyncService:
 
     def sync(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncReport:
         """Push, pull, fetch new documents. A cloned disk becomes a new device once; a
-        storage another device repaired is followed first (see desktop.sync_repair)."""
+        storage another device repaired is followed first (see desktop.remote.repair)."""
         check_owed(self)
         for attempt in range(3):
             try:

@@ -24,7 +24,7 @@ Register = Callable[[str], Callable[[Handler], Handler]]
 
 
 def _cli() -> Any:
-    from desktop import cli
+    from desktop.cli import parser as cli
 
     return cli
 
@@ -176,13 +176,13 @@ def add_commands(sub: Any, command: Register) -> None:
 
 
 def cmd_remote_set(args: argparse.Namespace) -> int:
-    from desktop.sync_service import set_remote
+    from desktop.remote.service import set_remote
 
     cli = _cli()
     passphrase = cli.read_passphrase(args)
     with cli.open_practice_with(args, passphrase) as practice:
         recovery = set_remote(practice, args.url, passphrase=passphrase, create=args.create)
-    from desktop.sync_service import remember_credentials
+    from desktop.remote.service import remember_credentials
 
     if remember_credentials(args.url):
         print("storage credentials remembered in this computer's keyring")
@@ -195,7 +195,7 @@ def cmd_remote_set(args: argparse.Namespace) -> int:
 
 
 def cmd_remote_show(args: argparse.Namespace) -> int:
-    from desktop.sync_service import REMOTE_URL
+    from desktop.remote.service import REMOTE_URL
 
     with _cli().open_practice(args) as practice:
         url = practice.meta_value(REMOTE_URL)
@@ -204,7 +204,7 @@ def cmd_remote_show(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
     with _cli().open_practice(args) as practice:
         service = SyncService(practice)
@@ -249,7 +249,7 @@ def _watch(service: Any) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from desktop.sync_service import LAST_SYNC, REMOTE_URL
+    from desktop.remote.service import LAST_SYNC, REMOTE_URL
 
     with _cli().open_practice(args) as practice:
         status = {
@@ -295,7 +295,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
 
 
 def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
-    from desktop.sync_service import join
+    from desktop.remote.service import join
 
     cli = _cli()
     folder = Path(args.data_dir)
@@ -343,7 +343,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
     with _cli().open_practice(args) as practice:
         report = SyncService(practice).check(read_data=args.read_data)
@@ -396,8 +396,8 @@ Before you confirm:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    from desktop.sync_repair import repair
-    from desktop.sync_service import SyncService
+    from desktop.remote.repair import repair
+    from desktop.remote.service import SyncService
 
     with _cli().open_practice(args) as practice:
         service = SyncService(practice)
@@ -430,8 +430,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
 
 
 def cmd_recovery_kit(args: argparse.Namespace) -> int:
+    from desktop.remote.service import SyncService
     from desktop.reports.recovery_kit import write_recovery_kit
-    from desktop.sync_service import SyncService
     from sync.remote import new_recovery_key
 
     out = Path(args.output)
@@ -450,7 +450,7 @@ def cmd_recovery_kit(args: argparse.Namespace) -> int:
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
     from desktop.practice.keyfile import KeyFile
-    from desktop.sync_service import REMOTE_URL, SyncService
+    from desktop.remote.service import REMOTE_URL, SyncService
     from sync.remote import change_passphrase
 
     cli = _cli()
@@ -477,7 +477,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
     with _cli().open_practice(args) as practice:
         rows = SyncService(practice).devices()
@@ -494,7 +494,7 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 
 def cmd_device_enroll(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
     with _cli().open_practice(args) as practice:
         service = SyncService(practice)
@@ -507,7 +507,7 @@ def cmd_device_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
     cli = _cli()
     local = cli.read_passphrase(args)

@@ -43,7 +43,7 @@ from sync.repair import (
 from sync.snapshots import read_snapshot
 
 if TYPE_CHECKING:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
 REPAIRS = MetaKey.REPAIRS
 REPAIR_OWED = MetaKey.REPAIR_OWED
@@ -83,7 +83,7 @@ class StoreRepairs:
 
 
 def _revocations(service: SyncService) -> list[Revocation]:
-    from desktop.sync_service import StoreKeyRing
+    from desktop.remote.service import StoreKeyRing
 
     return list(StoreKeyRing(service.practice).revocations().values())
 

@@ -27,7 +27,7 @@ CLEARTEXT_WARNING = (
 
 
 def _cli() -> Any:
-    from desktop import cli
+    from desktop.cli import parser as cli
 
     return cli
 
