@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
+from desktop.remote.keyring import StoreKeyRing
 from sync.backends.base import AlreadyExistsError, BackendError
 from sync.blobs import upload_blob
 from sync.changes import new_id
@@ -83,8 +84,6 @@ class StoreRepairs:
 
 
 def _revocations(service: SyncService) -> list[Revocation]:
-    from desktop.remote.service import StoreKeyRing
-
     return list(StoreKeyRing(service.practice).revocations().values())
 
 

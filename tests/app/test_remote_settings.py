@@ -14,7 +14,7 @@ from desktop.app.remote_settings import RemoteSettingsDialog, remote_url
 from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
-from desktop.remote import service as sync_service
+from desktop.remote import credentials
 from tests.app.test_app import opened, tasks, type_text, window  # noqa: F401
 from tests.conftest import PASSPHRASE
 from tests.servers import Server
@@ -75,8 +75,8 @@ def test_connect_shows_the_recovery_key_once_and_tells_the_sync_controller(
 
 
 class MemoryKeyring:
-    """Stands for the OS keyring (``sync_service.credential_cache()``); ``usable=False``
-    is a computer without one."""
+    """Stands for the OS keyring (``desktop.remote.credentials.credential_cache()``);
+    ``usable=False`` is a computer without one."""
 
     def __init__(self, usable: bool = True) -> None:
         self.usable = usable
@@ -112,7 +112,7 @@ def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_use
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
     keyring = MemoryKeyring()
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    monkeypatch.setattr(credentials, "credential_cache", lambda: keyring)
     window.remote_action.trigger()
     dialog = window.remote_dialog
     s3_form(dialog, moto_server)
@@ -145,7 +145,7 @@ def test_s3_keys_that_no_keyring_can_keep_are_refused_with_a_sentence(
 ):
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: MemoryKeyring(usable=False))
+    monkeypatch.setattr(credentials, "credential_cache", lambda: MemoryKeyring(usable=False))
     window.remote_action.trigger()
     dialog = window.remote_dialog
     s3_form(dialog, moto_server)

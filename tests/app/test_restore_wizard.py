@@ -22,8 +22,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import Practice
-from desktop.remote import service as sync_service
-from desktop.remote.service import SyncService, set_remote
+from desktop.remote import SyncService, credentials, set_remote
 from tests.app.test_app import search_and_open, tasks  # noqa: F401
 from tests.app.test_remote_settings import MemoryKeyring
 from tests.conftest import PASSPHRASE
@@ -319,7 +318,7 @@ def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")  # the new computer has only what is typed
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
     keyring = MemoryKeyring()
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    monkeypatch.setattr(credentials, "credential_cache", lambda: keyring)
     wizard = RestoreWizard(tasks, tmp_path / "new")
     qtbot.addWidget(wizard)
     form = wizard.storage

@@ -12,7 +12,7 @@ import pytest
 from desktop import cli
 from desktop.practice import errors
 from desktop.practice.store import Practice
-from desktop.remote.service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from sync.changes import Change
 from tests.conftest import PASSPHRASE
 from tests.servers import RemoteTarget

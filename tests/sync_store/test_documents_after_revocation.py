@@ -11,7 +11,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.remote.service import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join, set_remote
 from sync.blobs import MAGIC_BLOB, PURPOSE_BLOB, BlobRef, _name_under, blob_chunk_name, padme
 from sync.segments import seal_object
 from tests.conftest import PASSPHRASE

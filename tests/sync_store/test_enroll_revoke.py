@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.remote.service import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join, set_remote
 from sync import crypto
 from sync.changes import new_id
 from sync.devices import (

@@ -12,7 +12,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.remote.service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.conftest import PASSPHRASE
 
 
@@ -156,7 +156,7 @@ def test_repair_on_an_intact_storage_changes_nothing(
 def test_a_repair_before_a_revocation_still_restores_and_a_revoked_device_cannot_forge_one(
     two_computers: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
-    from desktop.remote.service import connect
+    from desktop.remote import connect
     from sync.repair import encode_repair, new_repair, repair_marker_name
 
     storage, office, laptop = two_computers

@@ -19,7 +19,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.remote.service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from sync.enrollment import create_enrollment
 from tests.conftest import PASSPHRASE
 from tests.sync_store.test_devices import state
