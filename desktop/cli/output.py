@@ -8,13 +8,9 @@ import json
 import os
 import sys
 import time
-import traceback
-from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from sync.errors import exit_code
+from desktop.errors import Kind, bug_sentence, crash_report, known
 
 
 def emit_json(value: Any) -> None:
@@ -56,36 +52,33 @@ class TerminalProgress:
             print(file=sys.stderr)
 
 
-def sentence(exc: BaseException) -> str:
-    """A sync error as one sentence with the action to take."""
-    text = str(exc).rstrip(".")
-    code = exit_code(exc)
-    if getattr(exc, "advice_included", False):
-        return text
-    if code == 3:
-        return f"{text}; check the passphrase or the recovery key"
-    if code == 4:
-        return f"{text}; check the address, the network and the credentials, then retry"
-    if code == 5:
-        return (
-            f"{text}; nothing from it was applied. Run 'carnet check' and keep "
-            "this device's data: it is intact"
-        )
-    return text
+EXIT_OTHER, EXIT_USAGE, EXIT_WRONG_SECRET, EXIT_UNREACHABLE, EXIT_INTEGRITY = 1, 2, 3, 4, 5
+EXIT_CODES = {  # the README's table; a kind not here exits 1
+    Kind.USAGE: EXIT_USAGE,
+    Kind.WRONG_SECRET: EXIT_WRONG_SECRET,
+    Kind.CREDENTIALS_REFUSED: EXIT_UNREACHABLE,
+    Kind.UNREACHABLE: EXIT_UNREACHABLE,
+    Kind.STORAGE_REFUSED: EXIT_UNREACHABLE,
+    Kind.NO_PRACTICE_THERE: EXIT_UNREACHABLE,
+    Kind.INTEGRITY: EXIT_INTEGRITY,
+}
 
 
-def crash_log(exc: BaseException) -> Path | None:
-    """Write the traceback (frames and exception type, never values) for a bug report."""
-    try:
-        folder = Path(platformdirs.user_log_dir("Carnet", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        frames = "".join(traceback.format_tb(exc.__traceback__))
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {type(exc).__module__}.{type(exc).__qualname__}\n{frames}\n")
-        return path
-    except OSError:
-        return None
+def exit_code(exc: BaseException) -> int:
+    """The ``carnet`` exit code for any error (1 for a bug or an unlisted kind)."""
+    found = known(exc)
+    return EXIT_CODES.get(found.kind, EXIT_OTHER) if found else EXIT_OTHER
+
+
+def report(exc: Exception) -> int:
+    """Say ``exc`` on stderr as one sentence and return the exit code: a known error's
+    sentence, or for a bug the "report it" sentence after writing the crash report."""
+    found = known(exc)
+    if found is None:
+        print(f"carnet: {bug_sentence(exc, crash_report(exc))}", file=sys.stderr)
+        return EXIT_OTHER
+    print(f"carnet: {found.sentence}", file=sys.stderr)
+    return EXIT_CODES.get(found.kind, EXIT_OTHER)
 
 
 def closed_pipe() -> int:

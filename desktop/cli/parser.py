@@ -17,10 +17,7 @@ from typing import NoReturn
 from desktop.cli import devices, interop, records, rx
 from desktop.cli import sync as sync_commands
 from desktop.cli.opening import Handler, default_data_dir
-from desktop.cli.output import closed_pipe, crash_log, sentence
-from desktop.practice import errors
-from sync.backends.base import BackendError
-from sync.errors import SyncError, exit_code, from_backend
+from desktop.cli.output import closed_pipe, report
 
 _HANDLERS: dict[str, Handler] = {}
 
@@ -76,27 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = f"{name} {args.action}"
     try:
         return _HANDLERS[name](args)
-    except errors.CarnetError as exc:
-        print(f"carnet: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except (SyncError, BackendError) as exc:
-        err = from_backend(exc) if isinstance(exc, BackendError) else exc
-        print(f"carnet: {sentence(err)}", file=sys.stderr)
-        return exit_code(err)
     except KeyboardInterrupt:
         print("carnet: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return closed_pipe()
-    except Exception as exc:  # a bug: no traceback on screen, no values anywhere
-        log = crash_log(exc)
-        where = f"; details are in {log}" if log else ""
-        print(
-            f"carnet: unexpected internal error ({type(exc).__name__}){where}. "
-            "Nothing saved was lost; please report this.",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as exc:  # noqa: BLE001 - known or a bug: one sentence, never a traceback
+        return report(exc)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from desktop.remote.restore import join
 from desktop.remote.service import SyncService
 from desktop.remote.state import LAST_SYNC, REMOTE_URL, RESTORE_STATE
 from sync.backends import Backend
+from sync.devices import EnrollmentCodeError
 from sync.engine import SyncReport
 from sync.errors import CancelledError, RollbackError
 from sync.remote import parse_recovery_key
@@ -30,6 +31,7 @@ __all__ = [
     "CancelledError",
     "Credentials",
     "DeviceRow",
+    "EnrollmentCodeError",
     "RepairReport",
     "RollbackError",
     "State",

@@ -14,6 +14,7 @@ from desktop.practice import errors
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from sync.changes import Change
+from sync.errors import RemoteUnavailableError
 from tests.conftest import PASSPHRASE
 from tests.servers import RemoteTarget
 
@@ -526,11 +527,11 @@ def test_a_move_cut_short_is_finished_by_the_next_sync(
     new_root.mkdir()
 
     def network_drops(self: SyncService) -> str:
-        raise errors.UnreachableError("the network dropped")
+        raise RemoteUnavailableError("the network dropped")
 
     with monkeypatch.context() as m:
         m.setattr(SyncService, "publish_snapshot", network_drops)
-        with pytest.raises(errors.UnreachableError):
+        with pytest.raises(RemoteUnavailableError):
             set_remote(office, new_root.as_uri(), passphrase=PASSPHRASE, create=True)
     SyncService(office).sync()  # the network is back: the move completes
     with joined(tmp_path, new_root.as_uri(), "restored") as restored:

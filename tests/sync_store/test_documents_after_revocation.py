@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, connect, join, set_remote
 from sync.blobs import MAGIC_BLOB, PURPOSE_BLOB, BlobRef, _name_under, blob_chunk_name, padme
@@ -89,7 +90,7 @@ def test_check_read_data_fails_where_a_restore_would(
     assert "a document" in capsys.readouterr().out
     with pytest.raises(Exception) as refused:
         restored(tmp_path, url, "new")
-    assert getattr(refused.value, "exit_code", None) == 5
+    assert exit_code(refused.value) == 5
 
 
 def test_chunk_sizes_are_padded():

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from tests.conftest import PASSPHRASE
@@ -133,7 +134,7 @@ def test_a_deleted_segment_folder_is_reported_and_repaired(
     fresh = tmp_path / "fresh"
     with pytest.raises(Exception) as refused:
         join(fresh, storage.as_uri(), passphrase=PASSPHRASE, local_passphrase=PASSPHRASE)
-    assert getattr(refused.value, "exit_code", None) == 5
+    assert exit_code(refused.value) == 5
     shutil.rmtree(fresh)
     code, out = run(capsys, laptop, "repair", "--yes")  # the laptop holds everything too
     assert code == 0, out
