@@ -29,7 +29,7 @@ import requests
 from benchmarks.reference import PASSPHRASE, Reference
 from benchmarks.report import Row, Table
 from desktop.practice.store import DB_NAME, Practice
-from desktop.sync_service import join
+from desktop.remote import join
 from sync.backends import Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
 from sync.engine import SyncEngine

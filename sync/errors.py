@@ -1,9 +1,10 @@
 """Errors of the sync engine, sorted by who is to blame and what the user can do.
 
-Every class carries ``permanent`` (retrying cannot help; the scheduler stops retrying)
-and ``exit_code`` (the CLI's category: 3 wrong secret, 4 storage unreachable or not a
-practice, 5 integrity failure, 1 anything else). Messages never contain patient data:
-only device ids, sequence numbers and object names, which are opaque.
+One class per kind. Every class carries ``permanent`` (retrying cannot help; the
+scheduler stops retrying). What a kind means to the person (a sentence, an action, the
+CLI's exit code) is decided outside the engine, in ``desktop.errors``. Messages never
+contain patient data: only device ids, sequence numbers and object names, which are
+opaque.
 """
 
 from __future__ import annotations
@@ -19,49 +20,42 @@ from sync.backends.base import (
     UnreachableError,
 )
 
-EXIT_OTHER = 1
-EXIT_WRONG_SECRET = 3
-EXIT_UNREACHABLE = 4
-EXIT_INTEGRITY = 5
-
 
 class SyncError(Exception):
     """Base of the engine's own errors."""
 
     permanent = True
-    exit_code = EXIT_OTHER
 
 
 class WrongSecretError(SyncError, crypto.WrongSecretError):
-    """The passphrase or recovery key does not open the practice key (exit 3)."""
-
-    exit_code = EXIT_WRONG_SECRET
+    """The passphrase or recovery key does not open the practice key."""
 
 
 class RemoteUnavailableError(SyncError):
-    """The storage cannot be reached right now (exit 4); the scheduler retries later."""
+    """The storage cannot be reached right now; the scheduler retries later."""
 
     permanent = False
-    exit_code = EXIT_UNREACHABLE
+
+
+class CredentialsRefusedError(SyncError):
+    """The storage refused the login, password or access keys: permanent until the
+    person fixes them (a wrong password retried forever may also lock the account)."""
 
 
 class StorageRefusedError(SyncError):
-    """The storage refused to store: full, over quota, read-only or no permission (exit
-    4, like an unreachable storage: the fix is on the storage's side). Permanent: the
+    """The storage refused to store: full, over quota, read-only or no permission
+    (the fix is on the storage's side). Permanent: the
     scheduler stops retrying until the user acts. Nothing local is lost."""
 
-    exit_code = EXIT_UNREACHABLE
     advice_included = True
 
 
 class NotAPracticeError(SyncError):
-    """The target is missing, empty, or holds no Carnet practice (exit 4).
+    """The target is missing, empty, or holds no Carnet practice.
 
     Raised instead of ever treating an empty place as "a new, empty practice": that is
     how other sync tools have deleted their users' data.
     """
-
-    exit_code = EXIT_UNREACHABLE
 
 
 class AmbiguousPracticeError(NotAPracticeError):
@@ -78,9 +72,7 @@ class UnsupportedFormatError(SyncError):
 
 class IntegrityError(SyncError, crypto.IntegrityError):
     """Remote content failed verification: modified, truncated, reordered, foreign,
-    missing or rolled back (exit 5). Nothing from the failing object was applied."""
-
-    exit_code = EXIT_INTEGRITY
+    missing or rolled back. Nothing from the failing object was applied."""
 
     def __init__(self, message: str, device: str | None = None, seq: int | None = None) -> None:
         super().__init__(message)
@@ -140,8 +132,7 @@ def from_backend(exc: BackendError) -> SyncError:
     """Translate a storage error into the engine's vocabulary, keeping the cause."""
     err: SyncError
     if isinstance(exc, AuthError):
-        err = RemoteUnavailableError(f"the storage refused the credentials: {exc}")
-        err.permanent = True
+        err = CredentialsRefusedError(f"the storage refused the credentials: {exc}")
     elif isinstance(exc, TargetMissingError):
         err = NotAPracticeError(f"the storage location does not exist: {exc}")
     elif isinstance(exc, StorageFullError):
@@ -164,19 +155,6 @@ def from_backend(exc: BackendError) -> SyncError:
         err.permanent = exc.permanent
     err.__cause__ = exc
     return err
-
-
-def exit_code(exc: BaseException) -> int:
-    """The CLI exit code for any exception the engine may raise (1 when unknown)."""
-    if isinstance(exc, SyncError):
-        return exc.exit_code
-    if isinstance(exc, crypto.WrongSecretError):
-        return EXIT_WRONG_SECRET
-    if isinstance(exc, crypto.IntegrityError):
-        return EXIT_INTEGRITY
-    if isinstance(exc, BackendError):
-        return from_backend(exc).exit_code
-    return EXIT_OTHER
 
 
 def is_permanent(exc: BaseException) -> bool:

@@ -16,14 +16,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sync.backends.base import BackendError
 from sync.engine import SyncReport
-from sync.errors import (
-    EXIT_UNREACHABLE,
-    CancelledError,
-    RemoteUnavailableError,
-    exit_code,
-    is_permanent,
-)
+from sync.errors import CancelledError, RemoteUnavailableError, from_backend, is_permanent
 
 
 class State(enum.Enum):
@@ -40,14 +35,15 @@ class Status:
     """What the UI shows: "synced 2 min ago", "offline: 14 changes waiting", "error: ...".
 
     Times are from the scheduler's clock (monotonic seconds); ``last_error`` is the
-    error's one-line message (never patient data), ``exit_code`` its CLI category.
+    error's one-line message (never patient data), ``error`` the error itself (what it
+    means to the person is for the caller to say: ``desktop.errors``).
     """
 
     state: State = State.IDLE
     synced_at: float | None = None
     pending: int = 0
     last_error: str | None = None
-    exit_code: int | None = None
+    error: BaseException | None = None
     failures: int = 0
     next_attempt: float | None = None
     last_report: SyncReport | None = None
@@ -233,15 +229,15 @@ class SyncScheduler:
         with self._cond:
             self._plan.failed(self._clock(), permanent)
         # Unreachable, whichever layer said it (a sync error, a backend's, the OS's).
-        unreachable = isinstance(exc, RemoteUnavailableError | OSError)
-        offline = not permanent and (unreachable or exit_code(exc) == EXIT_UNREACHABLE)
+        said = from_backend(exc) if isinstance(exc, BackendError) else exc
+        offline = not permanent and isinstance(said, RemoteUnavailableError | OSError)
         return self._publish(
             replace(
                 self._status,
                 state=State.OFFLINE if offline else State.ERROR,
                 pending=self._pending(),
                 last_error=str(exc) or type(exc).__name__,
-                exit_code=exit_code(exc),
+                error=exc,
                 failures=self._plan.failures,
                 next_attempt=self._plan.due_at(),
             )

@@ -8,10 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app.store_messages import store_message
-from desktop.practice import errors
-from sync.backends.base import BackendError
-from sync.devices import EnrollmentCodeError
-from sync.errors import CancelledError, NotAPracticeError, SyncError, exit_code, from_backend
+from desktop.errors import Kind, known
+from desktop.practice.errors import CarnetError, WrongPassphraseError
+from desktop.remote import EnrollmentCodeError
 
 
 class CredentialsNotKeptError(Exception):
@@ -28,11 +27,8 @@ class FolderNotEmptyError(Exception):
 
 
 def message_for(exc: BaseException) -> str | None:
-    """A sentence for a known error, or None for a bug."""
-    if isinstance(exc, errors.WrongPassphraseError):
-        return QCoreApplication.translate(
-            "errors", "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."
-        )
+    """A translated sentence for a known error (``desktop.errors`` sorts it), or None for
+    a bug (the crash dialog)."""
     if isinstance(exc, FolderNotEmptyError):
         return QCoreApplication.translate(
             "errors",
@@ -47,43 +43,57 @@ def message_for(exc: BaseException) -> str | None:
             "or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or "
             "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
         )
-    if isinstance(exc, errors.CarnetError):
-        shown = store_message(str(exc))  # translated; the English one stays for the CLI
-        return shown or str(exc)[:1].upper() + str(exc)[1:] + "."
-    if isinstance(exc, BackendError):
-        exc = from_backend(exc)
-    if isinstance(exc, EnrollmentCodeError):
+    found = known(exc)
+    if found is None:
+        return None
+    if isinstance(found.error, WrongPassphraseError):
+        return QCoreApplication.translate(
+            "errors", "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."
+        )
+    if isinstance(found.error, CarnetError):
+        shown = store_message(found.sentence)  # translated; the English one stays for the CLI
+        return shown or found.sentence[:1].upper() + found.sentence[1:] + "."
+    if isinstance(found.error, EnrollmentCodeError):
         return QCoreApplication.translate(
             "errors",
             "This enrollment code is wrong, expired or already used. On an enrolled "
             "computer, make a new one ('carnet device enroll') and type it within its "
             "validity.",
         )
-    if isinstance(exc, CancelledError):
+    return _engine_message(found.kind, found.error)
+
+
+def _engine_message(kind: Kind, exc: BaseException) -> str | None:
+    """The sentence for one of the engine's kinds (its own message when it has no kind)."""
+    if kind is Kind.CANCELLED:
         return QCoreApplication.translate("errors", "Cancelled.")
-    if isinstance(exc, SyncError):
-        code = exit_code(exc)
-        if code == 3:
-            return QCoreApplication.translate(
-                "errors", "The passphrase or recovery key does not open this practice."
-            )
-        if isinstance(exc, NotAPracticeError):
-            return QCoreApplication.translate(
-                "errors",
-                "There is no Carnet practice at this address (or the place does not exist). "
-                "Check the address.",
-            )
-        if code == 4:
-            return QCoreApplication.translate(
-                "errors",
-                "The sync storage cannot be reached. Your work is saved on this computer; "
-                "check the network or the credentials, then sync again.",
-            )
-        if code == 5:
-            return QCoreApplication.translate(
-                "errors",
-                "The sync storage holds damaged or forged data; nothing from it was applied. "
-                "Run a remote check and contact your support.",
-            )
-        return str(exc)
-    return None
+    if kind is Kind.WRONG_SECRET:
+        return QCoreApplication.translate(
+            "errors", "The passphrase or recovery key does not open this practice."
+        )
+    if kind is Kind.NO_PRACTICE_THERE:
+        return QCoreApplication.translate(
+            "errors",
+            "There is no Carnet practice at this address (or the place does not exist). "
+            "Check the address.",
+        )
+    if kind is Kind.CREDENTIALS_REFUSED:
+        return QCoreApplication.translate(
+            "errors",
+            "The sync storage refused the login and password (or the access keys). Your "
+            "work is saved on this computer; check them in Practice > Sync settings, then "
+            "sync again.",
+        )
+    if kind in (Kind.UNREACHABLE, Kind.STORAGE_REFUSED):
+        return QCoreApplication.translate(
+            "errors",
+            "The sync storage cannot be reached. Your work is saved on this computer; "
+            "check the network or the credentials, then sync again.",
+        )
+    if kind is Kind.INTEGRITY:
+        return QCoreApplication.translate(
+            "errors",
+            "The sync storage holds damaged or forged data; nothing from it was applied. "
+            "Run a remote check and contact your support.",
+        )
+    return str(exc)

@@ -74,7 +74,7 @@ class AppController:
 
     def unlocked(self) -> None:
         def facts(p: Any) -> dict[str, Any]:
-            from desktop.sync_service import REMOTE_URL
+            from desktop.remote import REMOTE_URL
 
             return {
                 "practice_name": p.practice_record()["name"],
@@ -117,10 +117,10 @@ class AppController:
 
 def crash_dialog(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """A bug: tell the user their work is safe, keep the details (no values) for support."""
-    from desktop.cli import _crash_log
+    from desktop.errors import crash_report
 
     exc.__traceback__ = tb
-    log = _crash_log(exc)
+    log = crash_report(exc)
     sys.stderr.write("".join(traceback.format_tb(tb)) + f"{kind.__name__}\n")
     QMessageBox.critical(
         None,

@@ -20,13 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop.app.errors import CredentialsNotKeptError
 from desktop.app.recovery_key import RecoveryKeyDialog
-from desktop.app.storage_form import (
-    StorageForm,
-    credentials_in_environment,
-    remember_credentials,
-    remote_url,
-)
+from desktop.app.storage_form import StorageForm, remote_url
 from desktop.app.tasks import Tasks
+from desktop.remote.credentials import in_environment as credentials_in_environment
+from desktop.remote.credentials import remember as remember_credentials
 
 INTERVAL_KEY = "sync/interval_min"
 __all__ = ["RemoteSettingsDialog", "remote_url", "sync_interval_min"]
@@ -80,7 +77,7 @@ class RemoteSettingsDialog(QDialog):
         return self.storage.url()
 
     def connect_remote(self) -> None:
-        from desktop.sync_service import set_remote
+        from desktop.remote import set_remote
 
         url, creds, create = self.url(), self.storage.credentials(), self.create_box.isChecked()
         passphrase = self.passphrase.text()

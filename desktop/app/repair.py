@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
-from sync.errors import RollbackError
+from desktop.remote import RollbackError
 
 
 def lost_data_hint(exc: BaseException) -> str | None:
@@ -43,14 +43,13 @@ def lost_data_hint(exc: BaseException) -> str | None:
 def run_repair(folder: Path, db_key: bytes) -> Any:
     """The repair itself, on the network worker (its own connection, as the sync)."""
     from desktop.practice.store import Practice
-    from desktop.sync_repair import repair
-    from desktop.sync_service import SyncService
+    from desktop.remote import SyncService, repair_storage
 
     with Practice.open(folder, key=db_key) as practice:
         service = SyncService(practice)
         if service.check().ok:
             return None  # nothing to repair: the storage is complete
-        return repair(service)
+        return repair_storage(service)
 
 
 class RepairDialog(QDialog):

@@ -2,7 +2,7 @@
 
 The storage form (shared with Sync settings), then one secret that opens the practice
 (its passphrase, the recovery key, or an enrollment code made on an enrolled computer),
-then this computer's login and passphrase. ``desktop.sync_service.join`` runs on the
+then this computer's login and passphrase. ``desktop.remote.service.join`` runs on the
 database worker; its progress comes back through a queued signal, and Cancel sets the
 event it watches. A cancelled or interrupted restore keeps what it downloaded and
 continues where it stopped, here or at the next start (``resume``).
@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.errors import FolderNotEmptyError, message_for
-from desktop.app.storage_form import Credentials, StorageForm, open_storage, remember_credentials
+from desktop.app.storage_form import StorageForm, open_storage
 from desktop.app.tasks import Tasks
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME
-from sync.errors import CancelledError
+from desktop.remote import CancelledError, Credentials
+from desktop.remote.credentials import remember as remember_credentials
 
 METHODS = ("passphrase", "recovery", "code")
 MIN_PASSPHRASE = 8
@@ -273,7 +274,7 @@ class RestoreWizard(QDialog):
     ) -> None:
         """On the database worker: join, then keep the typed credentials for the
         background sync (best effort), and hand the open practice to the app."""
-        from desktop.sync_service import join
+        from desktop.remote import join
 
         _check_empty(self.folder)
         if login is None and KeyFile.exists(self.folder):

@@ -9,7 +9,6 @@ never the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
-from sync.backends import Backend
+from desktop.remote import Backend, Credentials, connect
 
 KINDS = ("folder", "webdav", "s3")
 
@@ -45,59 +44,11 @@ def remote_url(kind: str, address: str, endpoint: str = "", region: str = "") ->
     return "s3://" + address + ("?" + urlencode(query, safe=":/") if query else "")
 
 
-@dataclass(frozen=True)
-class Credentials:
-    """What the user typed; empty fields are None (then the environment or the keyring)."""
-
-    password: str | None = None
-    access_key: str | None = None
-    secret_key: str | None = None
-
-
 def open_storage(url: str, creds: Credentials) -> Backend:
-    """The storage at ``url`` with retries, using the typed credentials first (S3 keys
-    cannot go through ``sync_service.connect``, which reads them from the environment or
-    the keyring only). No I/O; call ``check()``."""
-    from desktop.practice import errors
-    from desktop.sync_service import connect
-    from sync.backends import open_backend
-    from sync.backends.retry import RetryingBackend, RetryPolicy
-
-    if url.lower().startswith("s3:") and creds.access_key and creds.secret_key:
-        try:
-            backend = open_backend(url, access_key=creds.access_key, secret_key=creds.secret_key)
-        except ValueError as exc:
-            raise errors.UsageError(str(exc)) from exc
-        return RetryingBackend(backend, RetryPolicy())
-    return connect(url, password=creds.password)
-
-
-def remember_credentials(url: str, creds: Credentials) -> bool | None:
-    """Keep the typed credentials in the OS keyring (where ``sync_service`` looks for
-    them); None when there is nothing to keep, False when no secure keyring is usable.
-    Call it on a worker: a locked keyring may block on an unlock prompt."""
-    from desktop.sync_service import credential_cache
-
-    scheme = url.split(":", 1)[0].lower()
-    if scheme.startswith("webdav") and creds.password:
-        return credential_cache().store_text(url, creds.password)
-    if scheme == "s3" and creds.access_key and creds.secret_key:
-        return credential_cache().store_text(url, f"{creds.access_key}:{creds.secret_key}")
-    return None
-
-
-def credentials_in_environment(url: str) -> bool:
-    """Whether the environment gives this kind of storage its credentials."""
-    import os
-
-    from sync.backends import PASSWORD_ENV
-
-    scheme = url.split(":", 1)[0].lower()
-    if scheme.startswith("webdav"):
-        return bool(os.environ.get(PASSWORD_ENV))
-    if scheme == "s3":
-        return bool(os.environ.get("AWS_ACCESS_KEY_ID") and os.environ.get("AWS_SECRET_ACCESS_KEY"))
-    return True
+    """The storage at ``url`` with retries, the typed credentials first (then the
+    environment, then the keyring: one resolver, ``desktop.remote.credentials``). No I/O;
+    call ``check()``."""
+    return connect(url, typed=creds)
 
 
 class StorageForm(QWidget):

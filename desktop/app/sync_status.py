@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
-from sync.scheduler import State, Status, SyncScheduler, Timing
+from desktop.remote import State, Status, SyncScheduler, Timing
 
 DEBOUNCE_S = 3.0
 
@@ -134,7 +134,7 @@ class SyncController(QObject):
 
     def _sync_once(self) -> Any:
         from desktop.practice.store import Practice
-        from desktop.sync_service import SyncService
+        from desktop.remote import SyncService
 
         with Practice.open(self.folder, key=self.db_key) as practice:
             return SyncService(practice).sync(self._cancel)

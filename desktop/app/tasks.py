@@ -10,7 +10,6 @@ A window never touches SQL, crypto or sockets, and never calls processEvents().
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -53,7 +52,6 @@ class Tasks:
         self._relay = _Relay()
         self.practice: Practice | None = None
         self.closed = False  # after shutdown(): new work is dropped, never run
-        self.db_thread: threading.Thread | None = None
 
     def db(
         self,

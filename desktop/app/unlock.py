@@ -87,7 +87,7 @@ class UnlockDialog(QDialog):
         self.error.setText(self.tr("Unlocking…"))
 
         def open_it() -> str | None:
-            from desktop.sync_service import REMOTE_URL, RESTORE_STATE
+            from desktop.remote import REMOTE_URL, RESTORE_STATE
 
             practice = Practice.open(self.folder, passphrase=passphrase, allow_incomplete=True)
             if practice.meta_value(RESTORE_STATE) == "in-progress":

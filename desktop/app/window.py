@@ -392,12 +392,10 @@ class MainWindow(QMainWindow):
 
         def make() -> str:
             from desktop.practice.store import Practice
-            from desktop.sync_service import SyncService
-            from sync.remote import new_recovery_key
+            from desktop.remote import SyncService
 
             with Practice.open(folder, key=key) as practice:
-                service = SyncService(practice)
-                return new_recovery_key(service.backend, service.keys)
+                return SyncService(practice).new_recovery_key()
 
         def show(recovery_key: str) -> None:
             box = RecoveryKeyDialog(self.tasks, self.info["practice_name"], url, recovery_key, self)

@@ -59,34 +59,65 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     return conn
 
 
-def map_sqlite_error(exc: BaseException, path: Path) -> errors.CarnetError:
-    """Turn SQLite's messages into one actionable sentence (no patient data in them)."""
+# SQLite's primary result codes (https://sqlite.org/rescode.html) that are the disk's or
+# the file's doing; any other code is a bug in Carnet.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+_BY_WORDS = (  # when the driver gives no code: the words of SQLite's own messages
+    ("full", SQLITE_FULL),
+    ("readonly", SQLITE_READONLY),
+    ("read-only", SQLITE_READONLY),
+    ("not a database", SQLITE_NOTADB),
+    ("malformed", SQLITE_CORRUPT),
+    ("corrupt", SQLITE_CORRUPT),
+    ("unable to open", SQLITE_CANTOPEN),
+    ("disk i/o", SQLITE_IOERR),
+    ("locked", SQLITE_LOCKED),
+    ("busy", SQLITE_BUSY),
+)
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of ``exc`` (``sqlite_errorcode``, extended codes
+    reduced), else guessed from its message; None when neither says."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
     text = str(exc).lower()
+    return next((c for words, c in _BY_WORDS if words in text), None)
+
+
+def map_sqlite_error(exc: BaseException, path: Path) -> Exception:
+    """SQLite's failure as one actionable sentence (no patient data in it) when it is the
+    disk's or the file's; otherwise a :class:`errors.DatabaseBugError` (a bug is never
+    shown as a disk problem)."""
+    code = sqlite_code(exc)
     where = path.parent
-    if "full" in text:
+    if code == SQLITE_FULL:
         return errors.StorageError(
             f"the disk holding {where} is full; free some space and try again "
             "(nothing already saved was lost)"
         )
-    if "readonly" in text or "read-only" in text:
+    if code == SQLITE_READONLY:
         return errors.StorageError(
             f"{where} is read-only; move the practice to a writable folder or fix its permissions"
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
         return errors.CorruptDatabaseError(
             f"the practice database in {where} is damaged or truncated; restore it from your "
             "sync remote with 'carnet restore' (the file was left untouched)"
         )
-    if "unable to open" in text or "disk i/o" in text:
+    if code in (SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_PERM):
         return errors.StorageError(
             f"cannot open or write the practice database in {where}; check that the folder "
             "exists, is writable and that the disk is connected"
         )
-    if "locked" in text or "busy" in text:
+    if code in (SQLITE_LOCKED, SQLITE_BUSY):
         return errors.StorageError(
             f"the practice in {where} is in use by another Carnet process; close it and retry"
         )
-    return errors.StorageError(f"the practice database in {where} failed: {exc.__class__.__name__}")
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return errors.DatabaseBugError(f"SQLite refused an operation on the practice database ({name})")
 
 
 @contextlib.contextmanager

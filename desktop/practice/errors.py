@@ -1,6 +1,7 @@
 """Errors the user can act on, by who is to blame (qutebrowser's KnownError idea).
 
-Each carries an exit code for the ``carnet`` command and one clear sentence. Messages
+Each carries one clear sentence; ``desktop.errors`` sorts them into kinds, which the
+``carnet`` command turns into exit codes and the app into translated sentences. Messages
 never contain patient data: they name files, folders, devices and sequence numbers,
 never a name, a note or an identity number.
 """
@@ -11,25 +12,17 @@ from __future__ import annotations
 class CarnetError(Exception):
     """A known failure with a message meant for the user."""
 
-    exit_code = 1
-
 
 class UsageError(CarnetError):
-    exit_code = 2
+    pass
 
 
 class WrongPassphraseError(CarnetError):
-    exit_code = 3
-
-
-class UnreachableError(CarnetError):
-    exit_code = 4
+    pass
 
 
 class IntegrityFailureError(CarnetError):
     """Tampering or corruption detected: an audit chain, a database page, a segment."""
-
-    exit_code = 5
 
 
 class NotAPracticeError(CarnetError):
@@ -53,4 +46,10 @@ class NotFoundError(CarnetError):
 
 
 class InvalidInputError(CarnetError):
-    exit_code = 2
+    pass
+
+
+class DatabaseBugError(Exception):
+    """SQLite refused an operation for a reason that is neither the disk's nor the
+    person's (a syntax error, a constraint, a misuse): a bug in Carnet. Deliberately not
+    a CarnetError, so it reaches the crash report instead of passing for a disk problem."""

@@ -42,12 +42,12 @@ class MetaKey(enum.StrEnum):
     PUSH_LOCAL_SEQ = "push_local_seq"  # the last journal seq in a pushed segment
     PUSH_SEQ = "push_seq"  # this device's last pushed segment
     PUSH_DIGEST = "push_digest"  # and its digest (the next segment chains to it)
-    # restore and join (replica.py, desktop.sync_service)
+    # restore and join (replica.py, desktop.remote.restore)
     RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
     RESTORE_SNAPSHOT_LOADED = "restore_snapshot_loaded"  # "1" once its snapshot is in
     RESTORE_DEFERRED_INDEXES = "restore_deferred_indexes"
     """The CREATE INDEX statements a restore dropped and has yet to run again (JSON)."""
-    # sync (desktop.sync_service)
+    # sync (desktop.remote.service)
     REMOTE_URL = "remote_url"
     LAST_SYNC = "last_sync"
     LAZY_DOCUMENTS = "lazy_documents"  # "1": fetch a document's content when first opened
@@ -60,7 +60,7 @@ class MetaKey(enum.StrEnum):
     MOVE_OWED = "move_owed"
     """While a move to other storage is unfinished: "create" (a new storage) or "join"
     (a storage another device moved to first, whose snapshot must be merged)."""
-    # repairs of the storage (desktop.sync_repair)
+    # repairs of the storage (desktop.remote.repair)
     REPAIRS = "repairs"  # JSON list of the repair records this device verified
     REPAIR_OWED = "repair_owed"  # JSON {number, was, retired, failed} while a repair is unfinished
     FOLLOW_OWED = "follow_owed"  # the number of a repair this device is still following

@@ -73,7 +73,7 @@ class StoreReplica:
         """Moving to another storage (the old one died or is being replaced): the chains
         and cursors of the old storage mean nothing there. Become ``device_id``, whose
         chain starts at 1, and forget the old cursors; what was already pushed reaches
-        the new storage in a snapshot (see desktop.sync_service.set_remote)."""
+        the new storage in a snapshot (see desktop.remote.move.set_remote)."""
         with self.s.transaction():
             self.set_device_id(device_id)
             self.s.execute("DELETE FROM cursors")

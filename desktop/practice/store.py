@@ -103,7 +103,7 @@ class Practice:
     def replica(self) -> StoreReplica:
         """This store as the sync engine sees it, sharing its session.
 
-        Kept for the callers that predate it (desktop/sync_service.py, cli_sync.py);
+        Kept for the callers that predate it (desktop/remote/, desktop/cli/);
         new code that syncs builds ``StoreReplica(practice.session)`` itself."""
         from desktop.practice.replica import StoreReplica
 
@@ -228,7 +228,7 @@ class Practice:
         return self.session.transaction()
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """SQL with SQLite's errors mapped (kept for desktop/sync_service.py)."""
+        """SQL with SQLite's errors mapped (kept for desktop/remote/)."""
         return self.session.execute(sql, params)
 
     # -- the write path ------------------------------------------------------------------

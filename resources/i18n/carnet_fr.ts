@@ -1318,8 +1318,8 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="433"/>
-        <location filename="../../desktop/app/window.py" line="446"/>
+        <location filename="../../desktop/app/window.py" line="431"/>
+        <location filename="../../desktop/app/window.py" line="444"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1840,7 +1840,7 @@
     <message>
         <location filename="../../desktop/app/prescription.py" line="243"/>
         <source>the address</source>
-        <translation>l'adresse</translation>
+        <translation>l&apos;adresse</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="244"/>
@@ -1935,17 +1935,17 @@
     <message>
         <location filename="../../desktop/app/prescription.py" line="573"/>
         <source>Close the prescription</source>
-        <translation>Fermer l'ordonnance</translation>
+        <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="574"/>
         <source>This prescription is not saved. Discard it?</source>
-        <translation>Cette ordonnance n'est pas enregistrée. La supprimer ?</translation>
+        <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="576"/>
         <source>Discard the prescription</source>
-        <translation>Supprimer l'ordonnance</translation>
+        <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="578"/>
@@ -2120,32 +2120,32 @@
 <context>
     <name>RemoteSettingsDialog</name>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="52"/>
+        <location filename="../../desktop/app/remote_settings.py" line="49"/>
         <source>Sync settings</source>
         <translation>Réglages de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="59"/>
+        <location filename="../../desktop/app/remote_settings.py" line="56"/>
         <source>Empty storage: set it up for this practice</source>
         <translation>Stockage vide : le préparer pour ce cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="64"/>
+        <location filename="../../desktop/app/remote_settings.py" line="61"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="66"/>
+        <location filename="../../desktop/app/remote_settings.py" line="63"/>
         <source>Sync every</source>
         <translation>Synchroniser toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="69"/>
+        <location filename="../../desktop/app/remote_settings.py" line="66"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="88"/>
+        <location filename="../../desktop/app/remote_settings.py" line="85"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
@@ -2153,13 +2153,13 @@
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../desktop/app/repair.py" line="66"/>
-        <location filename="../../desktop/app/repair.py" line="89"/>
+        <location filename="../../desktop/app/repair.py" line="65"/>
+        <location filename="../../desktop/app/repair.py" line="88"/>
         <source>Repair the storage</source>
         <translation>Réparer le stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="69"/>
+        <location filename="../../desktop/app/repair.py" line="68"/>
         <source>Repair makes the practice&apos;s storage whole again from this computer. It publishes everything this computer holds as the new starting point and retires the damaged chains of changes; nothing is deleted. The other computers follow at their next sync and keep everything they hold, sent or not.
 
 Before you repair: ask the storage provider (or check the NAS) whether the lost data can be put back; if it can, do that instead and simply sync again. Repair from the computer that holds the most recent data, never from one that was offline for long.</source>
@@ -2168,37 +2168,37 @@ Before you repair: ask the storage provider (or check the NAS) whether the lost 
 Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si les données perdues peuvent être remises en place ; si oui, faites-le plutôt et synchronisez simplement à nouveau. Réparez depuis l’ordinateur qui détient les données les plus récentes, jamais depuis un ordinateur resté longtemps hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="81"/>
+        <location filename="../../desktop/app/repair.py" line="80"/>
         <source>The storage cannot be put back, and this computer holds the most recent data</source>
         <translation>Le stockage ne peut pas être remis en place, et cet ordinateur détient les données les plus récentes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="83"/>
+        <location filename="../../desktop/app/repair.py" line="82"/>
         <source>Confirm the repair</source>
         <translation>Confirmer la réparation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="86"/>
+        <location filename="../../desktop/app/repair.py" line="85"/>
         <source>Repair outcome</source>
         <translation>Résultat de la réparation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="104"/>
+        <location filename="../../desktop/app/repair.py" line="103"/>
         <source>Repairing…</source>
         <translation>Réparation en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="113"/>
+        <location filename="../../desktop/app/repair.py" line="112"/>
         <source>The storage is complete: there is nothing to repair.</source>
         <translation>Le stockage est complet : il n’y a rien à réparer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="117"/>
+        <location filename="../../desktop/app/repair.py" line="116"/>
         <source>The storage is repaired: the other computers follow at their next sync.</source>
         <translation>Le stockage est réparé : les autres ordinateurs suivront à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="125"/>
+        <location filename="../../desktop/app/repair.py" line="124"/>
         <source>The repair failed: please report this.</source>
         <translation>La réparation a échoué : merci de le signaler.</translation>
     </message>
@@ -2206,199 +2206,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>RestoreWizard</name>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="86"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="87"/>
         <source>Carnet: join a practice</source>
         <translation>Carnet : rejoindre un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="86"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="87"/>
         <source>Carnet: restore a practice</source>
         <translation>Carnet : restaurer un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="93"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="94"/>
         <source>&lt;h3&gt;The restore did not finish&lt;/h3&gt;&lt;p&gt;What was already downloaded is kept on this computer. Continue the restore to download the rest; if the storage asks for a password or keys, type them below.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;La restauration n&apos;est pas terminée&lt;/h3&gt;&lt;p&gt;Ce qui a déjà été téléchargé est conservé sur cet ordinateur. Poursuivez la restauration pour télécharger le reste ; si le stockage demande un mot de passe ou des clés, saisissez-les ci-dessous.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="101"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="102"/>
         <source>&lt;h3&gt;Bring the practice to this computer&lt;/h3&gt;&lt;p&gt;Carnet downloads the practice from its sync storage and decrypts it here. It can take a while; if it is interrupted, it continues where it stopped.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Installer le cabinet sur cet ordinateur&lt;/h3&gt;&lt;p&gt;Carnet télécharge le cabinet depuis son stockage de synchronisation et le déchiffre ici. Cela peut prendre un moment ; en cas d&apos;interruption, il reprend là où il s&apos;était arrêté.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="107"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="108"/>
         <source>Sync storage</source>
         <translation>Stockage de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="111"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="112"/>
         <source>What opens the practice</source>
         <translation>Ce qui ouvre le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="113"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="114"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="114"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="115"/>
         <source>Recovery key (recovery kit)</source>
         <translation>Clé de récupération (kit de secours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="115"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="116"/>
         <source>Enrollment code</source>
         <translation>Code d&apos;enrôlement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="130"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="131"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="132"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="133"/>
         <source>optional: your login in the practice</source>
         <translation>facultatif : votre identifiant dans le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="138"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="139"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="139"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="140"/>
         <source>Passphrase for this computer</source>
         <translation>Phrase secrète de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="140"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="141"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="153"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="352"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="360"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="154"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="353"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="361"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="155"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="156"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="157"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="158"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="161"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="162"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="201"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
         <source>the passphrase that opens the practice on its storage</source>
         <translation>la phrase secrète qui ouvre le cabinet sur son stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="203"/>
         <source>the recovery key printed on the recovery kit</source>
         <translation>la clé de récupération imprimée sur le kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="203"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="204"/>
         <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
         <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="208"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="209"/>
         <source>To restore the whole practice on a new computer.</source>
         <translation>Pour restaurer tout le cabinet sur un nouvel ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="209"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="210"/>
         <source>When the practice passphrase is lost.</source>
         <translation>Quand la phrase secrète du cabinet est perdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="211"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="212"/>
         <source>Made on an enrolled computer with &apos;carnet device enroll&apos;: single use, valid for a short time. This computer never learns the passphrase.</source>
         <translation>Créé sur un ordinateur enrôlé avec « carnet device enroll » : à usage unique, valable peu de temps. Cet ordinateur ne connaîtra jamais la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="222"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="223"/>
         <source>Enter the address of the sync storage.</source>
         <translation>Saisissez l&apos;adresse du stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="227"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="228"/>
         <source>Enter the passphrase chosen for this computer.</source>
         <translation>Saisissez la phrase secrète choisie pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="231"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="232"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="232"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="233"/>
         <source>Enter the recovery key.</source>
         <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="233"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="234"/>
         <source>Enter the enrollment code.</source>
         <translation>Saisissez le code d&apos;enrôlement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="237"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="238"/>
         <source>The passphrase for this computer needs at least {0} characters.</source>
         <translation>La phrase secrète de cet ordinateur doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="240"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="241"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="257"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="258"/>
         <source>Connecting to the storage…</source>
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="305"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="307"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="308"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="309"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="310"/>
         <source>Downloading the latest full copy of the practice…</source>
         <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="312"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="313"/>
         <source>Building the search indexes…</source>
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="321"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="339"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="340"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="350"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="351"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>
@@ -2449,92 +2449,92 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StorageForm</name>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <location filename="../../desktop/app/storage_form.py" line="64"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <location filename="../../desktop/app/storage_form.py" line="64"/>
         <source>WebDAV</source>
         <translation>WebDAV</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="113"/>
+        <location filename="../../desktop/app/storage_form.py" line="64"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="117"/>
+        <location filename="../../desktop/app/storage_form.py" line="68"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="128"/>
+        <location filename="../../desktop/app/storage_form.py" line="79"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="134"/>
+        <location filename="../../desktop/app/storage_form.py" line="85"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="135"/>
+        <location filename="../../desktop/app/storage_form.py" line="86"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="137"/>
+        <location filename="../../desktop/app/storage_form.py" line="88"/>
         <source>Server password</source>
         <translation>Mot de passe du serveur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="138"/>
+        <location filename="../../desktop/app/storage_form.py" line="89"/>
         <source>S3 endpoint</source>
         <translation>Point d&apos;accès S3</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="139"/>
+        <location filename="../../desktop/app/storage_form.py" line="90"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="140"/>
+        <location filename="../../desktop/app/storage_form.py" line="91"/>
         <source>Access key ID</source>
         <translation>Identifiant de clé d&apos;accès</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="141"/>
+        <location filename="../../desktop/app/storage_form.py" line="92"/>
         <source>Secret access key</source>
         <translation>Clé d&apos;accès secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="150"/>
+        <location filename="../../desktop/app/storage_form.py" line="101"/>
         <source>folder path</source>
         <translation>chemin du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="151"/>
+        <location filename="../../desktop/app/storage_form.py" line="102"/>
         <source>user@server/path</source>
         <translation>utilisateur@serveur/chemin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="152"/>
+        <location filename="../../desktop/app/storage_form.py" line="103"/>
         <source>bucket/prefix</source>
         <translation>bucket/préfixe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="199"/>
+        <location filename="../../desktop/app/storage_form.py" line="150"/>
         <source>Sync folder</source>
         <translation>Dossier de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="207"/>
+        <location filename="../../desktop/app/storage_form.py" line="158"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/storage_form.py" line="217"/>
+        <location filename="../../desktop/app/storage_form.py" line="168"/>
         <source>Connection OK</source>
         <translation>Connexion réussie</translation>
     </message>
@@ -3178,47 +3178,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="33"/>
+        <location filename="../../desktop/app/errors.py" line="50"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="37"/>
+        <location filename="../../desktop/app/errors.py" line="33"/>
         <source>The folder {0} already holds files: Carnet restores a practice only into an empty folder. Move those files away, or start Carnet with another data folder.</source>
         <translation>Le dossier {0} contient déjà des fichiers : Carnet ne restaure un cabinet que dans un dossier vide. Déplacez ces fichiers, ou lancez Carnet avec un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="43"/>
+        <location filename="../../desktop/app/errors.py" line="39"/>
         <source>This computer has no secure keyring to keep the storage credentials, so the background sync could not use them. Open a desktop session with a keyring, or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé pour conserver les identifiants du stockage : la synchronisation en arrière-plan ne pourrait pas s&apos;en servir. Ouvrez une session de bureau avec un trousseau, ou donnez-les à Carnet par son environnement (CARNET_REMOTE_PASSWORD, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="56"/>
+        <location filename="../../desktop/app/errors.py" line="57"/>
         <source>This enrollment code is wrong, expired or already used. On an enrolled computer, make a new one (&apos;carnet device enroll&apos;) and type it within its validity.</source>
         <translation>Ce code d&apos;enrôlement est erroné, expiré ou déjà utilisé. Sur un ordinateur enrôlé, créez-en un nouveau (« carnet device enroll ») et saisissez-le pendant sa validité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="63"/>
+        <location filename="../../desktop/app/errors.py" line="69"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="67"/>
+        <location filename="../../desktop/app/errors.py" line="71"/>
         <source>The passphrase or recovery key does not open this practice.</source>
         <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="71"/>
+        <location filename="../../desktop/app/errors.py" line="75"/>
         <source>There is no Carnet practice at this address (or the place does not exist). Check the address.</source>
         <translation>Il n&apos;y a pas de cabinet Carnet à cette adresse (ou l&apos;emplacement n&apos;existe pas). Vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="77"/>
+        <location filename="../../desktop/app/errors.py" line="81"/>
+        <source>The sync storage refused the login and password (or the access keys). Your work is saved on this computer; check them in Practice &gt; Sync settings, then sync again.</source>
+        <translation>Le stockage de synchronisation a refusé l&apos;identifiant et le mot de passe (ou les clés d&apos;accès). Votre travail est enregistré sur cet ordinateur ; vérifiez-les dans Cabinet &gt; Réglages de synchronisation, puis synchronisez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="88"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="83"/>
+        <location filename="../../desktop/app/errors.py" line="94"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop import sync_service
 from desktop.app.remote_settings import RemoteSettingsDialog, remote_url
 from desktop.app.storage_form import KINDS
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.remote import credentials
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.qt import type_text
@@ -98,7 +98,7 @@ def test_s3_keys_typed_in_the_form_go_to_the_keyring_and_the_background_sync_use
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
     keyring = MemoryKeyring()
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    monkeypatch.setattr(credentials, "credential_cache", lambda: keyring)
     window.remote_action.trigger()
     dialog = window.remote_dialog
     s3_form(dialog, moto_server)
@@ -131,7 +131,7 @@ def test_s3_keys_that_no_keyring_can_keep_are_refused_with_a_sentence(
 ):
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: MemoryKeyring(usable=False))
+    monkeypatch.setattr(credentials, "credential_cache", lambda: MemoryKeyring(usable=False))
     window.remote_action.trigger()
     dialog = window.remote_dialog
     s3_form(dialog, moto_server)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
 
 

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop import sync_service
 from desktop.app import restore_wizard
 from desktop.app.first_run import FirstRunDialog
 from desktop.app.main import AppController
@@ -23,7 +22,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, set_remote
+from desktop.remote import SyncService, credentials, set_remote
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.qt import search_and_open
@@ -319,7 +318,7 @@ def test_restore_from_s3_with_the_keys_typed_in_the_wizard(
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")  # the new computer has only what is typed
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
     keyring = MemoryKeyring()
-    monkeypatch.setattr(sync_service, "credential_cache", lambda: keyring)
+    monkeypatch.setattr(credentials, "credential_cache", lambda: keyring)
     wizard = RestoreWizard(tasks, tmp_path / "new")
     qtbot.addWidget(wizard)
     form = wizard.storage

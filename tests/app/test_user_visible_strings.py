@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Where the app's known errors come from (the CLI's own usage errors stay English).
 STORE_SOURCES = [
     *sorted((ROOT / "desktop" / "practice").glob("*.py")),
-    ROOT / "desktop" / "sync_service.py",
+    *sorted((ROOT / "desktop" / "remote").glob("*.py")),
 ]
 KNOWN = {
     name

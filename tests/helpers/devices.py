@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.practice.store import Practice
-from desktop.sync_service import join
+from desktop.remote import join
 from tests.helpers.practice import PASSPHRASE
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 class MemoryKeyring:
-    """Stands for the OS keyring (``sync_service.credential_cache()``); ``usable=False``
-    is a computer without one."""
+    """Stands for the OS keyring (``desktop.remote.credentials.credential_cache()``);
+    ``usable=False`` is a computer without one."""
 
     def __init__(self, usable: bool = True) -> None:
         self.usable = usable

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import sync_service
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote, state
 from tests.helpers.practice import PASSPHRASE
 
 
@@ -40,7 +39,7 @@ def test_a_synced_and_joined_practice_holds_only_declared_keys(tmp_path: Path) -
 
 
 def test_the_sync_service_names_declared_keys() -> None:
-    """desktop.sync_service still spells its keys as strings: each must be a MetaKey."""
+    """desktop.remote.state still spells its keys as strings: each must be a MetaKey."""
     for name in (
         "REMOTE_URL",
         "LAST_SYNC",
@@ -54,7 +53,7 @@ def test_the_sync_service_names_declared_keys() -> None:
         "MOVE_OWED",
         "DEVICE_PINS",
     ):
-        MetaKey(getattr(sync_service, name))
+        MetaKey(getattr(state, name))
 
 
 def test_an_undeclared_key_is_refused(practice: Practice) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli.output import exit_code
 from desktop.practice import errors
 from desktop.practice.keyfile import KEYFILE_NAME
 from desktop.practice.store import Practice
@@ -37,7 +38,7 @@ def test_wrong_passphrase_is_refused(practice: Practice, practice_dir: Path):
     practice.close()
     with pytest.raises(errors.WrongPassphraseError) as err:
         Practice.open(practice_dir, passphrase="not the passphrase")
-    assert err.value.exit_code == 3
+    assert exit_code(err.value) == 3
 
 
 def test_remembered_raw_key_opens_without_passphrase(practice: Practice, practice_dir: Path):

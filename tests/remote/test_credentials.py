@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from keyring.backends import SecretService
 
-from desktop import sync_service
 from desktop.practice.keycache import KeyCache
+from desktop.remote import credentials
+from desktop.remote.credentials import Credentials
 from tests.helpers.keyring_service import secret_service
 
 URL = "webdav+https://dr@cloud.example.fr/remote.php/dav/files/dr/carnet/"
@@ -18,20 +19,20 @@ URL = "webdav+https://dr@cloud.example.fr/remote.php/dav/files/dr/carnet/"
 
 def test_credentials_come_from_the_environment_first(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CARNET_REMOTE_PASSWORD", "from-env")
-    assert sync_service._credentials(URL, None) == {"password": "from-env"}
-    assert sync_service._credentials(URL, "given") == {"password": "given"}
+    assert credentials.resolve(URL) == {"password": "from-env"}
+    assert credentials.resolve(URL, Credentials(password="given")) == {"password": "given"}
 
 
 def test_without_a_keyring_nothing_is_remembered(monkeypatch: pytest.MonkeyPatch):
     from keyring.backends import fail
 
     monkeypatch.setattr(
-        sync_service, "credential_cache", lambda: KeyCache("carnet-remote", backend=fail.Keyring())
+        credentials, "credential_cache", lambda: KeyCache("carnet-remote", backend=fail.Keyring())
     )
     monkeypatch.setenv("CARNET_REMOTE_PASSWORD", "pw")
-    assert sync_service.remember_credentials(URL) is False
+    assert credentials.remember_from_environment(URL) is False
     monkeypatch.delenv("CARNET_REMOTE_PASSWORD")
-    assert sync_service._credentials(URL, None) == {}
+    assert credentials.resolve(URL) == {}
 
 
 @pytest.mark.server
@@ -41,17 +42,17 @@ def test_remote_set_remembers_credentials_in_the_secret_service(
     with secret_service(tmp_path / "ss") as session:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
         cache = KeyCache("carnet-remote", backend=SecretService.Keyring())
-        monkeypatch.setattr(sync_service, "credential_cache", lambda: cache)
+        monkeypatch.setattr(credentials, "credential_cache", lambda: cache)
         monkeypatch.setenv("CARNET_REMOTE_PASSWORD", "s3cret-dav")
         monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIA-TEST")
         monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "aws-secret")
         s3 = "s3://bucket/carnet?endpoint=https://s3.example.fr&region=fr-par"
-        assert sync_service.remember_credentials(URL) is True
-        assert sync_service.remember_credentials(s3) is True
+        assert credentials.remember_from_environment(URL) is True
+        assert credentials.remember_from_environment(s3) is True
         for name in ("CARNET_REMOTE_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
             monkeypatch.delenv(name)
-        assert sync_service._credentials(URL, None) == {"password": "s3cret-dav"}
-        assert sync_service._credentials(s3, None) == {
+        assert credentials.resolve(URL) == {"password": "s3cret-dav"}
+        assert credentials.resolve(s3) == {
             "access_key": "AKIA-TEST",
             "secret_key": "aws-secret",
         }

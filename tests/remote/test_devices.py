@@ -12,8 +12,9 @@ import pytest
 from desktop import cli
 from desktop.practice import errors
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from sync.changes import Change
+from sync.errors import RemoteUnavailableError
 from tests.helpers.devices import add_patient, joined, state
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.servers import RemoteTarget
@@ -511,11 +512,11 @@ def test_a_move_cut_short_is_finished_by_the_next_sync(
     new_root.mkdir()
 
     def network_drops(self: SyncService) -> str:
-        raise errors.UnreachableError("the network dropped")
+        raise RemoteUnavailableError("the network dropped")
 
     with monkeypatch.context() as m:
         m.setattr(SyncService, "publish_snapshot", network_drops)
-        with pytest.raises(errors.UnreachableError):
+        with pytest.raises(RemoteUnavailableError):
             set_remote(office, new_root.as_uri(), passphrase=PASSPHRASE, create=True)
     SyncService(office).sync()  # the network is back: the move completes
     with joined(tmp_path, new_root.as_uri(), "restored") as restored:

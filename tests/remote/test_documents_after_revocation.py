@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join, set_remote
 from sync.blobs import MAGIC_BLOB, PURPOSE_BLOB, BlobRef, _name_under, blob_chunk_name, padme
 from sync.segments import seal_object
 from tests.helpers.practice import PASSPHRASE
@@ -89,7 +90,7 @@ def test_check_read_data_fails_where_a_restore_would(
     assert "a document" in capsys.readouterr().out
     with pytest.raises(Exception) as refused:
         restored(tmp_path, url, "new")
-    assert getattr(refused.value, "exit_code", None) == 5
+    assert exit_code(refused.value) == 5
 
 
 def test_chunk_sizes_are_padded():

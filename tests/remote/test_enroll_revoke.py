@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join, set_remote
 from sync import crypto
 from sync.changes import new_id
 from sync.devices import (
@@ -30,7 +31,7 @@ from sync.devices import (
 )
 from sync.engine import SyncEngine
 from sync.enrollment import new_enrollment_code, parse_enrollment_code
-from sync.errors import IntegrityError, WrongSecretError, exit_code
+from sync.errors import IntegrityError, WrongSecretError
 from sync.remote import key_name, snapshot_name
 from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, PracticeKeys, pack_json, seal_object
 from tests.helpers.devices import add_patient, joined, state

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from sync.changes import new_id
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.servers import make_remote

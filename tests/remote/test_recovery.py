@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice import errors
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.servers import require_or_skip
 
@@ -68,7 +69,7 @@ def test_recovery_kit_is_one_page_with_the_key_that_restores(
         assert restored.search_patients("recuperee")
     with pytest.raises(Exception) as old:  # the previous kit no longer opens the practice
         restore_with_key(tmp_path, url, first_key, "old-kit")
-    assert getattr(old.value, "exit_code", None) == 3
+    assert exit_code(old.value) == 3
 
 
 def test_passphrase_change_old_stops_working_recovery_key_still_works(
@@ -85,7 +86,7 @@ def test_passphrase_change_old_stops_working_recovery_key_still_works(
     Practice.open(folder, passphrase="une toute autre phrase").close()
     with pytest.raises(Exception) as wrong:  # the remote refuses the old passphrase too
         join(tmp_path / "x", url, passphrase=PASSPHRASE, local_passphrase=PASSPHRASE)
-    assert getattr(wrong.value, "exit_code", None) == 3
+    assert exit_code(wrong.value) == 3
     join(
         tmp_path / "y", url, passphrase="une toute autre phrase", local_passphrase=PASSPHRASE
     ).close()

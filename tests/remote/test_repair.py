@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.cli.output import exit_code
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
 
 
@@ -133,7 +134,7 @@ def test_a_deleted_segment_folder_is_reported_and_repaired(
     fresh = tmp_path / "fresh"
     with pytest.raises(Exception) as refused:
         join(fresh, storage.as_uri(), passphrase=PASSPHRASE, local_passphrase=PASSPHRASE)
-    assert getattr(refused.value, "exit_code", None) == 5
+    assert exit_code(refused.value) == 5
     shutil.rmtree(fresh)
     code, out = run(capsys, laptop, "repair", "--yes")  # the laptop holds everything too
     assert code == 0, out
@@ -156,7 +157,7 @@ def test_repair_on_an_intact_storage_changes_nothing(
 def test_a_repair_before_a_revocation_still_restores_and_a_revoked_device_cannot_forge_one(
     two_computers: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ):
-    from desktop.sync_service import connect
+    from desktop.remote import connect
     from sync.repair import encode_repair, new_repair, repair_marker_name
 
     storage, office, laptop = two_computers

@@ -12,7 +12,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join, set_remote
 from sync import crypto
 from sync.devices import (
     Revocation,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
 
 # A storage wrapper that kills its own process with SIGKILL just before ("before") or
@@ -49,7 +49,7 @@ CHILD = KILLER + textwrap.dedent(
     """
     from pathlib import Path
     from desktop.practice.store import Practice
-    from desktop.sync_service import SyncService, connect
+    from desktop.remote import SyncService, connect
 
     folder, url, kill_at, after = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
     with Practice.open(folder, passphrase=sys.argv[5]) as practice:
@@ -125,7 +125,7 @@ def test_sigkill_at_every_request_of_push_and_pull_loses_and_duplicates_nothing(
 RESTORE_CHILD = KILLER + textwrap.dedent(
     """
     from pathlib import Path
-    from desktop.sync_service import connect, join
+    from desktop.remote import connect, join
 
     folder, url, kill_at, passphrase = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
     join(folder, url, passphrase=passphrase, local_passphrase=passphrase,

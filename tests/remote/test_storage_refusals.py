@@ -13,7 +13,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, set_remote
+from desktop.remote import SyncService, set_remote
 from sync.backends import StorageFullError
 from sync.backends.folder import FolderBackend
 from sync.remote import format_recovery_key

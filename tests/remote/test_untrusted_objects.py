@@ -19,7 +19,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from sync.enrollment import create_enrollment
 from tests.helpers.devices import state
 from tests.helpers.practice import PASSPHRASE

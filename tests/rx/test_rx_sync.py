@@ -8,8 +8,8 @@ from pathlib import Path
 from desktop.practice import practitioners, prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
+from desktop.remote import SyncService, join, set_remote
 from desktop.reports.prescription import ordonnance_html
-from desktop.sync_service import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
+from desktop.cli.output import exit_code
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine
-from sync.errors import DeviceIdCollisionError, IntegrityError, RollbackError, exit_code
+from sync.errors import DeviceIdCollisionError, IntegrityError, RollbackError
 from sync.ports import Cursor
 from sync.remote import head_name, open_practice_remote, segment_name
 from sync.segments import PracticeKeys, encode_segment

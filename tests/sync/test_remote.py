@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.cli.output import exit_code
 from sync.backends.memory import MemoryBackend
 from sync.errors import (
     AmbiguousPracticeError,
@@ -11,7 +12,6 @@ from sync.errors import (
     NotAPracticeError,
     UnsupportedFormatError,
     WrongSecretError,
-    exit_code,
 )
 from sync.remote import (
     PracticeExistsError,

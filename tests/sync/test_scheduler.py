@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from desktop.cli.output import exit_code
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine, SyncReport
 from sync.errors import IntegrityError, RemoteUnavailableError
@@ -96,7 +97,7 @@ def test_states_offline_then_resumes_with_pending_count() -> None:
     )
     status = sched.run_once()
     assert status.state is State.OFFLINE and status.pending == 14
-    assert status.exit_code == 4 and status.next_attempt == 5
+    assert exit_code(status.error) == 4 and status.next_attempt == 5
     clock.now = 5
     status = sched.run_once()
     assert status.state is State.SYNCED and status.synced_at == 5 and status.failures == 0
@@ -114,7 +115,7 @@ def test_integrity_error_is_reported_and_not_retried() -> None:
 
     sched = SyncScheduler(run, timing=TIMING, clock=FakeClock())
     status = sched.run_once()
-    assert status.state is State.ERROR and status.exit_code == 5
+    assert status.state is State.ERROR and exit_code(status.error) == 5
     assert status.next_attempt is None and "segment 3" in (status.last_error or "")
 
 

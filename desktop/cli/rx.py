@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.opening import Register, open_practice
+from desktop.cli.output import emit_json
 from desktop.practice import errors
 
 if TYPE_CHECKING:
     from desktop.practice.prescriptions import RxLine
 
-Handler = Callable[[argparse.Namespace], int]
-Register = Callable[[str], Callable[[Handler], Handler]]
 
 
 def _pairs(items: Sequence[str]) -> dict[str, str]:
@@ -53,8 +53,6 @@ def parse_cli_line(text: str, *, ald: bool = False) -> RxLine:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from desktop.cli import open_practice
-
     return open_practice(args)
 
 
@@ -70,7 +68,6 @@ def cmd_practice_set(args: argparse.Namespace) -> int:
 def cmd_practice_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desktop.cli import emit_json
     from desktop.practice import practitioners
 
     with _open(args) as p:
@@ -104,7 +101,6 @@ def cmd_user_set(args: argparse.Namespace) -> int:
 def cmd_user_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from desktop.cli import emit_json
     from desktop.practice import practitioners
 
     with _open(args) as p:

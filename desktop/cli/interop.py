@@ -10,26 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.opening import Register, open_practice
+from desktop.cli.output import emit_json
 from desktop.practice import errors
-
-Handler = Callable[[argparse.Namespace], int]
-Register = Callable[[str], Callable[[Handler], Handler]]
 
 CLEARTEXT_WARNING = (
     "The copy will hold the whole practice IN CLEAR (names, notes, documents): anyone "
     "who gets the file can read everything. Keep it on an encrypted disk and delete it "
     "when you are done."
 )
-
-
-def _cli() -> Any:
-    from desktop import cli
-
-    return cli
 
 
 class _Progress:
@@ -98,7 +90,7 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     from desktop.interop import fhir_export
 
     out = Path(args.output)
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         if args.patient:
             count = fhir_export.write_patient_bundle(practice, args.patient, out)
             print(f"{out}: a Bundle of {count} resources", file=sys.stderr)
@@ -137,7 +129,7 @@ def cmd_export_sqlite(args: argparse.Namespace) -> int:
     if out.exists():
         raise errors.InvalidInputError(f"{out} already exists; choose a new file name")
     _confirm_cleartext(args)
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         counts = sqlite_export.export_sqlite(practice, out)
     print(f"{out}: {sum(counts.values()):,} rows in {len(counts)} tables", file=sys.stderr)
     return 0
@@ -147,7 +139,7 @@ def cmd_export_archive(args: argparse.Namespace) -> int:
     from desktop.interop import archive
 
     out = Path(args.output)
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         contents = archive.write_patient_archive(practice, args.patient, out)
     print(f"{out}: {len(contents)} files", file=sys.stderr)
     return 0
@@ -158,7 +150,7 @@ def cmd_import_fhir(args: argparse.Namespace) -> int:
 
     progress = _Progress()
     started = time.monotonic()
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         report = fhir_import.import_fhir(practice, Path(args.path), progress=progress)
     progress.done()
     created = sum(report.created.values())
@@ -176,10 +168,10 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 
     mapping = csv_import.parse_mapping(args.mapping)
     table = csv_import.read_table(Path(args.path), encoding=args.encoding, separator=args.separator)
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         plan = csv_import.plan_import(practice, table, mapping)
         if args.json:
-            _cli().emit_json(plan.as_dict())
+            emit_json(plan.as_dict())
         else:
             print(csv_import.report_text(plan))
         if args.dry_run:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
+from desktop.remote.keyring import StoreKeyRing
 from sync.backends.base import AlreadyExistsError, BackendError
 from sync.blobs import upload_blob
 from sync.changes import new_id
@@ -43,7 +44,7 @@ from sync.repair import (
 from sync.snapshots import read_snapshot
 
 if TYPE_CHECKING:
-    from desktop.sync_service import SyncService
+    from desktop.remote.service import SyncService
 
 REPAIRS = MetaKey.REPAIRS
 REPAIR_OWED = MetaKey.REPAIR_OWED
@@ -83,8 +84,6 @@ class StoreRepairs:
 
 
 def _revocations(service: SyncService) -> list[Revocation]:
-    from desktop.sync_service import StoreKeyRing
-
     return list(StoreKeyRing(service.practice).revocations().values())
 
 

@@ -1,80 +1,38 @@
 """The ``carnet`` sub-commands that talk to a sync remote.
 
 remote set/show, sync [--watch], status, conflicts [resolve], join, restore, check,
-snapshot, device list/enroll/revoke. They share the store's exit codes (3 wrong secret,
-4 unreachable, 5 integrity).
+snapshot, repair (the device and key commands are in desktop.cli.devices).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.opening import (
+    Register,
+    new_passphrase,
+    open_practice,
+    open_practice_with,
+    read_passphrase,
+    read_secret_file,
+)
+from desktop.cli.output import TerminalProgress, emit_json
 from desktop.practice import errors
-
-Handler = Callable[[argparse.Namespace], int]
-Register = Callable[[str], Callable[[Handler], Handler]]
-
-
-def _cli() -> Any:
-    from desktop import cli
-
-    return cli
-
-
-def _emit_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
-
-
-class TerminalProgress:
-    """'pull  1,234 / 5,678' on one updating stderr line, with a time-left estimate."""
-
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-        self.shown = False
-
-    def __call__(self, step: str, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
-        left = ""
-        elapsed = time.monotonic() - self.start
-        if 0 < done < total and elapsed > 2:
-            left = f"  ~{elapsed * (total - done) / done:,.0f} s left"
-        print(f"\r{step:<9}{done:>10,} / {total:<10,}{left}   ", end="", file=sys.stderr)
-        self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            print(file=sys.stderr)
-
-
-def _read_secret_file(path: str, what: str) -> str:
-    return str(_cli().read_secret_file(path, what))  # one reading rule for every secret file
-
-
-def _new_passphrase(args: argparse.Namespace, fallback: str | None) -> str:
-    if getattr(args, "new_passphrase_file", None):
-        return _read_secret_file(args.new_passphrase_file, "new passphrase")
-    env = os.environ.get("CARNET_NEW_PASSPHRASE")
-    if env:
-        return env
-    if fallback is not None:
-        return fallback
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass("New passphrase for this computer: ")
-    raise errors.UsageError(
-        "a new passphrase for this computer is needed: --new-passphrase-file FILE or "
-        "CARNET_NEW_PASSPHRASE"
-    )
+from desktop.remote import (
+    LAST_SYNC,
+    REMOTE_URL,
+    SyncScheduler,
+    SyncService,
+    join,
+    parse_recovery_key,
+    repair_storage,
+    set_remote,
+)
+from desktop.remote.credentials import remember_from_environment
 
 
 def add_commands(sub: Any, command: Register) -> None:
@@ -129,40 +87,6 @@ def add_commands(sub: Any, command: Register) -> None:
     )
     p.add_argument("--yes", action="store_true", help="confirm without asking")
 
-    p = sub.add_parser(
-        "recovery-kit", help="print a new recovery kit (PDF); the old one stops working"
-    )
-    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
-
-    pw = sub.add_parser("passphrase", help="change the passphrase")
-    pwsub = pw.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = pwsub.add_parser("change", help="re-wrap the keys; the old passphrase stops working")
-    p.add_argument("--new-passphrase-file")
-    p.add_argument(
-        "--local-only",
-        action="store_true",
-        help="change it on this computer only, not the practice's on the remote",
-    )
-
-    device = sub.add_parser("device", help="list, enroll and revoke the practice's devices")
-    dsub = device.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = dsub.add_parser("list", help="every device: name, last active, head")
-    p.add_argument("--json", action="store_true")
-    p = dsub.add_parser("enroll", help="a single-use code for 'carnet join --code'")
-    p.add_argument("--expires", type=int, default=30, metavar="MINUTES", help="default 30")
-    p = dsub.add_parser("revoke", help="cut a device off: rotate the practice key")
-    p.add_argument("id")
-    p.add_argument(
-        "--practice-passphrase-file",
-        help="the practice's passphrase if it differs from this computer's "
-        "(or CARNET_PRACTICE_PASSPHRASE)",
-    )
-    command("device list")(cmd_device_list)
-    command("device enroll")(cmd_device_enroll)
-    command("device revoke")(cmd_device_revoke)
-
-    command("recovery-kit")(cmd_recovery_kit)
-    command("passphrase change")(cmd_passphrase_change)
     command("remote set")(cmd_remote_set)
     command("remote show")(cmd_remote_show)
     command("sync")(cmd_sync)
@@ -176,15 +100,12 @@ def add_commands(sub: Any, command: Register) -> None:
 
 
 def cmd_remote_set(args: argparse.Namespace) -> int:
-    from desktop.sync_service import set_remote
 
-    cli = _cli()
-    passphrase = cli.read_passphrase(args)
-    with cli.open_practice_with(args, passphrase) as practice:
+    passphrase = read_passphrase(args)
+    with open_practice_with(args, passphrase) as practice:
         recovery = set_remote(practice, args.url, passphrase=passphrase, create=args.create)
-    from desktop.sync_service import remember_credentials
 
-    if remember_credentials(args.url):
+    if remember_from_environment(args.url):
         print("storage credentials remembered in this computer's keyring")
     if recovery:
         print("Recovery key (shown once; print it with 'carnet recovery-kit' and keep it safe):")
@@ -195,18 +116,16 @@ def cmd_remote_set(args: argparse.Namespace) -> int:
 
 
 def cmd_remote_show(args: argparse.Namespace) -> int:
-    from desktop.sync_service import REMOTE_URL
 
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         url = practice.meta_value(REMOTE_URL)
     print(url or "no remote configured")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
 
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         service = SyncService(practice)
         if args.watch:
             return _watch(service)
@@ -225,8 +144,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _watch(service: Any) -> int:
-    from sync.scheduler import SyncScheduler
-
     def run(cancel: threading.Event) -> Any:
         return service.sync(cancel)
 
@@ -249,9 +166,8 @@ def _watch(service: Any) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from desktop.sync_service import LAST_SYNC, REMOTE_URL
 
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         status = {
             "remote": practice.meta_value(REMOTE_URL),
             "device_id": practice.device_id,
@@ -262,7 +178,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             "open_conflicts": len(practice.conflicts()),
         }
     if args.json:
-        _emit_json(status)
+        emit_json(status)
         return 0
     print(f"remote:          {status['remote'] or 'not configured'}")
     print(f"this device:     {status['device_id']} (pushed up to segment {status['pushed_seq']})")
@@ -275,10 +191,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         conflicts = practice.conflicts()
     if args.json:
-        _emit_json(conflicts)
+        emit_json(conflicts)
         return 0
     if not conflicts:
         print("no open conflicts")
@@ -289,21 +205,19 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         practice.resolve_conflict(args.id, args.keep)
     return 0
 
 
 def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
-    from desktop.sync_service import join
 
-    cli = _cli()
     folder = Path(args.data_dir)
     code = getattr(args, "code", None)
     passphrase = (
-        None if recovery is not None or code else cli.read_passphrase(args, "Practice passphrase: ")
+        None if recovery is not None or code else read_passphrase(args, "Practice passphrase: ")
     )
-    local = _new_passphrase(args, passphrase)
+    local = new_passphrase(args, passphrase)
     progress = TerminalProgress()
     practice = join(
         folder,
@@ -333,19 +247,16 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from sync.remote import parse_recovery_key
-
     recovery = None
     if args.recovery_key_file:
-        recovery = _read_secret_file(args.recovery_key_file, "recovery key")
+        recovery = read_secret_file(args.recovery_key_file, "recovery key")
         parse_recovery_key(recovery)  # a typo is said, and where, before any network use
     return _join_or_restore(args, recovery=recovery)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
 
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         report = SyncService(practice).check(read_data=args.read_data)
     rows = [
         {
@@ -358,7 +269,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for d in report.devices
     ]
     if args.json:
-        _emit_json(
+        emit_json(
             {
                 "ok": report.ok,
                 "devices": rows,
@@ -396,10 +307,8 @@ Before you confirm:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    from desktop.sync_repair import repair
-    from desktop.sync_service import SyncService
 
-    with _cli().open_practice(args) as practice:
+    with open_practice(args) as practice:
         service = SyncService(practice)
         report = service.check()
         for problem in [p for d in report.devices for p in d.problems] + list(report.problems):
@@ -417,7 +326,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
             if input("Type REPAIR to confirm: ").strip() != "REPAIR":
                 print("not confirmed: nothing was changed")
                 return 1
-        done = repair(service)
+        done = repair_storage(service)
     print(
         f"storage repaired (repair {done.record.number}): this computer is now device "
         f"{done.record.by}; {len(done.record.retired)} chains retired; the other computers "
@@ -426,107 +335,4 @@ def cmd_repair(args: argparse.Namespace) -> int:
     for device, why in sorted(done.unreadable.items()):
         print(f"warning: device {device} could not be read to its end ({why})")
         print("    what it wrote past that point reaches the practice when it syncs again")
-    return 0
-
-
-def cmd_recovery_kit(args: argparse.Namespace) -> int:
-    from desktop.reports.recovery_kit import write_recovery_kit
-    from desktop.sync_service import SyncService
-    from sync.remote import new_recovery_key
-
-    out = Path(args.output)
-    if not out.parent.is_dir():
-        raise errors.UsageError(f"the folder {out.parent} does not exist")
-    with _cli().open_practice(args) as practice:
-        service = SyncService(practice)
-        name = str(practice.practice_record()["name"])
-        recovery = new_recovery_key(service.backend, service.keys)
-        write_recovery_kit(
-            out, practice_name=name, remote_url=str(service.url), recovery_key=recovery
-        )
-    print(f"recovery kit written to {out}: print it, store it safely, then delete the file")
-    return 0
-
-
-def cmd_passphrase_change(args: argparse.Namespace) -> int:
-    from desktop.practice.keyfile import KeyFile
-    from desktop.sync_service import REMOTE_URL, SyncService
-    from sync.remote import change_passphrase
-
-    cli = _cli()
-    old = cli.read_passphrase(args, "Current passphrase: ")
-    new = _new_passphrase(args, None)
-    if len(new) < 8:
-        raise errors.InvalidInputError("the new passphrase must have at least 8 characters")
-    if new == old:
-        raise errors.InvalidInputError("the new passphrase is the same as the current one")
-    with cli.open_practice_with(args, old) as practice:
-        if practice.meta_value(REMOTE_URL) and not args.local_only:
-            service = SyncService(practice)
-            change_passphrase(service.backend, service.keys, new)  # remote first
-        keyfile = KeyFile.load(practice.folder)
-        entry = next(e for e in keyfile.entries if e.user_id == practice.user_id)
-        rest = KeyFile(
-            keyfile.folder,
-            keyfile.practice_id,
-            tuple(e for e in keyfile.entries if e.user_id != entry.user_id),
-        )
-        rest.with_user(entry.user_id, entry.username, practice.db_key, new).save()
-    print("passphrase changed; the old one no longer opens this practice")
-    return 0
-
-
-def cmd_device_list(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
-
-    with _cli().open_practice(args) as practice:
-        rows = SyncService(practice).devices()
-    if args.json:
-        _emit_json([row.__dict__ for row in rows])
-        return 0
-    for row in rows:
-        applied = "" if row.applied is None else f", applied here {row.applied}"
-        print(
-            f"{row.device}  {row.name or '(no name)'}  last active "
-            f"{row.last_active or 'unknown'}  head {row.head}{applied}  [{row.state}]"
-        )
-    return 0
-
-
-def cmd_device_enroll(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
-
-    with _cli().open_practice(args) as practice:
-        service = SyncService(practice)
-        code = service.enroll(minutes=args.expires)
-        url = service.url
-    print(f"Enrollment code (single use, valid {args.expires} minutes):")
-    print(code)
-    print(f"On the new computer: carnet --data-dir FOLDER join --from {url} --code {code}")
-    return 0
-
-
-def cmd_device_revoke(args: argparse.Namespace) -> int:
-    from desktop.sync_service import SyncService
-
-    cli = _cli()
-    local = cli.read_passphrase(args)
-    if args.practice_passphrase_file:
-        practice_passphrase = _read_secret_file(args.practice_passphrase_file, "passphrase")
-    else:
-        practice_passphrase = os.environ.get("CARNET_PRACTICE_PASSPHRASE") or local
-    with cli.open_practice_with(args, local) as practice:
-        record, left_out = SyncService(practice).revoke(
-            args.id, practice_passphrase=practice_passphrase
-        )
-    print(
-        f"device {args.id} revoked: the practice key moved to epoch {record.epoch}; "
-        f"its segments after {record.revoked[args.id]} will be refused"
-    )
-    for device in left_out:
-        print(f"warning: device {device} published no device key; it must join again")
-    print(
-        "What it already downloaded cannot be taken back. If that device knew the "
-        "practice passphrase, change it now: carnet passphrase change"
-    )
     return 0

@@ -1,0 +1,129 @@
+"""Joining a practice as a new device, or restoring a whole practice from its storage,
+into an empty folder: restartable, and the folder refuses to open until it completes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from threading import Event
+
+from desktop.practice import errors
+from desktop.practice.keyfile import KeyFile
+from desktop.practice.store import DB_NAME, Practice
+from desktop.remote.credentials import connect
+from desktop.remote.keyring import StoreKeyRing, ensure_device_key
+from desktop.remote.repair import read_and_adopt
+from desktop.remote.service import SyncService
+from desktop.remote.state import (
+    LAZY_DOCUMENTS,
+    REMOTE_URL,
+    RESTORE_STATE,
+    SNAPSHOT_LOADED,
+    Clock,
+    Progress,
+)
+from sync.backends import Backend
+from sync.devices import read_revocations
+from sync.enrollment import redeem_enrollment
+from sync.errors import CancelledError
+from sync.remote import discover_practice, open_practice_remote
+from sync.repair import read_repairs, retired_chains
+from sync.snapshots import load_latest_snapshot
+
+
+def join(
+    folder: Path,
+    url: str,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    local_passphrase: str,
+    username: str | None = None,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancel: Event | None = None,
+    lazy_documents: bool = False,
+    enrollment_code: str | None = None,
+    now: Clock = time.time,
+    backend: Backend | None = None,
+) -> Practice:
+    """Make ``folder`` a new device of the practice at ``url`` and pull everything.
+
+    Restartable: if a previous join or restore into ``folder`` was interrupted, it
+    continues from where it stopped (the snapshot and applied segments are kept) instead
+    of starting again. Until it completes, the folder is marked incomplete and refuses to
+    open as a practice.
+
+    ``enrollment_code``: instead of the practice passphrase, a code made by
+    'carnet device enroll' on an enrolled device (single use, expires; ``now`` is the
+    clock it is checked against). The new device never learns the passphrase.
+    ``backend``: an already opened storage for ``url`` (a tested connection; tests).
+    """
+    backend = backend or connect(url, password=password)
+    if KeyFile.exists(folder):
+        practice = Practice.open(folder, passphrase=local_passphrase, allow_incomplete=True)
+        if practice.meta_value(RESTORE_STATE) != "in-progress":
+            practice.close()
+            raise errors.UsageError(f"{folder} already holds a practice; choose an empty folder")
+        keys = practice.practice_keys
+    else:
+        _remove_unkeyed_database(folder)
+        if folder.exists() and any(folder.iterdir()):
+            raise errors.UsageError(f"{folder} is not empty; restore into an empty folder")
+        if enrollment_code is not None:
+            pid = discover_practice(backend)
+            keys = redeem_enrollment(backend, pid, enrollment_code, int(now() * 1000))
+        else:
+            keys = open_practice_remote(
+                backend, None, passphrase=passphrase, recovery_key=recovery_key
+            )
+        practice = Practice.create_empty(
+            folder,
+            practice_keys=keys,
+            passphrase=local_passphrase,
+            username=username or "",
+            meta={
+                REMOTE_URL: url,
+                RESTORE_STATE: "in-progress",
+                LAZY_DOCUMENTS: "1" if lazy_documents else "0",
+            },
+        )
+    try:
+        # Bulk mode: indexes rebuilt once at the end rather than row by row.
+        with practice.replica.restoring(progress):
+            if practice.meta_value(SNAPSHOT_LOADED) != "1":
+                ensure_device_key(practice)
+                revocations = read_revocations(backend, keys)
+                StoreKeyRing(practice).adopt(keys, revocations)
+                repairs = read_repairs(backend, keys, revocations=revocations)
+                read_and_adopt(practice, repairs)
+                if progress:
+                    progress("snapshot", 0, 1)
+                retired = retired_chains(repairs)
+                trusted = {r.snapshot for r in repairs}
+                load_latest_snapshot(backend, keys, practice.replica, revocations, retired, trusted)
+                with practice.transaction():
+                    practice.set_meta(SNAPSHOT_LOADED, "1")
+                if progress:
+                    progress("snapshot", 1, 1)
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("restore paused after the snapshot")
+            SyncService(practice, backend).sync(cancel, progress)
+        practice.bind_user(username, local_passphrase)
+        with practice.transaction():
+            practice.set_meta(RESTORE_STATE, "complete")
+    except BaseException:
+        practice.close()
+        raise
+    return practice
+
+
+def _remove_unkeyed_database(folder: Path) -> None:
+    """A restore killed between creating the database and writing its key file leaves a
+    database nobody can ever open (its key was only in memory): clear it, and only it."""
+    if not folder.is_dir() or KeyFile.exists(folder):
+        return
+    leftovers = list(folder.iterdir())
+    if leftovers and all(p.name.startswith((DB_NAME, ".tmp-")) for p in leftovers):
+        for path in leftovers:
+            path.unlink()

@@ -1,0 +1,197 @@
+"""The practice and its sync remote together: one open practice synced with its storage.
+
+Used by the ``carnet`` sync commands and by the desktop app (on its network worker).
+The engine (``sync/``) knows nothing of the store; this module hands it the store's
+replica and the practice keys, keeps the remote address in the encrypted database,
+fetches documents' content after a pull, and turns a cloned device id into a new one.
+Devices, moves and restores have modules of their own (``desktop.remote.*``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from threading import Event
+from typing import Any
+
+from desktop.practice import errors
+from desktop.practice.store import Practice
+from desktop.remote import devices
+from desktop.remote.credentials import connect
+from desktop.remote.keyring import StoreKeyRing
+from desktop.remote.repair import StoreRepairs, check_owed, follow
+from desktop.remote.state import (
+    DEVICE_PINS,
+    LAST_SYNC,
+    LAZY_DOCUMENTS,
+    MOVE_OWED,
+    REMOTE_URL,
+    Clock,
+    Progress,
+)
+from sync.backends import Backend
+from sync.blobs import BlobRef, download_blob, upload_blob
+from sync.changes import new_id
+from sync.check import check_remote
+from sync.devices import Revocation, read_revocations
+from sync.engine import SyncEngine, SyncReport
+from sync.enrollment import DEFAULT_ENROLL_MINUTES, delete_expired_enrollments
+from sync.errors import DeviceIdCollisionError
+from sync.remote import change_passphrase, new_recovery_key
+from sync.repair import StorageRepairedError, retired_chains
+from sync.segments import PracticeKeys
+from sync.snapshots import load_latest_snapshot
+
+
+class SyncService:
+    """Sync one open practice with its configured remote."""
+
+    def __init__(self, practice: Practice, backend: Backend | None = None) -> None:
+        self.practice = practice
+        url = practice.meta_value(REMOTE_URL)
+        if backend is None:
+            if not url:
+                raise errors.UsageError(
+                    "no sync remote is configured; run 'carnet remote set URL' first"
+                )
+            backend = connect(str(url))
+        self.url = url
+        self.backend = backend
+
+    @property
+    def keys(self) -> PracticeKeys:
+        return self.practice.practice_keys
+
+    def engine(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncEngine:
+        return SyncEngine(
+            self.practice.replica,
+            self.backend,
+            self.keys,
+            cancel=cancel,
+            progress=progress,
+            keyring=StoreKeyRing(self.practice),
+            repairs=StoreRepairs(self.practice),
+        )
+
+    def sync(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncReport:
+        """Push, pull, fetch new documents. A cloned disk becomes a new device once; a
+        storage another device repaired is followed first (see desktop.remote.repair)."""
+        check_owed(self)
+        for attempt in range(3):
+            try:
+                report = self.engine(cancel, progress).sync()
+                break
+            except DeviceIdCollisionError:
+                if attempt:
+                    raise
+                self.practice.replica.set_device_id(new_id())
+            except StorageRepairedError as exc:
+                if attempt == 2:
+                    raise
+                follow(self, exc.numbers)
+        if self.practice.meta_value(MOVE_OWED):
+            self.finish_move()
+        self.publish_device_info(refresh=report.pushed_changes > 0)
+        if report.pushed_changes:  # never on an idle sync: it stays one request
+            # A code past its expiry still opens the key ring for whoever holds it:
+            # whichever member pushes first deletes it.
+            now_ms = int(time.time() * 1000)
+            delete_expired_enrollments(self.backend, self.keys.practice_id, now_ms)
+        pins = json.loads(self.practice.meta_value(DEVICE_PINS) or "{}")
+        if set(report.pulled_changes) - set(pins):
+            devices.pinned_keys(self)  # pin a new device's key as soon as it is first seen
+        if self.practice.meta_value(LAZY_DOCUMENTS) != "1":
+            self.fetch_documents(cancel)
+        with self.practice.transaction():
+            self.practice.set_meta(LAST_SYNC, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        return report
+
+    def finish_move(self) -> None:
+        """Complete a move to other storage (see :func:`desktop.remote.move.set_remote`):
+        merge the newest snapshot there if another device moved first, upload every
+        attachment held here, push, and publish a snapshot of everything."""
+        if self.practice.meta_value(MOVE_OWED) == "join":
+            revocations = read_revocations(self.backend, self.keys)
+            repairs = StoreRepairs(self.practice).repairs().values()
+            load_latest_snapshot(
+                self.backend,
+                self.keys,
+                self.practice.replica,
+                revocations,
+                retired_chains(repairs),
+                {r.snapshot for r in repairs},
+            )
+        for sha in self.practice.replica.local_blobs():
+            upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
+        self.publish_snapshot()
+        with self.practice.transaction():
+            self.practice._q("DELETE FROM meta WHERE key = ?", (MOVE_OWED,))
+
+    def fetch_documents(self, cancel: Event | None = None) -> int:
+        """Download the content of documents that arrived by sync (verified, then stored)."""
+        fetched = 0
+        for sha, size in self.practice.replica.missing_blobs():
+            if cancel is not None and cancel.is_set():
+                break
+            data = download_blob(self.backend, self.keys, BlobRef(sha, size))
+            self.practice.replica.store_blob(sha, data)
+            fetched += 1
+        return fetched
+
+    def document_content(self, document_id: str) -> bytes:
+        """A document's content, fetched from the remote first if it is not here yet."""
+        try:
+            return self.practice.document_content(document_id)
+        except errors.NotFoundError:
+            doc = self.practice.get("document", document_id)
+            if doc is None or not doc["content_hash"]:
+                raise
+        data = download_blob(self.backend, self.keys, BlobRef(doc["content_hash"], doc["size"]))
+        self.practice.replica.store_blob(doc["content_hash"], data)
+        return self.practice.document_content(document_id)
+
+    def publish_snapshot(self) -> str:
+        return self.engine().publish_snapshot()
+
+    def new_recovery_key(self) -> str:
+        """A new recovery key for the practice (the old one stops working): show it once."""
+        return new_recovery_key(self.backend, self.keys)
+
+    def change_passphrase(self, new: str) -> None:
+        """Re-wrap the practice's keys on the remote under a new passphrase."""
+        change_passphrase(self.backend, self.keys, new)
+
+    # -- devices (desktop.remote.devices) -----------------------------------------------
+
+    def publish_device_info(self, *, refresh: bool = False) -> bool:
+        return devices.publish_device_info(self, refresh=refresh)
+
+    def enroll(self, *, minutes: int = DEFAULT_ENROLL_MINUTES, now: Clock = time.time) -> str:
+        return devices.enroll(self, minutes=minutes, now=now)
+
+    def devices(self) -> list[devices.DeviceRow]:
+        return devices.list_devices(self)
+
+    def revoke(self, device: str, *, practice_passphrase: str) -> tuple[Revocation, list[str]]:
+        return devices.revoke(self, device, practice_passphrase=practice_passphrase)
+
+    def check(self, *, read_data: bool = False) -> Any:
+        return check_remote(
+            self.backend,
+            self.keys,
+            read_data=read_data,
+            known=self.practice.replica.cursors(),
+            revocations=list(StoreKeyRing(self.practice).revocations().values()),
+            own=(self.practice.device_id, self.practice.replica.push_cursor()[1]),
+            retired=retired_chains(StoreRepairs(self.practice).repairs().values()),
+            documents=self._document_refs() if read_data else (),
+        )
+
+    def _document_refs(self) -> list[BlobRef]:
+        """Every attachment a restore would fetch (documents with content)."""
+        rows = self.practice.conn.execute(
+            "SELECT DISTINCT content_hash, size FROM document "
+            "WHERE content_hash IS NOT NULL AND size > 0 ORDER BY content_hash"
+        ).fetchall()
+        return [BlobRef(str(h), int(n)) for h, n in rows]
