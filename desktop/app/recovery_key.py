@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
 
@@ -117,11 +118,12 @@ class RecoveryKeyDialog(QDialog):
             self.save_button.setEnabled(True)
             self.status.setText(message_for(exc) or self.tr("The kit could not be saved."))
 
-        self.tasks.on_db(
-            lambda: write_recovery_kit(path, practice_name=name, remote_url=url, recovery_key=key),
-            on_done=saved,
-            on_error=failed,
-        )
+        ops.Op(
+            self, self.tasks,
+            lambda _: write_recovery_kit(path, practice_name=name, remote_url=url,
+                                         recovery_key=key),
+            worker=ops.Worker.FILE,
+        ).success(saved).failure(failed).run()  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._may_close():

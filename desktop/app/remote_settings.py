@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import CredentialsNotKeptError
 from desktop.app.recovery_key import RecoveryKeyDialog
 from desktop.app.storage_form import StorageForm, remote_url
@@ -91,9 +92,11 @@ class RemoteSettingsDialog(QDialog):
                 raise CredentialsNotKeptError(url)  # the background sync could not sync
             return set_remote(p, url, passphrase=passphrase, create=create, password=creds.password)
 
-        self.tasks.db(
-            attach, on_done=lambda key: self._connected(url, key), on_error=self._connect_failed
-        )
+        # A move uploads every document: on the network worker and a connection of its
+        # own, so the GP's search and charts stay answered meanwhile.
+        ops.Op(self, self.tasks, attach, worker=ops.Worker.NET).success(
+            lambda key: self._connected(url, key)
+        ).failure(self._connect_failed).changes(ops.Changes(sync=True)).run()
 
     def _connect_failed(self, exc: BaseException) -> None:
         self.connect_button.setEnabled(True)

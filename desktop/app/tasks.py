@@ -44,11 +44,13 @@ class _Relay(QObject):
 
 
 class Tasks:
-    """The app's two workers. ``practice`` is opened, used and closed on the db worker."""
+    """The app's three workers: the store's (``practice`` is opened, used and closed on
+    it), the network's, and one for files and PDF that touch no database."""
 
     def __init__(self) -> None:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-db")
         self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-net")
+        self._file = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carnet-file")
         self._relay = _Relay()
         self.practice: Practice | None = None
         self.closed = False  # after shutdown(): new work is dropped, never run
@@ -80,6 +82,13 @@ class Tasks:
         """Run ``fn()`` on the network worker (sync, connection tests)."""
         return self._submit(self._net, fn, on_done, on_error)
 
+    def file(
+        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> Future[Any]:
+        """Run ``fn()`` on the file worker (a PDF, a file written): never behind the store's
+        queue, never on the UI thread."""
+        return self._submit(self._file, fn, on_done, on_error)
+
     def _submit(
         self,
         pool: ThreadPoolExecutor,
@@ -106,4 +115,5 @@ class Tasks:
         self._db.submit(close).result(timeout=30)
         self.closed = True
         self._db.shutdown(wait=True)
+        self._file.shutdown(wait=True)  # a PDF being written is finished, not cut
         self._net.shutdown(wait=False, cancel_futures=True)
