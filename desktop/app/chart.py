@@ -1,6 +1,9 @@
 """A patient's chart: identity header (allergies in red), summary, consultations with their
 versions, prescriptions, documents, appointments. Data comes from one audited read.
 
+Files dropped on the chart (or picked with "+ Document") are attached, their title, kind
+and date asked for each; a document in the summary opens in the in-app viewer.
+
 With no chart open the pane shows the start screen (today's appointments, recent charts).
 A consultation draft kept for this patient is shown above the timeline, one click from
 being resumed."""
@@ -10,9 +13,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +34,9 @@ from PySide6.QtWidgets import (
 from desktop.app.chart_html import consultation_html, header_html, summary_html
 from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.dates import show_date
+from desktop.app.document_attach import AttachDocumentDialog, dropped_files
+from desktop.app.document_viewer import DocumentViewer
+from desktop.app.documents_view import DocumentsView, pick_files
 from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
@@ -69,6 +77,10 @@ class ChartView(QWidget):
         self.dialog: WriteDialog | None = None
         self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
+        self.documents_view: DocumentsView | None = None
+        self.viewer: DocumentViewer | None = None
+        self.attaching: list[Path] = []  # files still to ask about, one dialog at a time
+        self.setAcceptDrops(True)
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
         self.header.setWordWrap(True)
@@ -91,6 +103,15 @@ class ChartView(QWidget):
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
+        self.document_button = QPushButton(self.tr("+ Document"))
+        self.document_button.setAccessibleName(self.tr("Attach a document"))
+        self.document_button.setToolTip(
+            self.tr("Attach a PDF or an image; files can also be dropped on the chart.")
+        )
+        self.document_button.clicked.connect(self._pick_documents)
+        self.documents_button = QPushButton(self.tr("Documents…"))
+        self.documents_button.setAccessibleName(self.tr("The chart's documents"))
+        self.documents_button.clicked.connect(self.show_documents)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(lambda: self._emit(self.export_record))
         top = QHBoxLayout()
@@ -105,6 +126,8 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
         ):
             edits.addWidget(button)
@@ -189,6 +212,8 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
         ):
             button.setEnabled(chart is not None)
@@ -204,6 +229,9 @@ class ChartView(QWidget):
             self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
+        view = self.documents_view
+        if view is not None and view.isVisible() and view.patient_id == chart["id"]:
+            view.show_records(chart["documents"])
         self.header.setText(header_html(chart))
         self.summary.setHtml(summary_html(chart))
         entries: list[tuple[str, QTreeWidgetItem]] = []
@@ -300,6 +328,11 @@ class ChartView(QWidget):
             view.show()
             self.vaccinations_view = view
             return
+        if kind == "document":
+            found = [d for d in self.chart["documents"] if d["id"] == record_id]
+            if found:
+                self.open_document(found[0])
+            return
         section = SECTIONS.get(kind)
         record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
         if record is not None:
@@ -335,3 +368,72 @@ class ChartView(QWidget):
         editor.saved.connect(lambda _: self.reload())
         editor.show()
         self.editor = editor
+
+    # -- documents --------------------------------------------------------------------------
+
+    def open_document(self, document: dict[str, Any]) -> None:
+        """The document in the in-app viewer (decrypted in memory, on the worker)."""
+        if self.tasks is None:
+            return
+        viewer = DocumentViewer(self.tasks, document, self)
+        viewer.show()
+        self.viewer = viewer
+
+    def show_documents(self) -> None:
+        if self.chart is None or self.tasks is None:
+            return
+        view = DocumentsView(self.tasks, self.chart, self)
+        view.attach.connect(self.attach_files)
+        view.show()
+        self.documents_view = view
+
+    def _pick_documents(self) -> None:
+        if self.chart is not None:
+            self.attach_files(pick_files(self))
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Ask title, kind and date for each file in turn, then attach it."""
+        fresh = not self.attaching
+        self.attaching.extend(p for p in paths if p.is_file())
+        if fresh:
+            self._next_attachment()
+
+    def _next_attachment(self) -> None:
+        if not self.attaching or self.chart is None or self.tasks is None:
+            self.attaching.clear()
+            return
+        path = self.attaching[0]
+        dialog = AttachDocumentDialog(self.tasks, str(self.chart["id"]), path, self)
+        dialog.saved.connect(lambda _: self._attached())
+        dialog.rejected.connect(self._skip_attachment)
+        dialog.show()
+        self.dialog = dialog
+
+    def _attached(self) -> None:
+        self.reload()  # the summary, and the documents' list if open (show_chart)
+        self._skip_attachment()
+
+    def _skip_attachment(self) -> None:
+        if self.attaching:
+            self.attaching.pop(0)
+        self._next_attachment()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.chart is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        if self.chart is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = dropped_files(event.mimeData())
+        if self.chart is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.attach_files(paths)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app.dates import age_text, birth_name_text, born_text, show_date, show_datetime
+from desktop.app.document_attach import kind_label
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
@@ -113,6 +114,13 @@ def treatment_text(t: dict[str, Any]) -> str:
     return text
 
 
+def document_text(d: dict[str, Any]) -> str:
+    """A document in the summary: a link that opens it in the viewer, then its kind."""
+    text = f"{d.get('title') or ''} ({show_date(d.get('received_at'))})"
+    kind = escape(kind_label(d.get("kind")))
+    return link("document", d, escape(text)) + f" <small>{kind}</small>"
+
+
 def last_vitals(chart: dict[str, Any]) -> dict[str, tuple[Any, str]]:
     """The most recent value of each vital sign across consultations, with the date of
     the consultation that measured it."""
@@ -200,10 +208,7 @@ def summary_html(c: dict[str, Any]) -> str:
     )
     section(
         QCoreApplication.translate("chart", "Documents"),
-        [
-            escape(f"{d.get('title') or ''} ({show_date(d.get('received_at'))})")
-            for d in c["documents"]
-        ],
+        [document_text(d) for d in c["documents"]],
     )
     return (
         "".join(parts)

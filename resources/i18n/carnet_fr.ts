@@ -271,124 +271,232 @@
     </message>
 </context>
 <context>
+    <name>AttachDocumentDialog</name>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="22"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="23"/>
+        <source>Lab or test result</source>
+        <translation>Résultat d&apos;analyse ou d&apos;examen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="24"/>
+        <source>Imaging or scan</source>
+        <translation>Imagerie ou document numérisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="25"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="26"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="28"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>PDF et images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="75"/>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="89"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="90"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="91"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="92"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="93"/>
+        <source>Date of the document</source>
+        <translation>Date du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="98"/>
+        <source>Give the document a title.</source>
+        <translation>Donnez un titre au document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="103"/>
+        <source>Date of the document: {0}</source>
+        <translation>Date du document : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="106"/>
+        <source>Type the date of the document.</source>
+        <translation>Tapez la date du document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="35"/>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="83"/>
+        <location filename="../../desktop/app/chart.py" line="95"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="81"/>
+        <location filename="../../desktop/app/chart.py" line="93"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="80"/>
+        <location filename="../../desktop/app/chart.py" line="92"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="76"/>
+        <location filename="../../desktop/app/chart.py" line="88"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="89"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="82"/>
+        <location filename="../../desktop/app/chart.py" line="94"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="84"/>
+        <location filename="../../desktop/app/chart.py" line="96"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="85"/>
+        <location filename="../../desktop/app/chart.py" line="97"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="86"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="87"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="88"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
+        <source>+ Document</source>
+        <translation>+ Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="107"/>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="109"/>
+        <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
+        <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="112"/>
+        <source>Documents…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="113"/>
+        <source>The chart&apos;s documents</source>
+        <translation>Documents du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="115"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="114"/>
+        <location filename="../../desktop/app/chart.py" line="137"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="147"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="150"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="130"/>
+        <location filename="../../desktop/app/chart.py" line="153"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="154"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="154"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="154"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="135"/>
+        <location filename="../../desktop/app/chart.py" line="158"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="160"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="144"/>
+        <location filename="../../desktop/app/chart.py" line="167"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="285"/>
+        <location filename="../../desktop/app/chart.py" line="313"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="288"/>
+        <location filename="../../desktop/app/chart.py" line="316"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -747,6 +855,128 @@
         <location filename="../../desktop/app/deleted_charts.py" line="54"/>
         <source>No deleted chart.</source>
         <translation>Aucun dossier supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="70"/>
+        <source>Document: {0}</source>
+        <translation>Document : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="72"/>
+        <source>Opening the document…</source>
+        <translation>Ouverture du document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="79"/>
+        <source>Document pages</source>
+        <translation>Pages du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="84"/>
+        <source>Document image</source>
+        <translation>Image du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="93"/>
+        <source>Export a copy…</source>
+        <translation>Exporter une copie…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="95"/>
+        <source>Write a readable copy of this document in a folder you choose.</source>
+        <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="123"/>
+        <source>Carnet cannot show this kind of file; export a copy to open it.</source>
+        <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="133"/>
+        <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
+        <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/document_viewer.py" line="138"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="146"/>
+        <source>Image, {0} × {1} pixels</source>
+        <translation>Image, {0} × {1} pixels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="162"/>
+        <source>Export a copy of the document</source>
+        <translation>Exporter une copie du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="174"/>
+        <source>Copy written to {0}.</source>
+        <translation>Copie écrite dans {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="53"/>
+        <source>Documents: {0}</source>
+        <translation>Documents : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="57"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="67"/>
+        <source>Show the document here, without leaving Carnet.</source>
+        <translation>Afficher le document ici, sans quitter Carnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="69"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="70"/>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/documents_view.py" line="95"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2916,164 +3146,164 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="19"/>
+        <location filename="../../desktop/app/chart_html.py" line="20"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="20"/>
+        <location filename="../../desktop/app/chart_html.py" line="21"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <location filename="../../desktop/app/chart_html.py" line="24"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <location filename="../../desktop/app/chart_html.py" line="25"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="25"/>
+        <location filename="../../desktop/app/chart_html.py" line="26"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="28"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <location filename="../../desktop/app/chart_html.py" line="31"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <location filename="../../desktop/app/chart_html.py" line="32"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="32"/>
+        <location filename="../../desktop/app/chart_html.py" line="33"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <location filename="../../desktop/app/chart_html.py" line="34"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="72"/>
+        <location filename="../../desktop/app/chart_html.py" line="73"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="90"/>
-        <location filename="../../desktop/app/chart_html.py" line="105"/>
+        <location filename="../../desktop/app/chart_html.py" line="91"/>
+        <location filename="../../desktop/app/chart_html.py" line="106"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <location filename="../../desktop/app/chart_html.py" line="94"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="109"/>
+        <location filename="../../desktop/app/chart_html.py" line="110"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="145"/>
-        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <location filename="../../desktop/app/chart_html.py" line="153"/>
+        <location filename="../../desktop/app/chart_html.py" line="237"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="160"/>
+        <location filename="../../desktop/app/chart_html.py" line="168"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="161"/>
+        <location filename="../../desktop/app/chart_html.py" line="169"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <location filename="../../desktop/app/chart_html.py" line="177"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <location filename="../../desktop/app/chart_html.py" line="181"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="177"/>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="184"/>
+        <location filename="../../desktop/app/chart_html.py" line="192"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <location filename="../../desktop/app/chart_html.py" line="201"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="195"/>
+        <location filename="../../desktop/app/chart_html.py" line="203"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="198"/>
+        <location filename="../../desktop/app/chart_html.py" line="206"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="202"/>
+        <location filename="../../desktop/app/chart_html.py" line="210"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="210"/>
+        <location filename="../../desktop/app/chart_html.py" line="215"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="220"/>
+        <location filename="../../desktop/app/chart_html.py" line="225"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="241"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <location filename="../../desktop/app/chart_html.py" line="256"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <location filename="../../desktop/app/chart_html.py" line="284"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="288"/>
+        <location filename="../../desktop/app/chart_html.py" line="293"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
