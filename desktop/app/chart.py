@@ -37,6 +37,8 @@ from desktop.app.dates import show_date
 from desktop.app.document_attach import AttachDocumentDialog, dropped_files
 from desktop.app.document_viewer import DocumentViewer
 from desktop.app.documents_view import DocumentsView, pick_files
+from desktop.app.growth import GrowthView
+from desktop.app.lab_results import LabResultDialog, LabResultsView
 from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
@@ -51,12 +53,14 @@ SECTIONS = {
     "allergy": "allergies",
     "treatment": "treatments",
     "vaccination": "vaccinations",
+    "lab_result": "lab_results",
 }
 DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
     "problem": ProblemDialog,
     "allergy": AllergyDialog,
     "treatment": TreatmentDialog,
     "vaccination": VaccinationDialog,
+    "lab_result": LabResultDialog,
 }
 
 
@@ -78,6 +82,8 @@ class ChartView(QWidget):
         self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
         self.documents_view: DocumentsView | None = None
+        self.lab_view: LabResultsView | None = None
+        self.growth_view: GrowthView | None = None
         self.viewer: DocumentViewer | None = None
         self.attaching: list[Path] = []  # files still to ask about, one dialog at a time
         self.setAcceptDrops(True)
@@ -103,6 +109,9 @@ class ChartView(QWidget):
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
+        self.lab_button = QPushButton(self.tr("+ Lab result"))
+        self.lab_button.setAccessibleName(self.tr("Add a lab result"))
+        self.lab_button.clicked.connect(lambda: self._open_record("lab_result", None))
         self.document_button = QPushButton(self.tr("+ Document"))
         self.document_button.setAccessibleName(self.tr("Attach a document"))
         self.document_button.setToolTip(
@@ -126,6 +135,7 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
             self.document_button,
             self.documents_button,
             self.export_button,
@@ -212,6 +222,7 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
             self.document_button,
             self.documents_button,
             self.export_button,
@@ -320,6 +331,7 @@ class ChartView(QWidget):
         """An entry clicked in the summary: its edit dialog (delete there too); the
         vaccinations' link: their full list."""
         kind, _, record_id = url.toString().partition(":")
+        kind = kind.replace("-", "_")  # "lab-result": a URL scheme cannot hold "_"
         if self.chart is None or self.tasks is None:
             return
         if kind == "vaccinations":
@@ -327,6 +339,17 @@ class ChartView(QWidget):
             view.changed.connect(self.reload)
             view.show()
             self.vaccinations_view = view
+            return
+        if kind == "growth":
+            growth = GrowthView(self.chart, self)
+            growth.show()
+            self.growth_view = growth
+            return
+        if kind == "lab_results":
+            lab = LabResultsView(self.tasks, self.chart, self)
+            lab.changed.connect(self.reload)
+            lab.show()
+            self.lab_view = lab
             return
         if kind == "document":
             found = [d for d in self.chart["documents"] if d["id"] == record_id]

@@ -199,6 +199,14 @@ PROBLEM_KINDS = (
 )
 
 
+def _same(typed: Any, stored: Any) -> bool:
+    """Whether a field typed in a form is what the chart holds ("" and None alike; a
+    yes/no False is an answer, not an empty field)."""
+    if isinstance(typed, bool) or isinstance(stored, bool):
+        return typed is stored or (typed is not None and typed == stored)
+    return bool(typed == (stored or None))
+
+
 class EditOrAdd(_RecordDialog):
     """A record of the chart, new (``record`` None) or existing: then only the changed
     fields are written, and Delete leaves a tombstone after a confirmation."""
@@ -229,7 +237,7 @@ class EditOrAdd(_RecordDialog):
             fields = {**fields, "patient_id": self.patient_id}
             self.write(lambda p: str(p.create_record(entity, fields)))
             return
-        changed = {k: v for k, v in fields.items() if v != (record.get(k) or None)}
+        changed = {k: v for k, v in fields.items() if not _same(v, record.get(k))}
         if not changed:
             self.reject()
             return

@@ -119,67 +119,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="333"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="326"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="334"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="327"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="335"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="328"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="357"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="364"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="359"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="367"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="360"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="368"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="364"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="369"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="377"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -356,147 +356,157 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="95"/>
+        <location filename="../../desktop/app/chart.py" line="101"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="93"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="92"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="88"/>
+        <location filename="../../desktop/app/chart.py" line="94"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="89"/>
+        <location filename="../../desktop/app/chart.py" line="95"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="96"/>
+        <location filename="../../desktop/app/chart.py" line="102"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="97"/>
+        <location filename="../../desktop/app/chart.py" line="103"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="104"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="99"/>
+        <location filename="../../desktop/app/chart.py" line="105"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="100"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
+        <source>+ Lab result</source>
+        <translation>+ Résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="113"/>
+        <source>Add a lab result</source>
+        <translation>Ajouter un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="115"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="107"/>
+        <location filename="../../desktop/app/chart.py" line="116"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="118"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="121"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="113"/>
+        <location filename="../../desktop/app/chart.py" line="122"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="115"/>
+        <location filename="../../desktop/app/chart.py" line="124"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="147"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="147"/>
+        <location filename="../../desktop/app/chart.py" line="157"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="150"/>
+        <location filename="../../desktop/app/chart.py" line="160"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="153"/>
+        <location filename="../../desktop/app/chart.py" line="163"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="154"/>
+        <location filename="../../desktop/app/chart.py" line="164"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="154"/>
+        <location filename="../../desktop/app/chart.py" line="164"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="154"/>
+        <location filename="../../desktop/app/chart.py" line="164"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="158"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="160"/>
+        <location filename="../../desktop/app/chart.py" line="170"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="167"/>
+        <location filename="../../desktop/app/chart.py" line="177"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="313"/>
+        <location filename="../../desktop/app/chart.py" line="324"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="316"/>
+        <location filename="../../desktop/app/chart.py" line="327"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -982,17 +992,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="221"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="229"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="256"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="249"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1132,6 +1142,24 @@
     </message>
 </context>
 <context>
+    <name>GrowthView</name>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="130"/>
+        <source>Growth: {0}</source>
+        <translation>Croissance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="133"/>
+        <source>Growth curves</source>
+        <translation>Courbes de croissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="143"/>
+        <source>Not measured yet.</source>
+        <translation>Pas encore mesuré.</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../desktop/app/record_dialogs.py" line="135"/>
@@ -1227,6 +1255,149 @@
         <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>LabResultDialog</name>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="105"/>
+        <source>Edit a lab result</source>
+        <translation>Modifier un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="105"/>
+        <source>Add a lab result</source>
+        <translation>Ajouter un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <source>Analyte</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="111"/>
+        <source>Hémoglobine, TSH, HbA1c…</source>
+        <translation>Hémoglobine, TSH, HbA1c…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="112"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="113"/>
+        <source>13,2 or négatif</source>
+        <translation>13,2 ou négatif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="114"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="115"/>
+        <location filename="../../desktop/app/lab_results.py" line="148"/>
+        <source>Reference range: low</source>
+        <translation>Valeurs de référence : borne basse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="116"/>
+        <location filename="../../desktop/app/lab_results.py" line="149"/>
+        <source>Reference range: high</source>
+        <translation>Valeurs de référence : borne haute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="117"/>
+        <source>Reference range as the lab wrote it</source>
+        <translation>Valeurs de référence telles qu&apos;écrites par le laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="118"/>
+        <source>Sample taken on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="119"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="129"/>
+        <source>Name the analyte.</source>
+        <translation>Nommez l&apos;analyse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="134"/>
+        <source>Sample taken on: {0}</source>
+        <translation>Prélevé le : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="137"/>
+        <source>Type the day the sample was taken.</source>
+        <translation>Tapez le jour du prélèvement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="141"/>
+        <source>Type the result.</source>
+        <translation>Tapez le résultat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="154"/>
+        <source>{0}: type a number such as 3,5.</source>
+        <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="158"/>
+        <source>The low end of the range is above the high end.</source>
+        <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
+    </message>
+</context>
+<context>
+    <name>LabResultsView</name>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="178"/>
+        <source>Lab results: {0}</source>
+        <translation>Résultats biologiques : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="182"/>
+        <source>Analytes</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="186"/>
+        <source>History of the analyte</source>
+        <translation>Historique de l&apos;analyse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <source>Reference range</source>
+        <translation>Valeurs de référence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <source>Flag</source>
+        <translation>Hors normes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="194"/>
+        <source>Add a lab result…</source>
+        <translation>Ajouter un résultat biologique…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <source>Choose an analyte to see its history.</source>
+        <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
 </context>
 <context>
@@ -2227,63 +2398,63 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="283"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="284"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="292"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="297"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="293"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="308"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="295"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="303"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="308"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="322"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -2889,61 +3060,96 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="31"/>
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="32"/>
+        <source>Long-term treatment</source>
+        <translation>Traitement au long cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="33"/>
+        <source>Short course</source>
+        <translation>Traitement court</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
         <source>Edit a treatment</source>
         <translation>Modifier un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="45"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="82"/>
         <source>Drug (DCI)</source>
         <translation>Médicament (DCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="46"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="83"/>
         <source>Dosage</source>
         <translation>Posologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="47"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="84"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
         <source>Started on</source>
         <translation>Débuté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="48"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
+        <source>Course</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="87"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
         <source>Stopped on</source>
         <translation>Arrêté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="50"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="88"/>
+        <source>Reason for stopping</source>
+        <translation>Motif d&apos;arrêt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
+        <source>side effect, cured, replaced…</source>
+        <translation>effet indésirable, guérison, remplacé…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="54"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
         <source>Stop today</source>
         <translation>Arrêter aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="68"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="71"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="113"/>
         <source>Name the drug.</source>
         <translation>Indiquez le médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="74"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="116"/>
         <source>A treatment cannot stop before it started.</source>
         <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="119"/>
+        <source>A reason for stopping needs the date it stopped.</source>
+        <translation>Un motif d&apos;arrêt demande la date d&apos;arrêt.</translation>
     </message>
 </context>
 <context>
@@ -2996,85 +3202,160 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="36"/>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="37"/>
+        <source>Intramuscular (IM)</source>
+        <translation>Intramusculaire (IM)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="38"/>
+        <source>Subcutaneous (SC)</source>
+        <translation>Sous-cutanée (SC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="39"/>
+        <source>Intradermal (ID)</source>
+        <translation>Intradermique (ID)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="40"/>
+        <source>Oral</source>
+        <translation>Orale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Nasal</source>
+        <translation>Nasale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="94"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="141"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="96"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="104"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
+        <source>Dose number</source>
+        <translation>Numéro de dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <source>1, 2, 3…</source>
+        <translation>1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="149"/>
+        <source>Injection site</source>
+        <translation>Site d&apos;injection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
+        <source>left deltoid</source>
+        <translation>deltoïde gauche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="107"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="160"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="163"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="168"/>
+        <source>The dose number is a whole number: 1, 2, 3…</source>
+        <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
 </context>
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="129"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="189"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="206"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -3146,164 +3427,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="20"/>
+        <location filename="../../desktop/app/chart_html.py" line="22"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="21"/>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <location filename="../../desktop/app/chart_html.py" line="26"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="25"/>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <location filename="../../desktop/app/chart_html.py" line="28"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="29"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="28"/>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <location filename="../../desktop/app/chart_html.py" line="33"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="32"/>
+        <location filename="../../desktop/app/chart_html.py" line="34"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <location filename="../../desktop/app/chart_html.py" line="35"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="34"/>
+        <location filename="../../desktop/app/chart_html.py" line="36"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="73"/>
+        <location filename="../../desktop/app/chart_html.py" line="75"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="91"/>
-        <location filename="../../desktop/app/chart_html.py" line="106"/>
+        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <location filename="../../desktop/app/chart_html.py" line="108"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="94"/>
+        <location filename="../../desktop/app/chart_html.py" line="96"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="110"/>
+        <location filename="../../desktop/app/chart_html.py" line="111"/>
+        <source>long-term</source>
+        <translation>au long cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="113"/>
+        <source>short course</source>
+        <translation>traitement court</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="116"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="153"/>
-        <location filename="../../desktop/app/chart_html.py" line="237"/>
+        <location filename="../../desktop/app/chart_html.py" line="129"/>
+        <source>, dose {0}</source>
+        <translation>, dose {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <location filename="../../desktop/app/chart_html.py" line="263"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="168"/>
+        <location filename="../../desktop/app/chart_html.py" line="184"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="177"/>
+        <location filename="../../desktop/app/chart_html.py" line="193"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="181"/>
+        <location filename="../../desktop/app/chart_html.py" line="197"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <location filename="../../desktop/app/chart_html.py" line="201"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="192"/>
+        <location filename="../../desktop/app/chart_html.py" line="208"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="201"/>
+        <location filename="../../desktop/app/chart_html.py" line="212"/>
+        <source>Weight, height and head circumference…</source>
+        <translation>Poids, taille et périmètre crânien…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="214"/>
+        <source>Growth</source>
+        <translation>Croissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="221"/>
+        <source>Every result, by analyte ({0})…</source>
+        <translation>Tous les résultats, par analyse ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <source>Lab results</source>
+        <translation>Résultats biologiques</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="227"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="203"/>
+        <location filename="../../desktop/app/chart_html.py" line="229"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="206"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="210"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="215"/>
+        <location filename="../../desktop/app/chart_html.py" line="241"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="225"/>
+        <location filename="../../desktop/app/chart_html.py" line="251"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="241"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="256"/>
+        <location filename="../../desktop/app/chart_html.py" line="282"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="284"/>
+        <location filename="../../desktop/app/chart_html.py" line="310"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="293"/>
+        <location filename="../../desktop/app/chart_html.py" line="319"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
@@ -3741,6 +4057,34 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/field_labels.py" line="103"/>
         <source>no</source>
         <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>growth</name>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="24"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="25"/>
+        <source>Height (cm)</source>
+        <translation>Taille (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="26"/>
+        <source>Head circumference (cm)</source>
+        <translation>Périmètre crânien (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="102"/>
+        <source>Age (months)</source>
+        <translation>Âge (mois)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="104"/>
+        <source>Age (years)</source>
+        <translation>Âge (ans)</translation>
     </message>
 </context>
 <context>
@@ -4259,32 +4603,42 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="61"/>
+        <location filename="../../desktop/app/vitals.py" line="47"/>
+        <source>Head circumference (cm)</source>
+        <translation>Périmètre crânien (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="48"/>
+        <source>HC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="64"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="68"/>
+        <location filename="../../desktop/app/vitals.py" line="71"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="81"/>
+        <location filename="../../desktop/app/vitals.py" line="84"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="149"/>
+        <location filename="../../desktop/app/vitals.py" line="152"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="155"/>
+        <location filename="../../desktop/app/vitals.py" line="158"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="181"/>
+        <location filename="../../desktop/app/vitals.py" line="184"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>
