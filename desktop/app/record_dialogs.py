@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
+from desktop.practice import cim10
 
 IDENTITY_FIELDS = (
     "family_name",
@@ -272,9 +274,55 @@ class EditOrAdd(_RecordDialog):
         self.write(tombstone)
 
 
+class Cim10Completer(QObject):
+    """Completes a problem's label or CIM-10 code while it is typed (code or words, accents
+    aside); choosing a line fills both fields. The table is read once, on the worker."""
+
+    table: list[cim10.Cim10Code] | None = None  # shared by every dialog of the app
+    ready = Signal()
+
+    def __init__(self, tasks: Tasks, label: QLineEdit, code: QLineEdit) -> None:
+        super().__init__(label)
+        self.label, self.code = label, code
+        self.found: list[cim10.Cim10Code] = []
+        self.model = QStringListModel(self)
+        self.completers: list[QCompleter] = []
+        for edit in (label, code):
+            completer = QCompleter(self.model, edit)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.activated.connect(self._chosen)
+            edit.setCompleter(completer)
+            edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
+            self.completers.append(completer)
+        if Cim10Completer.table is None:
+            tasks.on_db(cim10.load, on_done=self._loaded, on_error=lambda exc: None)
+
+    def _loaded(self, table: list[cim10.Cim10Code]) -> None:
+        Cim10Completer.table = table
+        self.ready.emit()
+
+    def _typed(self, text: str, completer: QCompleter) -> None:
+        self.found = cim10.search(Cim10Completer.table or [], text)
+        self.model.setStringList([cim10.shown(c) for c in self.found])
+        if self.found:
+            completer.complete()
+
+    def _chosen(self, line: str) -> None:
+        for chosen in self.found:
+            if cim10.shown(chosen) == line:
+                # After the line edit's own handler, which puts the whole line in it.
+                QTimer.singleShot(0, lambda c=chosen: self._fill(c))
+                return
+
+    def _fill(self, chosen: cim10.Cim10Code) -> None:
+        self.label.setText(chosen.label)
+        self.code.setText(chosen.code)
+
+
 class ProblemDialog(EditOrAdd):
-    """A problem or history entry: label, CIM-10 code, kind, since when, resolved when
-    (dates as 22/06/1941, 06/1941 or 1941)."""
+    """A problem or history entry: label, CIM-10 code (completed from the code or the
+    words typed), kind, since when, resolved when (dates as 22/06/1941, 06/1941 or 1941)."""
 
     entity = "problem"
 
@@ -290,6 +338,8 @@ class ProblemDialog(EditOrAdd):
         r = record or {}
         self.add_edit("label", self.tr("Problem"), r.get("label"))
         self.add_edit("cim10", self.tr("CIM-10 code"), r.get("cim10"))
+        self.edits["label"].setPlaceholderText(self.tr("a diagnosis, or a CIM-10 code: J02…"))
+        self.cim10 = Cim10Completer(tasks, self.edits["label"], self.edits["cim10"])
         self.kind = QComboBox()
         for code, label in PROBLEM_KINDS:
             self.kind.addItem(self.tr(label), code)

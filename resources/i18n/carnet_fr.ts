@@ -119,67 +119,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="333"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="383"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="334"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="384"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="335"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="385"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="386"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="357"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="364"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="367"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="368"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="377"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -992,17 +992,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="229"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="231"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="256"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="259"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1162,97 +1162,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="139"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="124"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="126"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="140"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -2373,88 +2373,93 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="200"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="339"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="292"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="340"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="297"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="341"/>
+        <source>a diagnosis, or a CIM-10 code: J02…</source>
+        <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="299"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="308"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="303"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="308"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="362"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="322"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3363,7 +3368,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="68"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="70"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -4495,41 +4500,46 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
+        <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="227"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="227"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
