@@ -10,27 +10,7 @@ import pytest
 
 from tests.helpers.e2e import carnet_cli
 from tests.helpers.e2e_steps import unlock
-
-
-def tiny_pdf(pages: int) -> bytes:
-    """A valid PDF of ``pages`` empty A4 pages, its cross-reference table exact."""
-    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
-        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"\
-        .encode()  # fmt: skip
-    return bytes(out)
+from tests.helpers.pdf import made_pdf
 
 
 def open_chart(app: Any, typed: str) -> None:
@@ -53,7 +33,7 @@ def practice(tmp_path: Path) -> Path:
         "--birth-date", "1950-01-01", "--sex", "M",
     ).strip()  # fmt: skip
     pdf = tmp_path / "coloscopie.pdf"
-    pdf.write_bytes(tiny_pdf(2))
+    pdf.write_bytes(made_pdf([["Compte rendu de coloscopie"], ["Conclusion : normale"]]))
     carnet_cli(folder, "document", "add", patient, str(pdf), "--title", "Coloscopie",
                "--kind", "result")  # fmt: skip
     return folder
