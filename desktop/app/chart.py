@@ -365,7 +365,8 @@ class ChartView(QWidget):
         if self.chart is None or self.tasks is None:
             return
         dialog_type = DIALOGS[kind]
-        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record)
+        extra = {"documents": self.chart["documents"]} if kind == "lab_result" else {}
+        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record, **extra)
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()
         self.dialog = dialog

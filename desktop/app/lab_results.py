@@ -1,6 +1,7 @@
 """Structured lab results: one entered per dialog (analyte, value or text, unit, reference
-range as numbers or as the lab's text, the day of the sample); the chart shows each
-analyte's latest value, and a view lists every analyte with its history, newest first."""
+range as numbers or as the lab's text, the day of the sample, the report it came with);
+the chart shows each analyte's latest value, and a view lists every analyte with its
+history, newest first, each result's report one click away in the viewer."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.document_viewer import DocumentViewer
 from desktop.app.numbers import NumberError, parse_number, show_number
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
@@ -101,6 +104,7 @@ class LabResultDialog(EditOrAdd):
         parent: QWidget | None = None,
         record: dict[str, Any] | None = None,
         today: dt.date | None = None,
+        documents: list[dict[str, Any]] | None = None,
     ) -> None:
         title = self.tr("Edit a lab result") if record else self.tr("Add a lab result")
         super().__init__(tasks, patient_id, record, title, parent)
@@ -119,6 +123,14 @@ class LabResultDialog(EditOrAdd):
         self.edits["taken_on"].setPlaceholderText(self.tr("22/06/2026"))
         if record is None:
             self.edits["taken_on"].setText(show_date(self.today.isoformat()))
+        self.report = QComboBox()
+        self.report.setObjectName("document_id")
+        self.report.addItem(self.tr("None"), None)
+        for d in documents or []:
+            when = show_date(d.get("received_at"))
+            self.report.addItem(f"{d.get('title') or ''} ({when})", d["id"])
+        self.report.setCurrentIndex(max(self.report.findData(r.get("document_id")), 0))
+        self.form.addRow(self.tr("Report it came with"), self.report)
 
     def save(self) -> None:
         typed = self.text_fields()
@@ -153,6 +165,7 @@ class LabResultDialog(EditOrAdd):
             except NumberError:
                 self.error.setText(self.tr("{0}: type a number such as 3,5.").format(label))
                 return
+        fields["document_id"] = self.report.currentData()
         low, high = fields["ref_low"], fields["ref_high"]
         if low is not None and high is not None and low > high:
             self.error.setText(self.tr("The low end of the range is above the high end."))
@@ -173,7 +186,9 @@ class LabResultsView(QDialog):
     def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.tasks, self.patient_id = tasks, str(chart["id"])
+        self.documents: list[dict[str, Any]] = list(chart.get("documents") or [])
         self.groups: dict[str, list[dict[str, Any]]] = {}
+        self.viewer: DocumentViewer | None = None
         name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
         self.setWindowTitle(self.tr("Lab results: {0}").format(name.strip()))
         self.resize(760, 440)
@@ -191,11 +206,17 @@ class LabResultsView(QDialog):
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.itemActivated.connect(self._edit)
+        self.history.currentCellChanged.connect(lambda *_: self._report_chosen())
         self.add_button = QPushButton(self.tr("Add a lab result…"))
         self.add_button.clicked.connect(lambda: self._open(None))
+        self.report_button = QPushButton(self.tr("Open the report"))
+        self.report_button.setToolTip(self.tr("Show the report this result came with."))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.open_report)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         close.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         panes = QHBoxLayout()
         panes.addWidget(self.analytes, 1)
         panes.addWidget(self.history, 2)
@@ -234,6 +255,30 @@ class LabResultsView(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(RECORD, r["id"])
                 self.history.setItem(i, col, item)
+        if rows:
+            self.history.setCurrentCell(0, 0)
+        self._report_chosen()
+
+    def _selected(self) -> dict[str, Any] | None:
+        item = self.history.item(self.history.currentRow(), 0)
+        record_id = item.data(RECORD) if item is not None else None
+        found = [r for rows in self.groups.values() for r in rows if r["id"] == record_id]
+        return found[0] if found else None
+
+    def _report_of(self, result: dict[str, Any] | None) -> dict[str, Any] | None:
+        wanted = (result or {}).get("document_id")
+        return next((d for d in self.documents if wanted and d["id"] == wanted), None)
+
+    def _report_chosen(self) -> None:
+        self.report_button.setEnabled(self._report_of(self._selected()) is not None)
+
+    def open_report(self) -> None:
+        """The selected result's report, in the viewer (from memory, as everywhere)."""
+        document = self._report_of(self._selected())
+        if document is not None:
+            viewer = DocumentViewer(self.tasks, document, self)
+            viewer.show()
+            self.viewer = viewer
 
     def _edit(self, item: QTableWidgetItem) -> None:
         record_id = item.data(RECORD)
@@ -242,7 +287,9 @@ class LabResultsView(QDialog):
             self._open(found[0])
 
     def _open(self, record: dict[str, Any] | None) -> None:
-        dialog = LabResultDialog(self.tasks, self.patient_id, self, record=record)
+        dialog = LabResultDialog(
+            self.tasks, self.patient_id, self, record=record, documents=self.documents
+        )
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()
         self.dialog = dialog

@@ -1260,94 +1260,104 @@
 <context>
     <name>LabResultDialog</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="105"/>
+        <location filename="../../desktop/app/lab_results.py" line="109"/>
         <source>Edit a lab result</source>
         <translation>Modifier un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="105"/>
+        <location filename="../../desktop/app/lab_results.py" line="109"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <location filename="../../desktop/app/lab_results.py" line="114"/>
         <source>Analyte</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="111"/>
+        <location filename="../../desktop/app/lab_results.py" line="115"/>
         <source>Hémoglobine, TSH, HbA1c…</source>
         <translation>Hémoglobine, TSH, HbA1c…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="112"/>
+        <location filename="../../desktop/app/lab_results.py" line="116"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="113"/>
+        <location filename="../../desktop/app/lab_results.py" line="117"/>
         <source>13,2 or négatif</source>
         <translation>13,2 ou négatif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="114"/>
+        <location filename="../../desktop/app/lab_results.py" line="118"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="115"/>
-        <location filename="../../desktop/app/lab_results.py" line="148"/>
+        <location filename="../../desktop/app/lab_results.py" line="119"/>
+        <location filename="../../desktop/app/lab_results.py" line="160"/>
         <source>Reference range: low</source>
         <translation>Valeurs de référence : borne basse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="116"/>
-        <location filename="../../desktop/app/lab_results.py" line="149"/>
+        <location filename="../../desktop/app/lab_results.py" line="120"/>
+        <location filename="../../desktop/app/lab_results.py" line="161"/>
         <source>Reference range: high</source>
         <translation>Valeurs de référence : borne haute</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="117"/>
+        <location filename="../../desktop/app/lab_results.py" line="121"/>
         <source>Reference range as the lab wrote it</source>
         <translation>Valeurs de référence telles qu&apos;écrites par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="118"/>
+        <location filename="../../desktop/app/lab_results.py" line="122"/>
         <source>Sample taken on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="119"/>
+        <location filename="../../desktop/app/lab_results.py" line="123"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="129"/>
+        <location filename="../../desktop/app/lab_results.py" line="128"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="133"/>
+        <source>Report it came with</source>
+        <translation>Compte rendu joint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="141"/>
         <source>Name the analyte.</source>
         <translation>Nommez l&apos;analyse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="134"/>
+        <location filename="../../desktop/app/lab_results.py" line="146"/>
         <source>Sample taken on: {0}</source>
         <translation>Prélevé le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="137"/>
+        <location filename="../../desktop/app/lab_results.py" line="149"/>
         <source>Type the day the sample was taken.</source>
         <translation>Tapez le jour du prélèvement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="141"/>
+        <location filename="../../desktop/app/lab_results.py" line="153"/>
         <source>Type the result.</source>
         <translation>Tapez le résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="154"/>
+        <location filename="../../desktop/app/lab_results.py" line="166"/>
         <source>{0}: type a number such as 3,5.</source>
         <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="158"/>
+        <location filename="../../desktop/app/lab_results.py" line="171"/>
         <source>The low end of the range is above the high end.</source>
         <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
     </message>
@@ -1355,47 +1365,57 @@
 <context>
     <name>LabResultsView</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="178"/>
+        <location filename="../../desktop/app/lab_results.py" line="193"/>
         <source>Lab results: {0}</source>
         <translation>Résultats biologiques : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="182"/>
+        <location filename="../../desktop/app/lab_results.py" line="197"/>
         <source>Analytes</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="186"/>
+        <location filename="../../desktop/app/lab_results.py" line="201"/>
         <source>History of the analyte</source>
         <translation>Historique de l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <location filename="../../desktop/app/lab_results.py" line="203"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <location filename="../../desktop/app/lab_results.py" line="203"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <location filename="../../desktop/app/lab_results.py" line="203"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="188"/>
+        <location filename="../../desktop/app/lab_results.py" line="203"/>
         <source>Flag</source>
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="194"/>
+        <location filename="../../desktop/app/lab_results.py" line="210"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
+        <source>Open the report</source>
+        <translation>Ouvrir le compte rendu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="213"/>
+        <source>Show the report this result came with.</source>
+        <translation>Afficher le compte rendu dont vient ce résultat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="224"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>

@@ -15,6 +15,7 @@ from desktop.app.lab_results import LabResultDialog, LabResultsView, by_analyte,
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
+from tests.helpers.pdf import made_pdf
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.qt import search_and_open
 
@@ -120,3 +121,34 @@ def test_flags_and_grouping():
     groups = by_analyte([r("1", "Kaliémie", 1, "2026-01-01"), r("2", "kaliémie", 2, "2026-02-01")])
     assert list(groups) == ["Kaliémie"]
     assert [x["id"] for x in groups["Kaliémie"]] == ["2", "1"]
+
+
+def test_a_result_comes_with_its_report_opened_in_the_viewer(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    report = p.add_document(
+        pid, made_pdf([["Ferritine : 8"]]), title="Bilan", filename="bilan.pdf",
+        mime="application/pdf", kind="result",
+    )  # fmt: skip
+    search_and_open(qtbot, window, "paul")
+    window.chart.lab_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, LabResultDialog)
+    add.edits["analyte"].setText("Ferritine")
+    add.edits["value"].setText("8")
+    add.edits["unit"].setText("µg/L")
+    add.report.setCurrentIndex(add.report.findData(report))
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    qtbot.waitUntil(lambda: bool(window.chart.chart["lab_results"]), timeout=5000)  # type: ignore[index]
+    assert window.chart.chart["lab_results"][0]["document_id"] == report  # type: ignore[index]
+    window.chart.summary.anchorClicked.emit(QUrl("lab-results:all"))
+    view = window.chart.lab_view
+    assert isinstance(view, LabResultsView) and view.report_button.isEnabled()
+    view.report_button.click()
+    viewer = view.viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.pdf.pageCount() == 1, timeout=10000)
