@@ -35,7 +35,7 @@ from desktop.app.chart_html import consultation_html, header_html, summary_html
 from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.dates import show_date
 from desktop.app.document_attach import AttachDocumentDialog, dropped_files
-from desktop.app.document_viewer import DocumentViewer
+from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.documents_view import DocumentsView, pick_files
 from desktop.app.growth import GrowthView
 from desktop.app.lab_results import LabResultDialog, LabResultsView
@@ -47,6 +47,8 @@ from desktop.app.vitals import bmi
 from desktop.practice.drafts import DraftStore
 
 __all__ = ["ChartView", "bmi"]
+
+Fetcher = Callable[[str], Fetch | None]  # a document id -> how to fetch it, or None
 
 SECTIONS = {
     "problem": "problems",
@@ -86,6 +88,9 @@ class ChartView(QWidget):
         self.growth_view: GrowthView | None = None
         self.viewer: DocumentViewer | None = None
         self.attaching: list[Path] = []  # files still to ask about, one dialog at a time
+        # Set by the main window when the practice has a storage: a document's content
+        # not yet on this computer (a lazy restore) is fetched from there.
+        self.fetcher: Fetcher | None = None
         self.setAcceptDrops(True)
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
@@ -346,7 +351,7 @@ class ChartView(QWidget):
             self.growth_view = growth
             return
         if kind == "lab_results":
-            lab = LabResultsView(self.tasks, self.chart, self)
+            lab = LabResultsView(self.tasks, self.chart, self, fetch_for=self.fetch_for)
             lab.changed.connect(self.reload)
             lab.show()
             self.lab_view = lab
@@ -399,14 +404,17 @@ class ChartView(QWidget):
         """The document in the in-app viewer (decrypted in memory, on the worker)."""
         if self.tasks is None:
             return
-        viewer = DocumentViewer(self.tasks, document, self)
+        viewer = DocumentViewer(self.tasks, document, self, fetch=self.fetch_for(document))
         viewer.show()
         self.viewer = viewer
+
+    def fetch_for(self, document: dict[str, Any]) -> Fetch | None:
+        return self.fetcher(str(document["id"])) if self.fetcher is not None else None
 
     def show_documents(self) -> None:
         if self.chart is None or self.tasks is None:
             return
-        view = DocumentsView(self.tasks, self.chart, self)
+        view = DocumentsView(self.tasks, self.chart, self, fetch_for=self.fetch_for)
         view.attach.connect(self.attach_files)
         view.show()
         self.documents_view = view

@@ -5,6 +5,7 @@ by the GP and audited."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,10 @@ from desktop.app.dates import show_date
 from desktop.app.errors import message_for
 from desktop.app.paper import documents_folder
 from desktop.app.tasks import Tasks
+from desktop.practice import errors
+
+Fetch = Callable[[], bytes]
+"""Fetches a document's content from the practice's storage (on the network worker)."""
 
 PDF_MAGIC = b"%PDF-"
 IMAGE_WIDTH = 1000  # a scan wider than this is shown scaled down (the copy keeps it whole)
@@ -60,10 +65,14 @@ class DocumentViewer(QDialog):
     exported = Signal(str)
 
     def __init__(
-        self, tasks: Tasks, document: dict[str, Any], parent: QWidget | None = None
+        self,
+        tasks: Tasks,
+        document: dict[str, Any],
+        parent: QWidget | None = None,
+        fetch: Fetch | None = None,
     ) -> None:
         super().__init__(parent)
-        self.tasks, self.document = tasks, document
+        self.tasks, self.document, self.fetch = tasks, document, fetch
         self.document_id = str(document["id"])
         self.content: bytes | None = None
         title = document.get("title") or document.get("filename") or ""
@@ -108,7 +117,18 @@ class DocumentViewer(QDialog):
         layout.addWidget(buttons)
         document_id, mime = self.document_id, document.get("mime")
         tasks.db(lambda p: open_content(p.document_content(document_id), mime),
-                 on_done=self.show_content, on_error=self._failed)  # fmt: skip
+                 on_done=self.show_content, on_error=self._not_here)  # fmt: skip
+
+    def _not_here(self, exc: BaseException) -> None:
+        """Content never fetched onto this computer (a lazy restore): from the storage,
+        on the network worker, decrypted there and kept in the local database."""
+        fetch, mime = self.fetch, self.document.get("mime")
+        if fetch is None or not isinstance(exc, errors.NotFoundError):
+            self._failed(exc)
+            return
+        self.status.setText(self.tr("Fetching the document from the practice's storage…"))
+        self.tasks.net(lambda: open_content(fetch(), mime), on_done=self.show_content,
+                       on_error=self._failed)  # fmt: skip
 
     def show_content(self, opened: Opened) -> None:
         """The decrypted bytes, shown from memory: nothing is written anywhere."""

@@ -3,6 +3,7 @@ Attach adds one from a file dialog (files can also be dropped on the chart)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.dates import show_date
 from desktop.app.document_attach import FILE_FILTER, kind_label
-from desktop.app.document_viewer import DocumentViewer
+from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.tasks import Tasks
 
 RECORD = Qt.ItemDataRole.UserRole
@@ -44,9 +45,16 @@ class DocumentsView(QDialog):
 
     attach = Signal(list)  # of Path
 
-    def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: Tasks,
+        chart: dict[str, Any],
+        parent: QWidget | None = None,
+        fetch_for: Callable[[dict[str, Any]], Fetch | None] | None = None,
+    ):
         super().__init__(parent)
         self.tasks, self.patient_id = tasks, str(chart["id"])
+        self.fetch_for = fetch_for
         self.records: list[dict[str, Any]] = []
         self.viewer: DocumentViewer | None = None
         name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
@@ -96,7 +104,9 @@ class DocumentsView(QDialog):
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.records):
-            viewer = DocumentViewer(self.tasks, self.records[row], self)
+            document = self.records[row]
+            fetch = self.fetch_for(document) if self.fetch_for is not None else None
+            viewer = DocumentViewer(self.tasks, document, self, fetch=fetch)
             viewer.show()
             self.viewer = viewer
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.dates import DateError, parse_date, show_date
-from desktop.app.document_viewer import DocumentViewer
+from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.numbers import NumberError, parse_number, show_number
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
@@ -183,9 +184,16 @@ class LabResultsView(QDialog):
 
     changed = Signal()
 
-    def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: Tasks,
+        chart: dict[str, Any],
+        parent: QWidget | None = None,
+        fetch_for: Callable[[dict[str, Any]], Fetch | None] | None = None,
+    ):
         super().__init__(parent)
         self.tasks, self.patient_id = tasks, str(chart["id"])
+        self.fetch_for = fetch_for
         self.documents: list[dict[str, Any]] = list(chart.get("documents") or [])
         self.groups: dict[str, list[dict[str, Any]]] = {}
         self.viewer: DocumentViewer | None = None
@@ -276,7 +284,8 @@ class LabResultsView(QDialog):
         """The selected result's report, in the viewer (from memory, as everywhere)."""
         document = self._report_of(self._selected())
         if document is not None:
-            viewer = DocumentViewer(self.tasks, document, self)
+            fetch = self.fetch_for(document) if self.fetch_for is not None else None
+            viewer = DocumentViewer(self.tasks, document, self, fetch=fetch)
             viewer.show()
             self.viewer = viewer
 

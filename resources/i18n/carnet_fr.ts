@@ -348,7 +348,7 @@
         <translation>Tapez la date du document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="35"/>
+        <location filename="../../desktop/app/documents_view.py" line="36"/>
         <source>Attach documents</source>
         <translation>Joindre des documents</translation>
     </message>
@@ -356,157 +356,157 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="101"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="99"/>
+        <location filename="../../desktop/app/chart.py" line="104"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="103"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="95"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="100"/>
+        <location filename="../../desktop/app/chart.py" line="105"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="102"/>
+        <location filename="../../desktop/app/chart.py" line="107"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="103"/>
+        <location filename="../../desktop/app/chart.py" line="108"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="104"/>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="105"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="117"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="113"/>
+        <location filename="../../desktop/app/chart.py" line="118"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="115"/>
+        <location filename="../../desktop/app/chart.py" line="120"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="116"/>
+        <location filename="../../desktop/app/chart.py" line="121"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="123"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="121"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="122"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="129"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="147"/>
+        <location filename="../../desktop/app/chart.py" line="152"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="157"/>
+        <location filename="../../desktop/app/chart.py" line="162"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="160"/>
+        <location filename="../../desktop/app/chart.py" line="165"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="163"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="164"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="164"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="164"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="168"/>
+        <location filename="../../desktop/app/chart.py" line="173"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="170"/>
+        <location filename="../../desktop/app/chart.py" line="175"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="177"/>
+        <location filename="../../desktop/app/chart.py" line="182"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="324"/>
+        <location filename="../../desktop/app/chart.py" line="329"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="327"/>
+        <location filename="../../desktop/app/chart.py" line="332"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -870,47 +870,52 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="70"/>
+        <location filename="../../desktop/app/document_viewer.py" line="79"/>
         <source>Document: {0}</source>
         <translation>Document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="72"/>
+        <location filename="../../desktop/app/document_viewer.py" line="81"/>
         <source>Opening the document…</source>
         <translation>Ouverture du document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="79"/>
+        <location filename="../../desktop/app/document_viewer.py" line="88"/>
         <source>Document pages</source>
         <translation>Pages du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="84"/>
+        <location filename="../../desktop/app/document_viewer.py" line="93"/>
         <source>Document image</source>
         <translation>Image du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="93"/>
+        <location filename="../../desktop/app/document_viewer.py" line="102"/>
         <source>Export a copy…</source>
         <translation>Exporter une copie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="95"/>
+        <location filename="../../desktop/app/document_viewer.py" line="104"/>
         <source>Write a readable copy of this document in a folder you choose.</source>
         <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="123"/>
+        <location filename="../../desktop/app/document_viewer.py" line="129"/>
+        <source>Fetching the document from the practice&apos;s storage…</source>
+        <translation>Récupération du document depuis le stockage du cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="143"/>
         <source>Carnet cannot show this kind of file; export a copy to open it.</source>
         <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="133"/>
+        <location filename="../../desktop/app/document_viewer.py" line="153"/>
         <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
         <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/document_viewer.py" line="138"/>
+        <location filename="../../desktop/app/document_viewer.py" line="158"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -918,17 +923,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="146"/>
+        <location filename="../../desktop/app/document_viewer.py" line="166"/>
         <source>Image, {0} × {1} pixels</source>
         <translation>Image, {0} × {1} pixels</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="162"/>
+        <location filename="../../desktop/app/document_viewer.py" line="182"/>
         <source>Export a copy of the document</source>
         <translation>Exporter une copie du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="174"/>
+        <location filename="../../desktop/app/document_viewer.py" line="194"/>
         <source>Copy written to {0}.</source>
         <translation>Copie écrite dans {0}.</translation>
     </message>
@@ -936,52 +941,52 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="53"/>
+        <location filename="../../desktop/app/documents_view.py" line="61"/>
         <source>Documents: {0}</source>
         <translation>Documents : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="57"/>
+        <location filename="../../desktop/app/documents_view.py" line="65"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="58"/>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <location filename="../../desktop/app/documents_view.py" line="74"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="67"/>
+        <location filename="../../desktop/app/documents_view.py" line="75"/>
         <source>Show the document here, without leaving Carnet.</source>
         <translation>Afficher le document ici, sans quitter Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="69"/>
+        <location filename="../../desktop/app/documents_view.py" line="77"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="70"/>
+        <location filename="../../desktop/app/documents_view.py" line="78"/>
         <source>Attach documents</source>
         <translation>Joindre des documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/documents_view.py" line="95"/>
+        <location filename="../../desktop/app/documents_view.py" line="103"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1260,104 +1265,104 @@
 <context>
     <name>LabResultDialog</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="109"/>
+        <location filename="../../desktop/app/lab_results.py" line="110"/>
         <source>Edit a lab result</source>
         <translation>Modifier un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="109"/>
+        <location filename="../../desktop/app/lab_results.py" line="110"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="114"/>
+        <location filename="../../desktop/app/lab_results.py" line="115"/>
         <source>Analyte</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="115"/>
+        <location filename="../../desktop/app/lab_results.py" line="116"/>
         <source>Hémoglobine, TSH, HbA1c…</source>
         <translation>Hémoglobine, TSH, HbA1c…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="116"/>
+        <location filename="../../desktop/app/lab_results.py" line="117"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="117"/>
+        <location filename="../../desktop/app/lab_results.py" line="118"/>
         <source>13,2 or négatif</source>
         <translation>13,2 ou négatif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="118"/>
+        <location filename="../../desktop/app/lab_results.py" line="119"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="119"/>
-        <location filename="../../desktop/app/lab_results.py" line="160"/>
+        <location filename="../../desktop/app/lab_results.py" line="120"/>
+        <location filename="../../desktop/app/lab_results.py" line="161"/>
         <source>Reference range: low</source>
         <translation>Valeurs de référence : borne basse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="120"/>
-        <location filename="../../desktop/app/lab_results.py" line="161"/>
+        <location filename="../../desktop/app/lab_results.py" line="121"/>
+        <location filename="../../desktop/app/lab_results.py" line="162"/>
         <source>Reference range: high</source>
         <translation>Valeurs de référence : borne haute</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="121"/>
+        <location filename="../../desktop/app/lab_results.py" line="122"/>
         <source>Reference range as the lab wrote it</source>
         <translation>Valeurs de référence telles qu&apos;écrites par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="122"/>
+        <location filename="../../desktop/app/lab_results.py" line="123"/>
         <source>Sample taken on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="123"/>
+        <location filename="../../desktop/app/lab_results.py" line="124"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="128"/>
+        <location filename="../../desktop/app/lab_results.py" line="129"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="133"/>
+        <location filename="../../desktop/app/lab_results.py" line="134"/>
         <source>Report it came with</source>
         <translation>Compte rendu joint</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="141"/>
+        <location filename="../../desktop/app/lab_results.py" line="142"/>
         <source>Name the analyte.</source>
         <translation>Nommez l&apos;analyse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="146"/>
+        <location filename="../../desktop/app/lab_results.py" line="147"/>
         <source>Sample taken on: {0}</source>
         <translation>Prélevé le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="149"/>
+        <location filename="../../desktop/app/lab_results.py" line="150"/>
         <source>Type the day the sample was taken.</source>
         <translation>Tapez le jour du prélèvement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="153"/>
+        <location filename="../../desktop/app/lab_results.py" line="154"/>
         <source>Type the result.</source>
         <translation>Tapez le résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="166"/>
+        <location filename="../../desktop/app/lab_results.py" line="167"/>
         <source>{0}: type a number such as 3,5.</source>
         <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="171"/>
+        <location filename="../../desktop/app/lab_results.py" line="172"/>
         <source>The low end of the range is above the high end.</source>
         <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
     </message>
@@ -1365,57 +1370,57 @@
 <context>
     <name>LabResultsView</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="193"/>
+        <location filename="../../desktop/app/lab_results.py" line="201"/>
         <source>Lab results: {0}</source>
         <translation>Résultats biologiques : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="197"/>
+        <location filename="../../desktop/app/lab_results.py" line="205"/>
         <source>Analytes</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="201"/>
+        <location filename="../../desktop/app/lab_results.py" line="209"/>
         <source>History of the analyte</source>
         <translation>Historique de l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="203"/>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
         <source>Flag</source>
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="210"/>
+        <location filename="../../desktop/app/lab_results.py" line="218"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="212"/>
+        <location filename="../../desktop/app/lab_results.py" line="220"/>
         <source>Open the report</source>
         <translation>Ouvrir le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="213"/>
+        <location filename="../../desktop/app/lab_results.py" line="221"/>
         <source>Show the report this result came with.</source>
         <translation>Afficher le compte rendu dont vient ce résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="224"/>
+        <location filename="../../desktop/app/lab_results.py" line="232"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
@@ -1554,193 +1559,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="120"/>
+        <location filename="../../desktop/app/window.py" line="122"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="121"/>
+        <location filename="../../desktop/app/window.py" line="123"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="128"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="130"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="133"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="136"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="138"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="125"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="147"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="150"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="170"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="174"/>
+        <location filename="../../desktop/app/window.py" line="176"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="181"/>
+        <location filename="../../desktop/app/window.py" line="183"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="182"/>
+        <location filename="../../desktop/app/window.py" line="184"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="185"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="189"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="189"/>
+        <location filename="../../desktop/app/window.py" line="191"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="191"/>
+        <location filename="../../desktop/app/window.py" line="193"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="217"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="217"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="220"/>
+        <location filename="../../desktop/app/window.py" line="222"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="232"/>
+        <location filename="../../desktop/app/window.py" line="234"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="262"/>
+        <location filename="../../desktop/app/window.py" line="264"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="264"/>
+        <location filename="../../desktop/app/window.py" line="266"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="295"/>
+        <location filename="../../desktop/app/window.py" line="297"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="300"/>
+        <location filename="../../desktop/app/window.py" line="302"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="338"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="380"/>
+        <location filename="../../desktop/app/window.py" line="382"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="382"/>
+        <location filename="../../desktop/app/window.py" line="384"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="385"/>
+        <location filename="../../desktop/app/window.py" line="387"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="386"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="431"/>
-        <location filename="../../desktop/app/window.py" line="444"/>
+        <location filename="../../desktop/app/window.py" line="450"/>
+        <location filename="../../desktop/app/window.py" line="463"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>

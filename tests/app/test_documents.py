@@ -267,7 +267,54 @@ def test_a_document_in_the_summary_opens_the_viewer(
 ):
     doc = add(opened, png(), "Photo", "photo.png", "image/png")
     search_and_open(qtbot, window, "paul")
+    assert window.chart.fetch_for(doc) is None  # no storage set: nothing to fetch from
     window.chart.summary.anchorClicked.emit(QUrl(f"document:{doc['id']}"))
     viewer = window.chart.viewer
     assert isinstance(viewer, DocumentViewer)
     qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull(), timeout=10000)
+
+
+def test_a_document_not_on_this_computer_is_fetched_from_the_storage(
+    tmp_path: Path, qtbot: QtBot
+):
+    """A lazy restore keeps documents on the storage until opened: the viewer asks the
+    network worker, which fetches, decrypts and keeps it; then it shows as any other."""
+    from desktop.remote import SyncService, join, set_remote
+
+    remote = tmp_path / "remote"
+    remote.mkdir()
+    pdf = three_page_pdf()
+    with Practice.create(
+        tmp_path / "office", practice_name="Cabinet", username="dr", passphrase=PASSPHRASE
+    ) as office:
+        set_remote(office, remote.as_uri(), passphrase=PASSPHRASE, create=True)
+        pid = office.create_record("patient", {"family_name": "Loin", "given_names": "Zoé"})
+        doc_id = office.add_document(pid, pdf, title="Coloscopie", filename="c.pdf",
+                                     mime="application/pdf")  # fmt: skip
+        SyncService(office).sync()
+    laptop = tmp_path / "laptop"
+    join(laptop, remote.as_uri(), passphrase=PASSPHRASE, local_passphrase=PASSPHRASE,
+         lazy_documents=True).close()  # fmt: skip
+    tasks = Tasks()
+    try:
+        tasks.practice = Practice.open(laptop, passphrase=PASSPHRASE)
+        key = tasks.practice.db_key
+        (doc,) = tasks.practice.chart(pid)["documents"]
+
+        def fetch() -> bytes:
+            with Practice.open(laptop, key=key) as practice:
+                return SyncService(practice).document_content(doc_id)
+
+        viewer = DocumentViewer(tasks, dict(doc), fetch=fetch)
+        qtbot.addWidget(viewer)
+        with qtbot.waitSignal(viewer.shown, timeout=20000):
+            viewer.show()
+        assert viewer.pdf.pageCount() == 3
+        assert tasks.db(lambda p: p.document_content(doc_id)).result(10) == pdf  # kept here
+        unfetched = DocumentViewer(tasks, {**doc, "id": "no-such-document"})
+        qtbot.addWidget(unfetched)
+        with qtbot.waitSignal(unfetched.shown, timeout=10000):
+            unfetched.show()
+        assert unfetched.content is None and unfetched.status.text()
+    finally:
+        tasks.shutdown()
