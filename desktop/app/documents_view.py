@@ -68,6 +68,7 @@ class DocumentsView(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()  # row numbers say nothing (and its corner button)
         self.table.setColumnWidth(1, 320)
         self.table.itemActivated.connect(lambda item: self.open_row(item.row()))
         self.count = QLabel()

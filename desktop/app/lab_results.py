@@ -213,6 +213,7 @@ class LabResultsView(QDialog):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().hide()  # row numbers say nothing (and its corner button)
         self.history.itemActivated.connect(self._edit)
         self.history.currentCellChanged.connect(lambda *_: self._report_chosen())
         self.add_button = QPushButton(self.tr("Add a lab result…"))

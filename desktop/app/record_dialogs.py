@@ -279,7 +279,6 @@ class Cim10Completer(QObject):
     aside); choosing a line fills both fields. The table is read once, on the worker."""
 
     table: list[cim10.Cim10Code] | None = None  # shared by every dialog of the app
-    ready = Signal()
 
     def __init__(self, tasks: Tasks, label: QLineEdit, code: QLineEdit) -> None:
         super().__init__(label)
@@ -296,11 +295,8 @@ class Cim10Completer(QObject):
             edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
             self.completers.append(completer)
         if Cim10Completer.table is None:
-            tasks.on_db(cim10.load, on_done=self._loaded, on_error=lambda exc: None)
-
-    def _loaded(self, table: list[cim10.Cim10Code]) -> None:
-        Cim10Completer.table = table
-        self.ready.emit()
+            # Kept by the class, not this completer: its dialog may be gone when it comes.
+            tasks.on_db(cim10.load, on_done=_keep_cim10, on_error=lambda exc: None)
 
     def _typed(self, text: str, completer: QCompleter) -> None:
         self.found = cim10.search(Cim10Completer.table or [], text)
@@ -318,6 +314,10 @@ class Cim10Completer(QObject):
     def _fill(self, chosen: cim10.Cim10Code) -> None:
         self.label.setText(chosen.label)
         self.code.setText(chosen.code)
+
+
+def _keep_cim10(table: list[cim10.Cim10Code]) -> None:
+    Cim10Completer.table = table
 
 
 class ProblemDialog(EditOrAdd):
