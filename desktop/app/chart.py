@@ -1,6 +1,9 @@
 """A patient's chart: identity header (allergies in red), summary, consultations with their
 versions, prescriptions, documents, appointments. Data comes from one audited read.
 
+Files dropped on the chart (or picked with "+ Document") are attached, their title, kind
+and date asked for each; a document in the summary opens in the in-app viewer.
+
 With no chart open the pane shows the start screen (today's appointments, recent charts).
 A consultation draft kept for this patient is shown above the timeline, one click from
 being resumed."""
@@ -10,9 +13,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +34,11 @@ from PySide6.QtWidgets import (
 from desktop.app.chart_html import consultation_html, header_html, summary_html
 from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.dates import show_date
+from desktop.app.document_attach import AttachDocumentDialog, dropped_files
+from desktop.app.document_viewer import DocumentViewer, Fetch
+from desktop.app.documents_view import DocumentsView, pick_files
+from desktop.app.growth import GrowthView
+from desktop.app.lab_results import LabResultDialog, LabResultsView
 from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
@@ -38,17 +48,21 @@ from desktop.practice.drafts import DraftStore
 
 __all__ = ["ChartView", "bmi"]
 
+Fetcher = Callable[[str], Fetch | None]  # a document id -> how to fetch it, or None
+
 SECTIONS = {
     "problem": "problems",
     "allergy": "allergies",
     "treatment": "treatments",
     "vaccination": "vaccinations",
+    "lab_result": "lab_results",
 }
 DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
     "problem": ProblemDialog,
     "allergy": AllergyDialog,
     "treatment": TreatmentDialog,
     "vaccination": VaccinationDialog,
+    "lab_result": LabResultDialog,
 }
 
 
@@ -69,6 +83,15 @@ class ChartView(QWidget):
         self.dialog: WriteDialog | None = None
         self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
+        self.documents_view: DocumentsView | None = None
+        self.lab_view: LabResultsView | None = None
+        self.growth_view: GrowthView | None = None
+        self.viewer: DocumentViewer | None = None
+        self.attaching: list[Path] = []  # files still to ask about, one dialog at a time
+        # Set by the main window when the practice has a storage: a document's content
+        # not yet on this computer (a lazy restore) is fetched from there.
+        self.fetcher: Fetcher | None = None
+        self.setAcceptDrops(True)
         self.header = QLabel()
         self.header.setObjectName("chartHeader")
         self.header.setWordWrap(True)
@@ -91,6 +114,18 @@ class ChartView(QWidget):
         self.identity_button.clicked.connect(lambda: self._emit(self.edit_identity))
         self.problem_button.clicked.connect(lambda: self._emit(self.add_problem))
         self.allergy_button.clicked.connect(lambda: self._emit(self.add_allergy))
+        self.lab_button = QPushButton(self.tr("+ Lab result"))
+        self.lab_button.setAccessibleName(self.tr("Add a lab result"))
+        self.lab_button.clicked.connect(lambda: self._open_record("lab_result", None))
+        self.document_button = QPushButton(self.tr("+ Document"))
+        self.document_button.setAccessibleName(self.tr("Attach a document"))
+        self.document_button.setToolTip(
+            self.tr("Attach a PDF or an image; files can also be dropped on the chart.")
+        )
+        self.document_button.clicked.connect(self._pick_documents)
+        self.documents_button = QPushButton(self.tr("Documents…"))
+        self.documents_button.setAccessibleName(self.tr("The chart's documents"))
+        self.documents_button.clicked.connect(self.show_documents)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(lambda: self._emit(self.export_record))
         top = QHBoxLayout()
@@ -105,6 +140,9 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
         ):
             edits.addWidget(button)
@@ -189,6 +227,9 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
         ):
             button.setEnabled(chart is not None)
@@ -204,6 +245,9 @@ class ChartView(QWidget):
             self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
+        view = self.documents_view
+        if view is not None and view.isVisible() and view.patient_id == chart["id"]:
+            view.show_records(chart["documents"])
         self.header.setText(header_html(chart))
         self.summary.setHtml(summary_html(chart))
         entries: list[tuple[str, QTreeWidgetItem]] = []
@@ -292,6 +336,7 @@ class ChartView(QWidget):
         """An entry clicked in the summary: its edit dialog (delete there too); the
         vaccinations' link: their full list."""
         kind, _, record_id = url.toString().partition(":")
+        kind = kind.replace("-", "_")  # "lab-result": a URL scheme cannot hold "_"
         if self.chart is None or self.tasks is None:
             return
         if kind == "vaccinations":
@@ -299,6 +344,22 @@ class ChartView(QWidget):
             view.changed.connect(self.reload)
             view.show()
             self.vaccinations_view = view
+            return
+        if kind == "growth":
+            growth = GrowthView(self.chart, self)
+            growth.show()
+            self.growth_view = growth
+            return
+        if kind == "lab_results":
+            lab = LabResultsView(self.tasks, self.chart, self, fetch_for=self.fetch_for)
+            lab.changed.connect(self.reload)
+            lab.show()
+            self.lab_view = lab
+            return
+        if kind == "document":
+            found = [d for d in self.chart["documents"] if d["id"] == record_id]
+            if found:
+                self.open_document(found[0])
             return
         section = SECTIONS.get(kind)
         record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
@@ -309,7 +370,8 @@ class ChartView(QWidget):
         if self.chart is None or self.tasks is None:
             return
         dialog_type = DIALOGS[kind]
-        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record)
+        extra = {"documents": self.chart["documents"]} if kind == "lab_result" else {}
+        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record, **extra)
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()
         self.dialog = dialog
@@ -335,3 +397,75 @@ class ChartView(QWidget):
         editor.saved.connect(lambda _: self.reload())
         editor.show()
         self.editor = editor
+
+    # -- documents --------------------------------------------------------------------------
+
+    def open_document(self, document: dict[str, Any]) -> None:
+        """The document in the in-app viewer (decrypted in memory, on the worker)."""
+        if self.tasks is None:
+            return
+        viewer = DocumentViewer(self.tasks, document, self, fetch=self.fetch_for(document))
+        viewer.show()
+        self.viewer = viewer
+
+    def fetch_for(self, document: dict[str, Any]) -> Fetch | None:
+        return self.fetcher(str(document["id"])) if self.fetcher is not None else None
+
+    def show_documents(self) -> None:
+        if self.chart is None or self.tasks is None:
+            return
+        view = DocumentsView(self.tasks, self.chart, self, fetch_for=self.fetch_for)
+        view.attach.connect(self.attach_files)
+        view.show()
+        self.documents_view = view
+
+    def _pick_documents(self) -> None:
+        if self.chart is not None:
+            self.attach_files(pick_files(self))
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Ask title, kind and date for each file in turn, then attach it."""
+        fresh = not self.attaching
+        self.attaching.extend(p for p in paths if p.is_file())
+        if fresh:
+            self._next_attachment()
+
+    def _next_attachment(self) -> None:
+        if not self.attaching or self.chart is None or self.tasks is None:
+            self.attaching.clear()
+            return
+        path = self.attaching[0]
+        dialog = AttachDocumentDialog(self.tasks, str(self.chart["id"]), path, self)
+        dialog.saved.connect(lambda _: self._attached())
+        dialog.rejected.connect(self._skip_attachment)
+        dialog.show()
+        self.dialog = dialog
+
+    def _attached(self) -> None:
+        self.reload()  # the summary, and the documents' list if open (show_chart)
+        self._skip_attachment()
+
+    def _skip_attachment(self) -> None:
+        if self.attaching:
+            self.attaching.pop(0)
+        self._next_attachment()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.chart is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        if self.chart is not None and dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = dropped_files(event.mimeData())
+        if self.chart is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.attach_files(paths)

@@ -10,7 +10,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app.dates import age_text, birth_name_text, born_text, show_date, show_datetime
+from desktop.app.document_attach import kind_label
+from desktop.app.growth import growth_points, is_child
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.lab_results import latest_items
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
 
@@ -104,13 +107,34 @@ def treatment_text(t: dict[str, Any]) -> str:
         facts.append(
             QCoreApplication.translate("chart", "since {0}").format(show_date(t["started"]))
         )
+    if t.get("long_term") is True:
+        facts.append(QCoreApplication.translate("chart", "long-term"))
+    elif t.get("long_term") is False:
+        facts.append(QCoreApplication.translate("chart", "short course"))
     if t.get("stopped"):
         facts.append(
             QCoreApplication.translate("chart", "stopped {0}").format(show_date(t["stopped"]))
         )
+    if t.get("stop_reason"):
+        facts.append(t["stop_reason"])
     if facts:
         text += f" <small>({escape(', '.join(facts))})</small>"
     return text
+
+
+def vaccination_text(v: dict[str, Any]) -> str:
+    """ "Boostrixtetra, dose 2 (03/11/2025)" """
+    text = v.get("vaccine") or ""
+    if v.get("dose_number") is not None:
+        text += QCoreApplication.translate("chart", ", dose {0}").format(v["dose_number"])
+    return f"{text} ({show_date(v.get('given_on'))})"
+
+
+def document_text(d: dict[str, Any]) -> str:
+    """A document in the summary: a link that opens it in the viewer, then its kind."""
+    text = f"{d.get('title') or ''} ({show_date(d.get('received_at'))})"
+    kind = escape(kind_label(d.get("kind")))
+    return link("document", d, escape(text)) + f" <small>{kind}</small>"
 
 
 def last_vitals(chart: dict[str, Any]) -> dict[str, tuple[Any, str]]:
@@ -184,11 +208,21 @@ def summary_html(c: dict[str, Any]) -> str:
         QCoreApplication.translate("chart", "Last vitals"),
         [escape(i) for i in last_vitals_items(c)],
     )
+    if is_child(c) and any(growth_points(c).values()):
+        curves = QCoreApplication.translate("chart", "Weight, height and head circumference…")
+        section(
+            QCoreApplication.translate("chart", "Growth"),
+            [f"<a href='growth:all'>{escape(curves)}</a>"],
+        )
+    results = c.get("lab_results") or []
+    # A URL scheme has no "_": "lab-result", read back as the entity's name.
+    labs = [link("lab-result", r, escape(text)) for r, text in latest_items(results)]
+    if results:
+        every = QCoreApplication.translate("chart", "Every result, by analyte ({0})…")
+        labs.append(f"<a href='lab-results:all'>{escape(every.format(len(results)))}</a>")
+    section(QCoreApplication.translate("chart", "Lab results"), labs)
     vaccinations = c["vaccinations"]
-    items = [
-        link("vaccination", v, escape(f"{v.get('vaccine') or ''} ({show_date(v.get('given_on'))})"))
-        for v in vaccinations[:8]
-    ]
+    items = [link("vaccination", v, escape(vaccination_text(v))) for v in vaccinations[:8]]
     if vaccinations:
         every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
         items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
@@ -200,10 +234,7 @@ def summary_html(c: dict[str, Any]) -> str:
     )
     section(
         QCoreApplication.translate("chart", "Documents"),
-        [
-            escape(f"{d.get('title') or ''} ({show_date(d.get('received_at'))})")
-            for d in c["documents"]
-        ],
+        [document_text(d) for d in c["documents"]],
     )
     return (
         "".join(parts)

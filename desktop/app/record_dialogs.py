@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
+from desktop.practice import cim10
 
 IDENTITY_FIELDS = (
     "family_name",
@@ -199,6 +201,14 @@ PROBLEM_KINDS = (
 )
 
 
+def _same(typed: Any, stored: Any) -> bool:
+    """Whether a field typed in a form is what the chart holds ("" and None alike; a
+    yes/no False is an answer, not an empty field)."""
+    if isinstance(typed, bool) or isinstance(stored, bool):
+        return typed is stored or (typed is not None and typed == stored)
+    return bool(typed == (stored or None))
+
+
 class EditOrAdd(_RecordDialog):
     """A record of the chart, new (``record`` None) or existing: then only the changed
     fields are written, and Delete leaves a tombstone after a confirmation."""
@@ -229,7 +239,7 @@ class EditOrAdd(_RecordDialog):
             fields = {**fields, "patient_id": self.patient_id}
             self.write(lambda p: str(p.create_record(entity, fields)))
             return
-        changed = {k: v for k, v in fields.items() if v != (record.get(k) or None)}
+        changed = {k: v for k, v in fields.items() if not _same(v, record.get(k))}
         if not changed:
             self.reject()
             return
@@ -264,9 +274,55 @@ class EditOrAdd(_RecordDialog):
         self.write(tombstone)
 
 
+class Cim10Completer(QObject):
+    """Completes a problem's label or CIM-10 code while it is typed (code or words, accents
+    aside); choosing a line fills both fields. The table is read once, on the worker."""
+
+    table: list[cim10.Cim10Code] | None = None  # shared by every dialog of the app
+
+    def __init__(self, tasks: Tasks, label: QLineEdit, code: QLineEdit) -> None:
+        super().__init__(label)
+        self.label, self.code = label, code
+        self.found: list[cim10.Cim10Code] = []
+        self.model = QStringListModel(self)
+        self.completers: list[QCompleter] = []
+        for edit in (label, code):
+            completer = QCompleter(self.model, edit)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.activated.connect(self._chosen)
+            edit.setCompleter(completer)
+            edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
+            self.completers.append(completer)
+        if Cim10Completer.table is None:
+            # Kept by the class, not this completer: its dialog may be gone when it comes.
+            tasks.on_db(cim10.load, on_done=_keep_cim10, on_error=lambda exc: None)
+
+    def _typed(self, text: str, completer: QCompleter) -> None:
+        self.found = cim10.search(Cim10Completer.table or [], text)
+        self.model.setStringList([cim10.shown(c) for c in self.found])
+        if self.found:
+            completer.complete()
+
+    def _chosen(self, line: str) -> None:
+        for chosen in self.found:
+            if cim10.shown(chosen) == line:
+                # After the line edit's own handler, which puts the whole line in it.
+                QTimer.singleShot(0, lambda c=chosen: self._fill(c))
+                return
+
+    def _fill(self, chosen: cim10.Cim10Code) -> None:
+        self.label.setText(chosen.label)
+        self.code.setText(chosen.code)
+
+
+def _keep_cim10(table: list[cim10.Cim10Code]) -> None:
+    Cim10Completer.table = table
+
+
 class ProblemDialog(EditOrAdd):
-    """A problem or history entry: label, CIM-10 code, kind, since when, resolved when
-    (dates as 22/06/1941, 06/1941 or 1941)."""
+    """A problem or history entry: label, CIM-10 code (completed from the code or the
+    words typed), kind, since when, resolved when (dates as 22/06/1941, 06/1941 or 1941)."""
 
     entity = "problem"
 
@@ -282,6 +338,8 @@ class ProblemDialog(EditOrAdd):
         r = record or {}
         self.add_edit("label", self.tr("Problem"), r.get("label"))
         self.add_edit("cim10", self.tr("CIM-10 code"), r.get("cim10"))
+        self.edits["label"].setPlaceholderText(self.tr("a diagnosis, or a CIM-10 code: J02…"))
+        self.cim10 = Cim10Completer(tasks, self.edits["label"], self.edits["cim10"])
         self.kind = QComboBox()
         for code, label in PROBLEM_KINDS:
             self.kind.addItem(self.tr(label), code)

@@ -223,6 +223,7 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ("{} lacks {}; download the BDPM files from base-donnees-publique.medicaments.gouv.fr into one folder", QT_TRANSLATE_NOOP("store", "{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.")),
     ("{}, line {}: expected {} tab-separated columns starting with an 8-digit CIS code; is this the file downloaded from base-donnees-publique.medicaments.gouv.fr?", QT_TRANSLATE_NOOP("store", "{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).")),
     ("cannot read {} ({})", QT_TRANSLATE_NOOP("store", "Cannot read {0} ({1}).")),
+    ("{}, line {}: expected CODE<TAB>label", QT_TRANSLATE_NOOP("store", "{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.")),
     ("no marketed product with an active substance in {}; nothing was imported", QT_TRANSLATE_NOOP("store", "No marketed drug was found in {0}; nothing was imported.")),
     ("cannot write in {} ({})", QT_TRANSLATE_NOOP("store", "Cannot write in {0} ({1}).")),
     ("cannot write the drug index in {}", QT_TRANSLATE_NOOP("store", "Cannot write the drug list in {0}.")),

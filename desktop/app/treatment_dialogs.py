@@ -1,14 +1,17 @@
 """Current treatments and vaccinations of a chart: add, edit, stop (a treatment, with its
-date), delete (a tombstone); the full list of vaccinations in a view of its own."""
+date and reason), delete (a tombstone); a treatment is long-term or a short course; a
+vaccination has its dose number, route and site; the full list of vaccinations in a view
+of its own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,13 +23,47 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
 
+COURSES = (  # the long_term field: not said, long-term, a short course
+    (None, QT_TRANSLATE_NOOP("TreatmentDialog", "Not said")),
+    (True, QT_TRANSLATE_NOOP("TreatmentDialog", "Long-term treatment")),
+    (False, QT_TRANSLATE_NOOP("TreatmentDialog", "Short course")),
+)
+ROUTES = (  # schema.VACCINATION_ROUTES, as a GP reads them
+    (None, QT_TRANSLATE_NOOP("VaccinationDialog", "Not said")),
+    ("IM", QT_TRANSLATE_NOOP("VaccinationDialog", "Intramuscular (IM)")),
+    ("SC", QT_TRANSLATE_NOOP("VaccinationDialog", "Subcutaneous (SC)")),
+    ("ID", QT_TRANSLATE_NOOP("VaccinationDialog", "Intradermal (ID)")),
+    ("oral", QT_TRANSLATE_NOOP("VaccinationDialog", "Oral")),
+    ("nasal", QT_TRANSLATE_NOOP("VaccinationDialog", "Nasal")),
+)
+
+
+def choice_box(
+    name: str, choices: tuple[tuple[Any, str], ...], context: str, value: Any
+) -> QComboBox:
+    """A combo box of (stored value, English label) choices, on ``value`` (True is not 1)."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for i, (code, label) in enumerate(choices):
+        box.addItem(QCoreApplication.translate(context, label), code)
+        if code is not None and code == value and type(code) is type(value):
+            box.setCurrentIndex(i)
+    return box
+
+
+def route_text(route: str | None) -> str:
+    label = dict(ROUTES).get(route)
+    return QCoreApplication.translate("VaccinationDialog", label) if label and route else ""
+
 
 class TreatmentDialog(EditOrAdd):
-    """A current treatment: drug, dosage, since when; Stop gives it an end date (today
-    unless typed), after which the chart lists it among the stopped ones."""
+    """A current treatment: drug, dosage, since when, long-term or a short course; Stop
+    gives it an end date (today unless typed) and a reason, after which the chart lists
+    it among the stopped ones."""
 
     entity = "treatment"
 
@@ -45,7 +82,11 @@ class TreatmentDialog(EditOrAdd):
         self.add_edit("drug", self.tr("Drug (DCI)"), r.get("drug"))
         self.add_edit("dosage", self.tr("Dosage"), r.get("dosage"))
         self.add_edit("started", self.tr("Started on"), show_date(r.get("started")))
+        self.course = choice_box("long_term", COURSES, "TreatmentDialog", r.get("long_term"))
+        self.form.addRow(self.tr("Course"), self.course)
         self.add_edit("stopped", self.tr("Stopped on"), show_date(r.get("stopped")))
+        self.add_edit("stop_reason", self.tr("Reason for stopping"), r.get("stop_reason"))
+        self.edits["stop_reason"].setPlaceholderText(self.tr("side effect, cured, replaced…"))
         for name in ("started", "stopped"):
             self.edits[name].setPlaceholderText(self.tr("22/06/2026"))
         self.stop_button: QPushButton | None = None
@@ -56,6 +97,7 @@ class TreatmentDialog(EditOrAdd):
             self.stop_button.clicked.connect(self.stop_today)
 
     def stop_today(self) -> None:
+        """Today as the end date; the reason, if typed, goes with it."""
         self.edits["stopped"].setText(show_date(self.today.isoformat()))
         self.save()
 
@@ -73,11 +115,16 @@ class TreatmentDialog(EditOrAdd):
         if fields["started"] and fields["stopped"] and fields["stopped"] < fields["started"]:
             self.error.setText(self.tr("A treatment cannot stop before it started."))
             return
+        if fields["stop_reason"] and not fields["stopped"]:
+            self.error.setText(self.tr("A reason for stopping needs the date it stopped."))
+            return
+        fields["long_term"] = self.course.currentData()
         self.write_fields(fields)
 
 
 class VaccinationDialog(EditOrAdd):
-    """A vaccination: the product, the date it was given, its lot number."""
+    """A vaccination: the product, the date it was given, its lot number, which dose it
+    was (1, 2, a booster…), the route and the site of the injection."""
 
     entity = "vaccination"
 
@@ -95,6 +142,12 @@ class VaccinationDialog(EditOrAdd):
         self.add_edit("given_on", self.tr("Given on"), show_date(r.get("given_on")))
         self.edits["given_on"].setPlaceholderText(self.tr("22/06/2026"))
         self.add_edit("lot", self.tr("Lot number"), r.get("lot"))
+        self.add_edit("dose_number", self.tr("Dose number"), r.get("dose_number"))
+        self.edits["dose_number"].setPlaceholderText(self.tr("1, 2, 3…"))
+        self.route = choice_box("route", ROUTES, "VaccinationDialog", r.get("route"))
+        self.form.addRow(self.tr("Route"), self.route)
+        self.add_edit("site", self.tr("Injection site"), r.get("site"))
+        self.edits["site"].setPlaceholderText(self.tr("left deltoid"))
 
     def save(self) -> None:
         fields: dict[str, Any] = self.text_fields()
@@ -109,6 +162,13 @@ class VaccinationDialog(EditOrAdd):
         if not fields["given_on"]:
             self.error.setText(self.tr("Type the date it was given."))
             return
+        dose = fields["dose_number"]
+        if dose is not None:
+            if not dose.isdigit() or not 1 <= int(dose) <= 20:
+                self.error.setText(self.tr("The dose number is a whole number: 1, 2, 3…"))
+                return
+            fields["dose_number"] = int(dose)
+        fields["route"] = self.route.currentData()
         self.write_fields(fields)
 
 
@@ -128,12 +188,15 @@ class VaccinationsView(QDialog):
         name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
         self.setWindowTitle(self.tr("Vaccinations: {0}").format(name.strip()))
         self.resize(620, 420)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("vaccinations")
         self.table.setAccessibleName(self.tr("Vaccinations"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Vaccine"), self.tr("Lot number")]
-        )
+            [
+                self.tr("Date"), self.tr("Vaccine"), self.tr("Lot number"), self.tr("Dose"),
+                self.tr("Route"), self.tr("Site"),
+            ]
+        )  # fmt: skip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -156,9 +219,12 @@ class VaccinationsView(QDialog):
         self.records = sorted(records, key=lambda v: v.get("given_on") or "", reverse=True)
         self.table.setRowCount(len(self.records))
         for row, v in enumerate(self.records):
-            for col, text in enumerate(
-                (show_date(v.get("given_on")), v.get("vaccine") or "", v.get("lot") or "")
-            ):
+            dose = v.get("dose_number")
+            cells = (
+                show_date(v.get("given_on")), v.get("vaccine") or "", v.get("lot") or "",
+                "" if dose is None else str(dose), route_text(v.get("route")), v.get("site") or "",
+            )  # fmt: skip
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(RECORD, row)
                 self.table.setItem(row, col, item)

@@ -43,6 +43,9 @@ VITALS = (
           QT_TRANSLATE_NOOP("vitals", "Temperature"), "°C", 25, 45, 34, 42.5, False),
     Vital("spo2", QT_TRANSLATE_NOOP("vitals", "SpO2 (%)"),
           QT_TRANSLATE_NOOP("vitals", "SpO2"), "%", 20, 100, 70, 100, True),
+    # Schema 3: a child's head circumference (a newborn's is about 35 cm, an adult's 55).
+    Vital("head_circumference_cm", QT_TRANSLATE_NOOP("vitals", "Head circumference (cm)"),
+          QT_TRANSLATE_NOOP("vitals", "HC"), "cm", 15, 75, 25, 62, False),
 )  # fmt: skip
 BY_NAME = {v.name: v for v in VITALS}
 

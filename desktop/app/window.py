@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftStore(folder, info["db_key"])
         self.patients = PatientList(tasks)
         self.chart = ChartView(tasks, self.drafts)
+        self.chart.fetcher = self.document_fetch
         self.chart.open_patient.connect(self.open_chart)
         split = QSplitter()
         split.addWidget(self.patients)
@@ -403,6 +405,23 @@ class MainWindow(QMainWindow):
             self.recovery_box = box
 
         self.tasks.net(make, on_done=show, on_error=self.show_error)
+
+    def document_fetch(self, document_id: str) -> Callable[[], bytes] | None:
+        """How the viewer gets a document whose content is not on this computer yet (a
+        lazy restore): on the network worker, its own connection fetches, decrypts and
+        keeps it. None without a storage."""
+        if not self.info.get("remote"):
+            return None
+        folder, key = self.folder, self.info["db_key"]
+
+        def fetch() -> bytes:
+            from desktop.practice.store import Practice
+            from desktop.remote import SyncService
+
+            with Practice.open(folder, key=key) as practice:
+                return SyncService(practice).document_content(document_id)
+
+        return fetch
 
     def show_repair(self) -> None:
         from desktop.app.repair import RepairDialog

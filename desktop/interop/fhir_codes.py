@@ -57,6 +57,7 @@ VITALS: dict[str, tuple[str, str, str, str]] = {
     "pulse": ("pulse", "8867-4", "Heart rate", "/min"),
     "temperature_c": ("temperature", "8310-5", "Body temperature", "Cel"),
     "spo2": ("spo2", "59408-5", "Oxygen saturation by pulse oximetry", "%"),
+    "head_circumference_cm": ("head", "9843-4", "Head Occipital-frontal circumference", "cm"),
 }
 VITAL_BY_LOINC = {code: field for field, (_, code, _, _) in VITALS.items()}
 BMI = ("bmi", "39156-5", "Body mass index", "kg/m2")
@@ -65,6 +66,11 @@ BP_SYS = ("8480-6", "Systolic blood pressure", "mm[Hg]")
 BP_DIA = ("8462-4", "Diastolic blood pressure", "mm[Hg]")
 NOTE_FIELDS = ("text", "soap_s", "soap_o", "soap_a", "soap_p")  # carried as extensions
 INT_VITALS = frozenset({"pulse", "spo2", "bp_sys", "bp_dia"})
+# A vaccination's route (schema 3) -> HL7 v3 RouteOfAdministration; every route also
+# travels as its Carnet name in the concept's text (nasal has no code here).
+ROUTE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration"
+ROUTE_CODES = {"IM": "IM", "SC": "SQ", "ID": "IDINJ", "oral": "PO"}
+ROUTE_FROM = {v: k for k, v in ROUTE_CODES.items()}
 
 # The order resource files are written and read in (references point backwards).
 RESOURCE_TYPES = (

@@ -71,6 +71,8 @@ def _streams(
             yield "Encounter", out.encounter(head, version)
             for obs in out.observations(head, version):
                 yield "Observation", obs
+        for lab in reads.records(practice, "lab_result", patient_id):  # schema 3
+            yield "Observation", out.lab_observation(lab)
 
     def requests() -> Iterator[tuple[str, Resource]]:
         for head, version in reads.current_versions(practice, "prescription", patient_id):

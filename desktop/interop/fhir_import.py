@@ -117,6 +117,7 @@ class _Importer:
         self.progress = progress
         self.ids = fin.Ids()
         self.vitals: fin.Vitals = {}
+        self.labs: list[fin.Row] = []  # lab results, as rows (a few per chart)
         self.group_id: str | None = None
         self.lines: list[Resource] = []
         self.done_groups: set[str] = set()
@@ -127,7 +128,10 @@ class _Importer:
         self.total = 0  # resources to read, when a Bulk Data manifest says (else unknown)
 
     def group(self, r: Resource) -> None:
-        fin.vitals_of(r, self.ids, self.vitals)
+        if fin.is_laboratory(r):  # a lab result: a record of its own, written last
+            self.labs.append(fin.lab_result(r, self.ids))
+        else:
+            fin.vitals_of(r, self.ids, self.vitals)
 
     def request(self, r: Resource) -> Iterator[fin.Row]:
         """Collect one prescription line; a line of the next prescription ends the last."""
@@ -208,6 +212,7 @@ class _Importer:
                 if r.get("resourceType") not in _GROUPED:
                     yield from self.rows(r)
         yield from self.flush()
+        yield from self.labs
 
 
 def import_fhir(

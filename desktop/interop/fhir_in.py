@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.interop import fhir_codes as fc
 from desktop.practice import errors
+from desktop.practice.schema import VACCINATION_ROUTES
 from sync.changes import new_id
 
 Resource = dict[str, Any]
@@ -249,6 +250,8 @@ def treatment(r: Resource, ids: Ids) -> Row:
             "dosage": ((r.get("dosage") or [{}])[0]).get("text"),
             "started": _date(period.get("start") or r.get("effectiveDateTime")),
             "stopped": _date(period.get("end")),
+            "stop_reason": _text((r.get("statusReason") or [None])[0]),
+            "long_term": _carnet(_exts(r), "long-term"),
             "deleted": False,
         },
     )
@@ -263,6 +266,51 @@ def vaccination(r: Resource, ids: Ids) -> Row:
             "vaccine": _text(r.get("vaccineCode")),
             "given_on": _date(r.get("occurrenceDateTime")),
             "lot": r.get("lotNumber"),
+            "dose_number": ((r.get("protocolApplied") or [{}])[0]).get("doseNumberPositiveInt"),
+            "route": _route(r.get("route")),
+            "site": _text(r.get("site")),
+            "deleted": False,
+        },
+    )
+
+
+def _route(concept: dict[str, Any] | None) -> str | None:
+    """Carnet's name of a route: from its v3 code, else its text when it is one."""
+    for coding in (concept or {}).get("coding") or []:
+        if coding.get("system") == fc.ROUTE_SYSTEM and coding.get("code") in fc.ROUTE_FROM:
+            return fc.ROUTE_FROM[coding["code"]]
+    text = (concept or {}).get("text")
+    return text if text in VACCINATION_ROUTES else None
+
+
+def is_laboratory(r: Resource) -> bool:
+    return any(
+        c.get("code") == "laboratory"
+        for category in r.get("category") or []
+        for c in category.get("coding") or []
+    )
+
+
+def lab_result(r: Resource, ids: Ids) -> Row:
+    """A laboratory Observation as a lab result (schema 3)."""
+    quantity = r.get("valueQuantity") or {}
+    limits = (r.get("referenceRange") or [{}])[0]
+    low, high = limits.get("low") or {}, limits.get("high") or {}
+    source = (r.get("derivedFrom") or [None])[0]
+    return (
+        "lab_result",
+        ids.of("Observation", r.get("id")),
+        {
+            "patient_id": _need(ids.ref(r.get("subject"), "Patient"), r, "subject"),
+            "analyte": _need(_text(r.get("code")), r, "code"),
+            "value": quantity.get("value"),
+            "value_text": r.get("valueString"),
+            "unit": quantity.get("unit") or low.get("unit") or high.get("unit"),
+            "ref_low": low.get("value"),
+            "ref_high": high.get("value"),
+            "ref_text": limits.get("text"),
+            "taken_on": _date(r.get("effectiveDateTime")),
+            "document_id": ids.ref(source, "DocumentReference"),
             "deleted": False,
         },
     )
@@ -281,7 +329,10 @@ def _version(exts: dict[str, list[dict[str, Any]]], ids: Ids) -> dict[str, Any]:
     }
 
 
-VITAL_FIELDS = ("weight_kg", "height_cm", "bp_sys", "bp_dia", "pulse", "temperature_c", "spo2")
+VITAL_FIELDS = (
+    "weight_kg", "height_cm", "bp_sys", "bp_dia", "pulse", "temperature_c", "spo2",
+    "head_circumference_cm",
+)  # fmt: skip
 _SLOT = {name: i for i, name in enumerate(VITAL_FIELDS)}
 Vitals = dict[str, list[float | int | None]]
 """Encounter id -> its vital signs in VITAL_FIELDS order: a short list per consultation,

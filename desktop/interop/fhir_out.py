@@ -233,7 +233,9 @@ def medication_statement(rec: dict[str, Any]) -> Resource:
             "medicationCodeableConcept": {"text": rec.get("drug") or "?"},
             "subject": fc.ref("Patient", rec["patient_id"]),
             "effectivePeriod": {"start": rec.get("started"), "end": rec.get("stopped")},
+            "statusReason": [{"text": rec.get("stop_reason")}],
             "dosage": [{"text": rec.get("dosage")}],
+            "extension": [fc.ext("long-term", "Boolean", rec.get("long_term"))],
         }
     )
 
@@ -248,6 +250,51 @@ def immunization(rec: dict[str, Any]) -> Resource:
             "patient": fc.ref("Patient", rec["patient_id"]),
             "occurrenceDateTime": rec.get("given_on"),
             "lotNumber": rec.get("lot"),
+            "route": _route(rec.get("route")),
+            "site": {"text": rec.get("site")},
+            "protocolApplied": [{"doseNumberPositiveInt": rec.get("dose_number")}]
+            if rec.get("dose_number")
+            else [],
+        }
+    )
+
+
+def _route(route: str | None) -> dict[str, Any] | None:
+    if not route:
+        return None
+    code = fc.ROUTE_CODES.get(route)
+    coding = [{"system": fc.ROUTE_SYSTEM, "code": code}] if code else []
+    return {"coding": coding, "text": route}
+
+
+def lab_observation(rec: dict[str, Any]) -> Resource:
+    """A lab result (schema 3): category laboratory, the analyte as text (Carnet keeps no
+    LOINC code for it), the value with the lab's unit, the reference range, and the
+    report it came with (derivedFrom)."""
+    unit = rec.get("unit")
+
+    def amount(value: float | None) -> dict[str, Any] | None:
+        return None if value is None else {"value": value, "unit": unit}
+
+    return _clean(
+        {
+            "resourceType": "Observation",
+            "id": rec["id"],
+            "status": "final",
+            "category": [{"coding": [{"system": fc.OBSERVATION_CATEGORY, "code": "laboratory"}]}],
+            "code": {"text": rec.get("analyte") or "?"},
+            "subject": fc.ref("Patient", rec["patient_id"]),
+            "effectiveDateTime": rec.get("taken_on"),
+            "valueQuantity": amount(rec.get("value")),
+            "valueString": rec.get("value_text") if rec.get("value") is None else None,
+            "referenceRange": [
+                {
+                    "low": amount(rec.get("ref_low")),
+                    "high": amount(rec.get("ref_high")),
+                    "text": rec.get("ref_text"),
+                }
+            ],
+            "derivedFrom": [fc.ref("DocumentReference", rec.get("document_id"))],
         }
     )
 

@@ -82,6 +82,7 @@ def _chart(s: Session, patient_id: str, include_deleted: bool) -> Record:
         ("treatment", "ORDER BY started DESC, id DESC"),
         ("vaccination", "ORDER BY given_on DESC, id DESC"),
         ("document", "ORDER BY received_at DESC, id DESC"),
+        ("lab_result", "ORDER BY taken_on DESC, analyte, id DESC"),
         ("appointment", "ORDER BY starts_at DESC, id DESC"),
     ):
         out[entity + "s" if entity != "allergy" else "allergies"] = rows.select(

@@ -135,12 +135,50 @@ ENTITIES: dict[str, Entity] = {
         ),
         Entity(
             "treatment",
-            _f("patient_id", "drug", "dosage", "started:date", "stopped:date", "deleted:bool"),
+            _f(
+                "patient_id",
+                "drug",
+                "dosage",
+                "started:date",
+                "stopped:date",
+                "deleted:bool",
+                "stop_reason",  # schema 3: why it was stopped (side effect, cured, ...)
+                "long_term:bool",  # schema 3: a long-term treatment, or a short course
+            ),
             clinical=True,
         ),
         Entity(
             "vaccination",
-            _f("patient_id", "vaccine", "given_on:date", "lot", "deleted:bool"),
+            _f(
+                "patient_id",
+                "vaccine",
+                "given_on:date",
+                "lot",
+                "deleted:bool",
+                "dose_number:int",  # schema 3: 1 for the first injection, 2, ... a booster
+                "route",  # schema 3: one of VACCINATION_ROUTES
+                "site",  # schema 3: where it was injected (left deltoid, ...)
+            ),
+            clinical=True,
+        ),
+        # Schema 3. One structured lab result: a number (value) or a text ("négatif"),
+        # its unit and reference range (numbers, or a text when the lab gives one), the
+        # day the sample was taken, and the document it came with, if any.
+        Entity(
+            "lab_result",
+            _f(
+                "patient_id",
+                "analyte",
+                "value:real",
+                "value_text",
+                "unit",
+                "ref_low:real",
+                "ref_high:real",
+                "ref_text",
+                "taken_on:date",
+                "document_id",
+                "deleted:bool",
+            ),
             clinical=True,
         ),
         Entity(
@@ -170,6 +208,7 @@ ENTITIES: dict[str, Entity] = {
                 "spo2:int",
                 "diagnoses:json",
                 "signed:bool",
+                "head_circumference_cm:real",  # schema 3: a child's growth
             ),
             versioned=True,
             clinical=True,
@@ -275,4 +314,5 @@ ROLES = ("doctor", "locum", "secretary")
 INS_STATUSES = ("provisoire", "recuperee", "validee", "qualifiee")
 PROBLEM_KINDS = ("medical", "surgical", "family", "other")
 DOCUMENT_KINDS = ("letter", "result", "scan", "other")
+VACCINATION_ROUTES = ("IM", "SC", "ID", "oral", "nasal")
 APPOINTMENT_STATUSES = ("booked", "done", "cancelled", "no_show")

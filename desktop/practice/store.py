@@ -368,14 +368,20 @@ class Practice:
         filename: str,
         mime: str = "application/octet-stream",
         kind: str = "other",
+        received_at: str | None = None,
     ) -> str:
         """Store a letter, result or scan; its bytes live encrypted in the database."""
         return documents.add_document(
-            self.session, patient_id, content, title=title, filename=filename, mime=mime, kind=kind
+            self.session, patient_id, content, title=title, filename=filename, mime=mime,
+            kind=kind, received_at=received_at,
         )
 
     def document_content(self, document_id: str) -> bytes:
         return documents.document_content(self.session, document_id)
+
+    def export_document(self, document_id: str, path: Path) -> None:
+        """A decrypted copy of a document at ``path``, on the GP's demand (audited)."""
+        documents.export_document(self.session, document_id, path)
 
     # -- search ---------------------------------------------------------------------------
 

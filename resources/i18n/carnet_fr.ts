@@ -119,67 +119,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="383"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="326"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="384"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="327"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="385"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="328"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="386"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="356"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="359"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="360"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="364"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="369"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -271,124 +271,242 @@
     </message>
 </context>
 <context>
+    <name>AttachDocumentDialog</name>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="22"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="23"/>
+        <source>Lab or test result</source>
+        <translation>Résultat d&apos;analyse ou d&apos;examen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="24"/>
+        <source>Imaging or scan</source>
+        <translation>Imagerie ou document numérisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="25"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="26"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="28"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>PDF et images (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="75"/>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="89"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="90"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="91"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="92"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="93"/>
+        <source>Date of the document</source>
+        <translation>Date du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="98"/>
+        <source>Give the document a title.</source>
+        <translation>Donnez un titre au document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="103"/>
+        <source>Date of the document: {0}</source>
+        <translation>Date du document : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_attach.py" line="106"/>
+        <source>Type the date of the document.</source>
+        <translation>Tapez la date du document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="36"/>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="83"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="81"/>
+        <location filename="../../desktop/app/chart.py" line="104"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="80"/>
+        <location filename="../../desktop/app/chart.py" line="103"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="76"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="77"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="82"/>
+        <location filename="../../desktop/app/chart.py" line="105"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="84"/>
+        <location filename="../../desktop/app/chart.py" line="107"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="85"/>
+        <location filename="../../desktop/app/chart.py" line="108"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="86"/>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="87"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="88"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
+        <location filename="../../desktop/app/chart.py" line="117"/>
+        <source>+ Lab result</source>
+        <translation>+ Résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="118"/>
+        <source>Add a lab result</source>
+        <translation>Ajouter un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="120"/>
+        <source>+ Document</source>
+        <translation>+ Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="121"/>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="123"/>
+        <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
+        <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="126"/>
+        <source>Documents…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="127"/>
+        <source>The chart&apos;s documents</source>
+        <translation>Documents du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="129"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="114"/>
+        <location filename="../../desktop/app/chart.py" line="152"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="162"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="165"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="130"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="131"/>
+        <location filename="../../desktop/app/chart.py" line="169"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="135"/>
+        <location filename="../../desktop/app/chart.py" line="173"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="175"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="144"/>
+        <location filename="../../desktop/app/chart.py" line="182"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="285"/>
+        <location filename="../../desktop/app/chart.py" line="329"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="288"/>
+        <location filename="../../desktop/app/chart.py" line="332"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -750,19 +868,146 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="79"/>
+        <source>Document: {0}</source>
+        <translation>Document : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="81"/>
+        <source>Opening the document…</source>
+        <translation>Ouverture du document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="88"/>
+        <source>Document pages</source>
+        <translation>Pages du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="93"/>
+        <source>Document image</source>
+        <translation>Image du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="102"/>
+        <source>Export a copy…</source>
+        <translation>Exporter une copie…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="104"/>
+        <source>Write a readable copy of this document in a folder you choose.</source>
+        <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="129"/>
+        <source>Fetching the document from the practice&apos;s storage…</source>
+        <translation>Récupération du document depuis le stockage du cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="143"/>
+        <source>Carnet cannot show this kind of file; export a copy to open it.</source>
+        <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="153"/>
+        <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
+        <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/document_viewer.py" line="158"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="166"/>
+        <source>Image, {0} × {1} pixels</source>
+        <translation>Image, {0} × {1} pixels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="182"/>
+        <source>Export a copy of the document</source>
+        <translation>Exporter une copie du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/document_viewer.py" line="194"/>
+        <source>Copy written to {0}.</source>
+        <translation>Copie écrite dans {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="61"/>
+        <source>Documents: {0}</source>
+        <translation>Documents : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="65"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="74"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="75"/>
+        <source>Show the document here, without leaving Carnet.</source>
+        <translation>Afficher le document ici, sans quitter Carnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="77"/>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/documents_view.py" line="78"/>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/documents_view.py" line="103"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="221"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="231"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="249"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="259"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -902,101 +1147,282 @@
     </message>
 </context>
 <context>
+    <name>GrowthView</name>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="130"/>
+        <source>Growth: {0}</source>
+        <translation>Croissance : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="133"/>
+        <source>Growth curves</source>
+        <translation>Courbes de croissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="143"/>
+        <source>Not measured yet.</source>
+        <translation>Pas encore mesuré.</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="129"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="139"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="124"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="126"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="140"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="169"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>LabResultDialog</name>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <source>Edit a lab result</source>
+        <translation>Modifier un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <source>Add a lab result</source>
+        <translation>Ajouter un résultat biologique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="115"/>
+        <source>Analyte</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="116"/>
+        <source>Hémoglobine, TSH, HbA1c…</source>
+        <translation>Hémoglobine, TSH, HbA1c…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="117"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="118"/>
+        <source>13,2 or négatif</source>
+        <translation>13,2 ou négatif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="119"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="120"/>
+        <location filename="../../desktop/app/lab_results.py" line="161"/>
+        <source>Reference range: low</source>
+        <translation>Valeurs de référence : borne basse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="121"/>
+        <location filename="../../desktop/app/lab_results.py" line="162"/>
+        <source>Reference range: high</source>
+        <translation>Valeurs de référence : borne haute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="122"/>
+        <source>Reference range as the lab wrote it</source>
+        <translation>Valeurs de référence telles qu&apos;écrites par le laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="123"/>
+        <source>Sample taken on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="124"/>
+        <source>22/06/2026</source>
+        <translation>22/06/2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="129"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="134"/>
+        <source>Report it came with</source>
+        <translation>Compte rendu joint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="142"/>
+        <source>Name the analyte.</source>
+        <translation>Nommez l&apos;analyse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="147"/>
+        <source>Sample taken on: {0}</source>
+        <translation>Prélevé le : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="150"/>
+        <source>Type the day the sample was taken.</source>
+        <translation>Tapez le jour du prélèvement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="154"/>
+        <source>Type the result.</source>
+        <translation>Tapez le résultat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="167"/>
+        <source>{0}: type a number such as 3,5.</source>
+        <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="172"/>
+        <source>The low end of the range is above the high end.</source>
+        <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
+    </message>
+</context>
+<context>
+    <name>LabResultsView</name>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="201"/>
+        <source>Lab results: {0}</source>
+        <translation>Résultats biologiques : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="205"/>
+        <source>Analytes</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="209"/>
+        <source>History of the analyte</source>
+        <translation>Historique de l&apos;analyse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <source>Reference range</source>
+        <translation>Valeurs de référence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <source>Flag</source>
+        <translation>Hors normes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="218"/>
+        <source>Add a lab result…</source>
+        <translation>Ajouter un résultat biologique…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="220"/>
+        <source>Open the report</source>
+        <translation>Ouvrir le compte rendu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="221"/>
+        <source>Show the report this result came with.</source>
+        <translation>Afficher le compte rendu dont vient ce résultat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/lab_results.py" line="232"/>
+        <source>Choose an analyte to see its history.</source>
+        <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
 </context>
 <context>
@@ -1133,193 +1559,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="120"/>
+        <location filename="../../desktop/app/window.py" line="122"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="121"/>
+        <location filename="../../desktop/app/window.py" line="123"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="128"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="130"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="133"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="136"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="138"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="125"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="147"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="150"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="170"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="174"/>
+        <location filename="../../desktop/app/window.py" line="176"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="181"/>
+        <location filename="../../desktop/app/window.py" line="183"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="182"/>
+        <location filename="../../desktop/app/window.py" line="184"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="185"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="189"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="189"/>
+        <location filename="../../desktop/app/window.py" line="191"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="191"/>
+        <location filename="../../desktop/app/window.py" line="193"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="217"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="217"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="220"/>
+        <location filename="../../desktop/app/window.py" line="222"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="232"/>
+        <location filename="../../desktop/app/window.py" line="234"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="262"/>
+        <location filename="../../desktop/app/window.py" line="264"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="264"/>
+        <location filename="../../desktop/app/window.py" line="266"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="295"/>
+        <location filename="../../desktop/app/window.py" line="297"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="300"/>
+        <location filename="../../desktop/app/window.py" line="302"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="338"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="380"/>
+        <location filename="../../desktop/app/window.py" line="382"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="382"/>
+        <location filename="../../desktop/app/window.py" line="384"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="385"/>
+        <location filename="../../desktop/app/window.py" line="387"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="386"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="431"/>
-        <location filename="../../desktop/app/window.py" line="444"/>
+        <location filename="../../desktop/app/window.py" line="450"/>
+        <location filename="../../desktop/app/window.py" line="463"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1972,88 +2398,93 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="200"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="280"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="283"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="339"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="284"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="340"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="341"/>
+        <source>a diagnosis, or a CIM-10 code: J02…</source>
+        <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="291"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="293"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="295"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="300"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="362"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -2659,61 +3090,96 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="31"/>
+        <source>Not said</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="32"/>
+        <source>Long-term treatment</source>
+        <translation>Traitement au long cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="33"/>
+        <source>Short course</source>
+        <translation>Traitement court</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
         <source>Edit a treatment</source>
         <translation>Modifier un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="45"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="82"/>
         <source>Drug (DCI)</source>
         <translation>Médicament (DCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="46"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="83"/>
         <source>Dosage</source>
         <translation>Posologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="47"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="84"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
         <source>Started on</source>
         <translation>Débuté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="48"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="64"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
+        <source>Course</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="87"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
         <source>Stopped on</source>
         <translation>Arrêté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="50"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="88"/>
+        <source>Reason for stopping</source>
+        <translation>Motif d&apos;arrêt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
+        <source>side effect, cured, replaced…</source>
+        <translation>effet indésirable, guérison, remplacé…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="54"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
         <source>Stop today</source>
         <translation>Arrêter aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="68"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="71"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="113"/>
         <source>Name the drug.</source>
         <translation>Indiquez le médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="74"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="116"/>
         <source>A treatment cannot stop before it started.</source>
         <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="119"/>
+        <source>A reason for stopping needs the date it stopped.</source>
+        <translation>Un motif d&apos;arrêt demande la date d&apos;arrêt.</translation>
     </message>
 </context>
 <context>
@@ -2766,85 +3232,160 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="36"/>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="37"/>
+        <source>Intramuscular (IM)</source>
+        <translation>Intramusculaire (IM)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="38"/>
+        <source>Subcutaneous (SC)</source>
+        <translation>Sous-cutanée (SC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="39"/>
+        <source>Intradermal (ID)</source>
+        <translation>Intradermique (ID)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="40"/>
+        <source>Oral</source>
+        <translation>Orale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <source>Nasal</source>
+        <translation>Nasale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="94"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="141"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="96"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="104"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
+        <source>Dose number</source>
+        <translation>Numéro de dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <source>1, 2, 3…</source>
+        <translation>1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="149"/>
+        <source>Injection site</source>
+        <translation>Site d&apos;injection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
+        <source>left deltoid</source>
+        <translation>deltoïde gauche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="107"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="160"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="163"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="168"/>
+        <source>The dose number is a whole number: 1, 2, 3…</source>
+        <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
 </context>
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="129"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="189"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="206"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -2852,7 +3393,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="68"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="70"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -2916,164 +3457,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="19"/>
+        <location filename="../../desktop/app/chart_html.py" line="22"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="20"/>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <location filename="../../desktop/app/chart_html.py" line="26"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="25"/>
+        <location filename="../../desktop/app/chart_html.py" line="28"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <location filename="../../desktop/app/chart_html.py" line="29"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <location filename="../../desktop/app/chart_html.py" line="33"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <location filename="../../desktop/app/chart_html.py" line="34"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="32"/>
+        <location filename="../../desktop/app/chart_html.py" line="35"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <location filename="../../desktop/app/chart_html.py" line="36"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="72"/>
+        <location filename="../../desktop/app/chart_html.py" line="75"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="90"/>
-        <location filename="../../desktop/app/chart_html.py" line="105"/>
+        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <location filename="../../desktop/app/chart_html.py" line="108"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="93"/>
+        <location filename="../../desktop/app/chart_html.py" line="96"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="109"/>
+        <location filename="../../desktop/app/chart_html.py" line="111"/>
+        <source>long-term</source>
+        <translation>au long cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="113"/>
+        <source>short course</source>
+        <translation>traitement court</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="116"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="145"/>
-        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <location filename="../../desktop/app/chart_html.py" line="129"/>
+        <source>, dose {0}</source>
+        <translation>, dose {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <location filename="../../desktop/app/chart_html.py" line="263"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="160"/>
+        <location filename="../../desktop/app/chart_html.py" line="184"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="161"/>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="169"/>
+        <location filename="../../desktop/app/chart_html.py" line="193"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <location filename="../../desktop/app/chart_html.py" line="197"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="177"/>
+        <location filename="../../desktop/app/chart_html.py" line="201"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="184"/>
+        <location filename="../../desktop/app/chart_html.py" line="208"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <location filename="../../desktop/app/chart_html.py" line="212"/>
+        <source>Weight, height and head circumference…</source>
+        <translation>Poids, taille et périmètre crânien…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="214"/>
+        <source>Growth</source>
+        <translation>Croissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="221"/>
+        <source>Every result, by analyte ({0})…</source>
+        <translation>Tous les résultats, par analyse ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <source>Lab results</source>
+        <translation>Résultats biologiques</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="227"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="195"/>
+        <location filename="../../desktop/app/chart_html.py" line="229"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="198"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="202"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="210"/>
+        <location filename="../../desktop/app/chart_html.py" line="241"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="220"/>
+        <location filename="../../desktop/app/chart_html.py" line="251"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <location filename="../../desktop/app/chart_html.py" line="282"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <location filename="../../desktop/app/chart_html.py" line="310"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="288"/>
+        <location filename="../../desktop/app/chart_html.py" line="319"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
@@ -3514,6 +4090,34 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
 </context>
 <context>
+    <name>growth</name>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="24"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="25"/>
+        <source>Height (cm)</source>
+        <translation>Taille (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="26"/>
+        <source>Head circumference (cm)</source>
+        <translation>Périmètre crânien (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="102"/>
+        <source>Age (months)</source>
+        <translation>Âge (mois)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/growth.py" line="104"/>
+        <source>Age (years)</source>
+        <translation>Âge (ans)</translation>
+    </message>
+</context>
+<context>
     <name>interop</name>
     <message>
         <location filename="../../desktop/app/interop_actions.py" line="17"/>
@@ -3921,41 +4525,46 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
+        <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="227"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="227"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
@@ -4029,32 +4638,42 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="61"/>
+        <location filename="../../desktop/app/vitals.py" line="47"/>
+        <source>Head circumference (cm)</source>
+        <translation>Périmètre crânien (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="48"/>
+        <source>HC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/vitals.py" line="64"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="68"/>
+        <location filename="../../desktop/app/vitals.py" line="71"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="81"/>
+        <location filename="../../desktop/app/vitals.py" line="84"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="149"/>
+        <location filename="../../desktop/app/vitals.py" line="152"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="155"/>
+        <location filename="../../desktop/app/vitals.py" line="158"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="181"/>
+        <location filename="../../desktop/app/vitals.py" line="184"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>

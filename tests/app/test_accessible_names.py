@@ -83,3 +83,44 @@ def test_an_unlabelled_field_is_reported(qtbot: QtBot) -> None:
     form.addRow(QLabel("Pouls"), bare)  # a label beside it, not its buddy
     top.show()
     assert unnamed(top) == ["QLineEdit 'bare'"]
+
+
+def test_the_chart_dialogs_name_every_control(
+    window: MainWindow, opened: Tasks, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The documents (attach, list, viewer), lab results, growth and the record dialogs
+    with their new fields: every control has a name."""
+    import datetime as dt
+
+    from desktop.app.document_attach import AttachDocumentDialog
+    from desktop.app.document_viewer import DocumentViewer
+    from desktop.app.documents_view import DocumentsView
+    from desktop.app.growth import GrowthView
+    from desktop.app.lab_results import LabResultDialog, LabResultsView
+    from desktop.app.record_dialogs import ProblemDialog
+    from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog
+
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    p.add_document(pid, b"\x89PNG not really", title="Photo", filename="p.png")
+    p.create_record("lab_result", {"patient_id": pid, "analyte": "TSH", "value": 2.1})
+    p.add_consultation(pid, started_at=f"{dt.date.today().year - 1}-01-01T10:00", weight_kg=9.0)
+    chart = p.chart(pid)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    tops = (
+        AttachDocumentDialog(opened, pid, path),
+        DocumentsView(opened, chart),
+        DocumentViewer(opened, chart["documents"][0]),
+        LabResultDialog(opened, pid, documents=chart["documents"]),
+        LabResultsView(opened, chart),
+        GrowthView(chart),
+        ProblemDialog(opened, pid),
+        TreatmentDialog(opened, pid, record=None),
+        VaccinationDialog(opened, pid),
+    )
+    for top in tops:
+        qtbot.addWidget(top)
+        top.show()
+        assert unnamed(top) == [], type(top).__name__

@@ -110,3 +110,91 @@ def test_vaccinations_added_and_all_listed(
     first = [view.table.item(0, c).text() for c in range(3)]
     assert first == ["03/11/2025", "Boostrixtetra", "AB123"]
     assert view.table.item(10, 0).text() == "15/10/2010"
+
+
+def test_a_long_term_treatment_stopped_with_its_reason(
+    french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    search_and_open(qtbot, window, "paul")
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    window.chart.treatment_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, TreatmentDialog)
+    add.edits["drug"].setText("Ramipril 5 mg")
+    add.edits["started"].setText("02/01/2025")
+    add.course.setCurrentIndex(add.course.findData(True))
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    qtbot.waitUntil(lambda: bool(window.chart.chart["treatments"]), timeout=5000)  # type: ignore[index]
+    assert "Ramipril 5 mg (depuis 02/01/2025, au long cours)" in window.chart.summary.toPlainText()
+    treatment = window.chart.chart["treatments"][0]  # type: ignore[index]
+    window.chart.summary.anchorClicked.emit(QUrl(f"treatment:{treatment['id']}"))
+    stop = window.chart.dialog
+    assert isinstance(stop, TreatmentDialog) and stop.stop_button is not None
+    assert stop.course.currentData() is True  # shown as saved
+    stop.edits["stop_reason"].setText("Toux")
+    with qtbot.waitSignal(stop.saved, timeout=5000):
+        stop.stop_button.click()
+    today = dt.date.today()
+    qtbot.waitUntil(lambda: "Toux" in window.chart.summary.toPlainText(), timeout=5000)
+    assert f"arrêté le {today:%d/%m/%Y}, Toux" in window.chart.summary.toPlainText()
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        (t,) = fresh.chart(pid)["treatments"]
+        assert (t["long_term"], t["stop_reason"], t["stopped"]) == (True, "Toux", today.isoformat())
+
+
+def test_a_reason_without_a_stop_date_is_said(window: MainWindow, qtbot: QtBot):
+    search_and_open(qtbot, window, "paul")
+    window.chart.treatment_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, TreatmentDialog)
+    add.edits["drug"].setText("Amoxicilline")
+    add.edits["stop_reason"].setText("Guéri")
+    add.save()
+    assert "date" in add.error.text() and add.buttons.isEnabled()
+
+
+def test_a_short_course_is_not_rewritten_when_nothing_changed(opened: Tasks, qtbot: QtBot):
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    tid = p.create_record(
+        "treatment", {"patient_id": pid, "drug": "Amoxicilline", "long_term": False}
+    )
+    (record,) = p.chart(pid)["treatments"]
+    dialog = TreatmentDialog(opened, pid, record=dict(record))
+    qtbot.addWidget(dialog)
+    assert dialog.course.currentData() is False
+    with qtbot.waitSignal(dialog.rejected, timeout=5000):  # nothing to write: closed
+        dialog.save()
+    assert p.get("treatment", tid)["long_term"] is False  # type: ignore[index]
+
+
+def test_a_vaccination_dose_route_and_site(
+    french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    search_and_open(qtbot, window, "paul")
+    pid = window.chart.chart["id"]  # type: ignore[index]
+    window.chart.vaccination_button.click()
+    add = window.chart.dialog
+    assert isinstance(add, VaccinationDialog)
+    add.edits["vaccine"].setText("Prevenar 13")
+    add.edits["given_on"].setText("03/11/2025")
+    add.edits["dose_number"].setText("deux")
+    add.save()
+    assert "nombre entier" in add.error.text()
+    add.edits["dose_number"].setText("2")
+    add.route.setCurrentIndex(add.route.findData("IM"))
+    add.edits["site"].setText("deltoïde gauche")
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    qtbot.waitUntil(lambda: bool(window.chart.chart["vaccinations"]), timeout=5000)  # type: ignore[index]
+    assert "Prevenar 13, dose 2 (03/11/2025)" in window.chart.summary.toPlainText()
+    window.chart.summary.anchorClicked.emit(QUrl("vaccinations:all"))
+    view = window.chart.vaccinations_view
+    assert isinstance(view, VaccinationsView)
+    row = [view.table.item(0, c).text() for c in range(6)]
+    assert row == ["03/11/2025", "Prevenar 13", "", "2", "Intramusculaire (IM)", "deltoïde gauche"]
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        (v,) = fresh.chart(pid)["vaccinations"]
+        assert (v["dose_number"], v["route"], v["site"]) == (2, "IM", "deltoïde gauche")

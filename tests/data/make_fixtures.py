@@ -49,7 +49,33 @@ def main() -> int:
                 }
             ],
         )
-        p.add_document(pid, b"lettre de liaison", title="Lettre", filename="lettre.txt")
+        doc = p.add_document(pid, b"lettre de liaison", title="Lettre", filename="lettre.txt")
+        # Schema 3: a treatment's course and stop reason, a vaccination's dose, route and
+        # site, a child's head circumference, a lab result with its document.
+        p.create_record(
+            "treatment",
+            {
+                "patient_id": pid, "drug": "Amoxicilline 1 g", "started": "2026-01-05",
+                "stopped": "2026-01-08", "stop_reason": "Éruption cutanée", "long_term": False,
+            },
+        )  # fmt: skip
+        p.create_record(
+            "vaccination",
+            {
+                "patient_id": pid, "vaccine": "Boostrixtetra", "given_on": "2025-11-03",
+                "lot": "AB123", "dose_number": 2, "route": "IM", "site": "deltoïde gauche",
+            },
+        )  # fmt: skip
+        p.add_consultation(
+            pid, started_at="2020-01-06T10:00", reason="Croissance", head_circumference_cm=35.5
+        )
+        p.create_record(
+            "lab_result",
+            {
+                "patient_id": pid, "analyte": "Hémoglobine", "value": 13.2, "unit": "g/dL",
+                "ref_low": 12.0, "ref_high": 16.0, "taken_on": "2026-02-10", "document_id": doc,
+            },
+        )  # fmt: skip
         p.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     print(folder)
     return 0

@@ -9,6 +9,7 @@ the French UI and synthetic patients only.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from tests.helpers.e2e import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
 from tests.helpers.e2e_steps import fill_consultation
+from tests.helpers.pdf import made_pdf
 
 DEMO = "demo carnet"
 
@@ -34,6 +36,135 @@ def open_chart(app: App, query: str) -> None:
     app.wait("label", contains="résultat")
     app.focus("text", "Rechercher un patient")
     app.keys("Return")
+
+
+def child_practice(folder: Path, base: Path) -> None:
+    """A child's chart with every section filled: problems, a long-term treatment and a
+    stopped one, vaccinations with their doses, lab results, a lab report, growth."""
+    from desktop.practice.store import Practice
+
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    born = dt.date.today() - dt.timedelta(days=430)
+    pid = carnet_cli(
+        folder, "patient", "add", "--family-name", "Petit", "--given-name", "Léa",
+        "--birth-date", born.isoformat(), "--sex", "F",
+    ).strip()  # fmt: skip
+    report = base / "bilan-sanguin.pdf"
+    report.write_bytes(
+        made_pdf(
+            [
+                ["Laboratoire des Tilleuls", "", "Patiente : PETIT Léa", "",
+                 "Hémoglobine : 10,9 g/dL (11,0 - 14,0)", "Ferritine : 8 µg/L (12 - 150)",
+                 "", "Conclusion : anémie microcytaire modérée."],
+                ["Page 2", "", "Commentaire du biologiste : contrôle à 3 mois."],
+            ]
+        )
+    )  # fmt: skip
+    doc = carnet_cli(folder, "document", "add", pid, str(report), "--title", "Bilan sanguin",
+                     "--kind", "result").strip()  # fmt: skip
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        for days, weight, height, head in (
+            (3, 3.3, 49.5, 34.5),
+            (35, 4.3, 54.0, 37.0),
+            (95, 5.9, 60.5, 40.0),
+            (185, 7.4, 66.0, 42.5),
+            (280, 8.5, 71.0, 44.0),
+            (400, 9.6, 76.0, 45.5),
+        ):
+            when = (born + dt.timedelta(days=days)).isoformat() + "T10:00"
+            p.add_consultation(
+                pid,
+                started_at=when,
+                reason="Suivi du nourrisson",
+                weight_kg=weight,
+                height_cm=height,
+                head_circumference_cm=head,
+            )
+        p.create_record(
+            "problem",
+            {
+                "patient_id": pid,
+                "label": "Anémie par carence en fer, sans précision",
+                "cim10": "D50.9",
+                "onset": (born + dt.timedelta(days=400)).isoformat()[:7],
+            },
+        )
+        p.create_record(
+            "treatment",
+            {
+                "patient_id": pid,
+                "drug": "Fer (sulfate ferreux)",
+                "dosage": "5 mL/j",
+                "started": (born + dt.timedelta(days=402)).isoformat(),
+                "long_term": False,
+            },
+        )
+        p.create_record(
+            "treatment",
+            {
+                "patient_id": pid,
+                "drug": "Vitamine D3",
+                "dosage": "1 goutte/j",
+                "started": (born + dt.timedelta(days=10)).isoformat(),
+                "long_term": True,
+            },
+        )
+        p.create_record(
+            "treatment",
+            {
+                "patient_id": pid,
+                "drug": "Amoxicilline",
+                "started": (born + dt.timedelta(days=300)).isoformat(),
+                "stopped": (born + dt.timedelta(days=303)).isoformat(),
+                "stop_reason": "éruption cutanée",
+                "long_term": False,
+            },
+        )
+        for days, vaccine, dose, site in (
+            (61, "Hexyon", 1, "cuisse droite"),
+            (61, "Prevenar 13", 1, "cuisse gauche"),
+            (122, "Hexyon", 2, "cuisse droite"),
+            (122, "Prevenar 13", 2, "cuisse gauche"),
+            (335, "Priorix", 1, "deltoïde gauche"),
+        ):
+            p.create_record(
+                "vaccination",
+                {
+                    "patient_id": pid,
+                    "vaccine": vaccine,
+                    "dose_number": dose,
+                    "route": "IM",
+                    "site": site,
+                    "given_on": (born + dt.timedelta(days=days)).isoformat(),
+                },
+            )
+        taken = (born + dt.timedelta(days=398)).isoformat()
+        p.create_record(
+            "lab_result",
+            {
+                "patient_id": pid,
+                "analyte": "Hémoglobine",
+                "value": 10.9,
+                "unit": "g/dL",
+                "ref_low": 11.0,
+                "ref_high": 14.0,
+                "taken_on": taken,
+                "document_id": doc,
+            },
+        )
+        p.create_record(
+            "lab_result",
+            {
+                "patient_id": pid,
+                "analyte": "Ferritine",
+                "value": 8.0,
+                "unit": "µg/L",
+                "ref_low": 12.0,
+                "ref_high": 150.0,
+                "taken_on": taken,
+                "document_id": doc,
+            },
+        )
 
 
 def take(out: Path, base: Path) -> None:
@@ -96,6 +227,28 @@ def take(out: Path, base: Path) -> None:
         app.in_window(None).gone("dialog", prefix="Nouvelle consultation")
         app.wait_text("Rhinopharyngite")
         window_shot(app, out / "9-consultation-enregistree.png")
+        app.close()
+
+        # 14-16. A child's chart with every section; a lab report in the viewer; growth.
+        child = base / "child"
+        child_practice(child, base)
+        app = App(session, driver, child, shots)
+        app.type_into("password text", "Phrase secrète", PASSPHRASE)
+        app.click("push button", "Déverrouiller")
+        app.stays_up()
+        open_chart(app, "petit")
+        app.wait("push button", name="Nouvelle consultation")
+        app.wait_text("Résultats biologiques")
+        window_shot(app, out / "14-dossier-complet.png")
+        app.click("push button", "Documents du dossier")
+        app.wait("dialog", prefix="Documents : PETIT Léa")
+        app.in_window("Documents : PETIT Léa").click("push button", "Ouvrir")
+        app.in_window(None).wait("label", name="2 pages", timeout=20)
+        window_shot(app, out / "15-document.png")
+        app.keys("Escape")
+        app.gone("dialog", prefix="Document : Bilan sanguin")
+        app.keys("Escape")
+        app.gone("dialog", prefix="Documents : PETIT Léa")
         app.close()
 
         # 10. The status bar after a sync; 6. the restore wizard.

@@ -97,8 +97,15 @@ def test_codes_systems_and_units(demo: Practice, tmp_path: Path) -> None:
     coded = [c for c in files["Condition"] if c["code"].get("coding")]
     assert coded and all(c["code"]["coding"][0]["system"] == fc.ICD10 for c in coded)
     units = {}
+    def category(obs: dict[str, Any]) -> str:
+        return str(obs["category"][0]["coding"][0]["code"])
+
+    labs = [o for o in files["Observation"] if category(o) != "vital-signs"]
+    assert {category(o) for o in labs} == {"laboratory"}
+    assert {o["code"]["text"] for o in labs} == {"Hémoglobine", "Antigène SARS-CoV-2"}
     for obs in files["Observation"]:
-        assert obs["category"][0]["coding"][0]["code"] == "vital-signs"
+        if obs in labs:
+            continue
         coding = obs["code"]["coding"][0]
         assert coding["system"] == fc.LOINC
         quantities = (
@@ -110,6 +117,7 @@ def test_codes_systems_and_units(demo: Practice, tmp_path: Path) -> None:
             assert q["system"] == fc.UCUM
             units.setdefault(coding["code"], set()).add(q["code"])
     assert units["29463-7"] == {"kg"}
+    assert units["9843-4"] == {"cm"}  # the head circumference (schema 3)
     assert units["85354-9"] == {"mm[Hg]"}
     # Deleted records stay home: the tombstoned patient is in no file.
     ids = {p["id"] for p in files["Patient"]}

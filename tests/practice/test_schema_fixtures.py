@@ -139,3 +139,26 @@ def test_a_field_added_to_schema_py_without_a_migration_is_caught(
     ) as later:
         [problem] = schema_problems(later.conn)
     assert problem.startswith("table patient:")
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in FIXTURES if int(f.name.split("-")[1]) >= 3], ids=lambda f: f.name
+)
+def test_schema_3_fields_survive_later_upgrades(fixture: Path, tmp_path: Path):
+    """What schema 3 added (a treatment's course and stop reason, a vaccination's dose,
+    route and site, a head circumference, a lab result) is still read after upgrades."""
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        [hit] = p.search_patients("anais lefevre")
+        chart = p.chart(hit["id"])
+        [t] = chart["treatments"]
+        assert (t["stop_reason"], t["long_term"]) == ("Éruption cutanée", False)
+        [v] = chart["vaccinations"]
+        assert (v["dose_number"], v["route"], v["site"]) == (2, "IM", "deltoïde gauche")
+        growth = [c for c in chart["consultations"] if c["current"]["reason"] == "Croissance"]
+        assert growth[0]["current"]["head_circumference_cm"] == 35.5
+        [lab] = chart["lab_results"]
+        assert (lab["analyte"], lab["value"], lab["unit"]) == ("Hémoglobine", 13.2, "g/dL")
+        assert (lab["ref_low"], lab["ref_high"]) == (12.0, 16.0)
+        assert lab["document_id"] == chart["documents"][0]["id"]

@@ -1,0 +1,78 @@
+"""A child's growth curves: the consultations' weight, height and head circumference over
+age, as Qt Charts series holding exactly the patient's points; offered for children only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+
+from desktop.app.growth import GrowthPlot, GrowthView, growth_points, is_child
+from desktop.app.tasks import Tasks
+from desktop.app.window import MainWindow
+from tests.helpers.qt import search_and_open
+
+
+def _child(opened: Tasks, born: dt.date) -> str:
+    p = opened.practice
+    assert p is not None
+    pid = p.create_record(
+        "patient",
+        {"family_name": "Petit", "given_names": "Léa", "birth_date": born.isoformat(), "sex": "F"},
+    )
+    for days, weight, height, head in ((3, 3.4, 50.0, 35.0), (61, 5.1, 57.5, 39.0),
+                                       (122, 6.4, 62.0, None)):  # fmt: skip
+        when = (born + dt.timedelta(days=days)).isoformat() + "T10:00"
+        p.add_consultation(pid, started_at=when, reason="Suivi", weight_kg=weight,
+                           height_cm=height, head_circumference_cm=head)  # fmt: skip
+    return str(pid)
+
+
+def test_the_series_hold_the_childs_points(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    born = dt.date.today() - dt.timedelta(days=200)
+    _child(opened, born)
+    search_and_open(qtbot, window, "petit")
+    assert "Weight, height and head circumference…" in window.chart.summary.toPlainText()
+    window.chart.summary.anchorClicked.emit(QUrl("growth:all"))
+    view = window.chart.growth_view
+    assert isinstance(view, GrowthView)
+    qtbot.addWidget(view)
+
+    def points(field: str) -> list[tuple[float, float]]:
+        series = view.plots[field].line
+        return [(round(p.x(), 2), p.y()) for p in series.points()]
+
+    assert points("weight_kg") == [(0.1, 3.4), (2.0, 5.1), (4.01, 6.4)]  # months
+    assert [y for _, y in points("height_cm")] == [50.0, 57.5, 62.0]
+    assert points("head_circumference_cm") == [(0.1, 35.0), (2.0, 39.0)]  # not measured at 4 months
+    assert view.plots["weight_kg"].marks.count() == 3
+    assert view.plots["weight_kg"].x_axis.titleText() == "Age (months)"
+    assert view.tabs.count() == 3
+
+
+def test_growth_is_for_children_and_in_years_after_three(qtbot: QtBot):
+    born = dt.date(2010, 5, 1)
+    chart = {
+        "birth_date": born.isoformat(),
+        "consultations": [
+            {"started_at": "2015-05-01T09:00", "current": {"weight_kg": 19.0}},
+            {"started_at": "2009-01-01T09:00", "current": {"weight_kg": 3.0}},  # before birth
+        ],
+    }
+    assert is_child(chart, today=dt.date(2026, 1, 1))
+    assert not is_child(chart, today=dt.date(2029, 1, 1))
+    assert not is_child({"birth_date": "1950"})  # a year alone: no age to plot against
+    [point] = growth_points(chart)["weight_kg"]
+    assert point.age_days == (dt.date(2015, 5, 1) - born).days
+    plot = GrowthPlot("Weight (kg)", [point])
+    qtbot.addWidget(plot)
+    assert plot.x_axis.titleText() == "Age (years)"
+    assert [(round(p.x(), 2), p.y()) for p in plot.line.points()] == [(5.0, 19.0)]
+
+
+def test_an_adult_chart_offers_no_growth(window: MainWindow, qtbot: QtBot):
+    search_and_open(qtbot, window, "paul")  # born in the 1950s
+    assert "Weight, height and head circumference" not in window.chart.summary.toPlainText()
