@@ -3,7 +3,6 @@ report (duplicates on the INS traits, refused rows), and an all-or-nothing impor
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -132,17 +131,15 @@ def test_bad_mapping_and_columns_are_sentences(practice: Practice, tmp_path: Pat
         csv_import.plan_import(practice, table, csv_import.parse_mapping("Name=family_name"))
 
 
-def test_ten_thousand_rows_in_seconds(practice: Practice, tmp_path: Path) -> None:
+def test_ten_thousand_rows_all_arrive_and_are_found(practice: Practice, tmp_path: Path) -> None:
+    """How long it takes is the benchmark's row ("CSV import of 10,000 patients")."""
     rows = [
         f"Nom{i};;Prénom{i};{'FM'[i % 2]};{1 + i % 28:02d}/{1 + i % 12:02d}/{1930 + i % 90};"
         f";06 00 00 {i // 100 % 100:02d} {i % 100:02d};Ville{i % 50}"
         for i in range(10_000)
     ]
     table = csv_import.read_table(_write(tmp_path, rows, "cp1252"))
-    started = time.monotonic()
     plan = csv_import.plan_import(practice, table, csv_import.parse_mapping(MAPPING))
     created = csv_import.run_import(practice, plan)
-    elapsed = time.monotonic() - started
     assert created == 10_000 == len(list(bulk_reads.records(practice, "patient")))
     assert practice.search_patients("nom9999")
-    assert elapsed < 20, elapsed
