@@ -23,31 +23,33 @@ CACHE_SHARE = 0.8
 FILL = 0.7
 """Assumed fill of index pages, to turn the bytes of the rows read into pages."""
 
-# (what, the slice query) in the order they are warmed: the one read last stays warmest.
-# Each query reads up to ``limit`` entries after ``after`` in one index's order, touching
-# its pages, and returns (last entry, entries, their bytes).
+# (what, the slice query), most useful per page first (the budget may stop before the
+# last). Each query reads up to ``limit`` entries after ``after`` in one index's order,
+# touching its pages, and returns (last entry, entries, their bytes).
 _STRUCTURES: tuple[tuple[str, str], ...] = (
     (
-        # The patient rows a search lists (by id: its primary key index, then the row).
+        # The patient rows every keystroke lists (up to 50 random rows, by id: its primary
+        # key index, then the row).
         "patients",
         "SELECT max(id), count(*), sum(length(id) + length(family_name) + "
         "coalesce(length(given_names), 0) + 48) FROM (SELECT id, family_name, given_names "
         "FROM patient WHERE id > ? ORDER BY id LIMIT ?)",
     ),
     (
-        # Word keys (4+ letters) scanned by range: the driver term of a longer query.
-        "keys",
-        "SELECT max(key), count(*), sum(length(key) + length(sort) + length(patient_id) + 12) "
-        "FROM (SELECT key, sort, patient_id FROM patient_keys WHERE key > ? AND key >= '0' "
-        "ORDER BY key LIMIT ?)",
-    ),
-    (
-        # Every other term is checked per candidate through (patient_id, key): random
-        # probes, the costliest pages to meet cold.
+        # Every term but the longest is checked per candidate through (patient_id, key):
+        # one random probe per candidate, thousands for "francois s".
         "by_patient",
         "SELECT max(patient_id), count(*), sum(length(patient_id) + length(key) + 24) "
         "FROM (SELECT patient_id, key FROM patient_keys INDEXED BY patient_keys_by_patient "
         "WHERE patient_id > ? ORDER BY patient_id LIMIT ?)",
+    ),
+    (
+        # Word keys (4+ letters) scanned by range for the longest term: contiguous pages,
+        # the fewest per query when cold.
+        "keys",
+        "SELECT max(key), count(*), sum(length(key) + length(sort) + length(patient_id) + 12) "
+        "FROM (SELECT key, sort, patient_id FROM patient_keys WHERE key > ? AND key >= '0' "
+        "ORDER BY key LIMIT ?)",
     ),
 )
 
