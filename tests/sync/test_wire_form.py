@@ -30,7 +30,7 @@ _changes = st.builds(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])  # a busy machine
 @given(_changes)
 def test_the_wire_form_is_the_compact_json_of_the_change(change: Change) -> None:
     expected = json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)
