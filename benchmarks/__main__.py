@@ -13,9 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks import desktop_bench, interop_bench, store_bench, sync_bench
+from benchmarks import desktop_bench, interop_bench, restore_bench, store_bench, sync_bench
 from benchmarks.reference import reference_practice
 from benchmarks.report import Table
+
+GROUPS = ("store", "desktop", "interop", "sync", "restore")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +52,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sync-repeat", type=int, default=None, help="samples per sync comparison (3; 1 at 100k)"
     )
+    parser.add_argument(
+        "--restore",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the restore measures without a web server (local folder vs restic, an emulated link)",
+    )
+    parser.add_argument(
+        "--only",
+        default=None,
+        metavar="GROUPS",
+        help=f"run only these groups, comma-separated ({', '.join(GROUPS)}), e.g. "
+        "'--only store,restore'",
+    )
     args = parser.parse_args(argv)
+    if args.only is not None:
+        wanted = {g.strip() for g in args.only.split(",") if g.strip()}
+        unknown = wanted - set(GROUPS)
+        if unknown:
+            parser.error(f"unknown group(s) {', '.join(sorted(unknown))}; choose from {GROUPS}")
+        for group in GROUPS:
+            setattr(args, group, group in wanted)
     patients = args.patients or (2_000 if args.small else 100_000)
 
     ref = reference_practice(args.cache, patients, args.seed, log=print)
@@ -61,9 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         desktop_bench.run(ref, table)
     if args.interop:
         interop_bench.run(ref, table)
+    sync_repeat = args.sync_repeat or (3 if patients <= 20_000 else 1)
     if args.sync:
-        sync_repeat = args.sync_repeat or (3 if patients <= 20_000 else 1)
         sync_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
+    if args.restore:
+        restore_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
     table.print()
     out = args.json or args.cache / f"results-{patients}.json"
     out.write_text(json.dumps(table.as_json(), indent=2))

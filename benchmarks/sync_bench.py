@@ -1,6 +1,6 @@
 """Sync measures over real storage on loopback: HTTP requests per sync, first push beside
 a raw upload of the same objects, restore beside a raw download, the snapshot's effect,
-and restore beside restic.
+(restore beside restic, and over an emulated link: benchmarks/restore_bench.py).
 
 Apache mod_dav is started on 127.0.0.1 with the test suite's own launcher
 (``tests.helpers.servers.run_apache``); everything runs in a temporary folder and the cached
@@ -16,7 +16,6 @@ import contextlib
 import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -28,7 +27,7 @@ import requests
 
 from benchmarks.reference import PASSPHRASE, Reference
 from benchmarks.report import Row, Table
-from desktop.practice.store import DB_NAME, Practice
+from desktop.practice.store import Practice
 from desktop.remote import join
 from sync.backends import Backend, open_backend
 from sync.backends.retry import RetryingBackend, RetryPolicy
@@ -334,9 +333,6 @@ def _run(
     # -- overlap on a slower link: pipelined push, prefetching pull ---------------------------
     _slow_link(ref, practice, dav, work, table, repeat, log)
 
-    # -- restore vs restic, both from a local folder -----------------------------------------
-    _restic_vs_carnet(ref, work, table, repeat, log)
-
 
 class SlowLink:
     """A backend behind an emulated internet link: ``rtt`` seconds per HTTP exchange
@@ -445,60 +441,3 @@ def _slow_link(
         base_median_s=_med(inorder),
         n=repeat,
     )
-
-
-def _restic_vs_carnet(
-    ref: Reference, work: Path, table: Table, repeat: int, log: Callable[[str], None]
-) -> None:
-    restic = shutil.which("restic")
-    if restic is None:
-        table.info("restore vs restic", "restic is not installed: skipped")
-        return
-    folder_remote = work / "file-remote"
-    folder_remote.mkdir()
-    url = folder_remote.as_uri()
-    with _never_pushed(ref, work, "restic-device") as practice:
-        backend = open_backend(url)
-        _setup_remote(practice, backend)
-        SyncEngine(practice.replica, backend, practice.practice_keys).publish_snapshot()
-        practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-        env = {
-            **os.environ,
-            "RESTIC_PASSWORD": "benchmark restic password",
-            "RESTIC_REPOSITORY": str(work / "restic-repo"),
-            "RESTIC_CACHE_DIR": str(work / "restic-cache"),
-        }
-
-        def restic_run(*args: str) -> None:
-            subprocess.run(
-                [restic, "--no-cache", "-q", *args], env=env, check=True, stdout=subprocess.DEVNULL
-            )
-
-        restic_run("init")
-        restic_run("backup", str(practice.folder))
-        size = sum(p.stat().st_size for p in practice.folder.iterdir() if p.is_file())
-        ours, theirs = [], []
-        for i in range(repeat):
-            t = work / f"restic-target-{i}"
-            theirs.append(_seconds(restic_run, "restore", "latest", "--target", str(t)))
-            if not (t / str(practice.folder).lstrip("/") / DB_NAME).is_file():
-                raise RuntimeError("restic restored no database")
-            shutil.rmtree(t)
-            t = work / f"carnet-file-{i}"
-            ours.append(_seconds(_restore, t, url, None))
-            shutil.rmtree(t)
-            log(f"sync: restic restore {theirs[-1]:.2f} s, carnet restore {ours[-1]:.2f} s")
-        r = _med(ours) / _med(theirs)
-        _row(
-            table,
-            "restore from a local folder: Carnet (file:// remote, snapshot) vs restic restore of "
-            f"the practice folder ({size / 2**20:.0f} MiB) from a local repository",
-            f"{r:.2f}x time ({_med(ours):.2f} vs {_med(theirs):.2f} s median)",
-            "< 1x (faster)",
-            r < 1,
-            ratio=r,
-            ours_median_s=_med(ours),
-            base_median_s=_med(theirs),
-            n=repeat,
-        )

@@ -13,7 +13,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +88,41 @@ class Change:
             fields=dict(value["f"]),
             replaces={k: Stamp.from_json(v) for k, v in value.get("r", {}).items()},
         )
+
+
+def changes_from_json(items: Iterable[Mapping[str, Any]]) -> list[Change]:
+    """``[Change.from_json(v) for v in items]``: the same checks, equal objects, in about
+    half the time, for a restore decodes millions. The frozen dataclasses' ``__init__``
+    sets each slot through ``object.__setattr__``; here the slots' own descriptors are
+    set directly, the freshly parsed ``dict`` of fields is not copied, and the usual
+    empty ``replaces`` builds no comprehension."""
+    out: list[Change] = []
+    append = out.append
+    new = object.__new__
+    for value in items:
+        hlc, device = value["s"]
+        stamp = new(Stamp)
+        _set_hlc(stamp, int(hlc))
+        _set_device(stamp, str(device))
+        fields = value["f"]
+        got = value.get("r")
+        change = new(Change)
+        _set_entity(change, str(value["e"]))
+        _set_record_id(change, str(value["id"]))
+        _set_stamp(change, stamp)
+        _set_fields(change, fields if type(fields) is dict else dict(fields))
+        _set_replaces(change, {k: Stamp.from_json(v) for k, v in got.items()} if got else {})
+        append(change)
+    return out
+
+
+_set_hlc: Any = vars(Stamp)["hlc"].__set__
+_set_device: Any = vars(Stamp)["device"].__set__
+_set_entity: Any = vars(Change)["entity"].__set__
+_set_record_id: Any = vars(Change)["record_id"].__set__
+_set_stamp: Any = vars(Change)["stamp"].__set__
+_set_fields: Any = vars(Change)["fields"].__set__
+_set_replaces: Any = vars(Change)["replaces"].__set__
 
 
 # --- the wire form: the one encoder of a change as segments carry it ---------------------

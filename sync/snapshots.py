@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sync.backends.base import Backend, BackendError
-from sync.changes import Change
+from sync.changes import Change, changes_from_json
 from sync.counting import latest_numbered
 from sync.devices import Revocation, revoked_limit
 from sync.errors import IntegrityError, from_backend
@@ -106,7 +106,7 @@ def _read_snapshot(
             open_object(keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, data, what), what
         )
         cursors = {d: Cursor(int(s), str(h)) for d, (s, h) in value["cursors"].items()}
-        changes = [Change.from_json(c) for c in value["changes"]]
+        changes = changes_from_json(value["changes"])
         meta = dict(value.get("meta", {}))
     except IntegrityError as exc:
         raise IntegrityError(str(exc), device, number) from exc

@@ -87,6 +87,7 @@ class AppController:
     def open_window(self, info: dict[str, Any]) -> None:
         if self.window is not None:  # a language switch rebuilds the window
             self.window.sync.stop()  # one background sync at a time
+            self.window.warmer.stop()  # and one warm-up
             self.window.deleteLater()
         window = MainWindow(self.tasks, self.folder, info)
         window.locked.connect(self.lock)

@@ -36,6 +36,7 @@ from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
 from desktop.app.unlock import keyring_account
+from desktop.app.warmup import SearchWarmer
 from desktop.practice.drafts import DraftStore
 from desktop.practice.keycache import KeyCache
 
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self.patients.search.setFocus()
+        self.warmer = SearchWarmer(tasks, self)  # the first keystroke as fast as the next
+        self.warmer.start()
 
     def _build_menus(self) -> None:
         self._build_patient_menu()
@@ -508,6 +511,7 @@ class MainWindow(QMainWindow):
         data); an editor's draft is saved on the db worker before the practice closes."""
         self.idle.stop()
         self.sync.stop()
+        self.warmer.stop()
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue
@@ -524,6 +528,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.sync.stop()
+        self.warmer.stop()
         editor = getattr(self, "editor", None)
         if editor is not None and editor.isVisible():
             editor.close()  # saves its draft

@@ -25,6 +25,9 @@ _LIGATURES = str.maketrans(
         "ı": "i",
     }
 )
+_HAS_LIGATURE = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
+"""Any character of ``_LIGATURES``: ``str.translate`` with a table costs a dict lookup
+per character (half of folding a note), so it runs only on the rare text that has one."""
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Every mark in U+0300-U+036F combines (U+034F, the grapheme joiner, does not): the
 # accents of Latin scripts, removed by one regex pass; the rare other non-ASCII character
@@ -40,7 +43,9 @@ def _drop_if_combining(match: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    if _HAS_LIGATURE.search(text):
+        text = text.translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text)
     if not decomposed.isascii():
         decomposed = _LATIN_MARKS.sub("", decomposed)
         if not decomposed.isascii():

@@ -368,3 +368,12 @@ def test_after_shutdown_late_work_is_dropped_not_a_crash():
     tasks.shutdown()
     late = tasks.db(lambda p: p.pending_count(), on_done=lambda _: None)
     assert late.cancelled()
+
+
+def test_the_search_warms_up_after_unlock_without_holding_a_search(
+    window: MainWindow, qtbot: QtBot
+):
+    # A search typed while the warm-up runs is answered; then the warm-up finishes.
+    assert run_search(qtbot, window, "mart") == ["Martin"]
+    qtbot.waitUntil(lambda: not window.warmer.running, timeout=10_000)
+    assert window.warmer.progress.done and window.warmer.progress.rows > 0

@@ -1,0 +1,158 @@
+"""Restore measures without a web server: a new device restoring the reference practice
+from a snapshot in a local folder, beside restic restoring the same practice folder
+from a local repository, and over an emulated internet link beside that link's own
+time for the very objects the restore fetched.
+
+``python -m benchmarks --only restore`` runs just these (a few minutes at 100,000
+patients), so a change to the restore path can be measured twice without the whole
+table.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.reference import PASSPHRASE, Reference
+from benchmarks.report import Row, Table
+from benchmarks.sync_bench import BANDWIDTH, LOCAL_PASSPHRASE, RTT, SlowLink, _never_pushed
+from desktop.practice.store import DB_NAME
+from desktop.remote import join
+from sync.backends import open_backend
+from sync.engine import SyncEngine
+from sync.remote import create_practice_remote
+
+
+class TimedLink(SlowLink):
+    """:class:`SlowLink` that adds up the time the link itself needs (its waits)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.link_seconds = 0.0
+        self._lock = threading.Lock()
+
+    def _wait(self, exchanges: int, size: int) -> None:
+        seconds = exchanges * self.rtt + size / self.bandwidth
+        with self._lock:
+            self.link_seconds += seconds
+        time.sleep(seconds)
+
+
+def _med(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def _row(table: Table, measure: str, value: str, target: str, ok: bool | None, **data: Any) -> None:
+    table.rows.append(Row(measure, value, target, ok, data))
+
+
+def run(ref: Reference, table: Table, repeat: int, log: Callable[[str], None] = print) -> None:
+    with tempfile.TemporaryDirectory(prefix="carnet-restorebench-") as tmp:
+        work = Path(tmp)
+        remote = work / "file-remote"
+        remote.mkdir()
+        url = remote.as_uri()
+        log("restore: publishing a snapshot of the reference practice ...")
+        with _never_pushed(ref, work, "device") as practice:
+            backend = open_backend(url)
+            keys = practice.practice_keys
+            create_practice_remote(backend, keys.practice_id, PASSPHRASE, practice_key=keys.key(1))
+            start = time.perf_counter()
+            SyncEngine(practice.replica, backend, keys).publish_snapshot()
+            log(f"restore: snapshot published in {time.perf_counter() - start:.1f} s")
+            practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _link(url, work, table, repeat, log)
+            _restic(practice.folder, url, work, table, repeat, log)
+
+
+def _restore(folder: Path, url: str, backend: Any = None) -> None:
+    join(
+        folder, url, passphrase=PASSPHRASE, local_passphrase=LOCAL_PASSPHRASE, backend=backend
+    ).close()
+
+
+def _link(url: str, work: Path, table: Table, repeat: int, log: Callable[[str], None]) -> None:
+    walls: list[float] = []
+    links: list[float] = []
+    for i in range(repeat):
+        link = TimedLink(open_backend(url), RTT, BANDWIDTH)
+        target = work / f"link-{i}"
+        start = time.perf_counter()
+        _restore(target, url, link)
+        walls.append(time.perf_counter() - start)
+        links.append(link.link_seconds)
+        shutil.rmtree(target)
+        log(f"restore: over the link {walls[-1]:.2f} s, the link's own time {links[-1]:.2f} s")
+    r = _med(walls) / _med(links)
+    _row(
+        table,
+        f"restore over an emulated link ({RTT * 1000:.0f} ms per exchange, "
+        f"{BANDWIDTH / 2**20:.0f} MiB/s; snapshot) vs the link's time for the same objects",
+        f"{r:.2f}x time ({_med(walls):.2f} vs {_med(links):.2f} s median)",
+        "<= 1.5x",
+        r <= 1.5,
+        ratio=r,
+        ours_median_s=_med(walls),
+        base_median_s=_med(links),
+        n=repeat,
+    )
+
+
+def _restic(
+    folder: Path, url: str, work: Path, table: Table, repeat: int, log: Callable[[str], None]
+) -> None:
+    restic = shutil.which("restic")
+    if restic is None:
+        table.info("restore vs restic", "restic is not installed: skipped")
+        return
+    env = {
+        **os.environ,
+        "RESTIC_PASSWORD": "benchmark restic password",
+        "RESTIC_REPOSITORY": str(work / "restic-repo"),
+        "RESTIC_CACHE_DIR": str(work / "restic-cache"),
+    }
+
+    def restic_run(*args: str) -> None:
+        subprocess.run(
+            [restic, "--no-cache", "-q", *args], env=env, check=True, stdout=subprocess.DEVNULL
+        )
+
+    restic_run("init")
+    restic_run("backup", str(folder))
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    ours, theirs = [], []
+    for i in range(repeat):
+        t = work / f"restic-target-{i}"
+        start = time.perf_counter()
+        restic_run("restore", "latest", "--target", str(t))
+        theirs.append(time.perf_counter() - start)
+        if not (t / str(folder).lstrip("/") / DB_NAME).is_file():
+            raise RuntimeError("restic restored no database")
+        shutil.rmtree(t)
+        t = work / f"carnet-file-{i}"
+        start = time.perf_counter()
+        _restore(t, url)
+        ours.append(time.perf_counter() - start)
+        shutil.rmtree(t)
+        log(f"restore: restic {theirs[-1]:.2f} s, carnet {ours[-1]:.2f} s")
+    r = _med(ours) / _med(theirs)
+    _row(
+        table,
+        "restore from a local folder: Carnet (file:// remote, snapshot) vs restic restore of "
+        f"the practice folder ({size / 2**20:.0f} MiB) from a local repository",
+        f"{r:.2f}x time ({_med(ours):.2f} vs {_med(theirs):.2f} s median)",
+        "< 1x (faster)",
+        r < 1,
+        ratio=r,
+        ours_median_s=_med(ours),
+        base_median_s=_med(theirs),
+        n=repeat,
+    )
