@@ -355,7 +355,8 @@ class Practice:
     def pending_charts(self, *, at_most: int = 20_000) -> int | None:
         """Charts with changes not pushed yet, what a GP understands ("3 charts changed");
         None past ``at_most`` changes, where counting would hold the worker too long."""
-        return journal.pending_charts(self.session, at_most=at_most)
+        with self.session.system():  # a number, not content: every role sees it
+            return journal.pending_charts(self.session, at_most=at_most)
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -384,6 +385,13 @@ class Practice:
     def chart(self, patient_id: str, *, include_deleted: bool = False) -> Record:
         """The whole chart of one patient; the read is audited."""
         return reads.chart(self.session, patient_id, include_deleted=include_deleted)
+
+    def visible_chart(self, patient_id: str) -> Record:
+        """The chart as this person's role may see it: the whole chart for a clinician,
+        identity, insurance and appointments only (clinical sections empty) otherwise."""
+        if self.may_read_clinical:
+            return self.chart(patient_id)
+        return reads.front_desk_chart(self.session, patient_id)
 
     # -- clinical content: versions, never overwritten --------------------------------------
 
