@@ -35,10 +35,18 @@ from desktop.practice import people
 from desktop.practice.people import UserInfo
 
 
+def _named(widget: QWidget, name: str) -> None:
+    """The name on the widget and on a date edit's inner line edit (what has focus)."""
+    widget.setAccessibleName(name)
+    inner = widget.findChild(QLineEdit) if isinstance(widget, QDateEdit) else None
+    if inner is not None:
+        inner.setAccessibleName(name)
+
+
 def _labelled(form: Any, text: str, widget: QWidget) -> None:
     label = QLabel(text)
     label.setBuddy(widget)
-    widget.setAccessibleName(text.replace("&", ""))
+    _named(widget, text.replace("&", ""))
     form.addRow(label, widget)
 
 
@@ -101,6 +109,7 @@ class UsersDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Login"), self.tr("Role"), self.tr("Until"), self.tr("State")]
         )
+        self.table.verticalHeader().hide()  # and with it the unnamed corner button
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -109,7 +118,7 @@ class UsersDialog(QDialog):
         self.add_button.clicked.connect(self.add_user)
         self.until = QDateEdit(QDate.currentDate())
         self.until.setCalendarPopup(True)
-        self.until.setAccessibleName(self.tr("Locum's last day"))
+        _named(self.until, self.tr("Locum's last day"))
         self.until_button = QPushButton(self.tr("Set the last day"))
         self.until_button.clicked.connect(self.set_until)
         self.deactivate_button = QPushButton(self.tr("Deactivate…"))
