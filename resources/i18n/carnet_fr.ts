@@ -4,42 +4,42 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/app/users.py" line="49"/>
+        <location filename="../../desktop/app/users.py" line="57"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="61"/>
+        <location filename="../../desktop/app/users.py" line="69"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="62"/>
+        <location filename="../../desktop/app/users.py" line="70"/>
         <source>Name shown</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="63"/>
+        <location filename="../../desktop/app/users.py" line="71"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="64"/>
+        <location filename="../../desktop/app/users.py" line="72"/>
         <source>Locum&apos;s last day</source>
         <translation>Dernier jour du remplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="65"/>
+        <location filename="../../desktop/app/users.py" line="73"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="66"/>
+        <location filename="../../desktop/app/users.py" line="74"/>
         <source>Passphrase again</source>
         <translation>Phrase secrète (confirmation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="75"/>
+        <location filename="../../desktop/app/users.py" line="83"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/unlock.py" line="51"/>
         <source>your login (empty: whoever the passphrase opens)</source>
-        <translation>votre identifiant (vide : celui qu'ouvre la phrase secrète)</translation>
+        <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
         <location filename="../../desktop/app/unlock.py" line="55"/>
@@ -3290,102 +3290,102 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/app/users.py" line="97"/>
+        <location filename="../../desktop/app/users.py" line="105"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="100"/>
+        <location filename="../../desktop/app/users.py" line="108"/>
         <source>Users of the practice</source>
         <translation>Utilisateurs du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="102"/>
+        <location filename="../../desktop/app/users.py" line="110"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="102"/>
+        <location filename="../../desktop/app/users.py" line="110"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="102"/>
+        <location filename="../../desktop/app/users.py" line="110"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="102"/>
+        <location filename="../../desktop/app/users.py" line="110"/>
         <source>Until</source>
-        <translation>Jusqu'au</translation>
+        <translation>Jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="102"/>
+        <location filename="../../desktop/app/users.py" line="110"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="108"/>
+        <location filename="../../desktop/app/users.py" line="117"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="112"/>
+        <location filename="../../desktop/app/users.py" line="121"/>
         <source>Locum&apos;s last day</source>
         <translation>Dernier jour du remplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="113"/>
+        <location filename="../../desktop/app/users.py" line="122"/>
         <source>Set the last day</source>
         <translation>Fixer le dernier jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="115"/>
+        <location filename="../../desktop/app/users.py" line="124"/>
         <source>Deactivate…</source>
         <translation>Désactiver…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="142"/>
+        <location filename="../../desktop/app/users.py" line="151"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="144"/>
+        <location filename="../../desktop/app/users.py" line="153"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="146"/>
+        <location filename="../../desktop/app/users.py" line="155"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="184"/>
+        <location filename="../../desktop/app/users.py" line="193"/>
         <source>The locum&apos;s last day is now {0}.</source>
         <translation>Le dernier jour du remplacement est désormais le {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="195"/>
+        <location filename="../../desktop/app/users.py" line="204"/>
         <source>Deactivate a user</source>
         <translation>Désactiver un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="197"/>
+        <location filename="../../desktop/app/users.py" line="206"/>
         <source>{0} will no longer log in: on this computer now, on the others at their next sync. The database key of this computer is changed, so a copy of the old key file no longer opens it. A copy of the database they already took stays readable, and the devices they used can still sync until you revoke them (Practice &gt; Devices…).</source>
-        <translation>{0} ne pourra plus se connecter : sur cet ordinateur dès maintenant, sur les autres à leur prochaine synchronisation. La clé de la base de cet ordinateur est changée : une copie de l'ancien fichier de clés ne l'ouvre plus. Une copie de la base déjà emportée reste lisible, et les appareils utilisés par cette personne peuvent encore se synchroniser tant que vous ne les avez pas révoqués (Cabinet &gt; Appareils…).</translation>
+        <translation>{0} ne pourra plus se connecter : sur cet ordinateur dès maintenant, sur les autres à leur prochaine synchronisation. La clé de la base de cet ordinateur est changée : une copie de l&apos;ancien fichier de clés ne l&apos;ouvre plus. Une copie de la base déjà emportée reste lisible, et les appareils utilisés par cette personne peuvent encore se synchroniser tant que vous ne les avez pas révoqués (Cabinet &gt; Appareils…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="203"/>
+        <location filename="../../desktop/app/users.py" line="212"/>
         <source>Deactivate</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="204"/>
+        <location filename="../../desktop/app/users.py" line="213"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="213"/>
+        <location filename="../../desktop/app/users.py" line="222"/>
         <source>{0} is deactivated. Revoke the devices they used to stop their sync.</source>
         <translation>{0} est désactivé(e). Révoquez les appareils utilisés par cette personne pour arrêter leur synchronisation.</translation>
     </message>
@@ -4405,7 +4405,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="64"/>
         <source>Your role ({0}) does not open clinical content. Log in as a doctor or a locum for that.</source>
-        <translation>Votre rôle ({0}) n'ouvre pas le contenu médical. Connectez-vous en tant que médecin ou remplaçant pour cela.</translation>
+        <translation>Votre rôle ({0}) n&apos;ouvre pas le contenu médical. Connectez-vous en tant que médecin ou remplaçant pour cela.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="74"/>
@@ -4753,7 +4753,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/store_messages.py" line="255"/>
         <location filename="../../desktop/app/store_messages.py" line="256"/>
         <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
-        <translation>L'identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s'il s'agit d'une erreur.</translation>
+        <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="257"/>
@@ -4768,7 +4768,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="259"/>
         <source>Type the login and the name shown.</source>
-        <translation>Saisissez l'identifiant et le nom affiché.</translation>
+        <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="260"/>
@@ -4778,7 +4778,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="261"/>
         <source>Only a locum&apos;s account has an end date.</source>
-        <translation>Seul le compte d'un remplaçant a une date de fin.</translation>
+        <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="262"/>
@@ -4788,17 +4788,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="263"/>
         <source>The login “{0}” exists already: one identity per person.</source>
-        <translation>L'identifiant « {0} » existe déjà : une seule identité par personne.</translation>
+        <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="264"/>
         <source>The login “{0}” was deactivated.</source>
-        <translation>L'identifiant « {0} » a été désactivé.</translation>
+        <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="265"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
-        <translation>« {0} » n'est pas remplaçant : son compte n'a pas de date de fin.</translation>
+        <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="266"/>
@@ -4808,12 +4808,12 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="267"/>
         <source>“{0}” is not a date.</source>
-        <translation>« {0} » n'est pas une date.</translation>
+        <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="268"/>
         <source>There is no login “{0}” on this computer.</source>
-        <translation>Il n'y a pas d'identifiant « {0} » sur cet ordinateur.</translation>
+        <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
 """Practice > Users…: a doctor adds a secretary and a locum, sets the locum's last day
 and deactivates the secretary (confirmed without a nested event loop), all on the
 store's worker; every control has a name."""
@@ -12,7 +11,6 @@ from desktop.app.tasks import Tasks
 from desktop.app.users import AddUserDialog, UsersDialog
 from desktop.practice import people
 from tests.app.test_accessible_names import unnamed
-from tests.app.test_app import opened, tasks  # noqa: F401
 
 
 def users_of(tasks: Tasks) -> dict[str, people.UserInfo]:

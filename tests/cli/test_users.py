@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 SEC = "front desk passphrase"
 

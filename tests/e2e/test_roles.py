@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import PASSPHRASE, carnet_cli
+from tests.helpers.e2e import PASSPHRASE, carnet_cli
 
 SECRETARY = "phrase de la secrétaire"
 CLINICAL = ("Asthme instable", "Ventoline", "Pénicilline", "Nouvelle consultation")

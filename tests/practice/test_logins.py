@@ -17,8 +17,8 @@ from desktop.practice.keyfile import KEYFILE_NAME, KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 from desktop.sync_service import SyncService, join, set_remote
-from tests.conftest import PASSPHRASE
 from tests.data.make_fixtures import PASSPHRASE as FIXTURE_PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 SEC_PASS = "front desk passphrase"
 LOCUM_PASS = "locum passphrase 1"

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.practice import errors, people
 from desktop.practice.store import Practice
-from tests.conftest import PASSPHRASE
+from tests.helpers.practice import PASSPHRASE
 
 SECRETARY_PASS = "front desk passphrase"
 LOCUM_PASS = "locum passphrase 1"
