@@ -363,6 +363,29 @@ class MainWindow(QMainWindow):
         self._reopen_chart()
         if self.patients.search.text().strip():
             self.patients.refresh()
+        self.tasks.db(
+            lambda p: p.db_key if p.enforce_departures() else None,
+            on_done=self._rekeyed,
+            on_error=self.show_error,
+        )
+
+    def _rekeyed(self, key: bytes | None) -> None:
+        """A person left (learnt by this pull): the store changed the database key. The
+        drafts were re-sealed; the background sync and the keyring follow the new key."""
+        if key is None:
+            return
+        self.info["db_key"] = key
+        self.sync.db_key = key
+        self.drafts = DraftStore(self.folder, key)
+        self.chart.drafts = self.drafts
+        folder = self.folder
+
+        def remember() -> None:
+            cache, account = KeyCache(), keyring_account(folder)
+            if cache.load(account) is not None:
+                cache.store(account, key)
+
+        self.tasks.on_db(remember)
 
     def _show_conflict_count(self, count: int) -> None:
         self.conflicts_button.setText(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.practice import meta, rows
+from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
@@ -60,10 +61,23 @@ def enforce(p: Practice) -> bool:
     return True
 
 
+def _carry_drafts(p: Practice, new_key: bytes) -> None:
+    """Drafts are sealed under a key derived from the database key: re-seal them."""
+    old = DraftStore(p.folder, p.db_key)
+    if not old.has_any():
+        return
+    with p.session.system():
+        patients = [r[0] for r in p.conn.execute("SELECT id FROM patient").fetchall()]
+        consultations = [r[0] for r in p.conn.execute("SELECT id FROM consultation").fetchall()]
+    names = [consultation_draft(i) for i in patients] + [amendment_draft(i) for i in consultations]
+    old.carry_over(DraftStore(p.folder, new_key), names)
+
+
 def rekey(p: Practice, keyfile: KeyFile) -> None:
     """Move the database to a fresh key, wrapped for every login that still has one."""
     new_key = crypto.random_key()
     keyfile.rewrapped(new_key).save()  # both keys open it, whatever happens next
+    _carry_drafts(p, new_key)
     with p.session.system(), p.session._lock:
         p.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
         # The WAL may still hold pages written under the old key: fold it in and empty it.

@@ -67,6 +67,7 @@ class Practice:
     ):
         self.db_key = db_key
         self.login_name = login_name  # the login the key file's entry names
+        self.departures = True  # see open()
         stored = meta.read_all(conn)
         self.practice_id: str = stored[MetaKey.PRACTICE_ID]
         self.practice_keys = meta.ring_from_json(self.practice_id, stored[MetaKey.PRACTICE_KEYS])
@@ -116,7 +117,7 @@ class Practice:
         """End here the logins of people who left (key file, rekey); call after a pull."""
         from desktop.practice import departures
 
-        return departures.enforce(self)
+        return self.departures and departures.enforce(self)
 
     # -- the session's state, as callers have always read it -------------------------------
 
@@ -244,8 +245,13 @@ class Practice:
         key: bytes | None = None,
         username: str | None = None,
         allow_incomplete: bool = False,
+        departures: bool = True,
     ) -> Practice:
         """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key.
+
+        ``departures=False``: a second connection of a process that keeps the practice
+        open on another (the app's background sync): it never rekeys under that one's
+        feet; the app's own connection ends departures (:meth:`enforce_departures`).
 
         A folder whose join or restore was interrupted is refused (it would look like a
         complete practice while missing records) unless ``allow_incomplete``: the
@@ -266,6 +272,7 @@ class Practice:
                 )
             if username is not None and practice.access.username != username:
                 raise errors.WrongPassphraseError(f"there is no login '{username}' here")
+            practice.departures = departures
             practice.enforce_departures()
             people.check_login(practice)
         except BaseException:
