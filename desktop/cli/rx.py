@@ -212,9 +212,9 @@ def add_commands(sub: Any, command: Register) -> None:
     p.add_argument("pairs", nargs="+", metavar="FIELD=VALUE")
     p = usub.add_parser("show")
     p.add_argument("login", metavar="USER")
-    from desktop import cli_users
+    from desktop.cli import users
 
-    cli_users.add_commands(usub, command)
+    users.add_commands(usub, command)
 
     drugs = sub.add_parser("drugs", help="the drug list (French public drug database, BDPM)")
     dsub = drugs.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -17,7 +17,7 @@ from desktop.practice.drafts import DraftStore, consultation_draft
 from desktop.practice.keyfile import KEYFILE_NAME, KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
-from desktop.sync_service import SyncService, join, set_remote
+from desktop.remote import SyncService, join, set_remote
 from tests.data.make_fixtures import PASSPHRASE as FIXTURE_PASSPHRASE
 from tests.helpers.practice import PASSPHRASE
 

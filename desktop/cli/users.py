@@ -1,6 +1,6 @@
 """``carnet user add|list|deactivate|grant|set-until``: the people of the practice.
 
-Beside ``user set``/``user show`` (a practitioner's professional details, cli_rx.py).
+Beside ``user set``/``user show`` (a practitioner's professional details, desktop/cli/rx.py).
 Only a doctor manages users (the store refuses the others, exit 6).
 """
 
@@ -8,26 +8,20 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from desktop.cli.opening import Register, open_practice, read_secret_file
+from desktop.cli.output import emit_json, shown
 from desktop.practice import errors, people
-
-Handler = Callable[[argparse.Namespace], int]
-Register = Callable[[str], Callable[[Handler], Handler]]
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from desktop.cli import open_practice
-
     return open_practice(args)
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
     """The new person's passphrase: never on the command line (it would show in ps)."""
-    from desktop.cli import read_secret_file
-
     if args.new_passphrase_file:
         return read_secret_file(args.new_passphrase_file, "new passphrase")
     env = os.environ.get("CARNET_NEW_PASSPHRASE")
@@ -62,8 +56,6 @@ def cmd_user_grant(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from desktop.cli import emit_json, shown
-
     with _open(args) as p:
         users = people.list_users(p)
     if args.json:
@@ -98,7 +90,7 @@ def cmd_user_set_until(args: argparse.Namespace) -> int:
 
 
 def add_commands(usub: Any, command: Register) -> None:
-    """Add the people commands to the ``user`` sub-parser made in cli_rx.py."""
+    """Add the people commands to the ``user`` sub-parser made in desktop/cli/rx.py."""
     p = usub.add_parser("add", help="a doctor, locum or secretary, with a login here")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
