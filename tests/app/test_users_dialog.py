@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app.tasks import Tasks
 from desktop.app.users import AddUserDialog, UsersDialog
 from desktop.practice import people
-from tests.app.test_accessible_names import unnamed
+from tests.helpers.qt import unnamed
 
 
 def users_of(tasks: Tasks) -> dict[str, people.UserInfo]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from desktop.cli.output import exit_code
 from desktop.practice import errors, people
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
@@ -89,7 +90,7 @@ def test_a_secretary_is_refused_every_clinical_read_and_write(
     with pytest.raises(errors.RoleError) as refused:
         CLINICAL_CALLS[call](secretary, office)
     message = str(refused.value)
-    assert "secretary" in message and refused.value.exit_code == 6
+    assert "secretary" in message and exit_code(refused.value) == 6
     for content in ("Asthme", "Pénicilline", "Angine", "CRP", "Lefèvre", "Amoxicilline"):
         assert content not in message
     assert secretary.counts() == before  # a refused write wrote nothing
