@@ -76,14 +76,12 @@ class AppController:
         def facts(p: Any) -> dict[str, Any]:
             from desktop.remote import REMOTE_URL
 
-            me = p.get("user", p.user_id) if p.user_id else None
             return {
                 "practice_name": p.practice_record()["name"],
                 "db_key": p.db_key,
                 "remote": p.meta_value(REMOTE_URL),
                 "clinical": p.may_read_clinical,
                 "manages_users": p.access.manages_users,
-                "display_name": (me or {}).get("display_name"),
             }
 
         self.tasks.db(facts, on_done=self.open_window)

@@ -194,9 +194,6 @@ class MainWindow(QMainWindow):
         for action in (self.letter_action, self.summary_action, self.profile_action):
             action.setVisible(clinical)
         self.users_action.setVisible(bool(self.info.get("manages_users", True)))
-        who = self.info.get("display_name")
-        if who:
-            self.setWindowTitle(f"Carnet: {self.info['practice_name']} ({who})")
 
     def show_users(self) -> None:
         from desktop.app.users import UsersDialog
