@@ -72,6 +72,8 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # The login may stay empty (whoever the passphrase opens): the passphrase first.
+        self.passphrase.setFocus()
         account = keyring_account(folder)
 
         def keyring_state() -> tuple[bool, str | None]:
