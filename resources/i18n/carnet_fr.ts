@@ -1687,113 +1687,113 @@
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="206"/>
+        <location filename="../../desktop/app/window.py" line="203"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="207"/>
+        <location filename="../../desktop/app/window.py" line="204"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="207"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="209"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="213"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="240"/>
+        <location filename="../../desktop/app/window.py" line="237"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="242"/>
+        <location filename="../../desktop/app/window.py" line="239"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="242"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="246"/>
+        <location filename="../../desktop/app/window.py" line="243"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="257"/>
+        <location filename="../../desktop/app/window.py" line="254"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="288"/>
+        <location filename="../../desktop/app/window.py" line="285"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="290"/>
+        <location filename="../../desktop/app/window.py" line="287"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="323"/>
+        <location filename="../../desktop/app/window.py" line="320"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="328"/>
+        <location filename="../../desktop/app/window.py" line="325"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="366"/>
+        <location filename="../../desktop/app/window.py" line="386"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="368"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="408"/>
+        <location filename="../../desktop/app/window.py" line="428"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="410"/>
+        <location filename="../../desktop/app/window.py" line="430"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="413"/>
+        <location filename="../../desktop/app/window.py" line="433"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="414"/>
+        <location filename="../../desktop/app/window.py" line="434"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="476"/>
-        <location filename="../../desktop/app/window.py" line="489"/>
+        <location filename="../../desktop/app/window.py" line="496"/>
+        <location filename="../../desktop/app/window.py" line="509"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -3272,17 +3272,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="92"/>
+        <location filename="../../desktop/app/unlock.py" line="94"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="111"/>
+        <location filename="../../desktop/app/unlock.py" line="113"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="144"/>
+        <location filename="../../desktop/app/unlock.py" line="146"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -3818,7 +3818,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="132"/>
+        <location filename="../../desktop/app/main.py" line="130"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
