@@ -69,6 +69,8 @@ CLINICAL_CALLS: dict[str, Callable[[Practice, dict[str, str]], Any]] = {
     "read prescription": lambda p, i: p.get("prescription", i["prescription"]),
     "read document": lambda p, i: p.get("document", i["document"]),
     "document content": lambda p, i: p.document_content(i["document"]),
+    # an entity added by schema 3, refused with no change to roles.py: the schema's flag
+    "lab results": lambda p, i: p.records("lab_result", patient_id=i["patient"]),
     "note search": lambda p, i: p.search_notes("angine"),
     "write problem": lambda p, i: p.create_record(
         "problem", {"patient_id": i["patient"], "label": "HTA"}
