@@ -35,6 +35,7 @@ class Kind(enum.Enum):
     INTEGRITY = "integrity"  # tampering or damage, remote or local
     DISK = "disk"  # this computer's disk: full, read-only, cannot open, in use
     CANCELLED = "cancelled"
+    ROLE_REFUSED = "role refused"  # the logged-in person's role may not (docs/roles.md)
     OTHER = "other"  # a known error whose message is the whole story
 
 
@@ -49,6 +50,7 @@ class Known:
 
 
 _STORE_KINDS: tuple[tuple[type[store.CarnetError], Kind], ...] = (
+    (store.RoleError, Kind.ROLE_REFUSED),
     (store.UsageError, Kind.USAGE),
     (store.InvalidInputError, Kind.USAGE),
     (store.WrongPassphraseError, Kind.WRONG_SECRET),

@@ -195,6 +195,8 @@ class ChartView(QWidget):
         right.addWidget(detail_box)
         split.addWidget(right)
         split.setSizes([320, 600])
+        self.clinical_split = split
+        self.clinical = True
         self.chart_page = chart_page = QWidget()
         layout = QVBoxLayout(chart_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +213,24 @@ class ChartView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self.show_chart(None)
+
+    def set_clinical(self, clinical: bool) -> None:
+        """A role without clinical access (a secretary) sees identity and agenda only:
+        the clinical buttons, summary, timeline and entry are not shown at all."""
+        self.clinical = clinical
+        for widget in (
+            self.consult_button,
+            self.rx_button,
+            self.problem_button,
+            self.allergy_button,
+            self.treatment_button,
+            self.vaccination_button,
+            self.export_button,
+            self.clinical_split,
+        ):
+            widget.setVisible(clinical)
+        if not clinical:
+            self.draft_box.hide()
 
     def _emit(self, signal: Any) -> None:
         if self.chart is not None:
@@ -301,7 +321,7 @@ class ChartView(QWidget):
         if self.tasks is None or self.chart is None:
             return
         patient_id = str(self.chart["id"])
-        self.tasks.db(lambda p: p.chart(patient_id), on_done=self._reloaded)
+        self.tasks.db(lambda p: p.visible_chart(patient_id), on_done=self._reloaded)
 
     def _reloaded(self, chart: dict[str, Any]) -> None:
         if self.chart is not None and self.chart["id"] == chart["id"]:
@@ -310,7 +330,7 @@ class ChartView(QWidget):
     def refresh_draft(self) -> None:
         """Show whether a consultation draft is kept for the open patient (read on the
         worker: the draft is a file, sealed)."""
-        if self.tasks is None or self.drafts is None or self.chart is None:
+        if self.tasks is None or self.drafts is None or self.chart is None or not self.clinical:
             return
         patient_id, drafts = str(self.chart["id"]), self.drafts
         with contextlib.suppress(RuntimeError):  # the workers are stopped: the app quits

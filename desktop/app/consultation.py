@@ -28,7 +28,7 @@ from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings
-from desktop.practice.drafts import DraftStore
+from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
 
 AUTOSAVE_MS = 3_000
 SOAP = (
@@ -41,7 +41,7 @@ SOAP = (
 
 def draft_name(patient_id: str) -> str:
     """The name of a patient's consultation draft in the DraftStore."""
-    return f"consultation:{patient_id}"
+    return consultation_draft(patient_id)
 
 
 def parse_diagnoses(text: str) -> list[dict[str, str | None]]:
@@ -81,7 +81,7 @@ class ConsultationEditor(QDialog):
             self.draft_name = draft_name(patient_id)
             self.setWindowTitle(self.tr("New consultation: {0}").format(title))
         else:
-            self.draft_name = f"consultation-amend:{amend['id']}"
+            self.draft_name = amendment_draft(amend["id"])
             self.setWindowTitle(
                 self.tr("Amend the consultation of {0}: {1}").format(
                     show_datetime(amend.get("started_at")), title

@@ -9,7 +9,12 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.app.store_messages import store_message
 from desktop.errors import Kind, known
-from desktop.practice.errors import CarnetError, WrongPassphraseError
+from desktop.practice.errors import (
+    CarnetError,
+    LoginRefusedError,
+    RoleError,
+    WrongPassphraseError,
+)
 from desktop.remote import EnrollmentCodeError
 
 
@@ -46,6 +51,11 @@ def message_for(exc: BaseException) -> str | None:
     found = known(exc)
     if found is None:
         return None
+    if isinstance(found.error, LoginRefusedError | RoleError) or (
+        isinstance(found.error, WrongPassphraseError)
+        and found.sentence.startswith("there is no login")
+    ):  # a sentence of its own: a departure, an ended locum, a role's refusal
+        return store_message(found.sentence) or found.sentence
     if isinstance(found.error, WrongPassphraseError):
         return QCoreApplication.translate(
             "errors", "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."

@@ -80,6 +80,8 @@ class AppController:
                 "practice_name": p.practice_record()["name"],
                 "db_key": p.db_key,
                 "remote": p.meta_value(REMOTE_URL),
+                "clinical": p.may_read_clinical,
+                "manages_users": p.access.manages_users,
             }
 
         self.tasks.db(facts, on_done=self.open_window)

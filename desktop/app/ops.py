@@ -98,7 +98,8 @@ class Op(Generic[T]):
             def on_own_connection() -> T:
                 from desktop.practice.store import Practice
 
-                with Practice.open(folder, key=key) as own:
+                # A second connection: it never rekeys under the store's (departures).
+                with Practice.open(folder, key=key, departures=False) as own:
                     return work(own)
 
             self.tasks.net(on_own_connection, on_done=self._done, on_error=self._failed)

@@ -277,10 +277,6 @@ class RestoreWizard(QDialog):
         from desktop.remote import join
 
         _check_empty(self.folder)
-        if login is None and KeyFile.exists(self.folder):
-            login = next(
-                (e.username for e in KeyFile.load(self.folder).entries if e.username), None
-            )
         practice = join(
             self.folder,
             url,

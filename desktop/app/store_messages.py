@@ -49,6 +49,24 @@ def _unknown_field(holes: list[str]) -> str:
     ).format(holes[1])
 
 
+ROLE_LABELS = {
+    "doctor": QT_TRANSLATE_NOOP("store", "doctor"),
+    "locum": QT_TRANSLATE_NOOP("store", "locum"),
+    "secretary": QT_TRANSLATE_NOOP("store", "secretary"),
+}
+
+
+def role_label(role: str) -> str:
+    return _t(ROLE_LABELS[role]) if role in ROLE_LABELS else role
+
+
+def _role_refusal(holes: list[str]) -> str:
+    return QCoreApplication.translate(
+        "store",
+        "Your role ({0}) does not open clinical content. Log in as a doctor or a locum for that.",
+    ).format(role_label(holes[0]))
+
+
 CATALOGUE: tuple[tuple[str, Shown], ...] = (
     # input
     ("field '{}' of {} expects a {} value{}{}", _bad_value),
@@ -232,6 +250,22 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ("a template has a name and a text", QT_TRANSLATE_NOOP("store", "A template needs a name and a text.")),
     ("a template is a letter or a certificate", QT_TRANSLATE_NOOP("store", "A template is a letter or a certificate.")),
     ("the letter is empty", QT_TRANSLATE_NOOP("store", "The letter is empty.")),
+    # people and roles (desktop/practice/people.py, roles.py, keyfile.py)
+    ("the {} role cannot open or change clinical content (problems, allergies, treatments, consultations and notes, prescriptions, documents, results, vaccinations, note search); log in as a doctor or locum for that", _role_refusal),
+    ("the login '{}' was deactivated on this computer (the person left the practice); ask a doctor of the practice if this is a mistake", QT_TRANSLATE_NOOP("store", "The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.")),
+    ("the login '{}' was deactivated (the person left the practice); ask a doctor of the practice if this is a mistake", QT_TRANSLATE_NOOP("store", "The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.")),
+    ("the locum account '{}' ended on {}; a doctor of the practice can extend it ('carnet user set-until')", QT_TRANSLATE_NOOP("store", "The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice > Users…).")),
+    ("the {} role cannot manage the practice's users; log in as a doctor", QT_TRANSLATE_NOOP("store", "Only a doctor manages the practice's users.")),
+    ("the login and the display name must not be empty", QT_TRANSLATE_NOOP("store", "Type the login and the name shown.")),
+    ("the role must be one of {}", QT_TRANSLATE_NOOP("store", "Choose a role: doctor, locum or secretary.")),
+    ("only a locum's account has an end date (--until)", QT_TRANSLATE_NOOP("store", "Only a locum's account has an end date.")),
+    ("a locum's account needs its last day (--until YYYY-MM-DD)", QT_TRANSLATE_NOOP("store", "Give the locum's last day.")),
+    ("the login '{}' exists already (one identity per person); give it a login on this computer with 'carnet user grant {}'", QT_TRANSLATE_NOOP("store", "The login “{0}” exists already: one identity per person.")),
+    ("the login '{}' was deactivated", QT_TRANSLATE_NOOP("store", "The login “{0}” was deactivated.")),
+    ("'{}' is not a locum: no end date to set", QT_TRANSLATE_NOOP("store", "“{0}” is not a locum: their account has no end date.")),
+    ("you cannot deactivate your own login", QT_TRANSLATE_NOOP("store", "You cannot deactivate your own login.")),
+    ("'{}' is not a date; write the locum's last day as YYYY-MM-DD", QT_TRANSLATE_NOOP("store", "“{0}” is not a date.")),
+    ("there is no login '{}' here", QT_TRANSLATE_NOOP("store", "There is no login “{0}” on this computer.")),
 )  # fmt: skip
 
 

@@ -136,7 +136,7 @@ class SyncController(QObject):
         from desktop.practice.store import Practice
         from desktop.remote import SyncService
 
-        with Practice.open(self.folder, key=self.db_key) as practice:
+        with Practice.open(self.folder, key=self.db_key, departures=False) as practice:
             return SyncService(practice).sync(self._cancel)
 
     def set_remote(self, remote: str | None, interval_s: int | None = None) -> None:

@@ -21,6 +21,14 @@ from desktop.app.tasks import Tasks
 from desktop.practice.keycache import KeyCache
 from desktop.practice.store import Practice
 
+KEY_LOGIN = "-key-login"
+"""Beside the remembered key, in the keyring: the login it opens as (a key remembered
+by a doctor never opens as anyone else, nor a secretary's as a doctor)."""
+LAST_LOGIN = "-last-login"
+"""The last login of this computer, to fill the field: in the keyring, never in a
+settings file in clear (a stolen disk would name the practice's people). Without a
+keyring, nothing is remembered and the field starts empty."""
+
 
 def keyring_account(folder: Path) -> str:
     """An opaque per-folder account name for the keyring (no patient data)."""
@@ -38,6 +46,9 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Carnet: unlock"))
         self.setMinimumWidth(420)
         title = QLabel(f"<h2>{practice_name}</h2>")
+        self.login = QLineEdit()
+        self.login.setObjectName("login")
+        self.login.setPlaceholderText(self.tr("your login (empty: whoever the passphrase opens)"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
@@ -47,6 +58,7 @@ class UnlockDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow("", self.remember)
         self.buttons = QDialogButtonBox(
@@ -60,10 +72,22 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.tasks.on_db(lambda: KeyCache().available(), on_done=self._keyring_checked)
+        # The login may stay empty (whoever the passphrase opens): the passphrase first.
+        self.passphrase.setFocus()
+        account = keyring_account(folder)
 
-    def _keyring_checked(self, available: bool) -> None:
+        def keyring_state() -> tuple[bool, str | None]:
+            cache = KeyCache()
+            return cache.available(), cache.load_text(account + LAST_LOGIN)
+
+        self.tasks.on_db(keyring_state, on_done=self._keyring_checked)
+
+    def _keyring_checked(self, state: tuple[bool, str | None]) -> None:
         """Without a usable keyring the box says so instead of silently doing nothing."""
+        available, last = state
+        if last and not self.login.text():
+            self.login.setText(last)
+            self.passphrase.setFocus()
         if not available:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
@@ -73,30 +97,38 @@ class UnlockDialog(QDialog):
         """Open with the key remembered in the keyring, if any (on the worker: may block)."""
 
         def attempt() -> bool:
-            key = KeyCache().load(keyring_account(self.folder))
-            if key is None:
+            cache, account = KeyCache(), keyring_account(self.folder)
+            key, login = cache.load(account), cache.load_text(account + KEY_LOGIN)
+            if key is None or not login:  # a key that names no login opens nothing
                 return False
-            self.tasks.practice = Practice.open(self.folder, key=key)
+            self.tasks.practice = Practice.open(self.folder, key=key, username=login)
             return True
 
         self.tasks.on_db(attempt, on_done=on_result, on_error=lambda exc: on_result(False))
 
     def unlock(self) -> None:
         passphrase, remember = self.passphrase.text(), self.remember.isChecked()
+        login = self.login.text().strip() or None
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Unlocking…"))
 
         def open_it() -> str | None:
             from desktop.remote import REMOTE_URL, RESTORE_STATE
 
-            practice = Practice.open(self.folder, passphrase=passphrase, allow_incomplete=True)
+            practice = Practice.open(
+                self.folder, passphrase=passphrase, username=login, allow_incomplete=True
+            )
             if practice.meta_value(RESTORE_STATE) == "in-progress":
                 url = str(practice.meta_value(REMOTE_URL) or "")
                 practice.close()  # half restored: never shown as the practice
                 return url
             self.tasks.practice = practice
-            if remember:
-                KeyCache().store(keyring_account(self.folder), practice.db_key)
+            cache, account = KeyCache(), keyring_account(self.folder)
+            if practice.login_name:
+                cache.store_text(account + LAST_LOGIN, practice.login_name)
+            if remember and practice.login_name:
+                cache.store(account, practice.db_key)
+                cache.store_text(account + KEY_LOGIN, practice.login_name)
             return None
 
         def opened(unfinished: str | None) -> None:

@@ -35,7 +35,7 @@ from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
-from desktop.app.unlock import keyring_account
+from desktop.app.unlock import KEY_LOGIN, keyring_account
 from desktop.app.warmup import SearchWarmer
 from desktop.practice.drafts import DraftStore
 from desktop.practice.keycache import KeyCache
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sync.conflicts_changed.connect(self._show_conflict_count)
         self.statusBar().addPermanentWidget(self.conflicts_button)
         self._build_menus()
+        self._apply_role()
         self._refresh_pending()
 
         self.idle = QTimer(self, singleShot=True, interval=auto_lock_min() * 60_000)
@@ -156,9 +157,12 @@ class MainWindow(QMainWindow):
         self.practice_details_action.triggered.connect(self.show_practice_details)
         self.profile_action = QAction(self.tr("My practitioner profile…"), self)
         self.profile_action.triggered.connect(self.show_profile)
+        self.users_action = QAction(self.tr("Users…"), self)
+        self.users_action.triggered.connect(self.show_users)
         for action in (
             self.practice_details_action,
             self.profile_action,
+            self.users_action,
             self.agenda_action,
             self.sync_action,
             self.remote_action,
@@ -181,6 +185,22 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             language.addAction(action)
+
+    def _apply_role(self) -> None:
+        """Hide what the logged-in person's role cannot open (the store refuses it
+        anyway, docs/roles.md); only a doctor manages users."""
+        clinical = bool(self.info.get("clinical", True))
+        self.chart.set_clinical(clinical)
+        for action in (self.letter_action, self.summary_action, self.profile_action):
+            action.setVisible(clinical)
+        self.users_action.setVisible(bool(self.info.get("manages_users", True)))
+
+    def show_users(self) -> None:
+        from desktop.app.users import UsersDialog
+
+        dialog = UsersDialog(self.tasks, self)
+        dialog.show()
+        self.users_dialog = dialog
 
     def _build_patient_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("P&atient"))
@@ -260,6 +280,7 @@ class MainWindow(QMainWindow):
         def forget() -> bool:
             cache = KeyCache()
             cache.forget(keyring_account(folder))
+            cache.forget(keyring_account(folder) + KEY_LOGIN)
             return cache.available()
 
         def done(had_keyring: bool) -> None:
@@ -278,7 +299,9 @@ class MainWindow(QMainWindow):
 
     def open_chart(self, patient_id: str) -> None:
         self.tasks.db(
-            lambda p: p.chart(patient_id), on_done=self.chart.show_chart, on_error=self.show_error
+            lambda p: p.visible_chart(patient_id),
+            on_done=self.chart.show_chart,
+            on_error=self.show_error,
         )
 
     def _title(self) -> str:
@@ -337,6 +360,29 @@ class MainWindow(QMainWindow):
         self._reopen_chart()
         if self.patients.search.text().strip():
             self.patients.refresh()
+        self.tasks.db(
+            lambda p: p.db_key if p.enforce_departures() else None,
+            on_done=self._rekeyed,
+            on_error=self.show_error,
+        )
+
+    def _rekeyed(self, key: bytes | None) -> None:
+        """A person left (learnt by this pull): the store changed the database key. The
+        drafts were re-sealed; the background sync and the keyring follow the new key."""
+        if key is None:
+            return
+        self.info["db_key"] = key
+        self.sync.db_key = key
+        self.drafts = DraftStore(self.folder, key)
+        self.chart.drafts = self.drafts
+        folder = self.folder
+
+        def remember() -> None:
+            cache, account = KeyCache(), keyring_account(folder)
+            if cache.load(account) is not None:
+                cache.store(account, key)
+
+        self.tasks.on_db(remember)
 
     def _show_conflict_count(self, count: int) -> None:
         self.conflicts_button.setText(

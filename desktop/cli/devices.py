@@ -90,14 +90,10 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
         if practice.meta_value(REMOTE_URL) and not args.local_only:
             service = SyncService(practice)
             service.change_passphrase(new)  # remote first
-        keyfile = KeyFile.load(practice.folder)
-        entry = next(e for e in keyfile.entries if e.user_id == practice.user_id)
-        rest = KeyFile(
-            keyfile.folder,
-            keyfile.practice_id,
-            tuple(e for e in keyfile.entries if e.user_id != entry.user_id),
-        )
-        rest.with_user(entry.user_id, entry.username, practice.db_key, new).save()
+        assert practice.user_id is not None  # opened with a passphrase: a login
+        KeyFile.load(practice.folder).with_user(
+            practice.user_id, practice.login_name or "", practice.db_key, new
+        ).save()
     print("passphrase changed; the old one no longer opens this practice")
     return 0
 

@@ -53,6 +53,7 @@ class TerminalProgress:
 
 
 EXIT_OTHER, EXIT_USAGE, EXIT_WRONG_SECRET, EXIT_UNREACHABLE, EXIT_INTEGRITY = 1, 2, 3, 4, 5
+EXIT_ROLE = 6
 EXIT_CODES = {  # the README's table; a kind not here exits 1
     Kind.USAGE: EXIT_USAGE,
     Kind.WRONG_SECRET: EXIT_WRONG_SECRET,
@@ -61,6 +62,7 @@ EXIT_CODES = {  # the README's table; a kind not here exits 1
     Kind.STORAGE_REFUSED: EXIT_UNREACHABLE,
     Kind.NO_PRACTICE_THERE: EXIT_UNREACHABLE,
     Kind.INTEGRITY: EXIT_INTEGRITY,
+    Kind.ROLE_REFUSED: EXIT_ROLE,
 }
 
 

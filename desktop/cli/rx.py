@@ -201,7 +201,7 @@ def add_commands(sub: Any, command: Register) -> None:
     p.add_argument("pairs", nargs="+", metavar="FIELD=VALUE")
     psub.add_parser("show")
 
-    user = sub.add_parser("user", help="a practitioner's professional details")
+    user = sub.add_parser("user", help="the practice's people: logins, roles, professional details")
     usub = user.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = usub.add_parser(
         "set",
@@ -212,6 +212,9 @@ def add_commands(sub: Any, command: Register) -> None:
     p.add_argument("pairs", nargs="+", metavar="FIELD=VALUE")
     p = usub.add_parser("show")
     p.add_argument("login", metavar="USER")
+    from desktop.cli import users
+
+    users.add_commands(usub, command)
 
     drugs = sub.add_parser("drugs", help="the drug list (French public drug database, BDPM)")
     dsub = drugs.add_subparsers(dest="action", metavar="ACTION", required=True)

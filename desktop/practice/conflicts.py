@@ -90,6 +90,8 @@ def open_for_user(s: Session) -> list[Record]:
     """
     out: list[Record] = []
     for c in stored(s):
+        if not s.may_read(c.entity):
+            continue  # never show a role what its record would not
         record = rows.get(s, c.entity, c.record_id)
         if record is None or record.get(c.field) == c.loser_value:
             continue

@@ -22,13 +22,18 @@ DatabaseError = sqlcipher3.DatabaseError
 MIN_CIPHER_MAJOR = 4
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
-    """Open (or create) the encrypted database and check it really opens with ``key``."""
+def connect(path: Path, key: bytes, *, create: bool = False, cache: bool = True) -> Connection:
+    """Open (or create) the encrypted database and check it really opens with ``key``;
+    ``cache=False``: no prepared-statement cache (a role-restricted connection, roles.py)."""
     if not create and not path.exists():
         raise errors.NotAPracticeError(f"{path.parent} has no practice database")
     try:
         conn = sqlcipher3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+            str(path),
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=10.0,
+            cached_statements=128 if cache else 0,
         )
     except sqlcipher3.OperationalError as exc:
         raise map_sqlite_error(exc, path) from exc

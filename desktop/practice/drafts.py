@@ -10,11 +10,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from desktop.practice.files import write_private_durably
 from sync import crypto
+
+
+def consultation_draft(patient_id: str) -> str:
+    """The name of a patient's new-consultation draft."""
+    return f"consultation:{patient_id}"
+
+
+def amendment_draft(consultation_id: str) -> str:
+    """The name of the draft of a consultation's next version."""
+    return f"consultation-amend:{consultation_id}"
 
 
 class DraftStore:
@@ -43,6 +54,22 @@ class DraftStore:
             return None  # damaged: treated as no draft (the saved record is untouched)
         value = json.loads(plain)
         return value if isinstance(value, dict) else None
+
+    def has_any(self) -> bool:
+        return self.folder.is_dir() and any(self.folder.glob("*.draft"))
+
+    def carry_over(self, to: DraftStore, names: Iterable[str]) -> int:
+        """Re-seal under ``to`` (a new database key) every draft among ``names``: a
+        rekey must not lose what is being typed. Returns how many moved."""
+        moved = 0
+        for name in names:
+            value = self.load(name)
+            if value is not None:
+                to.save(name, value)
+                if to._path(name) != self._path(name):
+                    self.discard(name)
+                moved += 1
+        return moved
 
     def discard(self, name: str) -> None:
         with contextlib.suppress(OSError):

@@ -53,3 +53,13 @@ class DatabaseBugError(Exception):
     """SQLite refused an operation for a reason that is neither the disk's nor the
     person's (a syntax error, a constraint, a misuse): a bug in Carnet. Deliberately not
     a CarnetError, so it reaches the crash report instead of passing for a disk problem."""
+
+
+class RoleError(CarnetError):
+    """The logged-in person's role may not open or change this kind of record (a
+    secretary and clinical content). The sentence names the role, never the record."""
+
+
+class LoginRefusedError(WrongPassphraseError):
+    """A known login that may no longer open the practice: deactivated, or a locum
+    whose end date has passed."""

@@ -64,6 +64,11 @@ class MetaKey(enum.StrEnum):
     REPAIRS = "repairs"  # JSON list of the repair records this device verified
     REPAIR_OWED = "repair_owed"  # JSON {number, was, retired, failed} while a repair is unfinished
     FOLLOW_OWED = "follow_owed"  # the number of a repair this device is still following
+    # people (desktop.practice.people, departures)
+    DATE_SEEN = "date_seen"
+    """The latest date this device has seen (its clock, synced changes' stamps): a
+    locum's account ends by it, so a clock set back does not revive the account."""
+    REKEY_PENDING = "rekey_pending"  # "1": a departure's rekey waits for older key entries
 
 
 IN_PROGRESS = "in-progress"

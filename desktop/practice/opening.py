@@ -28,6 +28,7 @@ class Unlocked:
     conn: db.Connection
     user_id: str | None
     db_key: bytes
+    username: str | None = None  # the login the key file's entry names (sealed there)
 
 
 def create_database(
@@ -51,7 +52,7 @@ def create_database(
     except OSError as exc:
         raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
     db_key = crypto.random_key()
-    keyfile = KeyFile(folder, keys.practice_id, ()).with_user(user_id, username, db_key, passphrase)
+    keyfile = KeyFile(folder, keys.practice_id).with_user(user_id, username, db_key, passphrase)
     conn = db.connect(folder / DB_NAME, db_key, create=True)
     try:
         migrations.migrate(conn, folder / DB_NAME)
@@ -72,7 +73,7 @@ def create_database(
         (folder / DB_NAME).unlink(missing_ok=True)
         raise
     keyfile.save()
-    return Unlocked(folder, conn, user_id, db_key)
+    return Unlocked(folder, conn, user_id, db_key, username or None)
 
 
 def unlock(
@@ -99,21 +100,31 @@ def unlock(
             "pushed from this computer are lost with the file)"
         )
     user_id: str | None = None
+    login = username
     if key is None:
         if passphrase is None:
             raise errors.WrongPassphraseError("a passphrase is needed to unlock the practice")
-        user_id, key = keyfile.unlock(passphrase, username)
+        opened = keyfile.unlock(passphrase, username)
+        user_id, key, login = opened.user_id, opened.db_key, opened.username
+        if opened.previous is not None:
+            key = _which_key(folder, key, opened.previous)
     conn = db.connect(folder / DB_NAME, key)
     try:
         migrations.migrate(conn, folder / DB_NAME)
     except BaseException:
         conn.close()
         raise
-    if user_id is None and username is not None:
-        for entry in keyfile.entries:
-            if entry.username == username:
-                user_id = entry.user_id
-    return Unlocked(folder, conn, user_id, key)
+    # A remembered key names no login: the store finds ``username`` among its users.
+    return Unlocked(folder, conn, user_id, key, login or None)
+
+
+def _which_key(folder: Path, new: bytes, previous: bytes) -> bytes:
+    """A rekey was cut short (departures.py): the database is under one of the two."""
+    try:
+        db.connect(folder / DB_NAME, new).close()
+        return new
+    except errors.CorruptDatabaseError:
+        return previous
 
 
 def rebind_key_file(
@@ -126,7 +137,6 @@ def rebind_key_file(
 ) -> None:
     """Replace ``old_user_id``'s entry in the key file by one for ``user_id``."""
     keyfile = KeyFile.load(folder)
-    rest = KeyFile(
-        folder, keyfile.practice_id, tuple(e for e in keyfile.entries if e.user_id != old_user_id)
-    )
-    rest.with_user(user_id, username, db_key, passphrase).save()
+    if old_user_id is not None:
+        keyfile = keyfile.without_user(old_user_id)
+    keyfile.with_user(user_id, username, db_key, passphrase).save()

@@ -73,6 +73,31 @@ def chart(s: Session, patient_id: str, *, include_deleted: bool = False) -> Reco
     return whole
 
 
+CLINICAL_SECTIONS = (
+    "problems", "allergies", "treatments", "vaccinations", "documents", "consultations",
+    "prescriptions",
+)
+
+
+def front_desk_chart(s: Session, patient_id: str) -> Record:
+    """What a role without clinical access sees of a chart: identity, contact details,
+    insurance and appointments; every clinical section empty. Audited like a chart."""
+    with s.transaction():
+        out = patient(s, patient_id)
+        out["appointments"] = rows.select(
+            s,
+            ENTITIES["appointment"],
+            "patient_id = ? AND deleted IS NOT 1",
+            (patient_id,),
+            "ORDER BY starts_at DESC, id DESC",
+        )
+        for section in CLINICAL_SECTIONS:
+            out[section] = []
+        out["front_desk"] = True
+        s.audit("read", "patient", patient_id)
+    return out
+
+
 def _chart(s: Session, patient_id: str, include_deleted: bool) -> Record:
     out = patient(s, patient_id)
     live = "" if include_deleted else " AND deleted IS NOT 1"

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from desktop.practice import blobs, conflicts, errors, journal, meta, rows, search
+from desktop.practice import blobs, conflicts, errors, journal, meta, roles, rows, search
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
 from desktop.practice.schema import ENTITIES, Entity
@@ -34,6 +34,7 @@ class _GroupAbandonedError(Exception):
     """Thrown into a group's transaction to roll it back."""
 
 
+@roles.system_methods
 class StoreReplica:
     """Implements :class:`sync.ports.Replica` and :class:`sync.ports.SnapshotTarget`
     over the session the store also writes through (``Practice.session``)."""

@@ -42,7 +42,7 @@ class Entity:
     name: str
     fields: tuple[Field, ...]
     versioned: bool = False
-    clinical: bool = False  # hidden from the secretary role (later issue)
+    clinical: bool = False  # refused to roles without clinical access (roles.py)
     patient_field: str | None = "patient_id"  # how a row belongs to a chart
     # Derived once: the sync apply path asks for these for every change of every field.
     field_names: tuple[str, ...] = dataclass_field(init=False, repr=False, compare=False)
@@ -88,6 +88,8 @@ ENTITIES: dict[str, Entity] = {
                 "rpps",
                 "specialty",
                 "phone",
+                "until:date",  # schema 4: a locum's last day
+                "deactivated_at:datetime",  # schema 4: set when the person left
                 "deleted:bool",
             ),
             patient_field=None,

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.practice import audit, db, meta
+from desktop.practice import audit, db, meta, roles
 from desktop.practice.db import DB_NAME
 from desktop.practice.meta import MetaKey
 from sync.changes import HybridClock
@@ -53,6 +53,7 @@ class Session:
         self.user_id = user_id
         self.clock = HybridClock(hlc_last)
         self.defer_search = False  # a restore rebuilds the search indexes at its end
+        self.guard: roles.Guard | None = None  # set for a role without clinical access
         self._lock = threading.RLock()
         self._depth = 0
 
@@ -87,6 +88,14 @@ class Session:
                     meta.put(self.conn, MetaKey.HLC_LAST, self.clock.last)
                 finally:
                     self._depth = 0
+
+    def may_read(self, entity: str) -> bool:
+        """Whether the person this session is for may open records of ``entity``."""
+        return self.guard is None or entity not in roles.CLINICAL_TABLES
+
+    def system(self) -> contextlib.AbstractContextManager[None]:
+        """Lift the role's restriction for this thread (sync, counts, rekeying)."""
+        return contextlib.nullcontext() if self.guard is None else self.guard.system()
 
     def audit(self, action: str, entity: str | None, record_id: str | None) -> None:
         """Append an audit entry naming this session's user (call in a transaction)."""

@@ -26,7 +26,9 @@ from desktop.practice import (
     journal,
     meta,
     opening,
+    people,
     reads,
+    roles,
     rows,
     search,
     writes,
@@ -54,8 +56,18 @@ class Practice:
     """An open, unlocked practice database. Not thread-safe for concurrent writers:
     the desktop gives it to one worker thread; an internal lock guards misuse."""
 
-    def __init__(self, folder: Path, conn: db.Connection, *, user_id: str | None, db_key: bytes):
+    def __init__(
+        self,
+        folder: Path,
+        conn: db.Connection,
+        *,
+        user_id: str | None,
+        db_key: bytes,
+        login_name: str | None = None,
+    ):
         self.db_key = db_key
+        self.login_name = login_name  # the login the key file's entry names
+        self.departures = True  # see open()
         stored = meta.read_all(conn)
         self.practice_id: str = stored[MetaKey.PRACTICE_ID]
         self.practice_keys = meta.ring_from_json(self.practice_id, stored[MetaKey.PRACTICE_KEYS])
@@ -72,6 +84,40 @@ class Practice:
             # it was indexed when written.
             with self.transaction():
                 search.mark_notes_indexed(conn)
+        self.access = roles.Access(None, None, None)
+        self._load_access()
+
+    # -- who is logged in, and what their role may open -----------------------------------
+
+    def _load_access(self) -> None:
+        """Read the user's role; a role without clinical access gets a guarded
+        connection (roles.py), so every clinical read or write below is refused."""
+        if self.user_id is None and self.login_name:
+            match = [u for u in reads.users(self.session) if u["username"] == self.login_name]
+            self.session.user_id = match[0]["id"] if match else None
+        self.access = people.access_of(self.session)
+        if self.access.clinical or self.session.guard is not None:
+            return
+        guard = roles.Guard(self.access.role)
+        plain = db.connect(self.db_path, self.db_key, cache=False)
+        self.session.conn.close()
+        self.session.conn = roles.GuardedConnection(plain, guard)
+        self.session.guard = guard
+
+    @property
+    def role(self) -> str | None:
+        """The logged-in person's role; None when opened with the key alone."""
+        return self.access.role
+
+    @property
+    def may_read_clinical(self) -> bool:
+        return self.access.clinical
+
+    def enforce_departures(self) -> bool:
+        """End here the logins of people who left (key file, rekey); call after a pull."""
+        from desktop.practice import departures
+
+        return self.departures and departures.enforce(self)
 
     # -- the session's state, as callers have always read it -------------------------------
 
@@ -168,7 +214,10 @@ class Practice:
         initial_meta: Mapping[str, Any] | None = None,
     ) -> Practice:
         made = opening.create_database(folder, keys, passphrase, user_id, username, initial_meta)
-        return cls(made.folder, made.conn, user_id=made.user_id, db_key=made.db_key)
+        return cls(
+            made.folder, made.conn, user_id=made.user_id, db_key=made.db_key,
+            login_name=made.username,
+        )
 
     def bind_user(self, username: str | None, passphrase: str) -> None:
         """After a join: point the key file at the synced user with this login (or the
@@ -184,6 +233,8 @@ class Practice:
             self.folder, self.user_id, user["id"], user["username"], self.db_key, passphrase
         )
         self.session.user_id = user["id"]
+        self.login_name = user["username"]
+        self._load_access()
 
     @classmethod
     def open(
@@ -194,8 +245,13 @@ class Practice:
         key: bytes | None = None,
         username: str | None = None,
         allow_incomplete: bool = False,
+        departures: bool = True,
     ) -> Practice:
         """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key.
+
+        ``departures=False``: a second connection of a process that keeps the practice
+        open on another (the app's background sync): it never rekeys under that one's
+        feet; the app's own connection ends departures (:meth:`enforce_departures`).
 
         A folder whose join or restore was interrupted is refused (it would look like a
         complete practice while missing records) unless ``allow_incomplete``: the
@@ -203,15 +259,25 @@ class Practice:
         """
         folder = Path(folder)
         done = opening.unlock(folder, passphrase=passphrase, key=key, username=username)
-        practice = cls(folder, done.conn, user_id=done.user_id, db_key=done.db_key)
-        if not allow_incomplete and (
-            practice.meta_value(MetaKey.RESTORE_STATE) == meta.IN_PROGRESS
-        ):
+        practice = cls(
+            folder, done.conn, user_id=done.user_id, db_key=done.db_key, login_name=done.username
+        )
+        try:
+            if not allow_incomplete and (
+                practice.meta_value(MetaKey.RESTORE_STATE) == meta.IN_PROGRESS
+            ):
+                raise errors.CarnetError(
+                    f"the restore into {folder} did not finish; run the same 'carnet restore' "
+                    "(or 'carnet join') command again to continue where it stopped"
+                )
+            if username is not None and practice.access.username != username:
+                raise errors.WrongPassphraseError(f"there is no login '{username}' here")
+            practice.departures = departures
+            practice.enforce_departures()
+            people.check_login(practice)
+        except BaseException:
             practice.close()
-            raise errors.CarnetError(
-                f"the restore into {folder} did not finish; run the same 'carnet restore' "
-                "(or 'carnet join') command again to continue where it stopped"
-            )
+            raise
         return practice
 
     def close(self) -> None:
@@ -296,7 +362,8 @@ class Practice:
     def pending_charts(self, *, at_most: int = 20_000) -> int | None:
         """Charts with changes not pushed yet, what a GP understands ("3 charts changed");
         None past ``at_most`` changes, where counting would hold the worker too long."""
-        return journal.pending_charts(self.session, at_most=at_most)
+        with self.session.system():  # a number, not content: every role sees it
+            return journal.pending_charts(self.session, at_most=at_most)
 
     # -- reads -----------------------------------------------------------------------------
 
@@ -325,6 +392,13 @@ class Practice:
     def chart(self, patient_id: str, *, include_deleted: bool = False) -> Record:
         """The whole chart of one patient; the read is audited."""
         return reads.chart(self.session, patient_id, include_deleted=include_deleted)
+
+    def visible_chart(self, patient_id: str) -> Record:
+        """The chart as this person's role may see it: the whole chart for a clinician,
+        identity, insurance and appointments only (clinical sections empty) otherwise."""
+        if self.may_read_clinical:
+            return self.chart(patient_id)
+        return reads.front_desk_chart(self.session, patient_id)
 
     # -- clinical content: versions, never overwritten --------------------------------------
 
@@ -432,4 +506,6 @@ class Practice:
     # -- statistics (status, benchmarks) ----------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return reads.counts(self.session)
+        """Records per entity: numbers, not content, so every role may see them."""
+        with self.session.system():
+            return reads.counts(self.session)

@@ -62,6 +62,7 @@ def join(
     backend = backend or connect(url, password=password)
     if KeyFile.exists(folder):
         practice = Practice.open(folder, passphrase=local_passphrase, allow_incomplete=True)
+        username = username or practice.login_name  # the login the interrupted join chose
         if practice.meta_value(RESTORE_STATE) != "in-progress":
             practice.close()
             raise errors.UsageError(f"{folder} already holds a practice; choose an empty folder")

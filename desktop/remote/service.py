@@ -103,6 +103,7 @@ class SyncService:
             devices.pinned_keys(self)  # pin a new device's key as soon as it is first seen
         if self.practice.meta_value(LAZY_DOCUMENTS) != "1":
             self.fetch_documents(cancel)
+        self.practice.enforce_departures()  # a person who left: their login ends here now
         with self.practice.transaction():
             self.practice.set_meta(LAST_SYNC, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         return report

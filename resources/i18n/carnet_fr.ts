@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/app/users.py" line="57"/>
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="69"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="70"/>
+        <source>Name shown</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="71"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="72"/>
+        <source>Locum&apos;s last day</source>
+        <translation>Dernier jour du remplacement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="73"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="74"/>
+        <source>Passphrase again</source>
+        <translation>Phrase secrète (confirmation)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="83"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaWindow</name>
     <message>
         <location filename="../../desktop/app/agenda.py" line="123"/>
@@ -501,12 +544,12 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="329"/>
+        <location filename="../../desktop/app/chart.py" line="349"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="332"/>
+        <location filename="../../desktop/app/chart.py" line="352"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -966,27 +1009,27 @@
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="74"/>
+        <location filename="../../desktop/app/documents_view.py" line="75"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="75"/>
+        <location filename="../../desktop/app/documents_view.py" line="76"/>
         <source>Show the document here, without leaving Carnet.</source>
         <translation>Afficher le document ici, sans quitter Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="77"/>
+        <location filename="../../desktop/app/documents_view.py" line="78"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="78"/>
+        <location filename="../../desktop/app/documents_view.py" line="79"/>
         <source>Attach documents</source>
         <translation>Joindre des documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/documents_view.py" line="103"/>
+        <location filename="../../desktop/app/documents_view.py" line="104"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1405,22 +1448,22 @@
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="218"/>
+        <location filename="../../desktop/app/lab_results.py" line="219"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="220"/>
+        <location filename="../../desktop/app/lab_results.py" line="221"/>
         <source>Open the report</source>
         <translation>Ouvrir le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="221"/>
+        <location filename="../../desktop/app/lab_results.py" line="222"/>
         <source>Show the report this result came with.</source>
         <translation>Afficher le compte rendu dont vient ce résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="232"/>
+        <location filename="../../desktop/app/lab_results.py" line="233"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
@@ -1559,193 +1602,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="122"/>
+        <location filename="../../desktop/app/window.py" line="126"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="123"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="130"/>
+        <location filename="../../desktop/app/window.py" line="134"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="136"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="135"/>
+        <location filename="../../desktop/app/window.py" line="139"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="138"/>
+        <location filename="../../desktop/app/window.py" line="142"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="145"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="148"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="131"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="146"/>
+        <location filename="../../desktop/app/window.py" line="150"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149"/>
+        <location filename="../../desktop/app/window.py" line="153"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="156"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="154"/>
+        <location filename="../../desktop/app/window.py" line="158"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
+        <source>Users…</source>
+        <translation>Utilisateurs…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="179"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="176"/>
+        <location filename="../../desktop/app/window.py" line="183"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="183"/>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="184"/>
+        <location filename="../../desktop/app/window.py" line="207"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="189"/>
+        <location filename="../../desktop/app/window.py" line="212"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="191"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="193"/>
+        <location filename="../../desktop/app/window.py" line="216"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="217"/>
+        <location filename="../../desktop/app/window.py" line="240"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="242"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="222"/>
+        <location filename="../../desktop/app/window.py" line="245"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
+        <location filename="../../desktop/app/window.py" line="246"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="234"/>
+        <location filename="../../desktop/app/window.py" line="257"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="264"/>
+        <location filename="../../desktop/app/window.py" line="288"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="266"/>
+        <location filename="../../desktop/app/window.py" line="290"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="297"/>
+        <location filename="../../desktop/app/window.py" line="323"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="302"/>
+        <location filename="../../desktop/app/window.py" line="328"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="389"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="342"/>
+        <location filename="../../desktop/app/window.py" line="391"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="382"/>
+        <location filename="../../desktop/app/window.py" line="431"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="384"/>
+        <location filename="../../desktop/app/window.py" line="433"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="387"/>
+        <location filename="../../desktop/app/window.py" line="436"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="388"/>
+        <location filename="../../desktop/app/window.py" line="437"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="450"/>
-        <location filename="../../desktop/app/window.py" line="463"/>
+        <location filename="../../desktop/app/window.py" line="499"/>
+        <location filename="../../desktop/app/window.py" line="512"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2492,58 +2540,58 @@
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="47"/>
-        <location filename="../../desktop/app/recovery_key.py" line="57"/>
+        <location filename="../../desktop/app/recovery_key.py" line="48"/>
+        <location filename="../../desktop/app/recovery_key.py" line="58"/>
         <source>Recovery key</source>
         <translation>Clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="50"/>
+        <location filename="../../desktop/app/recovery_key.py" line="51"/>
         <source>Write down or save this recovery key now: it is shown only once, and without it a lost passphrase means a lost practice.</source>
         <translation>Notez ou enregistrez cette clé de récupération maintenant : elle n&apos;est montrée qu&apos;une fois, et sans elle une phrase secrète perdue est un cabinet perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="60"/>
+        <location filename="../../desktop/app/recovery_key.py" line="61"/>
         <source>I have written this key down and keep it safe</source>
         <translation>J&apos;ai noté cette clé et je la garde en lieu sûr</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="64"/>
+        <location filename="../../desktop/app/recovery_key.py" line="65"/>
         <source>Save the recovery kit…</source>
         <translation>Enregistrer le kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="66"/>
+        <location filename="../../desktop/app/recovery_key.py" line="67"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="91"/>
+        <location filename="../../desktop/app/recovery_key.py" line="92"/>
         <source>Save the recovery kit</source>
         <translation>Enregistrer le kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="96"/>
+        <location filename="../../desktop/app/recovery_key.py" line="97"/>
         <source>Not saved: the key stays on screen until it is kept.</source>
         <translation>Non enregistré : la clé reste affichée tant qu&apos;elle n&apos;est pas conservée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="104"/>
+        <location filename="../../desktop/app/recovery_key.py" line="105"/>
         <source>Saving the recovery kit…</source>
         <translation>Enregistrement du kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="111"/>
+        <location filename="../../desktop/app/recovery_key.py" line="112"/>
         <source>Recovery kit saved to {0}. Print it, keep it safe, then delete the file.</source>
         <translation>Kit de secours enregistré dans {0}. Imprimez-le, rangez-le en lieu sûr, puis supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="118"/>
+        <location filename="../../desktop/app/recovery_key.py" line="119"/>
         <source>The kit could not be saved.</source>
         <translation>Le kit n&apos;a pas pu être enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/recovery_key.py" line="140"/>
+        <location filename="../../desktop/app/recovery_key.py" line="142"/>
         <source>Save the recovery kit, or tick that you wrote the key down, before closing.</source>
         <translation>Enregistrez le kit de secours, ou cochez que vous avez noté la clé, avant de fermer.</translation>
     </message>
@@ -2551,32 +2599,32 @@
 <context>
     <name>RemoteSettingsDialog</name>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="49"/>
+        <location filename="../../desktop/app/remote_settings.py" line="50"/>
         <source>Sync settings</source>
         <translation>Réglages de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="56"/>
+        <location filename="../../desktop/app/remote_settings.py" line="57"/>
         <source>Empty storage: set it up for this practice</source>
         <translation>Stockage vide : le préparer pour ce cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="61"/>
+        <location filename="../../desktop/app/remote_settings.py" line="62"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="63"/>
+        <location filename="../../desktop/app/remote_settings.py" line="64"/>
         <source>Sync every</source>
         <translation>Synchroniser toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="66"/>
+        <location filename="../../desktop/app/remote_settings.py" line="67"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/remote_settings.py" line="85"/>
+        <location filename="../../desktop/app/remote_settings.py" line="86"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
@@ -2708,8 +2756,8 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/restore_wizard.py" line="154"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="353"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="361"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="349"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="357"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
@@ -2799,37 +2847,37 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="305"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="301"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="308"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="310"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="306"/>
         <source>Downloading the latest full copy of the practice…</source>
         <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="313"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="309"/>
         <source>Building the search indexes…</source>
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="321"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="317"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="340"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="351"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="347"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>
@@ -3194,39 +3242,152 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="38"/>
+        <location filename="../../desktop/app/unlock.py" line="46"/>
         <source>Carnet: unlock</source>
         <translation>Carnet : déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="44"/>
+        <location filename="../../desktop/app/unlock.py" line="51"/>
+        <source>your login (empty: whoever the passphrase opens)</source>
+        <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="55"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="50"/>
+        <location filename="../../desktop/app/unlock.py" line="61"/>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="62"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="55"/>
+        <location filename="../../desktop/app/unlock.py" line="67"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="70"/>
+        <location filename="../../desktop/app/unlock.py" line="94"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="87"/>
+        <location filename="../../desktop/app/unlock.py" line="113"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="114"/>
+        <location filename="../../desktop/app/unlock.py" line="146"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/app/users.py" line="105"/>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="108"/>
+        <source>Users of the practice</source>
+        <translation>Utilisateurs du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="110"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="110"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="110"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="110"/>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="110"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="117"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="121"/>
+        <source>Locum&apos;s last day</source>
+        <translation>Dernier jour du remplacement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="122"/>
+        <source>Set the last day</source>
+        <translation>Fixer le dernier jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="124"/>
+        <source>Deactivate…</source>
+        <translation>Désactiver…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="151"/>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="153"/>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="155"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="193"/>
+        <source>The locum&apos;s last day is now {0}.</source>
+        <translation>Le dernier jour du remplacement est désormais le {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="204"/>
+        <source>Deactivate a user</source>
+        <translation>Désactiver un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="206"/>
+        <source>{0} will no longer log in: on this computer now, on the others at their next sync. The database key of this computer is changed, so a copy of the old key file no longer opens it. A copy of the database they already took stays readable, and the devices they used can still sync until you revoke them (Practice &gt; Devices…).</source>
+        <translation>{0} ne pourra plus se connecter : sur cet ordinateur dès maintenant, sur les autres à leur prochaine synchronisation. La clé de la base de cet ordinateur est changée : une copie de l&apos;ancien fichier de clés ne l&apos;ouvre plus. Une copie de la base déjà emportée reste lisible, et les appareils utilisés par cette personne peuvent encore se synchroniser tant que vous ne les avez pas révoqués (Cabinet &gt; Appareils…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="212"/>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="213"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/users.py" line="222"/>
+        <source>{0} is deactivated. Revoke the devices they used to stop their sync.</source>
+        <translation>{0} est désactivé(e). Révoquez les appareils utilisés par cette personne pour arrêter leur synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -3657,7 +3818,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="128"/>
+        <location filename="../../desktop/app/main.py" line="131"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -3754,52 +3915,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="50"/>
+        <location filename="../../desktop/app/errors.py" line="60"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez le verrouillage majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="33"/>
+        <location filename="../../desktop/app/errors.py" line="38"/>
         <source>The folder {0} already holds files: Carnet restores a practice only into an empty folder. Move those files away, or start Carnet with another data folder.</source>
         <translation>Le dossier {0} contient déjà des fichiers : Carnet ne restaure un cabinet que dans un dossier vide. Déplacez ces fichiers, ou lancez Carnet avec un autre dossier de données.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="39"/>
+        <location filename="../../desktop/app/errors.py" line="44"/>
         <source>This computer has no secure keyring to keep the storage credentials, so the background sync could not use them. Open a desktop session with a keyring, or give them to Carnet in its environment (CARNET_REMOTE_PASSWORD, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau sécurisé pour conserver les identifiants du stockage : la synchronisation en arrière-plan ne pourrait pas s&apos;en servir. Ouvrez une session de bureau avec un trousseau, ou donnez-les à Carnet par son environnement (CARNET_REMOTE_PASSWORD, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="57"/>
+        <location filename="../../desktop/app/errors.py" line="67"/>
         <source>This enrollment code is wrong, expired or already used. On an enrolled computer, make a new one (&apos;carnet device enroll&apos;) and type it within its validity.</source>
         <translation>Ce code d&apos;enrôlement est erroné, expiré ou déjà utilisé. Sur un ordinateur enrôlé, créez-en un nouveau (« carnet device enroll ») et saisissez-le pendant sa validité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="69"/>
+        <location filename="../../desktop/app/errors.py" line="79"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="71"/>
+        <location filename="../../desktop/app/errors.py" line="81"/>
         <source>The passphrase or recovery key does not open this practice.</source>
         <translation>La phrase secrète ou la clé de récupération n&apos;ouvre pas ce cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="75"/>
+        <location filename="../../desktop/app/errors.py" line="85"/>
         <source>There is no Carnet practice at this address (or the place does not exist). Check the address.</source>
         <translation>Il n&apos;y a pas de cabinet Carnet à cette adresse (ou l&apos;emplacement n&apos;existe pas). Vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="81"/>
+        <location filename="../../desktop/app/errors.py" line="91"/>
         <source>The sync storage refused the login and password (or the access keys). Your work is saved on this computer; check them in Practice &gt; Sync settings, then sync again.</source>
         <translation>Le stockage de synchronisation a refusé l&apos;identifiant et le mot de passe (ou les clés d&apos;accès). Votre travail est enregistré sur cet ordinateur ; vérifiez-les dans Cabinet &gt; Réglages de synchronisation, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="88"/>
+        <location filename="../../desktop/app/errors.py" line="98"/>
         <source>The sync storage cannot be reached. Your work is saved on this computer; check the network or the credentials, then sync again.</source>
         <translation>Le stockage de synchronisation est injoignable. Votre travail est enregistré sur cet ordinateur ; vérifiez le réseau ou les identifiants, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="94"/>
+        <location filename="../../desktop/app/errors.py" line="104"/>
         <source>The sync storage holds damaged or forged data; nothing from it was applied. Run a remote check and contact your support.</source>
         <translation>Le stockage de synchronisation contient des données abîmées ou falsifiées ; rien n&apos;en a été appliqué. Lancez une vérification et contactez votre assistance.</translation>
     </message>
@@ -4162,17 +4323,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>store</name>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="57"/>
+        <location filename="../../desktop/app/store_messages.py" line="75"/>
         <source>Type the family name.</source>
         <translation>Saisissez le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="60"/>
+        <location filename="../../desktop/app/store_messages.py" line="78"/>
         <source>An enrollment code is valid for 24 hours at most.</source>
         <translation>Un code d’inscription est valable 24 heures au plus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="64"/>
+        <location filename="../../desktop/app/store_messages.py" line="82"/>
         <source>The practice&apos;s database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder.</source>
         <translation>La base du cabinet dans {0} est vide : elle a été tronquée ou remplacée. Restaurez le cabinet depuis son stockage de synchronisation dans un nouveau dossier.</translation>
     </message>
@@ -4227,346 +4388,432 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Cette version de Carnet ne connaît pas le champ « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="56"/>
+        <location filename="../../desktop/app/store_messages.py" line="53"/>
+        <source>doctor</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="54"/>
+        <source>locum</source>
+        <translation>remplaçant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="55"/>
+        <source>secretary</source>
+        <translation>secrétaire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="64"/>
+        <source>Your role ({0}) does not open clinical content. Log in as a doctor or a locum for that.</source>
+        <translation>Votre rôle ({0}) n&apos;ouvre pas le contenu médical. Connectez-vous en tant que médecin ou remplaçant pour cela.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="74"/>
         <source>Choose the sex: female, male or unknown.</source>
         <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="68"/>
+        <location filename="../../desktop/app/store_messages.py" line="86"/>
         <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
         <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="72"/>
+        <location filename="../../desktop/app/store_messages.py" line="90"/>
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="76"/>
+        <location filename="../../desktop/app/store_messages.py" line="94"/>
         <source>A signed entry is never changed: amend it (a new version).</source>
         <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="78"/>
+        <location filename="../../desktop/app/store_messages.py" line="96"/>
         <source>Choose which value to keep.</source>
         <translation>Choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="81"/>
+        <location filename="../../desktop/app/store_messages.py" line="99"/>
         <source>An enrollment code must be valid for at least a minute.</source>
         <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="86"/>
+        <location filename="../../desktop/app/store_messages.py" line="104"/>
         <source>The folder {0} already holds a practice.</source>
         <translation>Le dossier {0} contient déjà un cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="90"/>
+        <location filename="../../desktop/app/store_messages.py" line="108"/>
         <source>The folder {0} already holds a practice; choose an empty one.</source>
         <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="94"/>
+        <location filename="../../desktop/app/store_messages.py" line="112"/>
         <source>The folder {0} is not empty; restore into an empty folder.</source>
         <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="98"/>
+        <location filename="../../desktop/app/store_messages.py" line="116"/>
         <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
         <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="102"/>
+        <location filename="../../desktop/app/store_messages.py" line="120"/>
         <source>The folder {0} holds no practice database.</source>
         <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="107"/>
+        <location filename="../../desktop/app/store_messages.py" line="125"/>
         <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
         <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="111"/>
+        <location filename="../../desktop/app/store_messages.py" line="129"/>
         <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
         <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="115"/>
-        <location filename="../../desktop/app/store_messages.py" line="119"/>
+        <location filename="../../desktop/app/store_messages.py" line="133"/>
+        <location filename="../../desktop/app/store_messages.py" line="137"/>
         <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
         <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="123"/>
+        <location filename="../../desktop/app/store_messages.py" line="141"/>
         <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
         <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="127"/>
+        <location filename="../../desktop/app/store_messages.py" line="145"/>
         <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
         <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="132"/>
+        <location filename="../../desktop/app/store_messages.py" line="150"/>
         <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
         <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="137"/>
+        <location filename="../../desktop/app/store_messages.py" line="155"/>
         <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
         <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="143"/>
+        <location filename="../../desktop/app/store_messages.py" line="161"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="147"/>
+        <location filename="../../desktop/app/store_messages.py" line="165"/>
         <source>Type the passphrase to unlock the practice.</source>
         <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="152"/>
+        <location filename="../../desktop/app/store_messages.py" line="170"/>
         <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
         <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="154"/>
+        <location filename="../../desktop/app/store_messages.py" line="172"/>
         <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
         <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="155"/>
+        <location filename="../../desktop/app/store_messages.py" line="173"/>
         <source>This document is not on this computer; reopen the chart.</source>
         <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="156"/>
+        <location filename="../../desktop/app/store_messages.py" line="174"/>
         <source>This conflict was already settled.</source>
         <translation>Ce conflit est déjà réglé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="159"/>
+        <location filename="../../desktop/app/store_messages.py" line="177"/>
         <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
         <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="163"/>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
         <source>This document is damaged on this computer: sync again, or restore the practice.</source>
         <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="167"/>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
         <source>An attached file is not on this computer yet: sync to fetch it.</source>
         <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="172"/>
-        <location filename="../../desktop/app/store_messages.py" line="177"/>
+        <location filename="../../desktop/app/store_messages.py" line="190"/>
+        <location filename="../../desktop/app/store_messages.py" line="195"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <location filename="../../desktop/app/store_messages.py" line="199"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <location filename="../../desktop/app/store_messages.py" line="203"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="187"/>
+        <location filename="../../desktop/app/store_messages.py" line="205"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="190"/>
+        <location filename="../../desktop/app/store_messages.py" line="208"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="194"/>
+        <location filename="../../desktop/app/store_messages.py" line="212"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="198"/>
+        <location filename="../../desktop/app/store_messages.py" line="216"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="200"/>
+        <location filename="../../desktop/app/store_messages.py" line="218"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="202"/>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <location filename="../../desktop/app/store_messages.py" line="221"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="204"/>
+        <location filename="../../desktop/app/store_messages.py" line="222"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="205"/>
+        <location filename="../../desktop/app/store_messages.py" line="223"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="206"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="207"/>
+        <location filename="../../desktop/app/store_messages.py" line="225"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="208"/>
+        <location filename="../../desktop/app/store_messages.py" line="226"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="209"/>
+        <location filename="../../desktop/app/store_messages.py" line="227"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="210"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="211"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="212"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="213"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="214"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="215"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="217"/>
+        <location filename="../../desktop/app/store_messages.py" line="235"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="218"/>
+        <location filename="../../desktop/app/store_messages.py" line="236"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="219"/>
+        <location filename="../../desktop/app/store_messages.py" line="237"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="238"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="221"/>
+        <location filename="../../desktop/app/store_messages.py" line="239"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="222"/>
+        <location filename="../../desktop/app/store_messages.py" line="240"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="223"/>
+        <location filename="../../desktop/app/store_messages.py" line="241"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="242"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="225"/>
+        <location filename="../../desktop/app/store_messages.py" line="243"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <location filename="../../desktop/app/store_messages.py" line="244"/>
         <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
         <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="227"/>
+        <location filename="../../desktop/app/store_messages.py" line="245"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="246"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="247"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="248"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="249"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="250"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="251"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="234"/>
+        <location filename="../../desktop/app/store_messages.py" line="252"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="255"/>
+        <location filename="../../desktop/app/store_messages.py" line="256"/>
+        <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
+        <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="257"/>
+        <source>The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice &gt; Users…).</source>
+        <translation>Le compte de remplaçant « {0} » a pris fin le {1}. Un médecin du cabinet peut le prolonger (Cabinet &gt; Utilisateurs…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="258"/>
+        <source>Only a doctor manages the practice&apos;s users.</source>
+        <translation>Seul un médecin gère les utilisateurs du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="259"/>
+        <source>Type the login and the name shown.</source>
+        <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="260"/>
+        <source>Choose a role: doctor, locum or secretary.</source>
+        <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="261"/>
+        <source>Only a locum&apos;s account has an end date.</source>
+        <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="262"/>
+        <source>Give the locum&apos;s last day.</source>
+        <translation>Indiquez le dernier jour du remplacement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <source>The login “{0}” exists already: one identity per person.</source>
+        <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="264"/>
+        <source>The login “{0}” was deactivated.</source>
+        <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="265"/>
+        <source>“{0}” is not a locum: their account has no end date.</source>
+        <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="266"/>
+        <source>You cannot deactivate your own login.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="267"/>
+        <source>“{0}” is not a date.</source>
+        <translation>« {0} » n&apos;est pas une date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="268"/>
+        <source>There is no login “{0}” on this computer.</source>
+        <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
     QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -27,20 +21,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
 from desktop.practice.drafts import DraftStore
-
-ACTED_ON = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
-
-
-def unnamed(top: QWidget) -> list[str]:
-    missing = []
-    for widget in top.findChildren(QWidget):
-        if not isinstance(widget, ACTED_ON) or not widget.isVisibleTo(top):
-            continue
-        iface = QAccessible.queryAccessibleInterface(widget)
-        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
-        if not name.strip():
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return missing
+from tests.helpers.qt import unnamed
 
 
 def test_the_main_window_and_its_editors_name_every_control(

@@ -319,6 +319,7 @@ def test_after_a_lock_the_passphrase_is_asked_even_when_the_key_is_remembered(
     key = opened.practice.db_key  # type: ignore[union-attr]
     opened.practice.close()  # type: ignore[union-attr]
     monkeypatch.setattr("desktop.app.unlock.KeyCache.load", lambda self, account: key)
+    monkeypatch.setattr("desktop.app.unlock.KeyCache.load_text", lambda self, account: "dr")
     monkeypatch.setattr("desktop.app.unlock.KeyCache.available", lambda self: True)
     controller = AppController(practice_dir)
     controller.start()  # start-up: the remembered key saves typing

@@ -1,10 +1,20 @@
-"""Typing into real widgets (qtbot.keyClicks aborts on non-ASCII) and opening a chart."""
+"""Typing into real widgets (qtbot.keyClicks aborts on non-ASCII), opening a chart, and
+finding the controls that have no accessible name."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.app.window import MainWindow
@@ -26,3 +36,18 @@ def search_and_open(qtbot: QtBot, w: MainWindow, text: str) -> None:
     qtbot.waitUntil(lambda: w.patients.model.rowCount() > 0, timeout=5000)
     qtbot.keyClick(w.patients.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.chart.chart is not None, timeout=5000)
+
+
+ACTED_ON = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
+
+
+def unnamed(top: QWidget) -> list[str]:
+    missing = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, ACTED_ON) or not widget.isVisibleTo(top):
+            continue
+        iface = QAccessible.queryAccessibleInterface(widget)
+        name = iface.text(QAccessible.Text.Name) if iface is not None else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing

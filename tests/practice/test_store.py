@@ -55,7 +55,8 @@ def test_key_file_is_private_and_holds_no_raw_key(practice: Practice, practice_d
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert practice.db_key.hex() not in path.read_text()
     doc = json.loads(path.read_text())
-    assert doc["users"][0]["wrap"]["kdf"] == "argon2id"
+    assert doc["kdf"]["kdf"] == "argon2id"
+    assert "users" not in doc and len(doc["logins"]) == 1
 
 
 def test_ids_are_uuid7_and_time_ordered(practice: Practice):

@@ -14,9 +14,14 @@ from pathlib import Path
 
 from desktop.practice import errors
 from desktop.practice.db import Connection, transaction
-from desktop.practice.migrations import v0001, v0002, v0003
+from desktop.practice.migrations import v0001, v0002, v0003, v0004
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (v0001.apply, v0002.apply, v0003.apply)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    v0001.apply,
+    v0002.apply,
+    v0003.apply,
+    v0004.apply,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

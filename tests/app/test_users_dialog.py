@@ -1,0 +1,57 @@
+"""Practice > Users…: a doctor adds a secretary and a locum, sets the locum's last day
+and deactivates the secretary (confirmed without a nested event loop), all on the
+store's worker; every control has a name."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.app.tasks import Tasks
+from desktop.app.users import AddUserDialog, UsersDialog
+from desktop.practice import people
+from tests.helpers.qt import unnamed
+
+
+def users_of(tasks: Tasks) -> dict[str, people.UserInfo]:
+    assert tasks.practice is not None
+    return {u.username: u for u in people.list_users(tasks.practice)}
+
+
+def add(dialog: UsersDialog, qtbot: QtBot, login: str, role: str, passphrase: str) -> None:
+    dialog.add_user()
+    form = dialog.add_dialog
+    assert isinstance(form, AddUserDialog) and unnamed(form) == []
+    form.username.setText(login)
+    form.display_name.setText(login.title())
+    form.role.setCurrentIndex(form.role.findData(role))
+    form.passphrase.setText(passphrase)
+    form.again.setText(passphrase)
+    form.save()
+    qtbot.waitUntil(lambda: login in [u.username for u in dialog.users], timeout=10_000)
+
+
+def test_a_doctor_adds_sets_and_deactivates_users(opened: Tasks, qtbot: QtBot) -> None:
+    dialog = UsersDialog(opened)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: len(dialog.users) == 1, timeout=10_000)
+    assert unnamed(dialog) == []
+    add(dialog, qtbot, "sylvie", "secretary", "phrase de sylvie")
+    add(dialog, qtbot, "remp", "locum", "phrase du remplaçant")
+    assert users_of(opened)["remp"].until is not None
+    row = [u.username for u in dialog.users].index("remp")
+    dialog.table.selectRow(row)
+    assert dialog.until_button.isEnabled()
+    dialog.until.setDate(dialog.until.date().fromString("2031-05-31", "yyyy-MM-dd"))
+    dialog.set_until()
+    qtbot.waitUntil(lambda: users_of(opened)["remp"].until == "2031-05-31", timeout=10_000)
+    dialog.table.selectRow([u.username for u in dialog.users].index("sylvie"))
+    dialog.deactivate()
+    box = dialog.confirm
+    assert isinstance(box, QMessageBox) and "Devices" in box.text()
+    [yes] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    yes.click()
+    qtbot.waitUntil(lambda: not users_of(opened)["sylvie"].active, timeout=10_000)
+    qtbot.waitUntil(lambda: "deactivated" in dialog.message.text(), timeout=10_000)
+    assert not users_of(opened)["sylvie"].login_here
