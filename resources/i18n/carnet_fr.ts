@@ -162,67 +162,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="383"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="384"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="442"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="385"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="386"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="444"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="461"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="461"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="464"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="465"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="475"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="476"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="485"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -1040,17 +1040,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="231"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="259"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1210,97 +1210,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="139"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="126"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="174"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="178"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="202"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="229"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="242"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1801,29 +1801,29 @@
 <context>
     <name>NewPatientDialog</name>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="20"/>
         <location filename="../../desktop/app/new_patient.py" line="21"/>
+        <location filename="../../desktop/app/new_patient.py" line="22"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="27"/>
-        <location filename="../../desktop/app/new_patient.py" line="36"/>
+        <location filename="../../desktop/app/new_patient.py" line="29"/>
+        <location filename="../../desktop/app/new_patient.py" line="38"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="42"/>
+        <location filename="../../desktop/app/new_patient.py" line="44"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom de famille est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="63"/>
+        <location filename="../../desktop/app/new_patient.py" line="65"/>
         <source>A patient with the same birth name, first given name, birth date and sex already exists: {0}. Open their chart instead, or create this one anyway.</source>
         <translation>Un patient de même nom de naissance, premier prénom, date de naissance et sexe existe déjà : {0}. Ouvrez plutôt son dossier, ou créez quand même celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="68"/>
+        <location filename="../../desktop/app/new_patient.py" line="70"/>
         <source>Create anyway</source>
         <translation>Créer quand même</translation>
     </message>
@@ -2446,93 +2446,93 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="254"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="255"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="256"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="200"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="394"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="394"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="339"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="397"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="340"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="398"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="341"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="399"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="405"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="416"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="416"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="362"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="430"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3554,7 +3554,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="70"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="71"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -4328,12 +4328,12 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Saisissez le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="78"/>
+        <location filename="../../desktop/app/store_messages.py" line="86"/>
         <source>An enrollment code is valid for 24 hours at most.</source>
         <translation>Un code d’inscription est valable 24 heures au plus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="82"/>
+        <location filename="../../desktop/app/store_messages.py" line="90"/>
         <source>The practice&apos;s database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder.</source>
         <translation>La base du cabinet dans {0} est vide : elle a été tronquée ou remplacée. Restaurez le cabinet depuis son stockage de synchronisation dans un nouveau dossier.</translation>
     </message>
@@ -4413,405 +4413,415 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="86"/>
+        <location filename="../../desktop/app/store_messages.py" line="78"/>
+        <source>Social security number: the key (last 2 digits) does not match the first 13 digits; check the number on the carte Vitale.</source>
+        <translation>Numéro de sécurité sociale : la clé (2 derniers chiffres) ne correspond pas aux 13 premiers chiffres ; vérifiez le numéro sur la carte Vitale.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="82"/>
+        <source>Social security number: type the 13 digits and the 2-digit key, as on the carte Vitale (for example 2 85 03 75 108 123 95).</source>
+        <translation>Numéro de sécurité sociale : tapez les 13 chiffres et la clé à 2 chiffres, comme sur la carte Vitale (par exemple 2 85 03 75 108 123 95).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="94"/>
         <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
         <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="90"/>
+        <location filename="../../desktop/app/store_messages.py" line="98"/>
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="94"/>
+        <location filename="../../desktop/app/store_messages.py" line="102"/>
         <source>A signed entry is never changed: amend it (a new version).</source>
         <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="96"/>
+        <location filename="../../desktop/app/store_messages.py" line="104"/>
         <source>Choose which value to keep.</source>
         <translation>Choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="99"/>
+        <location filename="../../desktop/app/store_messages.py" line="107"/>
         <source>An enrollment code must be valid for at least a minute.</source>
         <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="104"/>
+        <location filename="../../desktop/app/store_messages.py" line="112"/>
         <source>The folder {0} already holds a practice.</source>
         <translation>Le dossier {0} contient déjà un cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="108"/>
+        <location filename="../../desktop/app/store_messages.py" line="116"/>
         <source>The folder {0} already holds a practice; choose an empty one.</source>
         <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="112"/>
+        <location filename="../../desktop/app/store_messages.py" line="120"/>
         <source>The folder {0} is not empty; restore into an empty folder.</source>
         <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="116"/>
+        <location filename="../../desktop/app/store_messages.py" line="124"/>
         <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
         <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="120"/>
+        <location filename="../../desktop/app/store_messages.py" line="128"/>
         <source>The folder {0} holds no practice database.</source>
         <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="125"/>
+        <location filename="../../desktop/app/store_messages.py" line="133"/>
         <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
         <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="129"/>
+        <location filename="../../desktop/app/store_messages.py" line="137"/>
         <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
         <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="133"/>
-        <location filename="../../desktop/app/store_messages.py" line="137"/>
+        <location filename="../../desktop/app/store_messages.py" line="141"/>
+        <location filename="../../desktop/app/store_messages.py" line="145"/>
         <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
         <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="141"/>
+        <location filename="../../desktop/app/store_messages.py" line="149"/>
         <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
         <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="145"/>
+        <location filename="../../desktop/app/store_messages.py" line="153"/>
         <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
         <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="150"/>
+        <location filename="../../desktop/app/store_messages.py" line="158"/>
         <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
         <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="155"/>
+        <location filename="../../desktop/app/store_messages.py" line="163"/>
         <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
         <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="161"/>
+        <location filename="../../desktop/app/store_messages.py" line="169"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="165"/>
+        <location filename="../../desktop/app/store_messages.py" line="173"/>
         <source>Type the passphrase to unlock the practice.</source>
         <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="170"/>
+        <location filename="../../desktop/app/store_messages.py" line="178"/>
         <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
         <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <location filename="../../desktop/app/store_messages.py" line="180"/>
         <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
         <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="173"/>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
         <source>This document is not on this computer; reopen the chart.</source>
         <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="174"/>
+        <location filename="../../desktop/app/store_messages.py" line="182"/>
         <source>This conflict was already settled.</source>
         <translation>Ce conflit est déjà réglé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="177"/>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
         <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
         <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <location filename="../../desktop/app/store_messages.py" line="189"/>
         <source>This document is damaged on this computer: sync again, or restore the practice.</source>
         <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <location filename="../../desktop/app/store_messages.py" line="193"/>
         <source>An attached file is not on this computer yet: sync to fetch it.</source>
         <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="190"/>
-        <location filename="../../desktop/app/store_messages.py" line="195"/>
+        <location filename="../../desktop/app/store_messages.py" line="198"/>
+        <location filename="../../desktop/app/store_messages.py" line="203"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="199"/>
+        <location filename="../../desktop/app/store_messages.py" line="207"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="205"/>
+        <location filename="../../desktop/app/store_messages.py" line="213"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="208"/>
+        <location filename="../../desktop/app/store_messages.py" line="216"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="212"/>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="218"/>
+        <location filename="../../desktop/app/store_messages.py" line="226"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="221"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="222"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="223"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="225"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="227"/>
+        <location filename="../../desktop/app/store_messages.py" line="235"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="236"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="237"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="238"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="239"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="240"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="241"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="234"/>
+        <location filename="../../desktop/app/store_messages.py" line="242"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="235"/>
+        <location filename="../../desktop/app/store_messages.py" line="243"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="236"/>
+        <location filename="../../desktop/app/store_messages.py" line="244"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="237"/>
+        <location filename="../../desktop/app/store_messages.py" line="245"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="238"/>
+        <location filename="../../desktop/app/store_messages.py" line="246"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="239"/>
+        <location filename="../../desktop/app/store_messages.py" line="247"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="240"/>
+        <location filename="../../desktop/app/store_messages.py" line="248"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="241"/>
+        <location filename="../../desktop/app/store_messages.py" line="249"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="242"/>
+        <location filename="../../desktop/app/store_messages.py" line="250"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="243"/>
+        <location filename="../../desktop/app/store_messages.py" line="251"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="244"/>
+        <location filename="../../desktop/app/store_messages.py" line="252"/>
         <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
         <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="245"/>
+        <location filename="../../desktop/app/store_messages.py" line="253"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="246"/>
+        <location filename="../../desktop/app/store_messages.py" line="254"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="247"/>
+        <location filename="../../desktop/app/store_messages.py" line="255"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="248"/>
+        <location filename="../../desktop/app/store_messages.py" line="256"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="249"/>
+        <location filename="../../desktop/app/store_messages.py" line="257"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="250"/>
+        <location filename="../../desktop/app/store_messages.py" line="258"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="251"/>
+        <location filename="../../desktop/app/store_messages.py" line="259"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="252"/>
+        <location filename="../../desktop/app/store_messages.py" line="260"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="255"/>
-        <location filename="../../desktop/app/store_messages.py" line="256"/>
+        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <location filename="../../desktop/app/store_messages.py" line="264"/>
         <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="257"/>
+        <location filename="../../desktop/app/store_messages.py" line="265"/>
         <source>The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice &gt; Users…).</source>
         <translation>Le compte de remplaçant « {0} » a pris fin le {1}. Un médecin du cabinet peut le prolonger (Cabinet &gt; Utilisateurs…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="258"/>
+        <location filename="../../desktop/app/store_messages.py" line="266"/>
         <source>Only a doctor manages the practice&apos;s users.</source>
         <translation>Seul un médecin gère les utilisateurs du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="259"/>
+        <location filename="../../desktop/app/store_messages.py" line="267"/>
         <source>Type the login and the name shown.</source>
         <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="260"/>
+        <location filename="../../desktop/app/store_messages.py" line="268"/>
         <source>Choose a role: doctor, locum or secretary.</source>
         <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="261"/>
+        <location filename="../../desktop/app/store_messages.py" line="269"/>
         <source>Only a locum&apos;s account has an end date.</source>
         <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="262"/>
+        <location filename="../../desktop/app/store_messages.py" line="270"/>
         <source>Give the locum&apos;s last day.</source>
         <translation>Indiquez le dernier jour du remplacement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <location filename="../../desktop/app/store_messages.py" line="271"/>
         <source>The login “{0}” exists already: one identity per person.</source>
         <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="264"/>
+        <location filename="../../desktop/app/store_messages.py" line="272"/>
         <source>The login “{0}” was deactivated.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="265"/>
+        <location filename="../../desktop/app/store_messages.py" line="273"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
         <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="266"/>
+        <location filename="../../desktop/app/store_messages.py" line="274"/>
         <source>You cannot deactivate your own login.</source>
         <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="267"/>
+        <location filename="../../desktop/app/store_messages.py" line="275"/>
         <source>“{0}” is not a date.</source>
         <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="268"/>
+        <location filename="../../desktop/app/store_messages.py" line="276"/>
         <source>There is no login “{0}” on this computer.</source>
         <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>
