@@ -87,7 +87,9 @@ class AppController:
         self.tasks.db(facts, on_done=self.open_window)
 
     def open_window(self, info: dict[str, Any]) -> None:
-        if self.window is not None:  # a language switch rebuilds the window
+        place = None
+        if self.window is not None:  # an unlock or a language switch rebuilds the window
+            place = self.window.place()  # the GP goes back to the chart and agenda they had
             self.window.sync.stop()  # one background sync at a time
             self.window.warmer.stop()  # and one warm-up
             self.window.deleteLater()
@@ -97,6 +99,8 @@ class AppController:
         window.closed.connect(QApplication.quit)
         self.window = window
         window.show()
+        if place is not None:
+            window.go_back_to(place)
         if self.dialog is not None:
             self.dialog.deleteLater()  # the unlock or first-run dialog has done its job
             self.dialog = None
