@@ -47,114 +47,114 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="123"/>
-        <location filename="../../desktop/app/agenda.py" line="408"/>
+        <location filename="../../desktop/app/agenda.py" line="131"/>
+        <location filename="../../desktop/app/agenda.py" line="421"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="133"/>
+        <location filename="../../desktop/app/agenda.py" line="141"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="134"/>
+        <location filename="../../desktop/app/agenda.py" line="142"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="137"/>
+        <location filename="../../desktop/app/agenda.py" line="145"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="138"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="139"/>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="140"/>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="155"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="156"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="176"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="169"/>
+        <location filename="../../desktop/app/agenda.py" line="177"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="170"/>
+        <location filename="../../desktop/app/agenda.py" line="178"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="171"/>
+        <location filename="../../desktop/app/agenda.py" line="179"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="298"/>
+        <location filename="../../desktop/app/agenda.py" line="307"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="401"/>
+        <location filename="../../desktop/app/agenda.py" line="414"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="410"/>
+        <location filename="../../desktop/app/agenda.py" line="423"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="422"/>
+        <location filename="../../desktop/app/agenda.py" line="435"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="444"/>
+        <location filename="../../desktop/app/agenda.py" line="457"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="355"/>
-        <location filename="../../desktop/app/agenda.py" line="398"/>
+        <location filename="../../desktop/app/agenda.py" line="368"/>
+        <location filename="../../desktop/app/agenda.py" line="411"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -268,49 +268,74 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="42"/>
+        <location filename="../../desktop/app/appointment.py" line="43"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="42"/>
+        <location filename="../../desktop/app/appointment.py" line="43"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="64"/>
+        <location filename="../../desktop/app/appointment.py" line="58"/>
+        <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
+        <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="67"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="66"/>
+        <location filename="../../desktop/app/appointment.py" line="69"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="70"/>
+        <location filename="../../desktop/app/appointment.py" line="73"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <location filename="../../desktop/app/appointment.py" line="74"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <location filename="../../desktop/app/appointment.py" line="75"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <location filename="../../desktop/app/appointment.py" line="108"/>
+        <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
+        <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="112"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="120"/>
+        <source>{0} is in the past. Book the appointment anyway?</source>
+        <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="123"/>
+        <source>Book anyway</source>
+        <translation>Prendre quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="124"/>
+        <source>Change the time</source>
+        <translation>Changer l'heure</translation>
     </message>
 </context>
 <context>
@@ -1602,198 +1627,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="126"/>
+        <location filename="../../desktop/app/window.py" line="127"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="128"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="137"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="143"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="131"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="150"/>
+        <location filename="../../desktop/app/window.py" line="151"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="153"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="156"/>
+        <location filename="../../desktop/app/window.py" line="157"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="158"/>
+        <location filename="../../desktop/app/window.py" line="159"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="180"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="183"/>
+        <location filename="../../desktop/app/window.py" line="184"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="206"/>
+        <location filename="../../desktop/app/window.py" line="207"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="207"/>
+        <location filename="../../desktop/app/window.py" line="208"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="213"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="215"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="217"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="240"/>
+        <location filename="../../desktop/app/window.py" line="241"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="242"/>
+        <location filename="../../desktop/app/window.py" line="243"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="246"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="246"/>
+        <location filename="../../desktop/app/window.py" line="247"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="257"/>
+        <location filename="../../desktop/app/window.py" line="258"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="288"/>
+        <location filename="../../desktop/app/window.py" line="289"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="290"/>
+        <location filename="../../desktop/app/window.py" line="291"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="323"/>
+        <location filename="../../desktop/app/window.py" line="324"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="328"/>
+        <location filename="../../desktop/app/window.py" line="329"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="389"/>
+        <location filename="../../desktop/app/window.py" line="390"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="391"/>
+        <location filename="../../desktop/app/window.py" line="392"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="431"/>
+        <location filename="../../desktop/app/window.py" line="432"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="433"/>
+        <location filename="../../desktop/app/window.py" line="434"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="436"/>
+        <location filename="../../desktop/app/window.py" line="437"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="437"/>
+        <location filename="../../desktop/app/window.py" line="438"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="499"/>
-        <location filename="../../desktop/app/window.py" line="512"/>
+        <location filename="../../desktop/app/window.py" line="500"/>
+        <location filename="../../desktop/app/window.py" line="513"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -3818,7 +3843,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="131"/>
+        <location filename="../../desktop/app/main.py" line="135"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
