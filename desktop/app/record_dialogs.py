@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.tasks import Tasks
 from desktop.practice import cim10
 
@@ -200,6 +201,10 @@ class IdentityDialog(_RecordDialog):
         index = self.sex.findData(chart.get("sex") or "U")
         self.sex.setCurrentIndex(max(index, 0))
         self.form.insertRow(3, self.tr("Sex"), self.sex)
+        for name, shown in (("nir", show_nir), ("phone", show_phone)):
+            edit = self.edits[name]
+            edit.setText(shown(edit.text()))  # read in groups, typed any way
+            edit.editingFinished.connect(lambda e=edit, f=shown: e.setText(f(e.text())))
         self._sex_from_nir_only = False  # the sex shown was guessed from the NIR typed
         self.sex.activated.connect(lambda _: setattr(self, "_sex_from_nir_only", False))
         self.edits["nir"].textEdited.connect(self._sex_from_nir)
@@ -219,6 +224,9 @@ class IdentityDialog(_RecordDialog):
             now["birth_date"] = parse_date(self.edits["birth_date"].text())
         except DateError:
             now["birth_date"] = self.edits["birth_date"].text().strip()
+        for name, shown in (("nir", show_nir), ("phone", show_phone)):
+            if now.get(name) and now[name] == shown(self.before.get(name)):
+                now[name] = self.before.get(name)  # only shown in groups: not a change
         return {k: v for k, v in now.items() if v != (self.before.get(k) or None)}
 
     def date_problem(self) -> str | None:

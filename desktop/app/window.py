@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.patients)
         split.addWidget(self.chart)
-        split.setSizes([600, 760])
+        split.setStretchFactor(0, 0)  # a wider window widens the chart, not the list
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 880])  # at 1280 wide: the list's name, birth date and age
+        self.split = split
         self.setCentralWidget(split)
         self.patients.opened.connect(self.open_chart)
         self.patients.create_requested.connect(self.new_patient)

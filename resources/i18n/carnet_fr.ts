@@ -162,67 +162,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="449"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="442"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="450"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="451"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="444"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="452"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="461"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="461"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="464"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="465"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="473"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="475"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="476"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="484"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="488"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="485"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -335,7 +335,7 @@
     <message>
         <location filename="../../desktop/app/appointment.py" line="124"/>
         <source>Change the time</source>
-        <translation>Changer l'heure</translation>
+        <translation>Changer l&apos;heure</translation>
     </message>
 </context>
 <context>
@@ -1065,17 +1065,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="297"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="324"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1235,97 +1235,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="174"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="175"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="178"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="229"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="237"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="242"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="250"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1627,198 +1627,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="128"/>
+        <location filename="../../desktop/app/window.py" line="131"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="135"/>
+        <location filename="../../desktop/app/window.py" line="138"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="137"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="143"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="146"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="151"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="154"/>
+        <location filename="../../desktop/app/window.py" line="157"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="159"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="161"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="180"/>
+        <location filename="../../desktop/app/window.py" line="183"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="184"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="207"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="208"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="213"/>
+        <location filename="../../desktop/app/window.py" line="216"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="218"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="217"/>
+        <location filename="../../desktop/app/window.py" line="220"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="241"/>
+        <location filename="../../desktop/app/window.py" line="244"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="243"/>
+        <location filename="../../desktop/app/window.py" line="246"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="246"/>
+        <location filename="../../desktop/app/window.py" line="249"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="247"/>
+        <location filename="../../desktop/app/window.py" line="250"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="258"/>
+        <location filename="../../desktop/app/window.py" line="261"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="289"/>
+        <location filename="../../desktop/app/window.py" line="292"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="294"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="324"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="329"/>
+        <location filename="../../desktop/app/window.py" line="332"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="390"/>
+        <location filename="../../desktop/app/window.py" line="393"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="392"/>
+        <location filename="../../desktop/app/window.py" line="395"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="432"/>
+        <location filename="../../desktop/app/window.py" line="435"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="434"/>
+        <location filename="../../desktop/app/window.py" line="437"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="437"/>
+        <location filename="../../desktop/app/window.py" line="440"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="438"/>
+        <location filename="../../desktop/app/window.py" line="441"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="500"/>
-        <location filename="../../desktop/app/window.py" line="513"/>
+        <location filename="../../desktop/app/window.py" line="503"/>
+        <location filename="../../desktop/app/window.py" line="516"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1903,52 +1903,52 @@
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="114"/>
+        <location filename="../../desktop/app/patient_list.py" line="129"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="116"/>
+        <location filename="../../desktop/app/patient_list.py" line="131"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="117"/>
+        <location filename="../../desktop/app/patient_list.py" line="132"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="118"/>
+        <location filename="../../desktop/app/patient_list.py" line="133"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="141"/>
+        <location filename="../../desktop/app/patient_list.py" line="156"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="199"/>
+        <location filename="../../desktop/app/patient_list.py" line="214"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="201"/>
+        <location filename="../../desktop/app/patient_list.py" line="216"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="204"/>
+        <location filename="../../desktop/app/patient_list.py" line="219"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="204"/>
+        <location filename="../../desktop/app/patient_list.py" line="219"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="207"/>
+        <location filename="../../desktop/app/patient_list.py" line="222"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1956,32 +1956,50 @@
 <context>
     <name>PatientModel</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="54"/>
+        <location filename="../../desktop/app/patient_list.py" line="59"/>
+        <source>F</source>
+        <comment>sex: female</comment>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="61"/>
+        <source>M</source>
+        <comment>sex: male</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="63"/>
+        <source>U</source>
+        <comment>sex: unknown</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="69"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="55"/>
+        <location filename="../../desktop/app/patient_list.py" line="70"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="56"/>
+        <location filename="../../desktop/app/patient_list.py" line="71"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="57"/>
+        <location filename="../../desktop/app/patient_list.py" line="72"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="58"/>
+        <location filename="../../desktop/app/patient_list.py" line="73"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="59"/>
+        <location filename="../../desktop/app/patient_list.py" line="74"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -2471,93 +2489,93 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="254"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="262"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="255"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="263"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="256"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="264"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="265"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="266"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="394"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="394"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="397"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="405"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="398"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="399"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="405"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="415"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="416"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="416"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="428"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="430"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="438"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3579,7 +3597,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="71"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="72"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -3643,199 +3661,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="22"/>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <location filename="../../desktop/app/chart_html.py" line="24"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="28"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="28"/>
+        <location filename="../../desktop/app/chart_html.py" line="29"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="29"/>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <location filename="../../desktop/app/chart_html.py" line="31"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <location filename="../../desktop/app/chart_html.py" line="34"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="34"/>
+        <location filename="../../desktop/app/chart_html.py" line="35"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="35"/>
+        <location filename="../../desktop/app/chart_html.py" line="36"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="36"/>
+        <location filename="../../desktop/app/chart_html.py" line="37"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="75"/>
+        <location filename="../../desktop/app/chart_html.py" line="76"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="93"/>
-        <location filename="../../desktop/app/chart_html.py" line="108"/>
+        <location filename="../../desktop/app/chart_html.py" line="94"/>
+        <location filename="../../desktop/app/chart_html.py" line="109"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="96"/>
+        <location filename="../../desktop/app/chart_html.py" line="97"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="111"/>
+        <location filename="../../desktop/app/chart_html.py" line="112"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="113"/>
+        <location filename="../../desktop/app/chart_html.py" line="114"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="116"/>
+        <location filename="../../desktop/app/chart_html.py" line="117"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="129"/>
+        <location filename="../../desktop/app/chart_html.py" line="130"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="169"/>
-        <location filename="../../desktop/app/chart_html.py" line="263"/>
+        <location filename="../../desktop/app/chart_html.py" line="170"/>
+        <location filename="../../desktop/app/chart_html.py" line="264"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="184"/>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <location filename="../../desktop/app/chart_html.py" line="186"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <location filename="../../desktop/app/chart_html.py" line="194"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="197"/>
+        <location filename="../../desktop/app/chart_html.py" line="198"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="201"/>
+        <location filename="../../desktop/app/chart_html.py" line="202"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="208"/>
+        <location filename="../../desktop/app/chart_html.py" line="209"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="212"/>
+        <location filename="../../desktop/app/chart_html.py" line="213"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="214"/>
+        <location filename="../../desktop/app/chart_html.py" line="215"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="221"/>
+        <location filename="../../desktop/app/chart_html.py" line="222"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <location filename="../../desktop/app/chart_html.py" line="224"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="227"/>
+        <location filename="../../desktop/app/chart_html.py" line="228"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="229"/>
+        <location filename="../../desktop/app/chart_html.py" line="230"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <location filename="../../desktop/app/chart_html.py" line="233"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="237"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="241"/>
+        <location filename="../../desktop/app/chart_html.py" line="242"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <location filename="../../desktop/app/chart_html.py" line="252"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="267"/>
+        <location filename="../../desktop/app/chart_html.py" line="268"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="282"/>
+        <location filename="../../desktop/app/chart_html.py" line="283"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="310"/>
+        <location filename="../../desktop/app/chart_html.py" line="311"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="319"/>
+        <location filename="../../desktop/app/chart_html.py" line="320"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
@@ -3843,7 +3861,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="135"/>
+        <location filename="../../desktop/app/main.py" line="141"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -4930,32 +4948,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="64"/>
+        <location filename="../../desktop/app/vitals.py" line="66"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="71"/>
+        <location filename="../../desktop/app/vitals.py" line="73"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="84"/>
+        <location filename="../../desktop/app/vitals.py" line="86"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="152"/>
+        <location filename="../../desktop/app/vitals.py" line="154"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="158"/>
+        <location filename="../../desktop/app/vitals.py" line="160"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="184"/>
+        <location filename="../../desktop/app/vitals.py" line="186"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>

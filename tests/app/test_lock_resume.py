@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.app.main import AppController
@@ -40,6 +41,9 @@ def test_unlock_goes_back_to_the_chart_and_the_agenda(
 
     before.lock()
     assert not before.isVisible() and before.chart.chart is None
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=10_000)
+    headings = [label.text() for label in controller.dialog.findChildren(QLabel)]  # type: ignore[union-attr]
+    assert any("Cabinet des Tilleuls" in h for h in headings), headings  # not the folder's name
     _unlock(controller, qtbot)
     qtbot.waitUntil(lambda: controller.window is not before and controller.window is not None)
     after = controller.window
