@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -562,7 +563,7 @@ class MainWindow(QMainWindow):
         agenda = getattr(self, "agenda", None)
         return {
             "patient_id": (self.chart.chart or {}).get("id"),
-            "agenda": agenda is not None and agenda.isVisible(),
+            "agenda": agenda is not None and shiboken6.isValid(agenda) and agenda.isVisible(),
         }
 
     def go_back_to(self, place: dict[str, Any]) -> None:
