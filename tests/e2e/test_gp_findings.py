@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.e2e.test_chart import keys_to
-from tests.helpers.e2e_steps import create_practice, subprocess_type, unlock
+from tests.helpers.e2e_steps import create_practice, keys_to, subprocess_type, unlock
 
 
 def test_typed_without_looking_then_locked_and_back(start_app: Any) -> None:
