@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,14 @@ def row_for(starts_at: str) -> int | None:
     if not FIRST_MINUTE <= minute < LAST_MINUTE:
         return None
     return (minute - FIRST_MINUTE) // STEP
+
+
+def proposed_start(day: QDate, now: QDateTime) -> str:
+    """The next quarter hour from ``now`` when ``day`` is today, else 08:00 that day (ISO)."""
+    if day != now.date():
+        return f"{day.toString('yyyy-MM-dd')}T08:00"
+    seconds = now.time().msecsSinceStartOfDay() // 1000
+    return now.addSecs(-seconds % 900).toString("yyyy-MM-ddTHH:mm")
 
 
 def rows_spanned(duration_min: Any) -> int:
@@ -176,6 +184,7 @@ class AgendaWindow(QWidget):
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
         self.undo_button.clicked.connect(self.undo_cancel)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_cancel)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.error = QLabel()
         self.error.setStyleSheet("color:#c00000")
         self.notice = QLabel()
@@ -334,10 +343,14 @@ class AgendaWindow(QWidget):
         return self._cell_start(self.grid.currentRow(), self.grid.currentColumn())[0]
 
     def new_appointment(self) -> None:
+        """At the cell chosen in the grid, else at the next quarter hour (today) or at
+        08:00 (another day shown)."""
         patient = self.current_patient()
         starts_at, practitioner = self._cell_start(
             self.grid.currentRow(), self.grid.currentColumn()
         )
+        if not self.grid.selectedIndexes():
+            starts_at = proposed_start(self.day, QDateTime.currentDateTime())
         self._open(
             AppointmentDialog(
                 self.tasks,

@@ -8,13 +8,14 @@ from typing import Any
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
 )
 
+from desktop.app.confirm import ask
+from desktop.app.datetime_field import DateTimeField
 from desktop.app.patient_picker import PatientPicker
 from desktop.app.record_dialogs import WriteDialog
 from desktop.app.tasks import Tasks
@@ -51,10 +52,12 @@ class AppointmentDialog(WriteDialog):
         self.practitioner = QComboBox()
         self.practitioner.setObjectName("practitioner")
         self._wanted_practitioner = (appointment or {}).get("practitioner_id") or practitioner_id
-        self.start = QDateTimeEdit(QDateTime.fromString(starts_at, ISO))
+        self.start = DateTimeField(QDateTime.fromString(starts_at, ISO))
         self.start.setObjectName("startsAt")
-        self.start.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.start.setCalendarPopup(True)
+        self.start.setToolTip(
+            self.tr("A date and a time, such as 02/12/2026 09:30, or a time alone")
+        )
+        self.past_question: Any = None
         self.duration = QSpinBox(minimum=5, maximum=240, singleStep=5)
         self.duration.setObjectName("duration")
         self.duration.setValue(int((appointment or {}).get("duration_min") or 15))
@@ -86,8 +89,10 @@ class AppointmentDialog(WriteDialog):
         self.practitioner.setCurrentIndex(max(index, 0))
 
     def fields(self) -> dict[str, Any]:
+        """What Save writes; the start is None when what is typed is not a date and time."""
+        start = self.start.dateTime()
         fields = {
-            "starts_at": self.start.dateTime().toString(ISO),
+            "starts_at": start.toString(ISO) if start is not None else None,
             "duration_min": self.duration.value(),
             "reason": self.reason.text().strip() or None,
         }
@@ -95,9 +100,31 @@ class AppointmentDialog(WriteDialog):
             fields["practitioner_id"] = self.practitioner.currentData()
         return fields
 
-    def save(self) -> None:
+    def save(self, *, past_confirmed: bool = False) -> None:
         fields = self.fields()
         existing = self.appointment
+        if fields["starts_at"] is None:
+            self.error.setText(
+                self.tr("Starts at: type a date and a time, for example 02/12/2026 09:30.")
+            )
+            return
+        if existing is None and not self.patient_id:
+            self.error.setText(self.tr("Choose the patient: type a name, then pick it."))
+            return
+        moved = existing is None or existing.get("starts_at") != fields["starts_at"]
+        start = QDateTime.fromString(fields["starts_at"], ISO)
+        if moved and not past_confirmed and start < QDateTime.currentDateTime():
+            self.past_question = ask(
+                self,
+                self.windowTitle(),
+                self.tr("{0} is in the past. Book the appointment anyway?").format(
+                    start.toString("dd/MM/yyyy HH:mm")
+                ),
+                yes=self.tr("Book anyway"),
+                no=self.tr("Change the time"),
+                on_yes=lambda: self.save(past_confirmed=True),
+            )
+            return
         if existing is not None:
             changed = {k: v for k, v in fields.items() if existing.get(k) != v}
             record_id = str(existing["id"])
@@ -110,9 +137,6 @@ class AppointmentDialog(WriteDialog):
             self.write(move)
             return
         patient_id = self.patient_id
-        if not patient_id:
-            self.error.setText(self.tr("Choose the patient: type a name, then pick it."))
-            return
 
         def create(p: Any) -> str:
             return str(

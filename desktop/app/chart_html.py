@@ -13,6 +13,7 @@ from desktop.app.dates import age_text, birth_name_text, born_text, show_date, s
 from desktop.app.document_attach import kind_label
 from desktop.app.growth import growth_points, is_child
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.identity_text import show_nir, show_phone, unbroken
 from desktop.app.lab_results import latest_items
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
@@ -66,8 +67,8 @@ def header_html(c: dict[str, Any]) -> str:
         _t(SEXES[c["sex"]]) if c.get("sex") in SEXES else "",
         born_text(c.get("sex"), c.get("birth_date")),
         age_text(c.get("birth_date")),
-        c.get("nir") or "",
-        c.get("phone") or "",
+        unbroken(show_nir(c.get("nir"))),
+        unbroken(show_phone(c.get("phone"))),
     ]
     html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
     if c.get("allergies"):

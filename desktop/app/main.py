@@ -16,7 +16,7 @@ from desktop.app import i18n
 from desktop.app.first_run import FirstRunDialog
 from desktop.app.restore_wizard import RestoreWizard, Resume
 from desktop.app.tasks import Tasks
-from desktop.app.unlock import UnlockDialog
+from desktop.app.unlock import UnlockDialog, keyring_account
 from desktop.app.window import MainWindow
 from desktop.practice.keyfile import KeyFile
 
@@ -44,7 +44,7 @@ class AppController:
     def ask_unlock(self, *, use_remembered: bool = False) -> None:
         """The unlock dialog. A key remembered in the keyring saves typing at start-up
         only: after a lock (Ctrl+L, inactivity) the passphrase is always asked."""
-        name = self.folder.name
+        name = str(QSettings().value(self._name_key(), self.folder.name))
         dialog = UnlockDialog(self.tasks, self.folder, name)
         dialog.accepted.connect(self.unlocked)
         dialog.rejected.connect(QApplication.quit)
@@ -61,6 +61,11 @@ class AppController:
                 self._show(dialog)
 
         dialog.try_remembered(remembered)
+
+    def _name_key(self) -> str:
+        """Where the practice's name (known once unlocked) is kept for the next unlock
+        dialog's heading: the folder's name ("demo") says little."""
+        return f"unlock/name-{keyring_account(self.folder)}"
 
     def continue_restore(self, url: str, local_passphrase: str) -> None:
         """The folder holds a restore that did not finish: offer to continue it (it
@@ -87,16 +92,21 @@ class AppController:
         self.tasks.db(facts, on_done=self.open_window)
 
     def open_window(self, info: dict[str, Any]) -> None:
-        if self.window is not None:  # a language switch rebuilds the window
+        place = None
+        if self.window is not None:  # an unlock or a language switch rebuilds the window
+            place = self.window.place()  # the GP goes back to the chart and agenda they had
             self.window.sync.stop()  # one background sync at a time
             self.window.warmer.stop()  # and one warm-up
             self.window.deleteLater()
         window = MainWindow(self.tasks, self.folder, info)
+        QSettings().setValue(self._name_key(), info["practice_name"])
         window.locked.connect(self.lock)
         window.language_requested.connect(self.switch_language)
         window.closed.connect(QApplication.quit)
         self.window = window
         window.show()
+        if place is not None:
+            window.go_back_to(place)
         if self.dialog is not None:
             self.dialog.deleteLater()  # the unlock or first-run dialog has done its job
             self.dialog = None

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from desktop.app.dates import DateError, parse_date
 from desktop.app.patient_list import patient_label
 from desktop.app.record_dialogs import IdentityDialog
 from desktop.app.tasks import Tasks
@@ -19,9 +20,10 @@ class NewPatientDialog(IdentityDialog):
         super().__init__(tasks, {"id": ""}, parent)
         self.setWindowTitle(self.tr("New patient"))
         self.setAccessibleName(self.tr("New patient"))
-        family, _, given = name.strip().partition(" ")
+        family, given, born = split_query(name)
         self.edits["family_name"].setText(family)
         self.edits["given_names"].setText(given)
+        self.edits["birth_date"].setText(born)
         self.confirmed_duplicates = False
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Create"))
@@ -66,6 +68,22 @@ class NewPatientDialog(IdentityDialog):
         )
         self.confirmed_duplicates = True
         self.save_button.setText(self.tr("Create anyway"))
+
+
+def split_query(query: str) -> tuple[str, str, str]:
+    """A search typed as "Dupré Anne 12/03/1961" (or 12031961): family name, given names
+    and the birth date as typed; the first word is the family name, a date is the birth date."""
+    words, born = [], ""
+    for word in query.split():
+        try:
+            is_date = not born and parse_date(word) is not None
+        except DateError:
+            is_date = False
+        if is_date:
+            born = word
+        else:
+            words.append(word)
+    return (words[0] if words else ""), " ".join(words[1:]), born
 
 
 class _DuplicateError(Exception):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.dates import age_text, show_date
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.identity_text import show_phone
 from desktop.app.tasks import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +48,20 @@ def patient_label(row: dict[str, Any]) -> str:
     """ "MARTIN Hélène, 12/03/1961": how a patient is named in lists and messages."""
     name = f"{(row.get('family_name') or '').upper()} {row.get('given_names') or ''}".strip()
     return f"{name}, {show_date(row.get('birth_date'))}"
+
+
+def sex_letter(sex: str | None) -> str:
+    """The patient list's Sex column: one letter, "U" (unknown) read as "I" (indéterminé,
+    the INS word) in French."""
+    from PySide6.QtCore import QCoreApplication
+
+    if sex == "F":
+        return QCoreApplication.translate("PatientModel", "F", "sex: female")
+    if sex == "M":
+        return QCoreApplication.translate("PatientModel", "M", "sex: male")
+    if sex == "U":
+        return QCoreApplication.translate("PatientModel", "U", "sex: unknown")
+    return ""
 
 
 class PatientModel(QAbstractTableModel):
@@ -92,8 +107,8 @@ class PatientModel(QAbstractTableModel):
             name,
             show_date(row["birth_date"]),
             age_text(row["birth_date"]),  # "18 mois" under two years
-            row["sex"] or "",
-            row["phone"] or "",
+            sex_letter(row["sex"]),
+            show_phone(row["phone"]),
             row["city"] or "",
         )
         return values[index.column()]

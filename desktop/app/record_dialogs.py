@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QCompleter,
     QDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.tasks import Tasks
 from desktop.practice import cim10
 
@@ -79,6 +81,22 @@ class WriteDialog(QDialog):
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Tab follows the form as it reads, then the buttons; typing starts in the first
+        field (the buttons, built first, would otherwise take the first keystrokes)."""
+        if not getattr(self, "_tabs_ordered", False):
+            self._tabs_ordered = True
+            chain = [*form_focus_chain(self.form), *button_row(self.buttons)]
+            for before, after in zip(chain, chain[1:], strict=False):
+                QWidget.setTabOrder(before, after)
+            focused = self.focusWidget()
+            fields = chain[: len(chain) - len(self.buttons.buttons())]
+            if fields and (
+                focused is None or not any(focused is f or f.isAncestorOf(focused) for f in fields)
+            ):
+                fields[0].setFocus(Qt.FocusReason.TabFocusReason)
+        super().showEvent(event)
+
     def _save_shortcut(self) -> None:
         if self.buttons.isEnabled():  # not while a save is on its way
             self.save()
@@ -98,6 +116,37 @@ class WriteDialog(QDialog):
             raise exc
         self.buttons.setEnabled(True)
         self.error.setText(text)
+
+
+def _tab_stops(widget: QWidget) -> list[QWidget]:
+    """The widget if Tab stops on it, else its descendants that Tab stops on."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
+        return [widget]
+    return [
+        w
+        for w in widget.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not w.isWindow()
+        and not w.isHidden()
+    ]
+
+
+def form_focus_chain(form: QFormLayout) -> list[QWidget]:
+    """The fields of ``form`` a Tab stops on, top to bottom (the order a GP reads them)."""
+    chain: list[QWidget] = []
+    for row in range(form.rowCount()):
+        for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+            item = form.itemAt(row, role)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not widget.isHidden():
+                chain.extend(_tab_stops(widget))
+    return chain
+
+
+def button_row(buttons: QDialogButtonBox) -> list[QAbstractButton]:
+    """The buttons of ``buttons`` left to right, as laid out on this platform."""
+    return sorted((b for b in buttons.buttons() if b.isVisibleTo(buttons)), key=lambda b: b.x())
 
 
 class _RecordDialog(WriteDialog):
@@ -152,6 +201,20 @@ class IdentityDialog(_RecordDialog):
         index = self.sex.findData(chart.get("sex") or "U")
         self.sex.setCurrentIndex(max(index, 0))
         self.form.insertRow(3, self.tr("Sex"), self.sex)
+        for name, shown in (("nir", show_nir), ("phone", show_phone)):
+            edit = self.edits[name]
+            edit.setText(shown(edit.text()))  # read in groups, typed any way
+            edit.editingFinished.connect(lambda e=edit, f=shown: e.setText(f(e.text())))
+        self._sex_from_nir_only = False  # the sex shown was guessed from the NIR typed
+        self.sex.activated.connect(lambda _: setattr(self, "_sex_from_nir_only", False))
+        self.edits["nir"].textEdited.connect(self._sex_from_nir)
+
+    def _sex_from_nir(self, text: str) -> None:
+        """A NIR starts with 1 (man) or 2 (woman): a sex still unknown follows it."""
+        first = text.strip()[:1]
+        if first in ("1", "2") and (self.sex.currentData() == "U" or self._sex_from_nir_only):
+            self.sex.setCurrentIndex(self.sex.findData("M" if first == "1" else "F"))
+            self._sex_from_nir_only = True
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the chart, the birth date typed the French way as
@@ -161,6 +224,9 @@ class IdentityDialog(_RecordDialog):
             now["birth_date"] = parse_date(self.edits["birth_date"].text())
         except DateError:
             now["birth_date"] = self.edits["birth_date"].text().strip()
+        for name, shown in (("nir", show_nir), ("phone", show_phone)):
+            if now.get(name) and now[name] == shown(self.before.get(name)):
+                now[name] = self.before.get(name)  # only shown in groups: not a change
         return {k: v for k, v in now.items() if v != (self.before.get(k) or None)}
 
     def date_problem(self) -> str | None:

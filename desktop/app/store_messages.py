@@ -74,6 +74,14 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ("sex must be F, M or U", QT_TRANSLATE_NOOP("store", "Choose the sex: female, male or unknown.")),
     ("the family name must not be empty", QT_TRANSLATE_NOOP("store", "Type the family name.")),
     (
+        "the key of the NIR does not match its first 13 digits",
+        QT_TRANSLATE_NOOP("store", "Social security number: the key (last 2 digits) does not match the first 13 digits; check the number on the carte Vitale."),
+    ),
+    (
+        "a NIR is 13 digits and a 2-digit key (1 or 2, year, month, place, order, key)",
+        QT_TRANSLATE_NOOP("store", "Social security number: type the 13 digits and the 2-digit key, as on the carte Vitale (for example 2 85 03 75 108 123 95)."),
+    ),
+    (
         "an enrollment code is valid at most {} hours ({} minutes): it hands over every key of the practice",
         QT_TRANSLATE_NOOP("store", "An enrollment code is valid for 24 hours at most."),
     ),

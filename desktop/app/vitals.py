@@ -59,7 +59,9 @@ def plausibility_warnings(values: dict[str, Number | None]) -> list[str]:
     out = []
     for v in VITALS:
         value = values.get(v.name)
-        if value is not None and not v.plausible_low <= value <= v.plausible_high:
+        if value is None or not v.low <= value <= v.high:
+            continue  # nothing typed, or impossible: VitalsForm.errors() says it, once
+        if not v.plausible_low <= value <= v.plausible_high:
             out.append(
                 QCoreApplication.translate("vitals", "{0}: {1} is unusual, check it.").format(
                     _tr(v.label), show_number(value)
@@ -185,4 +187,22 @@ class VitalsForm(QWidget):
         )
         self.warnings.setText("  ".join(plausibility_warnings(values)))
         self.problems.setText("  ".join(problems))
+        for v in VITALS:  # the field a sentence is about is marked: red refused, orange unusual
+            self.edits[v.name].setStyleSheet(_mark(v, values.get(v.name), self.edits[v.name]))
         self.changed.emit()
+
+
+def _mark(v: Vital, value: Number | None, edit: QLineEdit) -> str:
+    """The style of a vital's field: a red frame when it cannot be saved, orange when
+    unusual, none otherwise."""
+    try:
+        parse_number(edit.text(), integer=v.integer)
+    except NumberError:
+        return "border: 2px solid #c00000"
+    if value is None:
+        return ""
+    if not v.low <= value <= v.high:
+        return "border: 2px solid #c00000"
+    if not v.plausible_low <= value <= v.plausible_high:
+        return "border: 2px solid #b36b00"
+    return ""

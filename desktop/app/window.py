@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, tasks: Tasks, folder: Path, info: dict[str, Any]) -> None:
         super().__init__()
         self.tasks, self.folder, self.info = tasks, folder, info
+        self.place_at_lock: dict[str, Any] | None = None
         self.setWindowTitle(f"Carnet: {info['practice_name']}")
         self.drafts = DraftStore(folder, info["db_key"])
         self.patients = PatientList(tasks)
@@ -71,7 +73,10 @@ class MainWindow(QMainWindow):
         split = QSplitter()
         split.addWidget(self.patients)
         split.addWidget(self.chart)
-        split.setSizes([600, 760])
+        split.setStretchFactor(0, 0)  # a wider window widens the chart, not the list
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 880])  # at 1280 wide: the list's name, birth date and age
+        self.split = split
         self.setCentralWidget(split)
         self.patients.opened.connect(self.open_chart)
         self.patients.create_requested.connect(self.new_patient)
@@ -550,11 +555,29 @@ class MainWindow(QMainWindow):
             raise exc
         QMessageBox.warning(self, "Carnet", text)
 
+    def place(self) -> dict[str, Any]:
+        """Where the GP is (the chart open, the agenda shown), kept from before a lock, so
+        that the window built at unlock (or in another language) goes back there."""
+        if self.place_at_lock is not None:
+            return self.place_at_lock
+        agenda = getattr(self, "agenda", None)
+        return {
+            "patient_id": (self.chart.chart or {}).get("id"),
+            "agenda": agenda is not None and shiboken6.isValid(agenda) and agenda.isVisible(),
+        }
+
+    def go_back_to(self, place: dict[str, Any]) -> None:
+        if place.get("patient_id"):
+            self.open_chart(str(place["patient_id"]))
+        if place.get("agenda"):
+            self.show_agenda()
+
     def lock(self) -> None:
         """Close the practice (the key leaves memory with it) and ask for the passphrase.
 
         Every other window goes first (editors, agenda, dialogs: all may show patient
         data); an editor's draft is saved on the db worker before the practice closes."""
+        self.place_at_lock = self.place()
         self.idle.stop()
         self.sync.stop()
         self.warmer.stop()

@@ -32,6 +32,7 @@ PATIENT_COLUMNS = (
 )
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_PACKED_DATE = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
 _NUMBERISH = re.compile(r"^[\d\s.+\-]+$")
 
 
@@ -109,9 +110,14 @@ def _upper(prefix: str) -> str:
 
 
 def parse_birth_date(text: str) -> str | None:
-    """'12/03/1961', '12-3-61', '1961-03-12' -> '1961-03-12'; None if not a date."""
+    """'12/03/1961', '12-3-61', '12031961', '1961-03-12' -> '1961-03-12'; None if not a
+    date (eight digits that are no date of birth, 1850 to this year, stay a phone number)."""
     m = _DATE.match(text)
     try:
+        packed = _PACKED_DATE.match(text)
+        if packed and 1850 <= int(packed[3]) <= dt.date.today().year:
+            day, month, year = (int(g) for g in packed.groups())
+            return dt.date(year, month, day).isoformat()
         if m:
             day, month, year = (int(g) for g in m.groups())
             if year < 100:

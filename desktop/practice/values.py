@@ -12,6 +12,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from stdnum import exceptions as stdnum_errors
+from stdnum.fr import nir as stdnum_nir
+
 from desktop.practice import errors
 from desktop.practice.schema import SEX_VALUES, Entity
 
@@ -71,10 +74,32 @@ def validate(entity: Entity, fields: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = without_controls(out[name], one_line="name" in name)
     if entity.name == "patient" and out.get("sex") not in (None, *SEX_VALUES):
         raise errors.InvalidInputError("sex must be F, M or U")
+    if entity.name == "patient" and out.get("nir"):
+        out["nir"] = checked_nir(out["nir"])
     if entity.name == "patient" and "family_name" in out and not (out["family_name"] or "").strip():
         # One rule for every write (add, edit, import), not only the CLI's 'patient add'.
         raise errors.InvalidInputError("the family name must not be empty")
     return out
+
+
+def checked_nir(text: str) -> str:
+    """The social security number without spaces: 13 digits, or 13 and the key, which
+    must match (a typo in a NIR is a claim refused, or another person's record)."""
+    number = stdnum_nir.compact(text)
+    try:
+        if len(number) == 13:
+            stdnum_nir.validate(number + stdnum_nir.calc_check_digits(number))
+        else:
+            stdnum_nir.validate(number)
+    except stdnum_errors.InvalidChecksum:
+        raise errors.InvalidInputError(
+            "the key of the NIR does not match its first 13 digits"
+        ) from None
+    except stdnum_errors.ValidationError:
+        raise errors.InvalidInputError(
+            "a NIR is 13 digits and a 2-digit key (1 or 2, year, month, place, order, key)"
+        ) from None
+    return number
 
 
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])

@@ -47,114 +47,114 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="123"/>
-        <location filename="../../desktop/app/agenda.py" line="408"/>
+        <location filename="../../desktop/app/agenda.py" line="131"/>
+        <location filename="../../desktop/app/agenda.py" line="421"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="133"/>
+        <location filename="../../desktop/app/agenda.py" line="141"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="134"/>
+        <location filename="../../desktop/app/agenda.py" line="142"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="137"/>
+        <location filename="../../desktop/app/agenda.py" line="145"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="138"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="139"/>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="140"/>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="155"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="156"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="176"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="169"/>
+        <location filename="../../desktop/app/agenda.py" line="177"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="170"/>
+        <location filename="../../desktop/app/agenda.py" line="178"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="171"/>
+        <location filename="../../desktop/app/agenda.py" line="179"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="298"/>
+        <location filename="../../desktop/app/agenda.py" line="307"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="401"/>
+        <location filename="../../desktop/app/agenda.py" line="414"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="410"/>
+        <location filename="../../desktop/app/agenda.py" line="423"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="422"/>
+        <location filename="../../desktop/app/agenda.py" line="435"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="444"/>
+        <location filename="../../desktop/app/agenda.py" line="457"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="355"/>
-        <location filename="../../desktop/app/agenda.py" line="398"/>
+        <location filename="../../desktop/app/agenda.py" line="368"/>
+        <location filename="../../desktop/app/agenda.py" line="411"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -162,67 +162,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="383"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="449"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="384"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="450"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="385"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="451"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="386"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="452"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="403"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="473"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="484"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="488"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -268,49 +268,74 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="42"/>
+        <location filename="../../desktop/app/appointment.py" line="43"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="42"/>
+        <location filename="../../desktop/app/appointment.py" line="43"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="64"/>
+        <location filename="../../desktop/app/appointment.py" line="58"/>
+        <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
+        <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="67"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="66"/>
+        <location filename="../../desktop/app/appointment.py" line="69"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="70"/>
+        <location filename="../../desktop/app/appointment.py" line="73"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <location filename="../../desktop/app/appointment.py" line="74"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <location filename="../../desktop/app/appointment.py" line="75"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <location filename="../../desktop/app/appointment.py" line="108"/>
+        <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
+        <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="112"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="120"/>
+        <source>{0} is in the past. Book the appointment anyway?</source>
+        <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="123"/>
+        <source>Book anyway</source>
+        <translation>Prendre quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="124"/>
+        <source>Change the time</source>
+        <translation>Changer l&apos;heure</translation>
     </message>
 </context>
 <context>
@@ -1040,17 +1065,17 @@
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="231"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="297"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="324"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="259"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1210,97 +1235,97 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="137"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="131"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="139"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="126"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="175"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="136"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="130"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="132"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="135"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="154"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="134"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="171"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="237"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="250"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1602,198 +1627,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="126"/>
+        <location filename="../../desktop/app/window.py" line="130"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="127"/>
+        <location filename="../../desktop/app/window.py" line="131"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="138"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="143"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="149"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="131"/>
+        <location filename="../../desktop/app/window.py" line="135"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="150"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="153"/>
+        <location filename="../../desktop/app/window.py" line="157"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="156"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="158"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="183"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="183"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="206"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="207"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="216"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="218"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="220"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="240"/>
+        <location filename="../../desktop/app/window.py" line="244"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="242"/>
+        <location filename="../../desktop/app/window.py" line="246"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="249"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="246"/>
+        <location filename="../../desktop/app/window.py" line="250"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="257"/>
+        <location filename="../../desktop/app/window.py" line="261"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="288"/>
+        <location filename="../../desktop/app/window.py" line="292"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="290"/>
+        <location filename="../../desktop/app/window.py" line="294"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="323"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="328"/>
+        <location filename="../../desktop/app/window.py" line="332"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="389"/>
+        <location filename="../../desktop/app/window.py" line="393"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="391"/>
+        <location filename="../../desktop/app/window.py" line="395"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="431"/>
+        <location filename="../../desktop/app/window.py" line="435"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="433"/>
+        <location filename="../../desktop/app/window.py" line="437"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="436"/>
+        <location filename="../../desktop/app/window.py" line="440"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="437"/>
+        <location filename="../../desktop/app/window.py" line="441"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="499"/>
-        <location filename="../../desktop/app/window.py" line="512"/>
+        <location filename="../../desktop/app/window.py" line="503"/>
+        <location filename="../../desktop/app/window.py" line="516"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1801,29 +1826,29 @@
 <context>
     <name>NewPatientDialog</name>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="20"/>
         <location filename="../../desktop/app/new_patient.py" line="21"/>
+        <location filename="../../desktop/app/new_patient.py" line="22"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="27"/>
-        <location filename="../../desktop/app/new_patient.py" line="36"/>
+        <location filename="../../desktop/app/new_patient.py" line="29"/>
+        <location filename="../../desktop/app/new_patient.py" line="38"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="42"/>
+        <location filename="../../desktop/app/new_patient.py" line="44"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom de famille est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="63"/>
+        <location filename="../../desktop/app/new_patient.py" line="65"/>
         <source>A patient with the same birth name, first given name, birth date and sex already exists: {0}. Open their chart instead, or create this one anyway.</source>
         <translation>Un patient de même nom de naissance, premier prénom, date de naissance et sexe existe déjà : {0}. Ouvrez plutôt son dossier, ou créez quand même celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="68"/>
+        <location filename="../../desktop/app/new_patient.py" line="70"/>
         <source>Create anyway</source>
         <translation>Créer quand même</translation>
     </message>
@@ -1878,52 +1903,52 @@
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="114"/>
+        <location filename="../../desktop/app/patient_list.py" line="129"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="116"/>
+        <location filename="../../desktop/app/patient_list.py" line="131"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="117"/>
+        <location filename="../../desktop/app/patient_list.py" line="132"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="118"/>
+        <location filename="../../desktop/app/patient_list.py" line="133"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="141"/>
+        <location filename="../../desktop/app/patient_list.py" line="156"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="199"/>
+        <location filename="../../desktop/app/patient_list.py" line="214"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="201"/>
+        <location filename="../../desktop/app/patient_list.py" line="216"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="204"/>
+        <location filename="../../desktop/app/patient_list.py" line="219"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="204"/>
+        <location filename="../../desktop/app/patient_list.py" line="219"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="207"/>
+        <location filename="../../desktop/app/patient_list.py" line="222"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -1931,32 +1956,50 @@
 <context>
     <name>PatientModel</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="54"/>
+        <location filename="../../desktop/app/patient_list.py" line="59"/>
+        <source>F</source>
+        <comment>sex: female</comment>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="61"/>
+        <source>M</source>
+        <comment>sex: male</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="63"/>
+        <source>U</source>
+        <comment>sex: unknown</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_list.py" line="69"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="55"/>
+        <location filename="../../desktop/app/patient_list.py" line="70"/>
         <source>Birth date</source>
         <translation>Naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="56"/>
+        <location filename="../../desktop/app/patient_list.py" line="71"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="57"/>
+        <location filename="../../desktop/app/patient_list.py" line="72"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="58"/>
+        <location filename="../../desktop/app/patient_list.py" line="73"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="59"/>
+        <location filename="../../desktop/app/patient_list.py" line="74"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -2446,93 +2489,93 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="262"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="263"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="264"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="265"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="200"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="266"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="336"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="339"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="405"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="340"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="341"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="347"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="415"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="351"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="353"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="358"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="362"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="428"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="438"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3554,7 +3597,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="70"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="72"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -3618,199 +3661,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="22"/>
+        <location filename="../../desktop/app/chart_html.py" line="23"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <location filename="../../desktop/app/chart_html.py" line="24"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="26"/>
+        <location filename="../../desktop/app/chart_html.py" line="27"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="28"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="28"/>
+        <location filename="../../desktop/app/chart_html.py" line="29"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="29"/>
+        <location filename="../../desktop/app/chart_html.py" line="30"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <location filename="../../desktop/app/chart_html.py" line="31"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="33"/>
+        <location filename="../../desktop/app/chart_html.py" line="34"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="34"/>
+        <location filename="../../desktop/app/chart_html.py" line="35"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="35"/>
+        <location filename="../../desktop/app/chart_html.py" line="36"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="36"/>
+        <location filename="../../desktop/app/chart_html.py" line="37"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="75"/>
+        <location filename="../../desktop/app/chart_html.py" line="76"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="93"/>
-        <location filename="../../desktop/app/chart_html.py" line="108"/>
+        <location filename="../../desktop/app/chart_html.py" line="94"/>
+        <location filename="../../desktop/app/chart_html.py" line="109"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="96"/>
+        <location filename="../../desktop/app/chart_html.py" line="97"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="111"/>
+        <location filename="../../desktop/app/chart_html.py" line="112"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="113"/>
+        <location filename="../../desktop/app/chart_html.py" line="114"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="116"/>
+        <location filename="../../desktop/app/chart_html.py" line="117"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="129"/>
+        <location filename="../../desktop/app/chart_html.py" line="130"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="169"/>
-        <location filename="../../desktop/app/chart_html.py" line="263"/>
+        <location filename="../../desktop/app/chart_html.py" line="170"/>
+        <location filename="../../desktop/app/chart_html.py" line="264"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="184"/>
+        <location filename="../../desktop/app/chart_html.py" line="185"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <location filename="../../desktop/app/chart_html.py" line="186"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="193"/>
+        <location filename="../../desktop/app/chart_html.py" line="194"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="197"/>
+        <location filename="../../desktop/app/chart_html.py" line="198"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="201"/>
+        <location filename="../../desktop/app/chart_html.py" line="202"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="208"/>
+        <location filename="../../desktop/app/chart_html.py" line="209"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="212"/>
+        <location filename="../../desktop/app/chart_html.py" line="213"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="214"/>
+        <location filename="../../desktop/app/chart_html.py" line="215"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="221"/>
+        <location filename="../../desktop/app/chart_html.py" line="222"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <location filename="../../desktop/app/chart_html.py" line="224"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="227"/>
+        <location filename="../../desktop/app/chart_html.py" line="228"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="229"/>
+        <location filename="../../desktop/app/chart_html.py" line="230"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <location filename="../../desktop/app/chart_html.py" line="233"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="237"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="241"/>
+        <location filename="../../desktop/app/chart_html.py" line="242"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <location filename="../../desktop/app/chart_html.py" line="252"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="267"/>
+        <location filename="../../desktop/app/chart_html.py" line="268"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="282"/>
+        <location filename="../../desktop/app/chart_html.py" line="283"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="310"/>
+        <location filename="../../desktop/app/chart_html.py" line="311"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="319"/>
+        <location filename="../../desktop/app/chart_html.py" line="320"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
@@ -3818,7 +3861,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="131"/>
+        <location filename="../../desktop/app/main.py" line="141"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -4328,12 +4371,12 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Saisissez le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="78"/>
+        <location filename="../../desktop/app/store_messages.py" line="86"/>
         <source>An enrollment code is valid for 24 hours at most.</source>
         <translation>Un code d’inscription est valable 24 heures au plus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="82"/>
+        <location filename="../../desktop/app/store_messages.py" line="90"/>
         <source>The practice&apos;s database in {0} is empty: it was truncated or replaced. Restore the practice from its sync storage into a new folder.</source>
         <translation>La base du cabinet dans {0} est vide : elle a été tronquée ou remplacée. Restaurez le cabinet depuis son stockage de synchronisation dans un nouveau dossier.</translation>
     </message>
@@ -4413,405 +4456,415 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Choisissez le sexe : féminin, masculin ou inconnu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="86"/>
+        <location filename="../../desktop/app/store_messages.py" line="78"/>
+        <source>Social security number: the key (last 2 digits) does not match the first 13 digits; check the number on the carte Vitale.</source>
+        <translation>Numéro de sécurité sociale : la clé (2 derniers chiffres) ne correspond pas aux 13 premiers chiffres ; vérifiez le numéro sur la carte Vitale.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="82"/>
+        <source>Social security number: type the 13 digits and the 2-digit key, as on the carte Vitale (for example 2 85 03 75 108 123 95).</source>
+        <translation>Numéro de sécurité sociale : tapez les 13 chiffres et la clé à 2 chiffres, comme sur la carte Vitale (par exemple 2 85 03 75 108 123 95).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="94"/>
         <source>Type the practice&apos;s name and the doctor&apos;s login.</source>
         <translation>Tapez le nom du cabinet et l&apos;identifiant du médecin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="90"/>
+        <location filename="../../desktop/app/store_messages.py" line="98"/>
         <source>The passphrase must have at least 8 characters.</source>
         <translation>La phrase secrète doit avoir au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="94"/>
+        <location filename="../../desktop/app/store_messages.py" line="102"/>
         <source>A signed entry is never changed: amend it (a new version).</source>
         <translation>Une entrée signée n&apos;est jamais modifiée : amendez-la (nouvelle version).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="96"/>
+        <location filename="../../desktop/app/store_messages.py" line="104"/>
         <source>Choose which value to keep.</source>
         <translation>Choisissez la valeur à garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="99"/>
+        <location filename="../../desktop/app/store_messages.py" line="107"/>
         <source>An enrollment code must be valid for at least a minute.</source>
         <translation>Un code d&apos;enrôlement doit être valable au moins une minute.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="104"/>
+        <location filename="../../desktop/app/store_messages.py" line="112"/>
         <source>The folder {0} already holds a practice.</source>
         <translation>Le dossier {0} contient déjà un cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="108"/>
+        <location filename="../../desktop/app/store_messages.py" line="116"/>
         <source>The folder {0} already holds a practice; choose an empty one.</source>
         <translation>Le dossier {0} contient déjà un cabinet ; choisissez un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="112"/>
+        <location filename="../../desktop/app/store_messages.py" line="120"/>
         <source>The folder {0} is not empty; restore into an empty folder.</source>
         <translation>Le dossier {0} n&apos;est pas vide ; restaurez dans un dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="116"/>
+        <location filename="../../desktop/app/store_messages.py" line="124"/>
         <source>The folder {0} cannot be created ({1}): check the disk and the permissions.</source>
         <translation>Le dossier {0} ne peut pas être créé ({1}) : vérifiez le disque et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="120"/>
+        <location filename="../../desktop/app/store_messages.py" line="128"/>
         <source>The folder {0} holds no practice database.</source>
         <translation>Le dossier {0} ne contient pas de base de cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="125"/>
+        <location filename="../../desktop/app/store_messages.py" line="133"/>
         <source>The folder {0} is not a Carnet practice: create a practice, or choose the right folder.</source>
         <translation>Le dossier {0} n&apos;est pas un cabinet Carnet : créez un cabinet ou choisissez le bon dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="129"/>
+        <location filename="../../desktop/app/store_messages.py" line="137"/>
         <source>The practice database is missing from {0}: restore the practice from its sync storage.</source>
         <translation>La base du cabinet manque dans {0} : restaurez le cabinet depuis son stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="133"/>
-        <location filename="../../desktop/app/store_messages.py" line="137"/>
+        <location filename="../../desktop/app/store_messages.py" line="141"/>
+        <location filename="../../desktop/app/store_messages.py" line="145"/>
         <source>The key file {0} is damaged: restore the practice from its sync storage or with the recovery kit.</source>
         <translation>Le fichier de clés {0} est endommagé : restaurez le cabinet depuis son stockage de synchronisation ou avec le kit de secours.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="141"/>
+        <location filename="../../desktop/app/store_messages.py" line="149"/>
         <source>The key file cannot be written in {0} ({1}): check the free space and the permissions.</source>
         <translation>Le fichier de clés ne peut pas être écrit dans {0} ({1}) : vérifiez l&apos;espace libre et les droits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="145"/>
+        <location filename="../../desktop/app/store_messages.py" line="153"/>
         <source>This installation of Carnet is incomplete (SQLCipher {0} or newer is needed): reinstall Carnet.</source>
         <translation>Cette installation de Carnet est incomplète (SQLCipher {0} ou plus récent est nécessaire) : réinstallez Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="150"/>
+        <location filename="../../desktop/app/store_messages.py" line="158"/>
         <source>The practice in {0} was written by a newer Carnet: install the newer version on this computer.</source>
         <translation>Le cabinet dans {0} a été écrit par un Carnet plus récent : installez la nouvelle version sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="155"/>
+        <location filename="../../desktop/app/store_messages.py" line="163"/>
         <source>The restore into {0} did not finish: start it again, it continues where it stopped.</source>
         <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="161"/>
+        <location filename="../../desktop/app/store_messages.py" line="169"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="165"/>
+        <location filename="../../desktop/app/store_messages.py" line="173"/>
         <source>Type the passphrase to unlock the practice.</source>
         <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="170"/>
+        <location filename="../../desktop/app/store_messages.py" line="178"/>
         <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
         <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="172"/>
+        <location filename="../../desktop/app/store_messages.py" line="180"/>
         <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
         <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="173"/>
+        <location filename="../../desktop/app/store_messages.py" line="181"/>
         <source>This document is not on this computer; reopen the chart.</source>
         <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="174"/>
+        <location filename="../../desktop/app/store_messages.py" line="182"/>
         <source>This conflict was already settled.</source>
         <translation>Ce conflit est déjà réglé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="177"/>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
         <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
         <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <location filename="../../desktop/app/store_messages.py" line="189"/>
         <source>This document is damaged on this computer: sync again, or restore the practice.</source>
         <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <location filename="../../desktop/app/store_messages.py" line="193"/>
         <source>An attached file is not on this computer yet: sync to fetch it.</source>
         <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="190"/>
-        <location filename="../../desktop/app/store_messages.py" line="195"/>
+        <location filename="../../desktop/app/store_messages.py" line="198"/>
+        <location filename="../../desktop/app/store_messages.py" line="203"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="199"/>
+        <location filename="../../desktop/app/store_messages.py" line="207"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="205"/>
+        <location filename="../../desktop/app/store_messages.py" line="213"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="208"/>
+        <location filename="../../desktop/app/store_messages.py" line="216"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="212"/>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="218"/>
+        <location filename="../../desktop/app/store_messages.py" line="226"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="221"/>
+        <location filename="../../desktop/app/store_messages.py" line="229"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="222"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="223"/>
+        <location filename="../../desktop/app/store_messages.py" line="231"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="225"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="227"/>
+        <location filename="../../desktop/app/store_messages.py" line="235"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="236"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="237"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="238"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="239"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="240"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="241"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="234"/>
+        <location filename="../../desktop/app/store_messages.py" line="242"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="235"/>
+        <location filename="../../desktop/app/store_messages.py" line="243"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="236"/>
+        <location filename="../../desktop/app/store_messages.py" line="244"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="237"/>
+        <location filename="../../desktop/app/store_messages.py" line="245"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="238"/>
+        <location filename="../../desktop/app/store_messages.py" line="246"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="239"/>
+        <location filename="../../desktop/app/store_messages.py" line="247"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="240"/>
+        <location filename="../../desktop/app/store_messages.py" line="248"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="241"/>
+        <location filename="../../desktop/app/store_messages.py" line="249"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="242"/>
+        <location filename="../../desktop/app/store_messages.py" line="250"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="243"/>
+        <location filename="../../desktop/app/store_messages.py" line="251"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="244"/>
+        <location filename="../../desktop/app/store_messages.py" line="252"/>
         <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
         <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="245"/>
+        <location filename="../../desktop/app/store_messages.py" line="253"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="246"/>
+        <location filename="../../desktop/app/store_messages.py" line="254"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="247"/>
+        <location filename="../../desktop/app/store_messages.py" line="255"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="248"/>
+        <location filename="../../desktop/app/store_messages.py" line="256"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="249"/>
+        <location filename="../../desktop/app/store_messages.py" line="257"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="250"/>
+        <location filename="../../desktop/app/store_messages.py" line="258"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="251"/>
+        <location filename="../../desktop/app/store_messages.py" line="259"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="252"/>
+        <location filename="../../desktop/app/store_messages.py" line="260"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="255"/>
-        <location filename="../../desktop/app/store_messages.py" line="256"/>
+        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <location filename="../../desktop/app/store_messages.py" line="264"/>
         <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="257"/>
+        <location filename="../../desktop/app/store_messages.py" line="265"/>
         <source>The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice &gt; Users…).</source>
         <translation>Le compte de remplaçant « {0} » a pris fin le {1}. Un médecin du cabinet peut le prolonger (Cabinet &gt; Utilisateurs…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="258"/>
+        <location filename="../../desktop/app/store_messages.py" line="266"/>
         <source>Only a doctor manages the practice&apos;s users.</source>
         <translation>Seul un médecin gère les utilisateurs du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="259"/>
+        <location filename="../../desktop/app/store_messages.py" line="267"/>
         <source>Type the login and the name shown.</source>
         <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="260"/>
+        <location filename="../../desktop/app/store_messages.py" line="268"/>
         <source>Choose a role: doctor, locum or secretary.</source>
         <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="261"/>
+        <location filename="../../desktop/app/store_messages.py" line="269"/>
         <source>Only a locum&apos;s account has an end date.</source>
         <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="262"/>
+        <location filename="../../desktop/app/store_messages.py" line="270"/>
         <source>Give the locum&apos;s last day.</source>
         <translation>Indiquez le dernier jour du remplacement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <location filename="../../desktop/app/store_messages.py" line="271"/>
         <source>The login “{0}” exists already: one identity per person.</source>
         <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="264"/>
+        <location filename="../../desktop/app/store_messages.py" line="272"/>
         <source>The login “{0}” was deactivated.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="265"/>
+        <location filename="../../desktop/app/store_messages.py" line="273"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
         <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="266"/>
+        <location filename="../../desktop/app/store_messages.py" line="274"/>
         <source>You cannot deactivate your own login.</source>
         <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="267"/>
+        <location filename="../../desktop/app/store_messages.py" line="275"/>
         <source>“{0}” is not a date.</source>
         <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="268"/>
+        <location filename="../../desktop/app/store_messages.py" line="276"/>
         <source>There is no login “{0}” on this computer.</source>
         <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>
@@ -4895,32 +4948,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="64"/>
+        <location filename="../../desktop/app/vitals.py" line="66"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="71"/>
+        <location filename="../../desktop/app/vitals.py" line="73"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="84"/>
+        <location filename="../../desktop/app/vitals.py" line="86"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="152"/>
+        <location filename="../../desktop/app/vitals.py" line="154"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="158"/>
+        <location filename="../../desktop/app/vitals.py" line="160"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="184"/>
+        <location filename="../../desktop/app/vitals.py" line="186"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>

@@ -6,13 +6,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QPointF, Qt
+from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
-from desktop.app.agenda import ROWS, AgendaWindow, overlapping_groups, row_for, rows_spanned
+from desktop.app.agenda import (
+    ROWS,
+    AgendaWindow,
+    overlapping_groups,
+    proposed_start,
+    row_for,
+    rows_spanned,
+)
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
@@ -36,6 +43,14 @@ def _agenda(opened: Tasks, qtbot: QtBot, patient: tuple[str, str] | None) -> Age
         agenda.reload()
     agenda.show()
     return agenda
+
+
+def book_in_the_past(dialog: AppointmentDialog) -> None:
+    """Save, asked first whether to book in the past (DAY is), and say yes."""
+    dialog.buttons.accepted.emit()
+    box = dialog.past_question
+    assert box is not None and box.isVisible() and "in the past" in box.text()
+    box.buttons()[0].click()  # "Book anyway", the first (accept) button
 
 
 def _book(opened: Tasks, starts_at: str, status: str = "booked") -> str:
@@ -96,7 +111,7 @@ def test_create_move_and_cancel_an_appointment(
     assert dialog.fields()["starts_at"] == "2026-03-04T09:30"
     dialog.reason.setText("Renouvellement")
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
-        dialog.buttons.accepted.emit()
+        book_in_the_past(dialog)
     item = agenda.grid.item(6, 0)
     assert item is not None and "LŒUVRE Gaëlle (Renouvellement)" in item.text()
 
@@ -106,7 +121,7 @@ def test_create_move_and_cancel_an_appointment(
     assert isinstance(move, AppointmentDialog) and move is not dialog
     move.start.setDateTime(QDateTime.fromString("2026-03-04T11:00", "yyyy-MM-ddTHH:mm"))
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
-        move.buttons.accepted.emit()
+        book_in_the_past(move)
     assert agenda.grid.item(6, 0) is None
     assert agenda.grid.item(12, 0) is not None
 
@@ -139,7 +154,7 @@ def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot)
     assert dialog.patient_id is not None
     qtbot.waitUntil(lambda: dialog.practitioner.count() > 0, timeout=5000)
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
-        dialog.buttons.accepted.emit()
+        book_in_the_past(dialog)
     item = agenda.grid.item(8, 0)
     assert item is not None and "10:00 LŒUVRE Gaëlle" in item.text()
 
@@ -278,3 +293,58 @@ def test_one_column_per_practitioner_and_a_filter(opened: Tasks, qtbot: QtBot):
     assert agenda.grid.columnCount() == 1
     assert "MÜLLER" in agenda.grid.item(4, 0).text()
     assert theirs in {a["id"] for a in agenda.appointments}
+
+
+def test_a_new_appointment_is_proposed_at_the_next_quarter_hour():
+    day = QDate(2026, 12, 1)
+    at = QDateTime(day, QTime(14, 35, 20))
+    assert proposed_start(day, at) == "2026-12-01T14:45"
+    assert proposed_start(day, QDateTime(day, QTime(14, 45))) == "2026-12-01T14:45"
+    assert proposed_start(day, QDateTime(day, QTime(23, 50))) == "2026-12-02T00:00"
+    assert proposed_start(QDate(2026, 12, 3), at) == "2026-12-03T08:00"  # another day shown
+
+
+def test_the_agenda_proposes_the_next_quarter_hour_when_no_cell_is_chosen(
+    opened: Tasks, qtbot: QtBot
+):
+    agenda = AgendaWindow(opened, lambda: None)
+    qtbot.addWidget(agenda)
+    agenda.show()
+    agenda.new_appointment()
+    assert agenda.dialog is not None
+    start = QDateTime.fromString(agenda.dialog.fields()["starts_at"], "yyyy-MM-ddTHH:mm")
+    now = QDateTime.currentDateTime()
+    assert now.addSecs(-60) <= start <= now.addSecs(15 * 60)
+    assert start.time().minute() % 15 == 0
+
+
+def test_a_whole_date_and_time_typed_over_the_start_is_taken(opened: Tasks, qtbot: QtBot):
+    dialog = AppointmentDialog(
+        opened, patient_id="p", patient_name="MARTIN Paul", starts_at="2026-12-01T14:45"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.start.setFocus()
+    dialog.start.selectAll()  # Ctrl+A
+    qtbot.keyClicks(dialog.start, "02/12/2026 09:30")
+    assert dialog.fields()["starts_at"] == "2026-12-02T09:30"
+    dialog.start.selectAll()
+    qtbot.keyClicks(dialog.start, "10h15")  # a time alone: the same day
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Tab)
+    assert dialog.start.text() == "02/12/2026 10:15"
+    dialog.start.setText("31/02/2026 09:30")
+    dialog.buttons.accepted.emit()
+    assert "date and a time" in dialog.error.text()
+
+
+def test_escape_closes_the_agenda(opened: Tasks, qtbot: QtBot):
+    agenda = AgendaWindow(opened, lambda: None)
+    qtbot.addWidget(agenda)
+    agenda.show()
+    qtbot.waitExposed(agenda)
+    agenda.activateWindow()
+    qtbot.waitUntil(agenda.isActiveWindow)
+    qtbot.keyClick(agenda.grid, Qt.Key.Key_Escape)
+    assert not agenda.isVisible()

@@ -16,8 +16,8 @@ def new_patient(app: Any) -> None:
     app.type_into("text", "Nom d'usage", "Dupré")
     app.type_into("text", "Prénoms", "Hélène Marie")
     app.type_into("text", "Date de naissance (jj/mm/aaaa)", "12/03/1961")
-    app.focus("text", "Médecin traitant")
-    app.keys("Tab", "Home")  # the sex list, after the last field: Femme, its first item
+    app.focus("text", "Prénoms")
+    app.keys("Tab", "Home")  # the sex list, shown after the given names: Femme, its first item
     app.click("push button", "Créer")
     app.gone("dialog", name="Nouveau patient")
     app.in_window(None)

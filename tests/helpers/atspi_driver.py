@@ -217,6 +217,14 @@ def handle(req: dict[str, Any]) -> Any:
         return _text_of(acc) or acc.name
     if op == "focus":
         return bool(acc.queryComponent().grabFocus())
+    if op == "focused":  # wait until that widget has the keyboard focus
+        deadline = time.monotonic() + float(req.get("timeout", 10))
+        while not acc.getState().contains(pyatspi.STATE_FOCUSED):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(POLL_S)
+            acc = _wait(req) or acc
+        return True
     raise ValueError(f"unknown op {op}")
 
 

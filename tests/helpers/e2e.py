@@ -226,6 +226,12 @@ class App:
         self.wait(role, name=name)
         self._ask(op="focus", role=role, name=name)
 
+    def focused(self, role: str, name: str, timeout: float = 20) -> None:
+        """Wait until this widget has the keyboard focus (what a person types goes there)."""
+        self.wait(role, timeout, name=name)
+        if not self._ask(op="focused", role=role, name=name, timeout=timeout):
+            self.fail(f"{role} {name!r} never got the keyboard focus")
+
     def focus_labelled(self, role: str, label: str) -> None:
         """Focus the widget a label names (a combo box's own name is its current item)."""
         self.wait(role, labelled=label)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,22 @@ def fill_consultation(app: Any) -> None:
     app.type_into("text", "TA systolique (mmHg)", "122")
     app.type_into("text", "TA diastolique (mmHg)", "78")
     app.type_into("text", "Diagnostics", "Rhinopharyngite [J00]")
+
+
+def keys_to(app: Any, title: str, *keys: str) -> None:
+    """Real key presses to the window of this title, once it is the active one (keys sent
+    a moment earlier go to the window that had the focus). Without a window manager to
+    ask (openbox lost a race with Xvfb), the X server is told to focus it."""
+    for how in ("windowactivate", "windowfocus"):
+        done = subprocess.run(
+            ["xdotool", "search", "--sync", "--onlyvisible", "--name", title, how, "--sync"],
+            env=app.session.env,
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            break
+    else:
+        app.fail(f"no window {title!r} to send {keys} to: {done.stderr!r}")
+    app.keys(*keys)
+

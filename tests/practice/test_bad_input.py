@@ -235,3 +235,20 @@ def test_a_real_process_prints_no_traceback(closed_practice: Path):
     )
     assert proc.returncode == 3
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_nir_whose_key_does_not_match_is_refused_on_every_write(practice: Practice):
+    """The GP's typo "2 85 03 75 108 123 45" (the key is 95): refused by the store, for the
+    app, the CLI and the importers alike; a right one is kept without its spaces."""
+    with pytest.raises(errors.InvalidInputError, match="key of the NIR"):
+        practice.create_record(
+            "patient", {"family_name": "Garnier", "nir": "2 85 03 75 108 123 45"}
+        )
+    pid = practice.create_record(
+        "patient", {"family_name": "Garnier", "nir": "2 85 03 75 108 123 95"}
+    )
+    assert practice.chart(pid)["nir"] == "285037510812395"
+    with pytest.raises(errors.InvalidInputError, match="13 digits and a 2-digit key"):
+        practice.update_record("patient", pid, {"nir": "2 85 03"})
+    practice.update_record("patient", pid, {"nir": "2850375108123"})  # without its key: kept
+    assert practice.chart(pid)["nir"] == "2850375108123"

@@ -14,7 +14,7 @@ from desktop.practice.textsearch import fold
 @pytest.fixture
 def people(practice: Practice) -> dict[str, str]:
     rows = {
-        "helene": ("Müller", None, "Hélène", "1961-03-12", "06 12 34 56 78", "261037505612345"),
+        "helene": ("Müller", None, "Hélène", "1961-03-12", "06 12 34 56 78", "261037505612318"),
         "oeuvre": ("Lœuvre", None, "Gaëlle", "1975-11-02", "01 45 00 00 00", None),
         "married": ("Martin", "Œhlenschläger", "Chloé", "1980-07-14", None, None),
         "ndiaye": ("N'Diaye", None, "Aminata", "1992-01-30", "07 11 22 33 44", None),
@@ -86,6 +86,16 @@ def test_birth_date_as_typed(practice: Practice, people: dict[str, str]):
         assert hits(practice, query) == [people["helene"]], query
     assert hits(practice, "31/02/1961") == []
     assert parse_birth_date("12/03/1961") == "1961-03-12"
+
+
+def test_eight_digits_are_a_birth_date_when_they_are_one(
+    practice: Practice, people: dict[str, str]
+):
+    assert hits(practice, "12031961") == [people["helene"]]
+    assert parse_birth_date("12031961") == "1961-03-12"
+    assert parse_birth_date("06123456") is None  # no year 3456: digits of a phone number
+    assert parse_birth_date("31021961") is None
+    assert hits(practice, "06123456") == [people["helene"]]  # her phone, 06 12 34 56 78
 
 
 def test_phone_and_nir(practice: Practice, people: dict[str, str]):

@@ -1,0 +1,96 @@
+"""What a GP reads at a glance: the NIR in its groups and the phone in pairs (never
+wrapped in the chart header), the sex letter in French, one sentence and a marked field
+for a vital out of range, and a chart that gets the room of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import i18n
+from desktop.app.chart_html import header_html
+from desktop.app.identity_text import show_nir, show_phone
+from desktop.app.patient_list import PatientModel
+from desktop.app.record_dialogs import IdentityDialog
+from desktop.app.tasks import Tasks
+from desktop.app.vitals import VitalsForm
+from desktop.app.window import MainWindow
+from tests.helpers.qt import search_and_open
+
+
+@pytest.fixture
+def french(qapp: object) -> Iterator[None]:
+    i18n.install("fr")
+    yield
+    i18n.install("en")
+
+
+def test_nir_and_phone_are_shown_the_french_way():
+    assert show_nir("247106938135913") == "2 47 10 69 381 359 13"
+    assert show_nir("2471069381359") == "2 47 10 69 381 359"  # without its key
+    assert show_phone("0612345678") == "06 12 34 56 78"
+    assert show_phone("+33 1 45 00 00 00") == "01 45 00 00 00"
+    assert show_phone("+442079460958") == "+44 20 7946 0958"
+    assert show_phone("poste 12") == "poste 12"  # no number: as typed
+
+
+def test_the_chart_header_groups_the_nir_and_keeps_numbers_on_one_line(qapp: object):
+    html = header_html(
+        {"family_name": "Roux", "sex": "F", "nir": "247106938135913", "phone": "0612345678"}
+    )
+    assert "2\u00a047\u00a010\u00a069\u00a0381\u00a0359\u00a013" in html
+    assert "06\u00a012\u00a034\u00a056\u00a078" in html
+
+
+def test_the_patient_list_says_the_sex_in_french(french: None):
+    model = PatientModel()
+    base = {"family_name": "X", "given_names": "", "birth_date": None, "city": None}
+    model.set_rows(
+        [{**base, "sex": "U", "phone": "0612345678"}, {**base, "sex": "F", "phone": None}]
+    )
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole) == "I"  # indéterminé
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.DisplayRole) == "F"
+    assert model.data(model.index(0, 4), Qt.ItemDataRole.DisplayRole) == "06 12 34 56 78"
+
+
+def test_identity_shows_numbers_in_groups_without_writing_them_again(opened: Tasks, qtbot: QtBot):
+    chart = {"id": "p", "family_name": "Roux", "sex": "F"}
+    chart |= {"nir": "247106938135913", "phone": "0612345678"}
+    dialog = IdentityDialog(opened, chart)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["nir"].text() == "2 47 10 69 381 359 13"
+    assert dialog.edits["phone"].text() == "06 12 34 56 78"
+    assert dialog.changes() == {}  # shown differently, not changed
+    dialog.edits["phone"].setText("0145000000")
+    dialog.edits["phone"].editingFinished.emit()
+    assert dialog.edits["phone"].text() == "01 45 00 00 00"
+    assert dialog.changes() == {"phone": "01 45 00 00 00"}
+
+
+def test_a_vital_out_of_range_is_said_once_and_its_field_is_marked(qtbot: QtBot):
+    form = VitalsForm()
+    qtbot.addWidget(form)
+    form.edits["temperature_c"].setText("48")
+    assert form.warnings.text() == ""  # not "unusual" as well as impossible
+    assert form.problems.text().count("48") == 1
+    assert "#c00000" in form.edits["temperature_c"].styleSheet()
+    form.edits["temperature_c"].setText("43")  # possible, unusual: orange, kept
+    assert form.problems.text() == "" and "43" in form.warnings.text()
+    assert "#b36b00" in form.edits["temperature_c"].styleSheet()
+    form.edits["temperature_c"].setText("37")
+    assert form.edits["temperature_c"].styleSheet() == ""
+    assert form.edits["pulse"].styleSheet() == ""
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1280, 800)])
+def test_the_chart_gets_the_room(window: MainWindow, qtbot: QtBot, size: tuple[int, int]):
+    search_and_open(qtbot, window, "martin")
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    qtbot.waitUntil(lambda: window.split.sizes()[1] > 0)
+    patients, chart = window.split.sizes()
+    assert chart >= 0.6 * (patients + chart), window.split.sizes()
+    assert patients >= 300  # the list stays usable: name, birth date, age

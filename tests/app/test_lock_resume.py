@@ -1,0 +1,76 @@
+"""A lock (Ctrl+L) then the passphrase brings the GP back where they were: the same chart
+open, the agenda shown again; nothing of it stays on screen while locked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop.app.main import AppController
+from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
+from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import search_and_open
+
+
+def _unlock(controller: AppController, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=10_000)
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock()
+
+
+def test_unlock_goes_back_to_the_chart_and_the_agenda(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    opened.practice.close()  # type: ignore[union-attr]
+    controller = AppController(practice_dir)
+    controller.start()
+    _unlock(controller, qtbot)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    before = controller.window
+    assert before is not None
+    search_and_open(qtbot, before, "martin")
+    patient_id = before.chart.chart["id"]  # type: ignore[index]
+    before.show_agenda()
+    qtbot.waitUntil(before.agenda.isVisible)
+
+    before.lock()
+    assert not before.isVisible() and before.chart.chart is None
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=10_000)
+    headings = [label.text() for label in controller.dialog.findChildren(QLabel)]  # type: ignore[union-attr]
+    assert any("Cabinet des Tilleuls" in h for h in headings), headings  # not the folder's name
+    _unlock(controller, qtbot)
+    qtbot.waitUntil(lambda: controller.window is not before and controller.window is not None)
+    after = controller.window
+    assert after is not None
+    qtbot.waitUntil(lambda: after.chart.chart is not None, timeout=5000)
+    assert after.chart.chart["id"] == patient_id  # type: ignore[index]
+    qtbot.waitUntil(lambda: getattr(after, "agenda", None) is not None and after.agenda.isVisible())
+    after.close()
+    controller.shutdown()
+
+
+def test_unlock_without_a_chart_or_agenda_opens_neither(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    opened.practice.close()  # type: ignore[union-attr]
+    controller = AppController(practice_dir)
+    controller.start()
+    _unlock(controller, qtbot)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    before = controller.window
+    assert before is not None
+    before.lock()
+    _unlock(controller, qtbot)
+    qtbot.waitUntil(lambda: controller.window is not before and controller.window is not None)
+    after = controller.window
+    assert after is not None
+    qtbot.waitUntil(after.isVisible)
+    assert after.place() == {"patient_id": None, "agenda": False}
+    after.close()
+    controller.shutdown()
