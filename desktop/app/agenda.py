@@ -227,6 +227,8 @@ class AgendaWindow(QWidget):
         return [Column(d, chosen, locale.toString(d, "dddd dd/MM")) for d in days]
 
     def _show_practitioners(self, users: list[dict[str, Any]]) -> None:
+        if not shiboken6.isValid(self.practitioner_filter):
+            return  # closed by a lock while the list was on the worker
         self.practitioners = [u for u in users if u.get("role") in ("doctor", "locum")]
         self.practitioner_filter.blockSignals(True)
         for u in self.practitioners:
