@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -226,6 +227,8 @@ class AgendaWindow(QWidget):
         return [Column(d, chosen, locale.toString(d, "dddd dd/MM")) for d in days]
 
     def _show_practitioners(self, users: list[dict[str, Any]]) -> None:
+        if not shiboken6.isValid(self.practitioner_filter):
+            return  # closed by a lock while the list was on the worker
         self.practitioners = [u for u in users if u.get("role") in ("doctor", "locum")]
         self.practitioner_filter.blockSignals(True)
         for u in self.practitioners:
@@ -274,6 +277,8 @@ class AgendaWindow(QWidget):
         return None
 
     def _show(self, columns: list[Column], rows: list[dict[str, Any]]) -> None:
+        if not shiboken6.isValid(self.practitioner_filter):
+            return  # the agenda was closed by a lock while its reload was on the worker
         if columns != self.columns():
             return  # the user navigated meanwhile; a newer reload is on its way
         self.appointments = rows
