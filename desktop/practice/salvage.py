@@ -48,7 +48,7 @@ def database_key(folder: Path, passphrases: tuple[str, ...]) -> bytes | None:
         return None
     for passphrase in passphrases:
         with contextlib.suppress(errors.CarnetError):
-            return keyfile.unlock(passphrase)[1]
+            return keyfile.unlock(passphrase).db_key
     return None
 
 
