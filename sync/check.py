@@ -30,6 +30,7 @@ from sync.segments import (
     digest,
     open_object,
 )
+from sync.signing import SigningPin
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def check_remote(
     read_data: bool = False,
     known: dict[str, Cursor] | None = None,
     revocations: Sequence[Revocation] = (),
+    pin: SigningPin | None = None,
     own: tuple[str, Cursor] | None = None,
     retired: Collection[str] = (),
     documents: Sequence[BlobRef] = (),
@@ -73,8 +75,9 @@ def check_remote(
     Always: listings, every device's segments numbered 1..head without gaps, each head
     opened, the last segment's size equal to its head's. ``known`` (a replica's cursors)
     adds the rollback check; ``revocations`` (the replica's verified records) the segments
-    a revocation makes invalid. With ``read_data``: every segment opened and chained, every
-    snapshot and every attachment chunk opened. Problems are collected, not raised.
+    a revocation makes invalid, and ``pin`` (the pinned signing key) the records'
+    signatures. With ``read_data``: every segment opened and chained, every snapshot and
+    every attachment chunk opened. Problems are collected, not raised.
     ``own``: this device's id and push cursor, so a storage that lost the end of its own
     chain is reported; ``retired``: chains a repair retired (skipped); ``documents``
     (with ``read_data``): every attachment a restore would fetch, fetched as it would.
@@ -108,7 +111,7 @@ def check_remote(
     snaps = [n for n in sizes if n.startswith(snapshots_prefix(pid))]
     blobs = [n for n in sizes if n.startswith(f"{pid}/blobs/")]
     if read_data:
-        problems += restore_problems(store, keys, list(sizes), revocations, retired)
+        problems += restore_problems(store, keys, list(sizes), revocations, retired, pin)
         for name in snaps:
             parsed = parse_numbered(name, snapshots_prefix(pid))
             if parsed is None:

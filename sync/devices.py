@@ -15,7 +15,9 @@ makes shows it, so a device learns of a revocation without any extra request, an
 
 A new epoch is accepted only if its ``previous`` wrap opens, under the new key, to the
 key this device already holds for the epoch before: only a holder of the current key can
-create a successor, so a revoked device (which holds only older keys) cannot forge one.
+create a successor, so a revoked device (which holds only older keys) cannot forge one;
+and its record must be signed by the practice's signing key (``sync.signing``), which
+only passphrase holders open, so a device being revoked cannot pre-empt its revocation.
 """
 
 from __future__ import annotations
@@ -36,17 +38,19 @@ from sync.remote import (
     get_key_json,
     heads_prefix,
     key_name,
-    recovery_public_key,
     unwrap_key,
     wrap_context,
 )
 from sync.segments import (
     HEADER,
-    MAGIC_RECOVERY_PUBLIC,
-    PURPOSE_RECOVERY_PUBLIC,
     PracticeKeys,
     open_object,
     seal_object,
+)
+from sync.signing import (
+    SigningPin,
+    read_signing_public,
+    verify_epoch,
 )
 
 MAGIC_DEVICE_INFO = b"CRND"
@@ -115,7 +119,7 @@ def epoch_markers(listing: Iterable[ObjectInfo], pid: str) -> list[int]:
     return sorted(found)
 
 
-def _device_wrap_context(pid: str, epoch: int, device: str) -> str:
+def device_wrap_context(pid: str, epoch: int, device: str) -> str:
     return f"{wrap_context(pid, epoch)}/device/{device}"
 
 
@@ -281,10 +285,12 @@ def check_segment_epoch(
             )
 
 
-def read_revocations(backend: Backend, keys: PracticeKeys) -> list[Revocation]:
-    """Every revocation record on the storage for an epoch we hold, verified (a device
-    that opened the practice with the passphrase or the recovery key, before it loads a
-    snapshot)."""
+def read_revocations(
+    backend: Backend, keys: PracticeKeys, pin: SigningPin | None
+) -> list[Revocation]:
+    """Every revocation record on the storage for an epoch we hold, verified, each one
+    from ``pin.from_epoch`` on signed by ``pin`` (a device that opened the practice with
+    the passphrase, the recovery key or a code, before it loads a snapshot)."""
     pid = keys.practice_id
     try:
         markers = epoch_markers(backend.list(epoch_marker_prefix(pid)), pid)
@@ -298,11 +304,16 @@ def read_revocations(backend: Backend, keys: PracticeKeys) -> list[Revocation]:
                 "deleted (or a revocation was interrupted: run it again on the device that started "
                 "it), and what a revoked device wrote could not be refused"
             )
-        return [
-            decode_revocation(keys, m, backend.get(epoch_marker_name(pid, m)))
-            for m in markers
-            if m <= keys.current
-        ]
+        records = []
+        for m in markers:
+            if m > keys.current:
+                continue
+            name = epoch_marker_name(pid, m)
+            data = backend.get(name)
+            record = decode_revocation(keys, m, data)  # damage is said as damage
+            verify_epoch(backend, pin, pid, m, data, name, keys.key(m))
+            records.append(record)
+        return records
     except BackendError as exc:
         raise from_backend(exc) from exc
 
@@ -328,6 +339,25 @@ class KeyRing(Protocol):
         """Keep a larger key ring and the revocation records that came with it, in one
         local transaction."""
         ...
+
+    def signing_pin(self) -> SigningPin | None:
+        """The practice's signing public key as pinned here (None: not yet)."""
+        ...
+
+    def pin_signing(self, pin: SigningPin) -> None:
+        """Pin the signing public key (at set-up, join, restore; or first seen)."""
+        ...
+
+
+def current_pin(backend: Backend, keys: PracticeKeys, ring: KeyRing) -> SigningPin | None:
+    """The pinned signing key; a device of a practice made before signing keys pins the
+    published one the first time it needs it (trust on first use)."""
+    pin = ring.signing_pin()
+    if pin is None:
+        pin = read_signing_public(backend, keys)
+        if pin is not None:
+            ring.pin_signing(pin)
+    return pin
 
 
 def catch_up(
@@ -367,6 +397,11 @@ def catch_up(
                     except crypto.IntegrityError as exc:
                         raise IntegrityError(str(exc)) from exc
             if private is None or wrapped is None:
+                # Left out: genuinely revoked, or a forged epoch. The signature says
+                # which without the new key (ForgedEpochError, exit 5).
+                pin = current_pin(backend, keys, ring)
+                marker = epoch_marker_name(pid, newest)
+                verify_epoch(backend, pin, pid, newest, backend.get(marker), marker)
                 revoked = DeviceRevokedError(
                     f"this device ({device}) was not given the practice's key epoch {newest}: "
                     "it was revoked, and can no longer read what the practice writes. If "
@@ -376,7 +411,7 @@ def catch_up(
                 )
                 revoked.epoch = newest
                 raise revoked
-            ctx = _device_wrap_context(pid, newest, device)
+            ctx = device_wrap_context(pid, newest, device)
             epochs[newest] = unwrap_key(
                 crypto.unwrap_as_recipient, wrapped, private, ctx, name=wrap_name, held=True
             )
@@ -398,108 +433,17 @@ def catch_up(
                     )
                 epochs[epoch - 1] = key
         new_keys = PracticeKeys(pid, epochs, max(newest, keys.current))
-        records = [
-            decode_revocation(new_keys, m, backend.get(epoch_marker_name(pid, m))) for m in missing
-        ]
+        pin = current_pin(backend, keys, ring)
+        records = []
+        for m in missing:
+            marker = epoch_marker_name(pid, m)
+            data = backend.get(marker)
+            # Before anything is adopted: an epoch not signed by the pinned key was not
+            # made by a passphrase holder (a device pre-empting its revocation).
+            record = decode_revocation(new_keys, m, data)  # damage is said as damage
+            verify_epoch(backend, pin, pid, m, data, marker, new_keys.key(m))
+            records.append(record)
     except BackendError as exc:
         raise from_backend(exc) from exc
     ring.adopt(new_keys, records)
     return new_keys
-
-
-# ---------------------------------------------------------------- rotation (revoke)
-
-
-class ForgedEpochError(IntegrityError):
-    """A key epoch this device did not create does not open with the practice
-    passphrase: a device that holds the key but not the passphrase (one being revoked)
-    made it to pre-empt its revocation."""
-
-    advice_included = True
-
-
-def check_competing_epoch(backend: Backend, pid: str, epoch: int, passphrase: str) -> None:
-    """Another device created ``epoch`` first. A genuine one opens with the practice
-    passphrase (only passphrase holders revoke); otherwise it is forged: say so."""
-    name = key_name(pid, epoch, "passphrase")
-    wrapped = find_key_json(backend, name)
-    try:
-        if wrapped is None:
-            raise crypto.WrongSecretError("missing")
-        crypto.unwrap_with_passphrase(wrapped, passphrase, wrap_context(pid, epoch))
-    except (crypto.WrongSecretError, crypto.IntegrityError):
-        raise ForgedEpochError(
-            f"key epoch {epoch} was created by another device without the practice "
-            "passphrase: it is forged, most likely by the device being revoked, to keep "
-            "reading. Nothing was changed. Do not enroll or join anything now; on every "
-            "computer, run 'carnet device list' and look for a device you did not expect "
-            "or one shown revoked that should not be; then move the practice to new storage "
-            "with a new passphrase (see docs/sync-protocol.md, 'Revocation')"
-        ) from None
-
-
-def rotate_epoch(
-    backend: Backend,
-    keys: PracticeKeys,
-    *,
-    passphrase: str,
-    by: str,
-    revoked: Mapping[str, int],
-    heads: Mapping[str, int],
-    device_keys: Mapping[str, bytes],
-    kdf_params: crypto.KdfParams | None = None,
-    repairs: Sequence[int] = (),
-) -> tuple[PracticeKeys, Revocation]:
-    """Create key epoch ``current + 1`` with a fresh random key, revoking ``revoked``.
-
-    The new key is wrapped by ``passphrase`` (checked first against the current epoch:
-    :class:`WrongSecretError`), to the recovery key's public half (the printed kit keeps
-    working), to each of ``device_keys`` (the devices that stay), and ``previous`` wraps
-    the current key under it. The revocation record, sealed under the new key, is
-    written last and create-only: it announces the epoch. Until then an interrupted
-    rotation can be run again (its partial ``keys/<n>/`` objects are overwritten).
-    """
-    pid, current = keys.practice_id, keys.current
-    new = current + 1
-    try:
-        if max(epoch_markers(backend.list(epoch_marker_prefix(pid)), pid), default=0) >= new:
-            check_competing_epoch(backend, pid, new, passphrase)
-            raise RotationError(
-                f"key epoch {new} was already created by another device; sync, then try again"
-            )
-        name = key_name(pid, current, "passphrase")
-        old_wrap = get_key_json(backend, name)
-        ctx = wrap_context(pid, current)
-        held = unwrap_key(crypto.unwrap_with_passphrase, old_wrap, passphrase, ctx, name=name)
-        if held != keys.key(current):
-            raise IntegrityError("the passphrase wrap on the storage holds another key")
-        recovery_public = recovery_public_key(backend, keys)
-        key = crypto.random_key()
-        new_keys = PracticeKeys(pid, {**keys.epochs, new: key}, new)
-        new_ctx = wrap_context(pid, new)
-        by_pass = crypto.wrap_with_passphrase(key, passphrase, new_ctx, kdf_params)
-        backend.put(key_name(pid, new, "passphrase"), dump_json(by_pass))
-        to_kit = crypto.wrap_for_recipient(key, recovery_public, new_ctx)
-        backend.put(key_name(pid, new, "recovery"), dump_json(to_kit))
-        sealed_public = seal_object(
-            new_keys,
-            MAGIC_RECOVERY_PUBLIC,
-            PURPOSE_RECOVERY_PUBLIC,
-            [pid, str(new)],
-            recovery_public,
-        )
-        backend.put(key_name(pid, new, "recovery-public"), sealed_public)
-        for device, public in sorted(device_keys.items()):
-            if device in revoked:
-                continue
-            wrapped = crypto.wrap_for_recipient(key, public, _device_wrap_context(pid, new, device))
-            backend.put(device_wrap_name(pid, new, device), dump_json(wrapped))
-        previous = crypto.wrap_with_key(keys.key(current), key, ctx)
-        backend.put(key_name(pid, new, "previous"), dump_json(previous))
-        record = Revocation(
-            new, dict(revoked), dict(heads), by, time.time_ns() // 1_000_000, tuple(repairs)
-        )
-        backend.create(epoch_marker_name(pid, new), encode_revocation(new_keys, record))
-    except BackendError as exc:
-        raise from_backend(exc) from exc
-    return new_keys, record

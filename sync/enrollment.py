@@ -16,6 +16,7 @@ from sync.devices import EnrollmentCodeError
 from sync.errors import from_backend
 from sync.remote import dump_json, format_name
 from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_object
+from sync.signing import SigningPin
 
 ENROLL_CODE_BYTES = 15  # 120 bits: 24 base32 characters, 6 groups of 4
 DEFAULT_ENROLL_MINUTES = 30
@@ -53,11 +54,20 @@ def _enroll_context(pid: str) -> str:
     return f"carnet/enrollment/v1/{pid}"
 
 
-def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_ms: int) -> str:
+def create_enrollment(
+    backend: Backend,
+    keys: PracticeKeys,
+    *,
+    by: str,
+    expires_ms: int,
+    signing: SigningPin | None = None,
+) -> str:
     """Publish the key ring for a new device, wrapped under a fresh code; returns the
-    code text (to show once). The expiry time is inside the wrap (what the joiner obeys)
-    and in the name, ``enroll/<hash>.<expires ms>``, so any member's sync can delete
-    an expired code it cannot open (:func:`delete_expired_enrollments`)."""
+    code text (to show once). ``signing``: the enroller's pinned signing key, handed
+    over under the code so that the new device pins it without trusting the storage.
+    The expiry time is inside the wrap (what the joiner obeys) and in the name,
+    ``enroll/<hash>.<expires ms>``, so any member's sync can delete an expired code it
+    cannot open (:func:`delete_expired_enrollments`)."""
     code_text = new_enrollment_code()
     code = parse_enrollment_code(code_text)
     body = dump_json(
@@ -67,6 +77,7 @@ def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_
             "epochs": {str(e): k.hex() for e, k in keys.epochs.items()},
             "expires_ms": expires_ms,
             "by": by,
+            **({"signing": signing.to_json()} if signing is not None else {}),
         }
     )
     wrapped = crypto.wrap_with_key(body, code, _enroll_context(keys.practice_id))
@@ -78,9 +89,12 @@ def create_enrollment(backend: Backend, keys: PracticeKeys, *, by: str, expires_
     return code_text
 
 
-def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -> PracticeKeys:
+def redeem_enrollment(
+    backend: Backend, pid: str, code_text: str, now_ms: int
+) -> tuple[PracticeKeys, SigningPin | None]:
     """Open the key ring an enrolled device left for ``code_text`` and delete it (single
-    use). Wrong, used or expired code: :class:`WrongSecretError` with one sentence."""
+    use), with the enroller's signing key pin if it had one. Wrong, used or expired
+    code: :class:`WrongSecretError` with one sentence."""
     code = parse_enrollment_code(code_text)
     base = enrollment_name(pid, code)
     wrong = "this enrollment code is wrong or was already used; ask for a new one"
@@ -102,6 +116,7 @@ def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -
                 int(body["current"]),
             )
             expires_ms = int(body["expires_ms"])
+            pin = SigningPin.from_json(body["signing"]) if "signing" in body else None
         except (crypto.WrongSecretError, crypto.IntegrityError, KeyError, TypeError, ValueError):
             raise EnrollmentCodeError(wrong) from None
         try:
@@ -114,7 +129,7 @@ def redeem_enrollment(backend: Backend, pid: str, code_text: str, now_ms: int) -
     except BackendError as exc:
         raise from_backend(exc) from exc
     open_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], fmt, "format")
-    return keys
+    return keys, pin
 
 
 def enrollment_prefix(pid: str) -> str:

@@ -59,6 +59,7 @@ from sync.segments import (
     open_object,
     seal_object,
 )
+from sync.signing import SigningPin, create_signing_key, drop_kit_wrap, write_kit_wrap
 
 LAYOUT_VERSION = 1
 FIRST_EPOCH = 1
@@ -253,6 +254,8 @@ def create_practice_remote(
     anywhere in clear. ``practice_key``: the key a local store already uses (its first
     epoch); a random one otherwise. All objects are create-only; ``format`` is written last, so a
     crash half-way leaves something :func:`open_practice_remote` refuses, not a practice.
+    The practice's signing key is made too (it signs every key epoch from 2 on; see
+    ``sync.signing``).
     """
     pid = check_id(practice_id, "practice id")
     try:
@@ -266,6 +269,14 @@ def create_practice_remote(
         backend.create(key_name(pid, FIRST_EPOCH, "passphrase"), dump_json(by_pass))
         keys = PracticeKeys(pid, {FIRST_EPOCH: practice_key}, FIRST_EPOCH)
         _write_recovery(backend, keys, recovery, backend.create)
+        create_signing_key(
+            backend,
+            keys,
+            passphrase=passphrase,
+            recovery_public=crypto.recipient_public_key(recovery),
+            from_epoch=FIRST_EPOCH + 1,
+            kdf_params=kdf_params,
+        )
         fmt = seal_object(keys, MAGIC_FORMAT, PURPOSE_FORMAT, [pid], _format_plaintext(pid))
         backend.create(format_name(pid), fmt)
     except AlreadyExistsError as exc:
@@ -293,7 +304,9 @@ def discover_practice(backend: Backend) -> str:
         raise NotAPracticeError("the storage location holds no Carnet practice")
     if len(found) > 1:
         raise AmbiguousPracticeError(
-            f"the storage location holds {len(found)} practices; name one", found
+            f"the storage location holds {len(found)} practices ({', '.join(found)}); "
+            "name the one to use",
+            found,
         )
     return found[0]
 
@@ -427,11 +440,18 @@ def change_passphrase(backend: Backend, keys: PracticeKeys, new_passphrase: str)
         raise from_backend(exc) from exc
 
 
-def new_recovery_key(backend: Backend, keys: PracticeKeys) -> str:
+def new_recovery_key(
+    backend: Backend,
+    keys: PracticeKeys,
+    signing: tuple[bytes, SigningPin] | None = None,
+) -> str:
     """Replace the recovery key (only a holder of the practice key can); returns its text.
     Every epoch is re-wrapped to it, oldest first and the current one last, so the
     previous kit opens none of them (it would otherwise still open epoch 1, and with it
-    everything written before a revocation); the passphrase is unaffected."""
+    everything written before a revocation); the passphrase is unaffected. The signing
+    key's seed (``signing``, opened with the passphrase) is re-wrapped to the new kit;
+    without it, the old kit's wrap of it is deleted (the next revocation or passphrase
+    change wraps it to the new kit)."""
     recovery = crypto.random_key()
     try:
         for epoch in sorted(keys.epochs):
@@ -439,6 +459,11 @@ def new_recovery_key(backend: Backend, keys: PracticeKeys) -> str:
             _write_recovery(backend, at, recovery, backend.put)
     except BackendError as exc:
         raise from_backend(exc) from exc
+    if signing is not None:
+        seed, pin = signing
+        write_kit_wrap(backend, keys.practice_id, seed, pin, crypto.recipient_public_key(recovery))
+    else:
+        drop_kit_wrap(backend, keys.practice_id)
     return format_recovery_key(recovery)
 
 

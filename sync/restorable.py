@@ -22,6 +22,7 @@ from sync.remote import (
     FIRST_EPOCH,
     LAYOUT_VERSION,
     check_format_header,
+    find_key_json,
     format_name,
     get_key_json,
     key_name,
@@ -32,6 +33,7 @@ from sync.remote import (
 )
 from sync.repair import decode_repair, repair_marker_name, repair_markers
 from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_object
+from sync.signing import SigningPin, read_signing_public, signing_name, verify_epoch
 from sync.snapshots import read_latest_snapshot
 
 Check = Callable[[], object]
@@ -43,11 +45,15 @@ def restore_problems(
     names: Collection[str],
     revocations: Sequence[Revocation],
     retired: Collection[str],
+    pin: SigningPin | None = None,
 ) -> list[str]:
     """Problems that would stop a restore before its first segment; ``names``: the
     practice's listing."""
     pid = keys.practice_id
-    checks: list[Check] = [partial(_check_format, store, keys)]
+    checks: list[Check] = [
+        partial(_check_format, store, keys),
+        partial(_check_signing, store, keys),
+    ]
     listed = {
         int(n[len(keys_prefix(pid)) :].split("/")[0])
         for n in names
@@ -62,7 +68,7 @@ def restore_problems(
             continue
         checks.append(partial(_check_epoch, store, keys, epoch))
         if epoch > FIRST_EPOCH:
-            checks.append(partial(_check_revocation, store, keys, epoch))
+            checks.append(partial(_check_revocation, store, keys, epoch, pin))
     trusted: set[str] = set()
     for number in repair_markers([ObjectInfo(n, 0) for n in names], pid):
         checks.append(partial(_check_repair, store, keys, number, revocations, trusted))
@@ -89,6 +95,20 @@ def _check_format(store: Backend, keys: PracticeKeys) -> None:
         raise IntegrityError("the format object names another practice or layout")
 
 
+def _check_signing(store: Backend, keys: PracticeKeys) -> None:
+    """The signing key's public half opens, and its wraps are well formed (a restore or
+    join pins it)."""
+    if read_signing_public(store, keys) is None:
+        return
+    pid = keys.practice_id
+    crypto.check_passphrase_wrap(
+        get_key_json(store, signing_name(pid, "passphrase")), signing_name(pid, "passphrase")
+    )
+    kit = find_key_json(store, signing_name(pid, "recovery"))
+    if kit is not None:
+        crypto.check_recipient_wrap(kit, signing_name(pid, "recovery"))
+
+
 def _check_epoch(store: Backend, keys: PracticeKeys, epoch: int) -> None:
     pid = keys.practice_id
     name = key_name(pid, epoch, "passphrase")
@@ -113,7 +133,9 @@ def _check_epoch(store: Backend, keys: PracticeKeys, epoch: int) -> None:
             )
 
 
-def _check_revocation(store: Backend, keys: PracticeKeys, epoch: int) -> None:
+def _check_revocation(
+    store: Backend, keys: PracticeKeys, epoch: int, pin: SigningPin | None
+) -> None:
     name = epoch_marker_name(keys.practice_id, epoch)
     try:
         data = store.get(name)
@@ -123,6 +145,7 @@ def _check_revocation(store: Backend, keys: PracticeKeys, epoch: int) -> None:
             "a restore refuses the practice"
         ) from None
     decode_revocation(keys, epoch, data)
+    verify_epoch(store, pin, keys.practice_id, epoch, data, name, keys.key(epoch))
 
 
 def _check_repair(

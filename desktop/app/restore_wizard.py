@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,7 +37,7 @@ from desktop.app.storage_form import StorageForm, open_storage
 from desktop.app.tasks import Tasks
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME
-from desktop.remote import CancelledError, Credentials
+from desktop.remote import AmbiguousPracticeError, CancelledError, Credentials
 from desktop.remote.credentials import remember as remember_credentials
 
 METHODS = ("passphrase", "recovery", "code")
@@ -107,7 +108,22 @@ class RestoreWizard(QDialog):
 
         storage_box = QGroupBox(self.tr("Sync storage"))
         self.storage = StorageForm(tasks)
-        QVBoxLayout(storage_box).addWidget(self.storage)
+        storage_layout = QVBoxLayout(storage_box)
+        storage_layout.addWidget(self.storage)
+        # Shown when the storage holds several practices (their ids: names are
+        # encrypted, and the storage says nothing else about them).
+        self.practice_row = QWidget()
+        self.practice_choice = QComboBox()
+        self.practice_choice.setObjectName("practice")
+        practice_label = QLabel(self.tr("Practice on this storage"))
+        practice_label.setBuddy(self.practice_choice)
+        self.practice_choice.setAccessibleName(self.tr("Practice on this storage"))
+        practice_layout = QFormLayout(self.practice_row)
+        practice_layout.setContentsMargins(0, 0, 0, 0)
+        practice_layout.addRow(practice_label, self.practice_choice)
+        self.practice_row.hide()
+        storage_layout.addWidget(self.practice_row)
+        self.storage.address.textChanged.connect(lambda _text: self.practice_row.hide())
 
         self.secret_box = QGroupBox(self.tr("What opens the practice"))
         self.method = QButtonGroup(self)
@@ -249,6 +265,7 @@ class RestoreWizard(QDialog):
         self.error.clear()
         url, creds = self.storage.url(), self.storage.credentials()
         method, secret = self.chosen_method(), self.secret.text().strip()
+        practice_id = None if self.practice_row.isHidden() else self.practice_choice.currentText()
         if self.resume is not None:
             local, login = self.resume.local_passphrase, None
         else:
@@ -257,7 +274,7 @@ class RestoreWizard(QDialog):
         self._busy(True)
         self.status.setText(self.tr("Connecting to the storage…"))
         self.tasks.on_db(
-            lambda: self._restore(url, creds, method, secret, local, login, cancel),
+            lambda: self._restore(url, creds, method, secret, local, login, cancel, practice_id),
             on_done=lambda _: self._restored(),
             on_error=self._failed,
         )
@@ -271,6 +288,7 @@ class RestoreWizard(QDialog):
         local: str,
         login: str | None,
         cancel: threading.Event,
+        practice_id: str | None = None,
     ) -> None:
         """On the database worker: join, then keep the typed credentials for the
         background sync (best effort), and hand the open practice to the app."""
@@ -289,6 +307,7 @@ class RestoreWizard(QDialog):
             progress=self.progressed.emit,
             cancel=cancel,
             backend=open_storage(url, creds),
+            practice_id=practice_id,
         )
         self.tasks.practice = practice
         remember_credentials(url, creds)
@@ -324,7 +343,8 @@ class RestoreWizard(QDialog):
         self.cancel()
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.storage, self.secret_box, self.local_box, self.restore_button):
+        widgets = (self.storage, self.practice_row, self.secret_box, self.local_box)
+        for widget in (*widgets, self.restore_button):
             widget.setEnabled(not busy)
         self.cancel_button.setEnabled(True)
         self.progress.setVisible(busy)
@@ -341,7 +361,18 @@ class RestoreWizard(QDialog):
         self._busy(False)
         self.status.clear()
         started = KeyFile.exists(self.folder)
-        if isinstance(exc, CancelledError):
+        if isinstance(exc, AmbiguousPracticeError):
+            self.practice_choice.clear()
+            self.practice_choice.addItems(exc.practice_ids)
+            self.practice_row.show()
+            self.practice_choice.setFocus()
+            self.error.setText(
+                self.tr(
+                    "This storage holds several practices. Choose the one to bring to this "
+                    "computer, then click “{0}” again."
+                ).format(self.restore_button.text())
+            )
+        elif isinstance(exc, CancelledError):
             self.error.setText(
                 self.tr(
                     "Restore paused. What was downloaded is kept: click “{0}” to continue "

@@ -66,14 +66,29 @@ def cmd_recovery_kit(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.is_dir():
         raise errors.UsageError(f"the folder {out.parent} does not exist")
-    with open_practice(args) as practice:
+    from desktop.practice.keyfile import KeyFile
+
+    KeyFile.load(Path(args.data_dir))  # "not a practice" before asking for a passphrase
+    local = read_passphrase(args)
+    with open_practice_with(args, local) as practice:
         service = SyncService(practice)
         name = str(practice.practice_record()["name"])
-        recovery = service.new_recovery_key()
+        # The signing key's seed goes to the new kit if the practice passphrase is at
+        # hand; otherwise the old kit's copy is deleted (the next revocation or
+        # passphrase change wraps it to the new kit).
+        practice_passphrase = os.environ.get("CARNET_PRACTICE_PASSPHRASE") or local
+        rewrapped = service.signing_seed(practice_passphrase) is not None
+        recovery = service.new_recovery_key(practice_passphrase if rewrapped else None)
         write_recovery_kit(
             out, practice_name=name, remote_url=str(service.url), recovery_key=recovery
         )
     print(f"recovery kit written to {out}: print it, store it safely, then delete the file")
+    if not rewrapped:
+        print(
+            "note: the practice passphrase was not at hand (CARNET_PRACTICE_PASSPHRASE), so "
+            "the new kit opens the practice's signing key only after the next "
+            "'carnet passphrase change' or revocation"
+        )
     return 0
 
 
@@ -89,7 +104,10 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
     with open_practice_with(args, old) as practice:
         if practice.meta_value(REMOTE_URL) and not args.local_only:
             service = SyncService(practice)
-            service.change_passphrase(new)  # remote first
+            # Only a holder of the practice passphrase changes it (and re-wraps the
+            # signing key): a device enrolled with a code must not set one it knows.
+            current = os.environ.get("CARNET_PRACTICE_PASSPHRASE") or old
+            service.change_passphrase(new, current=current)  # remote first
         assert practice.user_id is not None  # opened with a passphrase: a login
         KeyFile.load(practice.folder).with_user(
             practice.user_id, practice.login_name or "", practice.db_key, new

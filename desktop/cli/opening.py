@@ -45,7 +45,9 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
     if env is not None:
         return env
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
+        # Kept in memory for this run only: a damage report reads the unpushed changes.
+        args.passphrase_read = getpass.getpass(prompt)
+        return str(args.passphrase_read)
     raise errors.UsageError(
         "a passphrase is needed: use --passphrase-file FILE, CARNET_PASSPHRASE, or a terminal"
     )

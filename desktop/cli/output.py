@@ -72,14 +72,15 @@ def exit_code(exc: BaseException) -> int:
     return EXIT_CODES.get(found.kind, EXIT_OTHER) if found else EXIT_OTHER
 
 
-def report(exc: Exception) -> int:
+def report(exc: Exception, more: str = "") -> int:
     """Say ``exc`` on stderr as one sentence and return the exit code: a known error's
-    sentence, or for a bug the "report it" sentence after writing the crash report."""
+    sentence (and ``more``), or for a bug the "report it" sentence after writing the
+    crash report."""
     found = known(exc)
     if found is None:
         print(f"carnet: {bug_sentence(exc, crash_report(exc))}", file=sys.stderr)
         return EXIT_OTHER
-    print(f"carnet: {found.sentence}", file=sys.stderr)
+    print(f"carnet: {found.sentence}{more}", file=sys.stderr)
     return EXIT_CODES.get(found.kind, EXIT_OTHER)
 
 

@@ -79,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return closed_pipe()
     except Exception as exc:  # noqa: BLE001 - known or a bug: one sentence, never a traceback
-        return report(exc)
+        from desktop.cli.damage import unpushed_sentence
+
+        return report(exc, unpushed_sentence(exc, args))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import damage
 from desktop.cli.opening import (
     Register,
     new_passphrase,
@@ -25,6 +26,7 @@ from desktop.practice import errors
 from desktop.remote import (
     LAST_SYNC,
     REMOTE_URL,
+    AmbiguousPracticeError,
     SyncScheduler,
     SyncService,
     join,
@@ -65,12 +67,23 @@ def add_commands(sub: Any, command: Register) -> None:
         p.add_argument("--from", dest="url", required=True)
         p.add_argument("--new-passphrase-file", help="passphrase for the copy on this computer")
         p.add_argument("--as-user", dest="as_user", help="your login in the practice")
+        p.add_argument(
+            "--practice",
+            dest="practice_id",
+            metavar="ID",
+            help="which practice, when the storage holds several",
+        )
         if name == "join":
             p.add_argument(
                 "--code", help="an enrollment code from 'carnet device enroll' (no passphrase)"
             )
         if name == "restore":
             p.add_argument("--recovery-key-file", help="use the printed recovery key")
+            p.add_argument(
+                "--carry-over",
+                metavar="DAMAGED-FOLDER",
+                help="then bring over the changes a damaged copy had not pushed yet",
+            )
             p.add_argument(
                 "--lazy-documents",
                 action="store_true",
@@ -218,20 +231,34 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
         None if recovery is not None or code else read_passphrase(args, "Practice passphrase: ")
     )
     local = new_passphrase(args, passphrase)
+    carry = damage.read_damaged(args, (local, passphrase))
     progress = TerminalProgress()
-    practice = join(
-        folder,
-        args.url,
-        passphrase=passphrase,
-        recovery_key=recovery,
-        local_passphrase=local,
-        username=args.as_user,
-        progress=progress,
-        lazy_documents=getattr(args, "lazy_documents", False),
-        enrollment_code=code,
-    )
+    try:
+        practice = join(
+            folder,
+            args.url,
+            passphrase=passphrase,
+            recovery_key=recovery,
+            local_passphrase=local,
+            username=args.as_user,
+            progress=progress,
+            lazy_documents=getattr(args, "lazy_documents", False),
+            enrollment_code=code,
+            practice_id=carry[0] if carry else args.practice_id,
+        )
+    except AmbiguousPracticeError as exc:
+        ids = ", ".join(exc.practice_ids)
+        ambiguous = AmbiguousPracticeError(
+            f"the storage location holds {len(exc.practice_ids)} practices ({ids}): add "
+            f"--practice ID to name the one to {args.command}",
+            exc.practice_ids,
+        )
+        ambiguous.advice_included = True  # type: ignore[attr-defined]
+        raise ambiguous from None
     progress.done()
     with practice:
+        if carry:
+            damage.carry_over(practice, carry[1], carry[2])
         counts = practice.counts()
         devices = practice.replica.cursors()
     print(

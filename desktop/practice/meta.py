@@ -57,6 +57,7 @@ class MetaKey(enum.StrEnum):
     DEVICE_PINS = "device_pins"  # JSON {device: public key hex}, as first seen
     DEVICE_NAMES = "device_names"  # JSON {device id: name} of the practice's devices
     REVOCATIONS = "revocations"  # JSON list of verified revocation records
+    SIGNING_PIN = "signing_pin"  # JSON: the practice signing public key (sync.signing)
     MOVE_OWED = "move_owed"
     """While a move to other storage is unfinished: "create" (a new storage) or "join"
     (a storage another device moved to first, whose snapshot must be merged)."""

@@ -445,6 +445,19 @@ class StoreReplica:
                     ent.name, row["id"], states, losers.get((ent.name, row["id"]), ())
                 )
 
+    def carry_over(self, changes: Sequence[Change]) -> int:
+        """Changes read from a damaged copy of this practice (its journal above the push
+        cursor, ``desktop.practice.salvage``): merged through the rule with their own
+        stamps, as if their device had pushed them, and journaled so this device pushes
+        them. Their device never writes again (its copy is damaged), so its stamps
+        cannot collide. Returns how many took."""
+        with self.s.transaction():
+            report = self._apply_changes(changes)
+            for change in changes:
+                journal.append(self.s, change)
+            self.s.audit("carry-over", None, None)
+        return report.applied
+
     def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
         with self.s.transaction():
             self._apply_changes(changes)

@@ -19,7 +19,7 @@ from desktop.remote.state import LAST_SYNC, REMOTE_URL, RESTORE_STATE
 from sync.backends import Backend
 from sync.devices import EnrollmentCodeError
 from sync.engine import SyncReport
-from sync.errors import CancelledError, RollbackError
+from sync.errors import AmbiguousPracticeError, CancelledError, RollbackError
 from sync.remote import parse_recovery_key
 from sync.scheduler import State, Status, SyncScheduler, Timing
 
@@ -27,6 +27,7 @@ __all__ = [
     "LAST_SYNC",
     "REMOTE_URL",
     "RESTORE_STATE",
+    "AmbiguousPracticeError",
     "Backend",
     "CancelledError",
     "Credentials",

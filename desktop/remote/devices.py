@@ -15,13 +15,13 @@ from desktop.practice.conflict_view import DEVICE_NAMES
 from desktop.remote.keyring import StoreKeyRing, ensure_device_key
 from desktop.remote.repair import StoreRepairs
 from desktop.remote.state import DEVICE_INFO, DEVICE_NAME, DEVICE_PINS, INFO_REFRESH_MS, Clock
+from sync import crypto
 from sync.devices import (
     DeviceRevokedError,
     Revocation,
-    check_competing_epoch,
+    current_pin,
     publish_info,
     read_infos,
-    rotate_epoch,
 )
 from sync.enrollment import (
     DEFAULT_ENROLL_MINUTES,
@@ -29,7 +29,10 @@ from sync.enrollment import (
     create_enrollment,
     delete_expired_enrollments,
 )
-from sync.remote import heads_prefix, parse_head
+from sync.errors import WrongSecretError
+from sync.remote import get_key_json, heads_prefix, key_name, parse_head, unwrap_key, wrap_context
+from sync.rotation import check_competing_epoch, rotate_epoch, signing_key_for
+from sync.signing import SigningPin
 
 if TYPE_CHECKING:
     from desktop.remote.service import SyncService
@@ -78,8 +81,14 @@ def enroll(service: SyncService, *, minutes: int = DEFAULT_ENROLL_MINUTES, now: 
     service.sync()  # the ring handed over must hold the newest epoch
     delete_expired_enrollments(service.backend, service.keys.practice_id, int(now() * 1000))
     expires_ms = int((now() + minutes * 60) * 1000)
+    # The new device pins the signing key this one pinned, handed over under the code.
+    pin = current_pin(service.backend, service.keys, StoreKeyRing(service.practice))
     return create_enrollment(
-        service.backend, service.keys, by=service.practice.device_id, expires_ms=expires_ms
+        service.backend,
+        service.keys,
+        by=service.practice.device_id,
+        expires_ms=expires_ms,
+        signing=pin,
     )
 
 
@@ -173,9 +182,11 @@ def revoke(
         service.sync()
     except DeviceRevokedError as exc:
         # Left out of a newer epoch: genuine (we were revoked) or forged by the
-        # device we are revoking, racing us. The practice passphrase tells them apart.
+        # device we are revoking, racing us. The signature (or, for an epoch made
+        # before signing keys, the practice passphrase) tells them apart.
+        pin = current_pin(service.backend, service.keys, StoreKeyRing(practice))
         check_competing_epoch(
-            service.backend, service.keys.practice_id, exc.epoch, practice_passphrase
+            service.backend, service.keys.practice_id, exc.epoch, practice_passphrase, pin
         )
         raise
     ring = StoreKeyRing(practice)
@@ -189,7 +200,7 @@ def revoke(
     revoked = {d for r in ring.revocations().values() for d in r.revoked} | {device}
     staying = {d: k for d, k in pins.items() if d not in revoked and d != me}
     left_out = sorted(d for d in listed if d not in revoked and d != me and d not in pins)
-    keys, record = rotate_epoch(
+    keys, record, pin = rotate_epoch(
         service.backend,
         service.keys,
         passphrase=practice_passphrase,
@@ -197,8 +208,38 @@ def revoke(
         revoked={device: listed.get(device, 0)},
         heads=listed,
         device_keys=staying,
+        pinned=current_pin(service.backend, service.keys, ring),
         repairs=sorted(StoreRepairs(practice).repairs()),
     )
+    ring.pin_signing(pin)
     ring.adopt(keys, [record])
     publish_device_info(service)
     return record, left_out
+
+
+def signing_seed(service: SyncService, practice_passphrase: str) -> tuple[bytes, SigningPin] | None:
+    """The signing key opened with the practice passphrase (made if the practice has
+    none), or None when the passphrase given is not the practice's (a device whose own
+    passphrase differs, or one enrolled with a code)."""
+    keys, pid = service.keys, service.keys.practice_id
+    name = key_name(pid, keys.current, "passphrase")
+    try:
+        unwrap_key(
+            crypto.unwrap_with_passphrase,
+            get_key_json(service.backend, name),
+            practice_passphrase,
+            wrap_context(pid, keys.current),
+            name=name,
+        )
+    except WrongSecretError:
+        return None
+    ring = StoreKeyRing(service.practice)
+    seed, pin = signing_key_for(
+        service.backend,
+        keys,
+        practice_passphrase,
+        current_pin(service.backend, keys, ring),
+        from_epoch=keys.current + 1,
+    )
+    ring.pin_signing(pin)
+    return seed, pin

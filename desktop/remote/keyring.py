@@ -8,14 +8,16 @@ import socket
 from collections.abc import Mapping, Sequence
 
 from desktop.practice.store import Practice
-from desktop.remote.state import DEVICE_KEY, DEVICE_NAME, REVOCATIONS
+from desktop.remote.state import DEVICE_KEY, DEVICE_NAME, REVOCATIONS, SIGNING_PIN
 from sync.crypto import recipient_public_key
 from sync.devices import Revocation, new_device_key
 from sync.segments import PracticeKeys
+from sync.signing import SigningPin
 
 
 class StoreKeyRing:
-    """``sync.devices.KeyRing`` over the practice's encrypted meta."""
+    """``sync.devices.KeyRing`` over the practice's encrypted meta (and the pinned
+    signing key, ``sync.signing``)."""
 
     def __init__(self, practice: Practice) -> None:
         self.practice = practice
@@ -36,6 +38,14 @@ class StoreKeyRing:
             self.practice.set_meta(
                 REVOCATIONS, json.dumps([merged[e].to_json() for e in sorted(merged)])
             )
+
+    def signing_pin(self) -> SigningPin | None:
+        raw = self.practice.meta_value(SIGNING_PIN)
+        return SigningPin.from_json(json.loads(raw)) if raw else None
+
+    def pin_signing(self, pin: SigningPin) -> None:
+        with self.practice.transaction():
+            self.practice.set_meta(SIGNING_PIN, json.dumps(pin.to_json(), sort_keys=True))
 
 
 def ensure_device_key(practice: Practice) -> bytes:

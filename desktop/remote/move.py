@@ -9,6 +9,7 @@ from desktop.practice import errors
 from desktop.practice.store import Practice
 from desktop.remote import devices
 from desktop.remote.credentials import connect
+from desktop.remote.keyring import StoreKeyRing
 from desktop.remote.service import SyncService
 from desktop.remote.state import MOVE_OWED, REMOTE_URL
 from sync.backends import Backend
@@ -16,6 +17,7 @@ from sync.backends.base import TargetMissingError
 from sync.backends.webdav import WebDavBackend
 from sync.changes import new_id
 from sync.remote import create_practice_remote, open_practice_remote
+from sync.rotation import signing_key_for
 
 
 def set_remote(
@@ -60,6 +62,10 @@ def set_remote(
             raise errors.IntegrityFailureError(
                 "the remote's practice key differs from this practice's; check the address"
             )
+    # A passphrase holder: pin the practice's signing key (made now if it has none).
+    keys = practice.practice_keys
+    _, pin = signing_key_for(backend, keys, passphrase, None, from_epoch=keys.current + 1)
+    StoreKeyRing(practice).pin_signing(pin)
     moving = practice.replica.has_history() and (create or not _holds_our_chains(practice, backend))
     with practice.transaction():
         if moving:
@@ -79,5 +85,3 @@ def _holds_our_chains(practice: Practice, backend: Backend) -> bool:
     heads = devices.heads(SyncService(practice, backend))
     applied = {d for d, c in practice.replica.cursors().items() if c.seq > 0}
     return practice.device_id in heads or bool(applied & set(heads))
-
-

@@ -10,6 +10,7 @@ from threading import Event
 from desktop.practice import errors
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.store import DB_NAME, Practice
+from desktop.remote import opening
 from desktop.remote.credentials import connect
 from desktop.remote.keyring import StoreKeyRing, ensure_device_key
 from desktop.remote.repair import read_and_adopt
@@ -26,8 +27,8 @@ from sync.backends import Backend
 from sync.devices import read_revocations
 from sync.enrollment import redeem_enrollment
 from sync.errors import CancelledError
-from sync.remote import discover_practice, open_practice_remote
 from sync.repair import read_repairs, retired_chains
+from sync.signing import SigningPin
 from sync.snapshots import load_latest_snapshot
 
 
@@ -46,6 +47,7 @@ def join(
     enrollment_code: str | None = None,
     now: Clock = time.time,
     backend: Backend | None = None,
+    practice_id: str | None = None,
 ) -> Practice:
     """Make ``folder`` a new device of the practice at ``url`` and pull everything.
 
@@ -58,8 +60,12 @@ def join(
     'carnet device enroll' on an enrolled device (single use, expires; ``now`` is the
     clock it is checked against). The new device never learns the passphrase.
     ``backend``: an already opened storage for ``url`` (a tested connection; tests).
+    ``practice_id``: which practice, when the storage root holds several
+    (``AmbiguousPracticeError`` lists them). The new device pins the practice's signing
+    key (``desktop.remote.opening.signing_pin``) before it reads any revocation record.
     """
     backend = backend or connect(url, password=password)
+    pin: SigningPin | None = None
     if KeyFile.exists(folder):
         practice = Practice.open(folder, passphrase=local_passphrase, allow_incomplete=True)
         username = username or practice.login_name  # the login the interrupted join chose
@@ -71,13 +77,12 @@ def join(
         _remove_unkeyed_database(folder)
         if folder.exists() and any(folder.iterdir()):
             raise errors.UsageError(f"{folder} is not empty; restore into an empty folder")
+        pid = opening.practice_id(backend, practice_id)
         if enrollment_code is not None:
-            pid = discover_practice(backend)
-            keys = redeem_enrollment(backend, pid, enrollment_code, int(now() * 1000))
+            keys, pin = redeem_enrollment(backend, pid, enrollment_code, int(now() * 1000))
         else:
-            keys = open_practice_remote(
-                backend, None, passphrase=passphrase, recovery_key=recovery_key
-            )
+            keys = opening.open_remote(backend, pid, passphrase, recovery_key)
+        pin = opening.signing_pin(backend, keys, pin, passphrase, recovery_key)
         practice = Practice.create_empty(
             folder,
             practice_keys=keys,
@@ -94,7 +99,10 @@ def join(
         with practice.replica.restoring(progress):
             if practice.meta_value(SNAPSHOT_LOADED) != "1":
                 ensure_device_key(practice)
-                revocations = read_revocations(backend, keys)
+                ring = StoreKeyRing(practice)
+                if pin is not None and ring.signing_pin() is None:
+                    ring.pin_signing(pin)
+                revocations = read_revocations(backend, keys, ring.signing_pin())
                 StoreKeyRing(practice).adopt(keys, revocations)
                 repairs = read_repairs(backend, keys, revocations=revocations)
                 read_and_adopt(practice, repairs)

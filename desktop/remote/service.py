@@ -34,12 +34,13 @@ from sync.backends import Backend
 from sync.blobs import BlobRef, download_blob, upload_blob
 from sync.changes import new_id
 from sync.check import check_remote
-from sync.devices import Revocation, read_revocations
+from sync.devices import Revocation, current_pin, read_revocations
 from sync.engine import SyncEngine, SyncReport
 from sync.enrollment import DEFAULT_ENROLL_MINUTES, delete_expired_enrollments
 from sync.errors import DeviceIdCollisionError
-from sync.remote import change_passphrase, new_recovery_key
+from sync.remote import new_recovery_key
 from sync.repair import StorageRepairedError, retired_chains
+from sync.rotation import change_practice_passphrase
 from sync.segments import PracticeKeys
 from sync.snapshots import load_latest_snapshot
 
@@ -98,6 +99,11 @@ class SyncService:
             # whichever member pushes first deletes it.
             now_ms = int(time.time() * 1000)
             delete_expired_enrollments(self.backend, self.keys.practice_id, now_ms)
+        ring = StoreKeyRing(self.practice)
+        if ring.signing_pin() is None and (report.pushed_changes or report.pulled_changes):
+            # A practice made before signing keys: pin the published one at the first
+            # sync that does something (never an idle sync: it stays one request).
+            current_pin(self.backend, self.keys, ring)
         pins = json.loads(self.practice.meta_value(DEVICE_PINS) or "{}")
         if set(report.pulled_changes) - set(pins):
             devices.pinned_keys(self)  # pin a new device's key as soon as it is first seen
@@ -113,7 +119,8 @@ class SyncService:
         merge the newest snapshot there if another device moved first, upload every
         attachment held here, push, and publish a snapshot of everything."""
         if self.practice.meta_value(MOVE_OWED) == "join":
-            revocations = read_revocations(self.backend, self.keys)
+            pin = current_pin(self.backend, self.keys, StoreKeyRing(self.practice))
+            revocations = read_revocations(self.backend, self.keys, pin)
             repairs = StoreRepairs(self.practice).repairs().values()
             load_latest_snapshot(
                 self.backend,
@@ -155,13 +162,28 @@ class SyncService:
     def publish_snapshot(self) -> str:
         return self.engine().publish_snapshot()
 
-    def new_recovery_key(self) -> str:
-        """A new recovery key for the practice (the old one stops working): show it once."""
-        return new_recovery_key(self.backend, self.keys)
+    def new_recovery_key(self, practice_passphrase: str | None = None) -> str:
+        """A new recovery key for the practice (the old one stops working): show it once.
+        The signing key's seed is re-wrapped to it if ``practice_passphrase`` opens it;
+        otherwise the old kit's copy is deleted (see :meth:`signing_seed`)."""
+        seed = None if practice_passphrase is None else self.signing_seed(practice_passphrase)
+        return new_recovery_key(self.backend, self.keys, seed)
 
-    def change_passphrase(self, new: str) -> None:
-        """Re-wrap the practice's keys on the remote under a new passphrase."""
-        change_passphrase(self.backend, self.keys, new)
+    def signing_seed(self, practice_passphrase: str) -> Any:
+        return devices.signing_seed(self, practice_passphrase)
+
+    def change_passphrase(self, new: str, *, current: str) -> None:
+        """Re-wrap the practice's keys and signing key on the remote under a new
+        passphrase; ``current`` must be the practice's (only its holders change it)."""
+        ring = StoreKeyRing(self.practice)
+        pin = change_practice_passphrase(
+            self.backend,
+            self.keys,
+            current=current,
+            new=new,
+            pinned=current_pin(self.backend, self.keys, ring),
+        )
+        ring.pin_signing(pin)
 
     # -- devices (desktop.remote.devices) -----------------------------------------------
 
@@ -184,6 +206,7 @@ class SyncService:
             read_data=read_data,
             known=self.practice.replica.cursors(),
             revocations=list(StoreKeyRing(self.practice).revocations().values()),
+            pin=StoreKeyRing(self.practice).signing_pin(),
             own=(self.practice.device_id, self.practice.replica.push_cursor()[1]),
             retired=retired_chains(StoreRepairs(self.practice).repairs().values()),
             documents=self._document_refs() if read_data else (),

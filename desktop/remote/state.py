@@ -20,6 +20,7 @@ MOVE_OWED = "move_owed"
 """meta, while a move to other storage is unfinished: "create" (a new storage) or "join"
 (a storage another device moved to first, whose snapshot must be merged)."""
 DEVICE_PINS = "device_pins"  # JSON {device: public key hex}, as first seen
+SIGNING_PIN = "signing_pin"  # JSON: the practice's signing public key (sync.signing)
 INFO_REFRESH_MS = 10 * 60 * 1000  # "last active" is refreshed at most this often
 Progress = Callable[[str, int, int], None]
 Clock = Callable[[], float]  # seconds since the epoch, like time.time (tests inject one)

@@ -47,114 +47,114 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="131"/>
-        <location filename="../../desktop/app/agenda.py" line="421"/>
+        <location filename="../../desktop/app/agenda.py" line="132"/>
+        <location filename="../../desktop/app/agenda.py" line="426"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <location filename="../../desktop/app/agenda.py" line="142"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="142"/>
+        <location filename="../../desktop/app/agenda.py" line="143"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="145"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="150"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="155"/>
+        <location filename="../../desktop/app/agenda.py" line="156"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="156"/>
+        <location filename="../../desktop/app/agenda.py" line="157"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="169"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="176"/>
+        <location filename="../../desktop/app/agenda.py" line="177"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="177"/>
+        <location filename="../../desktop/app/agenda.py" line="178"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="178"/>
+        <location filename="../../desktop/app/agenda.py" line="179"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="179"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="181"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="307"/>
+        <location filename="../../desktop/app/agenda.py" line="312"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="414"/>
+        <location filename="../../desktop/app/agenda.py" line="419"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="423"/>
+        <location filename="../../desktop/app/agenda.py" line="428"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="435"/>
+        <location filename="../../desktop/app/agenda.py" line="440"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="457"/>
+        <location filename="../../desktop/app/agenda.py" line="462"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="368"/>
-        <location filename="../../desktop/app/agenda.py" line="411"/>
+        <location filename="../../desktop/app/agenda.py" line="373"/>
+        <location filename="../../desktop/app/agenda.py" line="416"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -1627,198 +1627,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="130"/>
+        <location filename="../../desktop/app/window.py" line="131"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="131"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="138"/>
+        <location filename="../../desktop/app/window.py" line="139"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="145"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="146"/>
+        <location filename="../../desktop/app/window.py" line="147"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149"/>
+        <location filename="../../desktop/app/window.py" line="150"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="153"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="135"/>
+        <location filename="../../desktop/app/window.py" line="136"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="154"/>
+        <location filename="../../desktop/app/window.py" line="155"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
+        <location filename="../../desktop/app/window.py" line="158"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="160"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="162"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="164"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="183"/>
+        <location filename="../../desktop/app/window.py" line="184"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="188"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="212"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="215"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="217"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="218"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="220"/>
+        <location filename="../../desktop/app/window.py" line="221"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="244"/>
+        <location filename="../../desktop/app/window.py" line="245"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="246"/>
+        <location filename="../../desktop/app/window.py" line="247"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="249"/>
+        <location filename="../../desktop/app/window.py" line="250"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="250"/>
+        <location filename="../../desktop/app/window.py" line="251"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="261"/>
+        <location filename="../../desktop/app/window.py" line="262"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="292"/>
+        <location filename="../../desktop/app/window.py" line="293"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="294"/>
+        <location filename="../../desktop/app/window.py" line="295"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="327"/>
+        <location filename="../../desktop/app/window.py" line="328"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="332"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="393"/>
+        <location filename="../../desktop/app/window.py" line="394"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="395"/>
+        <location filename="../../desktop/app/window.py" line="396"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="435"/>
+        <location filename="../../desktop/app/window.py" line="436"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="437"/>
+        <location filename="../../desktop/app/window.py" line="438"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="440"/>
+        <location filename="../../desktop/app/window.py" line="441"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="441"/>
+        <location filename="../../desktop/app/window.py" line="442"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="503"/>
-        <location filename="../../desktop/app/window.py" line="516"/>
+        <location filename="../../desktop/app/window.py" line="504"/>
+        <location filename="../../desktop/app/window.py" line="517"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2728,199 +2728,210 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>RestoreWizard</name>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="87"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="88"/>
         <source>Carnet: join a practice</source>
         <translation>Carnet : rejoindre un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="87"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="88"/>
         <source>Carnet: restore a practice</source>
         <translation>Carnet : restaurer un cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="94"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="95"/>
         <source>&lt;h3&gt;The restore did not finish&lt;/h3&gt;&lt;p&gt;What was already downloaded is kept on this computer. Continue the restore to download the rest; if the storage asks for a password or keys, type them below.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;La restauration n&apos;est pas terminée&lt;/h3&gt;&lt;p&gt;Ce qui a déjà été téléchargé est conservé sur cet ordinateur. Poursuivez la restauration pour télécharger le reste ; si le stockage demande un mot de passe ou des clés, saisissez-les ci-dessous.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="102"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="103"/>
         <source>&lt;h3&gt;Bring the practice to this computer&lt;/h3&gt;&lt;p&gt;Carnet downloads the practice from its sync storage and decrypts it here. It can take a while; if it is interrupted, it continues where it stopped.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Installer le cabinet sur cet ordinateur&lt;/h3&gt;&lt;p&gt;Carnet télécharge le cabinet depuis son stockage de synchronisation et le déchiffre ici. Cela peut prendre un moment ; en cas d&apos;interruption, il reprend là où il s&apos;était arrêté.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="108"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="109"/>
         <source>Sync storage</source>
         <translation>Stockage de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="112"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="118"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="120"/>
+        <source>Practice on this storage</source>
+        <translation>Cabinet sur ce stockage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="128"/>
         <source>What opens the practice</source>
         <translation>Ce qui ouvre le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="114"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="130"/>
         <source>Practice passphrase</source>
         <translation>Phrase secrète du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="115"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="131"/>
         <source>Recovery key (recovery kit)</source>
         <translation>Clé de récupération (kit de secours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="116"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="132"/>
         <source>Enrollment code</source>
         <translation>Code d&apos;enrôlement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="131"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="147"/>
         <source>On this computer</source>
         <translation>Sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="133"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="149"/>
         <source>optional: your login in the practice</source>
         <translation>facultatif : votre identifiant dans le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="139"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="155"/>
         <source>Your login</source>
         <translation>Votre identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="140"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="156"/>
         <source>Passphrase for this computer</source>
         <translation>Phrase secrète de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="141"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="157"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="154"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="349"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="357"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="170"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="380"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="388"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="156"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="172"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="158"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="174"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="162"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="178"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="202"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="218"/>
         <source>the passphrase that opens the practice on its storage</source>
         <translation>la phrase secrète qui ouvre le cabinet sur son stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="203"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="219"/>
         <source>the recovery key printed on the recovery kit</source>
         <translation>la clé de récupération imprimée sur le kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="204"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="220"/>
         <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
         <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="209"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="225"/>
         <source>To restore the whole practice on a new computer.</source>
         <translation>Pour restaurer tout le cabinet sur un nouvel ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="210"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="226"/>
         <source>When the practice passphrase is lost.</source>
         <translation>Quand la phrase secrète du cabinet est perdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="212"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="228"/>
         <source>Made on an enrolled computer with &apos;carnet device enroll&apos;: single use, valid for a short time. This computer never learns the passphrase.</source>
         <translation>Créé sur un ordinateur enrôlé avec « carnet device enroll » : à usage unique, valable peu de temps. Cet ordinateur ne connaîtra jamais la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="223"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="239"/>
         <source>Enter the address of the sync storage.</source>
         <translation>Saisissez l&apos;adresse du stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="228"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="244"/>
         <source>Enter the passphrase chosen for this computer.</source>
         <translation>Saisissez la phrase secrète choisie pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="232"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="248"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="233"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="249"/>
         <source>Enter the recovery key.</source>
         <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="234"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="250"/>
         <source>Enter the enrollment code.</source>
         <translation>Saisissez le code d&apos;enrôlement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="238"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="254"/>
         <source>The passphrase for this computer needs at least {0} characters.</source>
         <translation>La phrase secrète de cet ordinateur doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="241"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="257"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="258"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="275"/>
         <source>Connecting to the storage…</source>
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="301"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="304"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="323"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="306"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="325"/>
         <source>Downloading the latest full copy of the practice…</source>
         <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="309"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="328"/>
         <source>Building the search indexes…</source>
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="317"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="356"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="347"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="371"/>
+        <source>This storage holds several practices. Choose the one to bring to this computer, then click “{0}” again.</source>
+        <translation>Ce stockage contient plusieurs cabinets. Choisissez celui à installer sur cet ordinateur, puis cliquez de nouveau sur « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="378"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>

@@ -351,3 +351,36 @@ def test_an_address_without_a_practice_says_so(
         qtbot.waitUntil(lambda: wizard.restore_button.isEnabled(), timeout=30_000)
         assert wizard.error.text().startswith("There is no Carnet practice at this address")
     assert not (tmp_path / "new").exists()
+
+
+def test_a_storage_holding_two_practices_asks_which_one(
+    origin: Origin,
+    tasks: Tasks,  # noqa: F811
+    tmp_path: Path,
+    qtbot: QtBot,
+):
+    with Practice.create(
+        tmp_path / "other",
+        practice_name="Cabinet des Platanes",
+        username="dr",
+        passphrase=PASSPHRASE,
+    ) as other:
+        other.create_record("patient", {"family_name": "Platane", "sex": "M"})
+        assert set_remote(other, origin.remote.as_uri(), passphrase=PASSPHRASE, create=True)
+        SyncService(other).sync()
+    wizard = RestoreWizard(tasks, tmp_path / "new")
+    qtbot.addWidget(wizard)
+    fill(wizard, origin.remote, PASSPHRASE)
+    assert not wizard.practice_choice.isVisibleTo(wizard)
+    wizard.restore_button.click()
+    qtbot.waitUntil(lambda: wizard.restore_button.isEnabled(), timeout=30_000)
+    assert "several practices" in wizard.error.text()
+    assert wizard.practice_choice.isVisibleTo(wizard) and wizard.practice_choice.count() == 2
+    assert wizard.practice_choice.accessibleName() == "Practice on this storage"
+    wizard.practice_choice.setCurrentText(origin.practice.practice_id)
+    with qtbot.waitSignal(wizard.accepted, timeout=30_000):
+        wizard.restore_button.click()
+    assert tasks.practice is not None and tasks.practice.practice_id == origin.practice.practice_id
+    assert tasks.practice.search_patients("müller") and not tasks.practice.search_patients(
+        "platane"
+    )

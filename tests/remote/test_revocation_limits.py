@@ -10,55 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
 from desktop.practice.store import Practice
-from desktop.remote import SyncService, connect, join, set_remote
+from desktop.remote import SyncService, connect, join
 from sync import crypto
 from sync.devices import (
-    Revocation,
-    device_wrap_name,
-    encode_revocation,
     epoch_marker_name,
-    read_infos,
 )
 from sync.remote import key_name, parse_recovery_key
-from sync.segments import PracticeKeys
 from tests.helpers.practice import PASSPHRASE
-
-LOCUM = "phrase du remplaçant"
-
-
-def run(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = cli.main(["--data-dir", str(folder), *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
+from tests.helpers.revocation import LOCUM, enroll_locum, forge_epoch_2, make_practice, run
 
 
 @pytest.fixture
 def practice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str, str]:
-    monkeypatch.setenv("CARNET_PASSPHRASE", PASSPHRASE)
-    storage = tmp_path / "storage"
-    storage.mkdir()
-    with Practice.create(
-        tmp_path / "office", practice_name="C", username="dr", passphrase=PASSPHRASE
-    ) as p:
-        kit = set_remote(p, storage.as_uri(), passphrase=PASSPHRASE, create=True)
-        assert kit
-        p.create_record("patient", {"family_name": "Avant", "birth_date": "1970-01-01"})
-        SyncService(p).sync()
-    return tmp_path / "office", storage.as_uri(), kit
-
-
-def enroll_locum(tmp_path: Path, office: Path, url: str) -> Path:
-    with Practice.open(office, passphrase=PASSPHRASE) as p:
-        code = SyncService(p).enroll()
-    join(tmp_path / "locum", url, enrollment_code=code, local_passphrase=LOCUM).close()
-    with Practice.open(tmp_path / "locum", passphrase=LOCUM) as locum:
-        SyncService(locum).sync()
-    with Practice.open(office, passphrase=PASSPHRASE) as p:
-        SyncService(p).sync()
-    return tmp_path / "locum"
+    return make_practice(tmp_path, monkeypatch)
 
 
 def test_a_new_kit_cancels_the_old_one_for_every_epoch(
@@ -97,13 +62,15 @@ def test_a_new_kit_cancels_the_old_one_for_every_epoch(
 
 
 def test_a_device_being_revoked_that_forges_the_next_epoch_is_caught(
-    practice: tuple[Path, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    practice: tuple[Path, str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ):
-    """The locum (enrolled with a code: it holds the key, not the passphrase) sees its
-    revocation coming and creates epoch 2 first, 'revoking' the office, with wraps for
-    the desk. The office cannot sync (exit 3, told how to find out) and its revoke stops
-    with exit 5 saying the epoch is forged. Honest limit: the desk, which cannot tell,
-    adopts it (see docs/sync-protocol.md, "Revocation": what a human must look at)."""
+    """The race: the locum creates epoch 2 before the office revokes it. The desk (not
+    the revoker) refuses it (exit 5, naming the record) and adopts nothing; the office
+    is told the epoch is forged, at sync and at revoke; then the human path works:
+    device list everywhere, move to new storage with a new passphrase, join there."""
     office, url, _ = practice
     join(tmp_path / "desk", url, passphrase=PASSPHRASE, local_passphrase=PASSPHRASE).close()
     with Practice.open(tmp_path / "desk", passphrase=PASSPHRASE) as desk:
@@ -112,35 +79,55 @@ def test_a_device_being_revoked_that_forges_the_next_epoch_is_caught(
         desk_id = desk.device_id
     locum = enroll_locum(tmp_path, office, url)
     with Practice.open(office, passphrase=PASSPHRASE) as p:
-        office_id = p.device_id
-    backend = connect(url)
-    with Practice.open(locum, passphrase=LOCUM) as lo:
-        keys, pid, me = lo.practice_keys, lo.practice_id, lo.device_id
-        desk_public = read_infos(backend, keys)[desk_id].public_key
-    k2 = crypto.random_key()
-    ctx2 = f"carnet/practice-key/v1/{pid}/2"
-    forged = {
-        key_name(pid, 2, "passphrase"): crypto.wrap_with_passphrase(k2, "made up", ctx2),
-        key_name(pid, 2, "recovery"): crypto.wrap_for_recipient(k2, desk_public, ctx2),
-        key_name(pid, 2, "previous"): crypto.wrap_with_key(
-            keys.key(1), k2, f"carnet/practice-key/v1/{pid}/1"
-        ),
-        device_wrap_name(pid, 2, desk_id): crypto.wrap_for_recipient(
-            k2, desk_public, f"{ctx2}/device/{desk_id}"
-        ),
-    }
-    for name, wrapped in forged.items():
-        backend.put(name, json.dumps(wrapped).encode())
-    ring = PracticeKeys(pid, {**keys.epochs, 2: k2}, 2)
-    record = Revocation(2, {office_id: 1}, {office_id: 1, desk_id: 1, me: 0}, me)
-    backend.create(epoch_marker_name(pid, 2), encode_revocation(ring, record))
+        office_id, pid = p.device_id, p.practice_id
+    me = forge_epoch_2(connect(url), locum, office_id, desk_id)
 
-    assert run(capsys, tmp_path / "desk", "sync")[0] == 0  # honest limit: it adopts it
+    code, out = run(capsys, tmp_path / "desk", "sync")
+    assert code == 5 and "not signed" in out and epoch_marker_name(pid, 2) in out, out
+    with Practice.open(tmp_path / "desk", passphrase=PASSPHRASE) as desk:
+        assert desk.practice_keys.current == 1  # nothing adopted
+        desk.create_record("patient", {"family_name": "Apres", "birth_date": "1961-01-01"})
+    code, out = run(capsys, tmp_path / "desk", "sync")
+    assert code == 5, out  # and nothing sealed for the forger: it stops before pushing
+    with Practice.open(tmp_path / "desk", passphrase=PASSPHRASE) as desk:
+        assert desk.pending_count() > 0 and desk.practice_keys.current == 1
     code, out = run(capsys, office, "sync")
-    assert code == 3 and "forged" in out, out  # locked out, and told how to find out
+    assert code == 5 and "not signed" in out and "device list" in out, out
     code, out = run(capsys, office, "device", "revoke", me)
-    assert code == 5 and "forged" in out and "device list" in out, out
+    assert code == 5 and "not signed" in out and "device list" in out, out
+
+    # What a human must do (docs/sync-protocol.md, "The epoch rule").
+    assert run(capsys, office, "device", "list")[0] == 0
     assert run(capsys, tmp_path / "desk", "device", "list")[0] == 0
+    new_pass = tmp_path / "new-pass.txt"
+    new_pass.write_text("une toute nouvelle phrase")
+    code, out = run(
+        capsys,
+        office,
+        "passphrase",
+        "change",
+        "--local-only",
+        "--new-passphrase-file",
+        str(new_pass),
+    )
+    assert code == 0, out
+    monkeypatch.setenv("CARNET_PASSPHRASE", new_pass.read_text())
+    fresh = tmp_path / "fresh-storage"
+    fresh.mkdir()
+    code, out = run(capsys, office, "remote", "set", fresh.as_uri(), "--create")
+    assert code == 0 and "Recovery key" in out, out
+    code, out = run(
+        capsys,
+        tmp_path / "desk2",
+        "join",
+        "--from",
+        fresh.as_uri(),
+        "--new-passphrase-file",
+        str(new_pass),
+    )
+    assert code == 0 and "2 patients" in out, out
+    code, out = run(capsys, tmp_path / "desk2", "sync")
+    assert code == 0, out
 
 
 def test_a_withheld_revocation_record_stops_a_restore(

@@ -79,6 +79,10 @@ NAMED = {  # how a sentence names each kind of object
     "segment": ["segment 1 of device"],
     "snapshot": ["snapshot"],
     "blob chunk": ["attachment chunk", "a document"],
+    "signing passphrase wrap": ["keys/00000001/signing-passphrase"],
+    "signing kit wrap": ["keys/00000001/signing-recovery"],
+    "signing public key": ["keys/00000001/signing-public"],
+    "epoch signature": ["heads/_epoch.00000002", "keys/00000002/signature"],
 }
 
 
@@ -138,6 +142,10 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
         "segment": first(f"devices/{me}/"),
         "snapshot": first("snapshots/"),
         "blob chunk": first("blobs/"),
+        "signing passphrase wrap": "keys/00000001/signing-passphrase",
+        "signing kit wrap": "keys/00000001/signing-recovery",
+        "signing public key": "keys/00000001/signing-public",
+        "epoch signature": "keys/00000002/signature",
     }
     shutil.copytree(storage, base / "storage.pristine")
     shutil.copytree(base / "office", base / "office.pristine")
@@ -162,6 +170,10 @@ def cases() -> list[tuple[str, str]]:
         "segment",
         "snapshot",
         "blob chunk",
+        "signing passphrase wrap",
+        "signing kit wrap",
+        "signing public key",
+        "epoch signature",
     ):
         extra = (
             PASSPHRASE_WRAP
