@@ -109,13 +109,15 @@ def test_a_device_being_revoked_that_forges_the_next_epoch_is_caught(
     with Practice.open(tmp_path / "desk", passphrase=PASSPHRASE) as desk:
         desk.create_record("patient", {"family_name": "Desk", "birth_date": "1960-01-01"})
         SyncService(desk).sync()
-        desk_id = desk.device_id
+        desk_id, desk_head = desk.device_id, desk.replica.push_cursor()[1].seq
     locum = enroll_locum(tmp_path, office, url)
     with Practice.open(office, passphrase=PASSPHRASE) as p:
-        office_id = p.device_id
+        # its head: the segments it pushed (one may carry only audit entries)
+        office_id, office_head = p.device_id, p.replica.push_cursor()[1].seq
     backend = connect(url)
     with Practice.open(locum, passphrase=LOCUM) as lo:
         keys, pid, me = lo.practice_keys, lo.practice_id, lo.device_id
+        my_head = lo.replica.push_cursor()[1].seq
         desk_public = read_infos(backend, keys)[desk_id].public_key
     k2 = crypto.random_key()
     ctx2 = f"carnet/practice-key/v1/{pid}/2"
@@ -132,10 +134,12 @@ def test_a_device_being_revoked_that_forges_the_next_epoch_is_caught(
     for name, wrapped in forged.items():
         backend.put(name, json.dumps(wrapped).encode())
     ring = PracticeKeys(pid, {**keys.epochs, 2: k2}, 2)
-    record = Revocation(2, {office_id: 1}, {office_id: 1, desk_id: 1, me: 0}, me)
+    heads = {office_id: office_head, desk_id: desk_head, me: my_head}
+    record = Revocation(2, {office_id: office_head}, heads, me)
     backend.create(epoch_marker_name(pid, 2), encode_revocation(ring, record))
 
-    assert run(capsys, tmp_path / "desk", "sync")[0] == 0  # honest limit: it adopts it
+    got = run(capsys, tmp_path / "desk", "sync")
+    assert got[0] == 0, got  # honest limit: it adopts it
     code, out = run(capsys, office, "sync")
     assert code == 3 and "forged" in out, out  # locked out, and told how to find out
     code, out = run(capsys, office, "device", "revoke", me)
