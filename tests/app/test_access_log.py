@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
 """The chart's "Accès au dossier" and Practice > Journal d'accès, as a GP reads them: who
 opened or changed the chart, when, from which computer (every device's synced audit),
 filters, and the patient's access log written as CSV off the UI thread."""
@@ -20,7 +19,7 @@ from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
 from tests.app.test_accessible_names import unnamed
-from tests.app.test_app import opened, search_and_open, tasks, window  # noqa: F401
+from tests.helpers.qt import search_and_open
 
 
 @pytest.fixture
