@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.show_preferences)
         self.practice_details_action = QAction(self.tr("Practice details…"), self)
         self.practice_details_action.triggered.connect(self.show_practice_details)
+        self.devices_action = QAction(self.tr("Devices…"), self)
+        self.devices_action.triggered.connect(self.show_devices)
+        self.devices_action.setEnabled(bool(self.info.get("remote")))
         self.access_log_action = QAction(self.tr("Access log…"), self)
         self.access_log_action.triggered.connect(self.show_access_log)
         self.profile_action = QAction(self.tr("My practitioner profile…"), self)
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
             self.remote_action,
             self.kit_action,
             self.repair_action,
+            self.devices_action,
             conflicts,
             self.access_log_action,
             self.preferences_action,
@@ -431,6 +435,7 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(True)
         self.kit_action.setEnabled(True)
         self.repair_action.setEnabled(True)
+        self.devices_action.setEnabled(True)
 
     def new_recovery_kit(self) -> None:
         """A new recovery key for the practice (the old kit stops working), shown until
@@ -528,6 +533,12 @@ class MainWindow(QMainWindow):
 
         self.access_dialog = ChartAccessDialog(self.tasks, patient_id, self._title(), self)
         self.access_dialog.show()
+
+    def show_devices(self) -> None:
+        from desktop.app.devices import DevicesDialog
+
+        self.devices_dialog = DevicesDialog(self.tasks, self.folder, self.info["db_key"], self)
+        self.devices_dialog.show()
 
     def show_access_log(self) -> None:
         from desktop.app.access_log import AccessLogDialog

@@ -1168,6 +1168,192 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="94"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="95"/>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="96"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="97"/>
+        <source>No key published</source>
+        <translation>Aucune clé publiée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="103"/>
+        <source>Revoking gives the practice a new key, for every computer but this one. From then on it cannot read what the practice writes, and what it writes is refused.
+
+It does not erase anything: the revoked computer keeps what it already holds, and can still read it. Computers that never published a key must be enrolled again. Afterwards, check Practice &gt; Devices… on the other computers: a computer revoked there that you did not revoke means someone else rotated the key.</source>
+        <translation>La révocation donne au cabinet une nouvelle clé, pour tous les ordinateurs sauf celui-ci. Dès lors, il ne peut plus lire ce que le cabinet écrit, et ce qu&apos;il écrit est refusé.
+
+Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détient déjà et peut encore le lire. Les ordinateurs qui n&apos;ont jamais publié de clé devront être enrôlés à nouveau. Ensuite, vérifiez Cabinet &gt; Appareils… sur les autres ordinateurs : un ordinateur révoqué là que vous n&apos;avez pas révoqué signifie que quelqu&apos;un d&apos;autre a changé la clé.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="124"/>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Last active</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Newest segment</source>
+        <translation>Dernier segment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="130"/>
+        <source>Devices of the practice</source>
+        <translation>Appareils du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="138"/>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="147"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="148"/>
+        <source>Enroll a device</source>
+        <translation>Inscrire un appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="152"/>
+        <source>Enrollment code</source>
+        <translation>Code d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="155"/>
+        <source>QR code of the enrollment code</source>
+        <translation>QR code du code d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="159"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="168"/>
+        <location filename="../../desktop/app/devices.py" line="295"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="169"/>
+        <source>Revoke the selected device</source>
+        <translation>Révoquer l&apos;appareil choisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="172"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="176"/>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Valable :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="178"/>
+        <source>Valid for (minutes)</source>
+        <translation>Validité (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="183"/>
+        <source>Practice &amp;passphrase (to revoke):</source>
+        <translation>&amp;Phrase secrète du cabinet (pour révoquer) :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="215"/>
+        <source>The storage could not be reached.</source>
+        <translation>Le stockage est injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="229"/>
+        <source>Reading the devices…</source>
+        <translation>Lecture des appareils…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="243"/>
+        <source>{0} devices</source>
+        <translation>{0} appareils</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="261"/>
+        <source>Making an enrollment code…</source>
+        <translation>Création d&apos;un code d&apos;enrôlement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="270"/>
+        <source>Valid once, until {0}. Type it (or scan it) on the new computer.</source>
+        <translation>Valable une fois, jusqu&apos;au {0}. Saisissez-le (ou scannez-le) sur le nouvel ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="278"/>
+        <source>Enrollment code ready.</source>
+        <translation>Code d&apos;enrôlement prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="288"/>
+        <source>Type the practice passphrase to revoke a device.</source>
+        <translation>Saisissez la phrase secrète du cabinet pour révoquer un appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="293"/>
+        <source>Revoke {0}?</source>
+        <translation>Révoquer {0} ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="296"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="305"/>
+        <source>{0} is revoked.</source>
+        <translation>{0} est révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="307"/>
+        <source>{0} other devices must be enrolled again.</source>
+        <translation>{0} autres appareils devront être enrôlés à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="315"/>
+        <source>Revoking {0}…</source>
+        <translation>Révocation de {0}…</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <location filename="../../desktop/app/document_viewer.py" line="79"/>
@@ -1925,137 +2111,142 @@
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="164"/>
+        <source>Devices…</source>
+        <translation>Appareils…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Access log…</source>
         <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="188"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="192"/>
+        <location filename="../../desktop/app/window.py" line="196"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="220"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="225"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
+        <location filename="../../desktop/app/window.py" line="227"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="225"/>
+        <location filename="../../desktop/app/window.py" line="229"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="249"/>
+        <location filename="../../desktop/app/window.py" line="253"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="251"/>
+        <location filename="../../desktop/app/window.py" line="255"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="254"/>
+        <location filename="../../desktop/app/window.py" line="258"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="255"/>
+        <location filename="../../desktop/app/window.py" line="259"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="266"/>
+        <location filename="../../desktop/app/window.py" line="270"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="297"/>
+        <location filename="../../desktop/app/window.py" line="301"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="299"/>
+        <location filename="../../desktop/app/window.py" line="303"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="332"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="337"/>
+        <location filename="../../desktop/app/window.py" line="341"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="402"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="400"/>
+        <location filename="../../desktop/app/window.py" line="404"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="440"/>
+        <location filename="../../desktop/app/window.py" line="445"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="442"/>
+        <location filename="../../desktop/app/window.py" line="447"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="445"/>
+        <location filename="../../desktop/app/window.py" line="450"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="446"/>
+        <location filename="../../desktop/app/window.py" line="451"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="508"/>
-        <location filename="../../desktop/app/window.py" line="521"/>
+        <location filename="../../desktop/app/window.py" line="513"/>
+        <location filename="../../desktop/app/window.py" line="526"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
