@@ -18,8 +18,7 @@ from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
-from tests.app.test_accessible_names import unnamed
-from tests.helpers.qt import search_and_open
+from tests.helpers.qt import search_and_open, unnamed
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from desktop.app.tasks import Tasks
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from sync.enrollment import parse_enrollment_code
-from tests.app.test_accessible_names import unnamed
 from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import unnamed
 
 
 @pytest.fixture
