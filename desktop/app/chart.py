@@ -75,6 +75,7 @@ class ChartView(QWidget):
     open_patient = Signal(str)  # from the start screen
     draft_checked = Signal(bool)  # after each check: whether a draft exists
     export_record = Signal(str)
+    show_access = Signal(str)  # "Chart access": who opened or changed it
 
     def __init__(self, tasks: Tasks | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__()
@@ -128,6 +129,9 @@ class ChartView(QWidget):
         self.documents_button.clicked.connect(self.show_documents)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(lambda: self._emit(self.export_record))
+        self.access_button = QPushButton(self.tr("Chart access…"))
+        self.access_button.setAccessibleName(self.tr("Chart access"))
+        self.access_button.clicked.connect(lambda: self._emit(self.show_access))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.consult_button)
@@ -144,6 +148,7 @@ class ChartView(QWidget):
             self.document_button,
             self.documents_button,
             self.export_button,
+            self.access_button,
         ):
             edits.addWidget(button)
         self.draft_label = QLabel()
@@ -251,6 +256,7 @@ class ChartView(QWidget):
             self.document_button,
             self.documents_button,
             self.export_button,
+            self.access_button,
         ):
             button.setEnabled(chart is not None)
         selected = self._selected_key()

@@ -194,6 +194,10 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ),
     # sync
     (
+        "a synced audit entry is malformed; update Carnet on this computer",
+        QT_TRANSLATE_NOOP("store", "Another computer runs a newer Carnet: update Carnet on this computer, then sync again."),
+    ),
+    (
         "a synced change names an unknown kind of record ({}); update Carnet on this computer",
         QT_TRANSLATE_NOOP("store", "Another computer runs a newer Carnet: update Carnet on this computer, then sync again."),
     ),

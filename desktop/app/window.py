@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.chart.edit_identity.connect(self.edit_identity)
         self.chart.add_problem.connect(lambda pid: self._record_dialog(AddProblemDialog, pid))
         self.chart.add_allergy.connect(lambda pid: self._record_dialog(AddAllergyDialog, pid))
+        self.chart.show_access.connect(self.show_chart_access)
         self.chart.export_record.connect(
             lambda pid: interop_actions.open_patient_export(self, tasks, pid, self._title())
         )
@@ -160,6 +161,11 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.show_preferences)
         self.practice_details_action = QAction(self.tr("Practice details…"), self)
         self.practice_details_action.triggered.connect(self.show_practice_details)
+        self.devices_action = QAction(self.tr("Devices…"), self)
+        self.devices_action.triggered.connect(self.show_devices)
+        self.devices_action.setEnabled(bool(self.info.get("remote")))
+        self.access_log_action = QAction(self.tr("Access log…"), self)
+        self.access_log_action.triggered.connect(self.show_access_log)
         self.profile_action = QAction(self.tr("My practitioner profile…"), self)
         self.profile_action.triggered.connect(self.show_profile)
         self.users_action = QAction(self.tr("Users…"), self)
@@ -173,7 +179,9 @@ class MainWindow(QMainWindow):
             self.remote_action,
             self.kit_action,
             self.repair_action,
+            self.devices_action,
             conflicts,
+            self.access_log_action,
             self.preferences_action,
             lock,
             forget,
@@ -427,6 +435,7 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(True)
         self.kit_action.setEnabled(True)
         self.repair_action.setEnabled(True)
+        self.devices_action.setEnabled(True)
 
     def new_recovery_kit(self) -> None:
         """A new recovery key for the practice (the old kit stops working), shown until
@@ -518,6 +527,24 @@ class MainWindow(QMainWindow):
             return
         self.summary_dialog = SummaryDialog(self.tasks, current[0], current[1], self)
         self.summary_dialog.show()
+
+    def show_chart_access(self, patient_id: str) -> None:
+        from desktop.app.access_log import ChartAccessDialog
+
+        self.access_dialog = ChartAccessDialog(self.tasks, patient_id, self._title(), self)
+        self.access_dialog.show()
+
+    def show_devices(self) -> None:
+        from desktop.app.devices import DevicesDialog
+
+        self.devices_dialog = DevicesDialog(self.tasks, self.folder, self.info["db_key"], self)
+        self.devices_dialog.show()
+
+    def show_access_log(self) -> None:
+        from desktop.app.access_log import AccessLogDialog
+
+        self.access_log_dialog = AccessLogDialog(self.tasks, self)
+        self.access_log_dialog.show()
 
     def show_practice_details(self) -> None:
         from desktop.app.practice_details import PracticeDetailsDialog

@@ -4,6 +4,7 @@ document, audit, and gui (the default)."""
 from __future__ import annotations
 
 import argparse
+import json
 import mimetypes
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from typing import Any
 from desktop.cli.opening import Register, open_practice, read_passphrase
 from desktop.cli.output import emit_json, shown
 from desktop.practice import errors
+from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 
 
@@ -240,10 +242,20 @@ def cmd_document_get(args: argparse.Namespace) -> int:
     return 0
 
 
+def describe_device(practice: Practice, device: str) -> str:
+    """A device id, with the name it published when this device knows it."""
+    names = json.loads(practice.meta_value(MetaKey.DEVICE_NAMES) or "{}")
+    name = names.get(device)
+    return f"{name} ({device})" if name else device
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with open_practice(args) as practice:
         damaged = practice.verify_pages()
         report = practice.verify_audit()
+        where = "this device's audit log"
+        if report.chain is not None:
+            where = f"the audit log of device {describe_device(practice, report.chain)}"
     if damaged:
         raise errors.CorruptDatabaseError(
             f"the practice database is damaged ({len(damaged)} pages fail their integrity "
@@ -251,10 +263,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         )
     if not report.ok:
         raise errors.IntegrityFailureError(
-            f"the audit log was tampered with: {report.problem} ({report.entries} entries "
+            f"{where} was tampered with: {report.problem} ({report.entries} entries "
             "verified before it)"
         )
-    print(f"database pages and audit log intact: {report.entries} audit entries")
+    print(
+        f"database pages and audit log intact: {report.entries} audit entries "
+        f"from {report.chains} device{'s' if report.chains > 1 else ''}"
+    )
     return 0
 
 

@@ -8,12 +8,16 @@ carries, so a push seals them without encoding each change again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
-from desktop.practice.session import Session
 from sync.changes import Change, Stamp, encode_fields, encode_replaces, wire
 from sync.ports import Cursor, PendingChange
+
+if TYPE_CHECKING:  # the session imports the audit, which journals through here
+    from desktop.practice.session import Session
 
 
 def append(s: Session, change: Change) -> None:
@@ -75,7 +79,16 @@ def pending_count(s: Session) -> int:
     not a count over what can be millions of rows on a practice that never synced."""
     pushed = push_cursor(s)[0]
     row = s.execute("SELECT max(seq) FROM journal").fetchone()
-    return max(0, int(row[0] or 0) - pushed)
+    return max(0, int(row[0] or 0) - pushed - audit_pending(s))
+
+
+def audit_pending(s: Session) -> int:
+    """Audit entries not pushed yet: they travel with the records but are not changes
+    the user made (a chart opened offline is not "1 change waiting")."""
+    got = meta.get_many(s, MetaKey.AUDIT_SEQ, MetaKey.AUDIT_PUSHED, MetaKey.AUDIT_CHAIN)
+    if not got.get(MetaKey.AUDIT_CHAIN):
+        return 0  # nothing journalled yet
+    return max(0, int(got.get(MetaKey.AUDIT_SEQ, 0)) - int(got.get(MetaKey.AUDIT_PUSHED, 0)))
 
 
 def pending_charts(s: Session, *, at_most: int = 20_000) -> int | None:
@@ -84,10 +97,13 @@ def pending_charts(s: Session, *, at_most: int = 20_000) -> int | None:
     pushed = push_cursor(s)[0]
     if pending_count(s) > at_most:
         return None
-    parts, params = ["SELECT record_id AS pid FROM journal WHERE seq > ? AND entity = ?"], [
-        pushed,
-        "patient",
-    ]
+    parts, params = (
+        ["SELECT record_id AS pid FROM journal WHERE seq > ? AND entity = ?"],
+        [
+            pushed,
+            "patient",
+        ],
+    )
     for ent in ENTITIES.values():
         if ent.patient_field and ent.name != "patient":
             parts.append(
@@ -103,6 +119,13 @@ def record_pushed(s: Session, up_to_local_seq: int, cursor: Cursor) -> None:
     """Advance the push cursor and drop the entries now in segments (in a transaction).
     The last pushed entry stays, so the next local seq keeps counting from it (SQLite
     reuses rowids of an emptied table)."""
+    last_audit = s.execute(
+        "SELECT record_id FROM journal WHERE seq <= ? AND seq > ? AND entity = 'audit' "
+        "ORDER BY seq DESC LIMIT 1",
+        (up_to_local_seq, push_cursor(s)[0]),
+    ).fetchone()
+    if last_audit is not None:  # '<chain>/<seq>' (audit_sync.py)
+        meta.put(s, MetaKey.AUDIT_PUSHED, int(str(last_audit[0]).rpartition("/")[2]))
     meta.put(s, MetaKey.PUSH_LOCAL_SEQ, up_to_local_seq)
     meta.put(s, MetaKey.PUSH_SEQ, cursor.seq)
     meta.put(s, MetaKey.PUSH_DIGEST, cursor.digest)

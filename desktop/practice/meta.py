@@ -33,6 +33,9 @@ class MetaKey(enum.StrEnum):
     # the audit chain's head (audit.py)
     AUDIT_SEQ = "audit_seq"
     AUDIT_HEAD = "audit_head"
+    AUDIT_CHAIN = "audit_chain"  # the id this device's chain travels under (audit_sync.py)
+    AUDIT_PUSHED = "audit_pushed"  # the newest entry of this chain in a pushed segment
+    AUDIT_PEER_HEADS = "audit_peer_heads"  # JSON {chain: [seq, hash]} as received
     # the search indexes (search.py)
     NOTES_INDEXED = "notes_indexed_rowid"
     """Every consultation version up to this rowid is in ``notes_fts``. Versions are

@@ -13,7 +13,17 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from desktop.practice import blobs, conflicts, errors, journal, meta, roles, rows, search
+from desktop.practice import (
+    audit_sync,
+    blobs,
+    conflicts,
+    errors,
+    journal,
+    meta,
+    roles,
+    rows,
+    search,
+)
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
 from desktop.practice.schema import ENTITIES, Entity
@@ -104,7 +114,8 @@ class StoreReplica:
                     continue
                 new = Stamp(self.s.clock.now(), device_id)
                 renamed[old] = new
-                self._restamp_row(pending.change, old, new, renamed)
+                if pending.entity != audit_sync.AUDIT:  # an audit entry has no row
+                    self._restamp_row(pending.change, old, new, renamed)
                 replaces = {k: renamed.get(v, v) for k, v in pending.change.replaces.items()}
                 journal.restamp(self.s, pending.local_seq, new, replaces)
             self.s.audit("device-rekey", None, None)
@@ -228,10 +239,29 @@ class StoreReplica:
                 return ApplyReport(0, len(changes), 0)
             report = self._apply_changes(changes)
             self._set_cursor(device_id, cursor)
-            self.s.audit("sync-apply", None, None)
+            if any(c.entity != audit_sync.AUDIT for c in changes):
+                # Not for a segment of audit entries only: its own entry would travel
+                # back, be applied there, and the devices would never go idle.
+                self.s.audit("sync-apply", None, None)
             return report
 
     def _apply_changes(self, changes: Iterable[Change]) -> ApplyReport:
+        """Records merge; audit entries are stored apart (audit_sync.receive)."""
+        audits: list[Change] = []
+
+        def records() -> Iterator[Change]:  # streamed: a restore's changes are many
+            for change in changes:
+                if change.entity == audit_sync.AUDIT:
+                    audits.append(change)
+                else:
+                    yield change
+
+        report = self._apply_records(records())
+        added = audit_sync.receive(self.s, audits) if audits else 0
+        skipped = len(audits) - added
+        return ApplyReport(report.applied + added, report.skipped + skipped, report.conflicts)
+
+    def _apply_records(self, changes: Iterable[Change]) -> ApplyReport:
         if self._bulk:
             return self._apply_bulk(changes)
         applied = skipped = conflicted = 0
@@ -419,6 +449,7 @@ class StoreReplica:
     def export_state(self) -> Iterator[Change]:
         """Every record, with its exact stamps and open conflicts, as changes that recreate
         it through the merge rule (snapshots, and comparing replicas in tests)."""
+        yield from audit_sync.export(self.s)
         losers: dict[tuple[str, str], list[Conflict]] = {}
         for c in conflicts.stored(self.s):
             losers.setdefault((c.entity, c.record_id), []).append(c)

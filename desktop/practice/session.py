@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.practice import audit, db, meta, roles
+from desktop.practice import audit, audit_sync, db, meta, roles
 from desktop.practice.db import DB_NAME
 from desktop.practice.meta import MetaKey
 from sync.changes import HybridClock
@@ -61,7 +61,7 @@ class Session:
     def db_path(self) -> Path:
         return self.folder / DB_NAME
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
         try:
             return self.conn.execute(sql, params)
         except db.DatabaseError as exc:
@@ -98,10 +98,12 @@ class Session:
         return contextlib.nullcontext() if self.guard is None else self.guard.system()
 
     def audit(self, action: str, entity: str | None, record_id: str | None) -> None:
-        """Append an audit entry naming this session's user (call in a transaction)."""
-        # The head is read inside this transaction, never cached: another process (the
-        # app and a 'carnet' command at once) may have appended since our last write.
-        audit.append(self.conn, now_iso(), self.user_id, action, entity, record_id)
+        """Append an audit entry naming this session's user and device, and journal it so
+        that it travels in this device's segments (call in a transaction)."""
+        entry = audit.append(
+            self.conn, now_iso(), self.user_id, action, entity, record_id, self.device_id
+        )
+        audit_sync.journal_entry(self, entry)
 
     def close(self) -> None:
         with self._lock:

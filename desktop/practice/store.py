@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.practice import (
+    access_csv,
     audit,
+    audit_query,
     clinical,
     conflicts,
     db,
@@ -424,7 +426,11 @@ class Practice:
         """A prescription and its first version; ``content``: other version fields
         (the patient's weight and height on the paper)."""
         return clinical.add_prescription(
-            self.session, patient_id, lines, consultation_id=consultation_id, notes=notes,
+            self.session,
+            patient_id,
+            lines,
+            consultation_id=consultation_id,
+            notes=notes,
             **content,
         )
 
@@ -486,6 +492,30 @@ class Practice:
 
     def audit_entries(self, limit: int = 100) -> list[Record]:
         return audit.entries(self.conn, limit)
+
+    def chart_access(self, patient_id: str, limit: int = 500) -> list[audit_query.AccessEntry]:
+        """Who opened or changed this chart, when, from which computer (every device's
+        synced audit), newest first."""
+        return audit_query.chart_access(self.session, patient_id, limit)
+
+    def access_log(self, f: audit_query.AccessFilter) -> list[audit_query.AccessEntry]:
+        """The practice's access log, filtered by user, patient and dates."""
+        return audit_query.entries(self.session, f)
+
+    def export_access_log(
+        self,
+        patient_id: str,
+        path: Path,
+        header: Sequence[str] = access_csv.HEADER,
+        actions: Mapping[str, str] = access_csv.ACTIONS,
+    ) -> int:
+        """Write a patient's access log as CSV (their GDPR art. 15 request) in the words
+        given; the export is audited. Returns the number of entries written."""
+        rows = audit_query.chart_access(self.session, patient_id, limit=1_000_000)
+        count = access_csv.write(path, rows, header, actions)
+        with self.transaction():
+            self.session.audit("export-access", "patient", patient_id)
+        return count
 
     # -- bulk import (demo practice, migrations from other software) ----------------------
 

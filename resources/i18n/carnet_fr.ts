@@ -2,6 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccessLog</name>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="39"/>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="40"/>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="41"/>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="42"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="43"/>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="44"/>
+        <source>Access log exported</source>
+        <translation>Journal d'accès exporté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="45"/>
+        <source>Exported (FHIR)</source>
+        <translation>Exporté (FHIR)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="46"/>
+        <source>Exported (SQLite)</source>
+        <translation>Exporté (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="47"/>
+        <source>Exported (PDF)</source>
+        <translation>Exporté (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="53"/>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="54"/>
+        <location filename="../../desktop/app/access_log.py" line="55"/>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="56"/>
+        <location filename="../../desktop/app/access_log.py" line="57"/>
+        <source>Prescription</source>
+        <translation>Ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="58"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="59"/>
+        <source>Problem</source>
+        <translation>Antécédent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="60"/>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="61"/>
+        <source>Treatment</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="62"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="76"/>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="77"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="78"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="79"/>
+        <source>Record</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="80"/>
+        <location filename="../../desktop/app/access_log.py" line="94"/>
+        <source>Computer</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="91"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="92"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="93"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="97"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="110"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="226"/>
+        <source>Access log</source>
+        <translation>Journal d'accès</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="228"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="231"/>
+        <source>All patients</source>
+        <translation>Tous les patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="243"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Personne :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="244"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="245"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="256"/>
+        <source>P&amp;atient:</source>
+        <translation>P&amp;atient :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="259"/>
+        <source>Access log entries</source>
+        <translation>Entrées du journal d'accès</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="280"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="305"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="322"/>
+        <source>{0} entries</source>
+        <translation>{0} entrées</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../desktop/app/users.py" line="57"/>
@@ -422,159 +621,192 @@
     </message>
 </context>
 <context>
+    <name>ChartAccessDialog</name>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="134"/>
+        <source>Chart access: {0}</source>
+        <translation>Accès au dossier : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="135"/>
+        <source>Chart access</source>
+        <translation>Accès au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="136"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="157"/>
+        <source>{0} entries, from every computer of the practice</source>
+        <translation>{0} entrées, de tous les ordinateurs du cabinet</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="107"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="104"/>
+        <location filename="../../desktop/app/chart.py" line="105"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="103"/>
+        <location filename="../../desktop/app/chart.py" line="104"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="99"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="100"/>
+        <location filename="../../desktop/app/chart.py" line="101"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="105"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="107"/>
+        <location filename="../../desktop/app/chart.py" line="108"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="117"/>
+        <location filename="../../desktop/app/chart.py" line="118"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="119"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="120"/>
+        <location filename="../../desktop/app/chart.py" line="121"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="121"/>
+        <location filename="../../desktop/app/chart.py" line="122"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="123"/>
+        <location filename="../../desktop/app/chart.py" line="124"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="126"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="128"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="129"/>
+        <location filename="../../desktop/app/chart.py" line="130"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="152"/>
+        <location filename="../../desktop/app/chart.py" line="132"/>
+        <source>Chart access…</source>
+        <translation>Accès au dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="133"/>
+        <source>Chart access</source>
+        <translation>Accès au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="157"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="162"/>
+        <location filename="../../desktop/app/chart.py" line="167"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="165"/>
+        <location filename="../../desktop/app/chart.py" line="170"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="168"/>
+        <location filename="../../desktop/app/chart.py" line="173"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="169"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="169"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="169"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="173"/>
+        <location filename="../../desktop/app/chart.py" line="178"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="175"/>
+        <location filename="../../desktop/app/chart.py" line="180"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="182"/>
+        <location filename="../../desktop/app/chart.py" line="187"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="349"/>
+        <location filename="../../desktop/app/chart.py" line="355"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="352"/>
+        <location filename="../../desktop/app/chart.py" line="358"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -933,6 +1165,192 @@
         <location filename="../../desktop/app/deleted_charts.py" line="54"/>
         <source>No deleted chart.</source>
         <translation>Aucun dossier supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="94"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="95"/>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="96"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="97"/>
+        <source>No key published</source>
+        <translation>Aucune clé publiée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="103"/>
+        <source>Revoking gives the practice a new key, for every computer but this one. From then on it cannot read what the practice writes, and what it writes is refused.
+
+It does not erase anything: the revoked computer keeps what it already holds, and can still read it. Computers that never published a key must be enrolled again. Afterwards, check Practice &gt; Devices… on the other computers: a computer revoked there that you did not revoke means someone else rotated the key.</source>
+        <translation>La révocation donne au cabinet une nouvelle clé, pour tous les ordinateurs sauf celui-ci. Dès lors, il ne peut plus lire ce que le cabinet écrit, et ce qu'il écrit est refusé.
+
+Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et peut encore le lire. Les ordinateurs qui n'ont jamais publié de clé devront être enrôlés à nouveau. Ensuite, vérifiez Cabinet &gt; Appareils… sur les autres ordinateurs : un ordinateur révoqué là que vous n'avez pas révoqué signifie que quelqu'un d'autre a changé la clé.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="124"/>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Last active</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>Newest segment</source>
+        <translation>Dernier segment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="128"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="130"/>
+        <source>Devices of the practice</source>
+        <translation>Appareils du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="138"/>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="147"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="148"/>
+        <source>Enroll a device</source>
+        <translation>Inscrire un appareil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="152"/>
+        <source>Enrollment code</source>
+        <translation>Code d'enrôlement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="155"/>
+        <source>QR code of the enrollment code</source>
+        <translation>QR code du code d'enrôlement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="159"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="168"/>
+        <location filename="../../desktop/app/devices.py" line="295"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="169"/>
+        <source>Revoke the selected device</source>
+        <translation>Révoquer l'appareil choisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="172"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="176"/>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Valable :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="178"/>
+        <source>Valid for (minutes)</source>
+        <translation>Validité (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="183"/>
+        <source>Practice &amp;passphrase (to revoke):</source>
+        <translation>&amp;Phrase secrète du cabinet (pour révoquer) :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="215"/>
+        <source>The storage could not be reached.</source>
+        <translation>Le stockage est injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="229"/>
+        <source>Reading the devices…</source>
+        <translation>Lecture des appareils…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="243"/>
+        <source>{0} devices</source>
+        <translation>{0} appareils</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="261"/>
+        <source>Making an enrollment code…</source>
+        <translation>Création d'un code d'enrôlement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="270"/>
+        <source>Valid once, until {0}. Type it (or scan it) on the new computer.</source>
+        <translation>Valable une fois, jusqu'au {0}. Saisissez-le (ou scannez-le) sur le nouvel ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="278"/>
+        <source>Enrollment code ready.</source>
+        <translation>Code d'enrôlement prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="288"/>
+        <source>Type the practice passphrase to revoke a device.</source>
+        <translation>Saisissez la phrase secrète du cabinet pour révoquer un appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="293"/>
+        <source>Revoke {0}?</source>
+        <translation>Révoquer {0} ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="296"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="305"/>
+        <source>{0} is revoked.</source>
+        <translation>{0} est révoqué.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="307"/>
+        <source>{0} other devices must be enrolled again.</source>
+        <translation>{0} autres appareils devront être enrôlés à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/devices.py" line="315"/>
+        <source>Revoking {0}…</source>
+        <translation>Révocation de {0}…</translation>
     </message>
 </context>
 <context>
@@ -1627,198 +2045,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="131"/>
+        <location filename="../../desktop/app/window.py" line="132"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
+        <location filename="../../desktop/app/window.py" line="133"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="142"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="145"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="146"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="147"/>
+        <location filename="../../desktop/app/window.py" line="148"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="150"/>
+        <location filename="../../desktop/app/window.py" line="151"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="153"/>
+        <location filename="../../desktop/app/window.py" line="154"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="136"/>
+        <location filename="../../desktop/app/window.py" line="137"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="155"/>
+        <location filename="../../desktop/app/window.py" line="156"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="158"/>
+        <location filename="../../desktop/app/window.py" line="159"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="161"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="163"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
+        <source>Devices…</source>
+        <translation>Appareils…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="167"/>
+        <source>Access log…</source>
+        <translation>Journal d'accès…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="184"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="188"/>
+        <location filename="../../desktop/app/window.py" line="196"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="220"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="217"/>
+        <location filename="../../desktop/app/window.py" line="225"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="227"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="229"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="253"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="247"/>
+        <location filename="../../desktop/app/window.py" line="255"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="250"/>
+        <location filename="../../desktop/app/window.py" line="258"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="251"/>
+        <location filename="../../desktop/app/window.py" line="259"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="262"/>
+        <location filename="../../desktop/app/window.py" line="270"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="293"/>
+        <location filename="../../desktop/app/window.py" line="301"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="295"/>
+        <location filename="../../desktop/app/window.py" line="303"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="328"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="341"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="394"/>
+        <location filename="../../desktop/app/window.py" line="402"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="396"/>
+        <location filename="../../desktop/app/window.py" line="404"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="436"/>
+        <location filename="../../desktop/app/window.py" line="445"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="438"/>
+        <location filename="../../desktop/app/window.py" line="447"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="441"/>
+        <location filename="../../desktop/app/window.py" line="450"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="442"/>
+        <location filename="../../desktop/app/window.py" line="451"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="504"/>
-        <location filename="../../desktop/app/window.py" line="517"/>
+        <location filename="../../desktop/app/window.py" line="513"/>
+        <location filename="../../desktop/app/window.py" line="526"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -1864,6 +2292,44 @@
         <location filename="../../desktop/app/export_dialogs.py" line="49"/>
         <source>Choose: {0}</source>
         <translation>Choisir : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientExport</name>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="172"/>
+        <source>Access log file (CSV)</source>
+        <translation>Fichier du journal d'accès (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="173"/>
+        <source>Export for the patient</source>
+        <translation>Exporter pour le patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="174"/>
+        <source>Export the patient&apos;s access log</source>
+        <translation>Exporter le journal d'accès du patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="179"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="199"/>
+        <source>Choose the file to write first.</source>
+        <translation>Choisissez d'abord le fichier à écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="203"/>
+        <source>Writing…</source>
+        <translation>Écriture…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/access_log.py" line="207"/>
+        <source>{0} entries written to {1}</source>
+        <translation>{0} entrées écrites dans {1}</translation>
     </message>
 </context>
 <context>
@@ -4609,273 +5075,274 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="198"/>
-        <location filename="../../desktop/app/store_messages.py" line="203"/>
+        <location filename="../../desktop/app/store_messages.py" line="202"/>
+        <location filename="../../desktop/app/store_messages.py" line="207"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="207"/>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="211"/>
+        <location filename="../../desktop/app/store_messages.py" line="215"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="213"/>
+        <location filename="../../desktop/app/store_messages.py" line="217"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="216"/>
+        <location filename="../../desktop/app/store_messages.py" line="220"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="226"/>
+        <location filename="../../desktop/app/store_messages.py" line="230"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="229"/>
+        <location filename="../../desktop/app/store_messages.py" line="233"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="231"/>
+        <location filename="../../desktop/app/store_messages.py" line="235"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="236"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="237"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="234"/>
+        <location filename="../../desktop/app/store_messages.py" line="238"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="235"/>
+        <location filename="../../desktop/app/store_messages.py" line="239"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="236"/>
+        <location filename="../../desktop/app/store_messages.py" line="240"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="237"/>
+        <location filename="../../desktop/app/store_messages.py" line="241"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="238"/>
+        <location filename="../../desktop/app/store_messages.py" line="242"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="239"/>
+        <location filename="../../desktop/app/store_messages.py" line="243"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="240"/>
+        <location filename="../../desktop/app/store_messages.py" line="244"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="241"/>
+        <location filename="../../desktop/app/store_messages.py" line="245"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="242"/>
+        <location filename="../../desktop/app/store_messages.py" line="246"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="243"/>
+        <location filename="../../desktop/app/store_messages.py" line="247"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="244"/>
+        <location filename="../../desktop/app/store_messages.py" line="248"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="245"/>
+        <location filename="../../desktop/app/store_messages.py" line="249"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="246"/>
+        <location filename="../../desktop/app/store_messages.py" line="250"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="247"/>
+        <location filename="../../desktop/app/store_messages.py" line="251"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="248"/>
+        <location filename="../../desktop/app/store_messages.py" line="252"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="249"/>
+        <location filename="../../desktop/app/store_messages.py" line="253"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="250"/>
+        <location filename="../../desktop/app/store_messages.py" line="254"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="251"/>
+        <location filename="../../desktop/app/store_messages.py" line="255"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="252"/>
+        <location filename="../../desktop/app/store_messages.py" line="256"/>
         <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
         <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="253"/>
+        <location filename="../../desktop/app/store_messages.py" line="257"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="254"/>
+        <location filename="../../desktop/app/store_messages.py" line="258"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="255"/>
+        <location filename="../../desktop/app/store_messages.py" line="259"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="256"/>
+        <location filename="../../desktop/app/store_messages.py" line="260"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="257"/>
+        <location filename="../../desktop/app/store_messages.py" line="261"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="258"/>
+        <location filename="../../desktop/app/store_messages.py" line="262"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="259"/>
+        <location filename="../../desktop/app/store_messages.py" line="263"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="260"/>
+        <location filename="../../desktop/app/store_messages.py" line="264"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="263"/>
-        <location filename="../../desktop/app/store_messages.py" line="264"/>
+        <location filename="../../desktop/app/store_messages.py" line="267"/>
+        <location filename="../../desktop/app/store_messages.py" line="268"/>
         <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="265"/>
+        <location filename="../../desktop/app/store_messages.py" line="269"/>
         <source>The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice &gt; Users…).</source>
         <translation>Le compte de remplaçant « {0} » a pris fin le {1}. Un médecin du cabinet peut le prolonger (Cabinet &gt; Utilisateurs…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="266"/>
+        <location filename="../../desktop/app/store_messages.py" line="270"/>
         <source>Only a doctor manages the practice&apos;s users.</source>
         <translation>Seul un médecin gère les utilisateurs du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="267"/>
+        <location filename="../../desktop/app/store_messages.py" line="271"/>
         <source>Type the login and the name shown.</source>
         <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="268"/>
+        <location filename="../../desktop/app/store_messages.py" line="272"/>
         <source>Choose a role: doctor, locum or secretary.</source>
         <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="269"/>
+        <location filename="../../desktop/app/store_messages.py" line="273"/>
         <source>Only a locum&apos;s account has an end date.</source>
         <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="270"/>
+        <location filename="../../desktop/app/store_messages.py" line="274"/>
         <source>Give the locum&apos;s last day.</source>
         <translation>Indiquez le dernier jour du remplacement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="271"/>
+        <location filename="../../desktop/app/store_messages.py" line="275"/>
         <source>The login “{0}” exists already: one identity per person.</source>
         <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="272"/>
+        <location filename="../../desktop/app/store_messages.py" line="276"/>
         <source>The login “{0}” was deactivated.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="273"/>
+        <location filename="../../desktop/app/store_messages.py" line="277"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
         <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="274"/>
+        <location filename="../../desktop/app/store_messages.py" line="278"/>
         <source>You cannot deactivate your own login.</source>
         <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="275"/>
+        <location filename="../../desktop/app/store_messages.py" line="279"/>
         <source>“{0}” is not a date.</source>
         <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="276"/>
+        <location filename="../../desktop/app/store_messages.py" line="280"/>
         <source>There is no login “{0}” on this computer.</source>
         <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>

@@ -81,6 +81,7 @@ INFRASTRUCTURE = {
     "journal",
     "cursors",
     "audit",
+    "audit_peer",
     "conflicts",
     "patient_keys",
     "blob_chunks",

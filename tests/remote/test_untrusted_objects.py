@@ -75,7 +75,7 @@ NAMED = {  # how a sentence names each kind of object
     "device info": ["info/"],
     "enrollment": ["enrollment code"],
     "revocation record": ["revocation record"],
-    "head": ["head 3 of device"],
+    "head": ["head 4 of device"],  # its 4th segment: one carries only audit entries
     "segment": ["segment 1 of device"],
     "snapshot": ["snapshot"],
     "blob chunk": ["attachment chunk", "a document"],

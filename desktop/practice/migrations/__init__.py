@@ -14,13 +14,14 @@ from pathlib import Path
 
 from desktop.practice import errors
 from desktop.practice.db import Connection, transaction
-from desktop.practice.migrations import v0001, v0002, v0003, v0004
+from desktop.practice.migrations import v0001, v0002, v0003, v0004, v0005
 
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     v0001.apply,
     v0002.apply,
     v0003.apply,
     v0004.apply,
+    v0005.apply,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
