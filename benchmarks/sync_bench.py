@@ -65,7 +65,7 @@ class HttpCounter:
 
     def __init__(self, backend: Any) -> None:
         self.by_method: dict[str, int] = {}
-        backend._session.hooks["response"].append(self._seen)  # noqa: SLF001 - measuring
+        backend._session.hooks["response"].append(self._seen)
 
     def _seen(self, r: requests.Response, *args: Any, **kwargs: Any) -> None:
         method = r.request.method or "?"

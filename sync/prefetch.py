@@ -16,7 +16,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def produced_ahead(
+def produced_ahead(  # noqa: C901 - to split (issue 14)
     source: Iterator[T],
     count: int,
     depth: int,

@@ -35,7 +35,7 @@ class Pulling(EngineState):
 
     _progress: Callable[[str, int, int], None]
 
-    def pull(
+    def pull(  # noqa: C901 - to split (issue 14)
         self, listing: list[ObjectInfo] | None = None, *, tolerant: bool = False
     ) -> PullReport:
         """Fetch, verify and apply every other device's new segments. One request (the

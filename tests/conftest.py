@@ -8,19 +8,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Hundreds of practices are created below; the real cost (64 MiB, t=3) is tested on its own.
 os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.practice.store import Practice  # noqa: E402
-from tests.helpers.practice import PASSPHRASE  # noqa: E402
+from desktop.practice.store import Practice
+from tests.helpers.practice import PASSPHRASE
 
 # ---- Server fixtures (owner: storage backends; see tests/helpers/servers.py) ------------------
 # Real storage servers on 127.0.0.1, one per session: wsgidav_server, apache_server,
 # moto_server; and remote_url, a fresh empty remote on each real backend (folder,
 # WsgiDAV, Apache, moto S3). Imported here so that every test folder can use them.
-from tests.helpers.servers import (  # noqa: E402, F401
+from tests.helpers.servers import (  # noqa: F401
     apache_server,
     moto_server,
     remote_url,

@@ -290,7 +290,7 @@ class _Practice:
                     "vaccination", patient_id=pid, vaccine=self.pick(v[key]),
                     given_on=self.ds(day), lot=lot)
 
-    def _consultations(self, pid: str, sex: str, birth_ord: int, joined: int, age: float,
+    def _consultations(self, pid: str, sex: str, birth_ord: int, joined: int, age: float,  # noqa: C901 - to split (issue 14)
                        chronic: list[tuple[str, str, int, int | None, Any]],
                        treatments: list[tuple[str, str, int, int | None]], adult_h: float,
                        bmi: float, child_fat: float, main_doc: int) -> Iterator[Record]:

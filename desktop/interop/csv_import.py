@@ -173,7 +173,7 @@ def _date(value: str) -> str:
     raise ValueError(value)
 
 
-def _row_fields(
+def _row_fields(  # noqa: C901 - to split (issue 14)
     header: tuple[str, ...], cells: tuple[str, ...], mapping: Mapping[str, str]
 ) -> dict[str, Any]:
     """The mapped values of one row; ValueError(reason) when one is unusable."""

@@ -186,7 +186,7 @@ class _Files:
                 (self.folder / f"{kind}.ndjson.part").unlink()
 
 
-def export_practice(
+def export_practice(  # noqa: C901 - to split (issue 14)
     practice: Practice,
     folder: Path,
     *,

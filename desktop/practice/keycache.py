@@ -75,7 +75,7 @@ def _is_secure(backend: object) -> bool:
     try:
         backend_class: Any = type(backend)
         return bool(backend_class.priority > 0)  # a classproperty: may probe D-Bus, or raise
-    except Exception as exc:  # an unusable backend raises RuntimeError, or worse
+    except Exception as exc:  # noqa: BLE001 - an unusable backend raises RuntimeError, or worse
         _log.info("keyring backend not viable (%s)", type(exc).__name__)
         return False
 
@@ -143,7 +143,7 @@ class KeyCache:
             return None
         try:
             return backend.get_password(self._service, account)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a keyring may raise anything: never stop an unlock
             _warn("load", exc)
             return None
 
@@ -161,7 +161,7 @@ class KeyCache:
         try:
             backend.set_password(self._service, account, encoded)
             remembered = backend.get_password(self._service, account) == encoded
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a keyring may raise anything: never stop an unlock
             _warn("store", exc)
             return False
         if not remembered:
@@ -178,7 +178,7 @@ class KeyCache:
             backend.delete_password(self._service, account)
         except PasswordDeleteError:
             pass  # nothing was stored
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a keyring may raise anything: never stop an unlock
             _warn("forget", exc)
 
     def _get_backend(self) -> KeyringBackendLike | None:
@@ -189,7 +189,7 @@ class KeyCache:
                 if candidate is None:
                     candidate = keyring.get_keyring()
                 self._backend = _secure_backend(candidate)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a keyring may raise anything: never stop an unlock
                 _warn("detect", exc)
                 self._backend = None
             if self._backend is None:

@@ -255,7 +255,7 @@ class KeyFile:
 
     # -- unlocking -------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str, username: str | None = None) -> Unlocked:
+    def unlock(self, passphrase: str, username: str | None = None) -> Unlocked:  # noqa: C901 - to split (issue 14)
         """The login this passphrase (and login name, when given) opens, and the database
         key. A format-1 entry that opens is turned into a format-2 login and saved."""
         if self.logins and self.kdf is not None:

@@ -1,4 +1,4 @@
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
+
 """Every control a person acts on has a name in the accessibility tree: what a screen
 reader says, and what the end-to-end suite finds widgets by. A field's name comes from
 the label that is its buddy, or from setAccessibleName."""

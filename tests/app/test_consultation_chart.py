@@ -282,7 +282,7 @@ def test_start_screen_shows_today_and_recent_charts(
     assert QApplication.instance() is not None
 
 
-def test_a_lock_leaves_no_name_on_the_start_screen(window: MainWindow, opened: Tasks, qtbot: QtBot):  # noqa: E501
+def test_a_lock_leaves_no_name_on_the_start_screen(window: MainWindow, opened: Tasks, qtbot: QtBot):
     search_and_open(qtbot, window, "muller")
     start = window.chart.start
     window.lock()

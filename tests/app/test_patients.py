@@ -1,4 +1,4 @@
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
+
 """Patients from the main window: create one (warned about the same person entered
 twice), delete a chart and undo it, restore it later, and the search's own words."""
 

@@ -355,7 +355,7 @@ def test_an_address_without_a_practice_says_so(
 
 def test_a_storage_holding_two_practices_asks_which_one(
     origin: Origin,
-    tasks: Tasks,  # noqa: F811
+    tasks: Tasks,
     tmp_path: Path,
     qtbot: QtBot,
 ):

@@ -1,7 +1,7 @@
 """Current treatments (add, stop with a date, delete) and vaccinations (add, the full
 list in its own view), edited from the chart over a real practice."""
 
-# ruff: noqa: F811 - pytest fixtures imported from test_app are parameters here
+
 from __future__ import annotations
 
 import datetime as dt

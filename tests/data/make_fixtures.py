@@ -12,8 +12,8 @@ from pathlib import Path
 
 os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
 
-from desktop.practice.migrations import SCHEMA_VERSION  # noqa: E402
-from desktop.practice.store import Practice  # noqa: E402
+from desktop.practice.migrations import SCHEMA_VERSION
+from desktop.practice.store import Practice
 
 PASSPHRASE = "fixture passphrase"
 

@@ -189,8 +189,8 @@ def take(out: Path, base: Path) -> None:
         app.type_into("text", "Nom d'usage", "Lemaire")
         app.type_into("text", "Prénoms", "Jeanne")
         app.type_into("text", "Date de naissance (jj/mm/aaaa)", "22/06/1941")
-        app.focus("text", "Médecin traitant")
-        app.keys("Tab", "Home")
+        app.focus("text", "Prénoms")
+        app.keys("Tab", "Home")  # the sex list, after the given names: Femme, its first item
         window_shot(app, out / "7-nouveau-patient.png")
         app.click("push button", "Créer")
         app.in_window(None).gone("dialog", name="Nouveau patient")

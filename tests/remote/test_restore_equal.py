@@ -17,10 +17,14 @@ from tests.helpers.practice import PASSPHRASE
 
 
 def state(p: Practice) -> set[str]:
-    """Every record as the changes that recreate it: values, stamps, replaced stamps."""
+    """Every record as the changes that recreate it: values, stamps, replaced stamps.
+    Audit entries are left out: each device's newest ones ('sync-apply' of the last pull)
+    wait for its next push, and every chain is checked apart
+    (tests/remote/test_audit_sync.py, a restored device gets every chain)."""
     return {
         json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
         for c in p.replica.export_state()
+        if c.entity != "audit"
     }
 
 
