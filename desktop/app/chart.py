@@ -231,6 +231,7 @@ class ChartView(QWidget):
             self.treatment_button,
             self.vaccination_button,
             self.export_button,
+            self.access_button,  # which charts colleagues opened: for clinicians only
             self.clinical_split,
         ):
             widget.setVisible(clinical)

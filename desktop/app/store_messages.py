@@ -268,6 +268,7 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
     ("the login '{}' was deactivated (the person left the practice); ask a doctor of the practice if this is a mistake", QT_TRANSLATE_NOOP("store", "The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.")),
     ("the locum account '{}' ended on {}; a doctor of the practice can extend it ('carnet user set-until')", QT_TRANSLATE_NOOP("store", "The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice > Users…).")),
     ("the {} role cannot manage the practice's users; log in as a doctor", QT_TRANSLATE_NOOP("store", "Only a doctor manages the practice's users.")),
+    ("the {} role cannot read the access log; log in as a doctor or locum for that", QT_TRANSLATE_NOOP("store", "Only a doctor or a locum reads the access log.")),
     ("the login and the display name must not be empty", QT_TRANSLATE_NOOP("store", "Type the login and the name shown.")),
     ("the role must be one of {}", QT_TRANSLATE_NOOP("store", "Choose a role: doctor, locum or secretary.")),
     ("only a locum's account has an end date (--until)", QT_TRANSLATE_NOOP("store", "Only a locum's account has an end date.")),

@@ -204,7 +204,10 @@ class MainWindow(QMainWindow):
         anyway, docs/roles.md); only a doctor manages users."""
         clinical = bool(self.info.get("clinical", True))
         self.chart.set_clinical(clinical)
-        for action in (self.letter_action, self.summary_action, self.profile_action):
+        for action in (
+            self.letter_action, self.summary_action, self.profile_action,
+            self.access_log_action,
+        ):  # fmt: skip
             action.setVisible(clinical)
         self.users_action.setVisible(bool(self.info.get("manages_users", True)))
 

@@ -495,11 +495,21 @@ class Practice:
 
     def chart_access(self, patient_id: str, limit: int = 500) -> list[audit_query.AccessEntry]:
         """Who opened or changed this chart, when, from which computer (every device's
-        synced audit), newest first."""
+        synced audit), newest first. Clinicians only: which charts a colleague opened is
+        itself a trace of care."""
+        self._require_access_log()
         return audit_query.chart_access(self.session, patient_id, limit)
+
+    def _require_access_log(self) -> None:
+        if not self.access.clinical:
+            raise errors.RoleError(
+                f"the {self.access.role} role cannot read the access log; "
+                "log in as a doctor or locum for that"
+            )
 
     def access_log(self, f: audit_query.AccessFilter) -> list[audit_query.AccessEntry]:
         """The practice's access log, filtered by user, patient and dates."""
+        self._require_access_log()
         return audit_query.entries(self.session, f)
 
     def export_access_log(
@@ -511,6 +521,7 @@ class Practice:
     ) -> int:
         """Write a patient's access log as CSV (their GDPR art. 15 request) in the words
         given; the export is audited. Returns the number of entries written."""
+        self._require_access_log()
         rows = audit_query.chart_access(self.session, patient_id, limit=1_000_000)
         count = access_csv.write(path, rows, header, actions)
         with self.transaction():

@@ -31,7 +31,7 @@
     <message>
         <location filename="../../desktop/app/access_log.py" line="44"/>
         <source>Access log exported</source>
-        <translation>Journal d'accès exporté</translation>
+        <translation>Journal d&apos;accès exporté</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="45"/>
@@ -147,7 +147,7 @@
     <message>
         <location filename="../../desktop/app/access_log.py" line="226"/>
         <source>Access log</source>
-        <translation>Journal d'accès</translation>
+        <translation>Journal d&apos;accès</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="228"/>
@@ -182,7 +182,7 @@
     <message>
         <location filename="../../desktop/app/access_log.py" line="259"/>
         <source>Access log entries</source>
-        <translation>Entrées du journal d'accès</translation>
+        <translation>Entrées du journal d&apos;accès</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="280"/>
@@ -801,12 +801,12 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="355"/>
+        <location filename="../../desktop/app/chart.py" line="356"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="358"/>
+        <location filename="../../desktop/app/chart.py" line="359"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -1194,9 +1194,9 @@
         <source>Revoking gives the practice a new key, for every computer but this one. From then on it cannot read what the practice writes, and what it writes is refused.
 
 It does not erase anything: the revoked computer keeps what it already holds, and can still read it. Computers that never published a key must be enrolled again. Afterwards, check Practice &gt; Devices… on the other computers: a computer revoked there that you did not revoke means someone else rotated the key.</source>
-        <translation>La révocation donne au cabinet une nouvelle clé, pour tous les ordinateurs sauf celui-ci. Dès lors, il ne peut plus lire ce que le cabinet écrit, et ce qu'il écrit est refusé.
+        <translation>La révocation donne au cabinet une nouvelle clé, pour tous les ordinateurs sauf celui-ci. Dès lors, il ne peut plus lire ce que le cabinet écrit, et ce qu&apos;il écrit est refusé.
 
-Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et peut encore le lire. Les ordinateurs qui n'ont jamais publié de clé devront être enrôlés à nouveau. Ensuite, vérifiez Cabinet &gt; Appareils… sur les autres ordinateurs : un ordinateur révoqué là que vous n'avez pas révoqué signifie que quelqu'un d'autre a changé la clé.</translation>
+Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détient déjà et peut encore le lire. Les ordinateurs qui n&apos;ont jamais publié de clé devront être enrôlés à nouveau. Ensuite, vérifiez Cabinet &gt; Appareils… sur les autres ordinateurs : un ordinateur révoqué là que vous n&apos;avez pas révoqué signifie que quelqu&apos;un d&apos;autre a changé la clé.</translation>
     </message>
 </context>
 <context>
@@ -1249,12 +1249,12 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/devices.py" line="152"/>
         <source>Enrollment code</source>
-        <translation>Code d'enrôlement</translation>
+        <translation>Code d&apos;enrôlement</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="155"/>
         <source>QR code of the enrollment code</source>
-        <translation>QR code du code d'enrôlement</translation>
+        <translation>QR code du code d&apos;enrôlement</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="159"/>
@@ -1270,7 +1270,7 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/devices.py" line="169"/>
         <source>Revoke the selected device</source>
-        <translation>Révoquer l'appareil choisi</translation>
+        <translation>Révoquer l&apos;appareil choisi</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="172"/>
@@ -1310,17 +1310,17 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/devices.py" line="261"/>
         <source>Making an enrollment code…</source>
-        <translation>Création d'un code d'enrôlement…</translation>
+        <translation>Création d&apos;un code d&apos;enrôlement…</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="270"/>
         <source>Valid once, until {0}. Type it (or scan it) on the new computer.</source>
-        <translation>Valable une fois, jusqu'au {0}. Saisissez-le (ou scannez-le) sur le nouvel ordinateur.</translation>
+        <translation>Valable une fois, jusqu&apos;au {0}. Saisissez-le (ou scannez-le) sur le nouvel ordinateur.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="278"/>
         <source>Enrollment code ready.</source>
-        <translation>Code d'enrôlement prêt.</translation>
+        <translation>Code d&apos;enrôlement prêt.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/devices.py" line="288"/>
@@ -2117,7 +2117,7 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/window.py" line="167"/>
         <source>Access log…</source>
-        <translation>Journal d'accès…</translation>
+        <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="169"/>
@@ -2140,113 +2140,113 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="222"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="220"/>
+        <location filename="../../desktop/app/window.py" line="223"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
+        <location filename="../../desktop/app/window.py" line="226"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="225"/>
+        <location filename="../../desktop/app/window.py" line="228"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="227"/>
+        <location filename="../../desktop/app/window.py" line="230"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="229"/>
+        <location filename="../../desktop/app/window.py" line="232"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="253"/>
+        <location filename="../../desktop/app/window.py" line="256"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="255"/>
+        <location filename="../../desktop/app/window.py" line="258"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="258"/>
+        <location filename="../../desktop/app/window.py" line="261"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="259"/>
+        <location filename="../../desktop/app/window.py" line="262"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="270"/>
+        <location filename="../../desktop/app/window.py" line="273"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="301"/>
+        <location filename="../../desktop/app/window.py" line="304"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="306"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="339"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="341"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="402"/>
+        <location filename="../../desktop/app/window.py" line="405"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="404"/>
+        <location filename="../../desktop/app/window.py" line="407"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="445"/>
+        <location filename="../../desktop/app/window.py" line="448"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="447"/>
+        <location filename="../../desktop/app/window.py" line="450"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="450"/>
+        <location filename="../../desktop/app/window.py" line="453"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="451"/>
+        <location filename="../../desktop/app/window.py" line="454"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="513"/>
-        <location filename="../../desktop/app/window.py" line="526"/>
+        <location filename="../../desktop/app/window.py" line="516"/>
+        <location filename="../../desktop/app/window.py" line="529"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2299,7 +2299,7 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/access_log.py" line="172"/>
         <source>Access log file (CSV)</source>
-        <translation>Fichier du journal d'accès (CSV)</translation>
+        <translation>Fichier du journal d&apos;accès (CSV)</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="173"/>
@@ -2309,7 +2309,7 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/access_log.py" line="174"/>
         <source>Export the patient&apos;s access log</source>
-        <translation>Exporter le journal d'accès du patient</translation>
+        <translation>Exporter le journal d&apos;accès du patient</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="179"/>
@@ -2319,7 +2319,7 @@ Elle n'efface rien : l'ordinateur révoqué garde ce qu'il détient déjà et pe
     <message>
         <location filename="../../desktop/app/access_log.py" line="199"/>
         <source>Choose the file to write first.</source>
-        <translation>Choisissez d'abord le fichier à écrire.</translation>
+        <translation>Choisissez d&apos;abord le fichier à écrire.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/access_log.py" line="203"/>
@@ -5298,51 +5298,56 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="271"/>
+        <source>Only a doctor or a locum reads the access log.</source>
+        <translation>Seul un médecin ou un remplaçant consulte le journal d'accès.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="272"/>
         <source>Type the login and the name shown.</source>
         <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="272"/>
+        <location filename="../../desktop/app/store_messages.py" line="273"/>
         <source>Choose a role: doctor, locum or secretary.</source>
         <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="273"/>
+        <location filename="../../desktop/app/store_messages.py" line="274"/>
         <source>Only a locum&apos;s account has an end date.</source>
         <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="274"/>
+        <location filename="../../desktop/app/store_messages.py" line="275"/>
         <source>Give the locum&apos;s last day.</source>
         <translation>Indiquez le dernier jour du remplacement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="275"/>
+        <location filename="../../desktop/app/store_messages.py" line="276"/>
         <source>The login “{0}” exists already: one identity per person.</source>
         <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="276"/>
+        <location filename="../../desktop/app/store_messages.py" line="277"/>
         <source>The login “{0}” was deactivated.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="277"/>
+        <location filename="../../desktop/app/store_messages.py" line="278"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
         <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="278"/>
+        <location filename="../../desktop/app/store_messages.py" line="279"/>
         <source>You cannot deactivate your own login.</source>
         <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="279"/>
+        <location filename="../../desktop/app/store_messages.py" line="280"/>
         <source>“{0}” is not a date.</source>
         <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="280"/>
+        <location filename="../../desktop/app/store_messages.py" line="281"/>
         <source>There is no login “{0}” on this computer.</source>
         <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>

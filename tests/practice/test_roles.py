@@ -144,3 +144,19 @@ def test_only_a_doctor_manages_users(secretary: Practice):
         )
     with pytest.raises(errors.RoleError):
         people.deactivate(secretary, "remp")
+
+
+def test_the_access_log_is_for_clinicians_only(
+    secretary: Practice, office: dict[str, str], tmp_path: Path
+):
+    """Which charts colleagues opened is itself a trace of care: the front desk does not
+    read it (the doctor's side is tested with the access log itself)."""
+    from desktop.practice.audit_query import AccessFilter
+
+    with pytest.raises(errors.RoleError, match="secretary role cannot read the access log"):
+        secretary.chart_access(office["patient"])
+    with pytest.raises(errors.RoleError):
+        secretary.access_log(AccessFilter())
+    with pytest.raises(errors.RoleError):
+        secretary.export_access_log(office["patient"], tmp_path / "log.csv")
+    assert not (tmp_path / "log.csv").exists()
