@@ -13,24 +13,14 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from desktop.practice import errors
+from desktop.practice.schema import ENTITIES
 from desktop.practice.store import Practice
 
-PRACTICE_FIELDS = ("name", "address", "postal_code", "city", "phone", "email", "finess")
-PRACTITIONER_FIELDS = (
-    "title",
-    "given_names",
-    "family_name",
-    "qualification",
-    "specialty",
-    "rpps",
-    "am_number",
-    "address",
-    "postal_code",
-    "city",
-    "phone",
-    "email",
-    "locum",
-    "replaces_id",
+# What the paper's forms may set: the schema's fields, less the link to a login and the
+# tombstone (the schema is the one list; a new field there is settable here).
+PRACTICE_FIELDS = ENTITIES["practice"].field_names
+PRACTITIONER_FIELDS = tuple(
+    n for n in ENTITIES["practitioner"].field_names if n not in ("user_id", "deleted")
 )
 
 

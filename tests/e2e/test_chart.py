@@ -8,14 +8,13 @@ the chart."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.helpers.e2e import carnet_cli
-from tests.helpers.e2e_steps import unlock
+from tests.helpers.e2e_steps import keys_to, unlock
 
 
 @pytest.fixture
@@ -27,24 +26,6 @@ def practice(tmp_path: Path) -> Path:
         "--birth-date", "1950-01-01", "--sex", "M",
     )  # fmt: skip
     return folder
-
-
-def keys_to(app: Any, title: str, *keys: str) -> None:
-    """Real key presses to the window of this title, once it is the active one (keys sent
-    a moment earlier go to the window that had the focus). Without a window manager to
-    ask (openbox lost a race with Xvfb), the X server is told to focus it."""
-    for how in ("windowactivate", "windowfocus"):
-        done = subprocess.run(
-            ["xdotool", "search", "--sync", "--onlyvisible", "--name", title, how, "--sync"],
-            env=app.session.env,
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode == 0:
-            break
-    else:
-        app.fail(f"no window {title!r} to send {keys} to: {done.stderr!r}")
-    app.keys(*keys)
 
 
 def open_chart(app: Any, typed: str) -> None:
