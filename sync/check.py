@@ -10,16 +10,9 @@ from sync.blobs import BlobRef, download_blob, open_chunk
 from sync.counting import CountingStore, get_head_bytes, latest_numbered
 from sync.devices import Revocation, check_segment_epoch, revoked_limit
 from sync.errors import IntegrityError
+from sync.heads import Head, decode_head
+from sync.layout import heads_prefix, parse_head, parse_numbered, segment_name, snapshots_prefix
 from sync.ports import START, Cursor
-from sync.remote import (
-    Head,
-    decode_head,
-    heads_prefix,
-    parse_head,
-    parse_numbered,
-    segment_name,
-    snapshots_prefix,
-)
 from sync.restorable import restore_problems
 from sync.segments import (
     HEADER,

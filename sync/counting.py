@@ -18,7 +18,7 @@ from sync.backends.base import (
     ObjectInfo,
 )
 from sync.errors import from_backend
-from sync.remote import first_layout_head_name, head_name, parse_numbered
+from sync.layout import first_layout_head_name, head_name, parse_numbered
 
 
 class CountingStore:

@@ -31,16 +31,8 @@ from typing import Any, Protocol
 from sync import crypto
 from sync.backends.base import Backend, BackendError, NotFoundError, ObjectInfo
 from sync.errors import IntegrityError, SyncError, WrongSecretError, from_backend
-from sync.remote import (
-    check_id,
-    dump_json,
-    find_key_json,
-    get_key_json,
-    heads_prefix,
-    key_name,
-    unwrap_key,
-    wrap_context,
-)
+from sync.key_objects import find_key_json, get_key_json, unwrap_key, wrap_context
+from sync.layout import check_id, dump_json, heads_prefix, key_name
 from sync.segments import (
     HEADER,
     PracticeKeys,

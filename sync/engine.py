@@ -42,6 +42,8 @@ from sync.errors import (
     DeviceIdCollisionError,
     IntegrityError,
 )
+from sync.heads import Head
+from sync.layout import head_name, heads_prefix, parse_head, segment_name, snapshot_name
 from sync.ports import (
     BlobSource,
     Cursor,
@@ -50,14 +52,6 @@ from sync.ports import (
     SnapshotTarget,
 )
 from sync.pull import Pulling
-from sync.remote import (
-    Head,
-    head_name,
-    heads_prefix,
-    parse_head,
-    segment_name,
-    snapshot_name,
-)
 from sync.repair import (
     RepairLedger,
 )

@@ -15,8 +15,9 @@ from sync.errors import (
     IntegrityError,
     OwnChainLostError,
 )
+from sync.heads import Head, decode_head, encode_head
+from sync.layout import head_name, segment_name
 from sync.ports import Replica
-from sync.remote import Head, decode_head, encode_head, head_name, segment_name
 from sync.repair import RepairLedger, StorageRepairedError, repair_markers, retired_chains
 from sync.segments import PracticeKeys, digest
 

@@ -14,7 +14,7 @@ from sync import crypto
 from sync.backends.base import Backend, BackendError, NotFoundError
 from sync.devices import EnrollmentCodeError
 from sync.errors import from_backend
-from sync.remote import dump_json, format_name
+from sync.layout import dump_json, format_name
 from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_object
 from sync.signing import SigningPin
 

@@ -16,9 +16,10 @@ from sync.counting import get_head_bytes, latest_numbered
 from sync.devices import RefusedSegmentError, check_segment_epoch, revoked_limit
 from sync.engine_state import EngineState
 from sync.errors import IntegrityError, RollbackError
+from sync.heads import Head, decode_head
+from sync.layout import head_name, heads_prefix, parse_head
 from sync.ports import START, Cursor, GroupedApply
 from sync.prefetch import produced_ahead
-from sync.remote import Head, decode_head, head_name, heads_prefix, parse_head
 from sync.segments import HEADER, digest, open_segment, parse_segment
 
 

@@ -28,7 +28,7 @@ from sync.backends.base import Backend, BackendError, NotFoundError, ObjectInfo
 from sync.changes import Change, Stamp
 from sync.devices import Revocation
 from sync.errors import IntegrityError, SyncError, from_backend
-from sync.remote import check_id, dump_json, heads_prefix
+from sync.layout import check_id, dump_json, heads_prefix
 from sync.segments import HEADER, PracticeKeys, open_object, seal_object
 
 MAGIC_REPAIR = b"CRNX"

@@ -18,19 +18,15 @@ from sync import crypto
 from sync.backends.base import Backend, NotFoundError, ObjectInfo
 from sync.devices import Revocation, decode_revocation, epoch_marker_name
 from sync.errors import IntegrityError, SyncError
-from sync.remote import (
-    FIRST_EPOCH,
-    LAYOUT_VERSION,
-    check_format_header,
+from sync.key_objects import (
     find_key_json,
-    format_name,
     get_key_json,
-    key_name,
-    keys_prefix,
     recovery_public_key,
     unwrap_key,
     wrap_context,
 )
+from sync.layout import FIRST_EPOCH, LAYOUT_VERSION, format_name, key_name, keys_prefix
+from sync.remote import check_format_header
 from sync.repair import decode_repair, repair_marker_name, repair_markers
 from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_object
 from sync.signing import SigningPin, read_signing_public, signing_name, verify_epoch

@@ -22,16 +22,15 @@ from sync.devices import (
     epoch_markers,
 )
 from sync.errors import IntegrityError, from_backend
-from sync.remote import (
+from sync.key_objects import (
     change_passphrase,
-    dump_json,
     find_key_json,
     get_key_json,
-    key_name,
     recovery_public_key,
     unwrap_key,
     wrap_context,
 )
+from sync.layout import dump_json, key_name
 from sync.segments import (
     MAGIC_RECOVERY_PUBLIC,
     PURPOSE_RECOVERY_PUBLIC,

@@ -13,8 +13,8 @@ from sync.changes import Change, changes_from_json
 from sync.counting import latest_numbered
 from sync.devices import Revocation, revoked_limit
 from sync.errors import IntegrityError, from_backend
+from sync.layout import parse_numbered, snapshot_name, snapshots_prefix
 from sync.ports import Cursor, SnapshotTarget
-from sync.remote import parse_numbered, snapshot_name, snapshots_prefix
 from sync.segments import (
     HEADER,
     MAGIC_SNAPSHOT,

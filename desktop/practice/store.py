@@ -42,7 +42,7 @@ from desktop.practice.session import Session
 from desktop.practice.values import validate
 from sync import crypto
 from sync.changes import HybridClock, new_id
-from sync.remote import FIRST_EPOCH
+from sync.layout import FIRST_EPOCH
 from sync.segments import PracticeKeys
 
 if TYPE_CHECKING:

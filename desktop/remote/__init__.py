@@ -20,7 +20,7 @@ from sync.backends import Backend
 from sync.devices import EnrollmentCodeError
 from sync.engine import SyncReport
 from sync.errors import AmbiguousPracticeError, CancelledError, RollbackError
-from sync.remote import parse_recovery_key
+from sync.recovery_key import parse_recovery_key
 from sync.scheduler import State, Status, SyncScheduler, Timing
 
 __all__ = [

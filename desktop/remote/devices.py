@@ -30,7 +30,8 @@ from sync.enrollment import (
     delete_expired_enrollments,
 )
 from sync.errors import WrongSecretError
-from sync.remote import get_key_json, heads_prefix, key_name, parse_head, unwrap_key, wrap_context
+from sync.key_objects import get_key_json, unwrap_key, wrap_context
+from sync.layout import heads_prefix, key_name, parse_head
 from sync.rotation import check_competing_epoch, rotate_epoch, signing_key_for
 from sync.signing import SigningPin
 

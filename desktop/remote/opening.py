@@ -11,8 +11,9 @@ from sync.errors import (
     SyncError,
     WrongSecretError,
 )
-from sync.remote import RecoveryKeyTypoError, discover_practice, open_practice_remote
-from sync.remote import parse_recovery_key as parse_kit
+from sync.recovery_key import RecoveryKeyTypoError
+from sync.recovery_key import parse_recovery_key as parse_kit
+from sync.remote import discover_practice, open_practice_remote
 from sync.rotation import signing_key_for
 from sync.segments import PracticeKeys
 from sync.signing import (

@@ -26,8 +26,8 @@ from sync.blobs import upload_blob
 from sync.changes import new_id
 from sync.devices import Revocation
 from sync.errors import from_backend
+from sync.layout import heads_prefix, parse_head, parse_numbered
 from sync.ports import PendingChange
-from sync.remote import heads_prefix, parse_head, parse_numbered
 from sync.repair import (
     Repair,
     RepairRaceError,

@@ -38,7 +38,7 @@ from sync.devices import Revocation, current_pin, read_revocations
 from sync.engine import SyncEngine, SyncReport
 from sync.enrollment import DEFAULT_ENROLL_MINUTES, delete_expired_enrollments
 from sync.errors import DeviceIdCollisionError
-from sync.remote import new_recovery_key
+from sync.key_objects import new_recovery_key
 from sync.repair import StorageRepairedError, retired_chains
 from sync.rotation import change_practice_passphrase
 from sync.segments import PracticeKeys

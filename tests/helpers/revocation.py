@@ -20,7 +20,7 @@ from sync.devices import (
     epoch_marker_name,
     read_infos,
 )
-from sync.remote import key_name
+from sync.layout import key_name
 from sync.segments import PracticeKeys
 from tests.helpers.practice import PASSPHRASE
 

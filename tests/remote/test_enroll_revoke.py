@@ -32,7 +32,7 @@ from sync.devices import (
 from sync.engine import SyncEngine
 from sync.enrollment import new_enrollment_code, parse_enrollment_code
 from sync.errors import IntegrityError, WrongSecretError
-from sync.remote import key_name, snapshot_name
+from sync.layout import key_name, snapshot_name
 from sync.segments import MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, PracticeKeys, pack_json, seal_object
 from tests.helpers.devices import add_patient, joined, state
 from tests.helpers.practice import PASSPHRASE

@@ -13,7 +13,8 @@ from desktop.practice.store import Practice
 from sync.backends import open_backend
 from sync.engine import SyncEngine
 from sync.errors import IntegrityError
-from sync.remote import create_practice_remote, segment_name
+from sync.layout import segment_name
+from sync.remote import create_practice_remote
 from tests.helpers.practice import PASSPHRASE
 
 SEGMENTS = 7

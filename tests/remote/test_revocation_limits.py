@@ -16,7 +16,8 @@ from sync import crypto
 from sync.devices import (
     epoch_marker_name,
 )
-from sync.remote import key_name, parse_recovery_key
+from sync.layout import key_name
+from sync.recovery_key import parse_recovery_key
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.revocation import LOCUM, enroll_locum, forge_epoch_2, make_practice, run
 

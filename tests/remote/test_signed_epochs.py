@@ -18,7 +18,9 @@ from desktop.remote.keyring import StoreKeyRing
 from sync import crypto
 from sync.backends.base import Backend, NotFoundError
 from sync.devices import epoch_marker_name
-from sync.remote import key_name, new_recovery_key, parse_recovery_key
+from sync.key_objects import new_recovery_key
+from sync.layout import key_name
+from sync.recovery_key import parse_recovery_key
 from sync.segments import PracticeKeys, seal_object
 from sync.signing import (
     MAGIC_SIGNING_PUBLIC,

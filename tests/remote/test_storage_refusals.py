@@ -16,7 +16,7 @@ from desktop.practice.store import Practice
 from desktop.remote import SyncService, set_remote
 from sync.backends import StorageFullError
 from sync.backends.folder import FolderBackend
-from sync.remote import format_recovery_key
+from sync.recovery_key import format_recovery_key
 from tests.helpers.practice import PASSPHRASE
 
 

@@ -6,7 +6,7 @@ from sync.backends.memory import MemoryBackend
 from sync.blobs import upload_blob
 from sync.check import check_remote
 from sync.engine import SyncEngine
-from sync.remote import head_name, segment_name
+from sync.layout import head_name, segment_name
 from sync.segments import PracticeKeys
 from tests.helpers.memory_replica import MemoryReplica
 from tests.helpers.sync_engine import PRACTICE_ID

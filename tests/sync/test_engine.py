@@ -11,8 +11,9 @@ from desktop.cli.output import exit_code
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine
 from sync.errors import DeviceIdCollisionError, IntegrityError, RollbackError
+from sync.layout import head_name, segment_name
 from sync.ports import Cursor
-from sync.remote import head_name, open_practice_remote, segment_name
+from sync.remote import open_practice_remote
 from sync.segments import PracticeKeys, encode_segment
 from tests.helpers.memory_replica import MemoryReplica
 from tests.helpers.sync_engine import PASSPHRASE, PRACTICE_ID, CountingBackend, FakeWall

@@ -12,7 +12,7 @@ import pytest
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine
 from sync.errors import CancelledError, IntegrityError
-from sync.remote import segment_name
+from sync.layout import segment_name
 from tests.helpers.memory_replica import MemoryReplica
 from tests.helpers.sync_engine import PRACTICE_ID, FakeWall
 

@@ -13,17 +13,10 @@ from sync.errors import (
     UnsupportedFormatError,
     WrongSecretError,
 )
-from sync.remote import (
-    PracticeExistsError,
-    change_passphrase,
-    create_practice_remote,
-    format_name,
-    format_recovery_key,
-    new_practice_id,
-    new_recovery_key,
-    open_practice_remote,
-    parse_recovery_key,
-)
+from sync.key_objects import change_passphrase, new_recovery_key
+from sync.layout import format_name, new_practice_id
+from sync.recovery_key import format_recovery_key, parse_recovery_key
+from sync.remote import PracticeExistsError, create_practice_remote, open_practice_remote
 from sync.segments import PracticeKeys
 from tests.helpers.sync_engine import PASSPHRASE, PRACTICE_ID
 
@@ -136,7 +129,7 @@ def test_recovery_public_key_lets_a_key_holder_wrap_for_the_printed_kit(
     backend: MemoryBackend,
 ) -> None:
     from sync import crypto
-    from sync.remote import recovery_public_key
+    from sync.key_objects import recovery_public_key
 
     keys, recovery = create_practice_remote(backend, PRACTICE_ID, PASSPHRASE)
     public = recovery_public_key(backend, keys)
