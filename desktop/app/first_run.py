@@ -22,7 +22,7 @@ from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.restore_wizard import RestoreWizard
 from desktop.app.tasks import Tasks
-from desktop.practice.demo_loader import make_demo
+from desktop.demo.loader import make_demo
 from desktop.practice.store import Practice
 
 DEMO_PATIENTS = 2_000

@@ -102,7 +102,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.practice import demo_loader
+    from desktop.demo import loader as demo_loader
 
     folder = Path(args.data_dir)
     passphrase = read_passphrase(args)

@@ -70,11 +70,11 @@ def test_the_store_package_has_no_import_cycle() -> None:
 
 
 def test_the_store_package_does_not_build_on_the_demo() -> None:
-    """The demo generator lives in desktop/demo and only calls the store's API; the one
-    module here that names it is the compatibility re-export demo_loader.py."""
+    """The demo generator lives in desktop/demo and only calls the store's API; no
+    module here names it (the compatibility re-export demo_loader.py is gone)."""
     users = [
         p.name
         for p in sorted(PACKAGE.glob("*.py"))
         if "desktop.demo" in p.read_text(encoding="utf-8")
     ]
-    assert users == ["demo_loader.py"]
+    assert users == []
