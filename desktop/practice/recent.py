@@ -11,7 +11,7 @@ SCAN = 500  # audit entries looked at, newest first (over the primary key: no fu
 def recent_charts(practice: Any, limit: int = 8) -> list[dict[str, Any]]:
     """Live patients whose chart this user read last, newest first, with ``opened_at``
     (the audit time, UTC ISO) and the identity fields a list shows."""
-    rows = practice._q(
+    rows = practice.session.execute(
         "SELECT record_id, at FROM audit WHERE action = 'read' AND entity = 'patient' "
         "AND user_id IS ? ORDER BY seq DESC LIMIT ?",
         (practice.user_id, SCAN),

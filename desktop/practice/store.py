@@ -11,7 +11,7 @@ write SQL.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,10 +275,6 @@ class Practice(PracticeFacade):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _q(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """SQL with SQLite's errors mapped (kept for desktop/remote/)."""
-        return self.session.execute(sql, params)
 
     # -- device state: meta, key ring, conflicts, unpushed changes -------------------------
 

@@ -15,7 +15,8 @@ import time
 from threading import Event
 from typing import Any
 
-from desktop.practice import errors
+from desktop.practice import errors, meta
+from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 from desktop.remote import devices
 from desktop.remote.credentials import connect
@@ -134,7 +135,7 @@ class SyncService:
             upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
         self.publish_snapshot()
         with self.practice.transaction():
-            self.practice._q("DELETE FROM meta WHERE key = ?", (MOVE_OWED,))
+            meta.delete(self.practice.session, MetaKey.MOVE_OWED)
 
     def fetch_documents(self, cancel: Event | None = None) -> int:
         """Download the content of documents that arrived by sync (verified, then stored)."""

@@ -51,5 +51,5 @@ def test_a_bug_in_sql_is_no_disk_sentence_but_the_crash_dialog(
     qapp: object, practice: Practice
 ) -> None:
     with pytest.raises(errors.DatabaseBugError) as caught:
-        practice._q("SELECT nothing FROM no_such_table")
+        practice.session.execute("SELECT nothing FROM no_such_table")
     assert message_for(caught.value) is None

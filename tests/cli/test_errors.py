@@ -68,7 +68,7 @@ def test_an_unknown_sqlite_error_is_a_bug_with_a_crash_report(
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     name = PATIENT
     with pytest.raises(errors.DatabaseBugError) as caught:
-        practice._q("SELECT * FROM no_such_table WHERE family_name = ?", (name,))
+        practice.session.execute("SELECT * FROM no_such_table WHERE family_name = ?", (name,))
     assert not isinstance(caught.value, errors.CarnetError)  # never a disk problem
     assert known(caught.value) is None
     assert report(caught.value) == 1
@@ -85,8 +85,9 @@ def test_an_unknown_sqlite_error_is_a_bug_with_a_crash_report(
 def test_a_full_disk_is_the_disks_sentence(
     practice: Practice, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pages = practice._q("PRAGMA page_count").fetchone()[0]
-    practice._q(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, no mount
+    pages = practice.session.execute("PRAGMA page_count").fetchone()[0]
+    # SQLite's own SQLITE_FULL, no mount
+    practice.session.execute(f"PRAGMA max_page_count = {pages}")
     pid = practice.create_record(
         "patient", {"family_name": "A", "given_names": "B", "birth_date": "1950-01-01"}
     )
@@ -103,7 +104,7 @@ def test_a_full_disk_is_the_disks_sentence(
 def test_a_read_only_database_is_the_disks_sentence(
     practice: Practice, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    practice._q("PRAGMA query_only = ON")  # SQLite's own SQLITE_READONLY, even as root
+    practice.session.execute("PRAGMA query_only = ON")  # SQLite's own SQLITE_READONLY, even as root
     with pytest.raises(errors.StorageError) as caught:
         practice.create_record(
             "patient", {"family_name": "A", "given_names": "B", "birth_date": "1950-01-01"}

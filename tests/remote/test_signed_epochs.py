@@ -151,7 +151,7 @@ def _as_before_signing_keys(backend: Backend, pid: str, *folders: tuple[Path, st
             backend.delete(signing_name(pid, kind))
     for folder, passphrase in folders:
         with Practice.open(folder, passphrase=passphrase) as p, p.transaction():
-            p._q("DELETE FROM meta WHERE key = ?", (MetaKey.SIGNING_PIN,))
+            p.session.execute("DELETE FROM meta WHERE key = ?", (MetaKey.SIGNING_PIN,))
 
 
 def test_an_older_practice_stays_readable_and_gets_its_key_at_the_first_revocation(
