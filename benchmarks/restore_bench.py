@@ -24,6 +24,7 @@ from typing import Any
 from benchmarks.reference import PASSPHRASE, Reference
 from benchmarks.report import Row, Table
 from benchmarks.sync_bench import BANDWIDTH, LOCAL_PASSPHRASE, RTT, SlowLink, _never_pushed
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import DB_NAME
 from desktop.remote import join
 from sync.backends import open_backend
@@ -66,7 +67,7 @@ def run(ref: Reference, table: Table, repeat: int, log: Callable[[str], None] = 
             keys = practice.practice_keys
             create_practice_remote(backend, keys.practice_id, PASSPHRASE, practice_key=keys.key(1))
             start = time.perf_counter()
-            SyncEngine(practice.replica, backend, keys).publish_snapshot()
+            SyncEngine(StoreReplica(practice.session), backend, keys).publish_snapshot()
             log(f"restore: snapshot published in {time.perf_counter() - start:.1f} s")
             practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             _link(url, work, table, repeat, log)

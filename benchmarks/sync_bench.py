@@ -27,6 +27,7 @@ import requests
 
 from benchmarks.reference import PASSPHRASE, Reference
 from benchmarks.report import Row, Table
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import join
 from sync.backends import Backend, open_backend
@@ -198,7 +199,7 @@ def _run(
             device = practice if i == 0 else stack.enter_context(_never_pushed(ref, work, name))
             _setup_remote(device, backend)
             before = {n for n, _ in _objects(backend, f"{pid}/")}
-            engine = SyncEngine(device.replica, backend, device.practice_keys)
+            engine = SyncEngine(StoreReplica(device.session), backend, device.practice_keys)
             ours.append(_seconds(engine.push))
         new = [(n, s) for n, s in _objects(backend, f"{pid}/") if n not in before]
         pushed_bytes = sum(s for _, s in new)
@@ -228,7 +229,9 @@ def _run(
     inner = dav.backend(last)
     counter = HttpCounter(inner)
     engine = SyncEngine(
-        practice.replica, RetryingBackend(inner, RetryPolicy()), practice.practice_keys
+        StoreReplica(practice.session),
+        RetryingBackend(inner, RetryPolicy()),
+        practice.practice_keys,
     )
     engine.sync()  # warm: collections known, own head checked
     counter.reset()
@@ -398,7 +401,7 @@ def _slow_link(
             with _never_pushed(ref, work, name) as device:
                 _setup_remote(device, backend)
                 engine = SyncEngine(
-                    device.replica, backend, device.practice_keys, pipeline=pipeline
+                    StoreReplica(device.session), backend, device.practice_keys, pipeline=pipeline
                 )
                 out.append(_seconds(engine.push))
             backend.close()
@@ -423,7 +426,7 @@ def _slow_link(
             folder = work / f"slow-pull-{i}-{prefetch}"
             fresh = Practice.create_empty(folder, practice_keys=keys, passphrase=LOCAL_PASSPHRASE)
             backend = SlowLink(dav.backend("nosnap"), RTT, BANDWIDTH)
-            engine = SyncEngine(fresh.replica, backend, keys, prefetch=prefetch)
+            engine = SyncEngine(StoreReplica(fresh.session), backend, keys, prefetch=prefetch)
             out.append(_seconds(engine.pull))
             fresh.close()
             backend.close()

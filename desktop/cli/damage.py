@@ -13,6 +13,7 @@ from typing import Any
 from desktop.cli.opening import read_secret_file
 from desktop.practice import errors, salvage
 from desktop.practice.keyfile import KeyFile
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import DB_NAME, Practice
 from desktop.remote import SyncService
 
@@ -56,7 +57,7 @@ def read_damaged(args: argparse.Namespace, passphrases: tuple[str | None, ...]) 
 
 def carry_over(practice: Practice, old: Path, unpushed: salvage.Unpushed) -> None:
     """Merge the damaged copy's unpushed changes into the restored practice and push."""
-    practice.replica.carry_over(unpushed.changes)
+    StoreReplica(practice.session).carry_over(unpushed.changes)
     if unpushed.changes:
         SyncService(practice).sync()
     kinds = ", ".join(f"{n} {kind}" for kind, n in unpushed.kinds().items()) or "none"

@@ -23,6 +23,7 @@ from desktop.cli.opening import (
 )
 from desktop.cli.output import TerminalProgress, emit_json
 from desktop.practice import errors
+from desktop.practice.replica import StoreReplica
 from desktop.remote import (
     LAST_SYNC,
     REMOTE_URL,
@@ -181,13 +182,14 @@ def _watch(service: Any) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
 
     with open_practice(args) as practice:
+        replica = StoreReplica(practice.session)
         status = {
             "remote": practice.meta_value(REMOTE_URL),
             "device_id": practice.device_id,
             "pending_changes": practice.pending_count(),
             "last_sync": practice.meta_value(LAST_SYNC),
-            "pushed_seq": practice.replica.push_cursor()[1].seq,
-            "devices": {d: c.seq for d, c in practice.replica.cursors().items()},
+            "pushed_seq": replica.push_cursor()[1].seq,
+            "devices": {d: c.seq for d, c in replica.cursors().items()},
             "open_conflicts": len(practice.conflicts()),
         }
     if args.json:
@@ -260,7 +262,7 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
         if carry:
             damage.carry_over(practice, carry[1], carry[2])
         counts = practice.counts()
-        devices = practice.replica.cursors()
+        devices = StoreReplica(practice.session).cursors()
     print(
         f"{'restored' if recovery is not None or args.command == 'restore' else 'joined'}: "
         f"{counts['patient']:,} patients, {counts['consultation']:,} consultations from "

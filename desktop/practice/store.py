@@ -4,16 +4,15 @@ It opens or makes a practice folder (opening.py), knows who is logged in and wha
 role may open (roles.py, people.py), and keeps the device's state (meta, key ring,
 conflicts, unpushed changes). Every read and write is in :class:`PracticeFacade`
 (facade.py), all over one :class:`Session`. Remote changes come in through the sync
-replica (replica.py), which shares the session and never this class. Callers never
-write SQL.
+replica (replica.py), which shares the session and never this class: whoever syncs
+builds ``StoreReplica(practice.session)``. Callers never write SQL.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.practice import (
     conflicts,
@@ -37,9 +36,6 @@ from sync import crypto
 from sync.changes import HybridClock, new_id
 from sync.layout import FIRST_EPOCH
 from sync.segments import PracticeKeys
-
-if TYPE_CHECKING:
-    from desktop.practice.replica import StoreReplica
 
 __all__ = ["DB_NAME", "Practice", "Record", "validate"]  # validate: for older importers
 
@@ -131,16 +127,6 @@ class Practice(PracticeFacade):
     @property
     def clock(self) -> HybridClock:
         return self.session.clock
-
-    @functools.cached_property
-    def replica(self) -> StoreReplica:
-        """This store as the sync engine sees it, sharing its session.
-
-        Kept for the callers that predate it (desktop/remote/, desktop/cli/);
-        new code that syncs builds ``StoreReplica(practice.session)`` itself."""
-        from desktop.practice.replica import StoreReplica
-
-        return StoreReplica(self.session)
 
     # -- life cycle ----------------------------------------------------------------------
 

@@ -145,7 +145,7 @@ def list_devices(service: SyncService) -> list[DeviceRow]:
     practice = service.practice
     pins, infos = pinned_keys(service)
     listed = heads(service)
-    cursors = {d: c.seq for d, c in practice.replica.cursors().items()}
+    cursors = {d: c.seq for d, c in service.replica.cursors().items()}
     revoked = {d for r in StoreKeyRing(practice).revocations().values() for d in r.revoked}
     me = practice.device_id
     rows = []
@@ -197,7 +197,7 @@ def revoke(
     listed = heads(service)
     if device not in listed and device not in infos:
         raise errors.UsageError(f"no device {device} in this practice (see 'carnet device list')")
-    listed[me] = practice.replica.push_cursor()[1].seq
+    listed[me] = service.replica.push_cursor()[1].seq
     revoked = {d for r in ring.revocations().values() for d in r.revoked} | {device}
     staying = {d: k for d, k in pins.items() if d not in revoked and d != me}
     left_out = sorted(d for d in listed if d not in revoked and d != me and d not in pins)

@@ -6,6 +6,7 @@ whole practice on its own. The move is owed in the meta until finished (see
 from __future__ import annotations
 
 from desktop.practice import errors
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import devices
 from desktop.remote.credentials import connect
@@ -66,22 +67,24 @@ def set_remote(
     keys = practice.practice_keys
     _, pin = signing_key_for(backend, keys, passphrase, None, from_epoch=keys.current + 1)
     StoreKeyRing(practice).pin_signing(pin)
-    moving = practice.replica.has_history() and (create or not _holds_our_chains(practice, backend))
+    replica = StoreReplica(practice.session)
+    moving = replica.has_history() and (create or not _holds_our_chains(practice, backend))
     with practice.transaction():
         if moving:
-            practice.replica.start_new_chains(new_id())
+            replica.start_new_chains(new_id())
             # Owed until done: an interrupted move is finished by the next sync, never
             # left as a storage that cannot restore the practice on its own.
             practice.set_meta(MOVE_OWED, "join" if not create else "create")
         practice.set_meta(REMOTE_URL, url)
     if moving:
-        SyncService(practice, backend).finish_move()
+        SyncService(practice, backend, replica).finish_move()
     return recovery
 
 
 def _holds_our_chains(practice: Practice, backend: Backend) -> bool:
     """Whether the storage holds this device's chain or one this device has applied: the
     same storage (perhaps at a new address), not a new one."""
-    heads = devices.heads(SyncService(practice, backend))
-    applied = {d for d, c in practice.replica.cursors().items() if c.seq > 0}
+    service = SyncService(practice, backend)
+    heads = devices.heads(service)
+    applied = {d for d, c in service.replica.cursors().items() if c.seq > 0}
     return practice.device_id in heads or bool(applied & set(heads))

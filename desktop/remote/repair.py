@@ -128,7 +128,7 @@ def repair(service: SyncService) -> RepairReport:
             if parsed is not None:
                 retired[parsed[0]] = max(retired.get(parsed[0], 0), parsed[1])
     retired.setdefault(practice.device_id, 0)
-    for device, cursor in practice.replica.cursors().items():
+    for device, cursor in service.replica.cursors().items():
         if cursor.seq:
             retired.setdefault(device, 0)
     for device in retired_chains(known_repairs(practice).values()):
@@ -136,7 +136,7 @@ def repair(service: SyncService) -> RepairReport:
     number = max(repair_markers(everything, pid), default=0) + 1
     was = practice.device_id
     with practice.transaction():
-        practice.replica.start_new_chains(new_id())
+        service.replica.start_new_chains(new_id())
         owed = {"number": number, "was": was, "retired": retired, "failed": pulled.failed}
         practice.set_meta(REPAIR_OWED, json.dumps(owed, sort_keys=True))
     return finish_repair(service)
@@ -148,8 +148,8 @@ def finish_repair(service: SyncService) -> RepairReport:
     record finds everything it names."""
     practice, backend, keys = service.practice, service.backend, service.keys
     owed = json.loads(str(practice.meta_value(REPAIR_OWED)))
-    for sha in practice.replica.local_blobs():
-        upload_blob(backend, keys, practice.replica.read_blob(sha))
+    for sha in service.replica.local_blobs():
+        upload_blob(backend, keys, service.replica.read_blob(sha))
     snapshot = service.engine().publish_snapshot()
     record = new_repair(
         int(owed["number"]), practice.device_id, str(owed["was"]), snapshot, owed["retired"]
@@ -190,7 +190,7 @@ def follow(service: SyncService, numbers: Sequence[int]) -> None:
             # Always a new chain: this device's may be retired, or lost without the
             # repairing device ever knowing it (pushed after the copy the storage went
             # back to); a fresh one is the only chain readers will follow for sure.
-            practice.replica.start_new_chains(new_id())
+            service.replica.start_new_chains(new_id())
             _adopt(practice, [record])
             practice.set_meta(FOLLOW_OWED, str(record.number))
         finish_follow(service)
@@ -201,7 +201,7 @@ def finish_follow(service: SyncService) -> None:
     number = int(str(practice.meta_value(FOLLOW_OWED)))
     record = known_repairs(practice)[number]
     snap = read_snapshot(service.backend, service.keys, record.snapshot)
-    replica = practice.replica
+    replica = service.replica
     ahead = {
         d: c
         for d, c in snap.cursors.items()

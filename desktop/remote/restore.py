@@ -9,6 +9,7 @@ from threading import Event
 
 from desktop.practice import errors
 from desktop.practice.keyfile import KeyFile
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import DB_NAME, Practice
 from desktop.remote import opening
 from desktop.remote.credentials import connect
@@ -96,7 +97,8 @@ def join(
         )
     try:
         # Bulk mode: indexes rebuilt once at the end rather than row by row.
-        with practice.replica.restoring(progress):
+        replica = StoreReplica(practice.session)
+        with replica.restoring(progress):
             if practice.meta_value(SNAPSHOT_LOADED) != "1":
                 ensure_device_key(practice)
                 ring = StoreKeyRing(practice)
@@ -110,14 +112,14 @@ def join(
                     progress("snapshot", 0, 1)
                 retired = retired_chains(repairs)
                 trusted = {r.snapshot for r in repairs}
-                load_latest_snapshot(backend, keys, practice.replica, revocations, retired, trusted)
+                load_latest_snapshot(backend, keys, replica, revocations, retired, trusted)
                 with practice.transaction():
                     practice.set_meta(SNAPSHOT_LOADED, "1")
                 if progress:
                     progress("snapshot", 1, 1)
             if cancel is not None and cancel.is_set():
                 raise CancelledError("restore paused after the snapshot")
-            SyncService(practice, backend).sync(cancel, progress)
+            SyncService(practice, backend, replica).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)
         with practice.transaction():
             practice.set_meta(RESTORE_STATE, "complete")

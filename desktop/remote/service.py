@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop.practice import errors, meta
 from desktop.practice.meta import MetaKey
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import devices
 from desktop.remote.credentials import connect
@@ -49,8 +50,16 @@ from sync.snapshots import load_latest_snapshot
 class SyncService:
     """Sync one open practice with its configured remote."""
 
-    def __init__(self, practice: Practice, backend: Backend | None = None) -> None:
+    def __init__(
+        self,
+        practice: Practice,
+        backend: Backend | None = None,
+        replica: StoreReplica | None = None,
+    ) -> None:
         self.practice = practice
+        self.replica = replica or StoreReplica(practice.session)
+        """The practice as the engine sees it: give the one a restore holds in bulk mode
+        (:meth:`StoreReplica.restoring`) so its pull applies in bulk."""
         url = practice.meta_value(REMOTE_URL)
         if backend is None:
             if not url:
@@ -67,7 +76,7 @@ class SyncService:
 
     def engine(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncEngine:
         return SyncEngine(
-            self.practice.replica,
+            self.replica,
             self.backend,
             self.keys,
             cancel=cancel,
@@ -87,7 +96,7 @@ class SyncService:
             except DeviceIdCollisionError:
                 if attempt:
                     raise
-                self.practice.replica.set_device_id(new_id())
+                self.replica.set_device_id(new_id())
             except StorageRepairedError as exc:
                 if attempt == 2:
                     raise
@@ -126,13 +135,13 @@ class SyncService:
             load_latest_snapshot(
                 self.backend,
                 self.keys,
-                self.practice.replica,
+                self.replica,
                 revocations,
                 retired_chains(repairs),
                 {r.snapshot for r in repairs},
             )
-        for sha in self.practice.replica.local_blobs():
-            upload_blob(self.backend, self.keys, self.practice.replica.read_blob(sha))
+        for sha in self.replica.local_blobs():
+            upload_blob(self.backend, self.keys, self.replica.read_blob(sha))
         self.publish_snapshot()
         with self.practice.transaction():
             meta.delete(self.practice.session, MetaKey.MOVE_OWED)
@@ -140,11 +149,11 @@ class SyncService:
     def fetch_documents(self, cancel: Event | None = None) -> int:
         """Download the content of documents that arrived by sync (verified, then stored)."""
         fetched = 0
-        for sha, size in self.practice.replica.missing_blobs():
+        for sha, size in self.replica.missing_blobs():
             if cancel is not None and cancel.is_set():
                 break
             data = download_blob(self.backend, self.keys, BlobRef(sha, size))
-            self.practice.replica.store_blob(sha, data)
+            self.replica.store_blob(sha, data)
             fetched += 1
         return fetched
 
@@ -157,7 +166,7 @@ class SyncService:
             if doc is None or not doc["content_hash"]:
                 raise
         data = download_blob(self.backend, self.keys, BlobRef(doc["content_hash"], doc["size"]))
-        self.practice.replica.store_blob(doc["content_hash"], data)
+        self.replica.store_blob(doc["content_hash"], data)
         return self.practice.document_content(document_id)
 
     def publish_snapshot(self) -> str:
@@ -205,10 +214,10 @@ class SyncService:
             self.backend,
             self.keys,
             read_data=read_data,
-            known=self.practice.replica.cursors(),
+            known=self.replica.cursors(),
             revocations=list(StoreKeyRing(self.practice).revocations().values()),
             pin=StoreKeyRing(self.practice).signing_pin(),
-            own=(self.practice.device_id, self.practice.replica.push_cursor()[1]),
+            own=(self.practice.device_id, self.replica.push_cursor()[1]),
             retired=retired_chains(StoreRepairs(self.practice).repairs().values()),
             documents=self._document_refs() if read_data else (),
         )

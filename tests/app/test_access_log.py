@@ -15,6 +15,7 @@ from desktop.app import i18n
 from desktop.app.access_log import AccessLogDialog, ChartAccessDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
@@ -35,7 +36,7 @@ def other_device_read(p: Practice, pid: str) -> None:
         p.set_meta("device_names", json.dumps({"dev-other": "PC-accueil"}))
     entry = ["2026-01-02T09:30:00.000+00:00", p.user_id, "read", "patient", pid, "dev-other", "h"]
     change = Change("audit", "dev-other/1", Stamp(1, "dev-other"), {"a": entry})
-    p.replica.apply_segment("dev-other", Cursor(1, "x"), [change])
+    StoreReplica(p.session).apply_segment("dev-other", Cursor(1, "x"), [change])
 
 
 def patient_id(tasks: Tasks, name: str) -> str:

@@ -26,6 +26,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
 from desktop.practice.drafts import DraftStore
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from sync.backends.base import UnreachableError
 from sync.changes import Change, Stamp
@@ -207,9 +208,9 @@ def test_resolve_a_conflict_in_the_dialog(opened: Tasks, qtbot: QtBot):
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
-    created = p.replica.pending_changes(0, 1000)[2].change.stamp
+    created = StoreReplica(p.session).pending_changes(0, 1000)[2].change.stamp
     p.update_record("patient", pid, {"phone": "06 ici"})
-    mine = p.replica.pending_changes(0, 1000)[-1].change.stamp
+    mine = StoreReplica(p.session).pending_changes(0, 1000)[-1].change.stamp
     theirs = Change(
         "patient",
         pid,
@@ -217,7 +218,7 @@ def test_resolve_a_conflict_in_the_dialog(opened: Tasks, qtbot: QtBot):
         {"phone": "06 là-bas"},
         {"phone": created},
     )
-    p.replica.apply_segment("dev-other", Cursor(1, "x"), [theirs])
+    StoreReplica(p.session).apply_segment("dev-other", Cursor(1, "x"), [theirs])
     dialog = ConflictsDialog(opened)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)

@@ -14,6 +14,7 @@ from desktop.app import i18n
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.tasks import Tasks
 from desktop.practice.conflict_view import DEVICE_NAMES
+from desktop.practice.replica import StoreReplica
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
 
@@ -29,17 +30,17 @@ def test_conflict_in_words_with_when_and_where(french: None, opened: Tasks, qtbo
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
-    created = p.replica.pending_changes(0, 1000)[2].change.stamp
+    created = StoreReplica(p.session).pending_changes(0, 1000)[2].change.stamp
     with p.transaction():
         p.set_meta("device_name", "Portable-Dr")
         p.set_meta(DEVICE_NAMES, json.dumps({"dev-other": "PC-accueil"}))
     p.update_record("patient", pid, {"phone": "06 11 11 11 11"})
-    mine = p.replica.pending_changes(0, 1000)[-1].change.stamp
+    mine = StoreReplica(p.session).pending_changes(0, 1000)[-1].change.stamp
     theirs = Change(
         "patient", pid, Stamp(mine.hlc + 10, "dev-other"), {"phone": "06 22 22 22 22"},
         {"phone": created},
     )  # fmt: skip
-    p.replica.apply_segment("dev-other", Cursor(1, "x"), [theirs])
+    StoreReplica(p.session).apply_segment("dev-other", Cursor(1, "x"), [theirs])
     dialog = ConflictsDialog(opened)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import join
 from tests.helpers.practice import PASSPHRASE
@@ -14,7 +15,7 @@ def state(practice: Practice) -> set[tuple[str, str, str]]:
     import json
 
     merged: dict[tuple[str, str], dict[str, object]] = {}
-    for change in practice.replica.export_state():
+    for change in StoreReplica(practice.session).export_state():
         if change.entity == "audit":
             continue  # each device's own chain: checked by verify_audit, not merged
         merged.setdefault((change.entity, change.record_id), {}).update(change.fields)

@@ -12,6 +12,7 @@ import pytest
 
 from desktop.cli.output import exit_code
 from desktop.practice import errors, people
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
 
@@ -117,7 +118,7 @@ def test_a_secretary_works_on_identity_contact_insurance_and_the_agenda(
 
 
 def test_the_sync_replica_still_moves_clinical_records_for_a_secretary(secretary: Practice):
-    moved = {c.entity for c in secretary.replica.export_state()}
+    moved = {c.entity for c in StoreReplica(secretary.session).export_state()}
     assert {"consultation_version", "problem", "document"} <= moved
     with pytest.raises(errors.RoleError):  # and the person's own reads stay refused
         secretary.get("problem", next(iter(secretary.records("patient")))["id"])

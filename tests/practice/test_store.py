@@ -13,6 +13,7 @@ import pytest
 from desktop.cli.output import exit_code
 from desktop.practice import errors
 from desktop.practice.keyfile import KEYFILE_NAME
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
@@ -66,11 +67,11 @@ def test_ids_are_uuid7_and_time_ordered(practice: Practice):
 
 
 def test_each_write_journals_a_change_and_an_audit_entry(practice: Practice):
-    before_journal = len(practice.replica.pending_changes(0, 10_000))
+    before_journal = len(StoreReplica(practice.session).pending_changes(0, 10_000))
     before_audit = practice.verify_audit().entries
     pid = add_patient(practice)
     practice.update_record("patient", pid, {"phone": "06 01 02 03 04"})
-    journalled = practice.replica.pending_changes(0, 10_000)[before_journal:]
+    journalled = StoreReplica(practice.session).pending_changes(0, 10_000)[before_journal:]
     # each write, then its audit entry (which travels in this device's segments)
     assert [c.entity for c in journalled] == ["patient", "audit", "patient", "audit"]
     changes = [c for c in journalled if c.entity == "patient"]
@@ -92,13 +93,13 @@ def test_reading_a_chart_is_audited(practice: Practice):
 
 
 def test_a_failed_write_leaves_no_journal_or_audit(practice: Practice):
-    journal = len(practice.replica.pending_changes(0, 10_000))
+    journal = len(StoreReplica(practice.session).pending_changes(0, 10_000))
     audits = practice.verify_audit().entries
     with pytest.raises(errors.NotFoundError):
         practice.update_record("patient", "no-such-id", {"phone": "x"})
     with pytest.raises(errors.InvalidInputError):
         practice.create_record("patient", {"family_name": "X", "birth_date": "1985-13-45"})
-    assert len(practice.replica.pending_changes(0, 10_000)) == journal
+    assert len(StoreReplica(practice.session).pending_changes(0, 10_000)) == journal
     assert practice.verify_audit().entries == audits
 
 
@@ -175,34 +176,34 @@ def remote_change(entity: str, rid: str, hlc: int, device: str, replaces=None, *
 
 def test_remote_changes_merge_per_field_and_are_idempotent(practice: Practice):
     pid = add_patient(practice)
-    created = practice.replica.pending_changes(0, 1000)[-1].change.stamp
+    created = StoreReplica(practice.session).pending_changes(0, 1000)[-1].change.stamp
     later = created.hlc + 1000
     change = remote_change(
         "patient", pid, later, "dev-B", {"phone": created}, phone="07 00 00 00 01"
     )
-    report = practice.replica.apply_segment("dev-B", Cursor(1, "d1"), [change])
+    report = StoreReplica(practice.session).apply_segment("dev-B", Cursor(1, "d1"), [change])
     assert report.applied == 1 and practice.patient(pid)["phone"] == "07 00 00 00 01"
-    again = practice.replica.apply_segment("dev-B", Cursor(1, "d1"), [change])
+    again = StoreReplica(practice.session).apply_segment("dev-B", Cursor(1, "d1"), [change])
     assert again.applied == 0
-    assert practice.replica.cursor("dev-B") == Cursor(1, "d1")
+    assert StoreReplica(practice.session).cursor("dev-B") == Cursor(1, "d1")
     # an older write of another field still lands; an older write of the same field doesn't
     older = remote_change(
         "patient", pid, created.hlc + 1, "dev-C", {"phone": created}, phone="01 00", email="a@b.fr"
     )
-    practice.replica.apply_segment("dev-C", Cursor(1, "c1"), [older])
+    StoreReplica(practice.session).apply_segment("dev-C", Cursor(1, "c1"), [older])
     record = practice.patient(pid)
     assert record["phone"] == "07 00 00 00 01" and record["email"] == "a@b.fr"
 
 
 def test_concurrent_edits_keep_the_winner_and_record_a_conflict(practice: Practice):
     pid = add_patient(practice)
-    created = practice.replica.pending_changes(0, 1000)[-1].change.stamp
+    created = StoreReplica(practice.session).pending_changes(0, 1000)[-1].change.stamp
     practice.update_record("patient", pid, {"phone": "06 local"})
-    mine = practice.replica.pending_changes(0, 1000)[-1].change.stamp
+    mine = StoreReplica(practice.session).pending_changes(0, 1000)[-1].change.stamp
     theirs = remote_change(
         "patient", pid, mine.hlc + 5, "dev-B", {"phone": created}, phone="06 remote"
     )
-    report = practice.replica.apply_segment("dev-B", Cursor(1, "x"), [theirs])
+    report = StoreReplica(practice.session).apply_segment("dev-B", Cursor(1, "x"), [theirs])
     assert report.conflicts == 1
     assert practice.patient(pid)["phone"] == "06 remote"  # later stamp wins
     [conflict] = practice.conflicts()
@@ -215,16 +216,21 @@ def test_concurrent_edits_keep_the_winner_and_record_a_conflict(practice: Practi
     assert practice.patient(pid)["phone"] == "06 local"
     assert practice.conflicts() == []
     # the resolution is an ordinary change, so it syncs and wins elsewhere
-    last = [p for p in practice.replica.pending_changes(0, 1000) if p.entity != "audit"][-1].change
+    last = [
+        p for p in StoreReplica(practice.session).pending_changes(0, 1000) if p.entity != "audit"
+    ][-1].change
     assert last.fields == {"phone": "06 local"} and last.stamp > theirs.stamp
 
 
 def test_a_later_write_that_saw_ours_is_not_a_conflict(practice: Practice):
     pid = add_patient(practice)
     practice.update_record("patient", pid, {"phone": "1"})
-    mine = practice.replica.pending_changes(0, 1000)[-1].change.stamp
+    mine = StoreReplica(practice.session).pending_changes(0, 1000)[-1].change.stamp
     follow_up = remote_change("patient", pid, mine.hlc + 5, "dev-B", {"phone": mine}, phone="2")
-    assert practice.replica.apply_segment("dev-B", Cursor(1, "x"), [follow_up]).conflicts == 0
+    assert (
+        StoreReplica(practice.session).apply_segment("dev-B", Cursor(1, "x"), [follow_up]).conflicts
+        == 0
+    )
     assert practice.patient(pid)["phone"] == "2"
 
 
@@ -242,8 +248,8 @@ def test_edit_arriving_before_the_record_it_edits(practice: Practice):
         deleted=False,
     )
     edit = remote_change("patient", rid, 2000, "dev-B", {"phone": create.stamp}, phone="2")
-    practice.replica.apply_segment("dev-B", Cursor(1, "b"), [edit])
-    practice.replica.apply_segment("dev-A", Cursor(1, "a"), [create])
+    StoreReplica(practice.session).apply_segment("dev-B", Cursor(1, "b"), [edit])
+    StoreReplica(practice.session).apply_segment("dev-A", Cursor(1, "a"), [create])
     record = practice.patient(rid)
     assert (record["family_name"], record["phone"]) == ("Durand", "2")
     assert practice.conflicts() == []
@@ -255,16 +261,18 @@ def test_export_then_load_snapshot_reproduces_the_state(practice: Practice, tmp_
     practice.update_record("patient", pid, {"phone": "06"})
     cid, _ = practice.add_consultation(pid, text="note")
     practice.revise_consultation(cid, text="note 2")
-    state = list(practice.replica.export_state())
+    state = list(StoreReplica(practice.session).export_state())
     with Practice.create(
         tmp_path / "other", practice_name="x", username="y", passphrase=PASSPHRASE
     ) as other:
-        other.replica.load_snapshot(state, {"dev-Z": Cursor(3, "z")})
+        StoreReplica(other.session).load_snapshot(state, {"dev-Z": Cursor(3, "z")})
         assert other.patient(pid) == practice.patient(pid)
         assert other.chart(pid)["consultations"][0]["current"]["text"] == "note 2"
-        assert other.replica.cursor("dev-Z") == Cursor(3, "z")
+        assert StoreReplica(other.session).cursor("dev-Z") == Cursor(3, "z")
         mine = {(c.entity, c.record_id, c.stamp) for c in state}
-        theirs = {(c.entity, c.record_id, c.stamp) for c in other.replica.export_state()}
+        theirs = {
+            (c.entity, c.record_id, c.stamp) for c in StoreReplica(other.session).export_state()
+        }
         assert mine <= theirs
 
 
@@ -274,6 +282,6 @@ def test_two_processes_on_one_practice_never_reuse_a_stamp(practice: Practice, p
         for i in range(50):
             add_patient(practice, given=f"A{i}")
             add_patient(other, given=f"B{i}")
-        stamps = [c.change.stamp for c in practice.replica.pending_changes(0, 10_000)]
+        stamps = [c.change.stamp for c in StoreReplica(practice.session).pending_changes(0, 10_000)]
         assert len(stamps) == len(set(stamps))
         assert other.verify_audit().ok

@@ -12,6 +12,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice.audit_query import AccessFilter
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
@@ -128,7 +129,7 @@ def _passfile(p: Practice) -> str:
 
 def test_synced_audit_entries_hold_ids_not_names(two: tuple[Practice, Practice, str]):
     office, laptop, pid = two
-    sent = [c for c in office.replica.export_state() if c.entity == "audit"]
+    sent = [c for c in StoreReplica(office.session).export_state() if c.entity == "audit"]
     assert sent and all("Zébulon" not in str(c.fields) for c in sent)
     assert any(pid in str(c.fields) for c in sent)
 
@@ -158,18 +159,23 @@ def test_devices_go_idle_after_exchanging_audit_entries(two: tuple[Practice, Pra
         SyncService(office).sync()
     assert SyncService(laptop).sync().pushed_changes == 0
     assert SyncService(office).sync().pushed_changes == 0
-    assert office.replica.pending_count() == 0
+    assert StoreReplica(office.session).pending_count() == 0
 
 
 def test_a_chart_opened_offline_is_not_a_change_waiting(two: tuple[Practice, Practice, str]):
     office, _, pid = two
     for _ in range(3):
         SyncService(office).sync()
-    assert office.replica.pending_count() == 0
+    assert StoreReplica(office.session).pending_count() == 0
     office.chart(pid)
-    assert office.replica.pending_count() == 0  # the audit entry waits, but is no change
+    assert (
+        StoreReplica(office.session).pending_count() == 0
+    )  # the audit entry waits, but is no change
     assert [
-        p.entity for p in office.replica.pending_changes(office.replica.push_cursor()[0], 9)
+        p.entity
+        for p in StoreReplica(office.session).pending_changes(
+            StoreReplica(office.session).push_cursor()[0], 9
+        )
     ] == ["audit"]
     assert SyncService(office).sync().pushed_changes == 1
 

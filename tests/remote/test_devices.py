@@ -11,6 +11,7 @@ import pytest
 
 from desktop import cli
 from desktop.practice import errors
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from sync.changes import Change
@@ -243,7 +244,7 @@ def test_restore_from_each_backend_equals_the_source(
             doc = restored.chart(pid)["documents"][0]
             assert restored.document_content(doc["id"]) == b"%PDF-1.4 lettre"
             assert restored.device_id not in (office.device_id,)
-            assert len(restored.replica.cursors()) == 2
+            assert len(StoreReplica(restored.session).cursors()) == 2
 
 
 def test_restore_with_the_recovery_key(
@@ -298,7 +299,7 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
         for batch in range(4):  # four segments at least
             build_practice(office, 8, seed=batch)
             SyncEngine(
-                office.replica,
+                StoreReplica(office.session),
                 SyncService(office).backend,
                 office.practice_keys,
                 segment_changes=200,
@@ -326,7 +327,7 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
     with pytest.raises(errors.CarnetError, match="did not finish"):
         Practice.open(target, passphrase=PASSPHRASE)
     with Practice.open(target, passphrase=PASSPHRASE, allow_incomplete=True) as partial:
-        applied_before = sum(c.seq for c in partial.replica.cursors().values())
+        applied_before = sum(c.seq for c in StoreReplica(partial.session).cursors().values())
         assert applied_before == 2  # two segments landed before the cut, and stay
         # the restore's bulk mode dropped the secondary indexes; they are still owed
         assert indexes(partial) < expected_indexes
@@ -339,7 +340,7 @@ def test_an_interrupted_restore_resumes_and_never_looks_complete(
 
 
 def test_exported_changes_are_changes(office: Practice):
-    assert all(isinstance(c, Change) for c in office.replica.export_state())
+    assert all(isinstance(c, Change) for c in StoreReplica(office.session).export_state())
 
 
 def test_restore_refuses_a_tampered_segment_naming_device_and_seq(
@@ -379,7 +380,7 @@ def test_lazy_documents_are_fetched_when_first_opened(
         local_passphrase=PASSPHRASE,
         lazy_documents=True,
     ) as lazy:
-        assert lazy.replica.missing_blobs() != []
+        assert StoreReplica(lazy.session).missing_blobs() != []
         with pytest.raises(errors.NotFoundError):
             lazy.document_content(doc)
         assert SyncService(lazy).document_content(doc) == b"radio thorax"
@@ -433,11 +434,11 @@ def test_pushed_journal_entries_are_dropped_and_later_writes_still_sync(
     journal = office.conn.execute("SELECT count(*), max(seq) FROM journal").fetchone()
     assert journal[0] == 1  # the last pushed entry only: the storage has the rest
     add_patient(office, "Quatre")
-    assert office.replica.pending_count() == 1
-    pushed = office.replica.push_cursor()[0]
+    assert StoreReplica(office.session).pending_count() == 1
+    pushed = StoreReplica(office.session).push_cursor()[0]
     assert pushed == journal[1]
     # the creation and its audit entry, which travels in the same segment
-    pending = office.replica.pending_changes(pushed, 10)
+    pending = StoreReplica(office.session).pending_changes(pushed, 10)
     assert [(p.local_seq, p.entity) for p in pending] == [
         (pushed + 1, "patient"),
         (pushed + 2, "audit"),
@@ -501,9 +502,9 @@ def test_setting_the_same_storage_again_moves_nothing(
     with joined(tmp_path, folder_remote, "reader") as reader:  # pulled, never pushed
         SyncService(reader).sync()
         for device in (office, reader):
-            before = device.device_id, device.replica.cursors()
+            before = device.device_id, StoreReplica(device.session).cursors()
             set_remote(device, folder_remote, passphrase=PASSPHRASE, create=False)
-            assert (device.device_id, device.replica.cursors()) == before
+            assert (device.device_id, StoreReplica(device.session).cursors()) == before
     snapshots = list((tmp_path / "remote").rglob("snapshots/*/*"))
     assert snapshots == []  # no snapshot was published: nothing moved
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from desktop import cli
 from desktop.cli.output import exit_code
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, connect, join, set_remote
 from sync import crypto
@@ -178,7 +179,9 @@ def test_revoked_laptop_reads_nothing_after_and_its_segments_are_refused(
 
         # a modified client pushes anyway (sealed with the old key): refused, not applied
         add_patient(laptop, "Écrit après")
-        SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push()
+        SyncEngine(
+            StoreReplica(laptop.session), connect(folder_remote), laptop.practice_keys
+        ).push()
         for device in (office, third):
             with pytest.raises(RefusedSegmentError) as refused:
                 SyncService(device).sync()
@@ -187,10 +190,12 @@ def test_revoked_laptop_reads_nothing_after_and_its_segments_are_refused(
             assert not device.search_patients("ecrit")
 
         # ... nor under a fresh device id (it still holds the old key)
-        laptop.replica.set_device_id(new_id())
+        StoreReplica(laptop.session).set_device_id(new_id())
         add_patient(laptop, "Sous un autre nom")
         assert (
-            SyncEngine(laptop.replica, connect(folder_remote), laptop.practice_keys).push().segments
+            SyncEngine(StoreReplica(laptop.session), connect(folder_remote), laptop.practice_keys)
+            .push()
+            .segments
             == 1
         )
         with pytest.raises(RefusedSegmentError) as forged:
@@ -297,7 +302,10 @@ def test_a_newcomer_passes_over_snapshots_a_revoked_device_could_forge(
         SyncService(office).sync()
         add_patient(laptop, "Forgé")
         pid = office.practice_id
-        body = {"cursors": {}, "changes": [c.to_json() for c in laptop.replica.export_state()]}
+        body = {
+            "cursors": {},
+            "changes": [c.to_json() for c in StoreReplica(laptop.session).export_state()],
+        }
         backend = connect(folder_remote)
         for device in (office.device_id, laptop.device_id):  # with the old key, far ahead
             number = 99_999_999_999_999

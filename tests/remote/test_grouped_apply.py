@@ -43,7 +43,7 @@ def pushed(tmp_path: Path) -> tuple[Practice, Any]:
     for i in range(SEGMENTS * 2):
         pid = office.create_record("patient", {"family_name": f"Nom{i}", "given_names": "A"})
         office.add_consultation(pid, reason="Suivi", text=f"Note {i}")
-    SyncEngine(office.replica, backend, keys, segment_changes=6).push()
+    SyncEngine(StoreReplica(office.session), backend, keys, segment_changes=6).push()
     return office, backend
 
 
@@ -56,7 +56,9 @@ def _fresh(tmp_path: Path, office: Practice) -> Practice:
 def test_grouped_pull_gives_the_same_records(tmp_path: Path, pushed: tuple[Practice, Any]) -> None:
     office, backend = pushed
     with _fresh(tmp_path, office) as fresh:
-        report = SyncEngine(fresh.replica, backend, office.practice_keys, group_segments=3).pull()
+        report = SyncEngine(
+            StoreReplica(fresh.session), backend, office.practice_keys, group_segments=3
+        ).pull()
         assert report.segments > 3
         assert _records(fresh) == _records(office)
     office.close()
@@ -79,12 +81,16 @@ def test_a_failed_apply_keeps_the_whole_segments_before_it(
     monkeypatch.setattr(StoreReplica, "_apply_changes", failing)
     with _fresh(tmp_path, office) as fresh:
         with pytest.raises(RuntimeError):
-            SyncEngine(fresh.replica, backend, office.practice_keys, group_segments=3).pull()
-        assert fresh.replica.cursor(office.device_id).seq == 4
+            SyncEngine(
+                StoreReplica(fresh.session), backend, office.practice_keys, group_segments=3
+            ).pull()
+        assert StoreReplica(fresh.session).cursor(office.device_id).seq == 4
         counted = sum(len(rows) for rows in _records(fresh).values())
         monkeypatch.setattr(StoreReplica, "_apply_changes", real)
         # Nothing of segment 5 stayed: pulling again gives exactly the office's records.
-        SyncEngine(fresh.replica, backend, office.practice_keys, group_segments=3).pull()
+        SyncEngine(
+            StoreReplica(fresh.session), backend, office.practice_keys, group_segments=3
+        ).pull()
         assert _records(fresh) == _records(office)
         assert counted < sum(len(rows) for rows in _records(office).values())
     office.close()
@@ -106,9 +112,11 @@ def test_a_failure_on_the_first_segment_of_a_group_leaves_no_transaction_open(
     monkeypatch.setattr(StoreReplica, "_apply_changes", failing)
     with _fresh(tmp_path, office) as fresh:
         with pytest.raises(RuntimeError):
-            SyncEngine(fresh.replica, backend, office.practice_keys, group_segments=3).pull()
+            SyncEngine(
+                StoreReplica(fresh.session), backend, office.practice_keys, group_segments=3
+            ).pull()
         assert fresh.conn.in_transaction is False
-        assert fresh.replica.cursor(office.device_id).seq == 3
+        assert StoreReplica(fresh.session).cursor(office.device_id).seq == 3
     office.close()
 
 
@@ -124,7 +132,9 @@ def test_a_tampered_segment_keeps_the_verified_ones(
     path.write_bytes(bytes(data))
     with _fresh(tmp_path, office) as fresh:
         with pytest.raises(IntegrityError) as info:
-            SyncEngine(fresh.replica, backend, office.practice_keys, group_segments=3).pull()
+            SyncEngine(
+                StoreReplica(fresh.session), backend, office.practice_keys, group_segments=3
+            ).pull()
         assert info.value.seq == 5
-        assert fresh.replica.cursor(office.device_id).seq == 4
+        assert StoreReplica(fresh.session).cursor(office.device_id).seq == 4
     office.close()

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from desktop.demo.loader import make_demo
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from sync.backends import open_backend
@@ -23,7 +24,7 @@ def state(p: Practice) -> set[str]:
     (tests/remote/test_audit_sync.py, a restored device gets every chain)."""
     return {
         json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
-        for c in p.replica.export_state()
+        for c in StoreReplica(p.session).export_state()
         if c.entity != "audit"
     }
 
@@ -74,7 +75,9 @@ def test_a_restore_equals_its_source_record_by_record(tmp_path: Path) -> None:
             assert replayed.conflicts() == source.conflicts()
 
         # From a snapshot, then the segments written after it.
-        SyncEngine(source.replica, open_backend(url), source.practice_keys).publish_snapshot()
+        SyncEngine(
+            StoreReplica(source.session), open_backend(url), source.practice_keys
+        ).publish_snapshot()
         source.update_record("patient", pids[3], {"city": "Lyon"})
         SyncService(source).sync()
         expected, expected_search = state(source), search_state(source)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
 from tests.helpers.practice import PASSPHRASE
@@ -76,7 +77,7 @@ def run_child(folder: Path, url: str, kill_at: int, when: str) -> bool:
 
 def facts(p: Practice) -> set[str]:
     merged: dict[tuple[str, str], dict[str, object]] = {}
-    for change in p.replica.export_state():
+    for change in StoreReplica(p.session).export_state():
         if change.entity == "audit":
             continue  # each device's own chain: checked by verify_audit, not merged
         merged.setdefault((change.entity, change.record_id), {}).update(change.fields)
@@ -153,7 +154,7 @@ def test_restore_killed_at_every_request_resumes_to_the_same_practice(tmp_path: 
             for i in range(30):
                 office.create_record("patient", {"family_name": f"B{batch}P{i}"})
             SyncEngine(
-                office.replica,
+                StoreReplica(office.session),
                 SyncService(office).backend,
                 office.practice_keys,
                 segment_changes=10,

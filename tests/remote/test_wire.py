@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from sync.changes import Change, Stamp
 from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
@@ -38,7 +39,7 @@ def _varied_writes(practice: Practice) -> None:
 
 def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
     _varied_writes(practice)
-    pending = practice.replica.pending_changes(0, 1000)
+    pending = StoreReplica(practice.session).pending_changes(0, 1000)
     assert len(pending) > 5
     # the changes as the journal's columns hold them, decoded independently of the wire
     rows = practice.conn.execute(
@@ -61,7 +62,7 @@ def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
 
 def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
     _varied_writes(practice)
-    pending = practice.replica.pending_changes(0, 1000)
+    pending = StoreReplica(practice.session).pending_changes(0, 1000)
     keys, device = practice.practice_keys, practice.device_id
     changes = [p.change for p in pending]
     wires = [p.wire or "" for p in pending]
