@@ -99,7 +99,7 @@ def _first_pass(ref: Reference, table: Table) -> None:
 
 def _chart(enc: Practice, plain: Practice, patient: str, table: Table, repeat: int) -> None:
     ours, base = paired(lambda i: enc.chart(patient), lambda i: plain.chart(patient), repeat)
-    count = len(enc.chart(patient)["consultations"])
+    count = len(enc.chart(patient).consultations)
     table.latency(f"open a chart with {count:,} consultations", ours, target_ms=50)
     table.ratio("chart open: SQLCipher vs plain SQLite", ours, base, target=1.25)
 
@@ -139,7 +139,7 @@ def _mixed(enc: Practice, plain: Practice, table: Table, repeat: int) -> None:
         for q in queries[(i * 6) % len(queries) :][:6]:
             practice.search_patients(q, 50)
         chart = practice.chart(ids[i % len(ids)])
-        practice.add_consultation(chart["id"], reason="Suivi", text="RAS")
+        practice.add_consultation(chart.id, reason="Suivi", text="RAS")
 
     ours, base = paired(lambda i: workload(enc, i), lambda i: workload(plain, i), repeat)
     table.ratio("read/write workload: SQLCipher vs plain SQLite", ours, base, target=1.25)

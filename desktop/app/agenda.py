@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Appointment
 
 FIRST_MINUTE, LAST_MINUTE, STEP = 8 * 60, 20 * 60, 15
 ROWS = (LAST_MINUTE - FIRST_MINUTE) // STEP
@@ -70,14 +71,14 @@ def rows_spanned(duration_min: Any) -> int:
     return max(1, -(-minutes // STEP))
 
 
-Placed = tuple[int, int, int, dict[str, Any]]  # column, first row, end row (excluded), appt
+Placed = tuple[int, int, int, Appointment]  # column, first row, end row (excluded), appt
 
 
-def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[dict[str, Any]]]]:
+def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[Appointment]]]:
     """Per column, appointments whose rows overlap become one group (first row, end row
     clipped to the grid, appointments in start order): a grid cell can hold one item."""
-    groups: list[tuple[int, int, int, list[dict[str, Any]]]] = []
-    for col, row, end, a in sorted(placed, key=lambda p: (p[0], p[1], p[3]["starts_at"])):
+    groups: list[tuple[int, int, int, list[Appointment]]] = []
+    for col, row, end, a in sorted(placed, key=lambda p: (p[0], p[1], p[3].starts_at or "")):
         if groups and groups[-1][0] == col and row < groups[-1][2]:
             g_col, g_row, g_end, members = groups[-1]
             groups[-1] = (g_col, g_row, max(g_end, min(end, ROWS)), [*members, a])
@@ -114,11 +115,6 @@ class AgendaGrid(QTableWidget):
             self.dropped.emit(index.row(), index.column())
 
 
-def person(a: dict[str, Any]) -> str:
-    family = (a.get("patient_family_name") or "").upper()
-    return f"{family} {a.get('patient_given_names') or ''}".strip()
-
-
 class AgendaWindow(QWidget):
     loaded = Signal()
     changed = Signal()
@@ -132,7 +128,7 @@ class AgendaWindow(QWidget):
         self.setWindowTitle(self.tr("Agenda"))
         self.day = QDate.currentDate()
         self.week_mode = False
-        self.appointments: list[dict[str, Any]] = []
+        self.appointments: list[Appointment] = []
         self.practitioners: list[dict[str, Any]] = []
         self.shown_columns: list[Column] = []
         self.dialog: AppointmentDialog | None = None
@@ -259,24 +255,24 @@ class AgendaWindow(QWidget):
             on_error=self._failed,
         )
 
-    def _column_of(self, columns: list[Column], a: dict[str, Any]) -> int | None:
-        day = a["starts_at"][:10]
+    def _column_of(self, columns: list[Column], a: Appointment) -> int | None:
+        day = (a.starts_at or "")[:10]
         for i, c in enumerate(columns):
             if c.day.toString("yyyy-MM-dd") != day:
                 continue
-            if c.practitioner_id is None or c.practitioner_id == a.get("practitioner_id"):
+            if c.practitioner_id is None or c.practitioner_id == a.practitioner_id:
                 return i
         # An appointment of nobody shown (no practitioner, or a departed one) stays visible.
         if len({c.practitioner_id for c in columns}) > 1:
             known = {c.practitioner_id for c in columns}
-            if a.get("practitioner_id") not in known:
+            if a.practitioner_id not in known:
                 return next(
                     (i for i, c in enumerate(columns) if c.day.toString("yyyy-MM-dd") == day),
                     None,
                 )
         return None
 
-    def _show(self, columns: list[Column], rows: list[dict[str, Any]]) -> None:
+    def _show(self, columns: list[Column], rows: list[Appointment]) -> None:
         if not shiboken6.isValid(self.practitioner_filter):
             return  # the agenda was closed by a lock while its reload was on the worker
         if columns != self.columns():
@@ -289,9 +285,9 @@ class AgendaWindow(QWidget):
         self.grid.clearSpans()
         placed: list[Placed] = []
         for a in rows:
-            row, col = row_for(a["starts_at"]), self._column_of(columns, a)
+            row, col = row_for(a.starts_at or ""), self._column_of(columns, a)
             if row is not None and col is not None:
-                placed.append((col, row, row + rows_spanned(a.get("duration_min")), a))
+                placed.append((col, row, row + rows_spanned(a.duration_min), a))
         for col, first_row, end, group in overlapping_groups(placed):
             self._place(col, first_row, end, group)
         days = self.days()
@@ -300,22 +296,22 @@ class AgendaWindow(QWidget):
         self.error.clear()
         self.loaded.emit()
 
-    def _place(self, col: int, row: int, end: int, group: list[dict[str, Any]]) -> None:
+    def _place(self, col: int, row: int, end: int, group: list[Appointment]) -> None:
         """One cell for appointments that overlap, spanning the rows they take; the
         first one still booked is the cell's (selected, moved, cancelled)."""
         texts = []
         for a in group:
-            text = f"{a['starts_at'][11:16]} {person(a)}"
-            if a.get("reason"):
-                text += f" ({a['reason']})"
-            if a.get("status") == "cancelled":
+            text = f"{(a.starts_at or '')[11:16]} {a.patient_name()}"
+            if a.reason:
+                text += f" ({a.reason})"
+            if a.status == "cancelled":
                 text += " " + self.tr("[cancelled]")
             texts.append(text)
         item = QTableWidgetItem(" / ".join(texts))
         item.setToolTip("\n".join(texts))
         item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        live = [a for a in group if a.get("status") != "cancelled"]
-        item.setData(Qt.ItemDataRole.UserRole, str((live or group)[0]["id"]))  # str: no PyObject
+        live = [a for a in group if a.status != "cancelled"]
+        item.setData(Qt.ItemDataRole.UserRole, (live or group)[0].id)  # str: no PyObject
         if not live:
             font = item.font()
             font.setStrikeOut(True)
@@ -329,12 +325,12 @@ class AgendaWindow(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def selected(self) -> dict[str, Any] | None:
+    def selected(self) -> Appointment | None:
         item = self.grid.currentItem()
         if item is None:
             return None
         record_id = item.data(Qt.ItemDataRole.UserRole)
-        return next((a for a in self.appointments if a["id"] == record_id), None)
+        return next((a for a in self.appointments if a.id == record_id), None)
 
     def _cell_start(self, row: int, col: int) -> tuple[str, str | None]:
         """(ISO start, practitioner of the column or None) of a grid cell."""
@@ -375,9 +371,9 @@ class AgendaWindow(QWidget):
         self._open(
             AppointmentDialog(
                 self.tasks,
-                patient_id=a["patient_id"],
-                patient_name=person(a),
-                starts_at=a["starts_at"],
+                patient_id=str(a.patient_id),
+                patient_name=a.patient_name(),
+                starts_at=a.starts_at or "",
                 appointment=a,
                 parent=self,
             )
@@ -387,17 +383,17 @@ class AgendaWindow(QWidget):
         """The selected appointment dropped on a cell: it starts there (and, in a column
         of one practitioner, is theirs); its duration is kept."""
         a = self.selected()
-        if a is None or a.get("status") == "cancelled":
+        if a is None or a.status == "cancelled":
             return
         starts_at, practitioner = self._cell_start(row, col)
         fields: dict[str, Any] = {}
-        if starts_at != a["starts_at"]:
+        if starts_at != a.starts_at:
             fields["starts_at"] = starts_at
-        if practitioner and practitioner != a.get("practitioner_id"):
+        if practitioner and practitioner != a.practitioner_id:
             fields["practitioner_id"] = practitioner
         if not fields:
             return
-        record_id = str(a["id"])
+        record_id = a.id
         self.tasks.db(
             lambda p: p.update_record("appointment", record_id, fields),
             on_done=lambda _: self._after_write(),
@@ -415,7 +411,7 @@ class AgendaWindow(QWidget):
         if a is None:
             self.error.setText(self.tr("Select an appointment first."))
             return
-        if a.get("status") == "cancelled":
+        if a.status == "cancelled":
             self.error.setText(self.tr("This appointment is already cancelled."))
             return
         if not confirm:
@@ -426,7 +422,7 @@ class AgendaWindow(QWidget):
         box.setWindowTitle(self.tr("Agenda"))
         box.setText(
             self.tr("Cancel the appointment of {0} at {1}?").format(
-                person(a), a["starts_at"][11:16]
+                a.patient_name(), (a.starts_at or "")[11:16]
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -435,10 +431,10 @@ class AgendaWindow(QWidget):
         self.confirm = box
         box.open()
 
-    def _cancel(self, a: dict[str, Any]) -> None:
-        record_id, before = str(a["id"]), str(a.get("status") or "booked")
+    def _cancel(self, a: Appointment) -> None:
+        record_id, before = a.id, str(a.status or "booked")
         label = self.tr("Appointment of {0} at {1} cancelled.").format(
-            person(a), a["starts_at"][11:16]
+            a.patient_name(), (a.starts_at or "")[11:16]
         )
 
         def done(_: Any) -> None:

@@ -19,6 +19,7 @@ from desktop.app.datetime_field import DateTimeField
 from desktop.app.patient_picker import PatientPicker
 from desktop.app.record_dialogs import WriteDialog
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Appointment
 
 ISO = "yyyy-MM-ddTHH:mm"
 
@@ -34,7 +35,7 @@ class AppointmentDialog(WriteDialog):
         patient_id: str | None,
         patient_name: str,
         starts_at: str,
-        appointment: dict[str, Any] | None = None,
+        appointment: Appointment | None = None,
         practitioner_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -51,7 +52,8 @@ class AppointmentDialog(WriteDialog):
         self.picker.chosen.connect(self._chosen)
         self.practitioner = QComboBox()
         self.practitioner.setObjectName("practitioner")
-        self._wanted_practitioner = (appointment or {}).get("practitioner_id") or practitioner_id
+        booked = appointment or Appointment.blank()
+        self._wanted_practitioner = booked.practitioner_id or practitioner_id
         self.start = DateTimeField(QDateTime.fromString(starts_at, ISO))
         self.start.setObjectName("startsAt")
         self.start.setToolTip(
@@ -60,8 +62,8 @@ class AppointmentDialog(WriteDialog):
         self.past_question: Any = None
         self.duration = QSpinBox(minimum=5, maximum=240, singleStep=5)
         self.duration.setObjectName("duration")
-        self.duration.setValue(int((appointment or {}).get("duration_min") or 15))
-        self.reason = QLineEdit((appointment or {}).get("reason") or "")
+        self.duration.setValue(int(booked.duration_min or 15))
+        self.reason = QLineEdit(booked.reason or "")
         self.reason.setObjectName("reason")
         if appointment:  # a move keeps the patient: shown, not chosen again
             self.form.addRow(self.tr("Patient"), QLabel(patient_name))
@@ -111,7 +113,7 @@ class AppointmentDialog(WriteDialog):
         if existing is None and not self.patient_id:
             self.error.setText(self.tr("Choose the patient: type a name, then pick it."))
             return
-        moved = existing is None or existing.get("starts_at") != fields["starts_at"]
+        moved = existing is None or existing.starts_at != fields["starts_at"]
         start = QDateTime.fromString(fields["starts_at"], ISO)
         if moved and not past_confirmed and start < QDateTime.currentDateTime():
             self.past_question = ask(
@@ -126,8 +128,8 @@ class AppointmentDialog(WriteDialog):
             )
             return
         if existing is not None:
-            changed = {k: v for k, v in fields.items() if existing.get(k) != v}
-            record_id = str(existing["id"])
+            changed = {k: v for k, v in fields.items() if existing.field(k) != v}
+            record_id = existing.id
 
             def move(p: Any) -> str:
                 if changed:

@@ -45,18 +45,12 @@ from desktop.app.tasks import Tasks
 from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
 from desktop.app.vitals import bmi
 from desktop.practice.drafts import DraftStore
+from desktop.practice.models import Chart, Document, Row
 
 __all__ = ["ChartView", "bmi"]
 
 Fetcher = Callable[[str], Fetch | None]  # a document id -> how to fetch it, or None
 
-SECTIONS = {
-    "problem": "problems",
-    "allergy": "allergies",
-    "treatment": "treatments",
-    "vaccination": "vaccinations",
-    "lab_result": "lab_results",
-}
 DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
     "problem": ProblemDialog,
     "allergy": AllergyDialog,
@@ -80,7 +74,7 @@ class ChartView(QWidget):
     def __init__(self, tasks: Tasks | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__()
         self.tasks, self.drafts = tasks, drafts
-        self.chart: dict[str, Any] | None = None
+        self.chart: Chart | None = None
         self.dialog: WriteDialog | None = None
         self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
@@ -240,9 +234,9 @@ class ChartView(QWidget):
 
     def _emit(self, signal: Any) -> None:
         if self.chart is not None:
-            signal.emit(self.chart["id"])
+            signal.emit(self.chart.id)
 
-    def show_chart(self, chart: dict[str, Any] | None) -> None:
+    def show_chart(self, chart: Chart | None) -> None:
         previous = self.chart
         self.chart = chart
         for button in (
@@ -273,27 +267,26 @@ class ChartView(QWidget):
             return
         self.pages.setCurrentWidget(self.chart_page)
         view = self.documents_view
-        if view is not None and view.isVisible() and view.patient_id == chart["id"]:
-            view.show_records(chart["documents"])
+        if view is not None and view.isVisible() and view.patient_id == chart.id:
+            view.show_records(chart.documents)
         self.header.setText(header_html(chart))
         self.summary.setHtml(summary_html(chart))
         entries: list[tuple[str, QTreeWidgetItem]] = []
-        for consult in chart["consultations"]:
-            current = consult["current"] or {}
-            label = current.get("reason") or (current.get("text") or "").split("\n")[0][:60]
-            versions = str(len(consult["versions"]))
-            if consult["concurrent_versions"]:
+        for consult in chart.consultations:
+            label = consult.current.summary() if consult.current is not None else ""
+            versions = str(len(consult.versions))
+            if consult.concurrent_versions:
                 versions += " ⚠"
-            when = consult["started_at"] or ""
+            when = consult.started_at or ""
             item = QTreeWidgetItem([f"{show_date(when)} {when[11:16]}", label, versions])
             item.setData(0, Qt.ItemDataRole.UserRole, ("consultation", consult))
             entries.append((when, item))
-        for rx in chart["prescriptions"]:
-            current = rx["current"] or {}
-            drugs = ", ".join(line.get("drug", "") for line in current.get("lines") or [])
-            when = rx["prescribed_at"] or ""
+        for rx in chart.prescriptions:
+            lines = rx.current.lines if rx.current is not None else None
+            drugs = ", ".join(line.get("drug", "") for line in lines or [])
+            when = rx.prescribed_at or ""
             item = QTreeWidgetItem(
-                [f"{show_date(when)} {when[11:16]}", "℞ " + drugs, str(len(rx["versions"]))]
+                [f"{show_date(when)} {when[11:16]}", "℞ " + drugs, str(len(rx.versions))]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, ("prescription", rx))
             entries.append((when, item))
@@ -302,7 +295,7 @@ class ChartView(QWidget):
             self.timeline.addTopLevelItem(item)
         # The newest entry is shown (a consultation just saved is there), unless the user
         # was reading an older one of the same chart: that one stays.
-        same = previous is not None and previous.get("id") == chart.get("id")
+        same = previous is not None and previous.id == chart.id
         if same and selected and selected != self._newest:
             self._select(selected)
         elif (top := self.timeline.topLevelItem(0)) is not None:
@@ -314,12 +307,12 @@ class ChartView(QWidget):
         item = self.timeline.currentItem()
         if item is None:
             return None
-        return str(item.data(0, Qt.ItemDataRole.UserRole)[1]["id"])
+        return str(item.data(0, Qt.ItemDataRole.UserRole)[1].id)
 
     def _select(self, record_id: str) -> None:
         for i in range(self.timeline.topLevelItemCount()):
             item = self.timeline.topLevelItem(i)
-            if item is not None and item.data(0, Qt.ItemDataRole.UserRole)[1]["id"] == record_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole)[1].id == record_id:
                 self.timeline.setCurrentItem(item)
                 return
 
@@ -327,11 +320,11 @@ class ChartView(QWidget):
         """Read the open chart again (after an edit made from the chart itself)."""
         if self.tasks is None or self.chart is None:
             return
-        patient_id = str(self.chart["id"])
+        patient_id = self.chart.id
         self.tasks.db(lambda p: p.visible_chart(patient_id), on_done=self._reloaded)
 
-    def _reloaded(self, chart: dict[str, Any]) -> None:
-        if self.chart is not None and self.chart["id"] == chart["id"]:
+    def _reloaded(self, chart: Chart) -> None:
+        if self.chart is not None and self.chart.id == chart.id:
             self.show_chart(chart)
 
     def refresh_draft(self) -> None:
@@ -339,7 +332,7 @@ class ChartView(QWidget):
         worker: the draft is a file, sealed)."""
         if self.tasks is None or self.drafts is None or self.chart is None or not self.clinical:
             return
-        patient_id, drafts = str(self.chart["id"]), self.drafts
+        patient_id, drafts = self.chart.id, self.drafts
         with contextlib.suppress(RuntimeError):  # the workers are stopped: the app quits
             self.tasks.on_db(
                 lambda: drafts.load(draft_name(patient_id)),
@@ -347,7 +340,7 @@ class ChartView(QWidget):
             )
 
     def _show_draft(self, patient_id: str, draft: dict[str, Any] | None) -> None:
-        if self.chart is None or self.chart["id"] != patient_id:
+        if self.chart is None or self.chart.id != patient_id:
             return
         self.draft_box.setVisible(bool(draft))
         if draft:
@@ -384,21 +377,20 @@ class ChartView(QWidget):
             self.lab_view = lab
             return
         if kind == "document":
-            found = [d for d in self.chart["documents"] if d["id"] == record_id]
+            found = [d for d in self.chart.documents if d.id == record_id]
             if found:
                 self.open_document(found[0])
             return
-        section = SECTIONS.get(kind)
-        record = next((r for r in self.chart.get(section or "", []) if r["id"] == record_id), None)
+        record = self.chart.find(kind, record_id) if kind in DIALOGS else None
         if record is not None:
             self._open_record(kind, record)
 
-    def _open_record(self, kind: str, record: dict[str, Any] | None) -> None:
+    def _open_record(self, kind: str, record: Row | None) -> None:
         if self.chart is None or self.tasks is None:
             return
         dialog_type = DIALOGS[kind]
-        extra = {"documents": self.chart["documents"]} if kind == "lab_result" else {}
-        dialog = dialog_type(self.tasks, str(self.chart["id"]), self, record=record, **extra)
+        extra = {"documents": self.chart.documents} if kind == "lab_result" else {}
+        dialog = dialog_type(self.tasks, self.chart.id, self, record=record, **extra)
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()
         self.dialog = dialog
@@ -419,15 +411,14 @@ class ChartView(QWidget):
         if kind != "consultation":
             return
         c = self.chart
-        name = f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}".strip()
-        editor = ConsultationEditor(self.tasks, self.drafts, str(c["id"]), name, amend=entry)
+        editor = ConsultationEditor(self.tasks, self.drafts, c.id, c.full_name(), amend=entry)
         editor.saved.connect(lambda _: self.reload())
         editor.show()
         self.editor = editor
 
     # -- documents --------------------------------------------------------------------------
 
-    def open_document(self, document: dict[str, Any]) -> None:
+    def open_document(self, document: Document) -> None:
         """The document in the in-app viewer (decrypted in memory, on the worker)."""
         if self.tasks is None:
             return
@@ -435,8 +426,8 @@ class ChartView(QWidget):
         viewer.show()
         self.viewer = viewer
 
-    def fetch_for(self, document: dict[str, Any]) -> Fetch | None:
-        return self.fetcher(str(document["id"])) if self.fetcher is not None else None
+    def fetch_for(self, document: Document) -> Fetch | None:
+        return self.fetcher(document.id) if self.fetcher is not None else None
 
     def show_documents(self) -> None:
         if self.chart is None or self.tasks is None:
@@ -462,7 +453,7 @@ class ChartView(QWidget):
             self.attaching.clear()
             return
         path = self.attaching[0]
-        dialog = AttachDocumentDialog(self.tasks, str(self.chart["id"]), path, self)
+        dialog = AttachDocumentDialog(self.tasks, self.chart.id, path, self)
         dialog.saved.connect(lambda _: self._attached())
         dialog.rejected.connect(self._skip_attachment)
         dialog.show()

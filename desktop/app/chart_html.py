@@ -17,6 +17,19 @@ from desktop.app.identity_text import show_nir, show_phone, unbroken
 from desktop.app.lab_results import latest_items
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
+from desktop.practice.models import (
+    Allergy,
+    Chart,
+    Consultation,
+    Document,
+    Prescription,
+    PrescriptionVersion,
+    Problem,
+    Row,
+    Treatment,
+    Vaccination,
+    Version,
+)
 
 RED = "#c00000"
 SEXES = {
@@ -47,110 +60,103 @@ def lines(text: str | None) -> str:
     return escape(text or "").replace("\n", "<br/>")
 
 
-def full_name(c: dict[str, Any]) -> str:
-    return f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}".strip()
+def allergy_text(a: Allergy) -> str:
+    details = ", ".join(p for p in (a.reaction, a.severity) if p)
+    return (a.substance or "?") + (f" ({details})" if details else "")
 
 
-def allergy_text(a: dict[str, Any]) -> str:
-    parts = [a.get("reaction"), a.get("severity")]
-    details = ", ".join(p for p in parts if p)
-    return (a.get("substance") or "?") + (f" ({details})" if details else "")
-
-
-def header_html(c: dict[str, Any]) -> str:
-    name = escape(full_name(c))
-    if c.get("birth_name"):
-        name += (
-            f" <small>({escape(birth_name_text(c.get('sex'), c['birth_name'].upper()))})</small>"
-        )
+def header_html(c: Chart) -> str:
+    name = escape(c.full_name())
+    if c.birth_name:
+        name += f" <small>({escape(birth_name_text(c.sex, c.birth_name.upper()))})</small>"
     facts = [
-        _t(SEXES[c["sex"]]) if c.get("sex") in SEXES else "",
-        born_text(c.get("sex"), c.get("birth_date")),
-        age_text(c.get("birth_date")),
-        unbroken(show_nir(c.get("nir"))),
-        unbroken(show_phone(c.get("phone"))),
+        _t(SEXES[c.sex]) if c.sex in SEXES else "",
+        born_text(c.sex, c.birth_date),
+        age_text(c.birth_date),
+        unbroken(show_nir(c.nir)),
+        unbroken(show_phone(c.phone)),
     ]
     html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
-    if c.get("allergies"):
-        allergies = ", ".join(escape(allergy_text(a)) for a in c["allergies"])
+    if c.allergies:
+        allergies = ", ".join(escape(allergy_text(a)) for a in c.allergies)
         line = escape(QCoreApplication.translate("chart", "Allergies: {0}")).format(allergies)
         html += f"<br/><b style='color:{RED}'>{line}</b>"
     return html
 
 
-def link(kind: str, record: dict[str, Any], html: str) -> str:
+def link(kind: str, record: Row, html: str) -> str:
     """An entry of the summary that opens its edit dialog when clicked (or Enter)."""
-    return f"<a href='{kind}:{escape(str(record['id']))}'>{html}</a>"
+    return f"<a href='{kind}:{escape(record.id)}'>{html}</a>"
 
 
-def problem_text(p: dict[str, Any]) -> str:
-    text = link("problem", p, escape(p.get("label") or ""))
-    if p.get("cim10"):
-        text += f" <small>({escape(p['cim10'])})</small>"
+def problem_text(p: Problem) -> str:
+    text = link("problem", p, escape(p.label or ""))
+    if p.cim10:
+        text += f" <small>({escape(p.cim10)})</small>"
     facts = []
-    if p.get("kind") in PROBLEM_KINDS and p["kind"] != "medical":
-        facts.append(_t(PROBLEM_KINDS[p["kind"]]))
-    if p.get("onset"):
-        facts.append(QCoreApplication.translate("chart", "since {0}").format(show_date(p["onset"])))
-    if p.get("resolved"):
+    if p.kind in PROBLEM_KINDS and p.kind != "medical":
+        facts.append(_t(PROBLEM_KINDS[p.kind]))
+    if p.onset:
+        facts.append(QCoreApplication.translate("chart", "since {0}").format(show_date(p.onset)))
+    if p.resolved:
         facts.append(
-            QCoreApplication.translate("chart", "resolved {0}").format(show_date(p["resolved"]))
+            QCoreApplication.translate("chart", "resolved {0}").format(show_date(p.resolved))
         )
     if facts:
         text += f" <small>— {escape(', '.join(facts))}</small>"
     return text
 
 
-def treatment_text(t: dict[str, Any]) -> str:
-    text = link("treatment", t, escape(f"{t.get('drug') or ''} {t.get('dosage') or ''}".strip()))
+def treatment_text(t: Treatment) -> str:
+    text = link("treatment", t, escape(f"{t.drug or ''} {t.dosage or ''}".strip()))
     facts = []
-    if t.get("started"):
-        facts.append(
-            QCoreApplication.translate("chart", "since {0}").format(show_date(t["started"]))
-        )
-    if t.get("long_term") is True:
+    if t.started:
+        facts.append(QCoreApplication.translate("chart", "since {0}").format(show_date(t.started)))
+    if t.long_term is True:
         facts.append(QCoreApplication.translate("chart", "long-term"))
-    elif t.get("long_term") is False:
+    elif t.long_term is False:
         facts.append(QCoreApplication.translate("chart", "short course"))
-    if t.get("stopped"):
+    if t.stopped:
         facts.append(
-            QCoreApplication.translate("chart", "stopped {0}").format(show_date(t["stopped"]))
+            QCoreApplication.translate("chart", "stopped {0}").format(show_date(t.stopped))
         )
-    if t.get("stop_reason"):
-        facts.append(t["stop_reason"])
+    if t.stop_reason:
+        facts.append(t.stop_reason)
     if facts:
         text += f" <small>({escape(', '.join(facts))})</small>"
     return text
 
 
-def vaccination_text(v: dict[str, Any]) -> str:
+def vaccination_text(v: Vaccination) -> str:
     """ "Boostrixtetra, dose 2 (03/11/2025)" """
-    text = v.get("vaccine") or ""
-    if v.get("dose_number") is not None:
-        text += QCoreApplication.translate("chart", ", dose {0}").format(v["dose_number"])
-    return f"{text} ({show_date(v.get('given_on'))})"
+    text = v.vaccine or ""
+    if v.dose_number is not None:
+        text += QCoreApplication.translate("chart", ", dose {0}").format(v.dose_number)
+    return f"{text} ({show_date(v.given_on)})"
 
 
-def document_text(d: dict[str, Any]) -> str:
+def document_text(d: Document) -> str:
     """A document in the summary: a link that opens it in the viewer, then its kind."""
-    text = f"{d.get('title') or ''} ({show_date(d.get('received_at'))})"
-    kind = escape(kind_label(d.get("kind")))
+    text = f"{d.title or ''} ({show_date(d.received_at)})"
+    kind = escape(kind_label(d.kind))
     return link("document", d, escape(text)) + f" <small>{kind}</small>"
 
 
-def last_vitals(chart: dict[str, Any]) -> dict[str, tuple[Any, str]]:
+def last_vitals(chart: Chart) -> dict[str, tuple[Any, str]]:
     """The most recent value of each vital sign across consultations, with the date of
     the consultation that measured it."""
     found: dict[str, tuple[Any, str]] = {}
-    for consult in chart["consultations"]:  # newest first
-        current = consult["current"] or {}
+    for consult in chart.consultations:  # newest first
+        if consult.current is None:
+            continue
+        current = consult.current.fields()
         for key in BY_NAME:
             if key not in found and current.get(key) is not None:
-                found[key] = (current[key], consult.get("started_at") or "")
+                found[key] = (current[key], consult.started_at or "")
     return found
 
 
-def last_vitals_items(chart: dict[str, Any]) -> list[str]:
+def last_vitals_items(chart: Chart) -> list[str]:
     """ "TA 135/85 mmHg (12/03/2026)", "Poids 58,1 kg (02/11/2025)", …"""
     found = last_vitals(chart)
     items = []
@@ -171,7 +177,7 @@ def last_vitals_items(chart: dict[str, Any]) -> list[str]:
     return items
 
 
-def summary_html(c: dict[str, Any]) -> str:
+def summary_html(c: Chart) -> str:
     parts = []
 
     def section(title: str, items: list[str]) -> None:
@@ -180,14 +186,14 @@ def summary_html(c: dict[str, Any]) -> str:
                 f"<h3>{escape(title)}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
             )
 
-    active = [p for p in c["problems"] if not p.get("resolved")]
-    past = [p for p in c["problems"] if p.get("resolved")]
+    active = [p for p in c.problems if not p.resolved]
+    past = [p for p in c.problems if p.resolved]
     section(QCoreApplication.translate("chart", "Problems"), [problem_text(p) for p in active])
     section(QCoreApplication.translate("chart", "Past problems"), [problem_text(p) for p in past])
-    current = [t for t in c["treatments"] if not t.get("stopped")]
+    current = [t for t in c.treatments if not t.stopped]
     stopped = sorted(
-        (t for t in c["treatments"] if t.get("stopped")),
-        key=lambda t: t["stopped"],
+        (t for t in c.treatments if t.stopped),
+        key=lambda t: t.stopped or "",
         reverse=True,
     )
     section(
@@ -202,7 +208,7 @@ def summary_html(c: dict[str, Any]) -> str:
         QCoreApplication.translate("chart", "Allergies"),
         [
             link("allergy", a, f"<span style='color:{RED}'>{escape(allergy_text(a))}</span>")
-            for a in c["allergies"]
+            for a in c.allergies
         ],
     )
     section(
@@ -215,27 +221,27 @@ def summary_html(c: dict[str, Any]) -> str:
             QCoreApplication.translate("chart", "Growth"),
             [f"<a href='growth:all'>{escape(curves)}</a>"],
         )
-    results = c.get("lab_results") or []
+    results = c.lab_results
     # A URL scheme has no "_": "lab-result", read back as the entity's name.
     labs = [link("lab-result", r, escape(text)) for r, text in latest_items(results)]
     if results:
         every = QCoreApplication.translate("chart", "Every result, by analyte ({0})…")
         labs.append(f"<a href='lab-results:all'>{escape(every.format(len(results)))}</a>")
     section(QCoreApplication.translate("chart", "Lab results"), labs)
-    vaccinations = c["vaccinations"]
+    vaccinations = c.vaccinations
     items = [link("vaccination", v, escape(vaccination_text(v))) for v in vaccinations[:8]]
     if vaccinations:
         every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
         items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
     section(QCoreApplication.translate("chart", "Vaccinations"), items)
-    upcoming = [a for a in c["appointments"] if a.get("status") == "booked"]
+    upcoming = [a for a in c.appointments if a.status == "booked"]
     section(
         QCoreApplication.translate("chart", "Appointments"),
-        [escape(f"{show_datetime(a['starts_at'])} {a.get('reason') or ''}") for a in upcoming],
+        [escape(f"{show_datetime(a.starts_at)} {a.reason or ''}") for a in upcoming],
     )
     section(
         QCoreApplication.translate("chart", "Documents"),
-        [document_text(d) for d in c["documents"]],
+        [document_text(d) for d in c.documents],
     )
     return (
         "".join(parts)
@@ -243,23 +249,23 @@ def summary_html(c: dict[str, Any]) -> str:
     )
 
 
-def consultation_version_html(version: dict[str, Any]) -> str:
+def consultation_version_html(version: Version) -> str:
     """Every field of one version of a consultation, as typed."""
     out = []
-    if version.get("reason"):
+    if version.reason:
         out.append(
             "<b>"
             + escape(QCoreApplication.translate("chart", "Reason:"))
             + "</b> "
-            + escape(version["reason"])
+            + escape(version.reason)
         )
-    if version.get("text"):
-        out.append(lines(version["text"]))
+    if version.text:
+        out.append(lines(version.text))
     for key, label in SOAP_LABELS:
-        if version.get(key):
-            out.append(f"<b>{escape(_t(label))}</b><br/>{lines(version[key])}")
-    vitals = vitals_summary(version)
-    b = bmi(version.get("weight_kg"), version.get("height_cm"))
+        if version.field(key):
+            out.append(f"<b>{escape(_t(label))}</b><br/>{lines(version.field(key))}")
+    vitals = vitals_summary(version.fields())
+    b = bmi(version.weight_kg, version.height_cm)
     if b:
         vitals.append(QCoreApplication.translate("chart", "BMI {0}").format(show_number(b)))
     if vitals:
@@ -269,7 +275,7 @@ def consultation_version_html(version: dict[str, Any]) -> str:
             + "</b> "
             + escape(" · ".join(vitals))
         )
-    diagnoses = version.get("diagnoses") or []
+    diagnoses = version.diagnoses or []
     if diagnoses:
         items = "".join(
             "<li>"
@@ -286,39 +292,37 @@ def consultation_version_html(version: dict[str, Any]) -> str:
     return "<br/>".join(out)
 
 
-def prescription_version_html(version: dict[str, Any]) -> str:
+def prescription_version_html(version: PrescriptionVersion) -> str:
     body = "<br/>".join(
         escape(
             " — ".join(
                 str(line.get(k)) for k in ("drug", "dosage", "duration", "quantity") if line.get(k)
             )
         )
-        for line in version.get("lines") or []
+        for line in version.lines or []
     )
-    if version.get("notes"):
-        body += "<br/>" + lines(version["notes"])
+    if version.notes:
+        body += "<br/>" + lines(version.notes)
     return body
 
 
-def consultation_html(kind: str, entry: dict[str, Any]) -> str:
+def consultation_html(kind: str, entry: Consultation | Prescription) -> str:
     """Every version of a consultation or prescription, newest first."""
-    blocks = []
-    count = len(entry["versions"])
-    for number, version in enumerate(entry["versions"], 1):
-        when = escape(show_datetime(version.get("created_at")))
-        if kind == "consultation":
-            title = escape(
-                QCoreApplication.translate("chart", "Consultation of {0}").format(
-                    show_datetime(entry.get("started_at"))
-                )
+    if isinstance(entry, Consultation):
+        title = escape(
+            QCoreApplication.translate("chart", "Consultation of {0}").format(
+                show_datetime(entry.started_at)
             )
-            body = consultation_version_html(version)
-        else:
-            title = "℞"
-            body = prescription_version_html(version)
+        )
+        written = [(v.created_at, consultation_version_html(v)) for v in entry.versions]
+    else:
+        title = "℞"
+        written = [(v.created_at, prescription_version_html(v)) for v in entry.versions]
+    blocks = []
+    for number, (created_at, body) in enumerate(written, 1):
         label = escape(
             QCoreApplication.translate("chart", "version {0} of {1}, written {2}").format(
-                number, count, when
+                number, len(written), escape(show_datetime(created_at))
             )
         )
         blocks.append(f"<p><b>{title}</b> <small>{label}</small><br/>{body}</p>")

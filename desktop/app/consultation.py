@@ -29,6 +29,7 @@ from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings
 from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
+from desktop.practice.models import Consultation
 
 AUTOSAVE_MS = 3_000
 SOAP = (
@@ -60,6 +61,13 @@ def diagnoses_text(diagnoses: list[dict[str, Any]] | None) -> str:
     )
 
 
+def _content(consultation: Consultation) -> dict[str, Any]:
+    """The current version's fields by name (empty while not on this computer): what an
+    amendment starts from, and compares with."""
+    current = consultation.current
+    return current.fields() if current is not None else {}
+
+
 class ConsultationEditor(QDialog):
     saved = Signal(str)  # consultation id
     draft_changed = Signal(str)  # patient id: a draft was kept or discarded
@@ -70,7 +78,7 @@ class ConsultationEditor(QDialog):
         drafts: DraftStore,
         patient_id: str,
         title: str,
-        amend: dict[str, Any] | None = None,
+        amend: Consultation | None = None,
     ) -> None:
         """A new consultation, or with ``amend`` (a chart's consultation entry) a new
         version of that one, started from its current text (the old stays readable)."""
@@ -81,10 +89,10 @@ class ConsultationEditor(QDialog):
             self.draft_name = draft_name(patient_id)
             self.setWindowTitle(self.tr("New consultation: {0}").format(title))
         else:
-            self.draft_name = amendment_draft(amend["id"])
+            self.draft_name = amendment_draft(amend.id)
             self.setWindowTitle(
                 self.tr("Amend the consultation of {0}: {1}").format(
-                    show_datetime(amend.get("started_at")), title
+                    show_datetime(amend.started_at), title
                 )
             )
         self.resize(780, 680)
@@ -159,7 +167,7 @@ class ConsultationEditor(QDialog):
         self._autosave.timeout.connect(self.save_draft)
         self._autosave.start()
         if amend is not None:
-            self._fill(amend.get("current") or {})
+            self._fill(_content(amend))
         self._restore_draft()
 
     # -- content ----------------------------------------------------------------------------
@@ -309,7 +317,7 @@ class ConsultationEditor(QDialog):
             return
         amended = self.amended
         if amended is not None:
-            before = amended.get("current") or {}
+            before = _content(amended)
             if all(content[k] == before.get(k) for k in content):
                 self.status.setText(self.tr("Nothing was changed: no new version to save."))
                 return
@@ -318,8 +326,8 @@ class ConsultationEditor(QDialog):
 
         def write(p: Any) -> str:
             if amended is not None:
-                p.revise_consultation(str(amended["id"]), **content)
-                cid = str(amended["id"])
+                p.revise_consultation(amended.id, **content)
+                cid = amended.id
             else:
                 cid, _ = p.add_consultation(patient, **content)
             drafts.discard(name)

@@ -31,6 +31,7 @@ from desktop.app.errors import message_for
 from desktop.app.paper import documents_folder
 from desktop.app.tasks import Tasks
 from desktop.practice import errors
+from desktop.practice.models import Document
 
 Fetch = Callable[[], bytes]
 """Fetches a document's content from the practice's storage (on the network worker)."""
@@ -67,15 +68,15 @@ class DocumentViewer(QDialog):
     def __init__(
         self,
         tasks: Tasks,
-        document: dict[str, Any],
+        document: Document,
         parent: QWidget | None = None,
         fetch: Fetch | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks, self.document, self.fetch = tasks, document, fetch
-        self.document_id = str(document["id"])
+        self.document_id = document.id
         self.content: bytes | None = None
-        title = document.get("title") or document.get("filename") or ""
+        title = document.title or document.filename or ""
         self.setWindowTitle(self.tr("Document: {0}").format(title))
         self.resize(820, 760)
         self.status = QLabel(self.tr("Opening the document…"))
@@ -109,20 +110,20 @@ class DocumentViewer(QDialog):
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        facts = [show_date(document.get("received_at")), document.get("filename") or ""]
+        facts = [show_date(document.received_at), document.filename or ""]
         about = QLabel(" · ".join(f for f in facts if f))
         layout.addWidget(about)
         layout.addWidget(self.status)
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
-        document_id, mime = self.document_id, document.get("mime")
+        document_id, mime = self.document_id, document.mime
         tasks.db(lambda p: open_content(p.document_content(document_id), mime),
                  on_done=self.show_content, on_error=self._not_here)  # fmt: skip
 
     def _not_here(self, exc: BaseException) -> None:
         """Content never fetched onto this computer (a lazy restore): from the storage,
         on the network worker, decrypted there and kept in the local database."""
-        fetch, mime = self.fetch, self.document.get("mime")
+        fetch, mime = self.fetch, self.document.mime
         if fetch is None or not isinstance(exc, errors.NotFoundError):
             self._failed(exc)
             return
@@ -174,7 +175,7 @@ class DocumentViewer(QDialog):
         self.shown.emit()
 
     def suggested_path(self) -> Path:
-        name = Path(str(self.document.get("filename") or "")).name or "document"
+        name = Path(str(self.document.filename or "")).name or "document"
         return documents_folder() / name
 
     def ask_export(self) -> None:

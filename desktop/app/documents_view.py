@@ -3,9 +3,8 @@ Attach adds one from a file dialog (files can also be dropped on the chart)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from desktop.app.dates import show_date
 from desktop.app.document_attach import FILE_FILTER, kind_label
 from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Chart, Document
 
 RECORD = Qt.ItemDataRole.UserRole
 
@@ -48,17 +48,16 @@ class DocumentsView(QDialog):
     def __init__(
         self,
         tasks: Tasks,
-        chart: dict[str, Any],
+        chart: Chart,
         parent: QWidget | None = None,
-        fetch_for: Callable[[dict[str, Any]], Fetch | None] | None = None,
+        fetch_for: Callable[[Document], Fetch | None] | None = None,
     ):
         super().__init__(parent)
-        self.tasks, self.patient_id = tasks, str(chart["id"])
+        self.tasks, self.patient_id = tasks, chart.id
         self.fetch_for = fetch_for
-        self.records: list[dict[str, Any]] = []
+        self.records: list[Document] = []
         self.viewer: DocumentViewer | None = None
-        name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
-        self.setWindowTitle(self.tr("Documents: {0}").format(name.strip()))
+        self.setWindowTitle(self.tr("Documents: {0}").format(chart.full_name()))
         self.resize(640, 420)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("documents")
@@ -86,14 +85,14 @@ class DocumentsView(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.show_records(chart["documents"])
+        self.show_records(chart.documents)
 
-    def show_records(self, records: list[dict[str, Any]]) -> None:
+    def show_records(self, records: Sequence[Document]) -> None:
         self.records = list(records)  # the chart's order: newest first
         self.table.setRowCount(len(self.records))
         for row, d in enumerate(self.records):
-            when, kind = show_date(d.get("received_at")), kind_label(d.get("kind"))
-            cells = (when, d.get("title") or "", kind)
+            when, kind = show_date(d.received_at), kind_label(d.kind)
+            cells = (when, d.title or "", kind)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(RECORD, row)

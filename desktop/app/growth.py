@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
@@ -17,6 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.practice.models import Chart
 
 CHILD_UNTIL_YEARS = 18
 MONTHS_UNTIL = 36  # under three years, age in months; after, in years
@@ -33,15 +33,15 @@ class Point:
     value: float
 
 
-def _birth(chart: dict[str, Any]) -> dt.date | None:
-    text = chart.get("birth_date") or ""
+def _birth(chart: Chart) -> dt.date | None:
+    text = chart.birth_date or ""
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
     except ValueError:
         return None
 
 
-def is_child(chart: dict[str, Any], today: dt.date | None = None) -> bool:
+def is_child(chart: Chart, today: dt.date | None = None) -> bool:
     born = _birth(chart)
     if born is None:
         return False
@@ -49,16 +49,16 @@ def is_child(chart: dict[str, Any], today: dt.date | None = None) -> bool:
     return (today - born).days < CHILD_UNTIL_YEARS * 365.25
 
 
-def growth_points(chart: dict[str, Any]) -> dict[str, list[Point]]:
+def growth_points(chart: Chart) -> dict[str, list[Point]]:
     """Each measure's (age in days, value) from the consultations' current versions,
     oldest first; a measure taken before birth (a wrong date) is left out."""
     born = _birth(chart)
     out: dict[str, list[Point]] = {name: [] for name, _ in MEASURES}
     if born is None:
         return out
-    for consult in chart.get("consultations") or []:
-        current = consult.get("current") or {}
-        when = (consult.get("started_at") or "")[:10]
+    for consult in chart.consultations:
+        current = consult.current.fields() if consult.current is not None else {}
+        when = (consult.started_at or "")[:10]
         if len(when) < 10:
             continue
         age = (dt.date.fromisoformat(when) - born).days
@@ -124,10 +124,9 @@ class GrowthPlot(QChartView):
 class GrowthView(QDialog):
     """The three plots of a child, one tab each (a tab without a measure says so)."""
 
-    def __init__(self, chart: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
-        self.setWindowTitle(self.tr("Growth: {0}").format(name.strip()))
+        self.setWindowTitle(self.tr("Growth: {0}").format(chart.full_name()))
         self.resize(760, 520)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Growth curves"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,32 +32,33 @@ from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.numbers import NumberError, parse_number, show_number
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Chart, Document, LabResult
 
 RECORD = Qt.ItemDataRole.UserRole
 
 
-def value_text(r: dict[str, Any]) -> str:
+def value_text(r: LabResult) -> str:
     """ "13,2 g/dL" or the lab's text ("négatif")."""
-    if r.get("value") is not None:
-        return f"{show_number(r['value'])} {r.get('unit') or ''}".strip()
-    return str(r.get("value_text") or "")
+    if r.value is not None:
+        return f"{show_number(r.value)} {r.unit or ''}".strip()
+    return str(r.value_text or "")
 
 
-def range_text(r: dict[str, Any]) -> str:
+def range_text(r: LabResult) -> str:
     """ "12–16", "< 5", "> 60" or the lab's own text."""
-    low, high = r.get("ref_low"), r.get("ref_high")
+    low, high = r.ref_low, r.ref_high
     if low is not None and high is not None:
         return f"{show_number(low)}–{show_number(high)}"
     if high is not None:
         return f"< {show_number(high)}"
     if low is not None:
         return f"> {show_number(low)}"
-    return str(r.get("ref_text") or "")
+    return str(r.ref_text or "")
 
 
-def flag(r: dict[str, Any]) -> str:
+def flag(r: LabResult) -> str:
     """ "↑" above the range, "↓" below it, "" within it or without one."""
-    value, low, high = r.get("value"), r.get("ref_low"), r.get("ref_high")
+    value, low, high = r.value, r.ref_low, r.ref_high
     if value is None:
         return ""
     if high is not None and value > high:
@@ -67,29 +68,29 @@ def flag(r: dict[str, Any]) -> str:
     return ""
 
 
-def by_analyte(results: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def by_analyte(results: Sequence[LabResult]) -> dict[str, list[LabResult]]:
     """Each analyte's results, newest first; analytes in alphabetical order, named with
     a capital ("Hémoglobine" and "hémoglobine" typed on two days are one)."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[str, list[LabResult]] = defaultdict(list)
     names: dict[str, str] = {}
     for r in results:
-        name = (r.get("analyte") or "").strip()
+        name = (r.analyte or "").strip()
         key = name.casefold()
         names.setdefault(key, name[:1].upper() + name[1:])
         groups[key].append(r)
     return {
-        names[k]: sorted(groups[k], key=lambda r: (r.get("taken_on") or "", r["id"]), reverse=True)
+        names[k]: sorted(groups[k], key=lambda r: (r.taken_on or "", r.id), reverse=True)
         for k in sorted(groups)
     }
 
 
-def latest_items(results: list[dict[str, Any]]) -> list[tuple[dict[str, Any], str]]:
+def latest_items(results: Sequence[LabResult]) -> list[tuple[LabResult, str]]:
     """(the newest result, "Hémoglobine 13,2 g/dL ↓ (10/02/2026)") for each analyte."""
     out = []
     for name, rows in by_analyte(results).items():
         r = rows[0]
         shown = " ".join(p for p in (name, value_text(r), flag(r)) if p)
-        out.append((r, f"{shown} ({show_date(r.get('taken_on'))})"))
+        out.append((r, f"{shown} ({show_date(r.taken_on)})"))
     return out
 
 
@@ -103,24 +104,24 @@ class LabResultDialog(EditOrAdd):
         tasks: Tasks,
         patient_id: str,
         parent: QWidget | None = None,
-        record: dict[str, Any] | None = None,
+        record: LabResult | None = None,
         today: dt.date | None = None,
-        documents: list[dict[str, Any]] | None = None,
+        documents: Sequence[Document] | None = None,
     ) -> None:
         title = self.tr("Edit a lab result") if record else self.tr("Add a lab result")
         super().__init__(tasks, patient_id, record, title, parent)
         self.today = today or dt.date.today()
-        r = record or {}
-        value = show_number(r["value"]) if r.get("value") is not None else r.get("value_text")
-        self.add_edit("analyte", self.tr("Analyte"), r.get("analyte"))
+        r = record or LabResult.blank()
+        value = show_number(r.value) if r.value is not None else r.value_text
+        self.add_edit("analyte", self.tr("Analyte"), r.analyte)
         self.edits["analyte"].setPlaceholderText(self.tr("Hémoglobine, TSH, HbA1c…"))
         self.add_edit("value", self.tr("Result"), value)
         self.edits["value"].setPlaceholderText(self.tr("13,2 or négatif"))
-        self.add_edit("unit", self.tr("Unit"), r.get("unit"))
-        self.add_edit("ref_low", self.tr("Reference range: low"), _number(r.get("ref_low")))
-        self.add_edit("ref_high", self.tr("Reference range: high"), _number(r.get("ref_high")))
-        self.add_edit("ref_text", self.tr("Reference range as the lab wrote it"), r.get("ref_text"))
-        self.add_edit("taken_on", self.tr("Sample taken on"), show_date(r.get("taken_on")))
+        self.add_edit("unit", self.tr("Unit"), r.unit)
+        self.add_edit("ref_low", self.tr("Reference range: low"), _number(r.ref_low))
+        self.add_edit("ref_high", self.tr("Reference range: high"), _number(r.ref_high))
+        self.add_edit("ref_text", self.tr("Reference range as the lab wrote it"), r.ref_text)
+        self.add_edit("taken_on", self.tr("Sample taken on"), show_date(r.taken_on))
         self.edits["taken_on"].setPlaceholderText(self.tr("22/06/2026"))
         if record is None:
             self.edits["taken_on"].setText(show_date(self.today.isoformat()))
@@ -128,9 +129,9 @@ class LabResultDialog(EditOrAdd):
         self.report.setObjectName("document_id")
         self.report.addItem(self.tr("None"), None)
         for d in documents or []:
-            when = show_date(d.get("received_at"))
-            self.report.addItem(f"{d.get('title') or ''} ({when})", d["id"])
-        self.report.setCurrentIndex(max(self.report.findData(r.get("document_id")), 0))
+            when = show_date(d.received_at)
+            self.report.addItem(f"{d.title or ''} ({when})", d.id)
+        self.report.setCurrentIndex(max(self.report.findData(r.document_id), 0))
         self.form.addRow(self.tr("Report it came with"), self.report)
 
     def save(self) -> None:
@@ -187,18 +188,17 @@ class LabResultsView(QDialog):
     def __init__(
         self,
         tasks: Tasks,
-        chart: dict[str, Any],
+        chart: Chart,
         parent: QWidget | None = None,
-        fetch_for: Callable[[dict[str, Any]], Fetch | None] | None = None,
+        fetch_for: Callable[[Document], Fetch | None] | None = None,
     ):
         super().__init__(parent)
-        self.tasks, self.patient_id = tasks, str(chart["id"])
+        self.tasks, self.patient_id = tasks, chart.id
         self.fetch_for = fetch_for
-        self.documents: list[dict[str, Any]] = list(chart.get("documents") or [])
-        self.groups: dict[str, list[dict[str, Any]]] = {}
+        self.documents: list[Document] = list(chart.documents)
+        self.groups: dict[str, list[LabResult]] = {}
         self.viewer: DocumentViewer | None = None
-        name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
-        self.setWindowTitle(self.tr("Lab results: {0}").format(name.strip()))
+        self.setWindowTitle(self.tr("Lab results: {0}").format(chart.full_name()))
         self.resize(760, 440)
         self.analytes = QListWidget()
         self.analytes.setObjectName("analytes")
@@ -234,9 +234,9 @@ class LabResultsView(QDialog):
         layout.addLayout(panes)
         layout.addWidget(close)
         self.dialog: LabResultDialog | None = None
-        self.show_records(chart.get("lab_results") or [])
+        self.show_records(chart.lab_results)
 
-    def show_records(self, records: list[dict[str, Any]]) -> None:
+    def show_records(self, records: Sequence[LabResult]) -> None:
         chosen = self.analytes.currentItem()
         keep = chosen.data(RECORD) if chosen is not None else None
         self.groups = by_analyte(records)
@@ -259,24 +259,24 @@ class LabResultsView(QDialog):
         rows = list(self.groups.values())[row]
         self.history.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = (show_date(r.get("taken_on")), value_text(r), range_text(r), flag(r))
+            cells = (show_date(r.taken_on), value_text(r), range_text(r), flag(r))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(RECORD, r["id"])
+                item.setData(RECORD, r.id)
                 self.history.setItem(i, col, item)
         if rows:
             self.history.setCurrentCell(0, 0)
         self._report_chosen()
 
-    def _selected(self) -> dict[str, Any] | None:
+    def _selected(self) -> LabResult | None:
         item = self.history.item(self.history.currentRow(), 0)
         record_id = item.data(RECORD) if item is not None else None
-        found = [r for rows in self.groups.values() for r in rows if r["id"] == record_id]
+        found = [r for rows in self.groups.values() for r in rows if r.id == record_id]
         return found[0] if found else None
 
-    def _report_of(self, result: dict[str, Any] | None) -> dict[str, Any] | None:
-        wanted = (result or {}).get("document_id")
-        return next((d for d in self.documents if wanted and d["id"] == wanted), None)
+    def _report_of(self, result: LabResult | None) -> Document | None:
+        wanted = result.document_id if result is not None else None
+        return next((d for d in self.documents if wanted and d.id == wanted), None)
 
     def _report_chosen(self) -> None:
         self.report_button.setEnabled(self._report_of(self._selected()) is not None)
@@ -292,11 +292,11 @@ class LabResultsView(QDialog):
 
     def _edit(self, item: QTableWidgetItem) -> None:
         record_id = item.data(RECORD)
-        found = [r for rows in self.groups.values() for r in rows if r["id"] == record_id]
+        found = [r for rows in self.groups.values() for r in rows if r.id == record_id]
         if found:
             self._open(found[0])
 
-    def _open(self, record: dict[str, Any] | None) -> None:
+    def _open(self, record: LabResult | None) -> None:
         dialog = LabResultDialog(
             self.tasks, self.patient_id, self, record=record, documents=self.documents
         )
@@ -307,11 +307,11 @@ class LabResultsView(QDialog):
     def reload(self) -> None:
         patient_id = self.patient_id
 
-        def read(p: Any) -> list[dict[str, Any]]:
-            return list(p.chart(patient_id)["lab_results"])
+        def read(p: Any) -> list[LabResult]:
+            return list(p.chart(patient_id).lab_results)
 
         self.tasks.db(read, on_done=self._reloaded)
 
-    def _reloaded(self, records: list[dict[str, Any]]) -> None:
+    def _reloaded(self, records: list[LabResult]) -> None:
         self.show_records(records)
         self.changed.emit()

@@ -13,11 +13,12 @@ from desktop.app.dates import DateError, parse_date
 from desktop.app.patient_list import patient_label
 from desktop.app.record_dialogs import IdentityDialog
 from desktop.app.tasks import Tasks
+from desktop.practice import models
 
 
 class NewPatientDialog(IdentityDialog):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None, *, name: str = "") -> None:
-        super().__init__(tasks, {"id": ""}, parent)
+        super().__init__(tasks, models.chart({"id": ""}, {}), parent)
         self.setWindowTitle(self.tr("New patient"))
         self.setAccessibleName(self.tr("New patient"))
         family, given, born = split_query(name)

@@ -72,16 +72,16 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
     weight, height = prescriptions.latest_measures(chart)
     earlier = [
         Earlier(
-            str(item["prescribed_at"] or ""),
-            prescriptions.lines_of(item["current"]),
-            str(item["current"].get("notes") or ""),
+            str(item.prescribed_at or ""),
+            prescriptions.lines_of(item.current),
+            str(item.current.notes or ""),
         )
-        for item in chart["prescriptions"]
-        if item.get("current")
+        for item in chart.prescriptions
+        if item.current is not None
     ]
     return {
-        "patient": prescriptions.patient_on_paper(chart),
-        "allergies": [a["substance"] for a in chart["allergies"] if a.get("substance")],
+        "patient": prescriptions.patient_on_paper(chart.identity()),
+        "allergies": [a.substance for a in chart.allergies if a.substance],
         "weight": weight,
         "height": height,
         "earlier": earlier,

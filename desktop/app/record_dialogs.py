@@ -32,6 +32,7 @@ from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.tasks import Tasks
 from desktop.practice import cim10
+from desktop.practice.models import Allergy, Chart, Problem, Row
 
 IDENTITY_FIELDS = (
     "family_name",
@@ -171,10 +172,11 @@ class IdentityDialog(_RecordDialog):
     """Edit the identity; only the fields that changed are written (one change each).
     The birth date is typed and shown as dd/mm/yyyy."""
 
-    def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: Tasks, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(tasks, self.tr("Edit identity"), parent)
-        self.patient_id: str = chart["id"]
-        self.before = {f: chart.get(f) for f in (*IDENTITY_FIELDS, "sex")}
+        self.patient_id: str = chart.id
+        identity = chart.identity()
+        self.before = {f: identity[f] for f in (*IDENTITY_FIELDS, "sex")}
         labels = {
             "family_name": self.tr("Family name"),
             "birth_name": self.tr("Birth name"),
@@ -189,7 +191,7 @@ class IdentityDialog(_RecordDialog):
             "referring_gp": self.tr("Referring GP"),
         }
         for field in IDENTITY_FIELDS:
-            value = chart.get(field)
+            value = identity[field]
             self.add_edit(
                 field, labels[field], show_date(value) if field == "birth_date" else value
             )
@@ -198,7 +200,7 @@ class IdentityDialog(_RecordDialog):
         sexes = (("F", self.tr("Female")), ("M", self.tr("Male")), ("U", self.tr("Unknown")))
         for code, label in sexes:
             self.sex.addItem(label, code)
-        index = self.sex.findData(chart.get("sex") or "U")
+        index = self.sex.findData(chart.sex or "U")
         self.sex.setCurrentIndex(max(index, 0))
         self.form.insertRow(3, self.tr("Sex"), self.sex)
         for name, shown in (("nir", show_nir), ("phone", show_phone)):
@@ -285,7 +287,7 @@ class EditOrAdd(_RecordDialog):
         self,
         tasks: Tasks,
         patient_id: str,
-        record: dict[str, Any] | None,
+        record: Row | None,
         title: str,
         parent: QWidget | None,
     ) -> None:
@@ -305,11 +307,11 @@ class EditOrAdd(_RecordDialog):
             fields = {**fields, "patient_id": self.patient_id}
             self.write(lambda p: str(p.create_record(entity, fields)))
             return
-        changed = {k: v for k, v in fields.items() if not _same(v, record.get(k))}
+        changed = {k: v for k, v in fields.items() if not _same(v, record.field(k))}
         if not changed:
             self.reject()
             return
-        record_id = str(record["id"])
+        record_id = record.id
 
         def update(p: Any) -> str:
             p.update_record(entity, record_id, changed)
@@ -331,7 +333,7 @@ class EditOrAdd(_RecordDialog):
 
     def delete(self) -> None:
         assert self.record is not None
-        entity, record_id = self.entity, str(self.record["id"])
+        entity, record_id = self.entity, self.record.id
 
         def tombstone(p: Any) -> str:
             p.delete_record(entity, record_id)
@@ -397,24 +399,22 @@ class ProblemDialog(EditOrAdd):
         tasks: Tasks,
         patient_id: str,
         parent: QWidget | None = None,
-        record: dict[str, Any] | None = None,
+        record: Problem | None = None,
     ) -> None:
         title = self.tr("Edit a problem") if record else self.tr("Add a problem")
         super().__init__(tasks, patient_id, record, title, parent)
-        r = record or {}
-        self.add_edit("label", self.tr("Problem"), r.get("label"))
-        self.add_edit("cim10", self.tr("CIM-10 code"), r.get("cim10"))
+        r = record or Problem.blank()
+        self.add_edit("label", self.tr("Problem"), r.label)
+        self.add_edit("cim10", self.tr("CIM-10 code"), r.cim10)
         self.edits["label"].setPlaceholderText(self.tr("a diagnosis, or a CIM-10 code: J02…"))
         self.cim10 = Cim10Completer(tasks, self.edits["label"], self.edits["cim10"])
         self.kind = QComboBox()
         for code, label in PROBLEM_KINDS:
             self.kind.addItem(self.tr(label), code)
-        self.kind.setCurrentIndex(max(self.kind.findData(r.get("kind") or "medical"), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(r.kind or "medical"), 0))
         self.form.addRow(self.tr("Kind"), self.kind)
-        self.add_edit(
-            "onset", self.tr("Since (dd/mm/yyyy, mm/yyyy or yyyy)"), show_date(r.get("onset"))
-        )
-        self.add_edit("resolved", self.tr("Resolved on"), show_date(r.get("resolved")))
+        self.add_edit("onset", self.tr("Since (dd/mm/yyyy, mm/yyyy or yyyy)"), show_date(r.onset))
+        self.add_edit("resolved", self.tr("Resolved on"), show_date(r.resolved))
         for name in ("onset", "resolved"):
             self.edits[name].setPlaceholderText(self.tr("1975, 06/1975 or 22/06/1975"))
 
@@ -464,19 +464,19 @@ class AllergyDialog(EditOrAdd):
         tasks: Tasks,
         patient_id: str,
         parent: QWidget | None = None,
-        record: dict[str, Any] | None = None,
+        record: Allergy | None = None,
     ) -> None:
         title = self.tr("Edit an allergy") if record else self.tr("Add an allergy")
         super().__init__(tasks, patient_id, record, title, parent)
-        r = record or {}
-        self.add_edit("substance", self.tr("Substance or drug class"), r.get("substance"))
-        self.add_edit("reaction", self.tr("Reaction"), r.get("reaction"))
+        r = record or Allergy.blank()
+        self.add_edit("substance", self.tr("Substance or drug class"), r.substance)
+        self.add_edit("reaction", self.tr("Reaction"), r.reaction)
         self.severity = QComboBox()
         self.severity.setEditable(True)
         self.severity.addItem("")
         for label in SEVERITIES:
             self.severity.addItem(self.tr(label))
-        self.severity.setCurrentText(r.get("severity") or "")
+        self.severity.setCurrentText(r.severity or "")
         self.form.addRow(self.tr("Severity"), self.severity)
         self.kind = QComboBox()
         for code, label in (
@@ -484,7 +484,7 @@ class AllergyDialog(EditOrAdd):
             ("intolerance", self.tr("Intolerance")),
         ):
             self.kind.addItem(label, code)
-        self.kind.setCurrentIndex(max(self.kind.findData(r.get("kind") or "allergy"), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(r.kind or "allergy"), 0))
         self.form.addRow(self.tr("Kind"), self.kind)
 
     def save(self) -> None:

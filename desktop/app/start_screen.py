@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 
 from desktop.app.dates import show_date
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Appointment
 from desktop.practice.recent import recent_charts
 
 PATIENT_ID = Qt.ItemDataRole.UserRole
 
 
-def person(row: dict[str, Any], prefix: str = "") -> str:
-    family = row.get(prefix + "family_name") or ""
-    return f"{family.upper()} {row.get(prefix + 'given_names') or ''}".strip()
+def person(row: dict[str, Any]) -> str:
+    family = row.get("family_name") or ""
+    return f"{family.upper()} {row.get('given_names') or ''}".strip()
 
 
 class StartScreen(QWidget):
@@ -86,25 +87,25 @@ class StartScreen(QWidget):
         day = dt.date.today()
         start, end = f"{day.isoformat()}T00:00", f"{(day + dt.timedelta(days=1)).isoformat()}T00:00"
 
-        def read(p: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        def read(p: Any) -> tuple[list[Appointment], list[dict[str, Any]]]:
             return p.appointments_between(start, end), recent_charts(p)
 
         self.tasks.db(read, on_done=lambda result: self._show(day, *result), on_error=self._failed)
 
     def _show(
-        self, day: dt.date, appointments: list[dict[str, Any]], recent: list[dict[str, Any]]
+        self, day: dt.date, appointments: list[Appointment], recent: list[dict[str, Any]]
     ) -> None:
         self.today_label.setText(
             self.tr("<b>&Today's appointments</b> ({0})").format(show_date(day.isoformat()))
         )
         self.today.clear()
         for a in appointments:
-            text = f"{a['starts_at'][11:16]}  {person(a, 'patient_')}"
-            if a.get("reason"):
-                text += f" — {a['reason']}"
-            if a.get("status") == "cancelled":
+            text = f"{(a.starts_at or '')[11:16]}  {a.patient_name()}"
+            if a.reason:
+                text += f" — {a.reason}"
+            if a.status == "cancelled":
                 text += "  " + self.tr("(cancelled)")
-            self._add(self.today, text, a.get("patient_id"))
+            self._add(self.today, text, a.patient_id)
         if not appointments:
             self._add(self.today, self.tr("No appointment today."), None)
         self.recent.clear()

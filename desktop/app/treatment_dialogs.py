@@ -6,6 +6,7 @@ of its own."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -26,6 +27,7 @@ from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
+from desktop.practice.models import Chart, Treatment, Vaccination
 
 COURSES = (  # the long_term field: not said, long-term, a short course
     (None, QT_TRANSLATE_NOOP("TreatmentDialog", "Not said")),
@@ -72,25 +74,25 @@ class TreatmentDialog(EditOrAdd):
         tasks: Tasks,
         patient_id: str,
         parent: QWidget | None = None,
-        record: dict[str, Any] | None = None,
+        record: Treatment | None = None,
         today: dt.date | None = None,
     ) -> None:
         title = self.tr("Edit a treatment") if record else self.tr("Add a treatment")
         super().__init__(tasks, patient_id, record, title, parent)
         self.today = today or dt.date.today()
-        r = record or {}
-        self.add_edit("drug", self.tr("Drug (DCI)"), r.get("drug"))
-        self.add_edit("dosage", self.tr("Dosage"), r.get("dosage"))
-        self.add_edit("started", self.tr("Started on"), show_date(r.get("started")))
-        self.course = choice_box("long_term", COURSES, "TreatmentDialog", r.get("long_term"))
+        r = record or Treatment.blank()
+        self.add_edit("drug", self.tr("Drug (DCI)"), r.drug)
+        self.add_edit("dosage", self.tr("Dosage"), r.dosage)
+        self.add_edit("started", self.tr("Started on"), show_date(r.started))
+        self.course = choice_box("long_term", COURSES, "TreatmentDialog", r.long_term)
         self.form.addRow(self.tr("Course"), self.course)
-        self.add_edit("stopped", self.tr("Stopped on"), show_date(r.get("stopped")))
-        self.add_edit("stop_reason", self.tr("Reason for stopping"), r.get("stop_reason"))
+        self.add_edit("stopped", self.tr("Stopped on"), show_date(r.stopped))
+        self.add_edit("stop_reason", self.tr("Reason for stopping"), r.stop_reason)
         self.edits["stop_reason"].setPlaceholderText(self.tr("side effect, cured, replaced…"))
         for name in ("started", "stopped"):
             self.edits[name].setPlaceholderText(self.tr("22/06/2026"))
         self.stop_button: QPushButton | None = None
-        if record is not None and not record.get("stopped"):
+        if record is not None and not record.stopped:
             self.stop_button = self.buttons.addButton(
                 self.tr("Stop today"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -133,20 +135,20 @@ class VaccinationDialog(EditOrAdd):
         tasks: Tasks,
         patient_id: str,
         parent: QWidget | None = None,
-        record: dict[str, Any] | None = None,
+        record: Vaccination | None = None,
     ) -> None:
         title = self.tr("Edit a vaccination") if record else self.tr("Add a vaccination")
         super().__init__(tasks, patient_id, record, title, parent)
-        r = record or {}
-        self.add_edit("vaccine", self.tr("Vaccine (product)"), r.get("vaccine"))
-        self.add_edit("given_on", self.tr("Given on"), show_date(r.get("given_on")))
+        r = record or Vaccination.blank()
+        self.add_edit("vaccine", self.tr("Vaccine (product)"), r.vaccine)
+        self.add_edit("given_on", self.tr("Given on"), show_date(r.given_on))
         self.edits["given_on"].setPlaceholderText(self.tr("22/06/2026"))
-        self.add_edit("lot", self.tr("Lot number"), r.get("lot"))
-        self.add_edit("dose_number", self.tr("Dose number"), r.get("dose_number"))
+        self.add_edit("lot", self.tr("Lot number"), r.lot)
+        self.add_edit("dose_number", self.tr("Dose number"), r.dose_number)
         self.edits["dose_number"].setPlaceholderText(self.tr("1, 2, 3…"))
-        self.route = choice_box("route", ROUTES, "VaccinationDialog", r.get("route"))
+        self.route = choice_box("route", ROUTES, "VaccinationDialog", r.route)
         self.form.addRow(self.tr("Route"), self.route)
-        self.add_edit("site", self.tr("Injection site"), r.get("site"))
+        self.add_edit("site", self.tr("Injection site"), r.site)
         self.edits["site"].setPlaceholderText(self.tr("left deltoid"))
 
     def save(self) -> None:
@@ -181,12 +183,11 @@ class VaccinationsView(QDialog):
 
     changed = Signal()
 
-    def __init__(self, tasks: Tasks, chart: dict[str, Any], parent: QWidget | None = None):
+    def __init__(self, tasks: Tasks, chart: Chart, parent: QWidget | None = None):
         super().__init__(parent)
-        self.tasks, self.patient_id = tasks, str(chart["id"])
-        self.records: list[dict[str, Any]] = []
-        name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
-        self.setWindowTitle(self.tr("Vaccinations: {0}").format(name.strip()))
+        self.tasks, self.patient_id = tasks, chart.id
+        self.records: list[Vaccination] = []
+        self.setWindowTitle(self.tr("Vaccinations: {0}").format(chart.full_name()))
         self.resize(620, 420)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("vaccinations")
@@ -213,16 +214,16 @@ class VaccinationsView(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(close)
         self.dialog: VaccinationDialog | None = None
-        self.show_records(chart["vaccinations"])
+        self.show_records(chart.vaccinations)
 
-    def show_records(self, records: list[dict[str, Any]]) -> None:
-        self.records = sorted(records, key=lambda v: v.get("given_on") or "", reverse=True)
+    def show_records(self, records: Sequence[Vaccination]) -> None:
+        self.records = sorted(records, key=lambda v: v.given_on or "", reverse=True)
         self.table.setRowCount(len(self.records))
         for row, v in enumerate(self.records):
-            dose = v.get("dose_number")
+            dose = v.dose_number
             cells = (
-                show_date(v.get("given_on")), v.get("vaccine") or "", v.get("lot") or "",
-                "" if dose is None else str(dose), route_text(v.get("route")), v.get("site") or "",
+                show_date(v.given_on), v.vaccine or "", v.lot or "",
+                "" if dose is None else str(dose), route_text(v.route), v.site or "",
             )  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -233,7 +234,7 @@ class VaccinationsView(QDialog):
     def _edit(self, item: QTableWidgetItem) -> None:
         self._open(self.records[int(item.data(RECORD))])
 
-    def _open(self, record: dict[str, Any] | None) -> None:
+    def _open(self, record: Vaccination | None) -> None:
         dialog = VaccinationDialog(self.tasks, self.patient_id, self, record=record)
         dialog.saved.connect(lambda _: self.reload())
         dialog.show()
@@ -242,11 +243,11 @@ class VaccinationsView(QDialog):
     def reload(self) -> None:
         patient_id = self.patient_id
 
-        def read(p: Any) -> list[dict[str, Any]]:
-            return list(p.chart(patient_id)["vaccinations"])
+        def read(p: Any) -> list[Vaccination]:
+            return list(p.chart(patient_id).vaccinations)
 
         self.tasks.db(read, on_done=self._reloaded)
 
-    def _reloaded(self, records: list[dict[str, Any]]) -> None:
+    def _reloaded(self, records: list[Vaccination]) -> None:
         self.show_records(records)
         self.changed.emit()

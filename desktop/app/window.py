@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             ).format(self._title().strip()),
             yes=self.tr("Delete the chart"),
             no=self.tr("Keep it"),
-            on_yes=lambda: self._delete_patient(str(chart["id"])),
+            on_yes=lambda: self._delete_patient(chart.id),
         )
 
     def _delete_patient(self, patient_id: str) -> None:
@@ -321,8 +321,10 @@ class MainWindow(QMainWindow):
         )
 
     def _title(self) -> str:
-        c = self.chart.chart or {}
-        return f"{(c.get('family_name') or '').upper()} {c.get('given_names') or ''}"
+        c = self.chart.chart
+        if c is None:
+            return " "
+        return f"{(c.family_name or '').upper()} {c.given_names or ''}"
 
     def new_consultation(self, patient_id: str) -> None:
         editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
@@ -422,7 +424,7 @@ class MainWindow(QMainWindow):
     def _current_patient(self) -> tuple[str, str] | None:
         if self.chart.chart is None:
             return None
-        return str(self.chart.chart["id"]), self._title().strip()
+        return self.chart.chart.id, self._title().strip()
 
     def show_remote_settings(self) -> None:
         dialog = RemoteSettingsDialog(
@@ -577,7 +579,7 @@ class MainWindow(QMainWindow):
 
     def _reopen_chart(self) -> None:
         if self.chart.chart is not None:
-            self.open_chart(self.chart.chart["id"])
+            self.open_chart(self.chart.chart.id)
 
     def show_error(self, exc: BaseException) -> None:
         text = message_for(exc)
@@ -592,7 +594,7 @@ class MainWindow(QMainWindow):
             return self.place_at_lock
         agenda = getattr(self, "agenda", None)
         return {
-            "patient_id": (self.chart.chart or {}).get("id"),
+            "patient_id": self.chart.chart.id if self.chart.chart is not None else None,
             "agenda": agenda is not None and shiboken6.isValid(agenda) and agenda.isVisible(),
         }
 

@@ -168,7 +168,7 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
     with open_practice(args) as practice:
         chart = practice.chart(args.id, include_deleted=True)
     if args.json:
-        emit_json(chart)
+        emit_json(chart.to_dict())
         return 0
     from desktop.practice.report import chart_text
 

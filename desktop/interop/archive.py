@@ -47,8 +47,8 @@ def archive_members(practice: Practice, patient_id: str) -> dict[str, bytes]:
     members = {PDF_NAME: render_pdf(html, title="Dossier médical")}
     bundle = fhir_export.patient_bundle(practice, patient_id)
     members[FHIR_NAME] = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
-    for index, doc in enumerate(chart["documents"], 1):
-        members[_safe_name(index, doc.get("filename"))] = practice.document_content(doc["id"])
+    for index, doc in enumerate(chart.documents, 1):
+        members[_safe_name(index, doc.filename)] = practice.document_content(doc.id)
     return members
 
 

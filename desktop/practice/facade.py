@@ -27,6 +27,7 @@ from desktop.practice import (
     search,
     writes,
 )
+from desktop.practice.models import Appointment, Chart
 from desktop.practice.rows import Record
 from desktop.practice.session import Session
 
@@ -81,7 +82,7 @@ class PracticeFacade:
     def get(self, entity: str, record_id: str) -> Record | None:
         return rows.get(self.session, entity, record_id)
 
-    def appointments_between(self, start_iso: str, end_iso: str) -> list[Record]:
+    def appointments_between(self, start_iso: str, end_iso: str) -> list[Appointment]:
         """Live appointments with start_iso <= starts_at < end_iso, by time, with the
         patient's family_name and given_names (over the starts_at index)."""
         return reads.appointments_between(self.session, start_iso, end_iso)
@@ -100,11 +101,11 @@ class PracticeFacade:
     def patient(self, patient_id: str) -> Record:
         return reads.patient(self.session, patient_id)
 
-    def chart(self, patient_id: str, *, include_deleted: bool = False) -> Record:
+    def chart(self, patient_id: str, *, include_deleted: bool = False) -> Chart:
         """The whole chart of one patient; the read is audited."""
         return reads.chart(self.session, patient_id, include_deleted=include_deleted)
 
-    def visible_chart(self, patient_id: str) -> Record:
+    def visible_chart(self, patient_id: str) -> Chart:
         """The chart as this person's role may see it: the whole chart for a clinician,
         identity, insurance and appointments only (clinical sections empty) otherwise."""
         if self.may_read_clinical:

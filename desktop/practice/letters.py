@@ -93,22 +93,18 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
     chart = p.chart(patient_id)
     me = practitioners.prescriber(p, p.user_id).practitioner
     place = practitioners.practice_details(p)
-    born = chart.get("birth_date")
-    live_problems = [x["label"] for x in chart["problems"] if x.get("label") and not x.get(
-        "resolved")]
+    born = chart.birth_date
+    live_problems = [x.label for x in chart.problems if x.label and not x.resolved]
     treatments = [
-        " ".join(x for x in (t.get("drug"), t.get("dosage")) if x)
-        for t in chart["treatments"]
-        if not t.get("stopped")
+        " ".join(x for x in (t.drug, t.dosage) if x) for t in chart.treatments if not t.stopped
     ]
     return {
-        "patient_title": {"F": "Madame", "M": "Monsieur"}.get(chart.get("sex") or "", ""),
-        "patient_name": f"{chart.get('given_names') or ''} "
-        f"{(chart.get('family_name') or '').upper()}".strip(),
+        "patient_title": {"F": "Madame", "M": "Monsieur"}.get(chart.sex or "", ""),
+        "patient_name": f"{chart.given_names or ''} {(chart.family_name or '').upper()}".strip(),
         "patient_birth_date": dt.date.fromisoformat(born).strftime("%d/%m/%Y") if born else "",
         "patient_age": _age(born, on),
         "problems": ", ".join(live_problems) or "aucun connu",
-        "allergies": ", ".join(a["substance"] for a in chart["allergies"] if a.get("substance"))
+        "allergies": ", ".join(a.substance for a in chart.allergies if a.substance)
         or "aucune connue",
         "treatments": ", ".join(t for t in treatments if t) or "aucun",
         "practitioner": me.full_name,

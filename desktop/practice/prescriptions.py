@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.practice import allergies, errors, practitioners
 from desktop.practice.drugs import Drug
+from desktop.practice.models import Chart, Prescription, PrescriptionVersion
 from desktop.practice.practitioners import PracticeDetails, Prescriber
 from desktop.practice.store import Practice
 from desktop.practice.textfold import fold
@@ -186,21 +187,23 @@ def _to_treatments(p: Practice, patient_id: str, lines: Sequence[RxLine]) -> Non
         )
 
 
-def current_version(p: Practice, prescription_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def current_version(
+    p: Practice, prescription_id: str
+) -> tuple[Prescription, PrescriptionVersion]:
     """(the prescription, its current version), read through the audited chart."""
     head = p.get("prescription", prescription_id)
     if head is None or head.get("deleted"):
         raise errors.NotFoundError(f"no prescription with id {prescription_id}")
     chart = p.chart(head["patient_id"])
-    for item in chart["prescriptions"]:
-        if item["id"] == prescription_id and item["current"]:
-            return item, item["current"]
+    for item in chart.prescriptions:
+        if item.id == prescription_id and item.current is not None:
+            return item, item.current
     raise errors.NotFoundError(f"prescription {prescription_id} has no content on this computer")
 
 
-def lines_of(version: Mapping[str, Any]) -> list[RxLine]:
+def lines_of(version: PrescriptionVersion) -> list[RxLine]:
     return [RxLine.from_dict({**line, "renewals": line.get("renewals") or 0})
-            for line in version.get("lines") or []]
+            for line in version.lines or []]
 
 
 def renew(p: Practice, prescription_id: str, *, weight_kg: float | None = None) -> str:
@@ -208,11 +211,11 @@ def renew(p: Practice, prescription_id: str, *, weight_kg: float | None = None) 
     item, version = current_version(p, prescription_id)
     return add(
         p,
-        item["patient_id"],
+        str(item.patient_id),
         lines_of(version),
-        notes=version.get("notes"),
-        weight_kg=weight_kg if weight_kg is not None else version.get("weight_kg"),
-        height_cm=version.get("height_cm"),
+        notes=version.notes,
+        weight_kg=weight_kg if weight_kg is not None else version.weight_kg,
+        height_cm=version.height_cm,
     )
 
 
@@ -348,25 +351,26 @@ def patient_on_paper(record: Mapping[str, Any]) -> PatientOnPaper:
 def ordonnance(p: Practice, prescription_id: str) -> Ordonnance:
     """The paper of a saved prescription, as its author signs it today or signed it then."""
     item, version = current_version(p, prescription_id)
-    written = str(item.get("prescribed_at") or "")[:10]
+    written = str(item.prescribed_at or "")[:10]
     return Ordonnance(
         practice=practitioners.practice_details(p),
-        prescriber=practitioners.prescriber(p, item.get("author_id")),
-        patient=patient_on_paper(p.patient(item["patient_id"])),
+        prescriber=practitioners.prescriber(p, item.author_id),
+        patient=patient_on_paper(p.patient(str(item.patient_id))),
         on=dt.date.fromisoformat(written) if written else dt.date.today(),
         lines=tuple(lines_of(version)),
-        notes=str(version.get("notes") or ""),
-        weight_kg=version.get("weight_kg"),
-        height_cm=version.get("height_cm"),
+        notes=str(version.notes or ""),
+        weight_kg=version.weight_kg,
+        height_cm=version.height_cm,
         prescription_id=prescription_id,
     )
 
 
-def latest_measures(chart: Mapping[str, Any]) -> tuple[float | None, float | None]:
+def latest_measures(chart: Chart) -> tuple[float | None, float | None]:
     """The patient's last weight and height from the consultations (newest first)."""
     weight = height = None
-    for consult in chart.get("consultations") or []:
-        current = consult.get("current") or {}
-        weight = weight if weight is not None else current.get("weight_kg")
-        height = height if height is not None else current.get("height_cm")
+    for consult in chart.consultations:
+        current = consult.current
+        if current is not None:
+            weight = weight if weight is not None else current.weight_kg
+            height = height if height is not None else current.height_cm
     return weight, height

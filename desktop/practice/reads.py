@@ -5,13 +5,16 @@ Only :func:`chart` (a clinician opening a chart) writes: its audit entry.
 
 from __future__ import annotations
 
-from desktop.practice import errors, rows
+from collections.abc import Sequence
+
+from desktop.practice import errors, models, rows
+from desktop.practice.models import Appointment, Chart
 from desktop.practice.rows import Record
 from desktop.practice.schema import ENTITIES
 from desktop.practice.session import Session
 
 
-def appointments_between(s: Session, start_iso: str, end_iso: str) -> list[Record]:
+def appointments_between(s: Session, start_iso: str, end_iso: str) -> list[Appointment]:
     """Live appointments with start_iso <= starts_at < end_iso, by time, with the
     patient's family_name and given_names (over the starts_at index)."""
     ent = ENTITIES["appointment"]
@@ -25,15 +28,11 @@ def appointments_between(s: Session, start_iso: str, end_iso: str) -> list[Recor
         (start_iso, end_iso),
     )
     names = [d[0] for d in cur.description]
-    out: list[Record] = []
-    for row in cur.fetchall():
-        values = dict(zip(names, row, strict=True))
-        family = values.pop("patient_family_name")
-        given = values.pop("patient_given_names")
-        record = rows.to_record(ent, values)
-        record["patient_family_name"] = family
-        record["patient_given_names"] = given
-        out.append(record)
+    out: list[Appointment] = []
+    for values in cur.fetchall():
+        record = dict(zip(names, values, strict=True))
+        names_of = {k: record.pop(k) for k in ("patient_family_name", "patient_given_names")}
+        out.append(models.row(Appointment, rows.to_record(ent, record), **names_of))
     return out
 
 
@@ -65,7 +64,7 @@ def patient(s: Session, patient_id: str) -> Record:
     return record
 
 
-def chart(s: Session, patient_id: str, *, include_deleted: bool = False) -> Record:
+def chart(s: Session, patient_id: str, *, include_deleted: bool = False) -> Chart:
     """The whole chart of one patient; the read is audited."""
     with s.transaction():
         whole = _chart(s, patient_id, include_deleted)
@@ -73,96 +72,82 @@ def chart(s: Session, patient_id: str, *, include_deleted: bool = False) -> Reco
     return whole
 
 
-CLINICAL_SECTIONS = (
-    "problems", "allergies", "treatments", "vaccinations", "documents", "consultations",
-    "prescriptions",
-)
-
-
-def front_desk_chart(s: Session, patient_id: str) -> Record:
+def front_desk_chart(s: Session, patient_id: str) -> Chart:
     """What a role without clinical access sees of a chart: identity, contact details,
     insurance and appointments; every clinical section empty. Audited like a chart."""
     with s.transaction():
-        out = patient(s, patient_id)
-        out["appointments"] = rows.select(
-            s,
-            ENTITIES["appointment"],
-            "patient_id = ? AND deleted IS NOT 1",
-            (patient_id,),
-            "ORDER BY starts_at DESC, id DESC",
+        out = models.chart(
+            patient(s, patient_id),
+            {"appointments": _section(s, "appointment", patient_id, " AND deleted IS NOT 1")},
+            front_desk=True,
         )
-        for section in CLINICAL_SECTIONS:
-            out[section] = []
-        out["front_desk"] = True
         s.audit("read", "patient", patient_id)
     return out
 
 
-def _chart(s: Session, patient_id: str, include_deleted: bool) -> Record:
-    out = patient(s, patient_id)
+_ORDER = {
+    "problem": "ORDER BY onset DESC, id DESC",
+    "allergy": "ORDER BY substance, id",
+    "treatment": "ORDER BY started DESC, id DESC",
+    "vaccination": "ORDER BY given_on DESC, id DESC",
+    "document": "ORDER BY received_at DESC, id DESC",
+    "lab_result": "ORDER BY taken_on DESC, analyte, id DESC",
+    "appointment": "ORDER BY starts_at DESC, id DESC",
+}
+
+
+def _section(s: Session, entity: str, patient_id: str, live: str) -> list[models.Row]:
+    found = rows.select(s, ENTITIES[entity], "patient_id = ?" + live, (patient_id,), _ORDER[entity])
+    kind = models.ROW_TYPES[entity]
+    return [models.row(kind, r) for r in found]
+
+
+def _chart(s: Session, patient_id: str, include_deleted: bool) -> Chart:
+    record = patient(s, patient_id)
     live = "" if include_deleted else " AND deleted IS NOT 1"
-    for entity, order in (
-        ("problem", "ORDER BY onset DESC, id DESC"),
-        ("allergy", "ORDER BY substance, id"),
-        ("treatment", "ORDER BY started DESC, id DESC"),
-        ("vaccination", "ORDER BY given_on DESC, id DESC"),
-        ("document", "ORDER BY received_at DESC, id DESC"),
-        ("lab_result", "ORDER BY taken_on DESC, analyte, id DESC"),
-        ("appointment", "ORDER BY starts_at DESC, id DESC"),
-    ):
-        out[entity + "s" if entity != "allergy" else "allergies"] = rows.select(
-            s, ENTITIES[entity], "patient_id = ?" + live, (patient_id,), order
+    sections: dict[str, Sequence[models.Row]] = {
+        models.SECTIONS[entity]: _section(s, entity, patient_id, live) for entity in _ORDER
+    }
+    sections["consultations"] = [
+        models.row(models.Consultation, head, versions=tuple(versions))
+        for head, versions in _versioned_items(
+            s, "consultation", "consultation_version", "consultation_id", patient_id, live,
+            "started_at",
         )
-    out["consultations"] = _versioned_items(
-        s,
-        "consultation",
-        "consultation_version",
-        "consultation_id",
-        patient_id,
-        live,
-        "started_at",
-    )
-    out["prescriptions"] = _versioned_items(
-        s,
-        "prescription",
-        "prescription_version",
-        "prescription_id",
-        patient_id,
-        live,
-        "prescribed_at",
-    )
-    return out
+    ]
+    sections["prescriptions"] = [
+        models.row(models.Prescription, head, versions=tuple(versions))
+        for head, versions in _versioned_items(
+            s, "prescription", "prescription_version", "prescription_id", patient_id, live,
+            "prescribed_at",
+        )
+    ]
+    return models.chart(record, sections)
 
 
 def _versioned_items(
     s: Session, head: str, version: str, link: str, patient_id: str, live: str, date_field: str
-) -> list[Record]:
+) -> list[tuple[Record, list[models.Row]]]:
+    """Each item (newest first) with its versions' read models, oldest first by stamp."""
     ent_h, ent_v = ENTITIES[head], ENTITIES[version]
     items = rows.select(
         s, ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC, id DESC"
     )
     if not items:
-        return items
+        return []
     vcols = ", ".join(["v.id", *(f"v.{n}" for n in ent_v.field_names), "v._hlc", "v._dev"])
     cur = s.execute(
         f"SELECT {vcols} FROM {version} v JOIN {head} h ON h.id = v.{link} "
         f"WHERE h.patient_id = ? ORDER BY v._hlc, v._dev",
         (patient_id,),
     )
-    by_item: dict[str, list[Record]] = {}
+    kind = models.ROW_TYPES[version]
+    by_item: dict[str, list[models.Row]] = {}
     names = ["id", *ent_v.field_names, "_hlc", "_dev"]
-    for row in cur.fetchall():
-        raw = dict(zip(names, row, strict=True))
-        rec = rows.to_record(ent_v, raw)
-        by_item.setdefault(rec[link], []).append(rec)
-    for item in items:
-        versions = by_item.get(item["id"], [])
-        item["versions"] = versions
-        item["current"] = versions[-1] if versions else None
-        parents = {v["parent_id"] for v in versions}
-        heads = [v for v in versions if v["id"] not in parents]
-        item["concurrent_versions"] = len(heads) > 1
-    return items
+    for values in cur.fetchall():
+        rec = rows.to_record(ent_v, dict(zip(names, values, strict=True)))
+        by_item.setdefault(rec[link], []).append(models.row(kind, rec))
+    return [(item, by_item.get(item["id"], [])) for item in items]
 
 
 def counts(s: Session) -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from desktop.practice.models import Chart
 
 
 def _age(birth_date: str | None) -> str:
@@ -16,49 +16,46 @@ def _age(birth_date: str | None) -> str:
     return f"{years} ans"
 
 
-def chart_text(chart: dict[str, Any]) -> str:
-    lines = []
-    name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}".strip()
-    if chart.get("birth_name"):
-        name += f" (née {chart['birth_name'].upper()})"
-    if chart.get("deleted"):
-        name += "  [deleted]"
-    lines.append(name)
+def chart_text(chart: Chart) -> str:
+    lines = [chart.full_name()]
+    if chart.birth_name:
+        lines[0] += f" (née {chart.birth_name.upper()})"
+    if chart.deleted:
+        lines[0] += "  [deleted]"
     lines.append(
         "  ".join(
             x
             for x in (
-                chart.get("sex") or "",
-                chart.get("birth_date") or "",
-                _age(chart.get("birth_date")),
-                chart.get("nir") or "",
-                chart.get("phone") or "",
+                chart.sex or "",
+                chart.birth_date or "",
+                _age(chart.birth_date),
+                chart.nir or "",
+                chart.phone or "",
             )
             if x
         )
     )
-    if chart["allergies"]:
-        lines.append("ALLERGIES: " + ", ".join(a["substance"] or "?" for a in chart["allergies"]))
-    for title, key, label in (
-        ("Problems", "problems", "label"),
-        ("Treatments", "treatments", "drug"),
-        ("Vaccinations", "vaccinations", "vaccine"),
+    if chart.allergies:
+        lines.append("ALLERGIES: " + ", ".join(a.substance or "?" for a in chart.allergies))
+    for title, named in (
+        ("Problems", [p.label for p in chart.problems]),
+        ("Treatments", [t.drug for t in chart.treatments]),
+        ("Vaccinations", [v.vaccine for v in chart.vaccinations]),
     ):
-        if chart[key]:
+        if named:
             lines.append(f"{title}:")
-            lines.extend(f"  - {item[label]}" for item in chart[key])
-    if chart["consultations"]:
+            lines.extend(f"  - {name}" for name in named)
+    if chart.consultations:
         lines.append("Consultations:")
-        for c in chart["consultations"]:
-            current = c["current"] or {}
-            flag = "  [concurrent versions]" if c["concurrent_versions"] else ""
-            lines.append(
-                f"  {c['started_at']}  {current.get('reason') or ''}  (v{len(c['versions'])}){flag}"
-            )
-            text = current.get("text") or current.get("soap_s") or ""
+        for c in chart.consultations:
+            current = c.current
+            flag = "  [concurrent versions]" if c.concurrent_versions else ""
+            reason = (current.reason if current else None) or ""
+            lines.append(f"  {c.started_at}  {reason}  (v{len(c.versions)}){flag}")
+            text = (current.text or current.soap_s or "") if current else ""
             if text:
                 lines.append(f"    {text}")
-    if chart["documents"]:
+    if chart.documents:
         lines.append("Documents:")
-        lines.extend(f"  {d['id']}  {d['title']}  ({d['size']} bytes)" for d in chart["documents"])
+        lines.extend(f"  {d.id}  {d.title}  ({d.size} bytes)" for d in chart.documents)
     return "\n".join(lines)

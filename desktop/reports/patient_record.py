@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from desktop.practice.models import Chart, Consultation, Prescription, Version
+
 _SEX = {"F": "féminin", "M": "masculin", "U": "non précisé"}
 _INS = {
     "provisoire": "provisoire",
@@ -41,118 +43,113 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
     return f"{table}<tr>{th}</tr>{body}</table>"
 
 
-def _identity(c: Mapping[str, Any]) -> str:
+def _identity(c: Chart) -> str:
     facts = [
-        ("Nom", _e(c.get("family_name"))),
-        ("Nom de naissance", _e(c.get("birth_name"))),
-        ("Prénoms", _e(c.get("given_names"))),
-        ("Sexe", _SEX.get(c.get("sex") or "U", "")),
-        ("Date de naissance", _d(c.get("birth_date"))),
-        ("Lieu de naissance (code INSEE)", _e(c.get("birth_place_code"))),
-        ("NIR", _e(c.get("nir"))),
-        ("Statut de l'identité (INS)", _INS.get(c.get("ins_status") or "", "")),
-        ("Adresse", _e(" ".join(str(c.get(k) or "") for k in ("address", "postal_code", "city")))),
-        ("Téléphone", _e(" · ".join(str(c[k]) for k in ("phone", "phone2") if c.get(k)))),
-        ("Courriel", _e(c.get("email"))),
-        ("Médecin traitant", _e(c.get("referring_gp"))),
-        ("Assurance", _e(c.get("insurance"))),
+        ("Nom", _e(c.family_name)),
+        ("Nom de naissance", _e(c.birth_name)),
+        ("Prénoms", _e(c.given_names)),
+        ("Sexe", _SEX.get(c.sex or "U", "")),
+        ("Date de naissance", _d(c.birth_date)),
+        ("Lieu de naissance (code INSEE)", _e(c.birth_place_code)),
+        ("NIR", _e(c.nir)),
+        ("Statut de l'identité (INS)", _INS.get(c.ins_status or "", "")),
+        ("Adresse", _e(" ".join(str(x or "") for x in (c.address, c.postal_code, c.city)))),
+        ("Téléphone", _e(" · ".join(str(x) for x in (c.phone, c.phone2) if x))),
+        ("Courriel", _e(c.email)),
+        ("Médecin traitant", _e(c.referring_gp)),
+        ("Assurance", _e(c.insurance)),
     ]
     rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in facts if v.strip())
     return f"<table cellpadding='2'>{rows}</table>"
 
 
-def _consultation(item: Mapping[str, Any], who: Mapping[str, str]) -> str:
-    v = item.get("current") or {}
-    head = (
-        f"<h3>{_d(item.get('started_at'))} — {_e(who.get(item.get('author_id') or '', '?'))}</h3>"
-    )
-    parts = []
-    if v.get("reason"):
-        parts.append(f"<b>Motif :</b> {_e(v['reason'])}")
-    if v.get("text"):
-        parts.append(_e(v["text"]).replace("\n", "<br/>"))
-    for key, label in (("soap_s", "S"), ("soap_o", "O"), ("soap_a", "A"), ("soap_p", "P")):
-        if v.get(key):
-            parts.append(f"<b>{label}</b> {_e(v[key])}")
+def _vitals(v: Version) -> list[str]:
     vitals = []
-    for key, label, unit in (
-        ("weight_kg", "Poids", "kg"),
-        ("height_cm", "Taille", "cm"),
-        ("pulse", "Pouls", "/min"),
-        ("temperature_c", "Température", "°C"),
-        ("spo2", "SpO2", "%"),
+    for value, label, unit in (
+        (v.weight_kg, "Poids", "kg"),
+        (v.height_cm, "Taille", "cm"),
+        (v.pulse, "Pouls", "/min"),
+        (v.temperature_c, "Température", "°C"),
+        (v.spo2, "SpO2", "%"),
     ):
-        if v.get(key) is not None:
-            vitals.append(f"{label} {v[key]} {unit}")
-    if v.get("bp_sys") is not None:
-        vitals.insert(0, f"TA {v['bp_sys']}/{v.get('bp_dia') or '?'} mmHg")
+        if value is not None:
+            vitals.append(f"{label} {value} {unit}")
+    if v.bp_sys is not None:
+        vitals.insert(0, f"TA {v.bp_sys}/{v.bp_dia or '?'} mmHg")
+    return vitals
+
+
+def _consultation(item: Consultation, who: Mapping[str, str]) -> str:
+    head = f"<h3>{_d(item.started_at)} — {_e(who.get(item.author_id or '', '?'))}</h3>"
+    v = item.current
+    if v is None:  # the note is not on this computer yet
+        return head + "<p></p>"
+    parts = []
+    if v.reason:
+        parts.append(f"<b>Motif :</b> {_e(v.reason)}")
+    if v.text:
+        parts.append(_e(v.text).replace("\n", "<br/>"))
+    for text, label in ((v.soap_s, "S"), (v.soap_o, "O"), (v.soap_a, "A"), (v.soap_p, "P")):
+        if text:
+            parts.append(f"<b>{label}</b> {_e(text)}")
+    vitals = _vitals(v)
     if vitals:
         parts.append("<b>Constantes :</b> " + _e(" · ".join(vitals)))
     diagnoses = [
         f"{_e(d.get('label'))}" + (f" ({_e(d['cim10'])})" if d.get("cim10") else "")
-        for d in v.get("diagnoses") or []
-        if isinstance(d, dict)
+        for d in v.diagnoses or []
+        if isinstance(d, Mapping)
     ]
     if diagnoses:
         parts.append("<b>Diagnostic :</b> " + ", ".join(diagnoses))
-    versions = item.get("versions") or []
-    if len(versions) > 1:
+    if len(item.versions) > 1:
         parts.append(
-            f"<i>Note modifiée : {len(versions)} versions, la dernière le "
-            f"{_d(v.get('created_at'))} par {_e(who.get(v.get('author_id') or '', '?'))}.</i>"
+            f"<i>Note modifiée : {len(item.versions)} versions, la dernière le "
+            f"{_d(v.created_at)} par {_e(who.get(v.author_id or '', '?'))}.</i>"
         )
     return head + "<p>" + "<br/>".join(parts) + "</p>"
 
 
-def _prescription(item: Mapping[str, Any], who: Mapping[str, str]) -> str:
-    v = item.get("current") or {}
+def _prescription(item: Prescription, who: Mapping[str, str]) -> str:
+    v = item.current
     lines = "".join(
         f"<li><b>{_e(line.get('drug'))}</b> {_e(line.get('dosage'))}"
         + (f" — {_e(line['duration'])}" if line.get("duration") else "")
         + (f" — {_e(line['quantity'])}" if line.get("quantity") else "")
         + "</li>"
-        for line in v.get("lines") or []
-        if isinstance(line, dict)
+        for line in (v.lines if v is not None else None) or []
+        if isinstance(line, Mapping)
     )
-    notes = f"<p>{_e(v['notes'])}</p>" if v.get("notes") else ""
-    author = _e(who.get(item.get("author_id") or "", "?"))
-    return f"<h3>{_d(item.get('prescribed_at'))} — {author}</h3><ul>{lines}</ul>{notes}"
+    notes = f"<p>{_e(v.notes)}</p>" if v is not None and v.notes else ""
+    author = _e(who.get(item.author_id or "", "?"))
+    return f"<h3>{_d(item.prescribed_at)} — {author}</h3><ul>{lines}</ul>{notes}"
 
 
 def record_html(
-    chart: Mapping[str, Any],
+    chart: Chart,
     *,
     practice: Mapping[str, Any],
     authors: Mapping[str, str],
     on: dt.date,
 ) -> str:
     """``authors``: user id -> display name, for every author named in the chart."""
-    name = f"{_e((chart.get('family_name') or '').upper())} {_e(chart.get('given_names'))}"
+    name = f"{_e((chart.family_name or '').upper())} {_e(chart.given_names)}"
     problems = [
-        [_e(p.get("label")), _e(p.get("cim10")), _KIND.get(p.get("kind") or "", ""),
-         _d(p.get("onset")), _d(p.get("resolved"))]
-        for p in chart.get("problems") or []
-    ]  # fmt: skip
-    allergies = [
-        [_e(a.get("substance")), _e(a.get("reaction")), _e(a.get("severity"))]
-        for a in chart.get("allergies") or []
+        [_e(p.label), _e(p.cim10), _KIND.get(p.kind or "", ""), _d(p.onset), _d(p.resolved)]
+        for p in chart.problems
     ]
+    allergies = [[_e(a.substance), _e(a.reaction), _e(a.severity)] for a in chart.allergies]
     treatments = [
-        [_e(t.get("drug")), _e(t.get("dosage")), _d(t.get("started")),
-         _d(t.get("stopped")) or "en cours"]
-        for t in chart.get("treatments") or []
-    ]  # fmt: skip
-    vaccinations = [
-        [_d(v.get("given_on")), _e(v.get("vaccine")), _e(v.get("lot"))]
-        for v in chart.get("vaccinations") or []
+        [_e(t.drug), _e(t.dosage), _d(t.started), _d(t.stopped) or "en cours"]
+        for t in chart.treatments
     ]
+    vaccinations = [[_d(v.given_on), _e(v.vaccine), _e(v.lot)] for v in chart.vaccinations]
     documents = [
-        [_d(d.get("received_at")), _e(d.get("title")), _DOC_KIND.get(d.get("kind") or "", ""),
-         _e(d.get("filename"))]
-        for d in chart.get("documents") or []
-    ]  # fmt: skip
-    consultations = "".join(_consultation(c, authors) for c in chart.get("consultations") or [])
-    prescriptions = "".join(_prescription(p, authors) for p in chart.get("prescriptions") or [])
+        [_d(d.received_at), _e(d.title), _DOC_KIND.get(d.kind or "", ""), _e(d.filename)]
+        for d in chart.documents
+    ]
+    consultations = "".join(_consultation(c, authors) for c in chart.consultations)
+    prescriptions = "".join(_prescription(p, authors) for p in chart.prescriptions)
     return f"""
 <p align="right"><b>{_e(practice.get("name"))}</b><br/>
 {_e(" ".join(str(practice.get(k) or "") for k in ("address", "postal_code", "city")))}</p>
@@ -165,9 +162,9 @@ def record_html(
 <h2>Allergies et intolérances</h2>{_table(["Substance", "Réaction", "Sévérité"], allergies)}
 <h2>Traitements</h2>{_table(["Médicament", "Posologie", "Début", "Fin"], treatments)}
 <h2>Vaccinations</h2>{_table(["Date", "Vaccin", "Lot"], vaccinations)}
-<h2>Consultations ({len(chart.get("consultations") or [])})</h2>
+<h2>Consultations ({len(chart.consultations)})</h2>
 {consultations or "<p><i>Aucune.</i></p>"}
-<h2>Ordonnances ({len(chart.get("prescriptions") or [])})</h2>
+<h2>Ordonnances ({len(chart.prescriptions)})</h2>
 {prescriptions or "<p><i>Aucune.</i></p>"}
 <h2>Documents</h2>{_table(["Reçu le", "Titre", "Type", "Fichier"], documents)}
 <p>Les documents eux-mêmes sont dans le dossier « documents » de cette archive, et tout

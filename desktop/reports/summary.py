@@ -5,12 +5,12 @@ the practice's paper, signed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 from PySide6.QtGui import QPagedPaintDevice
 
+from desktop.practice.models import Chart
 from desktop.practice.practitioners import PracticeDetails, Prescriber
 from desktop.reports.pdf import paint_html, render_pdf
 from desktop.reports.prescription import (
@@ -37,14 +37,16 @@ def show_date(value: str | None) -> str:
     return "/".join(reversed(parts))
 
 
-def _measures(chart: Mapping[str, Any]) -> list[str]:
+def _measures(chart: Chart) -> list[str]:
     found: dict[str, tuple[Any, str]] = {}
-    for consult in chart.get("consultations") or []:  # newest first
-        current = consult.get("current") or {}
-        when = show_date(consult.get("started_at"))
-        values = dict(current)
-        if current.get("bp_sys") and current.get("bp_dia"):
-            values["bp"] = f"{current['bp_sys']}/{current['bp_dia']}"
+    for consult in chart.consultations:  # newest first
+        if consult.current is None:
+            continue
+        current = consult.current
+        when = show_date(consult.started_at)
+        values = current.fields()
+        if current.bp_sys and current.bp_dia:
+            values["bp"] = f"{current.bp_sys}/{current.bp_dia}"
         for key, *_ in MEASURES:
             if key not in found and values.get(key) is not None:
                 found[key] = (values[key], when)
@@ -62,49 +64,47 @@ def _section(title: str, items: list[str], empty: str) -> str:
     return f"<p><b>{escape(title)}</b><br/>{body}</p>"
 
 
-def summary_html(chart: Mapping[str, Any], prescriber: Prescriber, practice: PracticeDetails,
+def summary_html(chart: Chart, prescriber: Prescriber, practice: PracticeDetails,
                  on: dt.date) -> str:
-    name = f"{(chart.get('family_name') or '').upper()} {chart.get('given_names') or ''}"
-    if chart.get("birth_name") and chart["birth_name"].upper() != (chart.get("family_name")
-                                                                   or "").upper():
-        name += f" (né(e) {chart['birth_name'].upper()})"
-    facts = [f"Sexe : {SEXES.get(chart.get('sex') or '', 'non précisé')}"]
-    if chart.get("birth_date"):
-        born = dt.date.fromisoformat(chart["birth_date"])
-        said = {"F": "Née", "M": "Né"}.get(chart.get("sex") or "", "Né(e)")
+    name = f"{(chart.family_name or '').upper()} {chart.given_names or ''}"
+    if chart.birth_name and chart.birth_name.upper() != (chart.family_name or "").upper():
+        name += f" (né(e) {chart.birth_name.upper()})"
+    facts = [f"Sexe : {SEXES.get(chart.sex or '', 'non précisé')}"]
+    if chart.birth_date:
+        born = dt.date.fromisoformat(chart.birth_date)
+        said = {"F": "Née", "M": "Né"}.get(chart.sex or "", "Né(e)")
         facts.append(f"{said} le {born:%d/%m/%Y} ({age_text(born, on)})")
-    if chart.get("nir"):
-        facts.append(f"N° de sécurité sociale : {escape(chart['nir'])}")
-    where = " ".join(x for x in (chart.get("address"), chart.get("postal_code"),
-                                 chart.get("city")) if x)
-    contact = " · ".join(x for x in (where, chart.get("phone")) if x)
+    if chart.nir:
+        facts.append(f"N° de sécurité sociale : {escape(chart.nir)}")
+    where = " ".join(x for x in (chart.address, chart.postal_code, chart.city) if x)
+    contact = " · ".join(x for x in (where, chart.phone) if x)
     allergies = [
-        "<b>" + escape(a.get("substance") or "") + "</b>"
-        + "".join(f" — {escape(a[k])}" for k in ("reaction", "severity") if a.get(k))
-        for a in chart.get("allergies") or []
+        "<b>" + escape(a.substance or "") + "</b>"
+        + "".join(f" — {escape(x)}" for x in (a.reaction, a.severity) if x)
+        for a in chart.allergies
     ]
     problems = []
-    for x in chart.get("problems") or []:
-        text = escape(x.get("label") or "")
-        extra = [KINDS.get(x.get("kind") or "", "")]
-        if x.get("onset"):
-            extra.append(f"depuis {show_date(x['onset'])}")
-        if x.get("cim10"):
-            extra.append(f"CIM-10 {escape(x['cim10'])}")
-        if x.get("resolved"):
-            extra.append(f"résolu le {show_date(x['resolved'])}")
+    for x in chart.problems:
+        text = escape(x.label or "")
+        extra = [KINDS.get(x.kind or "", "")]
+        if x.onset:
+            extra.append(f"depuis {show_date(x.onset)}")
+        if x.cim10:
+            extra.append(f"CIM-10 {escape(x.cim10)}")
+        if x.resolved:
+            extra.append(f"résolu le {show_date(x.resolved)}")
         shown = ", ".join(e for e in extra if e)
         problems.append(text + (f" <small>({shown})</small>" if shown else ""))
     treatments = [
-        escape(" — ".join(x for x in (t.get("drug"), t.get("dosage")) if x))
-        + (f" <small>(depuis le {show_date(t['started'])})</small>" if t.get("started") else "")
-        for t in chart.get("treatments") or []
-        if not t.get("stopped")
+        escape(" — ".join(x for x in (t.drug, t.dosage) if x))
+        + (f" <small>(depuis le {show_date(t.started)})</small>" if t.started else "")
+        for t in chart.treatments
+        if not t.stopped
     ]
     vaccines = [
-        escape(v.get("vaccine") or "") + f" — {show_date(v.get('given_on'))}"
-        + (f" <small>(lot {escape(v['lot'])})</small>" if v.get("lot") else "")
-        for v in chart.get("vaccinations") or []
+        escape(v.vaccine or "") + f" — {show_date(v.given_on)}"
+        + (f" <small>(lot {escape(v.lot)})</small>" if v.lot else "")
+        for v in chart.vaccinations
     ]
     return f"""
 {header_html(prescriber, practice)}

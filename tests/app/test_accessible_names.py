@@ -93,8 +93,8 @@ def test_the_chart_dialogs_name_every_control(
     tops = (
         AttachDocumentDialog(opened, pid, path),
         DocumentsView(opened, chart),
-        DocumentViewer(opened, chart["documents"][0]),
-        LabResultDialog(opened, pid, documents=chart["documents"]),
+        DocumentViewer(opened, chart.documents[0]),
+        LabResultDialog(opened, pid, documents=chart.documents),
         LabResultsView(opened, chart),
         GrowthView(chart),
         ProblemDialog(opened, pid),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from desktop.app.agenda import (
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice.models import Appointment
 from tests.helpers.qt import search_and_open, type_text
 
 DAY = QDate(2026, 3, 4)  # a Wednesday
@@ -131,11 +133,11 @@ def test_create_move_and_cancel_an_appointment(
     moved = agenda.grid.item(12, 0)
     assert moved is not None and moved.font().strikeOut()
 
-    rows = opened.db(lambda q: q.chart(pid)["appointments"]).result(timeout=5)
-    assert [(r["starts_at"], r["status"], r["reason"]) for r in rows] == [
+    rows = opened.db(lambda q: q.chart(pid).appointments).result(timeout=5)
+    assert [(r.starts_at, r.status, r.reason) for r in rows] == [
         ("2026-03-04T11:00", "cancelled", "Renouvellement")
     ]
-    assert rows[0]["practitioner_id"] == p.user_id
+    assert rows[0].practitioner_id == p.user_id
 
 
 def test_book_any_patient_from_the_agenda_by_typing(opened: Tasks, qtbot: QtBot):
@@ -165,15 +167,15 @@ def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: Q
     window.agenda_action.trigger()
     agenda = window.agenda
     qtbot.waitUntil(lambda: agenda.isVisible() and agenda.title.text() != "", timeout=5000)
-    assert window._current_patient() == (window.chart.chart["id"], "MARTIN Paul")  # type: ignore[index]
+    assert window._current_patient() == (window.chart.chart.id, "MARTIN Paul")  # type: ignore[union-attr]
     agenda.close()
 
 
 def test_rows_spanned_and_overlapping_groups():
     assert [rows_spanned(m) for m in (15, 20, 45, 60, None, "x")] == [1, 2, 3, 4, 1, 1]
-    a = {"starts_at": "2026-03-04T09:00", "id": "a"}
-    b = {"starts_at": "2026-03-04T09:30", "id": "b"}
-    c = {"starts_at": "2026-03-04T10:00", "id": "c"}
+    a = replace(Appointment.blank(), starts_at="2026-03-04T09:00", id="a")
+    b = replace(Appointment.blank(), starts_at="2026-03-04T09:30", id="b")
+    c = replace(Appointment.blank(), starts_at="2026-03-04T10:00", id="c")
     groups = overlapping_groups([(0, 4, 7, a), (0, 6, 7, b), (0, 8, 9, c), (1, 4, 5, a)])
     assert groups == [(0, 4, 7, [a, b]), (0, 8, 9, [c]), (1, 4, 5, [a])]
     assert overlapping_groups([(0, 46, 50, c)]) == [(0, 46, ROWS, [c])]  # clipped at 20:00
@@ -213,7 +215,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     late = row_for("2026-03-04T19:30")
     assert late is not None and grid.rowSpan(late, 0) == ROWS - late == 2
     grid.setCurrentCell(nine, 0)
-    assert agenda.selected() is not None and agenda.selected()["id"] == ids["09:00"]  # type: ignore[index]
+    assert agenda.selected() is not None and agenda.selected().id == ids["09:00"]  # type: ignore[union-attr]
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         agenda.week_view.setChecked(True)  # spans are redrawn, not left over
     assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
@@ -292,7 +294,7 @@ def test_one_column_per_practitioner_and_a_filter(opened: Tasks, qtbot: QtBot):
         agenda.practitioner_filter.setCurrentIndex(agenda.practitioner_filter.findData(locum))
     assert agenda.grid.columnCount() == 1
     assert "MÜLLER" in agenda.grid.item(4, 0).text()
-    assert theirs in {a["id"] for a in agenda.appointments}
+    assert theirs in {a.id for a in agenda.appointments}
 
 
 def test_a_new_appointment_is_proposed_at_the_next_quarter_hour():

@@ -73,7 +73,7 @@ def test_unlock_wrong_then_right(opened: Tasks, practice_dir: Path, qtbot: QtBot
 
 def test_accented_search_and_enter_opens_the_chart(window: MainWindow, qtbot: QtBot):
     search_and_open(qtbot, window, "hélène mü")
-    assert window.chart.chart["family_name"] == "Müller"  # type: ignore[index]
+    assert window.chart.chart.family_name == "Müller"  # type: ignore[union-attr]
     header = window.chart.header.text()
     assert "MÜLLER" in header and "Pénicilline" in header and "#c00000" in header
     assert window.chart.timeline.topLevelItemCount() == 1
@@ -94,14 +94,14 @@ def test_birth_date_as_typed_and_arrow_keys(window: MainWindow, qtbot: QtBot):
     assert window.patients.table.currentIndex().row() == 1
     qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.chart.chart is not None, timeout=5000)
-    assert window.chart.chart["family_name"] == "Müller"  # type: ignore[index]
+    assert window.chart.chart.family_name == "Müller"  # type: ignore[union-attr]
 
 
 def test_write_and_save_a_consultation(
     window: MainWindow, practice_dir: Path, qtbot: QtBot, opened: Tasks
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     window.new_consultation(pid)
     editor: ConsultationEditor = window.editor
     qtbot.addWidget(editor)
@@ -117,16 +117,16 @@ def test_write_and_save_a_consultation(
         editor.save()
     qtbot.waitUntil(lambda: window.chart.timeline.topLevelItemCount() == 1, timeout=5000)
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        version = fresh.chart(pid)["consultations"][0]["current"]
-        assert version["text"].startswith("Lombalgie aiguë")
-        assert (version["weight_kg"], version["bp_sys"]) == (80, 130)
+        version = fresh.chart(pid).consultations[0].current
+        assert version.text.startswith("Lombalgie aiguë")
+        assert (version.weight_kg, version.bp_sys) == (80, 130)
 
 
 def test_edit_identity_and_add_problem_and_allergy(
     window: MainWindow, practice_dir: Path, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     qtbot.mouseClick(window.chart.allergy_button, Qt.MouseButton.LeftButton)
     allergy: AddAllergyDialog = window.editor  # type: ignore[assignment]
     allergy.buttons.accepted.emit()
@@ -151,15 +151,15 @@ def test_edit_identity_and_add_problem_and_allergy(
     assert identity.changes() == {"city": "Besançon"}
     with qtbot.waitSignal(identity.saved, timeout=5000):
         identity.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: window.chart.chart["city"] == "Besançon", timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: window.chart.chart.city == "Besançon", timeout=5000)  # type: ignore[union-attr]
 
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
         chart = fresh.chart(pid)
-        assert [a["substance"] for a in chart["allergies"]] == ["Aspirine"]
-        assert [(x["label"], x["cim10"]) for x in chart["problems"]] == [
+        assert [a.substance for a in chart.allergies] == ["Aspirine"]
+        assert [(x.label, x.cim10) for x in chart.problems] == [
             ("Hypertension artérielle", "I10")
         ]
-        assert chart["city"] == "Besançon"
+        assert chart.city == "Besançon"
 
 
 def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qtbot: QtBot):
@@ -200,8 +200,8 @@ def test_prescription_saved_as_pdf_has_the_patient_name(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "MÜLLER Hélène" in text and "Paracétamol 1 g" in text and "Cabinet des Tilleuls" in text
-    rx = opened.practice.chart(pid)["prescriptions"]  # type: ignore[union-attr]
-    assert rx[0]["current"]["lines"][0]["drug"] == "Paracétamol 1 g"
+    rx = opened.practice.chart(pid).prescriptions  # type: ignore[union-attr]
+    assert rx[0].current.lines[0]["drug"] == "Paracétamol 1 g"
 
 
 def test_resolve_a_conflict_in_the_dialog(opened: Tasks, qtbot: QtBot):

@@ -41,7 +41,7 @@ def ctrl_s(qtbot: QtBot, dialog: QWidget) -> None:
 
 def open_editor(qtbot: QtBot, w: MainWindow, name: str) -> ConsultationEditor:
     search_and_open(qtbot, w, name)
-    w.new_consultation(w.chart.chart["id"])  # type: ignore[index]
+    w.new_consultation(w.chart.chart.id)  # type: ignore[union-attr]
     editor = w.editor
     assert isinstance(editor, ConsultationEditor)
     qtbot.addWidget(editor)
@@ -55,7 +55,7 @@ def test_everything_typed_is_saved_and_shown(
     qtbot: QtBot,
 ):
     editor = open_editor(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     type_text(editor.reason, "Fièvre")
     editor.text.setPlainText("Fièvre depuis 2 jours.\nPas de toux.\nGorge rouge.")
     editor.soap["soap_p"].setPlainText("Paracétamol\nRevoir si > 3 jours")
@@ -74,10 +74,10 @@ def test_everything_typed_is_saved_and_shown(
     with qtbot.waitSignal(editor.saved, timeout=5000):
         ctrl_s(qtbot, editor)
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        v = fresh.chart(pid)["consultations"][0]["current"]
-    assert (v["temperature_c"], v["weight_kg"], v["pulse"], v["spo2"]) == (38.5, 58.1, 92, 97)
-    assert v["text"] == "Fièvre depuis 2 jours.\nPas de toux.\nGorge rouge."
-    assert v["diagnoses"] == [
+        v = fresh.chart(pid).consultations[0].current
+    assert (v.temperature_c, v.weight_kg, v.pulse, v.spo2) == (38.5, 58.1, 92, 97)
+    assert v.text == "Fièvre depuis 2 jours.\nPas de toux.\nGorge rouge."
+    assert v.diagnoses == [
         {"label": "Angine", "cim10": "J02.9"},
         {"label": "Fièvre", "cim10": "R50.9"},
     ]
@@ -120,8 +120,8 @@ def test_a_vital_that_is_not_a_number_is_refused_not_rounded(
     assert "corrigez" in editor.status.text()
     assert "entier" in editor.status.text()
     assert editor.buttons.isEnabled()
-    pid = window.chart.chart["id"]  # type: ignore[index]
-    assert window.tasks.practice.chart(pid)["consultations"] == []  # type: ignore[union-attr]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
+    assert window.tasks.practice.chart(pid).consultations == ()  # type: ignore[union-attr]
 
 
 def test_cancel_asks_and_keeps_the_draft_the_chart_shows_it(
@@ -130,7 +130,7 @@ def test_cancel_asks_and_keeps_the_draft_the_chart_shows_it(
     qtbot: QtBot,
 ):
     editor = open_editor(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     type_text(editor.reason, "Lombalgie")
     type_text(editor.vitals.edits["temperature_c"], "37,2")
     editor.buttons.rejected.emit()  # Cancel
@@ -194,7 +194,7 @@ def test_problems_with_french_dates_edited_resolved_and_deleted(
     qtbot: QtBot,
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     qtbot.mouseClick(window.chart.problem_button, Qt.MouseButton.LeftButton)
     add = window.editor
     assert isinstance(add, ProblemDialog)
@@ -206,11 +206,11 @@ def test_problems_with_french_dates_edited_resolved_and_deleted(
     add.edits["onset"].setText("1975")
     with qtbot.waitSignal(add.saved, timeout=5000):
         ctrl_s(qtbot, add)
-    qtbot.waitUntil(lambda: bool(window.chart.chart["problems"]), timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: bool(window.chart.chart.problems), timeout=5000)  # type: ignore[union-attr]
     summary = window.chart.summary.toPlainText()
     assert "Appendicectomie" in summary and "Chirurgical" in summary and "depuis 1975" in summary
 
-    problem_id = window.chart.chart["problems"][0]["id"]  # type: ignore[index]
+    problem_id = window.chart.chart.problems[0].id  # type: ignore[union-attr]
     window.chart.summary.anchorClicked.emit(QUrl(f"problem:{problem_id}"))
     edit = window.chart.dialog
     assert isinstance(edit, ProblemDialog)
@@ -229,10 +229,10 @@ def test_problems_with_french_dates_edited_resolved_and_deleted(
     assert delete.confirm is not None
     with qtbot.waitSignal(delete.saved, timeout=5000):
         delete.confirm.button(delete.confirm.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: not window.chart.chart["problems"], timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: not window.chart.chart.problems, timeout=5000)  # type: ignore[union-attr]
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:  # a tombstone
-        (row,) = fresh.chart(pid, include_deleted=True)["problems"]
-        assert (row["deleted"], row["onset"], row["resolved"]) == (True, "1975-05", "1975-06")
+        (row,) = fresh.chart(pid, include_deleted=True).problems
+        assert (row.deleted, row.onset, row.resolved) == (True, "1975-05", "1975-06")
 
 
 def test_allergy_severity_in_the_header_and_edited(
@@ -241,7 +241,7 @@ def test_allergy_severity_in_the_header_and_edited(
     qtbot: QtBot,
 ):
     search_and_open(qtbot, window, "muller")
-    allergy_id = window.chart.chart["allergies"][0]["id"]  # type: ignore[index]
+    allergy_id = window.chart.chart.allergies[0].id  # type: ignore[union-attr]
     window.chart.summary.anchorClicked.emit(QUrl(f"allergy:{allergy_id}"))
     dialog = window.chart.dialog
     assert isinstance(dialog, AllergyDialog)
@@ -278,7 +278,9 @@ def test_start_screen_shows_today_and_recent_charts(
     assert start.recent.item(0).text().startswith("MÜLLER Hélène")
     with qtbot.waitSignal(window.chart.open_patient, timeout=5000):
         start.today.itemActivated.emit(start.today.item(0))
-    qtbot.waitUntil(lambda: (window.chart.chart or {}).get("id") == martin, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.chart.chart is not None and window.chart.chart.id == martin, timeout=5000
+    )
     assert QApplication.instance() is not None
 
 
@@ -300,7 +302,7 @@ def test_amend_a_signed_consultation_is_a_new_version(
     qtbot: QtBot,
 ):
     search_and_open(qtbot, window, "muller")  # has one consultation: "Toux sèche"
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     assert window.chart.timeline.currentItem() is window.chart.timeline.topLevelItem(0)
     assert "Toux sèche" in window.chart.detail.toPlainText()  # the newest entry, shown
     assert window.chart.amend_button.isEnabled()
@@ -317,7 +319,7 @@ def test_amend_a_signed_consultation_is_a_new_version(
     with qtbot.waitSignal(editor.saved, timeout=5000):
         ctrl_s(qtbot, editor)
     qtbot.waitUntil(
-        lambda: len(window.chart.chart["consultations"][0]["versions"]) == 2,  # type: ignore[index]
+        lambda: len(window.chart.chart.consultations[0].versions) == 2,  # type: ignore[union-attr]
         timeout=5000,
     )
     item = window.chart.timeline.topLevelItem(0)
@@ -327,12 +329,12 @@ def test_amend_a_signed_consultation_is_a_new_version(
     assert "version 2 sur 2" in detail and "version 1 sur 2" in detail
     assert detail.index("revu à J3") < detail.index("version 1 sur 2")  # newest first
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        versions = fresh.chart(pid)["consultations"][0]["versions"]
-    assert [v["text"] for v in versions] == [
+        versions = fresh.chart(pid).consultations[0].versions
+    assert [v.text for v in versions] == [
         "Toux sèche",
         "Toux sèche.\nAuscultation normale, revu à J3.",
     ]
-    assert versions[1]["parent_id"] == versions[0]["id"] and versions[1]["weight_kg"] == 60
+    assert versions[1].parent_id == versions[0].id and versions[1].weight_kg == 60
 
 
 def test_a_new_patient_born_22_06_1941_typed_the_french_way(

@@ -16,6 +16,7 @@ from desktop.app.record_dialogs import (
     form_focus_chain,
 )
 from desktop.app.tasks import Tasks
+from desktop.practice import models
 
 
 def _tab_walk(qtbot: QtBot, dialog: QDialog, steps: int) -> list[QWidget]:
@@ -65,7 +66,8 @@ def test_typing_with_tab_fills_the_fields_in_order(opened: Tasks, qtbot: QtBot):
 
 
 def test_identity_opens_on_the_family_name(opened: Tasks, qtbot: QtBot):
-    chart = {"id": "x", "family_name": "Martin", "given_names": "Paul", "sex": "M"}
+    patient = {"id": "x", "family_name": "Martin", "given_names": "Paul", "sex": "M"}
+    chart = models.chart(patient, {})
     dialog = IdentityDialog(opened, chart)
     e = dialog.edits
     visual = [e["family_name"], e["birth_name"], e["given_names"], dialog.sex, e["birth_date"]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from desktop.app.document_viewer import DocumentViewer
 from desktop.app.documents_view import DocumentsView
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice.models import Document
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.qt import search_and_open
@@ -75,13 +77,13 @@ def french(qapp: object) -> Iterator[None]:
     i18n.install("en")
 
 
-def add(tasks: Tasks, content: bytes, title: str, filename: str, mime: str) -> dict[str, object]:
+def add(tasks: Tasks, content: bytes, title: str, filename: str, mime: str) -> Document:
     p = tasks.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
     doc_id = p.add_document(pid, content, title=title, filename=filename, mime=mime)
-    (doc,) = [d for d in p.chart(pid)["documents"] if d["id"] == doc_id]
-    return dict(doc)
+    (doc,) = [d for d in p.chart(pid).documents if d.id == doc_id]
+    return doc
 
 
 def test_a_pdf_is_shown_with_its_pages_and_nothing_is_written(
@@ -140,7 +142,7 @@ def test_a_file_that_cannot_be_shown_says_so_and_exports(
     if os.name == "posix":
         assert out.stat().st_mode & 0o077 == 0  # private, as every paper Carnet writes
     entries = [e for e in opened.practice.audit_entries() if e["action"] == "export-document"]  # type: ignore[union-attr]
-    assert [e["record_id"] for e in entries] == [doc["id"]]
+    assert [e["record_id"] for e in entries] == [doc.id]
 
 
 def test_export_to_a_folder_that_does_not_exist_is_a_sentence(
@@ -172,7 +174,7 @@ def test_files_dropped_on_the_chart_are_attached_with_title_kind_and_date(
     french: None, window: MainWindow, practice_dir: Path, tmp_path: Path, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     first, second = tmp_path / "bilan-sanguin.pdf", tmp_path / "radio thorax.png"
     first.write_bytes(three_page_pdf())
     second.write_bytes(png())
@@ -192,14 +194,14 @@ def test_files_dropped_on_the_chart_are_attached_with_title_kind_and_date(
     assert second_dialog.kind.currentData() == "scan"
     with qtbot.waitSignal(second_dialog.saved, timeout=5000):
         second_dialog.save()
-    qtbot.waitUntil(lambda: len(window.chart.chart["documents"]) == 2, timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: len(window.chart.chart.documents) == 2, timeout=5000)  # type: ignore[union-attr]
     summary = window.chart.summary.toPlainText()
     assert "Bilan sanguin (20/11/2026) Résultat d'analyse ou d'examen" in summary
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        docs = {d["title"]: d for d in fresh.chart(pid)["documents"]}
-        assert docs["Bilan sanguin"]["received_at"].startswith("2026-11-20")
-        assert docs["Bilan sanguin"]["mime"] == "application/pdf"
-        assert fresh.document_content(docs["radio thorax"]["id"]) == second.read_bytes()
+        docs = {d.title: d for d in fresh.chart(pid).documents}
+        assert docs["Bilan sanguin"].received_at.startswith("2026-11-20")
+        assert docs["Bilan sanguin"].mime == "application/pdf"
+        assert fresh.document_content(docs["radio thorax"].id) == second.read_bytes()
     assert first.exists() and second.exists()  # the files dropped are left as they were
 
 
@@ -268,7 +270,7 @@ def test_a_document_in_the_summary_opens_the_viewer(
     doc = add(opened, png(), "Photo", "photo.png", "image/png")
     search_and_open(qtbot, window, "paul")
     assert window.chart.fetch_for(doc) is None  # no storage set: nothing to fetch from
-    window.chart.summary.anchorClicked.emit(QUrl(f"document:{doc['id']}"))
+    window.chart.summary.anchorClicked.emit(QUrl(f"document:{doc.id}"))
     viewer = window.chart.viewer
     assert isinstance(viewer, DocumentViewer)
     qtbot.waitUntil(lambda: not viewer.image.pixmap().isNull(), timeout=10000)
@@ -299,19 +301,19 @@ def test_a_document_not_on_this_computer_is_fetched_from_the_storage(
     try:
         tasks.practice = Practice.open(laptop, passphrase=PASSPHRASE)
         key = tasks.practice.db_key
-        (doc,) = tasks.practice.chart(pid)["documents"]
+        (doc,) = tasks.practice.chart(pid).documents
 
         def fetch() -> bytes:
             with Practice.open(laptop, key=key) as practice:
                 return SyncService(practice).document_content(doc_id)
 
-        viewer = DocumentViewer(tasks, dict(doc), fetch=fetch)
+        viewer = DocumentViewer(tasks, doc, fetch=fetch)
         qtbot.addWidget(viewer)
         with qtbot.waitSignal(viewer.shown, timeout=20000):
             viewer.show()
         assert viewer.pdf.pageCount() == 3
         assert tasks.db(lambda p: p.document_content(doc_id)).result(10) == pdf  # kept here
-        unfetched = DocumentViewer(tasks, {**doc, "id": "no-such-document"})
+        unfetched = DocumentViewer(tasks, replace(doc, id="no-such-document"))
         qtbot.addWidget(unfetched)
         with qtbot.waitSignal(unfetched.shown, timeout=10000):
             unfetched.show()

@@ -18,6 +18,7 @@ from desktop.app.record_dialogs import IdentityDialog
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import VitalsForm
 from desktop.app.window import MainWindow
+from desktop.practice import models
 from tests.helpers.qt import search_and_open
 
 
@@ -39,7 +40,11 @@ def test_nir_and_phone_are_shown_the_french_way():
 
 def test_the_chart_header_groups_the_nir_and_keeps_numbers_on_one_line(qapp: object):
     html = header_html(
-        {"family_name": "Roux", "sex": "F", "nir": "247106938135913", "phone": "0612345678"}
+        models.chart(
+            {"id": "r", "family_name": "Roux", "sex": "F", "nir": "247106938135913",
+             "phone": "0612345678"},
+            {},
+        )
     )
     assert "2\u00a047\u00a010\u00a069\u00a0381\u00a0359\u00a013" in html
     assert "06\u00a012\u00a034\u00a056\u00a078" in html
@@ -59,7 +64,7 @@ def test_the_patient_list_says_the_sex_in_french(french: None):
 def test_identity_shows_numbers_in_groups_without_writing_them_again(opened: Tasks, qtbot: QtBot):
     chart = {"id": "p", "family_name": "Roux", "sex": "F"}
     chart |= {"nir": "247106938135913", "phone": "0612345678"}
-    dialog = IdentityDialog(opened, chart)
+    dialog = IdentityDialog(opened, models.chart(chart, {}))
     qtbot.addWidget(dialog)
     assert dialog.edits["nir"].text() == "2 47 10 69 381 359 13"
     assert dialog.edits["phone"].text() == "06 12 34 56 78"

@@ -4,6 +4,7 @@ age, as Qt Charts series holding exactly the patient's points; offered for child
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from desktop.app.growth import GrowthPlot, GrowthView, growth_points, is_child
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice import models
+from desktop.practice.models import Consultation, Version
 from tests.helpers.qt import search_and_open
 
 
@@ -55,16 +58,22 @@ def test_the_series_hold_the_childs_points(
 
 def test_growth_is_for_children_and_in_years_after_three(qtbot: QtBot):
     born = dt.date(2010, 5, 1)
-    chart = {
-        "birth_date": born.isoformat(),
-        "consultations": [
-            {"started_at": "2015-05-01T09:00", "current": {"weight_kg": 19.0}},
-            {"started_at": "2009-01-01T09:00", "current": {"weight_kg": 3.0}},  # before birth
-        ],
-    }
+    def seen(started_at: str, weight_kg: float) -> Consultation:
+        version = replace(Version.blank(), weight_kg=weight_kg)
+        return replace(Consultation.blank(), started_at=started_at, versions=(version,))
+
+    chart = models.chart(
+        {"id": "c", "birth_date": born.isoformat()},
+        {
+            "consultations": [
+                seen("2015-05-01T09:00", 19.0),
+                seen("2009-01-01T09:00", 3.0),  # before birth
+            ]
+        },
+    )
     assert is_child(chart, today=dt.date(2026, 1, 1))
     assert not is_child(chart, today=dt.date(2029, 1, 1))
-    assert not is_child({"birth_date": "1950"})  # a year alone: no age to plot against
+    assert not is_child(models.chart({"id": "y", "birth_date": "1950"}, {}))  # no age to plot
     [point] = growth_points(chart)["weight_kg"]
     assert point.age_days == (dt.date(2015, 5, 1) - born).days
     plot = GrowthPlot("Weight (kg)", [point])

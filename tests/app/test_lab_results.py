@@ -4,6 +4,7 @@ latest value of each analyte in the summary, and each analyte's history in its v
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from desktop.app import i18n
 from desktop.app.lab_results import LabResultDialog, LabResultsView, by_analyte, flag
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice.models import LabResult
 from desktop.practice.store import Practice
 from tests.helpers.pdf import made_pdf
 from tests.helpers.practice import PASSPHRASE
@@ -50,7 +52,7 @@ def test_results_entered_then_latest_in_the_summary_and_history_in_the_view(
     add.edits["taken_on"].setText("10/02/2026")
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: len(window.chart.chart["lab_results"]) == 2, timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: len(window.chart.chart.lab_results) == 2, timeout=5000)  # type: ignore[union-attr]
     window.chart.lab_button.click()
     text = window.chart.dialog
     assert isinstance(text, LabResultDialog)
@@ -59,7 +61,7 @@ def test_results_entered_then_latest_in_the_summary_and_history_in_the_view(
     text.edits["taken_on"].setText("11/02/2026")
     with qtbot.waitSignal(text.saved, timeout=5000):
         text.save()
-    qtbot.waitUntil(lambda: len(window.chart.chart["lab_results"]) == 3, timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: len(window.chart.chart.lab_results) == 3, timeout=5000)  # type: ignore[union-attr]
     summary = window.chart.summary.toPlainText()
     assert "Résultats biologiques" in summary
     assert "Antigène SARS-CoV-2 négatif (11/02/2026)" in summary
@@ -81,13 +83,13 @@ def test_results_entered_then_latest_in_the_summary_and_history_in_the_view(
         ["10/02/2026", "11,2 g/dL", "12–16", "↓"],
         ["01/06/2025", "13,5 g/dL", "12–16", ""],
     ]
-    newest = window.chart.chart["lab_results"][0]  # type: ignore[index]
-    window.chart.summary.anchorClicked.emit(QUrl(f"lab-result:{newest['id']}"))
+    newest = window.chart.chart.lab_results[0]  # type: ignore[union-attr]
+    window.chart.summary.anchorClicked.emit(QUrl(f"lab-result:{newest.id}"))
     edit = window.chart.dialog
     assert isinstance(edit, LabResultDialog) and edit.record is not None
     assert edit.edits["value"].text() == "négatif"
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        stored = {r["value_text"] or r["value"] for r in fresh.chart(pid)["lab_results"]}
+        stored = {r.value_text or r.value for r in fresh.chart(pid).lab_results}
         assert stored == {13.5, 11.2, "négatif"}
 
 
@@ -113,14 +115,14 @@ def test_a_result_without_analyte_or_with_a_reversed_range_is_said(
 
 
 def test_flags_and_grouping():
-    def r(i: str, analyte: str, value: float | None, day: str) -> dict[str, object]:
-        return {"id": i, "analyte": analyte, "value": value, "ref_low": 1.0, "ref_high": 2.0,
-                "taken_on": day}  # fmt: skip
+    def r(i: str, analyte: str, value: float | None, day: str) -> LabResult:
+        return replace(LabResult.blank(), id=i, analyte=analyte, value=value, ref_low=1.0,
+                       ref_high=2.0, taken_on=day)  # fmt: skip
 
     assert [flag(r("a", "K", v, "")) for v in (0.5, 1.5, 2.5, None)] == ["↓", "", "↑", ""]
     groups = by_analyte([r("1", "Kaliémie", 1, "2026-01-01"), r("2", "kaliémie", 2, "2026-02-01")])
     assert list(groups) == ["Kaliémie"]
-    assert [x["id"] for x in groups["Kaliémie"]] == ["2", "1"]
+    assert [x.id for x in groups["Kaliémie"]] == ["2", "1"]
 
 
 def test_a_result_comes_with_its_report_opened_in_the_viewer(
@@ -143,8 +145,8 @@ def test_a_result_comes_with_its_report_opened_in_the_viewer(
     add.report.setCurrentIndex(add.report.findData(report))
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: bool(window.chart.chart["lab_results"]), timeout=5000)  # type: ignore[index]
-    assert window.chart.chart["lab_results"][0]["document_id"] == report  # type: ignore[index]
+    qtbot.waitUntil(lambda: bool(window.chart.chart.lab_results), timeout=5000)  # type: ignore[union-attr]
+    assert window.chart.chart.lab_results[0].document_id == report  # type: ignore[union-attr]
     window.chart.summary.anchorClicked.emit(QUrl("lab-results:all"))
     view = window.chart.lab_view
     assert isinstance(view, LabResultsView) and view.report_button.isEnabled()

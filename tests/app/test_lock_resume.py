@@ -35,7 +35,7 @@ def test_unlock_goes_back_to_the_chart_and_the_agenda(
     before = controller.window
     assert before is not None
     search_and_open(qtbot, before, "martin")
-    patient_id = before.chart.chart["id"]  # type: ignore[index]
+    patient_id = before.chart.chart.id  # type: ignore[union-attr]
     before.show_agenda()
     qtbot.waitUntil(before.agenda.isVisible)
 
@@ -49,7 +49,7 @@ def test_unlock_goes_back_to_the_chart_and_the_agenda(
     after = controller.window
     assert after is not None
     qtbot.waitUntil(lambda: after.chart.chart is not None, timeout=5000)
-    assert after.chart.chart["id"] == patient_id  # type: ignore[index]
+    assert after.chart.chart.id == patient_id  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: getattr(after, "agenda", None) is not None and after.agenda.isVisible())
     after.close()
     controller.shutdown()

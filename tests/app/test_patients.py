@@ -28,8 +28,8 @@ def test_a_new_patient_opens_their_chart_and_is_found(window: MainWindow, qtbot:
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         dialog.save_button.click()
     qtbot.waitUntil(lambda: window.chart.chart is not None, timeout=5000)
-    assert window.chart.chart["id"] == saved.args[0]  # type: ignore[index]
-    assert window.chart.chart["birth_date"] == "1961-03-12"  # type: ignore[index]
+    assert window.chart.chart.id == saved.args[0]  # type: ignore[union-attr]
+    assert window.chart.chart.birth_date == "1961-03-12"  # type: ignore[union-attr]
     search_and_open(qtbot, window, "helene dupre")
 
 
@@ -53,7 +53,7 @@ def test_a_deleted_chart_can_be_undone_and_restored(
     window: MainWindow, opened: Tasks, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "martin")
-    patient_id = window.chart.chart["id"]  # type: ignore[index]
+    patient_id = window.chart.chart.id  # type: ignore[union-attr]
     window._delete_patient(patient_id)
     qtbot.waitUntil(lambda: window.undo_bar.isVisibleTo(window), timeout=5000)
     assert opened.practice.search_patients("martin") == []  # type: ignore[union-attr]

@@ -89,7 +89,7 @@ def test_restore_with_the_passphrase_then_the_main_window_finds_a_patient(
     assert window is not None
     assert window.info["remote"] == origin.remote.resolve().as_uri()
     search_and_open(qtbot, window, "hélène")
-    assert window.chart.chart["family_name"] == "Müller"  # type: ignore[index]
+    assert window.chart.chart.family_name == "Müller"  # type: ignore[union-attr]
     window.close()
     controller.shutdown()
     # this computer's copy opens with its own passphrase and login

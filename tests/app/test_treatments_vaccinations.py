@@ -32,7 +32,7 @@ def test_add_then_stop_a_treatment(
     french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     window.chart.treatment_button.click()
     add = window.chart.dialog
     assert isinstance(add, TreatmentDialog)
@@ -41,12 +41,12 @@ def test_add_then_stop_a_treatment(
     add.edits["started"].setText("12/03/2024")
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: bool(window.chart.chart["treatments"]), timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: bool(window.chart.chart.treatments), timeout=5000)  # type: ignore[union-attr]
     summary = window.chart.summary.toPlainText()
     assert "Traitements en cours" in summary
     assert "Amlodipine 5 mg 1 cp le matin (depuis 12/03/2024)" in summary
 
-    treatment_id = window.chart.chart["treatments"][0]["id"]  # type: ignore[index]
+    treatment_id = window.chart.chart.treatments[0].id  # type: ignore[union-attr]
     window.chart.summary.anchorClicked.emit(QUrl(f"treatment:{treatment_id}"))
     stop = window.chart.dialog
     assert isinstance(stop, TreatmentDialog) and stop.stop_button is not None
@@ -59,8 +59,8 @@ def test_add_then_stop_a_treatment(
     assert f"arrêté le {today}" in window.chart.summary.toPlainText()
     assert "Traitements en cours" not in window.chart.summary.toPlainText()
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        (t,) = fresh.chart(pid)["treatments"]
-        assert (t["started"], t["stopped"]) == ("2024-03-12", dt.date.today().isoformat())
+        (t,) = fresh.chart(pid).treatments
+        assert (t.started, t.stopped) == ("2024-03-12", dt.date.today().isoformat())
 
 
 def test_a_treatment_cannot_stop_before_it_started(window: MainWindow, qtbot: QtBot):
@@ -101,7 +101,7 @@ def test_vaccinations_added_and_all_listed(
     add.edits["lot"].setText("AB123")
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: len(window.chart.chart["vaccinations"]) == 11, timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: len(window.chart.chart.vaccinations) == 11, timeout=5000)  # type: ignore[union-attr]
     assert "Toutes les vaccinations (11)" in window.chart.summary.toPlainText()
     window.chart.summary.anchorClicked.emit(QUrl("vaccinations:all"))
     view = window.chart.vaccinations_view
@@ -116,7 +116,7 @@ def test_a_long_term_treatment_stopped_with_its_reason(
     french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     window.chart.treatment_button.click()
     add = window.chart.dialog
     assert isinstance(add, TreatmentDialog)
@@ -125,10 +125,10 @@ def test_a_long_term_treatment_stopped_with_its_reason(
     add.course.setCurrentIndex(add.course.findData(True))
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: bool(window.chart.chart["treatments"]), timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: bool(window.chart.chart.treatments), timeout=5000)  # type: ignore[union-attr]
     assert "Ramipril 5 mg (depuis 02/01/2025, au long cours)" in window.chart.summary.toPlainText()
-    treatment = window.chart.chart["treatments"][0]  # type: ignore[index]
-    window.chart.summary.anchorClicked.emit(QUrl(f"treatment:{treatment['id']}"))
+    treatment = window.chart.chart.treatments[0]  # type: ignore[union-attr]
+    window.chart.summary.anchorClicked.emit(QUrl(f"treatment:{treatment.id}"))
     stop = window.chart.dialog
     assert isinstance(stop, TreatmentDialog) and stop.stop_button is not None
     assert stop.course.currentData() is True  # shown as saved
@@ -139,8 +139,8 @@ def test_a_long_term_treatment_stopped_with_its_reason(
     qtbot.waitUntil(lambda: "Toux" in window.chart.summary.toPlainText(), timeout=5000)
     assert f"arrêté le {today:%d/%m/%Y}, Toux" in window.chart.summary.toPlainText()
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        (t,) = fresh.chart(pid)["treatments"]
-        assert (t["long_term"], t["stop_reason"], t["stopped"]) == (True, "Toux", today.isoformat())
+        (t,) = fresh.chart(pid).treatments
+        assert (t.long_term, t.stop_reason, t.stopped) == (True, "Toux", today.isoformat())
 
 
 def test_a_reason_without_a_stop_date_is_said(window: MainWindow, qtbot: QtBot):
@@ -161,8 +161,8 @@ def test_a_short_course_is_not_rewritten_when_nothing_changed(opened: Tasks, qtb
     tid = p.create_record(
         "treatment", {"patient_id": pid, "drug": "Amoxicilline", "long_term": False}
     )
-    (record,) = p.chart(pid)["treatments"]
-    dialog = TreatmentDialog(opened, pid, record=dict(record))
+    (record,) = p.chart(pid).treatments
+    dialog = TreatmentDialog(opened, pid, record=record)
     qtbot.addWidget(dialog)
     assert dialog.course.currentData() is False
     with qtbot.waitSignal(dialog.rejected, timeout=5000):  # nothing to write: closed
@@ -174,7 +174,7 @@ def test_a_vaccination_dose_route_and_site(
     french: None, window: MainWindow, practice_dir: Path, qtbot: QtBot
 ):
     search_and_open(qtbot, window, "paul")
-    pid = window.chart.chart["id"]  # type: ignore[index]
+    pid = window.chart.chart.id  # type: ignore[union-attr]
     window.chart.vaccination_button.click()
     add = window.chart.dialog
     assert isinstance(add, VaccinationDialog)
@@ -188,7 +188,7 @@ def test_a_vaccination_dose_route_and_site(
     add.edits["site"].setText("deltoïde gauche")
     with qtbot.waitSignal(add.saved, timeout=5000):
         add.save()
-    qtbot.waitUntil(lambda: bool(window.chart.chart["vaccinations"]), timeout=5000)  # type: ignore[index]
+    qtbot.waitUntil(lambda: bool(window.chart.chart.vaccinations), timeout=5000)  # type: ignore[union-attr]
     assert "Prevenar 13, dose 2 (03/11/2025)" in window.chart.summary.toPlainText()
     window.chart.summary.anchorClicked.emit(QUrl("vaccinations:all"))
     view = window.chart.vaccinations_view
@@ -196,5 +196,5 @@ def test_a_vaccination_dose_route_and_site(
     row = [view.table.item(0, c).text() for c in range(6)]
     assert row == ["03/11/2025", "Prevenar 13", "", "2", "Intramusculaire (IM)", "deltoïde gauche"]
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
-        (v,) = fresh.chart(pid)["vaccinations"]
-        assert (v["dose_number"], v["route"], v["site"]) == (2, "IM", "deltoïde gauche")
+        (v,) = fresh.chart(pid).vaccinations
+        assert (v.dose_number, v.route, v.site) == (2, "IM", "deltoïde gauche")

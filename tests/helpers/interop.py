@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.practice.models import Chart
+
 PDF = b"%PDF-1.4\n% a letter from the cardiologist\n%%EOF\n"
 
 
-def comparable(chart: dict[str, Any]) -> dict[str, Any]:
+def comparable(read: Chart) -> dict[str, Any]:
     """A chart as FHIR carries it: the current version of each note and prescription."""
-    chart = json.loads(json.dumps(chart))
+    chart: dict[str, Any] = json.loads(json.dumps(read.to_dict()))
     for key in ("consultations", "prescriptions"):
         for item in chart[key]:
             current = item["current"]

@@ -44,7 +44,7 @@ def test_archive_holds_the_readable_record_the_bundle_and_the_documents(
     assert bundle["resourceType"] == "Bundle"
     assert pdf.startswith(b"%PDF")
     text = " ".join(_pdf_text(pdf, tmp_path).split())
-    assert (chart["family_name"] or "").upper() in text
+    assert (chart.family_name or "").upper() in text
     for heading in (
         "Identité",
         "Problèmes et antécédents",
@@ -57,11 +57,11 @@ def test_archive_holds_the_readable_record_the_bundle_and_the_documents(
     ):
         assert heading in text
     assert "Courrier du cardiologue" in text
-    assert f"Consultations ({len(chart['consultations'])})" in text
-    assert f"Ordonnances ({len(chart['prescriptions'])})" in text
+    assert f"Consultations ({len(chart.consultations)})" in text
+    assert f"Ordonnances ({len(chart.prescriptions)})" in text
     assert "Dr Claire Martin" in text  # authors by name
     assert "2 versions" in text  # the revised note says so
-    latest = chart["consultations"][0]["started_at"]
+    latest = chart.consultations[0].started_at
     assert f"{latest[8:10]}/{latest[5:7]}/{latest[:4]}" in text
     assert demo.audit_entries(1)[0]["action"] == "export-archive"
 

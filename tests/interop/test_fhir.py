@@ -69,7 +69,7 @@ def test_bundle_of_one_patient_validates_and_names_its_authors(demo: Practice) -
         for e in bundle["entry"]
         if e["resource"]["resourceType"] == "Practitioner"
     }
-    authors = {c["author_id"] for c in demo.chart(pid)["consultations"]}
+    authors = {c.author_id for c in demo.chart(pid).consultations}
     assert authors <= named
 
 
@@ -212,7 +212,7 @@ def test_foreign_ids_get_carnet_ids_and_references_follow(
     assert report.ignored == {"CarePlan": 1}
     (patient,) = practice.search_patients("durand")
     chart = practice.chart(patient["id"])
-    assert [(p["label"], p["cim10"]) for p in chart["problems"]] == [("HTA", "I10")]
+    assert [(p.label, p.cim10) for p in chart.problems] == [("HTA", "I10")]
 
 
 def test_not_json_is_a_sentence(practice: Practice, tmp_path: Path) -> None:

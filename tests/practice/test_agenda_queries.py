@@ -32,11 +32,11 @@ def test_appointments_between_is_a_half_open_range_in_time_order(practice: Pract
     _appointment(practice, zoe, "2026-03-01T23:45")  # the day before
     _appointment(practice, zoe, "2026-03-03T00:00")  # the end bound is excluded
     got = practice.appointments_between("2026-03-02T00:00", "2026-03-03T00:00")
-    assert [a["id"] for a in got] == [early, late]
-    assert got[0]["patient_family_name"] == "Müller"
-    assert got[0]["patient_given_names"] == "Max"
-    assert got[1]["patient_family_name"] == "Lœuvre"
-    assert got[1]["duration_min"] == 15
+    assert [a.id for a in got] == [early, late]
+    assert got[0].patient_family_name == "Müller"
+    assert got[0].patient_given_names == "Max"
+    assert got[1].patient_family_name == "Lœuvre"
+    assert got[1].duration_min == 15
 
 
 def test_appointments_between_leaves_out_deleted_but_keeps_cancelled(practice: Practice):
@@ -45,7 +45,7 @@ def test_appointments_between_leaves_out_deleted_but_keeps_cancelled(practice: P
     cancelled = _appointment(practice, pid, "2026-03-02T10:00", status="cancelled")
     practice.delete_record("appointment", gone)
     got = practice.appointments_between("2026-03-02T00:00", "2026-03-03T00:00")
-    assert [(a["id"], a["status"]) for a in got] == [(cancelled, "cancelled")]
+    assert [(a.id, a.status) for a in got] == [(cancelled, "cancelled")]
 
 
 def test_appointments_between_uses_the_starts_at_index(practice: Practice):

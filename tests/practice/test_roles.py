@@ -112,7 +112,7 @@ def test_a_secretary_works_on_identity_contact_insurance_and_the_agenda(
         "appointment", {"patient_id": new, "starts_at": "2026-12-02T10:00", "reason": "Vaccin"}
     )
     day = secretary.appointments_between("2026-12-02T00:00", "2026-12-03T00:00")
-    assert [a["patient_id"] for a in day] == [pid, new]
+    assert [a.patient_id for a in day] == [pid, new]
     assert {u["username"] for u in secretary.users()} == {"dr", "sec", "remp"}
     assert secretary.counts()["consultation"] == 1  # numbers, not content
 
@@ -132,7 +132,7 @@ def test_a_doctor_and_a_valid_locum_read_and_write_clinical_content(
         with Practice.open(practice_dir, passphrase=passphrase, username=user) as p:
             assert p.may_read_clinical and p.role in ("doctor", "locum")
             chart = p.chart(office["patient"])
-            assert NOTE in [c["current"]["text"] for c in chart["consultations"]]
+            assert NOTE in [c.current.text for c in chart.consultations]
             assert p.document_content(office["document"]) == b"resultats: CRP 42"
             assert [h["patient_id"] for h in p.search_notes("angine")] == [office["patient"]]
             p.add_consultation(office["patient"], text=f"Revu par {user}")

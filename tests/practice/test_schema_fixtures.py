@@ -30,13 +30,13 @@ def test_released_database_opens_upgrades_and_verifies(fixture: Path, tmp_path: 
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         [hit] = p.search_patients("anais lefevre")
         chart = p.chart(hit["id"])
-        assert chart["phone"] == "06 10 20 30 40"
-        assert [v["text"] for v in chart["consultations"][0]["versions"]] == [
+        assert chart.phone == "06 10 20 30 40"
+        assert [v.text for v in chart.consultations[0].versions] == [
             "Angine érythémateuse.",
             "Angine érythémateuse. TDR négatif.",
         ]
-        assert chart["prescriptions"][0]["current"]["lines"][0]["drug"] == "Paracétamol 1 g"
-        assert p.document_content(chart["documents"][0]["id"]) == b"lettre de liaison"
+        assert chart.prescriptions[0].current.lines[0]["drug"] == "Paracétamol 1 g"
+        assert p.document_content(chart.documents[0].id) == b"lettre de liaison"
         assert p.verify_audit().ok and p.verify_pages() == []
         p.update_record("patient", hit["id"], {"email": "a@example.fr"})  # still writable
         # its notes were indexed when written; one saved now is indexed by the next search
@@ -153,13 +153,13 @@ def test_schema_3_fields_survive_later_upgrades(fixture: Path, tmp_path: Path):
     with Practice.open(folder, passphrase=PASSPHRASE) as p:
         [hit] = p.search_patients("anais lefevre")
         chart = p.chart(hit["id"])
-        [t] = chart["treatments"]
-        assert (t["stop_reason"], t["long_term"]) == ("Éruption cutanée", False)
-        [v] = chart["vaccinations"]
-        assert (v["dose_number"], v["route"], v["site"]) == (2, "IM", "deltoïde gauche")
-        growth = [c for c in chart["consultations"] if c["current"]["reason"] == "Croissance"]
-        assert growth[0]["current"]["head_circumference_cm"] == 35.5
-        [lab] = chart["lab_results"]
-        assert (lab["analyte"], lab["value"], lab["unit"]) == ("Hémoglobine", 13.2, "g/dL")
-        assert (lab["ref_low"], lab["ref_high"]) == (12.0, 16.0)
-        assert lab["document_id"] == chart["documents"][0]["id"]
+        [t] = chart.treatments
+        assert (t.stop_reason, t.long_term) == ("Éruption cutanée", False)
+        [v] = chart.vaccinations
+        assert (v.dose_number, v.route, v.site) == (2, "IM", "deltoïde gauche")
+        growth = [c for c in chart.consultations if c.current.reason == "Croissance"]
+        assert growth[0].current.head_circumference_cm == 35.5
+        [lab] = chart.lab_results
+        assert (lab.analyte, lab.value, lab.unit) == ("Hémoglobine", 13.2, "g/dL")
+        assert (lab.ref_low, lab.ref_high) == (12.0, 16.0)
+        assert lab.document_id == chart.documents[0].id

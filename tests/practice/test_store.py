@@ -107,13 +107,13 @@ def test_consultation_edits_make_versions_and_keep_old_ones(practice: Practice):
     pid = add_patient(practice)
     cid, v1 = practice.add_consultation(pid, reason="Toux", text="Toux sèche.", weight_kg=61.5)
     v2 = practice.revise_consultation(cid, text="Toux sèche. Auscultation normale.")
-    consult = practice.chart(pid)["consultations"][0]
-    assert [v["id"] for v in consult["versions"]] == [v1, v2]
-    assert consult["versions"][0]["text"] == "Toux sèche."
-    assert consult["current"]["text"] == "Toux sèche. Auscultation normale."
-    assert consult["current"]["parent_id"] == v1
-    assert consult["current"]["weight_kg"] == 61.5  # unchanged fields carried over
-    assert not consult["concurrent_versions"]
+    consult = practice.chart(pid).consultations[0]
+    assert [v.id for v in consult.versions] == [v1, v2]
+    assert consult.versions[0].text == "Toux sèche."
+    assert consult.current.text == "Toux sèche. Auscultation normale."
+    assert consult.current.parent_id == v1
+    assert consult.current.weight_kg == 61.5  # unchanged fields carried over
+    assert not consult.concurrent_versions
     with pytest.raises(errors.InvalidInputError):
         practice.update_record("consultation_version", v1, {"text": "rewritten"})
 
@@ -123,8 +123,8 @@ def test_prescription_versions(practice: Practice):
     line = {"drug": "Amoxicilline 1 g", "dosage": "1 cp matin et soir", "duration": "6 jours"}
     rx, _ = practice.add_prescription(pid, [line])
     practice.revise_prescription(rx, lines=[{**line, "duration": "7 jours"}])
-    item = practice.chart(pid)["prescriptions"][0]
-    assert [v["lines"][0]["duration"] for v in item["versions"]] == ["6 jours", "7 jours"]
+    item = practice.chart(pid).prescriptions[0]
+    assert [v.lines[0]["duration"] for v in item.versions] == ["6 jours", "7 jours"]
 
 
 def test_delete_is_a_tombstone_that_can_be_undone(practice: Practice):
@@ -141,9 +141,9 @@ def test_deleted_consultation_is_hidden_but_kept(practice: Practice):
     pid = add_patient(practice)
     cid, _ = practice.add_consultation(pid, text="note")
     practice.delete_record("consultation", cid)
-    assert practice.chart(pid)["consultations"] == []
-    kept = practice.chart(pid, include_deleted=True)["consultations"]
-    assert kept[0]["current"]["text"] == "note"
+    assert practice.chart(pid).consultations == ()
+    kept = practice.chart(pid, include_deleted=True).consultations
+    assert kept[0].current.text == "note"
 
 
 def test_documents_round_trip_and_are_stored_once(practice: Practice):
@@ -267,7 +267,7 @@ def test_export_then_load_snapshot_reproduces_the_state(practice: Practice, tmp_
     ) as other:
         StoreReplica(other.session).load_snapshot(state, {"dev-Z": Cursor(3, "z")})
         assert other.patient(pid) == practice.patient(pid)
-        assert other.chart(pid)["consultations"][0]["current"]["text"] == "note 2"
+        assert other.chart(pid).consultations[0].current.text == "note 2"
         assert StoreReplica(other.session).cursor("dev-Z") == Cursor(3, "z")
         mine = {(c.entity, c.record_id, c.stamp) for c in state}
         theirs = {

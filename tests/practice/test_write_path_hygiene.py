@@ -87,7 +87,7 @@ def test_same_day_consultations_are_ordered_by_date_then_id(folder: Path):
     with Practice.open(folder, passphrase=PASSPHRASE) as p:
         pid = p.create_record("patient", {"family_name": "M", "birth_date": "1970-01-01"})
         ids = [p.add_consultation(pid, started_at="2026-03-02T09:00")[0] for _ in range(4)]
-        listed = [c["id"] for c in p.chart(pid)["consultations"]]
+        listed = [c.id for c in p.chart(pid).consultations]
     assert listed == sorted(ids, reverse=True)
 
 

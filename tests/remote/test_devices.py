@@ -110,10 +110,10 @@ def test_concurrent_edits_of_a_note_both_survive(
         for device in (office, laptop, office):
             SyncService(device).sync()
         for device in (office, laptop):
-            consult = device.chart(pid)["consultations"][0]
-            texts = {v["text"] for v in consult["versions"]}
+            consult = device.chart(pid).consultations[0]
+            texts = {v.text for v in consult.versions}
             assert texts == {"Première version", "Corrigée au cabinet", "Complétée en visite"}
-            assert consult["concurrent_versions"]
+            assert consult.concurrent_versions
         assert state(office) == state(laptop)
 
 
@@ -241,8 +241,8 @@ def test_restore_from_each_backend_equals_the_source(
             assert indexes(restored) == indexes(office)
             assert search_index(restored) == search_index(office)
             assert restored.user_id == office.user_id
-            doc = restored.chart(pid)["documents"][0]
-            assert restored.document_content(doc["id"]) == b"%PDF-1.4 lettre"
+            doc = restored.chart(pid).documents[0]
+            assert restored.document_content(doc.id) == b"%PDF-1.4 lettre"
             assert restored.device_id not in (office.device_id,)
             assert len(StoreReplica(restored.session).cursors()) == 2
 
@@ -418,8 +418,8 @@ def test_moving_to_new_storage_keeps_the_whole_practice_restorable(
 
         with joined(tmp_path, new_url, "restored") as restored:
             assert state(restored) == state(office)
-            doc = restored.chart(before)["documents"][0]
-            assert restored.document_content(doc["id"]) == b"%PDF-1.4 compte rendu"
+            doc = restored.chart(before).documents[0]
+            assert restored.document_content(doc.id) == b"%PDF-1.4 compte rendu"
         report = SyncService(office).check(read_data=True)
         assert all(not d.problems for d in report.devices), report
         assert not report.problems

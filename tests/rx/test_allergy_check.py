@@ -67,13 +67,13 @@ def test_saving_against_an_allergy_needs_a_reason_which_is_kept(
                                 "reaction": "urticaire"})
     with pytest.raises(errors.InvalidInputError, match="allergy 'Pénicilline'"):
         prescriptions.add(p, adult, [PARA, AMOX])
-    assert p.chart(adult)["prescriptions"] == []
+    assert p.chart(adult).prescriptions == ()
     forced = RxLine.from_dict({**AMOX.to_dict(), "allergy": "Pénicilline",
                                "override_reason": "test de provocation négatif en 2024"})
     rx = prescriptions.add(p, adult, [PARA, forced])
-    [item] = p.chart(adult)["prescriptions"]
-    assert item["id"] == rx
-    stored = item["current"]["lines"][1]
+    [item] = p.chart(adult).prescriptions
+    assert item.id == rx
+    stored = item.current.lines[1]
     assert stored["allergy"] == "Pénicilline"
     assert stored["override_reason"] == "test de provocation négatif en 2024"
     with pytest.raises(errors.InvalidInputError, match="needs a reason"):

@@ -50,8 +50,8 @@ def test_an_allergy_refuses_until_a_reason_is_given(folder: Path, capsys):
                       "--allergy-override", "tolérée en 2025")
     assert code == 0
     with Practice.open(folder, passphrase=PASSPHRASE) as p:
-        [item] = p.chart(pid)["prescriptions"]
-    assert item["current"]["lines"][0]["override_reason"] == "tolérée en 2025"
+        [item] = p.chart(pid).prescriptions
+    assert item.current.lines[0]["override_reason"] == "tolérée en 2025"
 
 
 def test_drugs_import_then_a_brand_prints_as_its_dci(folder: Path, capsys, tmp_path: Path):

@@ -84,7 +84,7 @@ def test_an_allergy_warns_before_saving_and_the_override_reason_is_kept(
     assert not warning.anyway.isEnabled()  # no reason, no override
     warning.back.click()
     assert "Not saved" in editor.status.text()
-    assert rx_practice.chart(adult)["prescriptions"] == []
+    assert rx_practice.chart(adult).prescriptions == ()
 
     editor.save_button.click()
     qtbot.waitUntil(lambda: editor.warning is not warning and editor.warning is not None)
@@ -93,8 +93,8 @@ def test_an_allergy_warns_before_saving_and_the_override_reason_is_kept(
     assert editor.warning.anyway.isEnabled()
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.warning.anyway.click()
-    [item] = rx_practice.chart(adult)["prescriptions"]
-    [line] = item["current"]["lines"]
+    [item] = rx_practice.chart(adult).prescriptions
+    [line] = item.current.lines
     assert line["allergy"] == "Pénicilline"
     assert line["override_reason"] == "tolérée lors d'un test de provocation"
     assert line["substances"] == ["amoxicilline"]
@@ -139,7 +139,7 @@ def test_printing_paints_the_same_pages_on_the_printer(
     editor.print_dialog = no_print  # the user cancels the print dialog
     editor.print_button.click()
     qtbot.waitUntil(lambda: editor.status.text() == "Not printed.")
-    assert rx_practice.chart(adult)["prescriptions"] == []
+    assert rx_practice.chart(adult).prescriptions == ()
 
     def print_to_file(printer: QPrinter) -> bool:  # what "Print to file" in the dialog does
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -152,7 +152,7 @@ def test_printing_paints_the_same_pages_on_the_printer(
     assert signal.args == [str(target)]
     text = pdf_text(target)
     assert "ibuprofène 400 mg" in text and "Dr Jeanne MARTIN" in text
-    assert len(rx_practice.chart(adult)["prescriptions"]) == 1
+    assert len(rx_practice.chart(adult).prescriptions) == 1
 
 
 def test_renew_an_earlier_prescription_in_one_action(
@@ -168,9 +168,9 @@ def test_renew_an_earlier_prescription_in_one_action(
     assert editor.table.lines() == earlier
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save_button.click()
-    items = rx_practice.chart(adult)["prescriptions"]
+    items = rx_practice.chart(adult).prescriptions
     assert len(items) == 2
-    both = [prescriptions.lines_of(i["current"]) for i in items]  # same minute: any order
+    both = [prescriptions.lines_of(i.current) for i in items]  # same minute: any order
     assert [[(x.drug, x.dosage, x.duration, x.renewals, x.ald) for x in ls] for ls in both] == [
         [("metformine 1000 mg, comprimé", "1 cp matin et soir", "3 mois", 2, True)]] * 2
     # the renewal was resolved on the way, for the allergy check
@@ -203,7 +203,7 @@ def test_a_childs_prescription_asks_for_the_weight(
     editor.table.add(RxLine("paracétamol 2,4 %, suspension buvable", "1 dose-poids x 4/j", "3 j"))
     editor.save_button.click()
     assert "weight" in editor.status.text()
-    assert rx_practice.chart(child)["prescriptions"] == []
+    assert rx_practice.chart(child).prescriptions == ()
     rx_practice.add_consultation(child, reason="Fièvre", weight_kg=17.2, height_cm=104)
     measured = editor_for(rx_tasks, child, qtbot)
     assert measured.weight_box.value() == pytest.approx(17.2)
@@ -211,9 +211,9 @@ def test_a_childs_prescription_asks_for_the_weight(
                               "3 jours"))
     with qtbot.waitSignal(measured.saved, timeout=5000):
         measured.save_button.click()
-    [item] = rx_practice.chart(child)["prescriptions"]
-    assert item["current"]["weight_kg"] == pytest.approx(17.2)
-    assert item["current"]["height_cm"] == pytest.approx(104)
+    [item] = rx_practice.chart(child).prescriptions
+    assert item.current.weight_kg == pytest.approx(17.2)
+    assert item.current.height_cm == pytest.approx(104)
 
 
 def test_bad_renewals_are_a_sentence(rx_tasks: Tasks, adult: str, qtbot: QtBot):
@@ -237,7 +237,7 @@ def test_lines_marked_long_term_join_the_current_treatments(
     editor.table.item(0, LONG).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr]
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save_button.click()
-    assert [t["drug"] for t in rx_practice.chart(adult)["treatments"]] == [
+    assert [t.drug for t in rx_practice.chart(adult).treatments] == [
         "amlodipine 5 mg, gélule"]
 
 

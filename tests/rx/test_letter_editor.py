@@ -53,8 +53,8 @@ def test_a_certificate_is_completed_and_saved_as_pdf_and_kept(
         editor.pdf_button.click()
     assert asked[0].startswith(str(documents_folder() / "certificat-MULLER-"))
     assert "la natation" in pdf_text(out)
-    [doc] = rx_practice.chart(adult)["documents"]
-    assert doc["title"] == SPORT and doc["mime"] == "application/pdf"
+    [doc] = rx_practice.chart(adult).documents
+    assert doc.title == SPORT and doc.mime == "application/pdf"
 
 
 def test_a_letter_prints_through_the_printer(
@@ -72,7 +72,7 @@ def test_a_letter_prints_through_the_printer(
     with qtbot.waitSignal(editor.printed, timeout=10_000):
         editor.print_button.click()
     assert "Objet : Courrier d'adressage" in pdf_text(target)
-    assert len(rx_practice.chart(adult)["documents"]) == 1
+    assert len(rx_practice.chart(adult).documents) == 1
 
 
 def test_the_template_is_edited_for_the_practice(

@@ -36,9 +36,9 @@ def test_a_sports_certificate_is_filled_and_kept_in_the_chart(
     made = letters.letter(p, adult, made.template, made.text.replace("[sport]", "le judo"))
     pdf = render_letter(made)
     doc = letters.keep_in_chart(p, adult, made, pdf)
-    [stored] = p.chart(adult)["documents"]
-    assert stored["id"] == doc and stored["kind"] == "letter"
-    assert stored["filename"] == f"certificat-MULLER-{made.on.isoformat()}.pdf"
+    [stored] = p.chart(adult).documents
+    assert stored.id == doc and stored.kind == "letter"
+    assert stored.filename == f"certificat-MULLER-{made.on.isoformat()}.pdf"
     out = tmp_path / "c.pdf"
     out.write_bytes(p.document_content(doc))
     text = pdf_text(out)

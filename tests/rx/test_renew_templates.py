@@ -18,16 +18,16 @@ AMOX = RxLine("amoxicilline 1 g, comprimé", "1 cp x 2/j", "6 jours")
 def test_long_term_lines_become_current_treatments_once(rx_practice: Practice, adult: str):
     p = rx_practice
     rx = prescriptions.add(p, adult, [METFORMIN, AMOX])
-    [treatment] = p.chart(adult)["treatments"]
-    assert (treatment["drug"], treatment["dosage"]) == ("metformine 1000 mg, comprimé",
+    [treatment] = p.chart(adult).treatments
+    assert (treatment.drug, treatment.dosage) == ("metformine 1000 mg, comprimé",
                                                         "1 cp matin et soir")
-    assert treatment["started"] is not None and treatment["stopped"] is None
+    assert treatment.started is not None and treatment.stopped is None
     renewed = prescriptions.renew(p, rx)
     assert renewed != rx
-    assert len(p.chart(adult)["treatments"]) == 1  # renewing does not list it twice
-    items = p.chart(adult)["prescriptions"]
+    assert len(p.chart(adult).treatments) == 1  # renewing does not list it twice
+    items = p.chart(adult).prescriptions
     assert len(items) == 2
-    assert all(prescriptions.lines_of(i["current"]) == [METFORMIN, AMOX] for i in items)
+    assert all(prescriptions.lines_of(i.current) == [METFORMIN, AMOX] for i in items)
 
 
 def test_a_renewal_checks_allergies_recorded_since(rx_practice: Practice, adult: str):
