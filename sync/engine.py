@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 
 from sync.backends.base import (
@@ -52,6 +52,7 @@ from sync.ports import (
     SnapshotTarget,
 )
 from sync.pull import Pulling
+from sync.push_pipeline import POLL, OrderedUploads, Sealed, Sealer, SkippedError
 from sync.repair import (
     RepairLedger,
 )
@@ -64,6 +65,8 @@ from sync.segments import (
     encode_segment,
     pack_json,
     seal_object,
+    seal_segment,
+    segment_body,
 )
 from sync.snapshots import load_latest_snapshot
 
@@ -81,6 +84,11 @@ DEFAULT_PREFETCH = 2
 """Segments fetched and verified ahead of the one being applied, by one helper thread
 (0: none). Bounded, so memory stays within a few segments."""
 
+PUSH_DEPTH = 3
+"""Sealed segments a push keeps ahead of what it recorded (:mod:`sync.push_pipeline`):
+enough that neither a slow commit nor a slow seal leaves the link idle; bounded, so
+memory holds a few segments and a crash leaves at most this many to adopt."""
+
 MAX_SEGMENT_BYTES = 8 * 1024 * 1024
 """A batch whose segment would exceed this (long notes) is halved until it fits, so one
 upload never holds more than a few seconds of a slow line."""
@@ -97,6 +105,29 @@ class PushReport:
     segments: int = 0
 
 
+@dataclass(slots=True)
+class _Pushed:
+    """Where a push stands: the last local seq and segment recorded, and its counts."""
+
+    last_local: int
+    cursor: Cursor
+    changes: int = 0
+    segments: int = 0
+    length: int = 0  # of the last segment (the head names it)
+
+    def advance(self, last_local: int, cursor: Cursor, length: int) -> None:
+        self.last_local, self.cursor, self.length = last_local, cursor, length
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The journal read of one push round: after which local seq, whether to go on."""
+
+    after: int
+    more: bool = True
+    skipped: bool = False  # an attachment upload was skipped (an earlier create failed)
+
+
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     """What one ``sync()`` did; ``requests``: storage requests made (list/get/create/...)."""
@@ -107,6 +138,15 @@ class SyncReport:
     pulled_segments: int
     conflicts: int
     requests: int
+
+
+def _segment_body(batch: Sequence[PendingChange]) -> bytes:
+    """The batch's segment body: its wire forms joined (the journal keeps them), else
+    the changes encoded."""
+    wires = [p.wire for p in batch if p.wire is not None]
+    if len(wires) < len(batch):
+        wires = [p.change.to_wire() for p in batch]
+    return segment_body(wires)
 
 
 class SyncEngine(Pulling):
@@ -201,41 +241,13 @@ class SyncEngine(Pulling):
         self, last_local: int, cursor: Cursor, listing: list[ObjectInfo] | None
     ) -> PushReport:
         start_cursor = cursor
-        changes = segments = length = 0
-        with ThreadPoolExecutor(1, thread_name_prefix="carnet-push-upload") as uploads:
-            self._check_cancel()
-            sealed = self._seal_next(last_local, cursor)
-            while sealed is not None:
-                batch, data = sealed
-                seq = cursor.seq + 1
-                self._upload_blobs(batch)
-                self._check_cancel()
-                name = segment_name(self.pid, self.device, seq)
-                upload = uploads.submit(self._store.create, name, data)
-                ahead: tuple[list[PendingChange], bytes] | None = None
-                if self.pipeline:
-                    ahead = self._seal_next(batch[-1].local_seq, Cursor(seq, digest(data)))
-                try:
-                    upload.result()
-                    count = len(batch)
-                except AlreadyExistsError:
-                    data, count = self._adopt_existing_segment(batch, cursor)
-                    ahead = None  # sealed against a chain link we may not have
-                cursor = Cursor(seq, digest(data))
-                last_local = batch[count - 1].local_seq
-                self.replica.record_pushed(last_local, cursor)
-                changes += count
-                segments += 1
-                length = len(data)
-                self._progress("push", changes, changes)
-                self._check_cancel()
-                sealed = (
-                    ahead
-                    if ahead is not None and count == len(batch)
-                    else self._seal_next(last_local, cursor)
-                )
+        done = _Pushed(last_local, cursor)
+        with OrderedUploads() as uploads:
+            while self._push_round(uploads, done):
+                continue  # a segment was there already and adopted: go on after it
+        cursor = done.cursor
         if cursor != start_cursor:
-            head = Head(self.device, cursor.seq, cursor.digest, length)
+            head = Head(self.device, cursor.seq, cursor.digest, done.length)
             self._write_head(head, previous=start_cursor.seq)
         if listing is not None:
             prefix = heads_prefix(self.pid)
@@ -243,7 +255,129 @@ class SyncEngine(Pulling):
             if cursor.seq:
                 seen.append(ObjectInfo(head_name(self.pid, self.device, cursor.seq), 0))
             self._heads_seen = seen
-        return PushReport(changes, segments)
+        return PushReport(done.changes, done.segments)
+
+    def _push_round(self, uploads: OrderedUploads, done: _Pushed) -> bool:
+        """Push from ``done``'s position (see :mod:`sync.push_pipeline`): this thread
+        reads batches and records what the storage holds, in order, several segments
+        per commit when they come faster than commits. True when a segment turned out
+        to exist already and was adopted (the line restarts after it)."""
+        sealer = Sealer(
+            uploads,
+            self._create_segment,
+            self._seal,
+            done.cursor,
+            segment_changes=self.segment_changes,
+            max_bytes=self.max_segment_bytes,
+            depth=PUSH_DEPTH if self.pipeline else 1,
+        )
+        reading = _Reading(done.last_local)
+        waiting: Sealed | None = None
+        try:
+            while True:
+                if self._cancel.is_set():
+                    self._settle(uploads, sealer, waiting, done)
+                    self._check_cancel()
+                waiting, created, exists = self._created(waiting, sealer, done)
+                self._record(created, sealer, done)
+                if exists is not None:
+                    sealer.close()
+                    uploads.idle()  # the creates queued after it were skipped
+                    self._adopt(exists, done)
+                    uploads.restart()
+                    return True
+                if created:
+                    continue
+                if reading.more and sealer.wants_more():
+                    self._read(reading, sealer, uploads)
+                elif waiting is not None:
+                    wait_futures([waiting.created], timeout=POLL)
+                elif sealer.finished:
+                    if reading.skipped:
+                        raise RuntimeError("an attachment upload was skipped, no create failed")
+                    return False
+                else:
+                    waiting = sealer.take(POLL)
+        finally:
+            sealer.close()
+
+    def _created(
+        self, waiting: Sealed | None, sealer: Sealer, done: _Pushed
+    ) -> tuple[Sealed | None, list[Sealed], Sealed | None]:
+        """(the first segment still uploading, those the storage now holds in order, the
+        one that was there already); a failed create is raised after recording those
+        before it."""
+        created: list[Sealed] = []
+        waiting = waiting or sealer.take(0)
+        while waiting is not None and waiting.created.done():
+            try:
+                waiting.created.result()
+            except AlreadyExistsError:
+                return None, created, waiting
+            except BaseException:
+                self._record(created, sealer, done)
+                raise
+            created.append(waiting)
+            waiting = sealer.take(0)
+        return waiting, created, None
+
+    def _settle(
+        self, uploads: OrderedUploads, sealer: Sealer, waiting: Sealed | None, done: _Pushed
+    ) -> None:
+        """Cancelled: nothing more goes out; what the storage already holds is recorded
+        (so the next push need not adopt it)."""
+        uploads.stop()
+        sealer.close()
+        uploads.idle()
+        created: list[Sealed] = []
+        while (waiting := waiting or sealer.take(0)) is not None:
+            if waiting.created.exception() is not None:
+                break
+            created.append(waiting)
+            waiting = None
+        self._record(created, sealer, done)
+
+    def _read(self, reading: _Reading, sealer: Sealer, uploads: OrderedUploads) -> None:
+        """The next batch of pending changes to the sealer, after their attachments."""
+        batch = self.replica.pending_changes(reading.after, self.segment_changes)
+        try:
+            if batch:
+                self._upload_blobs(uploads, batch)
+        except SkippedError:
+            # An earlier create failed: the segments before it, taken in order, say
+            # how (there already: adopted; else its error). This batch is read again.
+            batch, reading.skipped = [], True
+        if batch:
+            sealer.give(batch, _segment_body(batch))
+            reading.after = batch[-1].local_seq
+        else:
+            sealer.finish()
+            reading.more = False
+
+    def _record(self, created: list[Sealed], sealer: Sealer, done: _Pushed) -> None:
+        """The storage holds ``created`` (in order): one commit records the last."""
+        if not created:
+            return
+        last = created[-1]
+        self.replica.record_pushed(last.changes[-1].local_seq, last.cursor)
+        done.advance(last.changes[-1].local_seq, last.cursor, len(last.data))
+        done.changes += sum(len(s.changes) for s in created)
+        done.segments += len(created)
+        sealer.done_with(len(created))
+        self._progress("push", done.changes, done.changes)
+
+    def _adopt(self, sealed: Sealed, done: _Pushed) -> None:
+        data, count = self._adopt_existing_segment(sealed.changes, sealed.previous)
+        local = sealed.changes[count - 1].local_seq
+        cursor = Cursor(sealed.seq, digest(data))
+        self.replica.record_pushed(local, cursor)
+        done.advance(local, cursor, len(data))
+        done.changes += count
+        done.segments += 1
+        self._progress("push", done.changes, done.changes)
+
+    def _create_segment(self, seq: int, data: bytes) -> None:
+        self._store.create(segment_name(self.pid, self.device, seq), data)
 
     def push_changes(self, changes: Sequence[Change]) -> PushReport:
         """Push ``changes`` that are not in the journal (a device following a repair: the
@@ -276,35 +410,31 @@ class SyncEngine(Pulling):
             self._write_head(Head(self.device, cursor.seq, cursor.digest, length), start.seq)
         return PushReport(len(changes), segments)
 
-    def _seal_next(self, after: int, cursor: Cursor) -> tuple[list[PendingChange], bytes] | None:
-        """The pending changes after local seq ``after``, sealed as the segment following
-        ``cursor`` (halved until it fits ``max_segment_bytes``); None when none pend."""
-        batch = list(self.replica.pending_changes(after, self.segment_changes))
-        if not batch:
-            return None
-        seq = cursor.seq + 1
-        while True:
-            wires = [p.wire for p in batch if p.wire is not None]
-            if len(wires) == len(batch):
-                data = encode_segment(self.keys, self.device, seq, cursor.digest, (), wires)
-            else:
-                changes = [p.change for p in batch]
-                data = encode_segment(self.keys, self.device, seq, cursor.digest, changes)
-            if len(data) <= self.max_segment_bytes or len(batch) == 1:
-                return batch, data
-            batch = batch[: len(batch) // 2]
+    def _seal(
+        self, seq: int, previous_digest: str, batch: list[PendingChange], body: bytes | None
+    ) -> bytes:
+        """``batch`` sealed as segment ``seq``, chained to ``previous_digest`` (on the
+        sealer's thread), from its ``body`` when :meth:`_read` made it."""
+        if body is None:
+            body = _segment_body(batch)
+        return seal_segment(self.keys, self.device, seq, previous_digest, body)
 
-    def _upload_blobs(self, changes: Sequence[PendingChange]) -> None:
+    def _upload_blobs(self, uploads: OrderedUploads, changes: Sequence[PendingChange]) -> None:
         """Attachments travel before the segment that references them (create-only:
-        chunks already there are skipped)."""
+        chunks already there are skipped): queued before ``changes`` go to the sealer,
+        one at a time (a document is read only when the previous one is uploaded)."""
         if not isinstance(self.replica, BlobSource):
             return
         for sha in sorted(set(self.replica.blobs_referenced(changes))):
             self._check_cancel()
             data = self.replica.read_blob(sha)
-            ref, _ = upload_blob(self._store, self.keys, data)
-            if ref.sha256 != sha:
-                raise ValueError(f"the local store returned other content for attachment {sha}")
+
+            def upload(data: bytes = data, sha: str = sha) -> None:
+                ref, _ = upload_blob(self._store, self.keys, data)
+                if ref.sha256 != sha:
+                    raise ValueError(f"the local store returned other content for attachment {sha}")
+
+            uploads.submit(upload).result()
 
     def _adopt_existing_segment(
         self, batch: Sequence[PendingChange], cursor: Cursor

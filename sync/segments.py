@@ -173,12 +173,22 @@ def encode_segment(
     (the digest of the device's segment ``seq - 1``; empty for seq 1). ``wires``, if
     given, are the changes already in their wire form (``PendingChange.wire``): the same
     plaintext, without encoding each change again; ``changes`` is then ignored."""
-    if seq < 1:
-        raise ValueError("segment numbers start at 1")
     if wires is None:
         wires = [c.to_wire() for c in changes]
-    body = '{"changes":[' + ",".join(wires) + "]}"
-    plaintext = zstandard.ZstdCompressor(level=3).compress(body.encode("utf-8"))
+    return seal_segment(keys, device, seq, prev_digest, segment_body(wires))
+
+
+def segment_body(wires: Sequence[str]) -> bytes:
+    """The JSON a segment holds, from its changes' wire forms (before compression)."""
+    return ('{"changes":[' + ",".join(wires) + "]}").encode("utf-8")
+
+
+def seal_segment(keys: PracticeKeys, device: str, seq: int, prev_digest: str, body: bytes) -> bytes:
+    """:func:`encode_segment` from the :func:`segment_body`: compression and sealing
+    only, outside the interpreter lock (zstd, AES-GCM), so it can run beside Python."""
+    if seq < 1:
+        raise ValueError("segment numbers start at 1")
+    plaintext = zstandard.ZstdCompressor(level=3).compress(body)
     context = segment_context(keys.practice_id, device, seq, prev_digest)
     return seal_object(keys, MAGIC_SEGMENT, PURPOSE_SEGMENT, context, plaintext)
 
