@@ -68,15 +68,15 @@ class Change:
             "r": {k: v.to_json() for k, v in self.replaces.items() if v != ZERO},
         }
 
-    def to_wire(self) -> str:
+    def to_wire(self) -> bytes:
         """The change exactly as a segment carries it (see :func:`wire`)."""
         return wire(
             self.entity,
             self.record_id,
             self.stamp.hlc,
             self.stamp.device,
-            encode_fields(self.fields),
-            encode_replaces(self.replaces),
+            encode_fields(self.fields).encode("utf-8"),
+            encode_replaces(self.replaces).encode("utf-8"),
         )
 
     @staticmethod
@@ -145,18 +145,23 @@ def encode_replaces(replaces: Mapping[str, Stamp]) -> str:
 
 
 def wire(
-    entity: str, record_id: str, hlc: int, device: str, fields_json: str, replaces_json: str
-) -> str:
-    """A change's wire form, from its parts and its already encoded fields and replaces
-    (a journal that keeps those as :func:`encode_fields` and :func:`encode_replaces`
-    gave them need not decode and encode them again to push).
+    entity: str, record_id: str, hlc: int, device: str, fields_json: bytes, replaces_json: bytes
+) -> bytes:
+    """A change's wire form (UTF-8), from its parts and its already encoded fields and
+    replaces (a journal that keeps those as :func:`encode_fields` and
+    :func:`encode_replaces` gave them, read back as UTF-8 bytes, need not decode and
+    encode them again to push: a segment is bytes, and the text is most of it).
 
-    Exactly ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``;
-    decoded by :meth:`Change.from_json`.
+    Exactly ``json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)``
+    in UTF-8; decoded by :meth:`Change.from_json`.
     """
-    return (
-        f'{{"e":{_string(entity)},"id":{_string(record_id)},"s":[{int(hlc)},{_string(device)}],'
-        f'"f":{fields_json},"r":{replaces_json}}}'
+    return b'{"e":%s,"id":%s,"s":[%d,%s],"f":%s,"r":%s}' % (
+        _string(entity).encode("utf-8"),
+        _string(record_id).encode("utf-8"),
+        int(hlc),
+        _string(device).encode("utf-8"),
+        fields_json,
+        replaces_json,
     )
 
 

@@ -44,13 +44,13 @@ class PendingChange:
     def __init__(self, local_seq: int, change: Change) -> None:
         self.local_seq = local_seq
         self.entity = change.entity
-        self.wire: str | None = None
-        """The change exactly as a segment carries it (``change.to_wire()``, see
+        self.wire: bytes | None = None
+        """The change exactly as a segment carries it (``change.to_wire()``, UTF-8, see
         :func:`sync.changes.wire`), when the replica has it; None otherwise."""
         self._change: Change | None = change
 
     @classmethod
-    def encoded(cls, local_seq: int, entity: str, wire: str) -> PendingChange:
+    def encoded(cls, local_seq: int, entity: str, wire: bytes) -> PendingChange:
         pending = cls.__new__(cls)
         pending.local_seq, pending.entity, pending.wire = local_seq, entity, wire
         pending._change = None

@@ -167,7 +167,7 @@ def encode_segment(
     seq: int,
     prev_digest: str,
     changes: Sequence[Change],
-    wires: Sequence[str] | None = None,
+    wires: Sequence[bytes] | None = None,
 ) -> bytes:
     """Seal a batch of changes as segment ``seq`` of ``device``, chained to ``prev_digest``
     (the digest of the device's segment ``seq - 1``; empty for seq 1). ``wires``, if
@@ -178,9 +178,9 @@ def encode_segment(
     return seal_segment(keys, device, seq, prev_digest, segment_body(wires))
 
 
-def segment_body(wires: Sequence[str]) -> bytes:
+def segment_body(wires: Sequence[bytes]) -> bytes:
     """The JSON a segment holds, from its changes' wire forms (before compression)."""
-    return ('{"changes":[' + ",".join(wires) + "]}").encode("utf-8")
+    return b'{"changes":[' + b",".join(wires) + b"]}"
 
 
 def seal_segment(keys: PracticeKeys, device: str, seq: int, prev_digest: str, body: bytes) -> bytes:

@@ -38,16 +38,18 @@ def append(s: Session, change: Change) -> None:
 
 def pending(s: Session, after: int, limit: int) -> list[PendingChange]:
     """Up to ``limit`` entries after local seq ``after``, each in its wire form."""
+    # The journal keeps fields and replaces as the compact JSON a segment carries, read
+    # back as their UTF-8 bytes (no text decoded, none encoded again: they are most of
+    # a segment), so each change's wire form is assembled from them, and the engine
+    # decodes none of them (PendingChange.change does, if asked).
     rows = s.execute(
-        "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal "
-        "WHERE seq > ? ORDER BY seq LIMIT ?",
+        "SELECT seq, entity, record_id, hlc, device, CAST(fields AS BLOB), "
+        "CAST(replaces AS BLOB) FROM journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
-    # The journal keeps fields and replaces as the compact JSON a segment carries,
-    # so each change's wire form is assembled from them, not encoded again, and the
-    # engine decodes none of them (PendingChange.change does, if asked).
+    encoded = PendingChange.encoded
     return [
-        PendingChange.encoded(seq, entity, wire(entity, record_id, hlc, device, fields, replaces))
+        encoded(seq, entity, wire(entity, record_id, hlc, device, fields, replaces))
         for seq, entity, record_id, hlc, device, fields, replaces in rows
     ]
 

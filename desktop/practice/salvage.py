@@ -79,8 +79,8 @@ def read_unpushed(folder: Path, key: bytes) -> Unpushed:
             top = conn.execute("SELECT max(seq) FROM journal").fetchone()[0]
             expected = max(0, int(top or 0) - pushed)
             cursor = conn.execute(
-                "SELECT entity, record_id, hlc, device, fields, replaces FROM journal "
-                "WHERE seq > ? ORDER BY seq",
+                "SELECT entity, record_id, hlc, device, CAST(fields AS BLOB), "
+                "CAST(replaces AS BLOB) FROM journal WHERE seq > ? ORDER BY seq",
                 (pushed,),
             )
             for entity, record_id, hlc, device, fields, replaces in cursor:

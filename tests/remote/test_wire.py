@@ -1,6 +1,6 @@
 """The journal hands the engine each pending change already encoded (``PendingChange.wire``)
-so a push does not encode every change again: that text must be exactly what encoding the
-change would give, and a segment sealed from it must carry the same plaintext."""
+so a push does not encode every change again: those bytes must be exactly what encoding
+the change would give, and a segment sealed from them must carry the same plaintext."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
             {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
         )
         expected = json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)
-        assert p.wire == expected
+        assert p.wire == expected.encode("utf-8")
         assert p.entity == entity
         assert p.change.to_json() == change.to_json()
 
@@ -65,7 +65,7 @@ def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
     pending = StoreReplica(practice.session).pending_changes(0, 1000)
     keys, device = practice.practice_keys, practice.device_id
     changes = [p.change for p in pending]
-    wires = [p.wire or "" for p in pending]
+    wires = [p.wire or b"" for p in pending]
     fast = encode_segment(keys, device, 1, "", changes, wires)
     slow = encode_segment(keys, device, 1, "", changes)
     ctx = [keys.practice_id, device, "1", ""]

@@ -34,16 +34,16 @@ _changes = st.builds(
 @given(_changes)
 def test_the_wire_form_is_the_compact_json_of_the_change(change: Change) -> None:
     expected = json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)
-    assert change.to_wire() == expected
+    assert change.to_wire() == expected.encode("utf-8")
     parts = wire(
         change.entity,
         change.record_id,
         change.stamp.hlc,
         change.stamp.device,
-        encode_fields(change.fields),
-        encode_replaces(change.replaces),
+        encode_fields(change.fields).encode("utf-8"),
+        encode_replaces(change.replaces).encode("utf-8"),
     )
-    assert parts == expected
+    assert parts == expected.encode("utf-8")
     back = Change.from_json(json.loads(parts))
     assert back.to_json() == change.to_json()
     assert back.replaces == {k: v for k, v in change.replaces.items() if v != ZERO}
