@@ -8,7 +8,9 @@ half-way without delaying that. Both steps are restartable at any point:
 - push: segment ``n`` is created (create-only), *then* ``record_pushed``; a crash between
   the two finds the segment there on retry and recognises it as ours (same changes at our
   seq and chain link); a *different* segment there means another writer uses our device
-  id (:class:`DeviceIdCollisionError`). The head is written last and is only a hint.
+  id (:class:`DeviceIdCollisionError`). Pipelined (:mod:`sync.push_pipeline`), up to
+  ``PUSH_DEPTH`` segments may be created, in order and without gaps, before they are
+  recorded; each is recognised the same way. The head is written last and is only a hint.
 - pull: one listing of ``heads/``; for each device ahead of our cursor, segments are
   fetched in order, each verified (AEAD, position, chain link, and against the head for
   the last) *before* it is applied with its cursor in one replica transaction.
