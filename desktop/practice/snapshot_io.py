@@ -138,12 +138,17 @@ def insert_rows(s: Session, ent: Entity, fields: tuple[str, ...], got: list[list
     as_json = [i + 3 for i, n in enumerate(fields) if ent.field(n).type == "json"]
     as_bool = [i + 3 for i, n in enumerate(fields) if ent.field(n).type == "bool"]
     params: Iterable[list[Any]] = got
-    if as_json or as_bool:
+    # A bool binds as SQLite's 1 or 0, which is what to_sql makes of it: only rows with
+    # some other value there, or JSON values (every row of those kinds), are converted.
+    if as_json or any(type(r[i]) not in _AS_IS for i in as_bool for r in got):
         params = (_converted(row, as_json, as_bool) for row in got)
     conn = s.conn
     before = conn.total_changes
     conn.executemany(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", params)
     return int(conn.total_changes - before)
+
+
+_AS_IS = (bool, type(None))
 
 
 def _converted(row: list[Any], as_json: list[int], as_bool: list[int]) -> list[Any]:
