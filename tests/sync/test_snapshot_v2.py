@@ -381,3 +381,16 @@ def test_a_root_naming_more_chunks_than_were_written_is_refused(
     with pytest.raises(IntegrityError, match=f"chunk {last} of {last} of snapshot .* is missing"):
         list(read_snapshot(backend, keys, name).parts())
     assert snapshot_name(PRACTICE_ID, DEV, _number(name)) == name
+
+
+def test_check_read_data_opens_every_chunk(
+    chunked: tuple[str, int], backend: MemoryBackend, keys: PracticeKeys
+) -> None:
+    from sync.check import check_remote
+
+    name, _ = chunked
+    clean = check_remote(backend, keys, read_data=True)
+    assert clean.snapshots == 1 and not clean.problems
+    _flip(backend, chunk_name(name, 2))
+    problems = check_remote(backend, keys, read_data=True).problems
+    assert problems and all("chunk 2 of" in p and "failed authentication" in p for p in problems)
