@@ -29,7 +29,8 @@ from desktop.practice.store import DB_NAME
 from desktop.remote import join
 from sync.backends import open_backend
 from sync.engine import SyncEngine
-from sync.remote import create_practice_remote, snapshots_prefix
+from sync.layout import snapshots_prefix
+from sync.remote import create_practice_remote
 from sync.snapshot_write import write_snapshot_v1
 
 
@@ -95,7 +96,7 @@ def _formats(
     snaps = [o.name for o in backend.list(snapshots_prefix(keys.practice_id))]
     for name in snaps:
         backend.delete(name)
-    replica = practice.replica
+    replica = StoreReplica(practice.session)
     cursors = {d: c for d, c in replica.cursors().items() if c.seq > 0}
     cursors[replica.device_id] = replica.push_cursor()[1]
     cpu = time.process_time()

@@ -20,11 +20,13 @@ from typing import Any
 
 import desktop.remote.restore as restore_module
 from benchmarks.reference import PASSPHRASE, reference_practice
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import join
 from sync.backends import open_backend
 from sync.engine import SyncEngine
-from sync.remote import create_practice_remote, snapshots_prefix
+from sync.layout import snapshots_prefix
+from sync.remote import create_practice_remote
 from sync.snapshot_write import write_snapshot_v1
 
 
@@ -38,9 +40,9 @@ def prepare(folder: Path, work: Path, log: Callable[[str], None]) -> dict[int, P
         roots[2].mkdir()
         backend = open_backend(roots[2].as_uri())
         create_practice_remote(backend, keys.practice_id, PASSPHRASE, practice_key=keys.key(1))
-        SyncEngine(p.replica, backend, keys).push()
+        r = StoreReplica(p.session)
+        SyncEngine(r, backend, keys).push()
         shutil.copytree(roots[2], roots[1])
-        r = p.replica
         cursors = {d: c for d, c in r.cursors().items() if c.seq > 0}
         cursors[r.device_id] = r.push_cursor()[1]
         for version, root in roots.items():

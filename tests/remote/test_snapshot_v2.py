@@ -13,6 +13,7 @@ import pytest
 
 from desktop.cli.output import exit_code
 from desktop.demo.loader import make_demo
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, set_remote
 from sync import snapshot_format
@@ -30,7 +31,7 @@ def exact(p: Practice) -> set[str]:
     """Every record as the changes that recreate it: values, stamps, replaced stamps."""
     return {
         json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
-        for c in p.replica.export_state()
+        for c in StoreReplica(p.session).export_state()
         if c.entity != "audit"
     }
 
@@ -106,7 +107,7 @@ def test_a_format_1_snapshot_restores_into_sqlcipher(tmp_path: Path) -> None:
     with source(tmp_path, url) as office:
         service = SyncService(office)
         service.sync()
-        replica = office.replica
+        replica = StoreReplica(office.session)
         cursors = {replica.device_id: replica.push_cursor()[1]}
         write_snapshot_v1(
             service.backend,
