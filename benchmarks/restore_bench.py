@@ -29,7 +29,9 @@ from desktop.practice.store import DB_NAME
 from desktop.remote import join
 from sync.backends import open_backend
 from sync.engine import SyncEngine
+from sync.layout import snapshots_prefix
 from sync.remote import create_practice_remote
+from sync.snapshot_write import write_snapshot_v1
 
 
 class TimedLink(SlowLink):
@@ -70,6 +72,7 @@ def run(ref: Reference, table: Table, repeat: int, log: Callable[[str], None] = 
             SyncEngine(StoreReplica(practice.session), backend, keys).publish_snapshot()
             log(f"restore: snapshot published in {time.perf_counter() - start:.1f} s")
             practice.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _formats(practice, remote, work, table, repeat, log)
             _link(url, work, table, repeat, log)
             _restic(practice.folder, url, work, table, repeat, log)
 
@@ -78,6 +81,62 @@ def _restore(folder: Path, url: str, backend: Any = None) -> None:
     join(
         folder, url, passphrase=PASSPHRASE, local_passphrase=LOCAL_PASSPHRASE, backend=backend
     ).close()
+
+
+def _formats(
+    practice: Any, remote: Path, work: Path, table: Table, repeat: int, log: Callable[[str], None]
+) -> None:
+    """The same state restored from a format-1 and a format-2 snapshot, alternating: two
+    copies of the remote that differ only in the snapshot's format. CPU time counts
+    every thread of this process (the reader's helper thread included)."""
+    keys = practice.practice_keys
+    old = work / "v1-remote"
+    shutil.copytree(remote, old)
+    backend = open_backend(old.as_uri())
+    snaps = [o.name for o in backend.list(snapshots_prefix(keys.practice_id))]
+    for name in snaps:
+        backend.delete(name)
+    replica = StoreReplica(practice.session)
+    cursors = {d: c for d, c in replica.cursors().items() if c.seq > 0}
+    cursors[replica.device_id] = replica.push_cursor()[1]
+    cpu = time.process_time()
+    write_snapshot_v1(
+        backend, keys, replica.device_id, cursors, replica.meta(), replica.export_state()
+    )
+    log(f"restore: format-1 snapshot written in {time.process_time() - cpu:.1f} s CPU")
+    sizes = {
+        v: sum(o.size for o in open_backend(u.as_uri()).list(snapshots_prefix(keys.practice_id)))
+        for v, u in ((1, old), (2, remote))
+    }
+    cpu_s: dict[int, list[float]] = {1: [], 2: []}
+    wall_s: dict[int, list[float]] = {1: [], 2: []}
+    for i in range(repeat):
+        for version, root in ((1, old), (2, remote)):
+            target = work / f"format-{version}-{i}"
+            cpu, start = time.process_time(), time.perf_counter()
+            _restore(target, root.as_uri())
+            cpu_s[version].append(time.process_time() - cpu)
+            wall_s[version].append(time.perf_counter() - start)
+            shutil.rmtree(target)
+            log(
+                f"restore: format {version} {wall_s[version][-1]:.2f} s, "
+                f"{cpu_s[version][-1]:.2f} s CPU"
+            )
+    r = _med(cpu_s[2]) / _med(cpu_s[1])
+    _row(
+        table,
+        f"restore from a snapshot (file://): format 2, {sizes[2] / 2**20:.1f} MiB, vs format 1, "
+        f"{sizes[1] / 2**20:.1f} MiB (CPU time, all threads)",
+        f"{r:.2f}x CPU ({_med(cpu_s[2]):.2f} vs {_med(cpu_s[1]):.2f} s median; wall "
+        f"{_med(wall_s[2]):.2f} vs {_med(wall_s[1]):.2f} s)",
+        "-",
+        None,
+        ratio=r,
+        ours_median_s=_med(cpu_s[2]),
+        base_median_s=_med(cpu_s[1]),
+        n=repeat,
+    )
+    shutil.rmtree(old)
 
 
 def _link(url: str, work: Path, table: Table, repeat: int, log: Callable[[str], None]) -> None:

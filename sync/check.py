@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from sync import snapshots
 from sync.backends.base import Backend, NotFoundError
 from sync.blobs import BlobRef, download_blob, open_chunk
 from sync.counting import CountingStore, get_head_bytes, latest_numbered
@@ -16,12 +17,9 @@ from sync.ports import START, Cursor
 from sync.restorable import restore_problems
 from sync.segments import (
     HEADER,
-    MAGIC_SNAPSHOT,
-    PURPOSE_SNAPSHOT,
     PracticeKeys,
     decode_segment,
     digest,
-    open_object,
 )
 from sync.signing import SigningPin
 
@@ -105,13 +103,7 @@ def check_remote(
     blobs = [n for n in sizes if n.startswith(f"{pid}/blobs/")]
     if read_data:
         problems += restore_problems(store, keys, list(sizes), revocations, retired, pin)
-        for name in snaps:
-            parsed = parse_numbered(name, snapshots_prefix(pid))
-            if parsed is None:
-                problems.append(f"unexpected object {name}")
-                continue
-            ctx = [pid, parsed[0], str(parsed[1])]
-            problems += _try_open(store, keys, name, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, ctx)
+        problems += _check_snapshots(store.backend, keys, snaps)
         for name in blobs:
             try:
                 open_chunk(keys, name, store.get(name))
@@ -124,7 +116,7 @@ def check_remote(
                 problems.append(f"a document ({ref.sha256[:12]}...) cannot be restored: {exc}")
     return CheckReport(
         tuple(devices),
-        len(snaps),
+        sum(parse_numbered(n, snapshots_prefix(pid)) is not None for n in snaps),
         len(blobs),
         tuple(problems),
         store.requests,
@@ -132,14 +124,23 @@ def check_remote(
     )
 
 
-def _try_open(
-    store: CountingStore, keys: PracticeKeys, name: str, magic: bytes, purpose: str, ctx: list[str]
-) -> list[str]:
-    try:
-        open_object(keys, magic, purpose, ctx, store.get(name), name)
-    except (IntegrityError, NotFoundError) as exc:
-        return [str(exc)]
-    return []
+def _check_snapshots(backend: Backend, keys: PracticeKeys, names: list[str]) -> list[str]:
+    """Every snapshot opened as a restore opens it, every chunk of it included (chunks,
+    named ``<snapshot>.<index>``, are checked through their snapshot)."""
+    problems: list[str] = []
+    prefix = snapshots_prefix(keys.practice_id)
+    for name in names:
+        parsed = parse_numbered(name, prefix)
+        if parsed is None:
+            root, _, index = name.rpartition(".")
+            if not (index.isdigit() and parse_numbered(root, prefix)):
+                problems.append(f"unexpected object {name}")
+            continue
+        try:
+            snapshots.verify(snapshots.read_snapshot(backend, keys, name))
+        except (IntegrityError, NotFoundError) as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def _check_device(

@@ -23,7 +23,6 @@ Each step is its own small function, as Anki's sync phases are. The pull half is
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
@@ -45,7 +44,7 @@ from sync.errors import (
     IntegrityError,
 )
 from sync.heads import Head
-from sync.layout import head_name, heads_prefix, parse_head, segment_name, snapshot_name
+from sync.layout import head_name, heads_prefix, parse_head, segment_name
 from sync.ports import (
     BlobSource,
     Cursor,
@@ -59,17 +58,14 @@ from sync.repair import (
     RepairLedger,
 )
 from sync.segments import (
-    MAGIC_SNAPSHOT,
-    PURPOSE_SNAPSHOT,
     PracticeKeys,
     decode_segment,
     digest,
     encode_segment,
-    pack_json,
-    seal_object,
     seal_segment,
     segment_body,
 )
+from sync.snapshot_write import write_snapshot
 from sync.snapshots import load_latest_snapshot
 
 DEFAULT_SEGMENT_CHANGES = 10_000
@@ -475,24 +471,11 @@ class SyncEngine(Pulling):
         cursors = {d: c for d, c in self.replica.cursors().items() if c.seq > 0}
         if own.seq > 0:
             cursors[self.device] = own
-        changes = list(self.replica.export_state())
-        body = {
-            "cursors": {d: [c.seq, c.digest] for d, c in sorted(cursors.items())},
-            "changes": [c.to_json() for c in changes],
-            "meta": self.replica.meta(),
-        }
-        plaintext = pack_json(body)
-        number = time.time_ns() // 1_000_000
-        while True:
-            name = snapshot_name(self.pid, self.device, number)
-            context = [self.pid, self.device, str(number)]
-            data = seal_object(self.keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, plaintext)
-            try:
-                self._store.create(name, data)
-                break
-            except AlreadyExistsError:
-                number += 1
-        self._progress("snapshot", len(changes), len(changes))
+        name, count = write_snapshot(
+            self._store, self.keys, self.device, cursors, self.replica.meta(),
+            self.replica.export_state(),
+        )  # fmt: skip
+        self._progress("snapshot", count, count)
         return name
 
     def load_latest_snapshot(self, target: SnapshotTarget) -> dict[str, Cursor] | None:

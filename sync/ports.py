@@ -9,11 +9,11 @@ in memory, which is the proof that the interface is narrow enough.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from sync.changes import Change
+from sync.changes import Change, Stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +122,58 @@ class Replica(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class RowGroup:
+    """Changes of one kind of record that each set the same ``fields`` at one stamp and
+    replace nothing (creations, mostly: most of a snapshot), carried as rows
+    ``[record_id, hlc, device, *values in fields order]``. ``sync`` knows no schema: a
+    group is only "changes of one entity with the same fields at one stamp"."""
+
+    entity: str
+    fields: tuple[str, ...]
+    rows: list[list[Any]]
+
+    def changes(self) -> Iterator[Change]:
+        """The group as the changes it stands for (repair, in-memory replicas)."""
+        names = self.fields
+        for row in self.rows:
+            yield Change(
+                self.entity, row[0], Stamp(row[1], row[2]), dict(zip(names, row[3:], strict=True))
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotPart:
+    """One chunk of a format-2 snapshot, verified and parsed: its row groups, then the
+    changes that do not group (several stamps in one record, open conflicts)."""
+
+    groups: list[RowGroup]
+    changes: list[Change]
+
+    def all_changes(self) -> Iterator[Change]:
+        for group in self.groups:
+            yield from group.changes()
+        yield from self.changes
+
+    def __len__(self) -> int:
+        return sum(len(g.rows) for g in self.groups) + len(self.changes)
+
+
 class SnapshotTarget(Protocol):
-    """A replica that can be filled from a snapshot (an empty one, during restore or join)."""
+    """A replica that can be filled from a snapshot (an empty one, during restore or join;
+    a non-empty one when it follows a repair or moves to a storage that has one)."""
 
     def load_snapshot(self, changes: Iterable[Change], cursors: dict[str, Cursor]) -> None:
         """Apply a full state and the cursors it covers, in one transaction."""
+        ...
+
+    def load_snapshot_parts(
+        self, parts: Iterable[SnapshotPart], cursors: dict[str, Cursor]
+    ) -> None:
+        """Apply a snapshot that arrives in parts (format 2), and the cursors it covers,
+        in one transaction: the same result as :meth:`load_snapshot` of every part's
+        changes. ``parts`` is consumed lazily (the next chunk is fetched and decrypted
+        while one is applied); a group's rows may go straight to the database."""
         ...
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
-def produced_ahead(  # noqa: C901 - to split (issue 14)
+def produced_ahead(
     source: Iterator[T],
     count: int,
     depth: int,
@@ -26,44 +26,56 @@ def produced_ahead(  # noqa: C901 - to split (issue 14)
     """The ``count`` items of ``source``, produced up to ``depth`` ahead by one helper
     thread. ``check_cancel`` runs on the consumer's thread between waits; the helper
     stops at the next item once ``cancel`` is set or the consumer has stopped."""
-    ready: queue.Queue[T | BaseException] = queue.Queue(depth)
-    stop = threading.Event()
+    ahead = _Ahead(source, count, depth, cancel)
+    worker = threading.Thread(target=ahead.produce, name="carnet-pull-prefetch", daemon=True)
+    worker.start()
+    try:
+        for _ in range(count):
+            got = ahead.take(worker, check_cancel)
+            if isinstance(got, BaseException):
+                raise got
+            yield got
+    finally:
+        ahead.stop.set()
+        worker.join()
 
-    def offer(item: T | BaseException) -> bool:
-        while not stop.is_set():
+
+class _Ahead(Generic[T]):
+    """The queue between the helper thread (:meth:`produce`) and the consumer
+    (:meth:`take`); ``stop`` ends the helper at its next item or wait."""
+
+    def __init__(self, source: Iterator[T], count: int, depth: int, cancel: threading.Event):
+        self.source, self.count, self.cancel = source, count, cancel
+        self.ready: queue.Queue[T | BaseException] = queue.Queue(depth)
+        self.stop = threading.Event()
+
+    def offer(self, item: T | BaseException) -> bool:
+        """Queue ``item`` unless the consumer stops first; whether it was queued."""
+        while not self.stop.is_set():
             try:
-                ready.put(item, timeout=0.1)
+                self.ready.put(item, timeout=0.1)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def fetch_ahead() -> None:
+    def produce(self) -> None:
+        """The helper thread: every item in order, or the first error, then nothing."""
         try:
-            for _ in range(count):
-                if stop.is_set() or cancel.is_set():
+            for _ in range(self.count):
+                if self.stop.is_set() or self.cancel.is_set():
                     return
-                item = next(source)
-                if not offer(item):
+                if not self.offer(next(self.source)):
                     return
         except BaseException as exc:  # noqa: BLE001 - handed to the caller, in order
-            offer(exc)
+            self.offer(exc)
 
-    worker = threading.Thread(target=fetch_ahead, name="carnet-pull-prefetch", daemon=True)
-    worker.start()
-    try:
-        for _ in range(count):
-            while True:
-                check_cancel()
-                try:
-                    got = ready.get(timeout=0.1)
-                    break
-                except queue.Empty:
-                    if not worker.is_alive() and ready.empty():
-                        raise RuntimeError("the segment prefetch stopped") from None
-            if isinstance(got, BaseException):
-                raise got
-            yield got
-    finally:
-        stop.set()
-        worker.join()
+    def take(self, worker: threading.Thread, check_cancel: Callable[[], None]) -> T | BaseException:
+        """The next item (or error), checking for cancellation between waits."""
+        while True:
+            check_cancel()
+            try:
+                return self.ready.get(timeout=0.1)
+            except queue.Empty:
+                if not worker.is_alive() and self.ready.empty():
+                    raise RuntimeError("the segment prefetch stopped") from None

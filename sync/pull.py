@@ -8,7 +8,7 @@ retired are never pulled; a revoked device's chain only up to its last valid seg
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from sync.backends.base import NotFoundError, ObjectInfo
@@ -31,12 +31,23 @@ class PullReport:
     failed: dict[str, str] = field(default_factory=dict)  # tolerant pulls: device -> why
 
 
+@dataclass
+class _Tally:
+    """What a pull has done so far, device by device."""
+
+    changes: dict[str, int] = field(default_factory=dict)
+    segments: int = 0
+    conflicts: int = 0
+    failed: dict[str, str] = field(default_factory=dict)
+    refused: IntegrityError | None = None
+
+
 class Pulling(EngineState):
     """The pull half of :class:`sync.engine.SyncEngine`."""
 
     _progress: Callable[[str, int, int], None]
 
-    def pull(  # noqa: C901 - to split (issue 14)
+    def pull(
         self, listing: list[ObjectInfo] | None = None, *, tolerant: bool = False
     ) -> PullReport:
         """Fetch, verify and apply every other device's new segments. One request (the
@@ -53,60 +64,72 @@ class Pulling(EngineState):
         heads = latest_numbered(listing, heads_prefix(self.pid), parse_head)
         for device in retired:
             heads.pop(device, None)
-        failed: dict[str, str] = {}
         if not tolerant:
             self._check_own_chain(heads.get(self.device, []), rewrite_head=True)
         known = self.replica.cursors()
-        for device, cursor in known.items():
-            if device != self.device and cursor.seq > 0 and device not in heads:
-                if device in retired:
-                    continue
-                lost = RollbackError(
-                    f"device {device} has no head on the storage, but segment "
-                    f"{cursor.seq} was applied here: the storage was rolled back",
-                    device,
-                    cursor.seq,
-                )
-                if not tolerant:
-                    raise lost
-                failed[device] = str(lost)
-        changes: dict[str, int] = {}
-        segments = conflicts = 0
-        refused: IntegrityError | None = None
+        failed = self._vanished_heads(known, heads, retired, tolerant)
+        tally = _Tally(failed=failed)
         for device in sorted(heads):
-            if device == self.device or device in failed:
+            if device != self.device and device not in failed:
+                self._pull_listed(device, heads[device][-1], known, tally, tolerant)
+        if tally.refused is not None and not tolerant:
+            raise tally.refused
+        if tally.refused is not None and tally.refused.device:
+            failed[tally.refused.device] = str(tally.refused)
+        return PullReport(tally.changes, tally.segments, tally.conflicts, failed)
+
+    def _vanished_heads(
+        self,
+        known: dict[str, Cursor],
+        heads: dict[str, list[int]],
+        retired: Collection[str],
+        tolerant: bool,
+    ) -> dict[str, str]:
+        """Devices we applied segments of that have no head any more: a rollback (raised,
+        or when ``tolerant`` returned as device -> why)."""
+        failed: dict[str, str] = {}
+        for device, cursor in known.items():
+            if device == self.device or cursor.seq <= 0 or device in heads or device in retired:
                 continue
-            head_seq = heads[device][-1]
-            limit = revoked_limit(self._revoked, device)
-            if limit is not None and head_seq > limit:
-                # A revoked device wrote on: take what it wrote before, refuse the rest
-                # after every other device is pulled (it must not stop their sync).
-                refused = refused or RefusedSegmentError(
-                    f"segment {limit + 1} of device {device} was written after that device "
-                    f"was revoked (its last valid segment is {limit}): refused",
-                    device,
-                    limit + 1,
-                )
-                head_seq = limit
-            try:
-                got = self._pull_device(device, head_seq, known.get(device, START), limit)
-            except RefusedSegmentError as exc:  # this device's valid part is applied
-                refused = refused or exc
-                continue
-            except IntegrityError as exc:
-                if not tolerant:
-                    raise
-                failed[device] = str(exc)  # what came before the fault is applied
-                continue
-            if got[0]:
-                changes[device] = got[0]
-            segments += got[1]
-            conflicts += got[2]
-        if refused is not None and not tolerant:
-            raise refused
-        if refused is not None and refused.device:
-            failed[refused.device] = str(refused)
-        return PullReport(changes, segments, conflicts, failed)
+            lost = RollbackError(
+                f"device {device} has no head on the storage, but segment "
+                f"{cursor.seq} was applied here: the storage was rolled back",
+                device,
+                cursor.seq,
+            )
+            if not tolerant:
+                raise lost
+            failed[device] = str(lost)
+        return failed
+
+    def _pull_listed(
+        self, device: str, head_seq: int, known: dict[str, Cursor], tally: _Tally, tolerant: bool
+    ) -> None:
+        """Pull one listed device into ``tally``. A revoked device is pulled up to its last
+        valid segment and its refusal kept for the end (it must not stop the others)."""
+        limit = revoked_limit(self._revoked, device)
+        if limit is not None and head_seq > limit:
+            tally.refused = tally.refused or RefusedSegmentError(
+                f"segment {limit + 1} of device {device} was written after that device "
+                f"was revoked (its last valid segment is {limit}): refused",
+                device,
+                limit + 1,
+            )
+            head_seq = limit
+        try:
+            got = self._pull_device(device, head_seq, known.get(device, START), limit)
+        except RefusedSegmentError as exc:  # this device's valid part is applied
+            tally.refused = tally.refused or exc
+            return
+        except IntegrityError as exc:
+            if not tolerant:
+                raise
+            tally.failed[device] = str(exc)  # what came before the fault is applied
+            return
+        if got[0]:
+            tally.changes[device] = got[0]
+        tally.segments += got[1]
+        tally.conflicts += got[2]
 
     def _pull_device(
         self, device: str, head_seq: int, cursor: Cursor, limit: int | None = None

@@ -30,7 +30,7 @@ from sync.remote import check_format_header
 from sync.repair import decode_repair, repair_marker_name, repair_markers
 from sync.segments import MAGIC_FORMAT, PURPOSE_FORMAT, PracticeKeys, open_object
 from sync.signing import SigningPin, read_signing_public, signing_name, verify_epoch
-from sync.snapshots import read_latest_snapshot
+from sync.snapshots import verify_latest_snapshot
 
 Check = Callable[[], object]
 
@@ -68,7 +68,7 @@ def restore_problems(
     trusted: set[str] = set()
     for number in repair_markers([ObjectInfo(n, 0) for n in names], pid):
         checks.append(partial(_check_repair, store, keys, number, revocations, trusted))
-    checks.append(partial(read_latest_snapshot, store, keys, revocations, retired, trusted))
+    checks.append(partial(verify_latest_snapshot, store, keys, revocations, retired, trusted))
     for check in checks:
         try:
             check()

@@ -29,6 +29,9 @@ from sync.changes import Change, changes_from_json
 from sync.errors import IntegrityError, UnsupportedFormatError
 
 FORMAT_VERSION = 1
+SNAPSHOT_VERSION = 2
+"""Snapshots are written in format 2 (a root and chained chunks of grouped rows,
+sync/snapshot_format.py); every other object, and format-1 snapshots, in format 1."""
 HEADER = struct.Struct(">4sBI")  # magic, version, epoch
 
 MAGIC_SEGMENT = b"CRNS"
@@ -89,10 +92,15 @@ def _aad(header: bytes, context: Sequence[str]) -> bytes:
 
 
 def seal_object(
-    keys: PracticeKeys, magic: bytes, purpose: str, context: Sequence[str], plaintext: bytes
+    keys: PracticeKeys,
+    magic: bytes,
+    purpose: str,
+    context: Sequence[str],
+    plaintext: bytes,
+    version: int = FORMAT_VERSION,
 ) -> bytes:
     """Envelope ``plaintext`` under the current epoch's ``purpose`` subkey."""
-    header = HEADER.pack(magic, FORMAT_VERSION, keys.current)
+    header = HEADER.pack(magic, version, keys.current)
     aad = _aad(header, [purpose, *context])
     return header + crypto.seal(subkey(keys, keys.current, purpose), plaintext, aad)
 
@@ -106,14 +114,29 @@ def open_object(
     what: str,
 ) -> bytes:
     """Verify and open an envelope; :class:`IntegrityError` naming ``what`` on any fault."""
+    return open_versioned(keys, magic, purpose, context, data, what)[1]
+
+
+def open_versioned(
+    keys: PracticeKeys,
+    magic: bytes,
+    purpose: str,
+    context: Sequence[str],
+    data: bytes,
+    what: str,
+    newest: int = FORMAT_VERSION,
+) -> tuple[int, bytes]:
+    """:func:`open_object` for a kind written in format versions 1 to ``newest`` (the
+    version is in the authenticated header): (version, plaintext). Above ``newest``:
+    written by a newer Carnet, :class:`UnsupportedFormatError`."""
     if len(data) < HEADER.size:
         raise IntegrityError(f"{what} is truncated")
     got_magic, version, epoch = HEADER.unpack_from(data)
     if got_magic != magic:
         raise IntegrityError(f"{what} is not a Carnet object of the expected kind")
-    if version > FORMAT_VERSION:
+    if version > newest:
         raise UnsupportedFormatError(f"{what} has format version {version}; upgrade Carnet")
-    if version < FORMAT_VERSION:  # no Carnet ever wrote it: damage or tampering
+    if version < 1:  # no Carnet ever wrote it: damage or tampering
         raise IntegrityError(f"{what} has format version {version}, which no Carnet writes")
     header = data[: HEADER.size]
     if epoch not in keys.epochs:
@@ -123,7 +146,8 @@ def open_object(
         )
     key = subkey(keys, epoch, purpose)
     try:
-        return crypto.open_sealed(key, data[HEADER.size :], _aad(header, [purpose, *context]))
+        aad = _aad(header, [purpose, *context])
+        return version, crypto.open_sealed(key, data[HEADER.size :], aad)
     except crypto.IntegrityError as exc:
         raise IntegrityError(
             f"{what} failed authentication (modified, truncated, moved or foreign)"
@@ -155,6 +179,10 @@ def _parse_json(raw: bytes, what: str) -> Any:
         return json.loads(raw)
     except ValueError as exc:
         raise IntegrityError(f"{what} is authentic but cannot be decoded") from exc
+
+
+inflate = _inflate
+parse_json = _parse_json
 
 
 def segment_context(practice_id: str, device: str, seq: int, prev_digest: str) -> list[str]:

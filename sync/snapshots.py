@@ -5,33 +5,133 @@ Writing one is :meth:`sync.engine.SyncEngine.publish_snapshot` (it pushes first)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Collection, Iterator, Sequence
+from typing import Any
 
-from sync.backends.base import Backend, BackendError
+from sync.backends.base import Backend, BackendError, NotFoundError
 from sync.changes import Change, changes_from_json
 from sync.counting import latest_numbered
 from sync.devices import Revocation, revoked_limit
-from sync.errors import IntegrityError, from_backend
+from sync.errors import CancelledError, IntegrityError, from_backend
 from sync.layout import parse_numbered, snapshot_name, snapshots_prefix
-from sync.ports import Cursor, SnapshotTarget
+from sync.ports import Cursor, SnapshotPart, SnapshotTarget
+from sync.prefetch import produced_ahead
 from sync.segments import (
     HEADER,
     MAGIC_SNAPSHOT,
     PURPOSE_SNAPSHOT,
+    SNAPSHOT_VERSION,
     PracticeKeys,
-    open_object,
+    digest,
+    open_versioned,
     unpack_json,
 )
+from sync.snapshot_format import (
+    chunk_name,
+    decode_chunk,
+    open_chunk,
+    parse_root,
+    root_context,
+)
+
+PREFETCH_CHUNKS = 2
+"""Chunks fetched, decrypted and inflated ahead of the one being applied: enough to keep
+the helper thread busy, few enough that memory stays a few chunks."""
 
 
-@dataclass(frozen=True, slots=True)
 class Snapshot:
-    name: str
-    device: str
-    changes: list[Change]
-    cursors: dict[str, Cursor]
-    meta: dict[str, object]
+    """A snapshot whose root (format 2) or whole object (format 1) opened: its name,
+    cursors and meta; its content from :meth:`parts` (streamed, each chunk verified
+    before it is parsed) or :attr:`changes` (all of it, expanded)."""
+
+    __slots__ = (
+        "name", "device", "number", "epoch", "version", "cursors", "meta", "chunks", "plan",
+        "_backend", "_keys", "_changes", "_root_digest",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        device: str,
+        number: int,
+        data: bytes,
+        cursors: dict[str, Cursor],
+        meta: dict[str, object],
+    ) -> None:
+        self.name, self.device, self.number = name, device, number
+        _, self.version, self.epoch = HEADER.unpack_from(data)
+        self._root_digest = digest(data)
+        self.cursors, self.meta = cursors, meta
+        self.chunks = 0
+        self.plan: list[Any] = []
+        self._changes: list[Change] | None = None
+        self._backend: Backend | None = None
+        self._keys: PracticeKeys | None = None
+
+    @property
+    def what(self) -> str:
+        return f"snapshot {self.number} of device {self.device}"
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every change of the snapshot (a repair merges them into a non-empty replica)."""
+        if self._changes is None:
+            self._changes = [c for part in self.parts() for c in part.all_changes()]
+        return self._changes
+
+    def parts(
+        self, cancel: threading.Event | None = None, depth: int = PREFETCH_CHUNKS
+    ) -> Iterator[SnapshotPart]:
+        """The content, chunk by chunk, in order: chunk n+1 is fetched, authenticated and
+        inflated on a helper thread while the caller applies chunk n. A missing,
+        replaced, reordered or foreign chunk raises :class:`IntegrityError` naming it,
+        after every chunk before it (nothing of it is parsed)."""
+        if self._backend is None:  # format 1: the whole state was in the one object
+            yield SnapshotPart([], self._changes or [])
+            return
+        stop = cancel or threading.Event()
+
+        def check_cancel() -> None:
+            if stop.is_set():
+                raise CancelledError("restore paused while loading the snapshot")
+
+        count = self.chunks
+        if count == 0:
+            return
+        for index, raw in produced_ahead(self._opened_chunks(), count, depth, stop, check_cancel):
+            yield _decoded(raw, f"chunk {index} of {count} of {self.what}", self)
+
+    def _opened_chunks(self) -> Iterator[tuple[int, bytes]]:
+        backend, keys = self._backend, self._keys
+        assert backend is not None and keys is not None
+        prev = self._root_digest
+        for index in range(1, self.chunks + 1):
+            name = chunk_name(self.name, index)
+            what = f"chunk {index} of {self.chunks} of {self.what}"
+            try:
+                data = backend.get(name)
+            except NotFoundError:
+                raise IntegrityError(
+                    f"{what} is missing from the storage", self.device, self.number
+                ) from None
+            except BackendError as exc:
+                raise from_backend(exc) from exc
+            try:
+                raw = open_chunk(
+                    keys, self.device, self.number, index, self.chunks, prev, self.epoch, data
+                )
+            except IntegrityError as exc:
+                raise IntegrityError(str(exc), self.device, self.number) from exc
+            prev = digest(data)
+            yield index, raw
+
+
+def _decoded(raw: bytes, what: str, snap: Snapshot) -> SnapshotPart:
+    try:
+        return decode_chunk(raw, what)
+    except IntegrityError as exc:
+        raise IntegrityError(str(exc), snap.device, snap.number) from exc
 
 
 def read_latest_snapshot(
@@ -91,7 +191,8 @@ def read_snapshot(backend: Backend, keys: PracticeKeys, name: str) -> Snapshot:
 def _read_snapshot(
     backend: Backend, keys: PracticeKeys, device: str, number: int, min_epoch: int
 ) -> Snapshot | None:
-    """Open one snapshot; None if it is sealed with an epoch older than ``min_epoch``."""
+    """Open one snapshot (format 1: all of it; format 2: its root); None if it is sealed
+    with an epoch older than ``min_epoch``."""
     name = snapshot_name(keys.practice_id, device, number)
     try:
         data = backend.get(name)
@@ -100,19 +201,26 @@ def _read_snapshot(
     if len(data) >= HEADER.size and HEADER.unpack_from(data)[2] < min_epoch:
         return None
     what = f"snapshot {number} of device {device}"
-    context = [keys.practice_id, device, str(number)]
+    context = root_context(keys.practice_id, device, number)
     try:
-        value = unpack_json(
-            open_object(keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, data, what), what
+        version, body = open_versioned(
+            keys, MAGIC_SNAPSHOT, PURPOSE_SNAPSHOT, context, data, what, SNAPSHOT_VERSION
         )
-        cursors = {d: Cursor(int(s), str(h)) for d, (s, h) in value["cursors"].items()}
-        changes = changes_from_json(value["changes"])
-        meta = dict(value.get("meta", {}))
+        value = unpack_json(body, what)
+        if version == 1:
+            cursors = {d: Cursor(int(s), str(h)) for d, (s, h) in value["cursors"].items()}
+            snap = Snapshot(name, device, number, data, cursors, dict(value.get("meta", {})))
+            snap._changes = changes_from_json(value["changes"])
+            return snap
+        count, cursors, meta, plan = parse_root(value)
     except IntegrityError as exc:
         raise IntegrityError(str(exc), device, number) from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise IntegrityError(f"{what} is authentic but malformed", device, number) from exc
-    return Snapshot(name, device, changes, cursors, meta)
+    snap = Snapshot(name, device, number, data, cursors, meta)
+    snap.chunks, snap.plan = count, plan
+    snap._backend, snap._keys = backend, keys
+    return snap
 
 
 def load_latest_snapshot(
@@ -122,6 +230,7 @@ def load_latest_snapshot(
     revocations: Sequence[Revocation] = (),
     retired: Collection[str] = (),
     trusted: Collection[str] = (),
+    cancel: threading.Event | None = None,
 ) -> dict[str, Cursor] | None:
     """Fill an empty ``target`` from the newest snapshot (see :func:`read_latest_snapshot`
     for ``revocations``); returns the cursors it covers (None, and nothing loaded, if the
@@ -130,5 +239,26 @@ def load_latest_snapshot(
     snap = read_latest_snapshot(backend, keys, revocations, retired, trusted)
     if snap is None:
         return None
-    target.load_snapshot(snap.changes, snap.cursors)
+    if snap.version == 1:
+        target.load_snapshot(snap.changes, snap.cursors)
+    else:
+        target.load_snapshot_parts(snap.parts(cancel), snap.cursors)
     return snap.cursors
+
+
+def verify_latest_snapshot(
+    backend: Backend,
+    keys: PracticeKeys,
+    revocations: Sequence[Revocation] = (),
+    retired: Collection[str] = (),
+    trusted: Collection[str] = (),
+) -> None:
+    """Open, as a restore would, every object of the snapshot a restore starts from."""
+    snap = read_latest_snapshot(backend, keys, revocations, retired, trusted)
+    if snap is not None:
+        verify(snap)
+
+
+def verify(snap: Snapshot) -> int:
+    """Open and parse every chunk of ``snap``; how many changes it holds."""
+    return sum(len(part) for part in snap.parts())

@@ -23,6 +23,7 @@ from desktop.practice import (
     roles,
     rows,
     search,
+    snapshot_io,
 )
 from desktop.practice.meta import MetaKey
 from desktop.practice.rows import Record
@@ -31,8 +32,8 @@ from desktop.practice.session import Session, now_iso
 from desktop.practice.stamps import RowStamps
 from desktop.practice.values import from_sql
 from sync.changes import ZERO, Change, Stamp
-from sync.merge import Conflict, FieldState, changes_for_record, merge_field
-from sync.ports import START, ApplyReport, Cursor, PendingChange
+from sync.merge import FieldState, merge_field
+from sync.ports import START, ApplyReport, Cursor, PendingChange, SnapshotPart
 
 DEFERRED_INDEXES = MetaKey.RESTORE_DEFERRED_INDEXES
 RESTORE_CACHE_KIB = -524_288
@@ -448,33 +449,9 @@ class StoreReplica:
 
     def export_state(self) -> Iterator[Change]:
         """Every record, with its exact stamps and open conflicts, as changes that recreate
-        it through the merge rule (snapshots, and comparing replicas in tests)."""
-        yield from audit_sync.export(self.s)
-        losers: dict[tuple[str, str], list[Conflict]] = {}
-        for c in conflicts.stored(self.s):
-            losers.setdefault((c.entity, c.record_id), []).append(c)
-        for ent in ENTITIES.values():
-            extra = [] if ent.versioned else ["_st"]
-            cols = ", ".join(["id", *ent.field_names, "_hlc", "_dev", *extra])
-            cur = self.s.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY id")
-            names = [d[0] for d in cur.description]
-            for raw in cur:
-                row = dict(zip(names, raw, strict=True))
-                rec = rows.to_record(ent, row)
-                del rec["id"]
-                base = Stamp(row["_hlc"], row["_dev"])
-                if ent.versioned:
-                    yield Change(ent.name, row["id"], base, rec, {})
-                    continue
-                stamps = RowStamps(base, row["_st"])
-                states: dict[str, FieldState] = {}
-                for name in ent.field_names:
-                    state = stamps.state(name, rec[name])
-                    if state is not None:
-                        states[name] = state
-                yield from changes_for_record(
-                    ent.name, row["id"], states, losers.get((ent.name, row["id"]), ())
-                )
+        it through the merge rule (snapshots, and comparing replicas in tests), identity
+        first and the newest records next (``snapshot_io.export``)."""
+        return snapshot_io.export(self.s)
 
     def carry_over(self, changes: Sequence[Change]) -> int:
         """Changes read from a damaged copy of this practice (its journal above the push
@@ -495,6 +472,11 @@ class StoreReplica:
             for device_id, cursor in cursors.items():
                 if device_id != self.device_id:
                     self._set_cursor(device_id, cursor)
+
+    def load_snapshot_parts(
+        self, parts: Iterable[SnapshotPart], cursors: dict[str, Cursor]
+    ) -> None:
+        snapshot_io.load_parts(self, parts, cursors)
 
     def meta(self) -> dict[str, Any]:
         return {"practice_id": self.s.practice_id, "device_id": self.device_id}

@@ -112,7 +112,9 @@ def join(
                     progress("snapshot", 0, 1)
                 retired = retired_chains(repairs)
                 trusted = {r.snapshot for r in repairs}
-                load_latest_snapshot(backend, keys, replica, revocations, retired, trusted)
+                load_latest_snapshot(
+                    backend, keys, replica, revocations, retired, trusted, cancel
+                )
                 with practice.transaction():
                     practice.set_meta(SNAPSHOT_LOADED, "1")
                 if progress:

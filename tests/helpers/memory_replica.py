@@ -8,7 +8,7 @@ from typing import Any
 
 from sync.changes import ZERO, Change, HybridClock, JSONValue, Stamp
 from sync.merge import Conflict, FieldState, changes_for_record, is_shown, local_write, merge_field
-from sync.ports import START, ApplyReport, Cursor, PendingChange
+from sync.ports import START, ApplyReport, Cursor, PendingChange, SnapshotPart
 
 Key = tuple[str, str]  # (entity, record_id)
 
@@ -113,6 +113,11 @@ class MemoryReplica:
         for change in changes:
             self._merge_change(change)
         self._cursors = {d: c for d, c in cursors.items() if d != self._device_id}
+
+    def load_snapshot_parts(
+        self, parts: Iterable[SnapshotPart], cursors: dict[str, Cursor]
+    ) -> None:
+        self.load_snapshot((c for part in parts for c in part.all_changes()), cursors)
 
     # ---------------------------------------------------------------- merge
 

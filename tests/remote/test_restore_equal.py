@@ -8,12 +8,16 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop.demo.loader import make_demo
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
+from sync import snapshot_format
 from sync.backends import open_backend
 from sync.engine import SyncEngine
+from sync.layout import snapshots_prefix
 from tests.helpers.practice import PASSPHRASE
 
 
@@ -43,7 +47,10 @@ def restore(folder: Path, url: str) -> Practice:
     return join(folder, url, passphrase=PASSPHRASE, local_passphrase="phrase locale")
 
 
-def test_a_restore_equals_its_source_record_by_record(tmp_path: Path) -> None:
+def test_a_restore_equals_its_source_record_by_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 8_000)  # a snapshot of many chunks
     remote = tmp_path / "remote"
     remote.mkdir()
     url = remote.as_uri()
@@ -75,9 +82,12 @@ def test_a_restore_equals_its_source_record_by_record(tmp_path: Path) -> None:
             assert replayed.conflicts() == source.conflicts()
 
         # From a snapshot, then the segments written after it.
-        SyncEngine(
-            StoreReplica(source.session), open_backend(url), source.practice_keys
+        backend = open_backend(url)
+        name = SyncEngine(
+            StoreReplica(source.session), backend, source.practice_keys
         ).publish_snapshot()
+        chunks = [o for o in backend.list(snapshots_prefix(source.practice_id))]
+        assert len([o for o in chunks if o.name.startswith(f"{name}.")]) >= 5
         source.update_record("patient", pids[3], {"city": "Lyon"})
         SyncService(source).sync()
         expected, expected_search = state(source), search_state(source)

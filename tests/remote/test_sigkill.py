@@ -140,8 +140,22 @@ RESTORE_CHILD = KILLER + textwrap.dedent(
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
-def test_restore_killed_at_every_request_resumes_to_the_same_practice(tmp_path: Path):
+@pytest.mark.parametrize("snapshot_format", [1, 2])
+def test_restore_killed_at_every_request_resumes_to_the_same_practice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot_format: int
+):
+    """Format 2 in small chunks, so kills land between chunks too; format 1 as storages
+    written before it hold it."""
+    from sync import engine
+    from sync import snapshot_format as chunking
     from sync.engine import SyncEngine
+    from sync.snapshot_write import write_snapshot_v1
+
+    monkeypatch.setattr(chunking, "CHUNK_BYTES", 2_000)
+    if snapshot_format == 1:
+        monkeypatch.setattr(
+            engine, "write_snapshot", lambda *args, **kw: write_snapshot_v1(*args, **kw)
+        )
 
     remote = tmp_path / "remote"
     remote.mkdir()
@@ -162,6 +176,8 @@ def test_restore_killed_at_every_request_resumes_to_the_same_practice(tmp_path: 
             if batch == 1:
                 SyncService(office).publish_snapshot()
         expected = facts(office)
+        chunks = list((remote / office.practice_id / "snapshots").rglob("*.0*"))
+    assert len(chunks) >= 4 if snapshot_format == 2 else chunks == []
     target = tmp_path / "restored"
     kill_at, kills = 1, 0
     while True:  # kill -9 at request 1, then 2, ... each run resuming the previous one

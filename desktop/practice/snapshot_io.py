@@ -1,0 +1,163 @@
+"""The store's side of snapshots: what its export puts first, and loading format 2.
+
+The export order is the chunks' order (sync keeps it): identity first (the practice,
+its people, then patients, allergies, problems, treatments), then the kinds of record
+that have a date, newest first, then the rest, then the audit chains. Loading a
+format-2 snapshot sends each group of creations straight to ``executemany`` (no
+``Change`` per row); anything else takes the ordinary merge path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from desktop.practice import audit_sync, conflicts, rows
+from desktop.practice.schema import ENTITIES, Entity
+from desktop.practice.session import Session
+from desktop.practice.stamps import RowStamps
+from desktop.practice.values import compact_json
+from sync.changes import Change, Stamp
+from sync.merge import Conflict, FieldState, changes_for_record
+from sync.ports import Cursor, RowGroup, SnapshotPart
+
+if TYPE_CHECKING:
+    from desktop.practice.replica import StoreReplica
+
+IDENTITY = ("practice", "user", "practitioner", "patient", "allergy", "problem", "treatment")
+"""What a chart needs to be usable, exported first."""
+
+NEWEST_FIRST = {
+    "consultation": "started_at",
+    "consultation_version": "created_at",
+    "prescription": "prescribed_at",
+    "prescription_version": "created_at",
+    "lab_result": "taken_on",
+    "vaccination": "given_on",
+    "document": "received_at",
+    "appointment": "starts_at",
+}
+"""Kinds of record with a date, exported newest first (by this column)."""
+
+
+def export_order() -> list[tuple[Entity, str]]:
+    """(kind of record, ORDER BY clause), in export order; every kind exactly once."""
+    names = [n for n in IDENTITY if n in ENTITIES]
+    names += [n for n in NEWEST_FIRST if n in ENTITIES]
+    names += [n for n in ENTITIES if n not in names]
+    return [
+        (ENTITIES[n], f"{NEWEST_FIRST[n]} DESC, id" if n in NEWEST_FIRST else "id") for n in names
+    ]
+
+
+def export(s: Session) -> Iterator[Change]:
+    """Every record, with its exact stamps and open conflicts, as changes that recreate
+    it through the merge rule, in export order; then the audit chains."""
+    losers: dict[tuple[str, str], list[Conflict]] = {}
+    for c in conflicts.stored(s):
+        losers.setdefault((c.entity, c.record_id), []).append(c)
+    for ent, order in export_order():
+        yield from _export_kind(s, ent, order, losers)
+    yield from audit_sync.export(s)
+
+
+def _export_kind(
+    s: Session, ent: Entity, order: str, losers: dict[tuple[str, str], list[Conflict]]
+) -> Iterator[Change]:
+    extra = [] if ent.versioned else ["_st"]
+    cols = ", ".join(["id", *ent.field_names, "_hlc", "_dev", *extra])
+    cur = s.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY {order}")
+    names = [d[0] for d in cur.description]
+    for raw in cur:
+        row = dict(zip(names, raw, strict=True))
+        rec = rows.to_record(ent, row)
+        del rec["id"]
+        base = Stamp(row["_hlc"], row["_dev"])
+        if ent.versioned:
+            yield Change(ent.name, row["id"], base, rec, {})
+            continue
+        stamps = RowStamps(base, row["_st"])
+        states: dict[str, FieldState] = {}
+        for name in ent.field_names:
+            state = stamps.state(name, rec[name])
+            if state is not None:
+                states[name] = state
+        yield from changes_for_record(
+            ent.name, row["id"], states, losers.get((ent.name, row["id"]), ())
+        )
+
+
+def load_parts(
+    replica: StoreReplica, parts: Iterable[SnapshotPart], cursors: dict[str, Cursor]
+) -> None:
+    """:meth:`sync.ports.SnapshotTarget.load_snapshot_parts`: every part, then the
+    cursors (except this device's), in one transaction."""
+    s = replica.s
+    with s.transaction():
+        for part in parts:
+            for group in part.groups:
+                _load_group(replica, group)
+            replica._apply_changes(part.changes)
+        for device_id, cursor in cursors.items():
+            if device_id != replica.device_id:
+                replica._set_cursor(device_id, cursor)
+
+
+def _load_group(replica: StoreReplica, group: RowGroup) -> None:
+    """A group of creations: one ``INSERT OR IGNORE`` for all its rows when filling an
+    empty store in bulk; rows whose record exists (or any other case) merge as changes,
+    which gives the same result (applying a change twice changes nothing)."""
+    if not group.rows:
+        return
+    ent = ENTITIES.get(group.entity)
+    bulk = (
+        replica._bulk
+        and ent is not None
+        and ent.field_set.issuperset(group.fields)
+        and (ent.versioned or ent.field_set.issubset(group.fields))
+    )
+    if not bulk or ent is None:
+        # Unknown kinds or fields are refused there, with the same sentences.
+        replica._apply_changes(group.changes())
+        return
+    s = replica.s
+    top = max(row[1] for row in group.rows)
+    try:
+        if insert_rows(s, ent, group.fields, group.rows) < len(group.rows):
+            for change in group.changes():  # some were there: merge them (no-op for the new)
+                replica._apply_one(ent, change)
+    finally:
+        s.clock.observe(top)
+
+
+def insert_rows(s: Session, ent: Entity, fields: tuple[str, ...], got: list[list[Any]]) -> int:
+    """Insert rows ``[id, hlc, device, *values of fields]`` as they were parsed, one
+    statement for all; ids that exist are left alone. How many were inserted."""
+    cols = ", ".join(["id", "_hlc", "_dev", *fields])
+    marks = ", ".join("?" * (len(fields) + 3))
+    as_json = [i + 3 for i, n in enumerate(fields) if ent.field(n).type == "json"]
+    as_bool = [i + 3 for i, n in enumerate(fields) if ent.field(n).type == "bool"]
+    params: Iterable[list[Any]] = got
+    # A bool binds as SQLite's 1 or 0, which is what to_sql makes of it: only rows with
+    # some other value there, or JSON values (every row of those kinds), are converted.
+    if as_json or any(type(r[i]) not in _AS_IS for i in as_bool for r in got):
+        params = (_converted(row, as_json, as_bool) for row in got)
+    conn = s.conn
+    before = conn.total_changes
+    conn.executemany(f"INSERT OR IGNORE INTO {ent.name} ({cols}) VALUES ({marks})", params)
+    return int(conn.total_changes - before)
+
+
+_AS_IS = (bool, type(None))
+
+
+def _converted(row: list[Any], as_json: list[int], as_bool: list[int]) -> list[Any]:
+    """The row as SQL takes it (as ``values.to_sql``), leaving the parsed row as it was."""
+    out = list(row)
+    for i in as_json:
+        if out[i] is not None:
+            out[i] = compact_json(out[i])
+    for i in as_bool:
+        if out[i] is not None:
+            out[i] = 1 if out[i] else 0
+    return out
