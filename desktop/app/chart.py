@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.chart_html import consultation_html, header_html, summary_html
-from desktop.app.consultation import ConsultationEditor, draft_name
+from desktop.app.consultation import ConsultationEditor, draft_name, open_consultation
 from desktop.app.dates import show_date
 from desktop.app.document_attach import AttachDocumentDialog, dropped_files
 from desktop.app.document_viewer import DocumentViewer, Fetch
@@ -411,10 +411,13 @@ class ChartView(QWidget):
         if kind != "consultation":
             return
         c = self.chart
-        editor = ConsultationEditor(self.tasks, self.drafts, c.id, c.full_name(), amend=entry)
-        editor.saved.connect(lambda _: self.reload())
-        editor.show()
-        self.editor = editor
+
+        def show(editor: ConsultationEditor) -> None:
+            editor.saved.connect(lambda _: self.reload())
+            editor.show()
+            self.editor = editor
+
+        open_consultation(self, self.tasks, self.drafts, c.id, c.full_name(), show, amend=entry)
 
     # -- documents --------------------------------------------------------------------------
 

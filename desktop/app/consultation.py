@@ -1,9 +1,14 @@
 """Writing a consultation: reason, free text or SOAP, vitals (BMI computed, implausible
 values flagged, "38,5" and "38.5" both accepted), diagnoses. The draft is saved every
-few seconds and on close; Cancel asks whether to keep or discard it; Ctrl+S saves."""
+few seconds and on close; Cancel asks whether to keep or discard it; Ctrl+S saves.
+
+The editor opens through ``open_consultation``: its draft is read and decrypted on the
+database worker first, and the editor is built already filled (never filled after it
+shows, which lost the first keystrokes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.dates import show_datetime
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
@@ -79,9 +85,13 @@ class ConsultationEditor(QDialog):
         patient_id: str,
         title: str,
         amend: Consultation | None = None,
+        *,
+        draft: dict[str, Any] | None,
     ) -> None:
         """A new consultation, or with ``amend`` (a chart's consultation entry) a new
-        version of that one, started from its current text (the old stays readable)."""
+        version of that one, started from its current text (the old stays readable).
+        ``draft`` is the kept draft, already loaded (``open_consultation`` reads it on the
+        worker); required, so no caller forgets it and lets the autosave overwrite it."""
         super().__init__()
         self.tasks, self.drafts, self.patient_id = tasks, drafts, patient_id
         self.amended = amend
@@ -168,7 +178,9 @@ class ConsultationEditor(QDialog):
         self._autosave.start()
         if amend is not None:
             self._fill(_content(amend))
-        self._restore_draft()
+        if draft:
+            self._fill(draft)
+            self.status.setText(self.tr("Draft restored."))
 
     # -- content ----------------------------------------------------------------------------
 
@@ -204,14 +216,6 @@ class ConsultationEditor(QDialog):
             self._dirty = False
             content, name = self._draft_content(), self.draft_name
             self.tasks.on_db(lambda: self.drafts.save(name, content))
-
-    def _restore_draft(self) -> None:
-        draft = self.drafts.load(self.draft_name)
-        if not draft:
-            return
-        self._fill(draft)
-        self.status.setText(self.tr("Draft restored."))
-        self._dirty = False
 
     def _fill(self, draft: dict[str, Any]) -> None:
         """Show a draft or a version's content in the fields."""
@@ -346,11 +350,35 @@ class ConsultationEditor(QDialog):
         self.status.setText(message_for(exc) or self.tr("Not saved; your draft is kept."))
 
 
+def open_consultation(
+    parent: QWidget,
+    tasks: Tasks,
+    drafts: DraftStore,
+    patient_id: str,
+    title: str,
+    on_open: Callable[[ConsultationEditor], object],
+    *,
+    amend: Consultation | None = None,
+) -> None:
+    """Open the editor once its draft is read and decrypted on the database worker (after
+    any draft save queued there), built already filled: no keystroke lands in an editor
+    that a late draft would overwrite. Nothing opens if ``parent`` was hidden meanwhile
+    (a lock)."""
+    name = draft_name(patient_id) if amend is None else amendment_draft(amend.id)
+
+    def loaded(draft: dict[str, Any] | None) -> None:
+        if parent.isVisible():
+            on_open(ConsultationEditor(tasks, drafts, patient_id, title, amend, draft=draft))
+
+    ops.Op(parent, tasks, lambda _: drafts.load(name)).success(loaded).run()
+
+
 __all__ = [
     "VITALS",
     "ConsultationEditor",
     "diagnoses_text",
     "draft_name",
+    "open_consultation",
     "parse_diagnoses",
     "plausibility_warnings",
 ]

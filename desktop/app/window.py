@@ -23,7 +23,7 @@ from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.confirm import ask
 from desktop.app.conflicts import ConflictsDialog
-from desktop.app.consultation import ConsultationEditor
+from desktop.app.consultation import ConsultationEditor, open_consultation
 from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.errors import message_for
 from desktop.app.new_patient import NewPatientDialog
@@ -327,11 +327,13 @@ class MainWindow(QMainWindow):
         return f"{(c.family_name or '').upper()} {c.given_names or ''}"
 
     def new_consultation(self, patient_id: str) -> None:
-        editor = ConsultationEditor(self.tasks, self.drafts, patient_id, self._title())
-        editor.saved.connect(lambda _: self._after_write(patient_id))
-        editor.draft_changed.connect(lambda _: self.chart.refresh_draft())
-        editor.show()
-        self.editor = editor
+        def show(editor: ConsultationEditor) -> None:
+            editor.saved.connect(lambda _: self._after_write(patient_id))
+            editor.draft_changed.connect(lambda _: self.chart.refresh_draft())
+            editor.show()
+            self.editor = editor
+
+        open_consultation(self, self.tasks, self.drafts, patient_id, self._title(), show)
 
     def new_prescription(self, patient_id: str) -> None:
         editor = PrescriptionEditor(self.tasks, patient_id, self._title())

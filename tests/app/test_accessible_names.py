@@ -33,6 +33,7 @@ def test_the_main_window_and_its_editors_name_every_control(
         DraftStore(practice_dir, opened.practice.db_key),
         pid,
         "MÜLLER Hélène",  # type: ignore[union-attr]
+        draft=None,
     )
     qtbot.addWidget(editor)
     new = NewPatientDialog(opened, window)

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
 from desktop.app.conflicts import ConflictsDialog
-from desktop.app.consultation import ConsultationEditor, plausibility_warnings
+from desktop.app.consultation import open_consultation, plausibility_warnings
 from desktop.app.first_run import FirstRunDialog, strength
 from desktop.app.main import AppController
 from desktop.app.prescription import PrescriptionEditor
@@ -32,7 +33,7 @@ from sync.backends.base import UnreachableError
 from sync.changes import Change, Stamp
 from sync.ports import Cursor
 from tests.helpers.practice import PASSPHRASE
-from tests.helpers.qt import search_and_open, type_text
+from tests.helpers.qt import consultation_opened, search_and_open, type_text
 from tests.helpers.servers import require_or_skip
 
 
@@ -103,8 +104,7 @@ def test_write_and_save_a_consultation(
     search_and_open(qtbot, window, "paul")
     pid = window.chart.chart.id  # type: ignore[union-attr]
     window.new_consultation(pid)
-    editor: ConsultationEditor = window.editor
-    qtbot.addWidget(editor)
+    editor = consultation_opened(qtbot, window)
     editor.reason.setText("Lombalgie")
     type_text(editor.text, "Lombalgie aiguë après effort, pas de signe de gravité.")
     editor.vitals.edits["weight_kg"].setText("80")
@@ -165,14 +165,22 @@ def test_edit_identity_and_add_problem_and_allergy(
 def test_draft_survives_closing_the_editor(opened: Tasks, practice_dir: Path, qtbot: QtBot):
     drafts = DraftStore(practice_dir, opened.practice.db_key)  # type: ignore[union-attr]
     pid = opened.practice.search_patients("martin")[0]["id"]  # type: ignore[union-attr]
-    editor = ConsultationEditor(opened, drafts, pid, "MARTIN Paul")
+    parent, shown = QWidget(), []
+    qtbot.addWidget(parent)
+    parent.show()
+    open_consultation(parent, opened, drafts, pid, "MARTIN Paul", shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    editor = shown[0]
     qtbot.addWidget(editor)
+    assert editor.text.toPlainText() == ""  # no draft yet
     type_text(editor.text, "Début de note très importante")
     editor.close()
     qtbot.waitUntil(lambda: drafts.load(f"consultation:{pid}") is not None, timeout=5000)
     stored = b"".join(p.read_bytes() for p in (practice_dir / "drafts").iterdir())
     assert b"importante" not in stored  # sealed, not plaintext
-    again = ConsultationEditor(opened, drafts, pid, "MARTIN Paul")
+    open_consultation(parent, opened, drafts, pid, "MARTIN Paul", shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    again = shown[1]
     qtbot.addWidget(again)
     assert again.text.toPlainText() == "Début de note très importante"
     assert "restored" in again.status.text().lower()

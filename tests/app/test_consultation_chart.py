@@ -5,6 +5,7 @@ Ctrl+S, the chart's sections edited in place, and the start screen."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.record_dialogs import AllergyDialog, ProblemDialog
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
+from desktop.practice.drafts import DraftStore
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
-from tests.helpers.qt import search_and_open, type_text
+from tests.helpers.qt import consultation_opened, search_and_open, type_text
 
 
 @pytest.fixture
@@ -42,10 +44,7 @@ def ctrl_s(qtbot: QtBot, dialog: QWidget) -> None:
 def open_editor(qtbot: QtBot, w: MainWindow, name: str) -> ConsultationEditor:
     search_and_open(qtbot, w, name)
     w.new_consultation(w.chart.chart.id)  # type: ignore[union-attr]
-    editor = w.editor
-    assert isinstance(editor, ConsultationEditor)
-    qtbot.addWidget(editor)
-    return editor
+    return consultation_opened(qtbot, w)
 
 
 def test_everything_typed_is_saved_and_shown(
@@ -144,9 +143,7 @@ def test_cancel_asks_and_keeps_the_draft_the_chart_shows_it(
     assert window.drafts.load(draft_name(pid))["temperature_c"] == 37.2  # type: ignore[index]
 
     window.chart.draft_button.click()  # resume: the draft comes back
-    again = window.editor
-    assert isinstance(again, ConsultationEditor)
-    qtbot.addWidget(again)
+    again = consultation_opened(qtbot, window)
     assert again.reason.text() == "Lombalgie"
     assert again.vitals.edits["temperature_c"].text() == "37,2"
     qtbot.keyClick(again, Qt.Key.Key_Escape)  # Escape asks too
@@ -154,6 +151,59 @@ def test_cancel_asks_and_keeps_the_draft_the_chart_shows_it(
     again.discard_button.click()
     qtbot.waitUntil(lambda: not window.chart.draft_box.isVisible(), timeout=5000)
     assert window.drafts.load(draft_name(pid)) is None
+
+
+@pytest.fixture
+def draft_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Every draft decrypted: (its name, whether on the UI thread)."""
+    seen: list[tuple[str, bool]] = []
+    real = DraftStore.load
+
+    def load(self: DraftStore, name: str) -> dict[str, object] | None:
+        seen.append((name, threading.current_thread() is threading.main_thread()))
+        return real(self, name)
+
+    monkeypatch.setattr(DraftStore, "load", load)
+    return seen
+
+
+def test_a_resumed_draft_is_decrypted_on_the_worker_and_the_editor_opens_filled(
+    window: MainWindow, qtbot: QtBot, draft_reads: list[tuple[str, bool]],
+    monkeypatch: pytest.MonkeyPatch,
+):  # fmt: skip
+    editor = open_editor(qtbot, window, "paul")
+    pid = window.chart.chart.id  # type: ignore[union-attr]
+    type_text(editor.reason, "Lombalgie")
+    editor.close()  # keeps the draft
+    qtbot.waitUntil(lambda: window.chart.draft_box.isVisible(), timeout=5000)
+    at_show: list[str] = []
+    real_show = ConsultationEditor.show
+    monkeypatch.setattr(
+        ConsultationEditor, "show", lambda e: (at_show.append(e.reason.text()), real_show(e))
+    )
+    draft_reads.clear()
+    window.chart.draft_button.click()  # resume
+    again = consultation_opened(qtbot, window)
+    assert at_show == ["Lombalgie"]  # filled before it shows: nothing typed is overwritten
+    assert draft_reads == [(draft_name(pid), False)]  # read once, on the worker
+    type_text(again.reason, " aiguë")  # the GP types at once
+    drained: list[bool] = []
+    window.tasks.db(lambda p: None, on_done=lambda _: drained.append(True))
+    qtbot.waitUntil(lambda: drained == [True], timeout=5000)  # every reply delivered
+    assert again.reason.text() == "Lombalgie aiguë"
+    assert draft_reads == [(draft_name(pid), False)]
+
+
+def test_an_amendment_draft_is_read_on_the_worker(
+    window: MainWindow, qtbot: QtBot, draft_reads: list[tuple[str, bool]]
+):
+    search_and_open(qtbot, window, "muller")  # has one consultation: "Toux sèche"
+    draft_reads.clear()
+    window.chart.amend_button.click()
+    editor = consultation_opened(qtbot, window.chart)
+    assert editor.text.toPlainText() == "Toux sèche"
+    assert [on_ui for _, on_ui in draft_reads] == [False]
+    assert draft_reads[0][0].startswith("consultation-amend:")
 
 
 def test_continue_writing_leaves_the_editor_open(window: MainWindow, qtbot: QtBot):
@@ -307,9 +357,7 @@ def test_amend_a_signed_consultation_is_a_new_version(
     assert "Toux sèche" in window.chart.detail.toPlainText()  # the newest entry, shown
     assert window.chart.amend_button.isEnabled()
     window.chart.amend_button.click()
-    editor = window.chart.editor
-    assert editor is not None
-    qtbot.addWidget(editor)
+    editor = consultation_opened(qtbot, window.chart)
     assert "Amend" in editor.windowTitle()
     assert editor.text.toPlainText() == "Toux sèche"  # starts from the signed text
     assert editor.vitals.edits["weight_kg"].text() == "60"

@@ -84,6 +84,10 @@ def test_cancel_keeps_the_draft_and_the_chart_says_so(start_app: Any, practice: 
     app.click("push button", "Reprendre le brouillon")
     app.wait("dialog", prefix="Nouvelle consultation")
     assert app.text("text", "Motif") == "Lombalgie"
+    # Keys the moment it opens are kept: the editor opens filled, never filled after.
+    keys_to(app, "Nouvelle consultation", "space", "a", "i", "g", "u", "e")
+    app.wait_text("Lombalgie aigue")
+    assert app.text("text", "Motif") == "Lombalgie aigue"
     app.stays_up()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.app.consultation import ConsultationEditor
 from desktop.app.window import MainWindow
 
 
@@ -36,6 +37,22 @@ def search_and_open(qtbot: QtBot, w: MainWindow, text: str) -> None:
     qtbot.waitUntil(lambda: w.patients.model.rowCount() > 0, timeout=5000)
     qtbot.keyClick(w.patients.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.chart.chart is not None, timeout=5000)
+
+
+def consultation_opened(qtbot: QtBot, holder: object) -> ConsultationEditor:
+    """The consultation editor that ``holder`` (the window or the chart) opens next, asked
+    just before: it opens once its draft is read on the worker (a queued reply)."""
+    before = getattr(holder, "editor", None)
+
+    def opened() -> bool:
+        editor = getattr(holder, "editor", None)
+        return isinstance(editor, ConsultationEditor) and editor is not before
+
+    qtbot.waitUntil(opened, timeout=5000)
+    editor = getattr(holder, "editor", None)
+    assert isinstance(editor, ConsultationEditor)
+    qtbot.addWidget(editor)
+    return editor
 
 
 ACTED_ON = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QAbstractButton)
