@@ -10,11 +10,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.numbers import NumberError, parse_number, show_number
 from desktop.app.record_dialogs import EditOrAdd
+from desktop.app.section_list import SectionListView
 from desktop.app.tasks import Tasks
 from desktop.practice.models import Chart, Document, LabResult
 
@@ -179,11 +179,11 @@ def _number(value: float | None) -> str | None:
     return None if value is None else show_number(value)
 
 
-class LabResultsView(QDialog):
+class LabResultsView(SectionListView):
     """Every analyte of the chart (its latest value beside it) and, for the one chosen,
     its history: date, result, range, flag. Add, and Enter on a row to edit it."""
 
-    changed = Signal()
+    section = "lab_results"
 
     def __init__(
         self,
@@ -192,13 +192,13 @@ class LabResultsView(QDialog):
         parent: QWidget | None = None,
         fetch_for: Callable[[Document], Fetch | None] | None = None,
     ):
-        super().__init__(parent)
-        self.tasks, self.patient_id = tasks, chart.id
+        super().__init__(
+            tasks, chart, self.tr("Lab results: {0}"), self.tr("Add a lab result…"), parent
+        )
         self.fetch_for = fetch_for
         self.documents: list[Document] = list(chart.documents)
         self.groups: dict[str, list[LabResult]] = {}
         self.viewer: DocumentViewer | None = None
-        self.setWindowTitle(self.tr("Lab results: {0}").format(chart.full_name()))
         self.resize(760, 440)
         self.analytes = QListWidget()
         self.analytes.setObjectName("analytes")
@@ -216,24 +216,18 @@ class LabResultsView(QDialog):
         self.history.verticalHeader().hide()  # row numbers say nothing (and its corner button)
         self.history.itemActivated.connect(self._edit)
         self.history.currentCellChanged.connect(lambda *_: self._report_chosen())
-        self.add_button = QPushButton(self.tr("Add a lab result…"))
-        self.add_button.clicked.connect(lambda: self._open(None))
         self.report_button = QPushButton(self.tr("Open the report"))
         self.report_button.setToolTip(self.tr("Show the report this result came with."))
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        close.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         panes = QHBoxLayout()
         panes.addWidget(self.analytes, 1)
         panes.addWidget(self.history, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Choose an analyte to see its history.")))
         layout.addLayout(panes)
-        layout.addWidget(close)
-        self.dialog: LabResultDialog | None = None
+        layout.addWidget(self.close_buttons)
         self.show_records(chart.lab_results)
 
     def show_records(self, records: Sequence[LabResult]) -> None:
@@ -296,22 +290,7 @@ class LabResultsView(QDialog):
         if found:
             self._open(found[0])
 
-    def _open(self, record: LabResult | None) -> None:
-        dialog = LabResultDialog(
+    def edit_dialog(self, record: LabResult | None) -> LabResultDialog:
+        return LabResultDialog(
             self.tasks, self.patient_id, self, record=record, documents=self.documents
         )
-        dialog.saved.connect(lambda _: self.reload())
-        dialog.show()
-        self.dialog = dialog
-
-    def reload(self) -> None:
-        patient_id = self.patient_id
-
-        def read(p: Any) -> list[LabResult]:
-            return list(p.chart(patient_id).lab_results)
-
-        self.tasks.db(read, on_done=self._reloaded)
-
-    def _reloaded(self, records: list[LabResult]) -> None:
-        self.show_records(records)
-        self.changed.emit()

@@ -9,11 +9,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import EditOrAdd
+from desktop.app.section_list import SectionListView
 from desktop.app.tasks import Tasks
 from desktop.practice.models import Chart, Treatment, Vaccination
 
@@ -177,17 +177,17 @@ class VaccinationDialog(EditOrAdd):
 RECORD = Qt.ItemDataRole.UserRole
 
 
-class VaccinationsView(QDialog):
+class VaccinationsView(SectionListView):
     """Every vaccination of the chart, newest first; Add, and a double click (or Enter)
     to edit or delete one."""
 
-    changed = Signal()
+    section = "vaccinations"
 
     def __init__(self, tasks: Tasks, chart: Chart, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.tasks, self.patient_id = tasks, chart.id
+        super().__init__(
+            tasks, chart, self.tr("Vaccinations: {0}"), self.tr("Add a vaccination…"), parent
+        )
         self.records: list[Vaccination] = []
-        self.setWindowTitle(self.tr("Vaccinations: {0}").format(chart.full_name()))
         self.resize(620, 420)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("vaccinations")
@@ -204,16 +204,10 @@ class VaccinationsView(QDialog):
         self.table.setColumnWidth(1, 300)
         self.table.itemActivated.connect(self._edit)
         self.count = QLabel()
-        self.add_button = QPushButton(self.tr("Add a vaccination…"))
-        self.add_button.clicked.connect(lambda: self._open(None))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        close.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
         layout.addWidget(self.table)
-        layout.addWidget(close)
-        self.dialog: VaccinationDialog | None = None
+        layout.addWidget(self.close_buttons)
         self.show_records(chart.vaccinations)
 
     def show_records(self, records: Sequence[Vaccination]) -> None:
@@ -234,20 +228,5 @@ class VaccinationsView(QDialog):
     def _edit(self, item: QTableWidgetItem) -> None:
         self._open(self.records[int(item.data(RECORD))])
 
-    def _open(self, record: Vaccination | None) -> None:
-        dialog = VaccinationDialog(self.tasks, self.patient_id, self, record=record)
-        dialog.saved.connect(lambda _: self.reload())
-        dialog.show()
-        self.dialog = dialog
-
-    def reload(self) -> None:
-        patient_id = self.patient_id
-
-        def read(p: Any) -> list[Vaccination]:
-            return list(p.chart(patient_id).vaccinations)
-
-        self.tasks.db(read, on_done=self._reloaded)
-
-    def _reloaded(self, records: list[Vaccination]) -> None:
-        self.show_records(records)
-        self.changed.emit()
+    def edit_dialog(self, record: Vaccination | None) -> VaccinationDialog:
+        return VaccinationDialog(self.tasks, self.patient_id, self, record=record)
