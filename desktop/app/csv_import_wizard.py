@@ -2,8 +2,9 @@
 fields over a preview of its first rows, dry run (rows to create, duplicates on the INS
 traits, rows refused and why), then import in one transaction.
 
-The file is read, planned and imported on the database worker (desktop.interop.csv_import
-does the work; the CLI's ``carnet import csv`` uses the same three steps).
+Each step is an action (``ops.Op``): the file is read on the file worker, planned and
+imported on the database worker (desktop.interop.csv_import does the work; the CLI's
+``carnet import csv`` uses the same three steps); the import announces new patients.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.errors import message_for
+from desktop.app import ops
 from desktop.app.export_dialogs import PathField
+from desktop.app.progress_panel import ProgressPanel
 from desktop.app.tasks import Tasks
 from desktop.interop import csv_import
 
@@ -101,17 +103,12 @@ class CsvImportWizard(QDialog):
         ):
             lay.addWidget(widget)
 
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color:#c00000")
-        self.error.setWordWrap(True)
+        self.panel = ProgressPanel()
+        self.status, self.error = self.panel.status, self.panel.error
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        parts: tuple[QWidget, ...] = (source, mapping, check, self.status, self.error, buttons)
+        parts: tuple[QWidget, ...] = (source, mapping, check, self.panel, buttons)
         for part in parts:
             layout.addWidget(part)
         self._update_import()
@@ -126,11 +123,11 @@ class CsvImportWizard(QDialog):
         encoding = self.encoding.currentData() or None
         separator = self.separator.currentData() or None
         self._busy(self.tr("Reading the file…"))
-        self.tasks.on_db(
-            lambda: csv_import.read_table(path, encoding=encoding, separator=separator),
-            on_done=self._read,
-            on_error=self._failed,
-        )
+        ops.Op(
+            self, self.tasks,
+            lambda _: csv_import.read_table(path, encoding=encoding, separator=separator),
+            worker=ops.Worker.FILE,
+        ).success(self._read).failure(self._failed).run()  # fmt: skip
 
     def _read(self, table: csv_import.Table) -> None:
         self.table, self.plan = table, None
@@ -198,11 +195,9 @@ class CsvImportWizard(QDialog):
             self.error.setText(self.tr("Choose the column that holds the family name."))
             return
         self._busy(self.tr("Checking every row…"))
-        self.tasks.db(
-            lambda p: csv_import.plan_import(p, table, mapping),
-            on_done=self._planned,
-            on_error=self._failed,
-        )
+        ops.Op(self, self.tasks, lambda p: csv_import.plan_import(p, table, mapping)).success(
+            self._planned
+        ).failure(self._failed).run()
 
     def _planned(self, plan: csv_import.Plan) -> None:
         self.plan = plan
@@ -243,9 +238,9 @@ class CsvImportWizard(QDialog):
         if plan is None:
             return
         self._busy(self.tr("Importing in one transaction…"))
-        self.tasks.db(
-            lambda p: csv_import.run_import(p, plan), on_done=self._imported, on_error=self._failed
-        )
+        ops.Op(self, self.tasks, lambda p: csv_import.run_import(p, plan)).success(
+            self._imported
+        ).failure(self._failed).changes(ops.Changes(patients=True, sync=True)).run()
 
     def _imported(self, count: int) -> None:
         self._idle()
@@ -257,19 +252,15 @@ class CsvImportWizard(QDialog):
     # -- state -------------------------------------------------------------------------------
 
     def _busy(self, text: str) -> None:
-        self.error.clear()
-        self.status.setText(text)
+        self.panel.started(text)
         for button in (self.read_button, self.dry_button, self.import_button):
             button.setEnabled(False)
 
     def _idle(self) -> None:
-        self.status.clear()
+        self.panel.finished()
         self.read_button.setEnabled(True)
         self._update_import()
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.error.setText(text)
+        self.panel.failed(exc)

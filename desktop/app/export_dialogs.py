@@ -2,8 +2,9 @@
 the chart, and the whole practice (FHIR NDJSON with progress and Cancel, or the plain
 SQLite copy after its confirmation) from the Practice menu.
 
-Every export runs on the database worker (``Tasks.db``); progress comes back through a
-queued signal. The dialogs only gather a choice and a path.
+Every export is an action on the database worker (``ops.Op``: it reads the store and
+writes the file there, never on the UI thread); progress comes back through a queued
+signal into a ``ProgressPanel``. The dialogs only gather a choice and a path.
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.app.errors import message_for
+from desktop.app import ops
+from desktop.app.progress_panel import ProgressPanel
 from desktop.app.tasks import Tasks
 from desktop.interop.fhir_export import ExportCancelled
 
@@ -83,16 +84,8 @@ class _ExportDialog(QDialog):
         self.tasks = tasks
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Export progress"))
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color:#c00000")
-        self.error.setWordWrap(True)
+        self.panel = ProgressPanel(self.tr("Export progress"))
+        self.progress, self.status, self.error = self.panel.bar, self.panel.status, self.panel.error
         self.buttons = QDialogButtonBox()
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setObjectName("export")
@@ -107,43 +100,35 @@ class _ExportDialog(QDialog):
         self.layout_.addLayout(self.form)
 
     def finish_layout(self) -> None:
-        for widget in (self.progress, self.status, self.error, self.buttons):
+        for widget in (self.panel, self.buttons):
             self.layout_.addWidget(widget)
 
     def start(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def run(self, fn: Any, path: Path) -> None:
-        self.error.clear()
-        self.status.setText(self.tr("Exporting…"))
+        """The export as one action; the panel shows its progress (no busy cursor: the
+        rest of the app stays usable while it runs)."""
+        self.panel.started(self.tr("Exporting…"))
         self.export_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.tasks.db(fn, on_done=lambda _: self._done(path), on_error=self._failed)
+        ops.Op(self, self.tasks, fn, cursor=False).success(lambda _: self._done(path)).failure(
+            self._failed
+        ).run()
 
     def _progressed(self, kind: str, done: int, total: int) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        self.status.setText(self.tr("Exporting {0}: {1}").format(kind, done))
+        self.panel.counted(done, total, self.tr("Exporting {0}: {1}").format(kind, done))
 
     def _done(self, path: Path) -> None:
-        self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Exported to {0}").format(path))
+        self.panel.finished(self.tr("Exported to {0}").format(path))
         self.exported.emit(str(path))
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
         self.export_button.setEnabled(True)
-        self.status.clear()
         if isinstance(exc, ExportCancelled):
-            self.status.setText(self.tr("Export cancelled; no file was kept."))
+            self.panel.finished(self.tr("Export cancelled; no file was kept."))
             return
-        text = message_for(exc)
-        if text is None:
-            raise exc
-        self.error.setText(text)
+        self.panel.failed(exc)
 
 
 class PatientExportDialog(_ExportDialog):

@@ -66,9 +66,12 @@ class Op(Generic[T]):
         worker: Worker = Worker.DB,
         status: QLabel | None = None,
         busy: str = "",
+        cursor: bool = True,
     ) -> None:
+        """``cursor=False``: no busy cursor, for a long task whose dialog shows its own
+        progress while the rest of the app stays usable (an export)."""
         self.parent, self.tasks, self.work, self.worker = parent, tasks, work, worker
-        self.status, self.busy = status, busy
+        self.status, self.busy, self.cursor = status, busy, cursor
         self._success: Callable[[T], object] | None = None
         self._failure: Callable[[BaseException], object] | None = None
         self._changes = Changes()
@@ -108,9 +111,9 @@ class Op(Generic[T]):
             self.tasks.file(lambda: work(None), on_done=self._done, on_error=self._failed)
 
     def _busy(self, busy: bool) -> None:
-        if busy:
+        if self.cursor and busy:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
+        elif self.cursor:
             QGuiApplication.restoreOverrideCursor()
         if self.busy:
             if self.status is not None:

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.app.errors import FolderNotEmptyError, message_for
+from desktop.app.errors import FolderNotEmptyError
+from desktop.app.progress_panel import ProgressPanel
 from desktop.app.storage_form import StorageForm, open_storage
 from desktop.app.tasks import Tasks
 from desktop.practice.keyfile import KeyFile
@@ -156,15 +156,8 @@ class RestoreWizard(QDialog):
         local.addRow(self.tr("Passphrase for this computer"), self.local_passphrase)
         local.addRow(self.tr("Confirm"), self.confirm)
 
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.panel = ProgressPanel()
+        self.progress, self.status, self.error = self.panel.bar, self.panel.status, self.panel.error
         self.buttons = QDialogButtonBox()
         self.restore_button = QPushButton(
             self.tr("Continue the restore")
@@ -183,7 +176,7 @@ class RestoreWizard(QDialog):
 
         layout = QVBoxLayout(self)
         parts: tuple[QWidget, ...] = (intro, storage_box, self.secret_box, self.local_box)
-        for widget in (*parts, self.progress, self.status, self.error, self.buttons):
+        for widget in (*parts, self.panel, self.buttons):
             layout.addWidget(widget)
         self.progressed.connect(self._progressed)
 
@@ -262,7 +255,6 @@ class RestoreWizard(QDialog):
         if problem is not None:
             self.error.setText(problem)
             return
-        self.error.clear()
         url, creds = self.storage.url(), self.storage.credentials()
         method, secret = self.chosen_method(), self.secret.text().strip()
         practice_id = None if self.practice_row.isHidden() else self.practice_choice.currentText()
@@ -272,7 +264,7 @@ class RestoreWizard(QDialog):
             local, login = self.local_passphrase.text(), self.login.text().strip() or None
         cancel = self.cancel_event = threading.Event()
         self._busy(True)
-        self.status.setText(self.tr("Connecting to the storage…"))
+        self.panel.started(self.tr("Connecting to the storage…"))
         self.tasks.on_db(
             lambda: self._restore(url, creds, method, secret, local, login, cancel, practice_id),
             on_done=lambda _: self._restored(),
@@ -314,10 +306,10 @@ class RestoreWizard(QDialog):
 
     def _progressed(self, step: str, done: int, total: int) -> None:
         if step == "pull" and total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.status.setText(
-                self.tr("Downloading the practice: {0} of {1} parts").format(done, total)
+            self.panel.counted(
+                done,
+                total,
+                self.tr("Downloading the practice: {0} of {1} parts").format(done, total),
             )
         elif step == "push":
             self.status.setText(self.tr("Registering this computer…"))
@@ -347,9 +339,6 @@ class RestoreWizard(QDialog):
         for widget in (*widgets, self.restore_button):
             widget.setEnabled(not busy)
         self.cancel_button.setEnabled(True)
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)  # busy until the engine reports counts
 
     def _restored(self) -> None:
         self.cancel_event = None
@@ -359,31 +348,24 @@ class RestoreWizard(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.cancel_event = None
         self._busy(False)
-        self.status.clear()
         started = KeyFile.exists(self.folder)
         if isinstance(exc, AmbiguousPracticeError):
             self.practice_choice.clear()
             self.practice_choice.addItems(exc.practice_ids)
             self.practice_row.show()
             self.practice_choice.setFocus()
-            self.error.setText(
-                self.tr(
-                    "This storage holds several practices. Choose the one to bring to this "
-                    "computer, then click “{0}” again."
-                ).format(self.restore_button.text())
-            )
+            said: str | None = self.tr(
+                "This storage holds several practices. Choose the one to bring to this "
+                "computer, then click “{0}” again."
+            ).format(self.restore_button.text())
         elif isinstance(exc, CancelledError):
-            self.error.setText(
-                self.tr(
-                    "Restore paused. What was downloaded is kept: click “{0}” to continue "
-                    "where it stopped, now or the next time Carnet starts."
-                ).format(self.tr("Continue the restore"))
-            )
+            said = self.tr(
+                "Restore paused. What was downloaded is kept: click “{0}” to continue "
+                "where it stopped, now or the next time Carnet starts."
+            ).format(self.tr("Continue the restore"))
         else:
-            text = message_for(exc)
-            if text is None:
-                raise exc  # a bug: the crash dialog
-            self.error.setText(text)
+            said = None  # the known error's sentence (a bug: the crash dialog)
+        self.panel.failed(exc, said)
         if started:  # what opens the practice is in this computer's database now
             self.restore_button.setText(self.tr("Continue the restore"))
             self.secret_box.setEnabled(False)

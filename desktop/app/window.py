@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from desktop.app import interop_actions
+from desktop.app import interop_actions, ops
 from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.confirm import ask
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._apply_role()
         self._refresh_pending()
+        ops.hub.changed.connect(self._changed)
 
         self.idle = QTimer(self, singleShot=True, interval=auto_lock_min() * 60_000)
         self.idle.timeout.connect(self.lock)
@@ -371,6 +372,19 @@ class MainWindow(QMainWindow):
         self.open_chart(patient_id)
         self.patients.refresh()  # a new name or birth date shows in the list at once
         self.sync.notify_local_change()
+
+    def _changed(self, changes: ops.Changes) -> None:
+        """An action said what it changed (``ops.hub``): what shows it is read again and
+        the background sync learns there is something to push. Not while locked."""
+        if not self.isVisible():
+            return
+        if changes.patients:
+            self.patients.refresh()
+        current = self._current_patient()
+        if changes.chart is not None and current is not None and current[0] == changes.chart:
+            self.open_chart(changes.chart)
+        if changes.sync:
+            self.sync.notify_local_change()
 
     def _refresh_pending(self) -> None:
         self.sync.refresh()

@@ -21,6 +21,7 @@ from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
+from tests.helpers.qt import type_text
 
 
 @pytest.fixture
@@ -148,8 +149,13 @@ def test_csv_wizard_previews_maps_dry_runs_and_imports(
     assert not wizard.import_button.isEnabled()  # a refused row: nothing until confirmed
     wizard.skip_refused.setChecked(True)
     assert wizard.import_button.isEnabled()
+    with qtbot.waitSignal(window.patients.searched, timeout=5000):
+        type_text(window.patients.search, "lefevre")  # the window's list: nobody yet
+    assert window.patients.model.rowCount() == 0
     with qtbot.waitSignal(wizard.imported, timeout=10_000) as signal:
         wizard.import_button.click()
     assert signal.args == [1]
     assert tasks.practice is not None
     assert [p["family_name"] for p in tasks.practice.search_patients("lefevre")] == ["Lefèvre"]
+    # The import announced new patients: the window's list shows them, unasked.
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1, timeout=5000)
