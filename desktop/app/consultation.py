@@ -337,7 +337,9 @@ class ConsultationEditor(QDialog):
             drafts.discard(name)
             return str(cid)
 
-        self.tasks.db(write, on_done=self._done, on_error=self._failed)
+        ops.Op(self, self.tasks, write).success(self._done).failure(self._failed).changes(
+            ops.Changes(sync=True)
+        ).run()
 
     def _done(self, consultation_id: str) -> None:
         self._saved = True

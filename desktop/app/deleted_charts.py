@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.errors import message_for
+from desktop.app import ops
 from desktop.app.patient_list import patient_label
 from desktop.app.tasks import Tasks
 
@@ -64,8 +64,6 @@ class DeletedChartsDialog(QDialog):
             self.restored.emit(patient_id)
             self.list.takeItem(self.list.row(item))
 
-        self.tasks.db(
-            lambda p: p.undelete_record("patient", patient_id),
-            on_done=done,
-            on_error=lambda exc: self.error.setText(message_for(exc) or type(exc).__name__),
-        )
+        ops.Op(
+            self, self.tasks, lambda p: p.undelete_record("patient", patient_id), status=self.error
+        ).success(done).changes(ops.Changes(sync=True)).run()

@@ -1,8 +1,9 @@
 """Small chart edits: the patient's identity, a problem (antécédent) or an allergy, added,
 edited, resolved or deleted (a tombstone: the chart's history keeps it, undoable).
 
-Each dialog only gathers fields; the write runs on the store's worker through Tasks and
-the dialog closes when the store has accepted it (a refusal stays on screen as a sentence)."""
+Each dialog only gathers fields; the write is one action (``ops.Op``) on the store's worker
+and the dialog closes when the store has accepted it (a refusal stays on screen as a
+sentence)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
@@ -103,9 +105,12 @@ class WriteDialog(QDialog):
             self.save()
 
     def write(self, fn: Callable[[Any], str]) -> None:
-        """Run ``fn(practice)`` (returns the record id) on the store's worker."""
+        """``fn(practice)`` (returns the record id) as one action on the store's worker;
+        it announces something to sync (``saved`` tells the opener what to read again)."""
         self.buttons.setEnabled(False)
-        self.tasks.db(fn, on_done=self._done, on_error=self._failed)
+        ops.Op(self, self.tasks, fn).success(self._done).failure(self._failed).changes(
+            ops.Changes(sync=True)
+        ).run()
 
     def _done(self, record_id: str) -> None:
         self.saved.emit(record_id)

@@ -1,7 +1,8 @@
 """Practice > Users…: the practice's people (doctors only): add a doctor, a locum with
 their last day, or a secretary; change a locum's last day; deactivate a person who left.
 
-Every read and write runs on the store's worker (desktop/practice/people.py), whose
+Every read and write runs on the store's worker (desktop/practice/people.py; each write is
+one action, ``ops.Op``, whose refusal is said in the dialog's message line), whose
 rules are the CLI's: one identity per person, only a doctor manages users, a departure
 rotates the database key on this computer and reaches the others at their next sync.
 """
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.confirm import ask
 from desktop.app.errors import message_for
 from desktop.app.record_dialogs import WriteDialog
@@ -187,12 +189,10 @@ class UsersDialog(QDialog):
         if user is None:
             return
         day = self.until.date().toString("yyyy-MM-dd")
-        name = user.username
-        self.tasks.db(
-            lambda p: people.set_until(p, name, day),
-            on_done=lambda _: self._said(self.tr("The locum's last day is now {0}.").format(day)),
-            on_error=self._failed,
-        )
+        name, text = user.username, self.tr("The locum's last day is now {0}.").format(day)
+        ops.Op(
+            self, self.tasks, lambda p: people.set_until(p, name, day), status=self.message
+        ).success(lambda _: self._said(text)).changes(ops.Changes(sync=True)).run()
 
     def deactivate(self) -> None:
         user = self.selected()
@@ -220,7 +220,9 @@ class UsersDialog(QDialog):
             return bool(p.enforce_departures())
 
         text = self.tr("{0} is deactivated. Revoke the devices they used to stop their sync.")
-        self.tasks.db(run, on_done=lambda _: self._said(text.format(shown)), on_error=self._failed)
+        ops.Op(self, self.tasks, run, status=self.message).success(
+            lambda _: self._said(text.format(shown))
+        ).changes(ops.Changes(sync=True)).run()
 
     def _said(self, text: str) -> None:
         self.message.setText(text)
