@@ -3,7 +3,8 @@ one column per day (or, for one day, per practitioner), French day names.
 
 Reads with Practice.appointments_between and writes (create for any patient, move by
 drag and drop or by typing the time, cancel after a confirmation, and undo) on the
-database worker; the grid cell of an appointment holds its id (UserRole)."""
+database worker, each write one action (``ops.Op``); the grid cell of an appointment holds
+its id (UserRole)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
@@ -38,6 +40,7 @@ FIRST_MINUTE, LAST_MINUTE, STEP = 8 * 60, 20 * 60, 15
 ROWS = (LAST_MINUTE - FIRST_MINUTE) // STEP
 
 CurrentPatient = Callable[[], "tuple[str, str] | None"]
+Done = Callable[[Any], object]
 
 
 def slot_time(row: int) -> str:
@@ -394,11 +397,7 @@ class AgendaWindow(QWidget):
         if not fields:
             return
         record_id = a.id
-        self.tasks.db(
-            lambda p: p.update_record("appointment", record_id, fields),
-            on_done=lambda _: self._after_write(),
-            on_error=self._failed,
-        )
+        self._write(lambda p: p.update_record("appointment", record_id, fields))
 
     def _open(self, dialog: AppointmentDialog) -> None:
         dialog.saved.connect(lambda _: self._after_write())
@@ -443,10 +442,8 @@ class AgendaWindow(QWidget):
             self.undo_button.show()
             self._after_write()
 
-        self.tasks.db(
-            lambda p: p.update_record("appointment", record_id, {"status": "cancelled"}),
-            on_done=done,
-            on_error=self._failed,
+        self._write(
+            lambda p: p.update_record("appointment", record_id, {"status": "cancelled"}), done
         )
 
     def undo_cancel(self) -> None:
@@ -456,11 +453,13 @@ class AgendaWindow(QWidget):
         self.undo = None
         self.undo_button.hide()
         self.notice.setText(self.tr("Cancellation undone."))
-        self.tasks.db(
-            lambda p: p.update_record("appointment", record_id, {"status": before}),
-            on_done=lambda _: self._after_write(),
-            on_error=self._failed,
-        )
+        self._write(lambda p: p.update_record("appointment", record_id, {"status": before}))
+
+    def _write(self, fn: Callable[[Any], object], done: Done | None = None) -> None:
+        """One agenda action on the store's worker; a refusal is said in the error line."""
+        ops.Op(self, self.tasks, fn, status=self.error).success(
+            done or (lambda _: self._after_write())
+        ).changes(ops.Changes(agenda=True, sync=True)).run()
 
     def _after_write(self) -> None:
         self.changed.emit()

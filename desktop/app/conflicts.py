@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.app import ops
 from desktop.app.dates import show_datetime
 from desktop.app.errors import message_for
 from desktop.app.field_labels import field_label, value_text
@@ -131,9 +132,9 @@ class ConflictsDialog(QDialog):
             self.resolved.emit(conflict_id)
             self.reload()
 
-        self.tasks.db(
-            lambda p: p.resolve_conflict(conflict_id, keep), on_done=done, on_error=self._failed
-        )
+        ops.Op(
+            self, self.tasks, lambda p: p.resolve_conflict(conflict_id, keep), status=self.error
+        ).success(done).changes(ops.Changes(sync=True)).run()
 
     def _failed(self, exc: BaseException) -> None:
         text = message_for(exc)
