@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import message_for
 from desktop.app.paper import (
     ask_pdf_path,
@@ -80,11 +81,12 @@ class TemplateEditor(QDialog):
             self.saved.emit(record_id)
             self.accept()
 
-        self.tasks.db(
-            lambda p: letters.save_template(p, name, kind, body),
-            on_done=done,
-            on_error=lambda exc: self.error.setText(message_for(exc) or str(exc)),
-        )
+        def write(p: Any) -> str:
+            return letters.save_template(p, name, kind, body)
+
+        ops.Op(self, self.tasks, write, status=self.error).success(done).changes(
+            ops.Changes(sync=True)
+        ).run()
 
 
 class LetterEditor(QDialog):
@@ -206,8 +208,10 @@ class LetterEditor(QDialog):
                 on_done(outcome)
             self.accept()
 
-        self._busy(True)
-        self.tasks.db(work, on_done=done, on_error=self._failed)
+        self._busy(True)  # on the store's worker: the letter and its PDF are kept together
+        ops.Op(self, self.tasks, work).success(done).failure(self._failed).changes(
+            ops.Changes(sync=True)
+        ).run()
 
     def suggested_path(self) -> Path:
         kind = "certificat" if self.current and self.current.template.kind == "certificate" \

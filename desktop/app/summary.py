@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.paper import (
     ask_pdf_path,
     ask_printer,
@@ -110,8 +111,10 @@ class SummaryDialog(QDialog):
             then(result)
             self.accept()
 
-        self._busy(True)
-        self.tasks.db(fn, on_done=done, on_error=self._failed)
+        self._busy(True)  # the PDF or the printer needs no database: the file worker
+        ops.Op(self, self.tasks, fn, worker=ops.Worker.FILE).success(done).failure(
+            self._failed
+        ).run()
 
     def _busy(self, busy: bool) -> None:
         self.pdf_button.setEnabled(not busy)
