@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import message_for
 from desktop.app.export_dialogs import PathField
 from desktop.app.patient_picker import PatientPicker, patient_label
@@ -210,11 +211,9 @@ class PatientExport(QWidget):
             self.button.setEnabled(True)
             self.result.setText(message_for(exc) or type(exc).__name__)
 
-        self.tasks.db(
-            lambda p: p.export_access_log(pid, path, header, actions),
-            on_done=done,
-            on_error=failed,
-        )
+        ops.Op(
+            self, self.tasks, lambda p: p.export_access_log(pid, path, header, actions)
+        ).success(done).failure(failed).run()
 
 
 class AccessLogDialog(QDialog):

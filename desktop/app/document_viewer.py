@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.dates import show_date
 from desktop.app.errors import message_for
 from desktop.app.paper import documents_folder
@@ -186,7 +187,7 @@ class DocumentViewer(QDialog):
             self.export_to(Path(chosen))
 
     def export_to(self, path: Path) -> None:
-        """Write the copy on the store's worker (private, durable, audited)."""
+        """Write the copy: one action on the store's worker (private, durable, audited)."""
         document_id = self.document_id
         self.export_button.setEnabled(False)
 
@@ -199,5 +200,6 @@ class DocumentViewer(QDialog):
             self.export_button.setEnabled(True)
             self._failed(exc)
 
-        self.tasks.db(lambda p: p.export_document(document_id, path), on_done=done,
-                      on_error=failed)  # fmt: skip
+        ops.Op(self, self.tasks, lambda p: p.export_document(document_id, path)).success(
+            done
+        ).failure(failed).run()
