@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.confirm import ask
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
+from desktop.practice.store import Practice
 from desktop.remote import DeviceRow
 
 DEFAULT_MINUTES = 30
@@ -53,36 +55,30 @@ class Enrollment:
 # -- on the network worker ---------------------------------------------------------------
 
 
-def list_devices(folder: Path, db_key: bytes) -> list[DeviceRow]:
+def list_devices(practice: Practice) -> list[DeviceRow]:
     """The rows of 'carnet device list' (DeviceRow)."""
-    from desktop.practice.store import Practice
     from desktop.remote import SyncService
 
-    with Practice.open(folder, key=db_key) as practice:
-        return SyncService(practice).devices()
+    return SyncService(practice).devices()
 
 
-def enroll(folder: Path, db_key: bytes, minutes: int) -> Enrollment:
+def enroll(practice: Practice, minutes: int) -> Enrollment:
     """A new enrollment code valid ``minutes``, and its QR code as PNG."""
-    from desktop.practice.store import Practice
     from desktop.remote import SyncService
 
     started = time.time()
-    with Practice.open(folder, key=db_key) as practice:
-        code = SyncService(practice).enroll(minutes=minutes, now=lambda: started)
+    code = SyncService(practice).enroll(minutes=minutes, now=lambda: started)
     png = io.BytesIO()
     segno.make_qr(code, error="m").save(png, kind="png", scale=6, border=2)
     expires = dt.datetime.fromtimestamp(started + minutes * 60, dt.UTC)
     return Enrollment(code, expires, png.getvalue())
 
 
-def revoke(folder: Path, db_key: bytes, device: str, practice_passphrase: str) -> list[str]:
+def revoke(practice: Practice, device: str, practice_passphrase: str) -> list[str]:
     """Revoke ``device``; returns the staying devices that must join again."""
-    from desktop.practice.store import Practice
     from desktop.remote import SyncService
 
-    with Practice.open(folder, key=db_key) as practice:
-        _, left_out = SyncService(practice).revoke(device, practice_passphrase=practice_passphrase)
+    _, left_out = SyncService(practice).revoke(device, practice_passphrase=practice_passphrase)
     return left_out
 
 
@@ -214,7 +210,10 @@ class DevicesDialog(QDialog):
             self._set_busy(None)
             self.status.setText(message_for(exc) or self.tr("The storage could not be reached."))
 
-        self.tasks.net(fn, on_done=done, on_error=failed)
+        # On the network worker, on a connection of its own: the store stays answered.
+        ops.Op(
+            self, self.tasks, fn, worker=ops.Worker.NET, opens=(self.folder, self.db_key)
+        ).success(done).failure(failed).run()
 
     def _set_busy(self, what: str | None) -> None:
         self.busy.setVisible(what is not None)
@@ -225,8 +224,7 @@ class DevicesDialog(QDialog):
             self.status.setText(what)
 
     def refresh(self) -> None:
-        folder, key = self.folder, self.db_key
-        self._run(self.tr("Reading the devices…"), lambda: list_devices(folder, key), self._show)
+        self._run(self.tr("Reading the devices…"), list_devices, self._show)
 
     def _show(self, rows: list[Any]) -> None:
         self.rows = rows
@@ -256,10 +254,10 @@ class DevicesDialog(QDialog):
     # -- enrollment ---------------------------------------------------------------------------
 
     def start_enroll(self) -> None:
-        folder, key, minutes = self.folder, self.db_key, self.minutes.value()
+        minutes = self.minutes.value()
         self._run(
             self.tr("Making an enrollment code…"),
-            lambda: enroll(folder, key, minutes),
+            lambda p: enroll(p, minutes),
             self._show_code,
         )
 
@@ -298,7 +296,7 @@ class DevicesDialog(QDialog):
         )
 
     def _revoke(self, device: str, name: str) -> None:
-        folder, key, passphrase = self.folder, self.db_key, self.passphrase.text()
+        passphrase = self.passphrase.text()
 
         def done(left_out: list[str]) -> None:
             self.passphrase.clear()
@@ -313,6 +311,6 @@ class DevicesDialog(QDialog):
 
         self._run(
             self.tr("Revoking {0}…").format(name),
-            lambda: revoke(folder, key, device, passphrase),
+            lambda p: revoke(p, device, passphrase),
             done,
         )

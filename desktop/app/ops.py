@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -67,11 +68,14 @@ class Op(Generic[T]):
         status: QLabel | None = None,
         busy: str = "",
         cursor: bool = True,
+        opens: tuple[Path, bytes] | None = None,
     ) -> None:
         """``cursor=False``: no busy cursor, for a long task whose dialog shows its own
-        progress while the rest of the app stays usable (an export)."""
+        progress while the rest of the app stays usable (an export). ``opens``: for
+        ``NET``, the folder and key of the practice its connection opens (default: the
+        open practice's)."""
         self.parent, self.tasks, self.work, self.worker = parent, tasks, work, worker
-        self.status, self.busy, self.cursor = status, busy, cursor
+        self.status, self.busy, self.cursor, self.opens = status, busy, cursor, opens
         self._success: Callable[[T], object] | None = None
         self._failure: Callable[[BaseException], object] | None = None
         self._changes = Changes()
@@ -94,9 +98,12 @@ class Op(Generic[T]):
         if self.worker is Worker.DB:
             self.tasks.db(self.work, on_done=self._done, on_error=self._failed)
         elif self.worker is Worker.NET:
-            practice = self.tasks.practice
-            assert practice is not None, "an action on the network needs an open practice"
-            folder, key, work = practice.folder, practice.db_key, self.work
+            opens = self.opens
+            if opens is None:
+                practice = self.tasks.practice
+                assert practice is not None, "an action on the network needs a practice"
+                opens = practice.folder, practice.db_key
+            (folder, key), work = opens, self.work
 
             def on_own_connection() -> T:
                 from desktop.practice.store import Practice

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
 from desktop.remote import RollbackError
@@ -40,16 +41,14 @@ def lost_data_hint(exc: BaseException) -> str | None:
     )
 
 
-def run_repair(folder: Path, db_key: bytes) -> Any:
+def run_repair(practice: Any) -> Any:
     """The repair itself, on the network worker (its own connection, as the sync)."""
-    from desktop.practice.store import Practice
     from desktop.remote import SyncService, repair_storage
 
-    with Practice.open(folder, key=db_key) as practice:
-        service = SyncService(practice)
-        if service.check().ok:
-            return None  # nothing to repair: the storage is complete
-        return repair_storage(service)
+    service = SyncService(practice)
+    if service.check().ok:
+        return None  # nothing to repair: the storage is complete
+    return repair_storage(service)
 
 
 class RepairDialog(QDialog):
@@ -101,11 +100,9 @@ class RepairDialog(QDialog):
         self.repair_button.setEnabled(False)
         self.confirm.setEnabled(False)
         self.outcome.setText(self.tr("Repairing…"))
-        self.tasks.net(
-            lambda: run_repair(self.folder, self.db_key),
-            on_done=self._done,
-            on_error=self._failed,
-        )
+        ops.Op(
+            self, self.tasks, run_repair, worker=ops.Worker.NET, opens=(self.folder, self.db_key)
+        ).success(self._done).failure(self._failed).run()
 
     def _done(self, report: Any) -> None:
         if report is None:
