@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app import ops
 from desktop.app.errors import message_for
 from desktop.app.paper import (
     ask_pdf_path,
@@ -316,7 +317,9 @@ class PrescriptionEditor(QDialog):
             self._fill_templates_menu(templates)
             self.status.setText(self.tr("Template \u201c{0}\u201d saved.").format(name))
 
-        self.tasks.db(write, on_done=done, on_error=self._failed)
+        ops.Op(self, self.tasks, write).success(done).failure(self._failed).changes(
+            ops.Changes(sync=True)
+        ).run()
 
     # -- the drug list --------------------------------------------------------------------
 
@@ -511,7 +514,10 @@ class PrescriptionEditor(QDialog):
             if on_done is not None:
                 on_done(outcome)
 
-        self.tasks.db(work, on_done=done, on_error=self._failed)
+        # The store's worker: the prescription and its paper go together (saved once).
+        ops.Op(self, self.tasks, work).success(done).failure(self._failed).changes(
+            ops.Changes(sync=True)
+        ).run()
 
     def _save_only(self, lines: list[RxLine]) -> None:
         self._write(lines, on_done=lambda _: self.accept())
