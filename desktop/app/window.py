@@ -266,24 +266,20 @@ class MainWindow(QMainWindow):
 
     def _delete_patient(self, patient_id: str) -> None:
 
+        def undelete() -> None:
+            ops.Op(self, self.tasks, lambda p: p.undelete_record("patient", patient_id)).success(
+                lambda _: self._patient_created(patient_id)
+            ).failure(self.show_error).run()
+
         def deleted(_: Any) -> None:
             self.chart.show_chart(None)
             self.patients.refresh()
             self._refresh_pending()
-            self.undo_bar.offer(
-                self.tr("Chart deleted."),
-                lambda: self.tasks.db(
-                    lambda p: p.undelete_record("patient", patient_id),
-                    on_done=lambda _: self._patient_created(patient_id),
-                    on_error=self.show_error,
-                ),
-            )
+            self.undo_bar.offer(self.tr("Chart deleted."), undelete)
 
-        self.tasks.db(
-            lambda p: p.delete_record("patient", patient_id),
-            on_done=deleted,
-            on_error=self.show_error,
-        )
+        ops.Op(self, self.tasks, lambda p: p.delete_record("patient", patient_id)).success(
+            deleted
+        ).failure(self.show_error).changes(ops.Changes(sync=True)).run()
 
     def show_deleted(self) -> None:
         dialog = DeletedChartsDialog(self.tasks, self)
@@ -474,21 +470,21 @@ class MainWindow(QMainWindow):
         )
 
     def _make_recovery_kit(self) -> None:
-        folder, key, url = self.folder, self.info["db_key"], str(self.info.get("remote"))
+        url = str(self.info.get("remote"))
 
-        def make() -> str:
-            from desktop.practice.store import Practice
+        def make(practice: Any) -> str:  # the network worker, on a connection of its own
             from desktop.remote import SyncService
 
-            with Practice.open(folder, key=key) as practice:
-                return SyncService(practice).new_recovery_key()
+            return SyncService(practice).new_recovery_key()
 
         def show(recovery_key: str) -> None:
             box = RecoveryKeyDialog(self.tasks, self.info["practice_name"], url, recovery_key, self)
             box.show()
             self.recovery_box = box
 
-        self.tasks.net(make, on_done=show, on_error=self.show_error)
+        ops.Op(self, self.tasks, make, worker=ops.Worker.NET).success(show).failure(
+            self.show_error
+        ).run()
 
     def document_fetch(self, document_id: str) -> Callable[[], bytes] | None:
         """How the viewer gets a document whose content is not on this computer yet (a
