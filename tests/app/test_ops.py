@@ -58,3 +58,36 @@ def test_a_known_failure_is_a_sentence_and_success_announces_the_changes(
     with qtbot.waitSignal(ops.hub.changed, timeout=5000) as changed:
         ops.Op(parent, opened, lambda p: None).changes(ops.Changes(patients=True)).run()
     assert changed.args == [ops.Changes(patients=True)]
+
+
+def test_a_network_action_opens_the_practice_it_is_given(
+    tasks: Tasks, practice: Any, qtbot: QtBot
+):
+    """A dialog given a folder and key (devices, repair) gets its own connection to that
+    practice on the network worker, even with none open in the app."""
+    parent, seen = QWidget(), {}
+    qtbot.addWidget(parent)
+    assert tasks.practice is None
+    ops.Op(
+        parent, tasks, lambda p: (p.folder, threading.current_thread().name),
+        worker=ops.Worker.NET, opens=(practice.folder, practice.db_key),
+    ).success(lambda found: seen.setdefault("net", found)).run()  # fmt: skip
+    qtbot.waitUntil(lambda: "net" in seen, timeout=5000)
+    folder, thread = seen["net"]
+    assert folder == practice.folder and thread.startswith("carnet-net")
+
+
+def test_a_long_action_with_its_own_progress_leaves_the_cursor_alone(
+    opened: Tasks, qtbot: QtBot
+):
+    from PySide6.QtGui import QGuiApplication
+
+    parent, release, seen = QWidget(), threading.Event(), []
+    qtbot.addWidget(parent)
+    ops.Op(parent, opened, lambda p: release.wait(10), cursor=False).success(seen.append).run()
+    assert QGuiApplication.overrideCursor() is None  # an export: the app stays usable
+    ops.Op(parent, opened, lambda p: None).success(seen.append).run()
+    assert QGuiApplication.overrideCursor() is not None  # a short action: busy
+    release.set()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert QGuiApplication.overrideCursor() is None
