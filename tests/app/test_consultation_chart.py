@@ -206,6 +206,18 @@ def test_an_amendment_draft_is_read_on_the_worker(
     assert draft_reads[0][0].startswith("consultation-amend:")
 
 
+def test_a_lock_while_the_draft_loads_opens_no_editor(window: MainWindow, qtbot: QtBot):
+    search_and_open(qtbot, window, "paul")
+    before = getattr(window, "editor", None)
+    window.new_consultation(window.chart.chart["id"])  # type: ignore[index]
+    window.lock()  # before the draft's answer: nothing may open over the unlock
+    drained: list[bool] = []
+    window.tasks.db(lambda p: None, on_done=lambda _: drained.append(True))
+    qtbot.waitUntil(lambda: drained == [True], timeout=5000)
+    assert getattr(window, "editor", None) is before
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ConsultationEditor)]
+
+
 def test_continue_writing_leaves_the_editor_open(window: MainWindow, qtbot: QtBot):
     editor = open_editor(qtbot, window, "paul")
     type_text(editor.reason, "Toux")
