@@ -211,7 +211,7 @@ def test_an_amendment_draft_is_read_on_the_worker(
 def test_a_lock_while_the_draft_loads_opens_no_editor(window: MainWindow, qtbot: QtBot):
     search_and_open(qtbot, window, "paul")
     before = getattr(window, "editor", None)
-    window.new_consultation(window.chart.chart["id"])  # type: ignore[index]
+    window.new_consultation(window.chart.chart.id)  # type: ignore[union-attr]
     window.lock()  # before the draft's answer: nothing may open over the unlock
     drained: list[bool] = []
     window.tasks.db(lambda p: None, on_done=lambda _: drained.append(True))
