@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -100,6 +100,10 @@ class AddUserDialog(WriteDialog):
 
 
 class UsersDialog(QDialog):
+    rekeyed = Signal(bytes)
+    """A deactivation moved the database to this new key: whoever holds the old one (the
+    window's drafts, the background sync, the keyring cache) must follow it."""
+
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -215,14 +219,19 @@ class UsersDialog(QDialog):
         )
 
     def _deactivate(self, name: str, shown: str) -> None:
-        def run(p: Any) -> bool:
+        def run(p: Any) -> bytes | None:
             people.deactivate(p, name)
-            return bool(p.enforce_departures())
+            return bytes(p.db_key) if p.enforce_departures() else None
 
         text = self.tr("{0} is deactivated. Revoke the devices they used to stop their sync.")
         ops.Op(self, self.tasks, run, status=self.message).success(
-            lambda _: self._said(text.format(shown))
+            lambda key: self._deactivated(key, text.format(shown))
         ).changes(ops.Changes(sync=True)).run()
+
+    def _deactivated(self, key: bytes | None, text: str) -> None:
+        if key is not None:
+            self.rekeyed.emit(key)
+        self._said(text)
 
     def _said(self, text: str) -> None:
         self.message.setText(text)

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         from desktop.app.users import UsersDialog
 
         dialog = UsersDialog(self.tasks, self)
+        dialog.rekeyed.connect(self._rekeyed)
         dialog.show()
         self.users_dialog = dialog
 
@@ -397,8 +398,9 @@ class MainWindow(QMainWindow):
         )
 
     def _rekeyed(self, key: bytes | None) -> None:
-        """A person left (learnt by this pull): the store changed the database key. The
-        drafts were re-sealed; the background sync and the keyring follow the new key."""
+        """A person left (learnt by a pull, or deactivated here): the store changed the
+        database key. The drafts were re-sealed; the background sync and the keyring
+        follow the new key."""
         if key is None:
             return
         self.info["db_key"] = key

@@ -4,12 +4,17 @@ store's worker; every control has a name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app.tasks import Tasks
 from desktop.app.users import AddUserDialog, UsersDialog
+from desktop.app.window import MainWindow
 from desktop.practice import people
+from desktop.practice.drafts import DraftStore
+from desktop.practice.store import Practice
 from tests.helpers.qt import unnamed
 
 
@@ -55,3 +60,31 @@ def test_a_doctor_adds_sets_and_deactivates_users(opened: Tasks, qtbot: QtBot) -
     qtbot.waitUntil(lambda: not users_of(opened)["sylvie"].active, timeout=10_000)
     qtbot.waitUntil(lambda: "deactivated" in dialog.message.text(), timeout=10_000)
     assert not users_of(opened)["sylvie"].login_here
+
+
+def test_a_deactivation_here_moves_the_window_to_the_new_key(
+    window: MainWindow, opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """Deactivating rekeys the database; drafts sealed afterwards must open at the next
+    start, and the background sync must open the database with the key it now has."""
+    old = window.info["db_key"]
+    window.show_users()
+    dialog = window.users_dialog
+    qtbot.waitUntil(lambda: len(dialog.users) == 1, timeout=10_000)
+    add(dialog, qtbot, "sylvie", "secretary", "phrase de sylvie")
+    dialog.table.selectRow([u.username for u in dialog.users].index("sylvie"))
+    dialog.deactivate()
+    box = dialog.confirm
+    assert isinstance(box, QMessageBox)
+    [yes] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    yes.click()
+    qtbot.waitUntil(lambda: window.info["db_key"] != old, timeout=10_000)
+    assert opened.practice is not None
+    new = opened.practice.db_key
+    assert window.info["db_key"] == new and window.sync.db_key == new
+    window.drafts.save("consultation draft", {"text": "Toux depuis trois jours"})
+    assert DraftStore(practice_dir, new).load("consultation draft") == {
+        "text": "Toux depuis trois jours"
+    }
+    with Practice.open(practice_dir, key=new, departures=False) as again:
+        assert again.counts()["patient"] == 3
