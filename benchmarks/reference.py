@@ -19,6 +19,7 @@ from typing import Any
 import sqlcipher3
 
 from desktop.demo.loader import make_demo
+from desktop.practice import migrations
 from desktop.practice.store import DB_NAME, Practice
 from sync.changes import new_id
 
@@ -52,6 +53,7 @@ class Reference:
             "cache_size = -65536",
         ):
             conn.execute(f"PRAGMA {pragma}")
+        migrations.migrate(conn, self.plain_db)  # as Practice.open does for the encrypted one
         practice = self.open()
         key, user = practice.db_key, practice.user_id
         practice.close()

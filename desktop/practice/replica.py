@@ -368,7 +368,7 @@ class StoreReplica:
         conn.execute(f"PRAGMA cache_size = {RESTORE_CACHE_KIB}")
         with self.s.transaction():
             deferred = json.loads(meta.get(self.s, DEFERRED_INDEXES, "[]"))
-            tables = [*ENTITIES, "patient_keys"]
+            tables = [*ENTITIES, "search_key", "search_patient"]
             marks = ", ".join("?" * len(tables))
             dropped = conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "

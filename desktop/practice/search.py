@@ -1,11 +1,15 @@
 """Finding patients and notes fast, in SQL, over the whole practice.
 
-Patients: ``patient_keys`` holds one row per search key: folded name tokens (family,
+Patients: ``search_key`` holds one row per search key: folded name tokens (family,
 birth and given names, each word and the words joined), ``#p`` phone digits, ``#n`` NIR
-digits, ``#d`` ISO birth date. A query is a set of prefix range scans on that covering
-index, intersected, ranked (exact before prefix, family name before birth name before
-given names) then sorted by name, all without touching the patient table until the
-final page. Notes: FTS5 over folded text, ranked by bm25.
+digits, ``#d`` ISO birth date, each naming the patient by a small local number ``n``;
+``search_patient`` holds one row per live patient: its number, id, sort key, name words
+and its keys (so its old keys can be deleted by their primary key). The longest term
+drives a prefix range scan; each candidate's entry is read by its number for its id and
+sort key, and the other terms are checked on its words; ranked (exact before prefix,
+family name before birth name before given names) then sorted by name, all without
+touching the patient table until the final page. Both tables are local, derived data
+(never synced; a restore rebuilds them). Notes: FTS5 over folded text, ranked by bm25.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.practice import meta
@@ -47,24 +52,90 @@ first page of an index instead of sorting every match."""
 
 
 _KEY_COLUMNS = "family_name, birth_name, given_names, birth_date, phone, phone2, nir, deleted"
+ENTRY_COLUMNS = (
+    "family_name",
+    "birth_name",
+    "given_names",
+    "birth_date",
+    "sex",
+    "phone",
+    "phone2",
+    "nir",
+    "city",
+)
+"""The patient fields ``search_patient`` copies: what the list shows (PATIENT_COLUMNS)
+and what the keys are made of, so a search reads no patient row and an edit finds the
+old keys to delete."""
+_ENTRY_SQL = ", ".join(ENTRY_COLUMNS)
+_INSERT_ENTRY = (
+    f"INSERT INTO search_patient(n, patient_id, sort, words, nkeys, {_ENTRY_SQL}) "
+    f"VALUES ({', '.join('?' * (5 + len(ENTRY_COLUMNS)))}) RETURNING n"
+)
+_INSERT_KEY = "INSERT INTO search_key(key, rank, sort, n) VALUES (?, ?, ?, ?)"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One live patient's search keys (key -> rank) and sort key."""
+
+    sort: str
+    keys: dict[str, int]
+
+    @property
+    def words(self) -> str:
+        """' word word ...': a term matches a word when ' ' + term occurs in it."""
+        return "".join(" " + k for k in sorted(self.keys) if k[0] not in "!#")
+
+    def key_rows(self, n: int) -> list[tuple[str, int, str, int]]:
+        """(key, rank, sort, n) rows of ``search_key``: the sort only on prefix keys,
+        the only ones read in stored order (others are grouped, then sorted)."""
+        return [(k, r, self.sort if k[0] == "!" else "", n) for k, r in self.keys.items()]
+
+
+def _key_fields(values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(values.get(name) for name in _KEY_COLUMNS.split(", "))
 
 
 def index_patient(conn: Any, patient_id: str) -> None:
-    """Rebuild one patient's search keys (inside the caller's transaction)."""
-    conn.execute("DELETE FROM patient_keys WHERE patient_id = ?", (patient_id,))
-    row = conn.execute(f"SELECT {_KEY_COLUMNS} FROM patient WHERE id = ?", (patient_id,)).fetchone()
-    if row is not None:
+    """Rebuild one patient's search entry and keys (inside the caller's transaction).
+
+    The old keys are made again from the old entry's fields and deleted by primary key;
+    if fewer rows go than the entry counted (keys made by another Carnet's rules), the
+    rest go by a scan of ``search_key``."""
+    old = conn.execute(
+        f"SELECT n, nkeys, {_ENTRY_SQL} FROM search_patient WHERE patient_id = ?", (patient_id,)
+    ).fetchone()
+    n = None
+    if old is not None:
+        n, nkeys = old[0], old[1]
+        entry = _entry(_key_fields(dict(zip(ENTRY_COLUMNS, old[2:], strict=True))))
+        before = conn.total_changes
         conn.executemany(
-            "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)",
-            _patient_keys(patient_id, row),
+            "DELETE FROM search_key WHERE key = ? AND rank = ? AND sort = ? AND n = ?",
+            entry.key_rows(n) if entry else [],
         )
+        if conn.total_changes - before != nkeys:
+            conn.execute("DELETE FROM search_key WHERE n = ?", (n,))
+        conn.execute("DELETE FROM search_patient WHERE n = ?", (n,))
+    row = conn.execute(
+        f"SELECT {_ENTRY_SQL}, deleted FROM patient WHERE id = ?", (patient_id,)
+    ).fetchone()
+    if row is None:
+        return
+    fields = dict(zip((*ENTRY_COLUMNS, "deleted"), row, strict=True))
+    entry = _entry(_key_fields(fields))
+    if entry is not None:
+        values = (n, patient_id, entry.sort, entry.words, len(entry.keys), *row[:-1])
+        n = conn.execute(_INSERT_ENTRY, values).fetchone()[0]
+        conn.executemany(_INSERT_KEY, entry.key_rows(n))
 
 
-def _patient_keys(patient_id: str, row: Sequence[Any]) -> list[tuple[str, str, int, str]]:
-    """(key, patient id, rank, sort) rows for one patient; none once deleted."""
+def _entry(row: Sequence[Any]) -> Entry | None:
+    """One patient's keys from its ``_KEY_COLUMNS``; None once deleted, or with nothing
+    to find it by."""
     family, birth, given, birth_date, phone, phone2, nir, deleted = row
     if deleted:
-        return []
+        return None
     # rank: lower is a better kind of match. Token keys store rank * 2 (the query adds 1
     # for a prefix match); "!" prefix keys store the final value.
     keys: dict[str, int] = {}
@@ -87,20 +158,35 @@ def _patient_keys(patient_id: str, row: Sequence[Any]) -> list[tuple[str, str, i
         keys["#n" + digits(nir)] = 10
     if birth_date:
         keys["#d" + birth_date] = 10
-    sort = _sort_key({"family_name": family, "given_names": given})
-    return [(key, patient_id, rank, sort) for key, rank in keys.items()]
+    if not keys:
+        return None
+    return Entry(_sort_key({"family_name": family, "given_names": given}), keys)
 
 
 def rebuild(conn: Any, batch: int = 5_000) -> None:
-    """Every search key and note index entry again from the rows (a restore's last step;
-    inside the caller's transaction). Reads each table once, writes in batches."""
-    conn.execute("DELETE FROM patient_keys")
+    """Every search entry and note index entry again from the rows (a restore's last
+    step; inside the caller's transaction). Reads each table once; the keys go in
+    through one sorted insert, so their index pages end up full."""
+    conn.execute("DELETE FROM search_key")
+    conn.execute("DELETE FROM search_patient")
     conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('delete-all')")
-    insert_keys = "INSERT INTO patient_keys(key, patient_id, rank, sort) VALUES (?, ?, ?, ?)"
-    rows = conn.execute(f"SELECT id, {_KEY_COLUMNS} FROM patient")
+    conn.execute("CREATE TEMP TABLE rebuilt_keys (key TEXT, rank INTEGER, sort TEXT, n INTEGER)")
+    rows = conn.execute(f"SELECT id, {_ENTRY_SQL}, deleted FROM patient ORDER BY id")
+    n = 0
+    insert_entry = _INSERT_ENTRY.removesuffix(" RETURNING n")
     while chunk := rows.fetchmany(batch):
-        keys = [k for row in chunk for k in _patient_keys(row[0], row[1:])]
-        conn.executemany(insert_keys, keys)
+        entries, keys = [], []
+        for row in chunk:
+            fields = dict(zip((*ENTRY_COLUMNS, "deleted"), row[1:], strict=True))
+            entry = _entry(_key_fields(fields))
+            if entry is not None:
+                n += 1
+                entries.append((n, row[0], entry.sort, entry.words, len(entry.keys), *row[1:-1]))
+                keys += entry.key_rows(n)
+        conn.executemany(insert_entry, entries)
+        conn.executemany("INSERT INTO temp.rebuilt_keys VALUES (?, ?, ?, ?)", keys)
+    conn.execute("INSERT INTO search_key SELECT * FROM temp.rebuilt_keys ORDER BY 1, 2, 3, 4")
+    conn.execute("DROP TABLE temp.rebuilt_keys")
     mark_notes_indexed(conn, 0)
     catch_up_notes(conn, batch)
 
@@ -166,9 +252,10 @@ def _terms(query: str) -> list[str]:
 def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Up to ``limit`` live patients matching every term, best matches first.
 
-    The longest term drives an index range scan; the others are checked per candidate
-    through the (patient_id, key) index. A short driver is read in stored rank order, so
-    the scan stops after ``limit`` rows.
+    The longest term drives an index range scan over ``search_key``; each candidate's
+    entry (``search_patient``, one row found by its number) gives its id and sort key,
+    and the other terms are checked on its words; it also holds the listed fields. A
+    short driver is read in stored rank order, so the scan stops after ``limit`` rows.
     """
     terms = _terms(query)
     if not terms:
@@ -177,32 +264,25 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
     others = list(terms)
     others.remove(driver)
     where, params, rank, rank_params = _condition("k", driver)
-    for i, term in enumerate(others):
-        clause, extra, _, _ = _condition(f"o{i}", term)
-        where += (
-            f" AND EXISTS (SELECT 1 FROM patient_keys o{i} "
-            f"WHERE o{i}.patient_id = k.patient_id AND {clause})"
-        )
-        params += extra
+    for term in others:
+        where += " AND instr(e.words, ?) > 0"  # a word of this patient starts with term
+        params.append(" " + term)
+    # CROSS JOIN: the key scan first (SQLite keeps that order), one entry per key row.
+    join = "search_key k CROSS JOIN search_patient e ON e.n = k.n"
+    listed = ", ".join(f"e.{c}" for c in ("patient_id", *PATIENT_COLUMNS[1:]))
     if not driver.startswith("#") and len(driver) <= SHORT:
         sql = (
-            f"SELECT k.patient_id FROM patient_keys k WHERE {where} ORDER BY k.rank, k.sort LIMIT ?"
+            f"SELECT {listed} FROM {join} WHERE {where} "
+            "ORDER BY k.rank, k.sort, e.patient_id LIMIT ?"
         )
-        ids = [r[0] for r in conn.execute(sql, [*params, limit]).fetchall()]
+        rows = conn.execute(sql, [*params, limit]).fetchall()
     else:
         sql = (
-            f"SELECT k.patient_id, MIN({rank}) AS r, MIN(k.sort) AS s FROM patient_keys k "
-            f"WHERE {where} GROUP BY k.patient_id ORDER BY r, s, k.patient_id LIMIT ?"
+            f"SELECT {listed}, MIN({rank}) AS r FROM {join} WHERE {where} "
+            "GROUP BY k.n ORDER BY r, e.sort, e.patient_id LIMIT ?"
         )
-        ids = [r[0] for r in conn.execute(sql, [*rank_params, *params, limit]).fetchall()]
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    cur = conn.execute(
-        f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patient WHERE id IN ({marks})", ids
-    )
-    rows = {r[0]: dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in cur.fetchall()}
-    return [rows[i] for i in ids if i in rows]
+        rows = [r[:-1] for r in conn.execute(sql, [*rank_params, *params, limit]).fetchall()]
+    return [dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in rows]
 
 
 NOTE_FIELDS = ("reason", "text", "soap_s", "soap_o", "soap_a", "soap_p", "diagnoses")
@@ -280,7 +360,8 @@ def same_identity(conn: Any, fields: dict[str, Any]) -> list[dict[str, Any]]:
     wanted = traits(fields)
     cur = conn.execute(
         f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patient "
-        "WHERE id IN (SELECT patient_id FROM patient_keys WHERE key = ?)",
+        "WHERE id IN (SELECT e.patient_id FROM search_key k JOIN search_patient e ON e.n = k.n "
+        "WHERE k.key = ?)",
         ("#d" + str(birth_date),),
     )
     rows = [dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in cur.fetchall()]

@@ -23,7 +23,8 @@ def _fill(practice: Practice, count: int) -> None:
 
 
 def _digest(practice: Practice) -> str:
-    rows = practice.conn.execute("SELECT * FROM patient_keys ORDER BY 1, 2, 3, 4").fetchall()
+    rows = practice.conn.execute("SELECT * FROM search_key ORDER BY 1, 2, 3, 4").fetchall()
+    rows += practice.conn.execute("SELECT * FROM search_patient ORDER BY n").fetchall()
     rows += practice.conn.execute("SELECT * FROM patient ORDER BY id").fetchall()
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
@@ -34,9 +35,10 @@ def test_the_warm_up_reads_every_search_structure_and_changes_nothing(practice: 
     done = warmup.warm_search(practice.conn, budget_bytes=1 << 30)
     conn = practice.conn
     patients = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
-    words = conn.execute("SELECT count(*) FROM patient_keys WHERE key >= '0'").fetchone()[0]
-    keys = conn.execute("SELECT count(*) FROM patient_keys").fetchone()[0]
-    assert done.done and done.rows == patients + words + keys
+    entries = conn.execute("SELECT count(*) FROM search_patient").fetchone()[0]
+    keys = conn.execute("SELECT count(*) FROM search_key").fetchone()[0]
+    assert entries == patients and keys > 30 * 10
+    assert done.done and done.rows == entries + keys
     assert _digest(practice) == before and practice.pending_count() == pending
 
 

@@ -30,7 +30,12 @@ def indexes(practice: Practice) -> set[tuple[str, str]]:
 def search_index(practice: Practice) -> tuple[set[tuple[str, str, int, str]], int]:
     """The patient search keys, and how many notes the note index finds for a word."""
     practice.search_notes("suivi")  # notes are indexed by the first search after a save
-    keys = set(practice.conn.execute("SELECT key, patient_id, rank, sort FROM patient_keys"))
+    keys = set(
+        practice.conn.execute(
+            "SELECT k.key, e.patient_id, k.rank, k.sort FROM search_key k "
+            "JOIN search_patient e ON e.n = k.n"
+        )
+    )
     notes = practice.conn.execute(
         "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'suivi OR traitement'"
     ).fetchone()[0]

@@ -34,13 +34,17 @@ def state(p: Practice) -> set[str]:
 
 
 def search_state(p: Practice) -> tuple[list[tuple[object, ...]], list[list[str]]]:
+    """The search keys (each local number as its patient's id) and entries, and what
+    note searches find."""
     keys = p.conn.execute(
-        "SELECT key, rank, sort, patient_id FROM patient_keys ORDER BY 1, 2, 3, 4"
-    )
+        "SELECT k.key, k.rank, k.sort, e.patient_id FROM search_key k "
+        "JOIN search_patient e ON e.n = k.n ORDER BY 1, 2, 3, 4"
+    ).fetchall()
+    entries = p.conn.execute("SELECT * FROM search_patient ORDER BY patient_id").fetchall()
     notes = [
         sorted(r["version_id"] for r in p.search_notes(q, 500)) for q in ("suivi", "tension", "a")
     ]
-    return keys.fetchall(), notes
+    return [*keys, *(e[1:] for e in entries)], notes
 
 
 def restore(folder: Path, url: str) -> Practice:

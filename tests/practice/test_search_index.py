@@ -1,0 +1,176 @@
+"""The schema 6 search index (search_key + search_patient) answers every query exactly
+as the schema 5 one (patient_keys) did: same patients, same order, same fields; and it
+stays so through edits, deletions, a rebuild and the migration from schema 5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.demo.loader import make_demo
+from desktop.practice import search
+from desktop.practice.store import Practice
+from desktop.practice.textsearch import digits, fold
+from tests.helpers import search_v5
+from tests.helpers.practice import PASSPHRASE
+
+ODD_NAMES = [  # accents, ligatures, apostrophes, hyphens, a birth name, the same name twice
+    ("Lœuvre", None, "Gaëlle", "1975-11-02", "01 45 00 00 00", None),
+    ("Müller", "Œhlenschläger", "Hélène Marie", "1961-03-12", "+33 6 12 34 56 78", "2610375056123"),
+    ("N'Diaye", None, "Aminata", "1992-01-30", "07 11 22 33 44", None),
+    ("Dupont-Aignan", None, "Jean-Noël", "1948-09-09", None, None),
+    ("Blanc-Martin", None, "Côme", "1980-01-01", None, None),
+    ("Martin", None, "Jean", "1970-05-05", None, None),
+    ("Martin", None, "Jean", "1971-06-06", None, None),
+    ("Æsir", None, "Łukasz", None, None, "1800175123456"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("search") / "demo"
+    make_demo(folder, PASSPHRASE, patients=300, seed=5, today=dt.date(2026, 11, 1))
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        for family, birth, given, born, phone, nir in ODD_NAMES:
+            p.create_record(
+                "patient",
+                {
+                    "family_name": family,
+                    "birth_name": birth,
+                    "given_names": given,
+                    "birth_date": born,
+                    "phone": phone,
+                    "nir": nir,
+                },
+            )
+    return folder
+
+
+def queries(conn: Any, count: int = 120, seed: int = 3) -> list[str]:
+    """What people type: keystroke by keystroke names (folded or as written), given name
+    first, inner words, birth dates in four formats, phone and NIR digits."""
+    rows = conn.execute(
+        "SELECT family_name, birth_name, given_names, birth_date, phone, nir FROM patient "
+        "ORDER BY id"
+    ).fetchall()
+    rng = random.Random(seed)
+    out = ["a", "ma", "mar", "mart", "martin j", "jean martin", "j m", "e", "x", "zz"]
+    out += ["lœu", "LOEUVRE", "oehlen", "hélène mü", "n'diaye", "ndiaye", "diaye a", "aignan"]
+    out += ["jean-noel", "jeannoel", "æs", "aesir l", "lukasz", "12/03/1961", "12031961"]
+    out += ["1961-03-12", "12-3-61", "06 12 34", "+33 7 11", "2610375", "1800175", "0145"]
+    for family, birth, given, born, phone, nir in rng.sample(rows, min(count, len(rows))):
+        typed = f"{family or ''} {given or ''}"
+        out += [typed[:n] for n in range(1, min(len(typed), 14) + 1)]
+        words = fold(typed).split()
+        out += [" ".join(reversed(words[:2])), words[-1][:4] if words else ""]
+        if birth:
+            out.append(fold(birth)[:5])
+        if born:
+            y, m, d = born.split("-")
+            out += [f"{d}/{m}/{y}", f"{d}{m}{y}", born, f"{d}.{m}.{y[2:]}"]
+        if phone:
+            out.append(digits(phone)[:6])
+        if nir:
+            out.append(digits(nir)[:7])
+    return out
+
+
+def _compare(p: Practice, qs: list[str], limit: int = 50) -> int:
+    """Old and new answers for every query; returns how many patients were listed."""
+    search_v5.build(p.conn)
+    listed = 0
+    for q in qs:
+        new = p.search_patients(q, limit)
+        assert new == search_v5.search_patients(p.conn, q, limit), q
+        listed += len(new)
+    return listed
+
+
+def _index(p: Practice) -> tuple[list[Any], list[Any]]:
+    """The search tables' content, with each local number replaced by its patient id."""
+    keys = p.conn.execute(
+        "SELECT k.key, k.rank, k.sort, e.patient_id FROM search_key k "
+        "JOIN search_patient e ON e.n = k.n ORDER BY 1, 2, 3, 4"
+    ).fetchall()
+    entries = p.conn.execute("SELECT * FROM search_patient ORDER BY patient_id").fetchall()
+    return keys, [e[1:] for e in entries]
+
+
+def test_the_new_index_answers_exactly_as_the_old_one(demo: Path, tmp_path: Path):
+    folder = tmp_path / "p"
+    shutil.copytree(demo, folder)
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        qs = queries(p.conn)
+        assert len(qs) > 1500
+        assert _compare(p, qs) > 10_000  # the queries do find people
+        assert _compare(p, qs[:300], limit=5) > 0  # the limit cuts in the same place
+
+
+def test_edits_and_deletions_keep_the_index_equal_to_a_rebuild(demo: Path, tmp_path: Path):
+    folder = tmp_path / "p"
+    shutil.copytree(demo, folder)
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        ids = [r[0] for r in p.conn.execute("SELECT id FROM patient ORDER BY id")]
+        rng = random.Random(9)
+        for pid in rng.sample(ids, 40):
+            p.update_record(
+                "patient",
+                pid,
+                {"family_name": rng.choice(["Lefèvre", "Martin", "Œuvray"]), "city": "Dax"},
+            )
+        for pid in rng.sample(ids, 15):
+            p.update_record("patient", pid, {"phone": "06 99 88 77 66", "given_names": None})
+        gone = rng.sample(ids, 20)
+        for pid in gone:
+            p.delete_record("patient", pid)
+        p.undelete_record("patient", gone[0])
+        incremental = _index(p)
+        _compare(p, queries(p.conn, 60, seed=4) + ["lefevre", "oeuvray", "06 99 88"])
+        with p.transaction():
+            search.rebuild(p.conn)
+        assert _index(p) == incremental
+
+
+def test_keys_made_by_other_rules_are_still_all_deleted(practice: Practice):
+    """An entry whose keys were not made by today's rules (another Carnet): an edit
+    still removes every one of them (the entry counts them)."""
+    pid = practice.create_record("patient", {"family_name": "Roux", "given_names": "Léa"})
+    [(n,)] = practice.conn.execute("SELECT n FROM search_patient").fetchall()
+    with practice.transaction():
+        practice.conn.execute("INSERT INTO search_key VALUES ('rousse', 0, '', ?)", (n,))
+        practice.conn.execute("UPDATE search_patient SET nkeys = nkeys + 1")
+    assert [h["id"] for h in practice.search_patients("rousse")] == [pid]
+    practice.update_record("patient", pid, {"family_name": "Blanc"})
+    assert practice.search_patients("rousse") == []
+    assert [h["id"] for h in practice.search_patients("blanc lea")] == [pid]
+
+
+def test_the_migration_from_schema_5_gives_the_same_index_as_a_rebuild(demo: Path, tmp_path: Path):
+    """v0006 fills the new tables in SQL from patient_keys; the result is the index
+    search.rebuild makes from the rows."""
+    from desktop.practice.migrations import v0006
+
+    folder = tmp_path / "p"
+    shutil.copytree(demo, folder)
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:
+        rebuilt = _index(p)
+        conn = p.conn
+        with p.transaction():  # back to schema 5's table, as v0005 left it
+            conn.execute("DROP TABLE search_key")
+            conn.execute("DROP TABLE search_patient")
+            conn.execute(
+                "CREATE TABLE patient_keys (key TEXT NOT NULL, rank INTEGER NOT NULL, sort TEXT "
+                "NOT NULL, patient_id TEXT NOT NULL, PRIMARY KEY (key, rank, sort, patient_id)) "
+                "WITHOUT ROWID"
+            )
+            conn.execute("CREATE INDEX patient_keys_by_patient ON patient_keys(patient_id, key)")
+            search_v5.build(conn)
+            conn.execute("INSERT INTO main.patient_keys SELECT * FROM temp.patient_keys")
+            conn.execute("DROP TABLE temp.patient_keys")
+            v0006.apply(conn)
+        assert _index(p) == rebuilt
