@@ -48,6 +48,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     "nir": nir,
                 },
             )
+        # Same name, ids in the opposite order of their arrival (a synced older record):
+        # the local numbers do not follow the ids, the order must.
+        twin = {"family_name": "Martin", "given_names": "Jean", "deleted": False}
+        p.import_records([("patient", "00000000-tie-b", twin), ("patient", "00000000-tie-a", twin)])
     return folder
 
 
