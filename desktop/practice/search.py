@@ -264,24 +264,26 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
     others = list(terms)
     others.remove(driver)
     where, params, rank, rank_params = _condition("k", driver)
-    for term in others:
-        where += " AND instr(e.words, ?) > 0"  # a word of this patient starts with term
-        params.append(" " + term)
-    # CROSS JOIN: the key scan first (SQLite keeps that order), one entry per key row.
-    join = "search_key k CROSS JOIN search_patient e ON e.n = k.n"
+    # a word of this patient starts with each other term
+    also = "".join(" AND instr(e.words, ?) > 0" for _ in others)
+    also_params = [" " + term for term in others]
     listed = ", ".join(f"e.{c}" for c in ("patient_id", *PATIENT_COLUMNS[1:]))
     if not driver.startswith("#") and len(driver) <= SHORT:
+        # CROSS JOIN: the key scan first (SQLite keeps that order), one entry per row.
         sql = (
-            f"SELECT {listed} FROM {join} WHERE {where} "
-            "ORDER BY k.rank, k.sort, e.patient_id LIMIT ?"
+            f"SELECT {listed} FROM search_key k CROSS JOIN search_patient e ON e.n = k.n "
+            f"WHERE {where}{also} ORDER BY k.rank, k.sort, e.patient_id LIMIT ?"
         )
-        rows = conn.execute(sql, [*params, limit]).fetchall()
+        rows = conn.execute(sql, [*params, *also_params, limit]).fetchall()
     else:
+        # Grouped on the key rows alone (half the time of grouping joined rows), then
+        # each patient's entry once.
         sql = (
-            f"SELECT {listed}, MIN({rank}) AS r FROM {join} WHERE {where} "
-            "GROUP BY k.n ORDER BY r, e.sort, e.patient_id LIMIT ?"
+            f"SELECT {listed} FROM (SELECT k.n, MIN({rank}) AS r FROM search_key k "
+            f"WHERE {where} GROUP BY k.n) g CROSS JOIN search_patient e ON e.n = g.n "
+            f"WHERE 1{also} ORDER BY g.r, e.sort, e.patient_id LIMIT ?"
         )
-        rows = [r[:-1] for r in conn.execute(sql, [*rank_params, *params, limit]).fetchall()]
+        rows = conn.execute(sql, [*rank_params, *params, *also_params, limit]).fetchall()
     return [dict(zip(PATIENT_COLUMNS, r, strict=True)) for r in rows]
 
 

@@ -54,8 +54,11 @@ def build(conn: Any) -> None:
     )
 
 
-def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:
-    """search.search_patients of schema 5, over temp.patient_keys."""
+def search_patients(
+    conn: Any, query: str, limit: int = 50, table: str = "temp.patient_keys"
+) -> list[dict[str, Any]]:
+    """search.search_patients of schema 5, over temp.patient_keys (or a schema 5
+    database's own ``patient_keys``: the benchmark's side-by-side)."""
     terms = _terms(query)
     if not terms:
         return []
@@ -66,19 +69,19 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
     for i, term in enumerate(others):
         clause, extra, _, _ = _condition(f"o{i}", term)
         where += (
-            f" AND EXISTS (SELECT 1 FROM temp.patient_keys o{i} "
+            f" AND EXISTS (SELECT 1 FROM {table} o{i} "
             f"WHERE o{i}.patient_id = k.patient_id AND {clause})"
         )
         params += extra
     if not driver.startswith("#") and len(driver) <= SHORT:
         sql = (
-            f"SELECT k.patient_id FROM temp.patient_keys k WHERE {where} "
+            f"SELECT k.patient_id FROM {table} k WHERE {where} "
             "ORDER BY k.rank, k.sort LIMIT ?"
         )
         ids = [r[0] for r in conn.execute(sql, [*params, limit]).fetchall()]
     else:
         sql = (
-            f"SELECT k.patient_id, MIN({rank}) AS r, MIN(k.sort) AS s FROM temp.patient_keys k "
+            f"SELECT k.patient_id, MIN({rank}) AS r, MIN(k.sort) AS s FROM {table} k "
             f"WHERE {where} GROUP BY k.patient_id ORDER BY r, s, k.patient_id LIMIT ?"
         )
         ids = [r[0] for r in conn.execute(sql, [*rank_params, *params, limit]).fetchall()]
