@@ -55,8 +55,8 @@ class Structure:
         return f"SELECT count(*) {self._range()}"
 
     def size_sql(self) -> str:
-        """The mean size of a row, over the first ones."""
-        return f"SELECT avg(size) FROM (SELECT {self.size} AS size FROM {self.table} LIMIT 1000)"
+        """The mean size of a row, over the first ones of this structure."""
+        return f"SELECT avg(size) FROM (SELECT {self.size} AS size {self._range()} LIMIT 1000)"
 
 
 _KEY = ("key", "rank", "sort", "n")
@@ -116,7 +116,8 @@ def warm_slice(conn: Any, progress: WarmProgress, budget_bytes: int) -> WarmProg
             break
         structure = STRUCTURES[progress.structure]
         if progress.row_bytes is None:
-            progress.row_bytes = float(conn.execute(structure.size_sql()).fetchone()[0] or 0)
+            mean = conn.execute(structure.size_sql(), structure.start).fetchone()[0]
+            progress.row_bytes = float(mean or 0)
         after = structure.start if progress.after is None else progress.after
         last = conn.execute(structure.step_sql(), (*after, SLICE_ROWS - 1)).fetchone()
         count = SLICE_ROWS
