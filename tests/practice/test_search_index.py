@@ -5,6 +5,7 @@ stays so through edits, deletions, a rebuild and the migration from schema 5."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import shutil
 from pathlib import Path
@@ -13,7 +14,8 @@ from typing import Any
 import pytest
 
 from desktop.demo.loader import make_demo
-from desktop.practice import search
+from desktop.practice import meta, search
+from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 from desktop.practice.textsearch import digits, fold
 from tests.helpers import search_v5
@@ -176,5 +178,13 @@ def test_the_migration_from_schema_5_gives_the_same_index_as_a_rebuild(demo: Pat
             search_v5.build(conn)
             conn.execute("INSERT INTO main.patient_keys SELECT * FROM temp.patient_keys")
             conn.execute("DROP TABLE temp.patient_keys")
+            # a restore interrupted under schema 5 listed the old index to make again
+            deferred = [
+                "CREATE INDEX patient_keys_by_patient ON patient_keys(patient_id, key)",
+                "CREATE INDEX problem_by_patient ON problem(patient_id)",
+            ]
+            meta.put(conn, MetaKey.RESTORE_DEFERRED_INDEXES, json.dumps(deferred))
             v0006.apply(conn)
         assert _index(p) == rebuilt
+        left = meta.get(conn, MetaKey.RESTORE_DEFERRED_INDEXES)
+        assert json.loads(left) == deferred[1:]  # the table it named is gone
