@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.practice import search
 from desktop.practice.store import Practice
 from tests.helpers.practice import PASSPHRASE
 
@@ -54,6 +55,7 @@ def test_control_characters_are_stripped_on_write_and_escaped_on_output(
         assert stored["given_names"] == "Jean"
         # what another device (an older Carnet) may have synced in, written raw
         p.conn.execute("UPDATE patient SET given_names = ? WHERE id = ?", ("A\x1b[2J\rB", pid))
+        search.index_patient(p.conn, pid)  # as applying a synced change does (rows.after_change)
     code, out = run(capsys, folder, "search", "faux")
     assert code == 0 and "\x1b" not in out and "\r" not in out and "\\x1b" in out, out
     code, out = run(capsys, folder, "patient", "show", pid)
