@@ -21,14 +21,12 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from desktop.demo import data as dd
+from desktop.demo.consultations import Chart, consultations
 from desktop.demo.figures import (
     ADULT_HEIGHT,
     AGE_CUM,
-    CHILD_BMI,
     FLU_RISK,
-    GROWTH,
     age_band,
-    interp,
 )
 from desktop.demo.ids import ascii_fold, make_nir, uuid_from
 from desktop.practice.schema import ENTITIES
@@ -43,7 +41,7 @@ def _empty(entity: str) -> dict[str, Any]:
     return {name: None for name in ENTITIES[entity].field_names}
 
 
-class _Practice:
+class Run:
     """The state of one generation run: the RNG, caches and the coming weeks' agenda."""
 
     def __init__(self, seed: int, doctor_ids: Sequence[str], today: dt.date,
@@ -58,8 +56,8 @@ class _Practice:
         self.gps = tuple(doctor_names) if doctor_names else tuple(
             dd.GP_NAMES[int(r() * len(dd.GP_NAMES))] for _ in self.doctors)
         self._dates: dict[int, str] = {}
-        self._agenda: set[int] = set()
-        self._acute = {
+        self.agenda: set[int] = set()
+        self.acute = {
             flag: tuple(a for a in dd.ACUTE if flag in a[7] and a[0] != "Examen du nourrisson")
             for flag in "cae"
         }
@@ -252,8 +250,8 @@ class _Practice:
                 stopped=None if stopped is None else self.ds(stopped))
 
         yield from self._vaccinations(pid, birth_ord, joined, age, chronic)
-        yield from self._consultations(pid, sex, birth_ord, joined, age, chronic, treatments,
-                                       adult_h, bmi, child_fat, main_doc)
+        yield from consultations(self, Chart(pid, sex, birth_ord, joined, age, chronic,
+                                             treatments, adult_h, bmi, child_fat, main_doc))
 
     def _vaccinations(self, pid: str, birth_ord: int, joined: int, age: float,
                       chronic: list[Any]) -> Iterator[Record]:
@@ -290,195 +288,6 @@ class _Practice:
                     "vaccination", patient_id=pid, vaccine=self.pick(v[key]),
                     given_on=self.ds(day), lot=lot)
 
-    def _consultations(self, pid: str, sex: str, birth_ord: int, joined: int, age: float,  # noqa: C901 - to split (issue 14)
-                       chronic: list[tuple[str, str, int, int | None, Any]],
-                       treatments: list[tuple[str, str, int, int | None]], adult_h: float,
-                       bmi: float, child_fat: float, main_doc: int) -> Iterator[Record]:
-        rng = self.rng
-        r = rng.random
-        pick = self.pick
-        today = self.today
-        docs = self.doctors
-        ndocs = len(docs)
-        sx = sex if sex != "U" else "F"
-        growth = GROWTH[sx]
-        adult_ref = ADULT_HEIGHT[sx]
-        fem = sex == "F"
-        who = "Patiente" if fem else "Patient"
-
-        n_chronic = sum(1 for c in chronic if c[3] is None and c[1] not in ("F17.2", "E66"))
-        rate = (6.0 if age < 2 else 3.0 if age < 6 else 1.0 if age < 18 else 1.0 if age < 40
-                else 1.4 if age < 60 else 2.2 if age < 75 else 3.5) + 0.7 * n_chronic
-        years = (today - joined) / _YEAR
-        count = int(rate * years * (0.25 + r() * 0.8) + 0.5)
-        count = min(max(count, 2), 40)
-        span = today - joined
-        visits = []
-        for _ in range(count):
-            day = joined + int(r() * span)
-            wd = (day - 1) % 7
-            if wd == 6:
-                day -= 1 if day - 1 >= joined else -1
-                wd = (day - 1) % 7
-            if day >= today:
-                day = today - 1
-                wd = (day - 1) % 7
-            minute = 510 + int(r() * (42 if wd >= 5 else 126)) * 5
-            visits.append((day, minute))
-        visits.sort()
-        recent = today - 120
-
-        for day, minute in visits:
-            a = (day - birth_ord) / _YEAR
-            author = docs[main_doc] if r() < 0.8 else docs[int(r() * ndocs)]
-            cid = self.uid(day, minute)
-            started = self.dts(day, minute)
-            yield "consultation", cid, self.row(
-                "consultation", patient_id=pid, started_at=started, author_id=author)
-
-            active = [c for c in chronic
-                      if c[2] <= day and (c[3] is None or c[3] > day) and c[1] != "E66"]
-            lines: list[dict[str, str]] = []
-            notes = None
-            fever = resp = False
-            follow_up = bool(active) and a >= 2 and r() < 0.55
-            if follow_up:
-                reason = pick(dd.CHRONIC_REASONS)
-                labels = ", ".join(c[0].lower() for c in active[:3])
-                symptoms = f"{who} vu{'e' if fem else ''} pour le suivi : {labels}."
-                exam = pick(dd.CHRONIC_EXAMS)
-                plan = pick(dd.CHRONIC_PLANS)
-                diagnoses = [{"label": c[0], "cim10": c[1]} for c in active[:3]]
-                for drug, dosage, started_d, stopped in treatments:
-                    if started_d <= day and (stopped is None or stopped > day):
-                        lines.append({"drug": drug, "dosage": dosage, "duration": "3 mois",
-                                      "quantity": "QSP 3 mois"})
-                resp = any(c[1] in ("J44", "J45") for c in active)
-                if lines and r() < 0.3:
-                    notes = "Ordonnance renouvelable 3 fois." if r() < 0.6 else (
-                        "Ne pas substituer.")
-                conclusion = f"{diagnoses[0]['label']} équilibré{'e' if r() < 0.5 else ''}."
-            else:
-                if a < 2 and r() < 0.6:
-                    acute = dd.ACUTE[11]
-                else:
-                    acute = pick(self._acute["c" if a < 15 else "a" if a < 70 else "e"])
-                reason, sym, exams, diag, code, plan, rx, flags = acute
-                fever = "f" in flags and r() < 0.7
-                resp = "r" in flags
-                if "n" in flags:
-                    symptoms = f"{pick(sym).capitalize()}."
-                else:
-                    since = 1 + int(r() * 6)
-                    symptoms = f"Depuis {since} jour{'s' if since > 1 else ''}, {pick(sym)}."
-                exam = f"{pick(exams).capitalize()}."
-                diagnoses = [{"label": diag, "cim10": code}]
-                conclusion = f"{diag}."
-                if rx and r() < 0.85:
-                    lines = [{"drug": d, "dosage": ds, "duration": du, "quantity": q}
-                             for d, ds, du, q in rx]
-                    if r() < 0.1:
-                        notes = "Arrêt de travail remis." if a >= 18 else None
-
-            # Vitals.
-            if a < 18:
-                h = interp(growth, a) * adult_h / adult_ref
-                w = interp(CHILD_BMI, a) * child_fat * (h / 100) ** 2
-                height: float | None = round(h * 2) / 2
-                weight: float | None = round(w, 2 if a < 2 else 1)
-                if r() < 0.05:
-                    weight = None
-            else:
-                h = adult_h - (max(0.0, a - 70) * 0.15)
-                w = bmi * (h / 100) ** 2 * (0.97 + r() * 0.06)
-                height = float(round(h)) if r() < 0.15 else None
-                weight = round(w, 1) if r() < 0.65 or follow_up else None
-            bp_sys = bp_dia = pulse = spo2 = None
-            if a >= 15 and (follow_up or r() < 0.7):
-                sys_base = 105 + 0.5 * min(a, 90) + (12 if any(c[1] == "I10" for c in active)
-                                                     else 0)
-                bp_sys = min(max(int(rng.gauss(sys_base, 8)), 90), 200)
-                bp_dia = min(max(int(bp_sys * 0.58 + rng.gauss(5, 5)), 50), bp_sys - 25)
-            if r() < 0.45 or fever:
-                base = 125 if a < 1 else 100 if a < 6 else 85 if a < 12 else 72
-                pulse = min(max(int(rng.gauss(base + (15 if fever else 0), 8)), 45), 180)
-            temp = (round(38.0 + r() * 1.8, 1) if fever
-                    else round(36.4 + r() * 0.9, 1) if r() < 0.2 else None)
-            if resp and r() < 0.9 or r() < 0.08:
-                copd = any(c[1] == "J44" for c in active)
-                spo2 = min(100, int((91 if copd else 95) + r() * (5 if copd else 5)))
-
-            vit = ""
-            if bp_sys is not None:
-                vit = f" TA {bp_sys}/{bp_dia} mmHg."
-            if temp is not None:
-                vit += f" T {temp:.1f} °C."
-            if r() < 0.3:
-                text = None
-                soap: tuple[str | None, ...] = (symptoms, f"{exam}{vit}", conclusion, plan)
-            else:
-                text = (f"Motif : {reason}.\n{symptoms}\nExamen : {exam}{vit}\n"
-                        f"Conclusion : {conclusion} {plan}")
-                soap = (None, None, None, None)
-            yield "consultation_version", self.uid(day, minute + 15), self.row(
-                "consultation_version", consultation_id=cid, author_id=author,
-                created_at=self.dts(day, minute + 15), reason=reason, text=text,
-                soap_s=soap[0], soap_o=soap[1], soap_a=soap[2], soap_p=soap[3],
-                weight_kg=weight, height_cm=height, bp_sys=bp_sys, bp_dia=bp_dia, pulse=pulse,
-                temperature_c=temp, spo2=spo2, diagnoses=diagnoses, signed=True)
-
-            if lines:
-                rid = self.uid(day, minute + 12)
-                at = self.dts(day, minute + 12)
-                yield "prescription", rid, self.row(
-                    "prescription", patient_id=pid, consultation_id=cid, author_id=author,
-                    prescribed_at=at)
-                yield "prescription_version", self.uid(day, minute + 12), self.row(
-                    "prescription_version", prescription_id=rid, author_id=author,
-                    created_at=at, lines=lines, notes=notes, signed=True)
-
-            if day >= recent and r() < 0.7:
-                booked = max(joined, day - 1 - int(r() * 20))
-                yield "appointment", self.uid(booked, 540 + int(r() * 540)), self.row(
-                    "appointment", patient_id=pid, practitioner_id=author,
-                    starts_at=started, duration_min=15 if r() < 0.6 else 20,
-                    reason=reason, status="done")
-
-        # Past appointments not honoured, and future ones.
-        if r() < 0.05:
-            day = today - 1 - int(r() * 90)
-            if (day - 1) % 7 < 5 and day > joined:
-                yield "appointment", self.uid(max(joined, day - 7), 600), self.row(
-                    "appointment", patient_id=pid, practitioner_id=docs[main_doc],
-                    starts_at=self.dts(day, 510 + int(r() * 126) * 5), duration_min=15,
-                    reason=pick(dd.APPOINTMENT_REASONS),
-                    status="no_show" if r() < 0.6 else "cancelled")
-        if r() < 0.2:
-            yield from self._future_appointment(pid, main_doc)
-
-    def _future_appointment(self, pid: str, doc: int) -> Iterator[Record]:
-        r = self.rng.random
-        today = self.today
-        ndocs = len(self.doctors)
-        agenda = self._agenda
-        duration = 15 if r() < 0.6 else 20
-        cells = duration // 5
-        for attempt in range(12):
-            day = today + 1 + int(r() * 42)
-            if (day - 1) % 7 >= 5:
-                day += 2
-            minute = 510 + int(r() * (126 - cells + 1)) * 5
-            d = doc if attempt < 6 else int(r() * ndocs)
-            base = ((day - today) * ndocs + d) * 288 + minute // 5
-            if attempt == 11 or not any(base + k in agenda for k in range(cells)):
-                break
-        for k in range(cells):
-            agenda.add(base + k)
-        yield "appointment", self.uid(today - int(r() * 30), 540 + int(r() * 540)), self.row(
-            "appointment", patient_id=pid, practitioner_id=self.doctors[d],
-            starts_at=self.dts(day, minute), duration_min=duration,
-            reason=self.pick(dd.APPOINTMENT_REASONS), status="booked")
-
 
 def demo_practice(seed: int = 1) -> dict[str, Any]:
     """Suggested ``practice`` fields for ``generate(..., seed)``: in the patients' area."""
@@ -514,7 +323,7 @@ def generate(
     """
     if patients < 0:
         raise ValueError("patients must be >= 0")
-    practice = _Practice(seed, doctor_ids, today, doctor_names)
+    practice = Run(seed, doctor_ids, today, doctor_names)
     one: Callable[[], Iterator[Record]] = practice.patient
     for _ in range(patients):
         yield from one()

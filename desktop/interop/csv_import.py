@@ -18,7 +18,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,7 +173,42 @@ def _date(value: str) -> str:
     raise ValueError(value)
 
 
-def _row_fields(  # noqa: C901 - to split (issue 14)
+def _birth_date_cell(value: str, column: str) -> str:
+    if not value:
+        return value
+    try:
+        return _date(value)
+    except ValueError:
+        raise ValueError(
+            f"the birth date (column '{column}') is not a date like 31/12/1960"
+        ) from None
+
+
+def _sex_cell(value: str, column: str) -> str | None:
+    if fold(value) not in _SEXES:
+        raise ValueError(f"the sex (column '{column}') is not F, M, H or U")
+    return _SEXES[fold(value)]
+
+
+def _nir_cell(value: str, column: str) -> str:
+    if not value:
+        return value
+    value = stdnum_nir.compact(value)
+    if not stdnum_nir.is_valid(value):
+        raise ValueError(f"the NIR (column '{column}') is not valid (length or key)")
+    return str(value)
+
+
+_CELLS: dict[str, Callable[[str, str], str | None]] = {
+    "birth_date": _birth_date_cell,
+    "sex": _sex_cell,
+    "nir": _nir_cell,
+}
+"""The fields whose cell is read, not taken as written: (cell, column) -> value, or
+ValueError naming the column."""
+
+
+def _row_fields(
     header: tuple[str, ...], cells: tuple[str, ...], mapping: Mapping[str, str]
 ) -> dict[str, Any]:
     """The mapped values of one row; ValueError(reason) when one is unusable."""
@@ -182,23 +217,15 @@ def _row_fields(  # noqa: C901 - to split (issue 14)
     raw = dict(zip(header, (c.strip() for c in cells), strict=True))
     fields: dict[str, Any] = {}
     for column, name in mapping.items():
-        value: str | None = raw[column]
-        if name == "birth_date" and value:
-            try:
-                value = _date(value)
-            except ValueError:
-                raise ValueError(
-                    f"the birth date (column '{column}') is not a date like 31/12/1960"
-                ) from None
-        elif name == "sex":
-            if fold(value) not in _SEXES:
-                raise ValueError(f"the sex (column '{column}') is not F, M, H or U")
-            value = _SEXES[fold(value)]
-        elif name == "nir" and value:
-            value = stdnum_nir.compact(value)
-            if not stdnum_nir.is_valid(value):
-                raise ValueError(f"the NIR (column '{column}') is not valid (length or key)")
+        read = _CELLS.get(name)
+        value = raw[column] if read is None else read(raw[column], column)
         fields[name] = value or None
+    return _patient_fields(fields)
+
+
+def _patient_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A row's fields as a patient record: a family name, a sex (U when not given), a
+    known INS status, and the schema's checks."""
     if not fields.get("family_name"):
         raise ValueError("no family name")
     if fields.get("sex") is None:

@@ -186,7 +186,74 @@ class _Files:
                 (self.folder / f"{kind}.ndjson.part").unlink()
 
 
-def export_practice(  # noqa: C901 - to split (issue 14)
+class _Emitter:
+    """Writes resources to the files, reporting progress and checking for a cancel every
+    500 resources of a type and after each patient-level stream."""
+
+    def __init__(
+        self,
+        files: _Files,
+        expected: dict[str, int],
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.files = files
+        self.expected = expected
+        self.progress = progress
+        self.cancel = cancel
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise ExportCancelled("the export was cancelled; no file was kept")
+
+    def emit(self, kind: str, resource: Resource) -> None:
+        self.files.write(kind, resource)
+        done = self.files.counts[kind]
+        if done % 500 == 0:
+            self.check()
+            if self.progress is not None:
+                self.progress(kind, done, self.expected.get(kind, 0))
+
+    def write_all(self, practice: Practice) -> None:
+        """The organization, its practitioners, then each stream of resources."""
+        self.emit("Organization", out.organization(practice.practice_record()))
+        for resource in _practitioners(practice):
+            self.emit("Practitioner", resource)
+        for main, stream in _streams(practice, None):
+            for kind, resource in stream:
+                self.emit(kind, resource)
+            if self.progress is not None:
+                self.progress(main, self.files.counts.get(main, 0), self.expected.get(main, 0))
+            self.check()
+
+
+def _prepare_folder(folder: Path) -> None:
+    """Make ``folder`` (private where the system allows); refuse one holding an export."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            folder.chmod(0o700)
+    except OSError as exc:
+        raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
+    if any(folder.glob("*.ndjson")):
+        raise errors.InvalidInputError(f"{folder} already holds an export; choose an empty folder")
+
+
+def _write_manifest(folder: Path, started: str, counts: dict[str, int]) -> None:
+    """The Bulk Data manifest naming every file written and its count."""
+    manifest = {
+        "transactionTime": started,
+        "request": "carnet export fhir",
+        "requiresAccessToken": False,
+        "output": [
+            {"type": kind, "url": f"{kind}.ndjson", "count": n} for kind, n in counts.items()
+        ],
+        "error": [],
+    }
+    write_private_durably(folder / "manifest.json", json.dumps(manifest, indent=2).encode())
+
+
+def export_practice(
     practice: Practice,
     folder: Path,
     *,
@@ -196,40 +263,12 @@ def export_practice(  # noqa: C901 - to split (issue 14)
     """Write the whole practice as Bulk Data NDJSON into ``folder``; returns the count of
     each resource type written. Raises :class:`ExportCancelled` if ``cancel`` is set."""
     folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            folder.chmod(0o700)
-    except OSError as exc:
-        raise errors.StorageError(f"cannot create {folder} ({exc.strerror})") from exc
-    if any(folder.glob("*.ndjson")):
-        raise errors.InvalidInputError(f"{folder} already holds an export; choose an empty folder")
+    _prepare_folder(folder)
     expected = totals(practice)
     files = _Files(folder)
     started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-    def check() -> None:
-        if cancel is not None and cancel.is_set():
-            raise ExportCancelled("the export was cancelled; no file was kept")
-
-    def emit(kind: str, resource: Resource) -> None:
-        files.write(kind, resource)
-        done = files.counts[kind]
-        if done % 500 == 0:
-            check()
-            if progress is not None:
-                progress(kind, done, expected.get(kind, 0))
-
     try:
-        emit("Organization", out.organization(practice.practice_record()))
-        for resource in _practitioners(practice):
-            emit("Practitioner", resource)
-        for _main, stream in _streams(practice, None):
-            for kind, resource in stream:
-                emit(kind, resource)
-            if progress is not None:
-                progress(_main, files.counts.get(_main, 0), expected.get(_main, 0))
-            check()
+        _Emitter(files, expected, progress, cancel).write_all(practice)
         files.commit()
     except OSError as exc:
         files.abort()
@@ -237,15 +276,6 @@ def export_practice(  # noqa: C901 - to split (issue 14)
     except BaseException:
         files.abort()
         raise
-    manifest = {
-        "transactionTime": started,
-        "request": "carnet export fhir",
-        "requiresAccessToken": False,
-        "output": [
-            {"type": kind, "url": f"{kind}.ndjson", "count": n} for kind, n in files.counts.items()
-        ],
-        "error": [],
-    }
-    write_private_durably(folder / "manifest.json", json.dumps(manifest, indent=2).encode())
+    _write_manifest(folder, started, files.counts)
     reads.audit_export(practice, "export-fhir")
     return dict(files.counts)

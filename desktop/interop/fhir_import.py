@@ -152,38 +152,35 @@ class _Importer:
             self.done_groups.add(self.group_id)
         self.group_id, self.lines = None, []
 
-    def rows(self, r: Resource) -> Iterator[fin.Row]:  # noqa: C901 - to split (issue 14)
+    def rows(self, r: Resource) -> Iterator[fin.Row]:
+        """The rows one resource becomes, by its type; a type Carnet does not hold is
+        counted as ignored."""
         kind = r.get("resourceType")
         self.seen += 1
         if self.progress is not None and self.seen % 1000 == 0:
             self.progress(str(kind), self.seen, self.total)
-        if kind == "Patient":
-            yield fin.patient(r, self.ids)
-        elif kind == "Practitioner":
-            yield fin.practitioner(r, self.ids)
-        elif kind == "Organization":
-            self.organization(r)
-        elif kind == "Condition":
-            yield fin.condition(r, self.ids)
-        elif kind == "AllergyIntolerance":
-            yield fin.allergy(r, self.ids)
-        elif kind == "MedicationStatement":
-            yield fin.treatment(r, self.ids)
-        elif kind == "Immunization":
-            yield fin.vaccination(r, self.ids)
-        elif kind == "Encounter":
-            yield from fin.consultation(r, self.ids, self.vitals)
-        elif kind == "DocumentReference":
-            row, data = fin.document(r, self.ids)
-            if self.fresh(row):
-                blobs.store(self.practice.session, row[2]["content_hash"], data)
-            yield row
-        elif kind == "Appointment":
-            yield fin.appointment(r, self.ids)
-        elif kind == "MedicationRequest":
-            yield from self.request(r)
+        name = kind if isinstance(kind, str) else ""
+        if name in _ONE_ROW:
+            yield _ONE_ROW[name](r, self.ids)
+        elif name in _READERS:
+            yield from _READERS[name](self, r)
         else:
             self.ignored[str(kind)] = self.ignored.get(str(kind), 0) + 1
+
+    def encounter(self, r: Resource) -> Iterator[fin.Row]:
+        """A consultation and its version, with the vitals grouped for it."""
+        return fin.consultation(r, self.ids, self.vitals)
+
+    def document(self, r: Resource) -> Iterator[fin.Row]:
+        """A document's record; its content is stored unless the record exists already."""
+        row, data = fin.document(r, self.ids)
+        if self.fresh(row):
+            blobs.store(self.practice.session, row[2]["content_hash"], data)
+        yield row
+
+    def organization_rows(self, r: Resource) -> Iterator[fin.Row]:
+        self.organization(r)
+        return iter(())
 
     def organization(self, r: Resource) -> None:
         """Fill the practice's empty details; never overwrite what it already says."""
@@ -213,6 +210,25 @@ class _Importer:
                     yield from self.rows(r)
         yield from self.flush()
         yield from self.labs
+
+
+_ONE_ROW: dict[str, Callable[[Resource, fin.Ids], fin.Row]] = {
+    "Patient": fin.patient,
+    "Practitioner": fin.practitioner,
+    "Condition": fin.condition,
+    "AllergyIntolerance": fin.allergy,
+    "MedicationStatement": fin.treatment,
+    "Immunization": fin.vaccination,
+    "Appointment": fin.appointment,
+}
+"""Resource types that become one row each."""
+_READERS: dict[str, Callable[[_Importer, Resource], Iterator[fin.Row]]] = {
+    "Organization": _Importer.organization_rows,
+    "Encounter": _Importer.encounter,
+    "DocumentReference": _Importer.document,
+    "MedicationRequest": _Importer.request,
+}
+"""Resource types the importer reads with state: none, several or a grouped row."""
 
 
 def import_fhir(

@@ -92,7 +92,20 @@ def _read(folder: Path, name: str) -> tuple[str, str] | None:
         raise errors.InvalidInputError(f"cannot read {path} ({exc.strerror})") from exc
 
 
-def read_folder(folder: Path) -> Bdpm:  # noqa: C901 - to split (issue 14)
+def read_folder(folder: Path) -> Bdpm:
+    """The marketed products of the BDPM files in ``folder``, with their active
+    substances, and their ATC codes when CIS_MITM.txt is there."""
+    texts, encodings = _read_texts(folder)
+    products = _marketed_products(texts)
+    if "CIS_CIP_bdpm.txt" in texts:
+        products = _on_sale(products, texts["CIS_CIP_bdpm.txt"])
+    if "CIS_MITM.txt" in texts:
+        _add_atc(products, texts["CIS_MITM.txt"])
+    return Bdpm(products, encodings)
+
+
+def _read_texts(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(text, encoding) by file name of every BDPM file present; the required ones must be."""
     if not folder.is_dir():
         raise errors.InvalidInputError(f"{folder} is not a folder")
     missing = [n for n in REQUIRED if not (folder / n).is_file()]
@@ -107,6 +120,11 @@ def read_folder(folder: Path) -> Bdpm:  # noqa: C901 - to split (issue 14)
         found = _read(folder, name)
         if found is not None:
             texts[name], encodings[name] = found
+    return texts, encodings
+
+
+def _marketed_products(texts: dict[str, str]) -> dict[str, Product]:
+    """Products with an active AMM that are marketed, with their SA and FT components."""
     products: dict[str, Product] = {}
     for f in rows(texts["CIS_bdpm.txt"], "CIS_bdpm.txt", REQUIRED["CIS_bdpm.txt"]):
         status, marketed = f[4].lower(), f[6].lower()
@@ -116,18 +134,24 @@ def read_folder(folder: Path) -> Bdpm:  # noqa: C901 - to split (issue 14)
         product = products.get(f[0])
         if product is not None and f[6] in ("SA", "FT"):
             product.components.append(Component(f[1], f[3], f[4], f[6], f[7]))
-    if "CIS_CIP_bdpm.txt" in texts:
-        on_sale = {
-            f[0]
-            for f in rows(texts["CIS_CIP_bdpm.txt"], "CIS_CIP_bdpm.txt", 7)
-            if "active" in f[3].lower() and "arr" not in f[4].lower()
-        }
-        products = {cis: p for cis, p in products.items() if cis in on_sale}
-    if "CIS_MITM.txt" in texts:
-        for f in rows(texts["CIS_MITM.txt"], "CIS_MITM.txt", 2):
-            if f[0] in products:
-                products[f[0]].atc = f[1].upper()
-    return Bdpm(products, encodings)
+    return products
+
+
+def _on_sale(products: dict[str, Product], packs: str) -> dict[str, Product]:
+    """Only the products with a pack still on the market (CIS_CIP_bdpm.txt)."""
+    on_sale = {
+        f[0]
+        for f in rows(packs, "CIS_CIP_bdpm.txt", 7)
+        if "active" in f[3].lower() and "arr" not in f[4].lower()
+    }
+    return {cis: p for cis, p in products.items() if cis in on_sale}
+
+
+def _add_atc(products: dict[str, Product], mitm: str) -> None:
+    """Each product's ATC code from CIS_MITM.txt (it sharpens the allergy check)."""
+    for f in rows(mitm, "CIS_MITM.txt", 2):
+        if f[0] in products:
+            products[f[0]].atc = f[1].upper()
 
 
 # --- from products to autocomplete entries -----------------------------------------------

@@ -255,46 +255,72 @@ class KeyFile:
 
     # -- unlocking -------------------------------------------------------------------------
 
-    def unlock(self, passphrase: str, username: str | None = None) -> Unlocked:  # noqa: C901 - to split (issue 14)
+    def unlock(self, passphrase: str, username: str | None = None) -> Unlocked:
         """The login this passphrase (and login name, when given) opens, and the database
         key. A format-1 entry that opens is turned into a format-2 login and saved."""
+        found = None
         if self.logins and self.kdf is not None:
-            kek = self._stretch(passphrase)
-            for entry in self.logins:
-                try:
-                    payload = json.loads(
-                        crypto.unwrap_with_key(entry.secret, kek, _login_context(self.practice_id))
-                    )
-                except crypto.WrongSecretError:
-                    continue
-                except (crypto.IntegrityError, ValueError) as exc:
-                    raise errors.IntegrityFailureError(
-                        f"the key file {self.path} is damaged"
-                    ) from exc
-                if payload.get("user_id") != entry.user_id:
-                    raise errors.IntegrityFailureError(f"the key file {self.path} is damaged")
-                if username is not None and payload.get("username") != username:
-                    continue
-                if entry.db_key is None:
-                    raise errors.LoginRefusedError(
-                        f"the login '{payload.get('username')}' was deactivated on this "
-                        "computer (the person left the practice); ask a doctor of the practice "
-                        "if this is a mistake"
-                    )
-                private = bytes.fromhex(payload["private"])
-                context = _db_key_context(self.practice_id, entry.user_id)
-                try:
-                    key = crypto.unwrap_as_recipient(entry.db_key, private, context)
-                    previous = (
-                        None
-                        if entry.previous is None
-                        else crypto.unwrap_as_recipient(entry.previous, private, context)
-                    )
-                except (crypto.WrongSecretError, crypto.IntegrityError) as exc:
-                    raise errors.IntegrityFailureError(
-                        f"the key file {self.path} is damaged"
-                    ) from exc
-                return Unlocked(entry.user_id, str(payload["username"]), key, previous)
+            found = self._unlock_login(passphrase, username)
+        if found is None:
+            found = self._unlock_legacy(passphrase, username)
+        if found is not None:
+            return found
+        raise errors.WrongPassphraseError(
+            "wrong passphrase"
+            + (f" for user {username}" if username else "")
+            + "; check the keyboard layout and Caps Lock, or restore with the recovery kit"
+        )
+
+    def _unlock_login(self, passphrase: str, username: str | None) -> Unlocked | None:
+        """The format-2 login this passphrase opens (named ``username``, when given)."""
+        kek = self._stretch(passphrase)
+        for entry in self.logins:
+            payload = self._login_payload(entry, kek)
+            if payload is None:
+                continue
+            if username is not None and payload.get("username") != username:
+                continue
+            return self._open_login(entry, payload)
+        return None
+
+    def _login_payload(self, entry: Login, kek: bytes) -> Any:
+        """The login's secret part under ``kek``; None when ``kek`` is not its passphrase's."""
+        try:
+            payload = json.loads(
+                crypto.unwrap_with_key(entry.secret, kek, _login_context(self.practice_id))
+            )
+        except crypto.WrongSecretError:
+            return None
+        except (crypto.IntegrityError, ValueError) as exc:
+            raise errors.IntegrityFailureError(f"the key file {self.path} is damaged") from exc
+        if payload.get("user_id") != entry.user_id:
+            raise errors.IntegrityFailureError(f"the key file {self.path} is damaged")
+        return payload
+
+    def _open_login(self, entry: Login, payload: Any) -> Unlocked:
+        """The database key (and the previous one, mid-rekey) of an opened login; a
+        login whose person left holds none."""
+        if entry.db_key is None:
+            raise errors.LoginRefusedError(
+                f"the login '{payload.get('username')}' was deactivated on this "
+                "computer (the person left the practice); ask a doctor of the practice "
+                "if this is a mistake"
+            )
+        private = bytes.fromhex(payload["private"])
+        context = _db_key_context(self.practice_id, entry.user_id)
+        try:
+            key = crypto.unwrap_as_recipient(entry.db_key, private, context)
+            previous = (
+                None
+                if entry.previous is None
+                else crypto.unwrap_as_recipient(entry.previous, private, context)
+            )
+        except (crypto.WrongSecretError, crypto.IntegrityError) as exc:
+            raise errors.IntegrityFailureError(f"the key file {self.path} is damaged") from exc
+        return Unlocked(entry.user_id, str(payload["username"]), key, previous)
+
+    def _unlock_legacy(self, passphrase: str, username: str | None) -> Unlocked | None:
+        """A format-1 entry this passphrase opens, saved as a format-2 login at once."""
         for legacy in self.legacy:
             if username is not None and legacy.username != username:
                 continue
@@ -308,8 +334,4 @@ class KeyFile:
                 raise errors.IntegrityFailureError(f"the key file {self.path} is damaged") from exc
             self.with_user(legacy.user_id, legacy.username, key, passphrase).save()
             return Unlocked(legacy.user_id, legacy.username, key)
-        raise errors.WrongPassphraseError(
-            "wrong passphrase"
-            + (f" for user {username}" if username else "")
-            + "; check the keyboard layout and Caps Lock, or restore with the recovery kit"
-        )
+        return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from stdnum import exceptions as stdnum_errors
@@ -115,41 +115,75 @@ def without_controls(text: str, *, one_line: bool) -> str:
     return text
 
 
-def _coerce(kind: str, value: Any) -> Any:  # noqa: C901 - to split (issue 14)
-    if kind == "text":
-        if not isinstance(value, str):
-            raise TypeError
-        if "\x00" in value:
-            raise ValueError
-        value.encode("utf-8")  # a lone surrogate cannot be stored: UnicodeEncodeError
-        return value
-    if kind == "date":
-        return dt.date.fromisoformat(str(value)).isoformat()
-    if kind == "pdate":
-        text = str(value)
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
-            return dt.date(int(text[:4]), int(text[5:]), 1).isoformat()[:7]
-        if len(text) == 4 and text.isdigit():
-            return text
-        raise ValueError(text)
-    if kind == "datetime":
-        return dt.datetime.fromisoformat(str(value)).isoformat(timespec="minutes")
-    if kind == "int":
-        if isinstance(value, bool):
-            raise TypeError
-        return int(value)
-    if kind == "real":
-        return float(value)
-    if kind == "bool":
-        if isinstance(value, str):
-            if value.lower() in ("1", "true", "yes", "oui"):
-                return True
-            if value.lower() in ("0", "false", "no", "non"):
-                return False
-            raise ValueError
-        return bool(value)
-    if kind == "json":
-        return json.loads(value) if isinstance(value, str) else value
-    raise ValueError(kind)
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    if "\x00" in value:
+        raise ValueError
+    value.encode("utf-8")  # a lone surrogate cannot be stored: UnicodeEncodeError
+    return value
+
+
+def _date(value: Any) -> str:
+    return dt.date.fromisoformat(str(value)).isoformat()
+
+
+def _partial_date(value: Any) -> str:
+    """A date, a month (YYYY-MM) or a year (YYYY): what a patient remembers."""
+    text = str(value)
+    if len(text) == 10:
+        return dt.date.fromisoformat(text).isoformat()
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return dt.date(int(text[:4]), int(text[5:]), 1).isoformat()[:7]
+    if len(text) == 4 and text.isdigit():
+        return text
+    raise ValueError(text)
+
+
+def _datetime(value: Any) -> str:
+    return dt.datetime.fromisoformat(str(value)).isoformat(timespec="minutes")
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise TypeError
+    return int(value)
+
+
+def _real(value: Any) -> float:
+    return float(value)
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, str):
+        if value.lower() in ("1", "true", "yes", "oui"):
+            return True
+        if value.lower() in ("0", "false", "no", "non"):
+            return False
+        raise ValueError
+    return bool(value)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+_COERCE: dict[str, Callable[[Any], Any]] = {
+    "text": _text,
+    "date": _date,
+    "pdate": _partial_date,
+    "datetime": _datetime,
+    "int": _int,
+    "real": _real,
+    "bool": _bool,
+    "json": _json,
+}
+"""One coercion per schema kind; each raises TypeError or ValueError on a value that
+cannot be of its kind."""
+
+
+def _coerce(kind: str, value: Any) -> Any:
+    coerce = _COERCE.get(kind)
+    if coerce is None:
+        raise ValueError(kind)
+    return coerce(value)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyatspi
@@ -176,56 +176,83 @@ def _dump(req: dict[str, Any]) -> list[str]:
     return lines
 
 
-def handle(req: dict[str, Any]) -> Any:  # noqa: C901 - to split (issue 14)
+def _wait_text(req: dict[str, Any]) -> bool:
+    """Until some visible name or text contains req["contains"]."""
+    deadline = time.monotonic() + float(req.get("timeout", 10))
+    while not any(req["contains"] in t for t in _texts(req)):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_S)
+    return True
+
+
+def _gone(req: dict[str, Any]) -> bool:
+    """Until nothing matches the selector."""
+    deadline = time.monotonic() + float(req.get("timeout", 10))
+    while _find(req) is not None:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_S)
+    return True
+
+
+def _click(acc: Any, req: dict[str, Any]) -> bool:
+    try:
+        acc.queryAction().doAction(0)
+    except Exception as exc:
+        # A click that opens a modal loop (QDialog.exec) is answered only when that
+        # loop ends: the click was delivered, the dialog is on screen.
+        if "Did not receive a reply" not in str(exc):
+            raise
+    return True
+
+
+def _set_text(acc: Any, req: dict[str, Any]) -> bool:
+    acc.queryEditableText().setTextContents(req["text"])
+    return True
+
+
+def _focused(acc: Any, req: dict[str, Any]) -> bool:
+    """Until that widget has the keyboard focus."""
+    deadline = time.monotonic() + float(req.get("timeout", 10))
+    while not acc.getState().contains(pyatspi.STATE_FOCUSED):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_S)
+        acc = _wait(req) or acc
+    return True
+
+
+_TREE_OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "texts": _texts,
+    "wait_text": _wait_text,
+    "dump": _dump,
+    "gone": _gone,
+}
+"""Requests about the whole tree."""
+_WIDGET_OPS: dict[str, Callable[[Any, dict[str, Any]], Any]] = {
+    "wait": lambda acc, req: True,
+    "click": _click,
+    "set_text": _set_text,
+    "text": lambda acc, req: _text_of(acc) or acc.name,
+    "focus": lambda acc, req: bool(acc.queryComponent().grabFocus()),
+    "focused": _focused,
+}
+"""Requests about the one widget the selector finds (waited for first)."""
+
+
+def handle(req: dict[str, Any]) -> Any:
     op = req["op"]
-    if op == "texts":
-        return _texts(req)
-    if op == "wait_text":  # some visible name or text contains req["contains"]
-        deadline = time.monotonic() + float(req.get("timeout", 10))
-        while not any(req["contains"] in t for t in _texts(req)):
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(POLL_S)
-        return True
-    if op == "dump":
-        return _dump(req)
-    if op == "gone":
-        deadline = time.monotonic() + float(req.get("timeout", 10))
-        while _find(req) is not None:
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(POLL_S)
-        return True
+    tree_op = _TREE_OPS.get(op)
+    if tree_op is not None:
+        return tree_op(req)
     acc = _wait(req)
     if acc is None:
         return None if op == "wait" else {"error": "not found"}
-    if op == "wait":
-        return True
-    if op == "click":
-        try:
-            acc.queryAction().doAction(0)
-        except Exception as exc:
-            # A click that opens a modal loop (QDialog.exec) is answered only when that
-            # loop ends: the click was delivered, the dialog is on screen.
-            if "Did not receive a reply" not in str(exc):
-                raise
-        return True
-    if op == "set_text":
-        acc.queryEditableText().setTextContents(req["text"])
-        return True
-    if op == "text":
-        return _text_of(acc) or acc.name
-    if op == "focus":
-        return bool(acc.queryComponent().grabFocus())
-    if op == "focused":  # wait until that widget has the keyboard focus
-        deadline = time.monotonic() + float(req.get("timeout", 10))
-        while not acc.getState().contains(pyatspi.STATE_FOCUSED):
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(POLL_S)
-            acc = _wait(req) or acc
-        return True
-    raise ValueError(f"unknown op {op}")
+    widget_op = _WIDGET_OPS.get(op)
+    if widget_op is None:
+        raise ValueError(f"unknown op {op}")
+    return widget_op(acc, req)
 
 
 def main() -> None:

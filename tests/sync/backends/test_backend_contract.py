@@ -172,55 +172,71 @@ def _payload(i: int) -> bytes:
     return bytes([i + 1]) * (256 * 1024)
 
 
-def test_concurrent_create_of_one_name(  # noqa: C901 - to split (issue 14)
+class _CreateRace:
+    """``writers`` clients create one name at the same moment while two more read it."""
+
+    def __init__(self, clients: list[Backend], name: str, writers: int) -> None:
+        self.clients = clients
+        self.name = name
+        self.writers = writers
+        self.payloads = {_payload(i) for i in range(writers)}
+        self.start = threading.Barrier(writers + 2)
+        self.done = threading.Event()
+        self.won: list[int] = []
+        self.lost: list[int] = []
+        self.errors: list[BaseException] = []
+        self.bad_reads: list[int] = []
+        self.reads = 0
+
+    def write(self, i: int) -> None:
+        self.start.wait()
+        try:
+            self.clients[i].create(self.name, _payload(i))
+            self.won.append(i)
+        except AlreadyExistsError:
+            self.lost.append(i)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            self.errors.append(exc)
+
+    def read(self, client: Backend) -> None:
+        self.start.wait()
+        while not self.done.is_set():
+            try:
+                data = client.get(self.name)
+            except NotFoundError:
+                continue
+            except BaseException as exc:  # noqa: BLE001
+                self.errors.append(exc)
+                return
+            self.reads += 1
+            if data not in self.payloads:
+                self.bad_reads.append(len(data))
+
+    def run(self) -> None:
+        """All writers and readers; returns once the writers are done and readers stopped."""
+        writers = self.writers
+        threads = [threading.Thread(target=self.write, args=(i,)) for i in range(writers)]
+        threads += [
+            threading.Thread(target=self.read, args=(self.clients[writers + k],)) for k in range(2)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads[:writers]:
+            t.join(30)
+        self.done.set()
+        for t in threads[writers:]:
+            t.join(30)
+
+
+def test_concurrent_create_of_one_name(
     backend_kind: str, backend_factory: BackendFactory, request: pytest.FixtureRequest
 ) -> None:
     writers = 8
     name = "devices/clone/000001"
     clients = [backend_factory() for _ in range(writers + 2)]
-    payloads = {_payload(i) for i in range(writers)}
-    start = threading.Barrier(writers + 2)
-    done = threading.Event()
-    won: list[int] = []
-    lost: list[int] = []
-    errors: list[BaseException] = []
-    bad_reads: list[int] = []
-    reads = 0
-
-    def write(i: int) -> None:
-        start.wait()
-        try:
-            clients[i].create(name, _payload(i))
-            won.append(i)
-        except AlreadyExistsError:
-            lost.append(i)
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    def read(client: Backend) -> None:
-        nonlocal reads
-        start.wait()
-        while not done.is_set():
-            try:
-                data = client.get(name)
-            except NotFoundError:
-                continue
-            except BaseException as exc:  # noqa: BLE001
-                errors.append(exc)
-                return
-            reads += 1
-            if data not in payloads:
-                bad_reads.append(len(data))
-
-    threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
-    threads += [threading.Thread(target=read, args=(clients[writers + k],)) for k in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads[:writers]:
-        t.join(30)
-    done.set()
-    for t in threads[writers:]:
-        t.join(30)
+    race = _CreateRace(clients, name, writers)
+    race.run()
+    won, lost, errors, bad_reads = race.won, race.lost, race.errors, race.bad_reads
 
     request.node.user_properties.append(("winners", len(won)))  # see docs/backends.md
     assert errors == []
