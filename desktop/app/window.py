@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,22 +22,22 @@ from desktop.app import interop_actions, ops
 from desktop.app.agenda import AgendaWindow
 from desktop.app.chart import ChartView
 from desktop.app.confirm import ask
-from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import ConsultationEditor, open_consultation
 from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.errors import message_for
 from desktop.app.new_patient import NewPatientDialog
 from desktop.app.patient_list import PatientList
-from desktop.app.preferences import PreferencesDialog, auto_lock_min
+from desktop.app.practice_admin import PracticeAdmin
+from desktop.app.preferences import auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
-from desktop.app.recovery_key import RecoveryKeyDialog
-from desktop.app.remote_settings import RemoteSettingsDialog, sync_interval_min
+from desktop.app.remote_settings import sync_interval_min
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
-from desktop.app.unlock import KEY_LOGIN, keyring_account
+from desktop.app.unlock import keyring_account
 from desktop.app.warmup import SearchWarmer
+from desktop.app.window_menus import WindowMenus
 from desktop.practice.drafts import DraftStore
 from desktop.practice.keycache import KeyCache
 
@@ -55,7 +55,7 @@ class _Activity(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
     locked = Signal()
     language_requested = Signal(str)
     closed = Signal()  # the user closed the window: the app quits
@@ -128,114 +128,6 @@ class MainWindow(QMainWindow):
         self.warmer = SearchWarmer(tasks, self)  # the first keystroke as fast as the next
         self.warmer.start()
 
-    def _build_menus(self) -> None:
-        self._build_patient_menu()
-        practice = self.menuBar().addMenu(self.tr("&Practice"))
-        self.sync_action = QAction(self.tr("Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence("F5"))
-        self.sync_action.triggered.connect(self.sync.sync_now)
-        self.sync_action.setEnabled(bool(self.info.get("remote")))
-        self.repair_action = QAction(self.tr("Repair the storage…"), self)
-        self.repair_action.triggered.connect(self.show_repair)
-        self.repair_action.setEnabled(bool(self.info.get("remote")))
-        conflicts = QAction(self.tr("Sync conflicts…"), self)
-        conflicts.triggered.connect(self.show_conflicts)
-        lock = QAction(self.tr("Lock"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
-        forget = QAction(self.tr("Forget this computer"), self)
-        forget.setToolTip(self.tr("Remove the key remembered in this computer's keyring"))
-        forget.triggered.connect(self.forget_computer)
-        quit_ = QAction(self.tr("Quit"), self)
-        quit_.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_.triggered.connect(self.close)
-        self.agenda_action = QAction(self.tr("Agenda"), self)
-        self.agenda_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.agenda_action.triggered.connect(self.show_agenda)
-        self.remote_action = QAction(self.tr("Sync settings…"), self)
-        self.remote_action.triggered.connect(self.show_remote_settings)
-        self.kit_action = QAction(self.tr("New recovery kit…"), self)
-        self.kit_action.triggered.connect(self.new_recovery_kit)
-        self.kit_action.setEnabled(bool(self.info.get("remote")))
-        self.preferences_action = QAction(self.tr("Preferences…"), self)
-        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        self.preferences_action.triggered.connect(self.show_preferences)
-        self.practice_details_action = QAction(self.tr("Practice details…"), self)
-        self.practice_details_action.triggered.connect(self.show_practice_details)
-        self.devices_action = QAction(self.tr("Devices…"), self)
-        self.devices_action.triggered.connect(self.show_devices)
-        self.devices_action.setEnabled(bool(self.info.get("remote")))
-        self.access_log_action = QAction(self.tr("Access log…"), self)
-        self.access_log_action.triggered.connect(self.show_access_log)
-        self.profile_action = QAction(self.tr("My practitioner profile…"), self)
-        self.profile_action.triggered.connect(self.show_profile)
-        self.users_action = QAction(self.tr("Users…"), self)
-        self.users_action.triggered.connect(self.show_users)
-        for action in (
-            self.practice_details_action,
-            self.profile_action,
-            self.users_action,
-            self.agenda_action,
-            self.sync_action,
-            self.remote_action,
-            self.kit_action,
-            self.repair_action,
-            self.devices_action,
-            conflicts,
-            self.access_log_action,
-            self.preferences_action,
-            lock,
-            forget,
-            quit_,
-        ):
-            practice.addAction(action)
-        interop_actions.add_practice_actions(self, self.tasks, practice, before=lock)
-        search = QAction(self.tr("Find a patient"), self)
-        search.setShortcut(QKeySequence("Ctrl+F"))
-        search.triggered.connect(self.focus_search)
-        self.addAction(search)
-        language = self.menuBar().addMenu(self.tr("&Language"))
-        for code, label in (("fr", "Français"), ("en", "English")):
-            action = QAction(label, self)
-            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
-            language.addAction(action)
-
-    def _apply_role(self) -> None:
-        """Hide what the logged-in person's role cannot open (the store refuses it
-        anyway, docs/roles.md); only a doctor manages users."""
-        clinical = bool(self.info.get("clinical", True))
-        self.chart.set_clinical(clinical)
-        for action in (
-            self.letter_action, self.summary_action, self.profile_action,
-            self.access_log_action,
-        ):  # fmt: skip
-            action.setVisible(clinical)
-        self.users_action.setVisible(bool(self.info.get("manages_users", True)))
-
-    def show_users(self) -> None:
-        from desktop.app.users import UsersDialog
-
-        dialog = UsersDialog(self.tasks, self)
-        dialog.rekeyed.connect(self._rekeyed)
-        dialog.show()
-        self.users_dialog = dialog
-
-    def _build_patient_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("P&atient"))
-        new = QAction(self.tr("New patient…"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self.new_patient(""))
-        self.delete_action = QAction(self.tr("Delete this chart…"), self)
-        self.delete_action.triggered.connect(self.delete_patient)
-        deleted = QAction(self.tr("Deleted charts…"), self)
-        deleted.triggered.connect(self.show_deleted)
-        self.letter_action = QAction(self.tr("Letter or certificate…"), self)
-        self.letter_action.triggered.connect(self.new_letter)
-        self.summary_action = QAction(self.tr("Medical summary…"), self)
-        self.summary_action.triggered.connect(self.show_summary)
-        for action in (new, self.delete_action, deleted, self.letter_action, self.summary_action):
-            menu.addAction(action)
-
     # -- actions -----------------------------------------------------------------------------
 
     def new_patient(self, name: str) -> None:
@@ -287,25 +179,6 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(self._patient_created)
         dialog.show()
         self.deleted_dialog = dialog
-
-    def forget_computer(self) -> None:
-        folder = self.folder
-
-        def forget() -> bool:
-            cache = KeyCache()
-            cache.forget(keyring_account(folder))
-            cache.forget(keyring_account(folder) + KEY_LOGIN)
-            return cache.available()
-
-        def done(had_keyring: bool) -> None:
-            self.statusBar().showMessage(
-                self.tr("This computer no longer remembers the practice's key.")
-                if had_keyring
-                else self.tr("No keyring on this computer: nothing was remembered."),
-                8000,
-            )
-
-        self.tasks.on_db(forget, on_done=done, on_error=self.show_error)
 
     def focus_search(self) -> None:
         self.patients.search.setFocus()
@@ -440,54 +313,6 @@ class MainWindow(QMainWindow):
             return None
         return self.chart.chart.id, self._title().strip()
 
-    def show_remote_settings(self) -> None:
-        dialog = RemoteSettingsDialog(
-            self.tasks, self.info["practice_name"], self.info.get("remote"), self
-        )
-        dialog.connected.connect(self.remote_connected)
-        dialog.show()
-        self.remote_dialog = dialog
-
-    def remote_connected(self, url: str, interval_min: int) -> None:
-        self.info["remote"] = url
-        self.sync.set_remote(url, interval_min * 60)
-        self.sync_action.setEnabled(True)
-        self.kit_action.setEnabled(True)
-        self.repair_action.setEnabled(True)
-        self.devices_action.setEnabled(True)
-
-    def new_recovery_kit(self) -> None:
-        """A new recovery key for the practice (the old kit stops working), shown until
-        its kit is kept; the storage is written on the network worker."""
-        ask(
-            self,
-            self.tr("New recovery kit"),
-            self.tr(
-                "Make a new recovery kit? The current kit stops opening the practice; "
-                "keep the new one safe."
-            ),
-            yes=self.tr("Make a new kit"),
-            no=self.tr("Cancel"),
-            on_yes=self._make_recovery_kit,
-        )
-
-    def _make_recovery_kit(self) -> None:
-        url = str(self.info.get("remote"))
-
-        def make(practice: Any) -> str:  # the network worker, on a connection of its own
-            from desktop.remote import SyncService
-
-            return SyncService(practice).new_recovery_key()
-
-        def show(recovery_key: str) -> None:
-            box = RecoveryKeyDialog(self.tasks, self.info["practice_name"], url, recovery_key, self)
-            box.show()
-            self.recovery_box = box
-
-        ops.Op(self, self.tasks, make, worker=ops.Worker.NET).success(show).failure(
-            self.show_error
-        ).run()
-
     def document_fetch(self, document_id: str) -> Callable[[], bytes] | None:
         """How the viewer gets a document whose content is not on this computer yet (a
         lazy restore): on the network worker, its own connection fetches, decrypts and
@@ -504,25 +329,6 @@ class MainWindow(QMainWindow):
                 return SyncService(practice).document_content(document_id)
 
         return fetch
-
-    def show_repair(self) -> None:
-        from desktop.app.repair import RepairDialog
-
-        dialog = RepairDialog(self.tasks, self.folder, self.info["db_key"], self)
-        dialog.repaired.connect(lambda _report: self.sync.sync_now())
-        dialog.show()
-        self.repair_dialog = dialog
-
-    def show_preferences(self) -> None:
-        dialog = PreferencesDialog(self)
-        dialog.auto_lock_changed.connect(self.set_auto_lock)
-        dialog.show()
-        self.preferences_dialog = dialog
-
-    def set_auto_lock(self, minutes: int) -> None:
-        """A new inactivity delay, counted from now."""
-        self.idle.setInterval(minutes * 60_000)
-        self.idle.start()
 
     def new_letter(self) -> None:
         from desktop.app.letters import LetterEditor
@@ -552,44 +358,6 @@ class MainWindow(QMainWindow):
 
         self.access_dialog = ChartAccessDialog(self.tasks, patient_id, self._title(), self)
         self.access_dialog.show()
-
-    def show_devices(self) -> None:
-        from desktop.app.devices import DevicesDialog
-
-        self.devices_dialog = DevicesDialog(self.tasks, self.folder, self.info["db_key"], self)
-        self.devices_dialog.show()
-
-    def show_access_log(self) -> None:
-        from desktop.app.access_log import AccessLogDialog
-
-        self.access_log_dialog = AccessLogDialog(self.tasks, self)
-        self.access_log_dialog.show()
-
-    def show_practice_details(self) -> None:
-        from desktop.app.practice_details import PracticeDetailsDialog
-
-        self.details_dialog = PracticeDetailsDialog(self.tasks, self)
-        self.details_dialog.show()
-
-    def show_profile(self) -> None:
-        from desktop.app.practice_details import PractitionerDialog
-
-        def show(user_id: str | None) -> None:
-            if user_id:
-                self.profile_dialog = PractitionerDialog(self.tasks, user_id, self)
-                self.profile_dialog.show()
-
-        self.tasks.db(lambda p: p.user_id, on_done=show, on_error=self.show_error)
-
-    def show_conflicts(self) -> None:
-        dialog = ConflictsDialog(self.tasks)
-        dialog.resolved.connect(self._conflict_resolved)
-        dialog.show()
-        self.conflicts_dialog = dialog
-
-    def _conflict_resolved(self, _conflict_id: str) -> None:
-        self._reopen_chart()
-        self.sync.refresh()
 
     def _reopen_chart(self) -> None:
         if self.chart.chart is not None:

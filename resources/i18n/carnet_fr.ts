@@ -4,140 +4,140 @@
 <context>
     <name>AccessLog</name>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="39"/>
+        <location filename="../../desktop/app/access_log.py" line="40"/>
         <source>Opened</source>
         <translation>Ouvert</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="40"/>
+        <location filename="../../desktop/app/access_log.py" line="41"/>
         <source>Created</source>
         <translation>Créé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="41"/>
+        <location filename="../../desktop/app/access_log.py" line="42"/>
         <source>Changed</source>
         <translation>Modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="42"/>
+        <location filename="../../desktop/app/access_log.py" line="43"/>
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="43"/>
+        <location filename="../../desktop/app/access_log.py" line="44"/>
         <source>Restored</source>
         <translation>Restauré</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="44"/>
+        <location filename="../../desktop/app/access_log.py" line="45"/>
         <source>Access log exported</source>
         <translation>Journal d&apos;accès exporté</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="45"/>
+        <location filename="../../desktop/app/access_log.py" line="46"/>
         <source>Exported (FHIR)</source>
         <translation>Exporté (FHIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="46"/>
+        <location filename="../../desktop/app/access_log.py" line="47"/>
         <source>Exported (SQLite)</source>
         <translation>Exporté (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="47"/>
+        <location filename="../../desktop/app/access_log.py" line="48"/>
         <source>Exported (PDF)</source>
         <translation>Exporté (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="53"/>
+        <location filename="../../desktop/app/access_log.py" line="54"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="54"/>
         <location filename="../../desktop/app/access_log.py" line="55"/>
+        <location filename="../../desktop/app/access_log.py" line="56"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="56"/>
         <location filename="../../desktop/app/access_log.py" line="57"/>
+        <location filename="../../desktop/app/access_log.py" line="58"/>
         <source>Prescription</source>
         <translation>Ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="58"/>
+        <location filename="../../desktop/app/access_log.py" line="59"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="59"/>
+        <location filename="../../desktop/app/access_log.py" line="60"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="60"/>
+        <location filename="../../desktop/app/access_log.py" line="61"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="61"/>
+        <location filename="../../desktop/app/access_log.py" line="62"/>
         <source>Treatment</source>
         <translation>Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="62"/>
+        <location filename="../../desktop/app/access_log.py" line="63"/>
         <source>Vaccination</source>
         <translation>Vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="76"/>
+        <location filename="../../desktop/app/access_log.py" line="77"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="77"/>
+        <location filename="../../desktop/app/access_log.py" line="78"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="78"/>
+        <location filename="../../desktop/app/access_log.py" line="79"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="79"/>
+        <location filename="../../desktop/app/access_log.py" line="80"/>
         <source>Record</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="80"/>
-        <location filename="../../desktop/app/access_log.py" line="94"/>
+        <location filename="../../desktop/app/access_log.py" line="81"/>
+        <location filename="../../desktop/app/access_log.py" line="95"/>
         <source>Computer</source>
         <translation>Ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="91"/>
+        <location filename="../../desktop/app/access_log.py" line="92"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="92"/>
+        <location filename="../../desktop/app/access_log.py" line="93"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="93"/>
+        <location filename="../../desktop/app/access_log.py" line="94"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="97"/>
+        <location filename="../../desktop/app/access_log.py" line="98"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="110"/>
+        <location filename="../../desktop/app/access_log.py" line="111"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -145,57 +145,57 @@
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="226"/>
+        <location filename="../../desktop/app/access_log.py" line="225"/>
         <source>Access log</source>
         <translation>Journal d&apos;accès</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="228"/>
+        <location filename="../../desktop/app/access_log.py" line="227"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="231"/>
+        <location filename="../../desktop/app/access_log.py" line="230"/>
         <source>All patients</source>
         <translation>Tous les patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="243"/>
+        <location filename="../../desktop/app/access_log.py" line="242"/>
         <source>&amp;Person:</source>
         <translation>&amp;Personne :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="244"/>
+        <location filename="../../desktop/app/access_log.py" line="243"/>
         <source>&amp;From:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="245"/>
+        <location filename="../../desktop/app/access_log.py" line="244"/>
         <source>&amp;To:</source>
         <translation>&amp;Au :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="256"/>
+        <location filename="../../desktop/app/access_log.py" line="255"/>
         <source>P&amp;atient:</source>
         <translation>P&amp;atient :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="259"/>
+        <location filename="../../desktop/app/access_log.py" line="258"/>
         <source>Access log entries</source>
         <translation>Entrées du journal d&apos;accès</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="280"/>
+        <location filename="../../desktop/app/access_log.py" line="279"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="305"/>
+        <location filename="../../desktop/app/access_log.py" line="304"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="322"/>
+        <location filename="../../desktop/app/access_log.py" line="321"/>
         <source>{0} entries</source>
         <translation>{0} entrées</translation>
     </message>
@@ -203,42 +203,42 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/app/users.py" line="57"/>
+        <location filename="../../desktop/app/users.py" line="59"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="69"/>
+        <location filename="../../desktop/app/users.py" line="71"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="70"/>
+        <location filename="../../desktop/app/users.py" line="72"/>
         <source>Name shown</source>
         <translation>Nom affiché</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="71"/>
+        <location filename="../../desktop/app/users.py" line="73"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="72"/>
+        <location filename="../../desktop/app/users.py" line="74"/>
         <source>Locum&apos;s last day</source>
         <translation>Dernier jour du remplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="73"/>
+        <location filename="../../desktop/app/users.py" line="75"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="74"/>
+        <location filename="../../desktop/app/users.py" line="76"/>
         <source>Passphrase again</source>
         <translation>Phrase secrète (confirmation)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="83"/>
+        <location filename="../../desktop/app/users.py" line="85"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
@@ -246,114 +246,114 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="132"/>
-        <location filename="../../desktop/app/agenda.py" line="426"/>
+        <location filename="../../desktop/app/agenda.py" line="131"/>
+        <location filename="../../desktop/app/agenda.py" line="421"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="142"/>
+        <location filename="../../desktop/app/agenda.py" line="141"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="143"/>
+        <location filename="../../desktop/app/agenda.py" line="142"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="145"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="147"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="148"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="150"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="156"/>
+        <location filename="../../desktop/app/agenda.py" line="155"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="157"/>
+        <location filename="../../desktop/app/agenda.py" line="156"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="169"/>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="177"/>
+        <location filename="../../desktop/app/agenda.py" line="176"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="178"/>
+        <location filename="../../desktop/app/agenda.py" line="177"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="179"/>
+        <location filename="../../desktop/app/agenda.py" line="178"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="179"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="181"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="312"/>
+        <location filename="../../desktop/app/agenda.py" line="311"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="419"/>
+        <location filename="../../desktop/app/agenda.py" line="414"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="428"/>
+        <location filename="../../desktop/app/agenda.py" line="423"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="440"/>
+        <location filename="../../desktop/app/agenda.py" line="435"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="462"/>
+        <location filename="../../desktop/app/agenda.py" line="455"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="373"/>
-        <location filename="../../desktop/app/agenda.py" line="416"/>
+        <location filename="../../desktop/app/agenda.py" line="372"/>
+        <location filename="../../desktop/app/agenda.py" line="411"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -361,67 +361,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="449"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="454"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="450"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="455"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="451"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="456"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="452"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="457"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="477"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="473"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="478"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="485"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="488"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="484"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="489"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="488"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="498"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -467,72 +467,72 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="43"/>
+        <location filename="../../desktop/app/appointment.py" line="44"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="43"/>
+        <location filename="../../desktop/app/appointment.py" line="44"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="58"/>
+        <location filename="../../desktop/app/appointment.py" line="60"/>
         <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
         <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="67"/>
+        <location filename="../../desktop/app/appointment.py" line="69"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <location filename="../../desktop/app/appointment.py" line="71"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <location filename="../../desktop/app/appointment.py" line="74"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="73"/>
+        <location filename="../../desktop/app/appointment.py" line="75"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="74"/>
+        <location filename="../../desktop/app/appointment.py" line="76"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="75"/>
+        <location filename="../../desktop/app/appointment.py" line="77"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="108"/>
+        <location filename="../../desktop/app/appointment.py" line="110"/>
         <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
         <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="112"/>
+        <location filename="../../desktop/app/appointment.py" line="114"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="120"/>
+        <location filename="../../desktop/app/appointment.py" line="122"/>
         <source>{0} is in the past. Book the appointment anyway?</source>
         <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="123"/>
+        <location filename="../../desktop/app/appointment.py" line="125"/>
         <source>Book anyway</source>
         <translation>Prendre quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="124"/>
+        <location filename="../../desktop/app/appointment.py" line="126"/>
         <source>Change the time</source>
         <translation>Changer l&apos;heure</translation>
     </message>
@@ -623,22 +623,22 @@
 <context>
     <name>ChartAccessDialog</name>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="134"/>
+        <location filename="../../desktop/app/access_log.py" line="135"/>
         <source>Chart access: {0}</source>
         <translation>Accès au dossier : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="135"/>
+        <location filename="../../desktop/app/access_log.py" line="136"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="136"/>
+        <location filename="../../desktop/app/access_log.py" line="137"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="157"/>
+        <location filename="../../desktop/app/access_log.py" line="158"/>
         <source>{0} entries, from every computer of the practice</source>
         <translation>{0} entrées, de tous les ordinateurs du cabinet</translation>
     </message>
@@ -646,167 +646,167 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="107"/>
+        <location filename="../../desktop/app/chart.py" line="101"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="105"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="104"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="100"/>
+        <location filename="../../desktop/app/chart.py" line="94"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="101"/>
+        <location filename="../../desktop/app/chart.py" line="95"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="102"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="103"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="104"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="105"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="119"/>
+        <location filename="../../desktop/app/chart.py" line="113"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="121"/>
+        <location filename="../../desktop/app/chart.py" line="115"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="122"/>
+        <location filename="../../desktop/app/chart.py" line="116"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="118"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="121"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="128"/>
+        <location filename="../../desktop/app/chart.py" line="122"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="130"/>
+        <location filename="../../desktop/app/chart.py" line="124"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="132"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="133"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="157"/>
+        <location filename="../../desktop/app/chart.py" line="151"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="167"/>
+        <location filename="../../desktop/app/chart.py" line="161"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="170"/>
+        <location filename="../../desktop/app/chart.py" line="164"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="173"/>
+        <location filename="../../desktop/app/chart.py" line="167"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="178"/>
+        <location filename="../../desktop/app/chart.py" line="172"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="180"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="187"/>
+        <location filename="../../desktop/app/chart.py" line="181"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="356"/>
+        <location filename="../../desktop/app/chart.py" line="349"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="359"/>
+        <location filename="../../desktop/app/chart.py" line="352"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -814,78 +814,78 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="35"/>
-        <location filename="../../desktop/app/conflicts.py" line="46"/>
+        <location filename="../../desktop/app/conflicts.py" line="36"/>
+        <location filename="../../desktop/app/conflicts.py" line="47"/>
         <source>Sync conflicts</source>
         <translation>Conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="39"/>
+        <location filename="../../desktop/app/conflicts.py" line="40"/>
         <source>The same field was changed on two computers before they synced. The chart shows one value; choose the one to keep on every computer.</source>
         <translation>Le même champ a été modifié sur deux ordinateurs avant leur synchronisation. Le dossier affiche une des valeurs ; choisissez celle à garder sur tous les ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="49"/>
+        <location filename="../../desktop/app/conflicts.py" line="50"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="50"/>
+        <location filename="../../desktop/app/conflicts.py" line="51"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="51"/>
+        <location filename="../../desktop/app/conflicts.py" line="52"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="52"/>
+        <location filename="../../desktop/app/conflicts.py" line="53"/>
         <source>Other computer</source>
         <translation>Autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="65"/>
+        <location filename="../../desktop/app/conflicts.py" line="66"/>
         <source>Keep the other computer&apos;s value</source>
         <translation>Garder la valeur de l&apos;autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="92"/>
+        <location filename="../../desktop/app/conflicts.py" line="93"/>
         <source>another computer ({0})</source>
         <translation>un autre ordinateur ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="95"/>
+        <location filename="../../desktop/app/conflicts.py" line="96"/>
         <source>this computer ({0})</source>
         <translation>cet ordinateur ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="97"/>
+        <location filename="../../desktop/app/conflicts.py" line="98"/>
         <source>this computer</source>
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="100"/>
+        <location filename="../../desktop/app/conflicts.py" line="101"/>
         <source>written {0} on {1}</source>
         <translation>écrite le {0} sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="102"/>
+        <location filename="../../desktop/app/conflicts.py" line="103"/>
         <source>written on {0}</source>
         <translation>écrite sur {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="110"/>
+        <location filename="../../desktop/app/conflicts.py" line="111"/>
         <source>(not a patient&apos;s record)</source>
         <translation>(hors dossier patient)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="63"/>
+        <location filename="../../desktop/app/conflicts.py" line="64"/>
         <source>Keep this computer&apos;s value</source>
         <translation>Garder la valeur de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/conflicts.py" line="69"/>
+        <location filename="../../desktop/app/conflicts.py" line="70"/>
         <source>No conflicts.</source>
         <translation>Aucun conflit.</translation>
     </message>
@@ -893,118 +893,118 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="35"/>
+        <location filename="../../desktop/app/consultation.py" line="42"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="36"/>
+        <location filename="../../desktop/app/consultation.py" line="43"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="37"/>
+        <location filename="../../desktop/app/consultation.py" line="44"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="38"/>
+        <location filename="../../desktop/app/consultation.py" line="45"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="82"/>
+        <location filename="../../desktop/app/consultation.py" line="100"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="86"/>
+        <location filename="../../desktop/app/consultation.py" line="104"/>
         <source>Amend the consultation of {0}: {1}</source>
         <translation>Amender la consultation du {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="95"/>
-        <location filename="../../desktop/app/consultation.py" line="108"/>
+        <location filename="../../desktop/app/consultation.py" line="113"/>
+        <location filename="../../desktop/app/consultation.py" line="126"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="109"/>
+        <location filename="../../desktop/app/consultation.py" line="127"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="118"/>
+        <location filename="../../desktop/app/consultation.py" line="136"/>
         <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
         <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="127"/>
+        <location filename="../../desktop/app/consultation.py" line="145"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="136"/>
+        <location filename="../../desktop/app/consultation.py" line="154"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="139"/>
+        <location filename="../../desktop/app/consultation.py" line="157"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="205"/>
+        <location filename="../../desktop/app/consultation.py" line="183"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="230"/>
+        <location filename="../../desktop/app/consultation.py" line="242"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="231"/>
+        <location filename="../../desktop/app/consultation.py" line="243"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="233"/>
+        <location filename="../../desktop/app/consultation.py" line="245"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="236"/>
+        <location filename="../../desktop/app/consultation.py" line="248"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="239"/>
+        <location filename="../../desktop/app/consultation.py" line="251"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="242"/>
+        <location filename="../../desktop/app/consultation.py" line="254"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="303"/>
+        <location filename="../../desktop/app/consultation.py" line="315"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="308"/>
+        <location filename="../../desktop/app/consultation.py" line="320"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="314"/>
+        <location filename="../../desktop/app/consultation.py" line="326"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="338"/>
+        <location filename="../../desktop/app/consultation.py" line="352"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1012,138 +1012,138 @@
 <context>
     <name>CsvImportWizard</name>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="51"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="53"/>
         <source>Import patients from a CSV file</source>
         <translation>Importer des patients depuis un fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="54"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="56"/>
         <source>1. The file</source>
         <translation>1. Le fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="56"/>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="66"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="58"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="68"/>
         <source>CSV file</source>
         <translation>Fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="64"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="66"/>
         <source>Read the file</source>
         <translation>Lire le fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="67"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="69"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="68"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="70"/>
         <source>Separator</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="71"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="73"/>
         <source>2. Columns: which Carnet field each one fills</source>
         <translation>2. Colonnes : le champ de Carnet que chacune remplit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="76"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="78"/>
         <source>First rows of the file</source>
         <translation>Premières lignes du fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="80"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="82"/>
         <source>3. Dry run, then import</source>
         <translation>3. Essai à blanc, puis import</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="82"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="84"/>
         <source>Dry run</source>
         <translation>Essai à blanc</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="89"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="91"/>
         <source>Dry run report</source>
         <translation>Rapport de l&apos;essai à blanc</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="90"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="92"/>
         <source>Import the other rows, leaving the refused ones</source>
         <translation>Importer les autres lignes, sans les lignes refusées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="92"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="94"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="124"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="121"/>
         <source>Choose the CSV file to import.</source>
         <translation>Choisissez le fichier CSV à importer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="128"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="125"/>
         <source>Reading the file…</source>
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="140"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="137"/>
         <source>{0} rows; encoding {1}; separator {2}</source>
         <translation>{0} lignes ; encodage {1} ; séparateur {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="153"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="150"/>
         <source>Field for the column {0}</source>
         <translation>Champ pour la colonne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="154"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="151"/>
         <source>(not imported)</source>
         <translation>(non importée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="195"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="192"/>
         <source>Read a CSV file first.</source>
         <translation>Lisez d&apos;abord un fichier CSV.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="198"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="195"/>
         <source>Choose the column that holds the family name.</source>
         <translation>Choisissez la colonne qui contient le nom de famille.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="200"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="197"/>
         <source>Checking every row…</source>
         <translation>Vérification de chaque ligne…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="212"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="207"/>
         <source>{0} rows read: {1} to create, {2} duplicates (not created), {3} refused.</source>
         <translation>{0} lignes lues : {1} à créer, {2} doublons (non créés), {3} refusées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="218"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="213"/>
         <source>Line {0}: same patient as line {1}</source>
         <translation>Ligne {0} : même patient que la ligne {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="222"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="217"/>
         <source>Line {0}: this patient is already in the practice</source>
         <translation>Ligne {0} : ce patient est déjà dans le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="225"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="220"/>
         <source>Line {0}: refused: {1}</source>
         <translation>Ligne {0} : refusée : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="245"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="240"/>
         <source>Importing in one transaction…</source>
         <translation>Import en une seule transaction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/csv_import_wizard.py" line="254"/>
+        <location filename="../../desktop/app/csv_import_wizard.py" line="249"/>
         <source>{0} patients imported.</source>
         <translation>{0} patients importés.</translation>
     </message>
@@ -1170,27 +1170,27 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../desktop/app/devices.py" line="94"/>
+        <location filename="../../desktop/app/devices.py" line="90"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="95"/>
+        <location filename="../../desktop/app/devices.py" line="91"/>
         <source>Revoked</source>
         <translation>Révoqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="96"/>
+        <location filename="../../desktop/app/devices.py" line="92"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="97"/>
+        <location filename="../../desktop/app/devices.py" line="93"/>
         <source>No key published</source>
         <translation>Aucune clé publiée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="103"/>
+        <location filename="../../desktop/app/devices.py" line="99"/>
         <source>Revoking gives the practice a new key, for every computer but this one. From then on it cannot read what the practice writes, and what it writes is refused.
 
 It does not erase anything: the revoked computer keeps what it already holds, and can still read it. Computers that never published a key must be enrolled again. Afterwards, check Practice &gt; Devices… on the other computers: a computer revoked there that you did not revoke means someone else rotated the key.</source>
@@ -1202,153 +1202,153 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../desktop/app/devices.py" line="124"/>
+        <location filename="../../desktop/app/devices.py" line="120"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="128"/>
+        <location filename="../../desktop/app/devices.py" line="124"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="128"/>
+        <location filename="../../desktop/app/devices.py" line="124"/>
         <source>Last active</source>
         <translation>Dernière activité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="128"/>
+        <location filename="../../desktop/app/devices.py" line="124"/>
         <source>Newest segment</source>
         <translation>Dernier segment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="128"/>
+        <location filename="../../desktop/app/devices.py" line="124"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="130"/>
+        <location filename="../../desktop/app/devices.py" line="126"/>
         <source>Devices of the practice</source>
         <translation>Appareils du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="138"/>
+        <location filename="../../desktop/app/devices.py" line="134"/>
         <source>Working</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="147"/>
+        <location filename="../../desktop/app/devices.py" line="143"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="148"/>
+        <location filename="../../desktop/app/devices.py" line="144"/>
         <source>Enroll a device</source>
         <translation>Inscrire un appareil</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="152"/>
+        <location filename="../../desktop/app/devices.py" line="148"/>
         <source>Enrollment code</source>
         <translation>Code d&apos;enrôlement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="155"/>
+        <location filename="../../desktop/app/devices.py" line="151"/>
         <source>QR code of the enrollment code</source>
         <translation>QR code du code d&apos;enrôlement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="159"/>
+        <location filename="../../desktop/app/devices.py" line="155"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="168"/>
-        <location filename="../../desktop/app/devices.py" line="295"/>
+        <location filename="../../desktop/app/devices.py" line="164"/>
+        <location filename="../../desktop/app/devices.py" line="293"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="169"/>
+        <location filename="../../desktop/app/devices.py" line="165"/>
         <source>Revoke the selected device</source>
         <translation>Révoquer l&apos;appareil choisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="172"/>
+        <location filename="../../desktop/app/devices.py" line="168"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="176"/>
+        <location filename="../../desktop/app/devices.py" line="172"/>
         <source>&amp;Valid for:</source>
         <translation>&amp;Valable :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="178"/>
+        <location filename="../../desktop/app/devices.py" line="174"/>
         <source>Valid for (minutes)</source>
         <translation>Validité (minutes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="183"/>
+        <location filename="../../desktop/app/devices.py" line="179"/>
         <source>Practice &amp;passphrase (to revoke):</source>
         <translation>&amp;Phrase secrète du cabinet (pour révoquer) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="215"/>
+        <location filename="../../desktop/app/devices.py" line="211"/>
         <source>The storage could not be reached.</source>
         <translation>Le stockage est injoignable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="229"/>
+        <location filename="../../desktop/app/devices.py" line="227"/>
         <source>Reading the devices…</source>
         <translation>Lecture des appareils…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="243"/>
+        <location filename="../../desktop/app/devices.py" line="241"/>
         <source>{0} devices</source>
         <translation>{0} appareils</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="261"/>
+        <location filename="../../desktop/app/devices.py" line="259"/>
         <source>Making an enrollment code…</source>
         <translation>Création d&apos;un code d&apos;enrôlement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="270"/>
+        <location filename="../../desktop/app/devices.py" line="268"/>
         <source>Valid once, until {0}. Type it (or scan it) on the new computer.</source>
         <translation>Valable une fois, jusqu&apos;au {0}. Saisissez-le (ou scannez-le) sur le nouvel ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="278"/>
+        <location filename="../../desktop/app/devices.py" line="276"/>
         <source>Enrollment code ready.</source>
         <translation>Code d&apos;enrôlement prêt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="288"/>
+        <location filename="../../desktop/app/devices.py" line="286"/>
         <source>Type the practice passphrase to revoke a device.</source>
         <translation>Saisissez la phrase secrète du cabinet pour révoquer un appareil.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="293"/>
+        <location filename="../../desktop/app/devices.py" line="291"/>
         <source>Revoke {0}?</source>
         <translation>Révoquer {0} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="296"/>
+        <location filename="../../desktop/app/devices.py" line="294"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="305"/>
+        <location filename="../../desktop/app/devices.py" line="303"/>
         <source>{0} is revoked.</source>
         <translation>{0} est révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="307"/>
+        <location filename="../../desktop/app/devices.py" line="305"/>
         <source>{0} other devices must be enrolled again.</source>
         <translation>{0} autres appareils devront être enrôlés à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/devices.py" line="315"/>
+        <location filename="../../desktop/app/devices.py" line="313"/>
         <source>Revoking {0}…</source>
         <translation>Révocation de {0}…</translation>
     </message>
@@ -1356,52 +1356,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="79"/>
+        <location filename="../../desktop/app/document_viewer.py" line="81"/>
         <source>Document: {0}</source>
         <translation>Document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="81"/>
+        <location filename="../../desktop/app/document_viewer.py" line="83"/>
         <source>Opening the document…</source>
         <translation>Ouverture du document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="88"/>
+        <location filename="../../desktop/app/document_viewer.py" line="90"/>
         <source>Document pages</source>
         <translation>Pages du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="93"/>
+        <location filename="../../desktop/app/document_viewer.py" line="95"/>
         <source>Document image</source>
         <translation>Image du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="102"/>
+        <location filename="../../desktop/app/document_viewer.py" line="104"/>
         <source>Export a copy…</source>
         <translation>Exporter une copie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="104"/>
+        <location filename="../../desktop/app/document_viewer.py" line="106"/>
         <source>Write a readable copy of this document in a folder you choose.</source>
         <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="129"/>
+        <location filename="../../desktop/app/document_viewer.py" line="131"/>
         <source>Fetching the document from the practice&apos;s storage…</source>
         <translation>Récupération du document depuis le stockage du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="143"/>
+        <location filename="../../desktop/app/document_viewer.py" line="145"/>
         <source>Carnet cannot show this kind of file; export a copy to open it.</source>
         <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="153"/>
+        <location filename="../../desktop/app/document_viewer.py" line="155"/>
         <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
         <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/document_viewer.py" line="158"/>
+        <location filename="../../desktop/app/document_viewer.py" line="160"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1409,17 +1409,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="166"/>
+        <location filename="../../desktop/app/document_viewer.py" line="168"/>
         <source>Image, {0} × {1} pixels</source>
         <translation>Image, {0} × {1} pixels</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="182"/>
+        <location filename="../../desktop/app/document_viewer.py" line="184"/>
         <source>Export a copy of the document</source>
         <translation>Exporter une copie du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="194"/>
+        <location filename="../../desktop/app/document_viewer.py" line="196"/>
         <source>Copy written to {0}.</source>
         <translation>Copie écrite dans {0}.</translation>
     </message>
@@ -1427,52 +1427,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="61"/>
+        <location filename="../../desktop/app/documents_view.py" line="60"/>
         <source>Documents: {0}</source>
         <translation>Documents : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="65"/>
+        <location filename="../../desktop/app/documents_view.py" line="64"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <location filename="../../desktop/app/documents_view.py" line="65"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <location filename="../../desktop/app/documents_view.py" line="65"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="66"/>
+        <location filename="../../desktop/app/documents_view.py" line="65"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="75"/>
+        <location filename="../../desktop/app/documents_view.py" line="74"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="76"/>
+        <location filename="../../desktop/app/documents_view.py" line="75"/>
         <source>Show the document here, without leaving Carnet.</source>
         <translation>Afficher le document ici, sans quitter Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="78"/>
+        <location filename="../../desktop/app/documents_view.py" line="77"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/documents_view.py" line="79"/>
+        <location filename="../../desktop/app/documents_view.py" line="78"/>
         <source>Attach documents</source>
         <translation>Joindre des documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/documents_view.py" line="104"/>
+        <location filename="../../desktop/app/documents_view.py" line="103"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1483,17 +1483,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="297"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="324"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="331"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="325"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1635,17 +1635,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>GrowthView</name>
     <message>
-        <location filename="../../desktop/app/growth.py" line="130"/>
+        <location filename="../../desktop/app/growth.py" line="129"/>
         <source>Growth: {0}</source>
         <translation>Croissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="133"/>
+        <location filename="../../desktop/app/growth.py" line="132"/>
         <source>Growth curves</source>
         <translation>Courbes de croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="143"/>
+        <location filename="../../desktop/app/growth.py" line="142"/>
         <source>Not measured yet.</source>
         <translation>Pas encore mesuré.</translation>
     </message>
@@ -1653,97 +1653,97 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="180"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="175"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="185"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="192"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="179"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="182"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="210"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="183"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="237"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="244"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="250"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1751,104 +1751,104 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LabResultDialog</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <location filename="../../desktop/app/lab_results.py" line="111"/>
         <source>Edit a lab result</source>
         <translation>Modifier un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="110"/>
+        <location filename="../../desktop/app/lab_results.py" line="111"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="115"/>
+        <location filename="../../desktop/app/lab_results.py" line="116"/>
         <source>Analyte</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="116"/>
+        <location filename="../../desktop/app/lab_results.py" line="117"/>
         <source>Hémoglobine, TSH, HbA1c…</source>
         <translation>Hémoglobine, TSH, HbA1c…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="117"/>
+        <location filename="../../desktop/app/lab_results.py" line="118"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="118"/>
+        <location filename="../../desktop/app/lab_results.py" line="119"/>
         <source>13,2 or négatif</source>
         <translation>13,2 ou négatif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="119"/>
+        <location filename="../../desktop/app/lab_results.py" line="120"/>
         <source>Unit</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="120"/>
-        <location filename="../../desktop/app/lab_results.py" line="161"/>
+        <location filename="../../desktop/app/lab_results.py" line="121"/>
+        <location filename="../../desktop/app/lab_results.py" line="162"/>
         <source>Reference range: low</source>
         <translation>Valeurs de référence : borne basse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="121"/>
-        <location filename="../../desktop/app/lab_results.py" line="162"/>
+        <location filename="../../desktop/app/lab_results.py" line="122"/>
+        <location filename="../../desktop/app/lab_results.py" line="163"/>
         <source>Reference range: high</source>
         <translation>Valeurs de référence : borne haute</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="122"/>
+        <location filename="../../desktop/app/lab_results.py" line="123"/>
         <source>Reference range as the lab wrote it</source>
         <translation>Valeurs de référence telles qu&apos;écrites par le laboratoire</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="123"/>
+        <location filename="../../desktop/app/lab_results.py" line="124"/>
         <source>Sample taken on</source>
         <translation>Prélevé le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="124"/>
+        <location filename="../../desktop/app/lab_results.py" line="125"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="129"/>
+        <location filename="../../desktop/app/lab_results.py" line="130"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="134"/>
+        <location filename="../../desktop/app/lab_results.py" line="135"/>
         <source>Report it came with</source>
         <translation>Compte rendu joint</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="142"/>
+        <location filename="../../desktop/app/lab_results.py" line="143"/>
         <source>Name the analyte.</source>
         <translation>Nommez l&apos;analyse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="147"/>
+        <location filename="../../desktop/app/lab_results.py" line="148"/>
         <source>Sample taken on: {0}</source>
         <translation>Prélevé le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="150"/>
+        <location filename="../../desktop/app/lab_results.py" line="151"/>
         <source>Type the day the sample was taken.</source>
         <translation>Tapez le jour du prélèvement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="154"/>
+        <location filename="../../desktop/app/lab_results.py" line="155"/>
         <source>Type the result.</source>
         <translation>Tapez le résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="167"/>
+        <location filename="../../desktop/app/lab_results.py" line="168"/>
         <source>{0}: type a number such as 3,5.</source>
         <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="172"/>
+        <location filename="../../desktop/app/lab_results.py" line="173"/>
         <source>The low end of the range is above the high end.</source>
         <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
     </message>
@@ -1856,7 +1856,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LabResultsView</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="201"/>
+        <location filename="../../desktop/app/lab_results.py" line="196"/>
         <source>Lab results: {0}</source>
         <translation>Résultats biologiques : {0}</translation>
     </message>
@@ -1891,22 +1891,22 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="219"/>
+        <location filename="../../desktop/app/lab_results.py" line="196"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="221"/>
+        <location filename="../../desktop/app/lab_results.py" line="219"/>
         <source>Open the report</source>
         <translation>Ouvrir le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="222"/>
+        <location filename="../../desktop/app/lab_results.py" line="220"/>
         <source>Show the report this result came with.</source>
         <translation>Afficher le compte rendu dont vient ce résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="233"/>
+        <location filename="../../desktop/app/lab_results.py" line="228"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
@@ -1914,57 +1914,57 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="100"/>
+        <location filename="../../desktop/app/letters.py" line="102"/>
         <source>Letter or certificate: {0}</source>
         <translation>Courrier ou certificat : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="107"/>
+        <location filename="../../desktop/app/letters.py" line="109"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="108"/>
+        <location filename="../../desktop/app/letters.py" line="110"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="110"/>
+        <location filename="../../desktop/app/letters.py" line="112"/>
         <source>Edit the template…</source>
         <translation>Modifier le modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="114"/>
+        <location filename="../../desktop/app/letters.py" line="116"/>
         <source>Letter text</source>
         <translation>Texte du courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="118"/>
+        <location filename="../../desktop/app/letters.py" line="120"/>
         <source>Keep in the chart</source>
         <translation>Classer dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="119"/>
+        <location filename="../../desktop/app/letters.py" line="121"/>
         <source>Keep and save as PDF…</source>
         <translation>Classer et enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="120"/>
+        <location filename="../../desktop/app/letters.py" line="122"/>
         <source>Keep and print…</source>
         <translation>Classer et imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="203"/>
+        <location filename="../../desktop/app/letters.py" line="205"/>
         <source>Kept in the chart, but: {0}</source>
         <translation>Classé dans le dossier, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="219"/>
+        <location filename="../../desktop/app/letters.py" line="223"/>
         <source>Save the letter as PDF</source>
         <translation>Enregistrer le courrier en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="235"/>
+        <location filename="../../desktop/app/letters.py" line="239"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -2045,208 +2045,53 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="132"/>
-        <source>&amp;Practice</source>
-        <translation>&amp;Cabinet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="133"/>
-        <source>Sync now</source>
-        <translation>Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
-        <source>Sync conflicts…</source>
-        <translation>Conflits de synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
-        <source>Lock</source>
-        <translation>Verrouiller</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
-        <source>Forget this computer</source>
-        <translation>Oublier cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="146"/>
-        <source>Remove the key remembered in this computer&apos;s keyring</source>
-        <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="148"/>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="151"/>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="154"/>
-        <source>Sync settings…</source>
-        <translation>Réglages de synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="137"/>
-        <source>Repair the storage…</source>
-        <translation>Réparer le stockage…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="156"/>
-        <source>New recovery kit…</source>
-        <translation>Nouveau kit de secours…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="159"/>
-        <source>Preferences…</source>
-        <translation>Préférences…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="162"/>
-        <source>Practice details…</source>
-        <translation>Cabinet…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="164"/>
-        <source>Devices…</source>
-        <translation>Appareils…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
-        <source>Access log…</source>
-        <translation>Journal d&apos;accès…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="169"/>
-        <source>My practitioner profile…</source>
-        <translation>Mon profil de praticien…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="171"/>
-        <source>Users…</source>
-        <translation>Utilisateurs…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="192"/>
-        <source>Find a patient</source>
-        <translation>Chercher un patient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="196"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="222"/>
-        <source>P&amp;atient</source>
-        <translation>P&amp;atient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
-        <source>New patient…</source>
-        <translation>Nouveau patient…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="226"/>
-        <source>Delete this chart…</source>
-        <translation>Supprimer ce dossier…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="228"/>
-        <source>Deleted charts…</source>
-        <translation>Dossiers supprimés…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="230"/>
-        <source>Letter or certificate…</source>
-        <translation>Courrier ou certificat…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="232"/>
-        <source>Medical summary…</source>
-        <translation>Synthèse médicale…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="256"/>
+        <location filename="../../desktop/app/window.py" line="150"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="258"/>
+        <location filename="../../desktop/app/window.py" line="152"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="261"/>
+        <location filename="../../desktop/app/window.py" line="155"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="262"/>
+        <location filename="../../desktop/app/window.py" line="156"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="273"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="304"/>
-        <source>This computer no longer remembers the practice&apos;s key.</source>
-        <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="306"/>
-        <source>No keyring on this computer: nothing was remembered.</source>
-        <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="339"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="344"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="405"/>
+        <location filename="../../desktop/app/window.py" line="294"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="407"/>
+        <location filename="../../desktop/app/window.py" line="296"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="448"/>
-        <source>New recovery kit</source>
-        <translation>Nouveau kit de secours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="450"/>
-        <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
-        <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="453"/>
-        <source>Make a new kit</source>
-        <translation>Faire un nouveau kit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="454"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="516"/>
-        <location filename="../../desktop/app/window.py" line="529"/>
+        <location filename="../../desktop/app/window.py" line="338"/>
+        <location filename="../../desktop/app/window.py" line="351"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2254,29 +2099,29 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>NewPatientDialog</name>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="21"/>
         <location filename="../../desktop/app/new_patient.py" line="22"/>
+        <location filename="../../desktop/app/new_patient.py" line="23"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="29"/>
-        <location filename="../../desktop/app/new_patient.py" line="38"/>
+        <location filename="../../desktop/app/new_patient.py" line="30"/>
+        <location filename="../../desktop/app/new_patient.py" line="39"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="44"/>
+        <location filename="../../desktop/app/new_patient.py" line="45"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom de famille est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="65"/>
+        <location filename="../../desktop/app/new_patient.py" line="66"/>
         <source>A patient with the same birth name, first given name, birth date and sex already exists: {0}. Open their chart instead, or create this one anyway.</source>
         <translation>Un patient de même nom de naissance, premier prénom, date de naissance et sexe existe déjà : {0}. Ouvrez plutôt son dossier, ou créez quand même celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="70"/>
+        <location filename="../../desktop/app/new_patient.py" line="71"/>
         <source>Create anyway</source>
         <translation>Créer quand même</translation>
     </message>
@@ -2284,12 +2129,12 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="48"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="49"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="49"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="50"/>
         <source>Choose: {0}</source>
         <translation>Choisir : {0}</translation>
     </message>
@@ -2297,37 +2142,37 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientExport</name>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="172"/>
+        <location filename="../../desktop/app/access_log.py" line="173"/>
         <source>Access log file (CSV)</source>
         <translation>Fichier du journal d&apos;accès (CSV)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="173"/>
+        <location filename="../../desktop/app/access_log.py" line="174"/>
         <source>Export for the patient</source>
         <translation>Exporter pour le patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="174"/>
+        <location filename="../../desktop/app/access_log.py" line="175"/>
         <source>Export the patient&apos;s access log</source>
         <translation>Exporter le journal d&apos;accès du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="179"/>
+        <location filename="../../desktop/app/access_log.py" line="180"/>
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="199"/>
+        <location filename="../../desktop/app/access_log.py" line="200"/>
         <source>Choose the file to write first.</source>
         <translation>Choisissez d&apos;abord le fichier à écrire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="203"/>
+        <location filename="../../desktop/app/access_log.py" line="204"/>
         <source>Writing…</source>
         <translation>Écriture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/access_log.py" line="207"/>
+        <location filename="../../desktop/app/access_log.py" line="208"/>
         <source>{0} entries written to {1}</source>
         <translation>{0} entrées écrites dans {1}</translation>
     </message>
@@ -2335,33 +2180,33 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientExportDialog</name>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="156"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="141"/>
         <source>Export the record of {0}</source>
         <translation>Exporter le dossier de {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="159"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="144"/>
         <source>Copy for the patient: readable PDF, FHIR file and documents (.zip)</source>
         <translation>Copie pour le patient : PDF lisible, fichier FHIR et documents (.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="161"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="146"/>
         <source>FHIR R4 Bundle, for another software (.json)</source>
         <translation>Bundle FHIR R4, pour un autre logiciel (.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="163"/>
-        <location filename="../../desktop/app/export_dialogs.py" line="166"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="151"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="169"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="154"/>
         <source>The file holds the record in clear. Give it to the patient or to the software it is for, and do not leave a copy on this computer.</source>
         <translation>Le fichier contient le dossier en clair. Remettez-le au patient ou au logiciel auquel il est destiné, et n&apos;en laissez pas de copie sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="180"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="165"/>
         <source>Choose the file to write.</source>
         <translation>Choisissez le fichier à écrire.</translation>
     </message>
@@ -2494,6 +2339,39 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     </message>
 </context>
 <context>
+    <name>PracticeAdmin</name>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="73"/>
+        <source>This computer no longer remembers the practice&apos;s key.</source>
+        <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="75"/>
+        <source>No keyring on this computer: nothing was remembered.</source>
+        <translation>Pas de trousseau sur cet ordinateur : rien n'était mémorisé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="102"/>
+        <source>New recovery kit</source>
+        <translation>Nouveau kit de secours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="104"/>
+        <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
+        <translation>Faire un nouveau kit de secours ? Le kit actuel n'ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="107"/>
+        <source>Make a new kit</source>
+        <translation>Faire un nouveau kit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/practice_admin.py" line="108"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>PracticeDetailsDialog</name>
     <message>
         <location filename="../../desktop/app/practice_details.py" line="70"/>
@@ -2549,54 +2427,54 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PracticeExportDialog</name>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="183"/>
         <source>Export the practice</source>
         <translation>Exporter le cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="200"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="185"/>
         <source>FHIR R4, one NDJSON file per resource type (a folder)</source>
         <translation>FHIR R4, un fichier NDJSON par type de ressource (un dossier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="201"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="186"/>
         <source>Plain SQLite database, readable by any tool (a file)</source>
         <translation>Base SQLite en clair, lisible par tout outil (un fichier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="203"/>
-        <location filename="../../desktop/app/export_dialogs.py" line="213"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="198"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="204"/>
-        <location filename="../../desktop/app/export_dialogs.py" line="214"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="189"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="199"/>
         <source>SQLite file</source>
         <translation>Fichier SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="207"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="192"/>
         <source>I understand that this copy holds the whole practice in clear: anyone who gets the file can read every record.</source>
         <translation>Je comprends que cette copie contient tout le cabinet en clair : quiconque obtient le fichier peut lire tous les dossiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="216"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="201"/>
         <source>Cancel the export</source>
         <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="234"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="219"/>
         <source>Choose the folder to write into.</source>
         <translation>Choisissez le dossier où écrire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="245"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="230"/>
         <source>Choose the file to write.</source>
         <translation>Choisissez le fichier à écrire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="249"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="234"/>
         <source>Tick the box to confirm that the copy will be readable by anyone.</source>
         <translation>Cochez la case pour confirmer que la copie sera lisible par n&apos;importe qui.</translation>
     </message>
@@ -2721,233 +2599,233 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="106"/>
+        <location filename="../../desktop/app/prescription.py" line="107"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="117"/>
+        <location filename="../../desktop/app/prescription.py" line="118"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="122"/>
+        <location filename="../../desktop/app/prescription.py" line="123"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="123"/>
+        <location filename="../../desktop/app/prescription.py" line="124"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="124"/>
+        <location filename="../../desktop/app/prescription.py" line="125"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="137"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <location filename="../../desktop/app/prescription.py" line="142"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="142"/>
+        <location filename="../../desktop/app/prescription.py" line="143"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="145"/>
+        <location filename="../../desktop/app/prescription.py" line="146"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="146"/>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="152"/>
+        <location filename="../../desktop/app/prescription.py" line="153"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="155"/>
+        <location filename="../../desktop/app/prescription.py" line="156"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="160"/>
+        <location filename="../../desktop/app/prescription.py" line="161"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="166"/>
+        <location filename="../../desktop/app/prescription.py" line="167"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="168"/>
+        <location filename="../../desktop/app/prescription.py" line="169"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="223"/>
+        <location filename="../../desktop/app/prescription.py" line="224"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="225"/>
+        <location filename="../../desktop/app/prescription.py" line="226"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="240"/>
+        <location filename="../../desktop/app/prescription.py" line="241"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="241"/>
+        <location filename="../../desktop/app/prescription.py" line="242"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="242"/>
+        <location filename="../../desktop/app/prescription.py" line="243"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <location filename="../../desktop/app/prescription.py" line="244"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="244"/>
+        <location filename="../../desktop/app/prescription.py" line="245"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="247"/>
+        <location filename="../../desktop/app/prescription.py" line="248"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="262"/>
+        <location filename="../../desktop/app/prescription.py" line="263"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="275"/>
+        <location filename="../../desktop/app/prescription.py" line="276"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="285"/>
+        <location filename="../../desktop/app/prescription.py" line="286"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="296"/>
+        <location filename="../../desktop/app/prescription.py" line="297"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="296"/>
+        <location filename="../../desktop/app/prescription.py" line="297"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="317"/>
+        <location filename="../../desktop/app/prescription.py" line="318"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="355"/>
+        <location filename="../../desktop/app/prescription.py" line="358"/>
         <source>{0} proposals: Down arrow to choose, Enter to add.</source>
         <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="359"/>
+        <location filename="../../desktop/app/prescription.py" line="362"/>
         <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
         <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="394"/>
+        <location filename="../../desktop/app/prescription.py" line="397"/>
         <source>{0}: recorded allergy {1} ({2})</source>
         <translation>{0} : allergie enregistrée {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="417"/>
+        <location filename="../../desktop/app/prescription.py" line="420"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="434"/>
+        <location filename="../../desktop/app/prescription.py" line="437"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="473"/>
+        <location filename="../../desktop/app/prescription.py" line="476"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="509"/>
+        <location filename="../../desktop/app/prescription.py" line="512"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="527"/>
+        <location filename="../../desktop/app/prescription.py" line="533"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="542"/>
+        <location filename="../../desktop/app/prescription.py" line="548"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="548"/>
+        <location filename="../../desktop/app/prescription.py" line="554"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="573"/>
+        <location filename="../../desktop/app/prescription.py" line="579"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="574"/>
+        <location filename="../../desktop/app/prescription.py" line="580"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="576"/>
+        <location filename="../../desktop/app/prescription.py" line="582"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="578"/>
+        <location filename="../../desktop/app/prescription.py" line="584"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="164"/>
+        <location filename="../../desktop/app/prescription.py" line="165"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="525"/>
+        <location filename="../../desktop/app/prescription.py" line="531"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="307"/>
-        <location filename="../../desktop/app/prescription.py" line="430"/>
+        <location filename="../../desktop/app/prescription.py" line="308"/>
+        <location filename="../../desktop/app/prescription.py" line="433"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
@@ -2955,93 +2833,93 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="262"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="269"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="263"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="270"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="264"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="271"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="265"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="272"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="266"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="273"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="402"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="405"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="406"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="415"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="421"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="417"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="428"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="438"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="446"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3141,13 +3019,13 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../desktop/app/repair.py" line="65"/>
-        <location filename="../../desktop/app/repair.py" line="88"/>
+        <location filename="../../desktop/app/repair.py" line="64"/>
+        <location filename="../../desktop/app/repair.py" line="87"/>
         <source>Repair the storage</source>
         <translation>Réparer le stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="68"/>
+        <location filename="../../desktop/app/repair.py" line="67"/>
         <source>Repair makes the practice&apos;s storage whole again from this computer. It publishes everything this computer holds as the new starting point and retires the damaged chains of changes; nothing is deleted. The other computers follow at their next sync and keep everything they hold, sent or not.
 
 Before you repair: ask the storage provider (or check the NAS) whether the lost data can be put back; if it can, do that instead and simply sync again. Repair from the computer that holds the most recent data, never from one that was offline for long.</source>
@@ -3156,37 +3034,37 @@ Before you repair: ask the storage provider (or check the NAS) whether the lost 
 Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si les données perdues peuvent être remises en place ; si oui, faites-le plutôt et synchronisez simplement à nouveau. Réparez depuis l’ordinateur qui détient les données les plus récentes, jamais depuis un ordinateur resté longtemps hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="80"/>
+        <location filename="../../desktop/app/repair.py" line="79"/>
         <source>The storage cannot be put back, and this computer holds the most recent data</source>
         <translation>Le stockage ne peut pas être remis en place, et cet ordinateur détient les données les plus récentes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="82"/>
+        <location filename="../../desktop/app/repair.py" line="81"/>
         <source>Confirm the repair</source>
         <translation>Confirmer la réparation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="85"/>
+        <location filename="../../desktop/app/repair.py" line="84"/>
         <source>Repair outcome</source>
         <translation>Résultat de la réparation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="103"/>
+        <location filename="../../desktop/app/repair.py" line="102"/>
         <source>Repairing…</source>
         <translation>Réparation en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="112"/>
+        <location filename="../../desktop/app/repair.py" line="109"/>
         <source>The storage is complete: there is nothing to repair.</source>
         <translation>Le stockage est complet : il n’y a rien à réparer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="116"/>
+        <location filename="../../desktop/app/repair.py" line="113"/>
         <source>The storage is repaired: the other computers follow at their next sync.</source>
         <translation>Le stockage est réparé : les autres ordinateurs suivront à leur prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/repair.py" line="124"/>
+        <location filename="../../desktop/app/repair.py" line="121"/>
         <source>The repair failed: please report this.</source>
         <translation>La réparation a échoué : merci de le signaler.</translation>
     </message>
@@ -3270,134 +3148,134 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="170"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="380"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="388"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="163"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="365"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="370"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="172"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="165"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="174"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="167"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="178"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="171"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="218"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="211"/>
         <source>the passphrase that opens the practice on its storage</source>
         <translation>la phrase secrète qui ouvre le cabinet sur son stockage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="219"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="212"/>
         <source>the recovery key printed on the recovery kit</source>
         <translation>la clé de récupération imprimée sur le kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="220"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="213"/>
         <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
         <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="225"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="218"/>
         <source>To restore the whole practice on a new computer.</source>
         <translation>Pour restaurer tout le cabinet sur un nouvel ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="226"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="219"/>
         <source>When the practice passphrase is lost.</source>
         <translation>Quand la phrase secrète du cabinet est perdue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="228"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="221"/>
         <source>Made on an enrolled computer with &apos;carnet device enroll&apos;: single use, valid for a short time. This computer never learns the passphrase.</source>
         <translation>Créé sur un ordinateur enrôlé avec « carnet device enroll » : à usage unique, valable peu de temps. Cet ordinateur ne connaîtra jamais la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="239"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="232"/>
         <source>Enter the address of the sync storage.</source>
         <translation>Saisissez l&apos;adresse du stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="244"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="237"/>
         <source>Enter the passphrase chosen for this computer.</source>
         <translation>Saisissez la phrase secrète choisie pour cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="248"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="241"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="249"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="242"/>
         <source>Enter the recovery key.</source>
         <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="250"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="243"/>
         <source>Enter the enrollment code.</source>
         <translation>Saisissez le code d&apos;enrôlement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="254"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="247"/>
         <source>The passphrase for this computer needs at least {0} characters.</source>
         <translation>La phrase secrète de cet ordinateur doit compter au moins {0} caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="257"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="250"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="275"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="267"/>
         <source>Connecting to the storage…</source>
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="312"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="323"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="315"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="325"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="317"/>
         <source>Downloading the latest full copy of the practice…</source>
         <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="328"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
         <source>Building the search indexes…</source>
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="336"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="328"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="356"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="345"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="371"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="358"/>
         <source>This storage holds several practices. Choose the one to bring to this computer, then click “{0}” again.</source>
         <translation>Ce stockage contient plusieurs cabinets. Choisissez celui à installer sur cet ordinateur, puis cliquez de nouveau sur « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="378"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="363"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>
@@ -3405,42 +3283,42 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="38"/>
+        <location filename="../../desktop/app/start_screen.py" line="39"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="42"/>
+        <location filename="../../desktop/app/start_screen.py" line="43"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="44"/>
+        <location filename="../../desktop/app/start_screen.py" line="45"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="47"/>
+        <location filename="../../desktop/app/start_screen.py" line="48"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="98"/>
+        <location filename="../../desktop/app/start_screen.py" line="99"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="106"/>
+        <location filename="../../desktop/app/start_screen.py" line="107"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="109"/>
+        <location filename="../../desktop/app/start_screen.py" line="110"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <location filename="../../desktop/app/start_screen.py" line="116"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>
@@ -3541,32 +3419,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/app/summary.py" line="45"/>
+        <location filename="../../desktop/app/summary.py" line="46"/>
         <source>Medical summary: {0}</source>
         <translation>Synthèse médicale : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="51"/>
+        <location filename="../../desktop/app/summary.py" line="52"/>
         <source>Summary preview</source>
         <translation>Aperçu de la synthèse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="54"/>
+        <location filename="../../desktop/app/summary.py" line="55"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="55"/>
+        <location filename="../../desktop/app/summary.py" line="56"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="81"/>
+        <location filename="../../desktop/app/summary.py" line="82"/>
         <source>Save the summary as PDF</source>
         <translation>Enregistrer la synthèse en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="98"/>
+        <location filename="../../desktop/app/summary.py" line="99"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -3640,17 +3518,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="53"/>
+        <location filename="../../desktop/app/letters.py" line="54"/>
         <source>Template: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="57"/>
+        <location filename="../../desktop/app/letters.py" line="58"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="59"/>
+        <location filename="../../desktop/app/letters.py" line="60"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
     </message>
@@ -3658,94 +3536,94 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TreatmentDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="31"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="33"/>
         <source>Not said</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="32"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="34"/>
         <source>Long-term treatment</source>
         <translation>Traitement au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="33"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="35"/>
         <source>Short course</source>
         <translation>Traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="80"/>
         <source>Edit a treatment</source>
         <translation>Modifier un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="78"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="80"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="82"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="84"/>
         <source>Drug (DCI)</source>
         <translation>Médicament (DCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="83"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="85"/>
         <source>Dosage</source>
         <translation>Posologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="84"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
         <source>Started on</source>
         <translation>Débuté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="88"/>
         <source>Course</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="87"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="106"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
         <source>Stopped on</source>
         <translation>Arrêté le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="88"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="90"/>
         <source>Reason for stopping</source>
         <translation>Motif d&apos;arrêt</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
         <source>side effect, cured, replaced…</source>
         <translation>effet indésirable, guérison, remplacé…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="91"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="93"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="95"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
         <source>Stop today</source>
         <translation>Arrêter aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="110"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="112"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="113"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="115"/>
         <source>Name the drug.</source>
         <translation>Indiquez le médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="116"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="118"/>
         <source>A treatment cannot stop before it started.</source>
         <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="119"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="121"/>
         <source>A reason for stopping needs the date it stopped.</source>
         <translation>Un motif d&apos;arrêt demande la date d&apos;arrêt.</translation>
     </message>
@@ -3810,102 +3688,102 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/app/users.py" line="105"/>
+        <location filename="../../desktop/app/users.py" line="111"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="108"/>
+        <location filename="../../desktop/app/users.py" line="114"/>
         <source>Users of the practice</source>
         <translation>Utilisateurs du cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="110"/>
+        <location filename="../../desktop/app/users.py" line="116"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="110"/>
+        <location filename="../../desktop/app/users.py" line="116"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="110"/>
+        <location filename="../../desktop/app/users.py" line="116"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="110"/>
+        <location filename="../../desktop/app/users.py" line="116"/>
         <source>Until</source>
         <translation>Jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="110"/>
+        <location filename="../../desktop/app/users.py" line="116"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="117"/>
+        <location filename="../../desktop/app/users.py" line="123"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="121"/>
+        <location filename="../../desktop/app/users.py" line="127"/>
         <source>Locum&apos;s last day</source>
         <translation>Dernier jour du remplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="122"/>
+        <location filename="../../desktop/app/users.py" line="128"/>
         <source>Set the last day</source>
         <translation>Fixer le dernier jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="124"/>
+        <location filename="../../desktop/app/users.py" line="130"/>
         <source>Deactivate…</source>
         <translation>Désactiver…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="151"/>
+        <location filename="../../desktop/app/users.py" line="157"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="153"/>
+        <location filename="../../desktop/app/users.py" line="159"/>
         <source>ended</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="155"/>
+        <location filename="../../desktop/app/users.py" line="161"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="193"/>
+        <location filename="../../desktop/app/users.py" line="196"/>
         <source>The locum&apos;s last day is now {0}.</source>
         <translation>Le dernier jour du remplacement est désormais le {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="204"/>
+        <location filename="../../desktop/app/users.py" line="208"/>
         <source>Deactivate a user</source>
         <translation>Désactiver un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="206"/>
+        <location filename="../../desktop/app/users.py" line="210"/>
         <source>{0} will no longer log in: on this computer now, on the others at their next sync. The database key of this computer is changed, so a copy of the old key file no longer opens it. A copy of the database they already took stays readable, and the devices they used can still sync until you revoke them (Practice &gt; Devices…).</source>
         <translation>{0} ne pourra plus se connecter : sur cet ordinateur dès maintenant, sur les autres à leur prochaine synchronisation. La clé de la base de cet ordinateur est changée : une copie de l&apos;ancien fichier de clés ne l&apos;ouvre plus. Une copie de la base déjà emportée reste lisible, et les appareils utilisés par cette personne peuvent encore se synchroniser tant que vous ne les avez pas révoqués (Cabinet &gt; Appareils…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="212"/>
+        <location filename="../../desktop/app/users.py" line="216"/>
         <source>Deactivate</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="213"/>
+        <location filename="../../desktop/app/users.py" line="217"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/users.py" line="222"/>
+        <location filename="../../desktop/app/users.py" line="226"/>
         <source>{0} is deactivated. Revoke the devices they used to stop their sync.</source>
         <translation>{0} est désactivé(e). Révoquez les appareils utilisés par cette personne pour arrêter leur synchronisation.</translation>
     </message>
@@ -3913,107 +3791,107 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationDialog</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="36"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="38"/>
         <source>Not said</source>
         <translation>Non précisée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="37"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="39"/>
         <source>Intramuscular (IM)</source>
         <translation>Intramusculaire (IM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="38"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="40"/>
         <source>Subcutaneous (SC)</source>
         <translation>Sous-cutanée (SC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="39"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
         <source>Intradermal (ID)</source>
         <translation>Intradermique (ID)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="40"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="42"/>
         <source>Oral</source>
         <translation>Orale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="41"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="43"/>
         <source>Nasal</source>
         <translation>Nasale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="138"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="141"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
         <source>Dose number</source>
         <translation>Numéro de dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
         <source>1, 2, 3…</source>
         <translation>1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="149"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
         <source>Injection site</source>
         <translation>Site d&apos;injection</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="159"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="160"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="162"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="163"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="168"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
         <source>The dose number is a whole number: 1, 2, 3…</source>
         <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
@@ -4021,60 +3899,188 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="189"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="194"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="206"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="226"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="60"/>
+        <source>&amp;Practice</source>
+        <translation>&amp;Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="61"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="65"/>
+        <source>Repair the storage…</source>
+        <translation>Réparer le stockage…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="68"/>
+        <source>Sync conflicts…</source>
+        <translation>Conflits de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="70"/>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="73"/>
+        <source>Forget this computer</source>
+        <translation>Oublier cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="74"/>
+        <source>Remove the key remembered in this computer&apos;s keyring</source>
+        <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="76"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="79"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="82"/>
+        <source>Sync settings…</source>
+        <translation>Réglages de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="84"/>
+        <source>New recovery kit…</source>
+        <translation>Nouveau kit de secours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="87"/>
+        <source>Preferences…</source>
+        <translation>Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="90"/>
+        <source>Practice details…</source>
+        <translation>Cabinet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="92"/>
+        <source>Devices…</source>
+        <translation>Appareils…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="95"/>
+        <source>Access log…</source>
+        <translation>Journal d'accès…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="97"/>
+        <source>My practitioner profile…</source>
+        <translation>Mon profil de praticien…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="99"/>
+        <source>Users…</source>
+        <translation>Utilisateurs…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="120"/>
+        <source>Find a patient</source>
+        <translation>Chercher un patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="124"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="143"/>
+        <source>P&amp;atient</source>
+        <translation>P&amp;atient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="144"/>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="147"/>
+        <source>Delete this chart…</source>
+        <translation>Supprimer ce dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="149"/>
+        <source>Deleted charts…</source>
+        <translation>Dossiers supprimés…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="151"/>
+        <source>Letter or certificate…</source>
+        <translation>Courrier ou certificat…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <source>Medical summary…</source>
+        <translation>Synthèse médicale…</translation>
+    </message>
+</context>
+<context>
     <name>WriteDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="72"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
@@ -4087,32 +4093,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Progression de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="97"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="90"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="100"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="93"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="112"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="128"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="119"/>
         <source>Exporting {0}: {1}</source>
         <translation>Export de {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="133"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="123"/>
         <source>Exported to {0}</source>
         <translation>Exporté dans {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/export_dialogs.py" line="141"/>
+        <location filename="../../desktop/app/export_dialogs.py" line="129"/>
         <source>Export cancelled; no file was kept.</source>
         <translation>Export annulé ; aucun fichier n&apos;a été gardé.</translation>
     </message>
@@ -4138,199 +4144,199 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="23"/>
+        <location filename="../../desktop/app/chart_html.py" line="36"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="24"/>
+        <location filename="../../desktop/app/chart_html.py" line="37"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="27"/>
+        <location filename="../../desktop/app/chart_html.py" line="40"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="28"/>
+        <location filename="../../desktop/app/chart_html.py" line="41"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="29"/>
+        <location filename="../../desktop/app/chart_html.py" line="42"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="30"/>
+        <location filename="../../desktop/app/chart_html.py" line="43"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="31"/>
+        <location filename="../../desktop/app/chart_html.py" line="44"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="34"/>
+        <location filename="../../desktop/app/chart_html.py" line="47"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="35"/>
+        <location filename="../../desktop/app/chart_html.py" line="48"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="36"/>
+        <location filename="../../desktop/app/chart_html.py" line="49"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="37"/>
+        <location filename="../../desktop/app/chart_html.py" line="50"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="76"/>
+        <location filename="../../desktop/app/chart_html.py" line="82"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="94"/>
-        <location filename="../../desktop/app/chart_html.py" line="109"/>
+        <location filename="../../desktop/app/chart_html.py" line="100"/>
+        <location filename="../../desktop/app/chart_html.py" line="114"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="97"/>
+        <location filename="../../desktop/app/chart_html.py" line="103"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="112"/>
+        <location filename="../../desktop/app/chart_html.py" line="116"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="114"/>
+        <location filename="../../desktop/app/chart_html.py" line="118"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="117"/>
+        <location filename="../../desktop/app/chart_html.py" line="121"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="130"/>
+        <location filename="../../desktop/app/chart_html.py" line="134"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="170"/>
-        <location filename="../../desktop/app/chart_html.py" line="264"/>
+        <location filename="../../desktop/app/chart_html.py" line="176"/>
+        <location filename="../../desktop/app/chart_html.py" line="270"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="185"/>
+        <location filename="../../desktop/app/chart_html.py" line="191"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="186"/>
+        <location filename="../../desktop/app/chart_html.py" line="192"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="194"/>
+        <location filename="../../desktop/app/chart_html.py" line="200"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="198"/>
+        <location filename="../../desktop/app/chart_html.py" line="204"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="202"/>
+        <location filename="../../desktop/app/chart_html.py" line="208"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="209"/>
+        <location filename="../../desktop/app/chart_html.py" line="215"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="213"/>
+        <location filename="../../desktop/app/chart_html.py" line="219"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="215"/>
+        <location filename="../../desktop/app/chart_html.py" line="221"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="222"/>
+        <location filename="../../desktop/app/chart_html.py" line="228"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="224"/>
+        <location filename="../../desktop/app/chart_html.py" line="230"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="228"/>
+        <location filename="../../desktop/app/chart_html.py" line="234"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="230"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="233"/>
+        <location filename="../../desktop/app/chart_html.py" line="239"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="237"/>
+        <location filename="../../desktop/app/chart_html.py" line="243"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="242"/>
+        <location filename="../../desktop/app/chart_html.py" line="248"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="252"/>
+        <location filename="../../desktop/app/chart_html.py" line="258"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="268"/>
+        <location filename="../../desktop/app/chart_html.py" line="274"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="283"/>
+        <location filename="../../desktop/app/chart_html.py" line="289"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="311"/>
+        <location filename="../../desktop/app/chart_html.py" line="313"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="320"/>
+        <location filename="../../desktop/app/chart_html.py" line="324"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
@@ -4835,7 +4841,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>repair</name>
     <message>
-        <location filename="../../desktop/app/repair.py" line="35"/>
+        <location filename="../../desktop/app/repair.py" line="36"/>
         <source>The storage lost data this practice had stored (rolled back or deleted); nothing was sent onto the gap. If it cannot be put back, use Practice &gt; Repair the storage… on the computer that holds the most recent data.</source>
         <translation>Le stockage a perdu des données que le cabinet y avait enregistrées (retour en arrière ou suppression) ; rien n’a été envoyé par-dessus le trou. S’il ne peut pas être remis en place, utilisez Cabinet &gt; Réparer le stockage… sur l’ordinateur qui détient les données les plus récentes.</translation>
     </message>
@@ -5299,7 +5305,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/store_messages.py" line="271"/>
         <source>Only a doctor or a locum reads the access log.</source>
-        <translation>Seul un médecin ou un remplaçant consulte le journal d'accès.</translation>
+        <translation>Seul un médecin ou un remplaçant consulte le journal d&apos;accès.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/store_messages.py" line="272"/>
