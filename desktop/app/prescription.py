@@ -3,7 +3,8 @@ templates, an allergy check before saving, then saved, saved as PDF, or printed.
 
 Everything that reads or writes (the chart, the drug list, the save, the PDF, the
 pages sent to the printer) runs on the store's worker; the dialog only gathers lines.
-Nothing says "printed" until the pages went to the printer.
+Nothing says "printed" until the pages went to the printer. The drug search is
+`rx_drug_search.DrugSearch`, the checks and the three ways to save `rx_saving.RxSaving`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -35,25 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
-from desktop.app.errors import message_for
-from desktop.app.paper import (
-    ask_pdf_path,
-    ask_printer,
-    documents_folder,
-    printed_on,
-    printer_for,
-    say_failure,
-)
-from desktop.app.rx_dialogs import AllergyWarning, ui_language
+from desktop.app.paper import say_failure
+from desktop.app.rx_dialogs import AllergyWarning
+from desktop.app.rx_drug_search import DrugSearch
 from desktop.app.rx_lines import LinesTable
+from desktop.app.rx_saving import RxSaving
 from desktop.app.tasks import Tasks
 from desktop.practice import practitioners, prescriptions
 from desktop.practice.allergies import default_table
 from desktop.practice.drugs import Drug, DrugIndex
-from desktop.practice.prescriptions import CHILD_UNDER_YEARS, AllergyHit, RxLine
-from desktop.reports.prescription import pdf_name, print_ordonnance, write_ordonnance
-
-Then = Callable[[list[RxLine]], None]
+from desktop.practice.prescriptions import CHILD_UNDER_YEARS, RxLine
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -93,7 +84,7 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
     }
 
 
-class PrescriptionEditor(QDialog):
+class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
     saved = Signal(str)  # the prescription's id
     pdf_written = Signal(str)  # the PDF's path
     printed = Signal(str)  # the printer's name, once the pages were sent to it
@@ -320,251 +311,6 @@ class PrescriptionEditor(QDialog):
         ops.Op(self, self.tasks, write).success(done).failure(self._failed).changes(
             ops.Changes(sync=True)
         ).run()
-
-    # -- the drug list --------------------------------------------------------------------
-
-    def _drugs(self, p: Any) -> DrugIndex:
-        """On the worker: the practice's imported list, else the starter list."""
-        if self._index is None:
-            self._index = DrugIndex.open(p.folder)
-        return self._index
-
-    def _close_index(self) -> None:
-        def close() -> None:
-            if self._index is not None:
-                self._index.close()
-                self._index = None
-
-        self.tasks.on_db(close)
-
-    def _search(self) -> None:
-        query = self.drug_search.text().strip()
-        if len(query) < 2:
-            return
-        self.tasks.db(
-            lambda p: self._drugs(p).search(query, 15),
-            on_done=lambda hits: self._show_hits(query, hits),
-            on_error=self._failed,
-        )
-
-    def _show_hits(self, query: str, hits: list[Drug]) -> None:
-        if query != self.drug_search.text().strip():
-            return  # the user typed on: a newer search is coming
-        self._hits = {hit.label: hit for hit in hits}
-        self.drug_model.setStringList(list(self._hits))
-        # Said in the status line too: a screen reader does not see the completer's popup.
-        if hits:
-            self.status.setText(
-                self.tr("{0} proposals: Down arrow to choose, Enter to add.").format(len(hits))
-            )
-        else:
-            self.status.setText(
-                self.tr("No drug in the list starts with “{0}”: Enter adds it as typed.")
-                .format(query)
-            )
-        if hits and self.drug_search.hasFocus():
-            self.completer.complete()
-
-    def _picked(self, label: str) -> None:
-        drug = self._hits.get(label)
-        if drug is None:
-            return
-        self.add_drug(drug)
-        QTimer.singleShot(0, self.drug_search.clear)  # after the completer set the text
-
-    def add_drug(self, drug: Drug) -> None:
-        row = self.table.add(prescriptions.with_drug(RxLine(drug.drug), drug))
-        self.status.clear()
-        self.mark_allergies()
-        self.table.setCurrentCell(row, 1)
-        self.table.setFocus()
-
-    def mark_allergies(self) -> list[AllergyHit]:
-        """As soon as a line is added, not only at saving: a line matching a recorded
-        allergy turns red and the status line names the allergy (the dialog at saving
-        still asks for a reason)."""
-        recorded = self.info.get("allergies") or []
-        at = {row: self.table.line_at(row) for row in range(self.table.rowCount())}
-        rows = [row for row, line in at.items() if line is not None]
-        lines = [line for line in at.values() if line is not None]
-        hits = prescriptions.hits_for(recorded, lines) if recorded else []
-        flagged = {rows[hit.line] for hit in hits}
-        for row in range(self.table.rowCount()):
-            self.table.flag(row, row in flagged)
-        if hits:
-            table, language = default_table(), ui_language()
-            self.status.setText("⚠ " + "; ".join(
-                self.tr("{0}: recorded allergy {1} ({2})").format(
-                    hit.drug, hit.allergy, table.label(hit.why, language)
-                )
-                for hit in hits
-            ))  # fmt: skip
-        return hits
-
-    def _add_typed(self) -> None:
-        text = self.drug_search.text().strip()
-        popup = self.completer.popup()
-        if not text or (popup is not None and popup.isVisible()):
-            return
-        if text in self._hits:
-            self.add_drug(self._hits[text])
-        else:
-            self.table.add(RxLine(text))
-            self.status.clear()
-            self.mark_allergies()
-        self.drug_search.clear()
-
-    # -- saving ---------------------------------------------------------------------------
-
-    def _bad_renewals(self, bad: ValueError) -> None:
-        self.status.setText(self.tr("Line {0}: renewals are a number (0 to 12).").format(bad))
-
-    def start(self, then: Then) -> None:
-        """Check the lines (and allergies, on the worker), then ``then(lines)``."""
-        if self.saved_id is not None:
-            then([])
-            return
-        try:
-            lines = self.table.lines()
-        except ValueError as bad:
-            self._bad_renewals(bad)
-            return
-        if not lines:
-            self.status.setText(self.tr("Add at least one drug."))
-            return
-        if self.is_child() and not self.weight_box.value():
-            self.status.setText(
-                self.tr("Enter the child's weight: it is printed on a child's prescription.")
-            )
-            self.weight_box.setFocus()
-            return
-        patient_id = self.patient_id
-
-        def check(p: Any) -> tuple[list[RxLine], list[AllergyHit]]:
-            index = self._drugs(p)
-            ready = [prescriptions.completed(line, index.resolve(line.drug)) for line in lines]
-            return ready, prescriptions.check_allergies(p, patient_id, ready)
-
-        self._busy(True)
-        self.tasks.db(check, on_done=lambda found: self._checked(found, then),
-                      on_error=self._failed)
-
-    def _checked(self, found: tuple[list[RxLine], list[AllergyHit]], then: Then) -> None:
-        lines, hits = found
-        self.table.set_lines(lines)  # what will print: a brand shows as its DCI
-        open_hits = [hit for hit in hits if not hit.overridden]
-        if not open_hits:
-            then(lines)
-            return
-        self._busy(False)
-        warning = AllergyWarning(open_hits, self)
-        self.warning = warning
-
-        def anyway() -> None:
-            reason = warning.reason.text().strip()
-            forced = list(lines)
-            for hit in open_hits:
-                forced[hit.line] = dataclasses.replace(
-                    forced[hit.line], allergy=hit.allergy, override_reason=reason
-                )
-            self.table.set_lines(forced)
-            self._busy(True)
-            then(forced)
-
-        warning.accepted.connect(anyway)
-        warning.rejected.connect(
-            lambda: self.status.setText(self.tr("Not saved: change the prescription."))
-        )
-        warning.open()
-
-    def _measures(self) -> tuple[float | None, float | None]:
-        return (self.weight_box.value() or None, self.height_box.value() or None)
-
-    def _write(self, lines: list[RxLine], after: Callable[[Any, str], Any] | None = None,
-               on_done: Callable[[Any], None] | None = None) -> None:
-        """Save (unless already saved), then ``after(practice, id)`` on the worker."""
-        patient_id, saved = self.patient_id, self.saved_id
-        weight, height = self._measures()
-        notes = self.notes.text().strip() or None
-
-        def work(p: Any) -> tuple[str, Any]:
-            rx = saved or prescriptions.add(
-                p, patient_id, lines, notes=notes, weight_kg=weight, height_cm=height
-            )
-            if after is None:
-                return rx, None
-            try:
-                return rx, after(p, rx)
-            except Exception as exc:  # saved, but the paper failed: say so, keep the id
-                if message_for(exc) is None and not isinstance(exc, OSError):
-                    raise
-                return rx, exc
-
-        def done(result: tuple[str, Any]) -> None:
-            rx, outcome = result
-            if self.saved_id is None:
-                self.saved_id = rx
-                self.saved.emit(rx)
-                self.table.setEnabled(False)
-            self._busy(False)
-            if isinstance(outcome, BaseException):
-                text = message_for(outcome) or str(outcome)
-                self.status.setText(self.tr("Saved, but: {0}").format(text))
-                return
-            if on_done is not None:
-                on_done(outcome)
-
-        # The store's worker: the prescription and its paper go together (saved once).
-        ops.Op(self, self.tasks, work).success(done).failure(self._failed).changes(
-            ops.Changes(sync=True)
-        ).run()
-
-    def _save_only(self, lines: list[RxLine]) -> None:
-        self._write(lines, on_done=lambda _: self.accept())
-
-    def suggested_path(self) -> Path:
-        pt = self.info.get("patient")
-        return documents_folder() / pdf_name(pt.family_name if pt else "", dt.date.today())
-
-    def _save_pdf(self, lines: list[RxLine]) -> None:
-        self._busy(False)
-        path = ask_pdf_path(self, self.tr("Save the prescription as PDF"), self.suggested_path())
-        if path is None:
-            self.status.setText(self.tr("No file chosen: nothing was saved."))
-            return
-        self._busy(True)
-
-        def pdf(p: Any, rx: str) -> str:
-            write_ordonnance(path, prescriptions.ordonnance(p, rx))
-            return str(path)
-
-        def written(where: str) -> None:
-            self.pdf_written.emit(where)
-            self.accept()
-
-        self._write(lines, pdf, written)
-
-    def _ask_printer(self, printer: QPrinter) -> bool:
-        return ask_printer(self, printer, self.tr("Print the prescription"))
-
-    def _save_print(self, lines: list[RxLine]) -> None:
-        self._busy(False)
-        printer = printer_for("Ordonnance")
-        if not self.print_dialog(printer):
-            self.status.setText(self.tr("Not printed."))
-            return
-        self._printer = printer  # alive until the worker has painted on it
-        self._busy(True)
-
-        def paint(p: Any, rx: str) -> str:
-            print_ordonnance(printer, prescriptions.ordonnance(p, rx))
-            return printed_on(printer)
-
-        def sent(name: str) -> None:
-            self.printed.emit(name)
-            self.accept()
-
-        self._write(lines, paint, sent)
 
     def reject(self) -> None:
         """Escape or closing the window: lines not saved are not dropped without asking."""

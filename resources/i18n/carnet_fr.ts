@@ -1481,6 +1481,24 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     </message>
 </context>
 <context>
+    <name>DrugSearch</name>
+    <message>
+        <location filename="../../desktop/app/rx_drug_search.py" line="79"/>
+        <source>{0} proposals: Down arrow to choose, Enter to add.</source>
+        <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_drug_search.py" line="83"/>
+        <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
+        <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_drug_search.py" line="118"/>
+        <source>{0}: recorded allergy {1} ({2})</source>
+        <translation>{0} : allergie enregistrée {1} ({2})</translation>
+    </message>
+</context>
+<context>
     <name>EditOrAdd</name>
     <message>
         <location filename="../../desktop/app/record_dialogs.py" line="304"/>
@@ -2348,7 +2366,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     <message>
         <location filename="../../desktop/app/practice_admin.py" line="75"/>
         <source>No keyring on this computer: nothing was remembered.</source>
-        <translation>Pas de trousseau sur cet ordinateur : rien n'était mémorisé.</translation>
+        <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/practice_admin.py" line="102"/>
@@ -2358,7 +2376,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     <message>
         <location filename="../../desktop/app/practice_admin.py" line="104"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
-        <translation>Faire un nouveau kit de secours ? Le kit actuel n'ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
+        <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/practice_admin.py" line="107"/>
@@ -2599,233 +2617,177 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="107"/>
+        <location filename="../../desktop/app/prescription.py" line="98"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="118"/>
+        <location filename="../../desktop/app/prescription.py" line="109"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="123"/>
+        <location filename="../../desktop/app/prescription.py" line="114"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="124"/>
+        <location filename="../../desktop/app/prescription.py" line="115"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="125"/>
+        <location filename="../../desktop/app/prescription.py" line="116"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="138"/>
+        <location filename="../../desktop/app/prescription.py" line="129"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="142"/>
+        <location filename="../../desktop/app/prescription.py" line="133"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <location filename="../../desktop/app/prescription.py" line="134"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="146"/>
+        <location filename="../../desktop/app/prescription.py" line="137"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="153"/>
+        <location filename="../../desktop/app/prescription.py" line="144"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="156"/>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="161"/>
+        <location filename="../../desktop/app/prescription.py" line="152"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="167"/>
+        <location filename="../../desktop/app/prescription.py" line="158"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="169"/>
+        <location filename="../../desktop/app/prescription.py" line="160"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="224"/>
+        <location filename="../../desktop/app/prescription.py" line="215"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="226"/>
+        <location filename="../../desktop/app/prescription.py" line="217"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="241"/>
+        <location filename="../../desktop/app/prescription.py" line="232"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="242"/>
+        <location filename="../../desktop/app/prescription.py" line="233"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <location filename="../../desktop/app/prescription.py" line="234"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="244"/>
+        <location filename="../../desktop/app/prescription.py" line="235"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="245"/>
+        <location filename="../../desktop/app/prescription.py" line="236"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="248"/>
+        <location filename="../../desktop/app/prescription.py" line="239"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="263"/>
+        <location filename="../../desktop/app/prescription.py" line="254"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="276"/>
+        <location filename="../../desktop/app/prescription.py" line="267"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="286"/>
+        <location filename="../../desktop/app/prescription.py" line="277"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="297"/>
+        <location filename="../../desktop/app/prescription.py" line="288"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="297"/>
+        <location filename="../../desktop/app/prescription.py" line="288"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="318"/>
+        <location filename="../../desktop/app/prescription.py" line="309"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="358"/>
-        <source>{0} proposals: Down arrow to choose, Enter to add.</source>
-        <translation>{0} propositions : flèche bas pour choisir, Entrée pour ajouter.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="362"/>
-        <source>No drug in the list starts with “{0}”: Enter adds it as typed.</source>
-        <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="397"/>
-        <source>{0}: recorded allergy {1} ({2})</source>
-        <translation>{0} : allergie enregistrée {1} ({2})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="420"/>
-        <source>Line {0}: renewals are a number (0 to 12).</source>
-        <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="437"/>
-        <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
-        <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="476"/>
-        <source>Not saved: change the prescription.</source>
-        <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="512"/>
-        <source>Saved, but: {0}</source>
-        <translation>Enregistrée, mais : {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="533"/>
-        <source>No file chosen: nothing was saved.</source>
-        <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="548"/>
-        <source>Print the prescription</source>
-        <translation>Imprimer l&apos;ordonnance</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="554"/>
-        <source>Not printed.</source>
-        <translation>Non imprimée.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="579"/>
+        <location filename="../../desktop/app/prescription.py" line="325"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="580"/>
+        <location filename="../../desktop/app/prescription.py" line="326"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="582"/>
+        <location filename="../../desktop/app/prescription.py" line="328"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="584"/>
+        <location filename="../../desktop/app/prescription.py" line="330"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="165"/>
+        <location filename="../../desktop/app/prescription.py" line="156"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="531"/>
-        <source>Save the prescription as PDF</source>
-        <translation>Enregistrer l&apos;ordonnance en PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="308"/>
-        <location filename="../../desktop/app/prescription.py" line="433"/>
+        <location filename="../../desktop/app/prescription.py" line="299"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
@@ -3278,6 +3240,54 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/restore_wizard.py" line="363"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
+    </message>
+</context>
+<context>
+    <name>RxSaving</name>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="64"/>
+        <source>Line {0}: renewals are a number (0 to 12).</source>
+        <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="77"/>
+        <source>Add at least one drug.</source>
+        <translation>Ajoutez au moins un médicament.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="81"/>
+        <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
+        <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="120"/>
+        <source>Not saved: change the prescription.</source>
+        <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="156"/>
+        <source>Saved, but: {0}</source>
+        <translation>Enregistrée, mais : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="175"/>
+        <source>Save the prescription as PDF</source>
+        <translation>Enregistrer l&apos;ordonnance en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="177"/>
+        <source>No file chosen: nothing was saved.</source>
+        <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="192"/>
+        <source>Print the prescription</source>
+        <translation>Imprimer l&apos;ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="198"/>
+        <source>Not printed.</source>
+        <translation>Non imprimée.</translation>
     </message>
 </context>
 <context>
@@ -4024,7 +4034,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/window_menus.py" line="95"/>
         <source>Access log…</source>
-        <translation>Journal d'accès…</translation>
+        <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
         <location filename="../../desktop/app/window_menus.py" line="97"/>
