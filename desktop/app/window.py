@@ -38,7 +38,9 @@ from desktop.app.undo_bar import UndoBar
 from desktop.app.unlock import keyring_account
 from desktop.app.warmup import SearchWarmer
 from desktop.app.window_menus import WindowMenus
+from desktop.practice import people
 from desktop.practice.drafts import DraftStore
+from desktop.practice.errors import LoginRefusedError
 from desktop.practice.keycache import KeyCache
 
 
@@ -264,11 +266,22 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         self._reopen_chart()
         if self.patients.search.text().strip():
             self.patients.refresh()
-        self.tasks.db(
-            lambda p: p.db_key if p.enforce_departures() else None,
-            on_done=self._rekeyed,
-            on_error=self.show_error,
-        )
+        self.tasks.db(_departures_after_pull, on_done=self._checked_after_pull,
+                      on_error=self.show_error)  # fmt: skip
+
+    def _checked_after_pull(self, result: tuple[bytes | None, bool]) -> None:
+        """A pull may say that the person logged in here left, or that their locum
+        account ended: the window locks at once (their drafts kept, under the new key),
+        and the unlock refuses their login with its reason."""
+        key, may_stay = result
+        if may_stay:
+            self._rekeyed(key)
+            return
+        if key is not None:
+            self._follow_key(key)
+        folder = self.folder
+        self.tasks.on_db(lambda: KeyCache().forget(keyring_account(folder)))
+        self.lock()
 
     def _rekeyed(self, key: bytes | None) -> None:
         """A person left (learnt by a pull, or deactivated here): the store changed the
@@ -276,10 +289,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         follow the new key."""
         if key is None:
             return
-        self.info["db_key"] = key
-        self.sync.db_key = key
-        self.drafts = DraftStore(self.folder, key)
-        self.chart.drafts = self.drafts
+        self._follow_key(key)
         folder = self.folder
 
         def remember() -> None:
@@ -288,6 +298,12 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
                 cache.store(account, key)
 
         self.tasks.on_db(remember)
+
+    def _follow_key(self, key: bytes) -> None:
+        self.info["db_key"] = key
+        self.sync.db_key = key
+        self.drafts = DraftStore(self.folder, key)
+        self.chart.drafts = self.drafts
 
     def _show_conflict_count(self, count: int) -> None:
         self.conflicts_button.setText(
@@ -417,3 +433,14 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
             editor.close()  # saves its draft
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _departures_after_pull(p: Any) -> tuple[bytes | None, bool]:
+    """On the db worker: (the new database key if a departure learnt by the pull rekeyed
+    the database, else None; whether the person logged in here may stay logged in)."""
+    key = bytes(p.db_key) if p.enforce_departures() else None
+    try:
+        people.check_login(p)
+    except LoginRefusedError:
+        return key, False
+    return key, True

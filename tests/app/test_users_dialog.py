@@ -88,3 +88,25 @@ def test_a_deactivation_here_moves_the_window_to_the_new_key(
     }
     with Practice.open(practice_dir, key=new, departures=False) as again:
         assert again.counts()["patient"] == 3
+
+
+def test_a_pull_saying_the_person_logged_in_here_left_locks_the_window(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+) -> None:
+    """Another computer deactivated this login: at the pull that brings it, the window
+    locks (the next unlock refuses the login, with its reason); other pulls do not."""
+    assert opened.practice is not None
+    practice = opened.practice
+    locks: list[bool] = []
+    window.locked.connect(lambda: locks.append(True))
+    window.sync.pulled.emit()  # a pull that changes nothing about this login
+    after: list[bool] = []  # the db worker runs in order: this comes after the check
+    opened.db(lambda _p: True, on_done=lambda _: after.append(True))
+    qtbot.waitUntil(lambda: after == [True], timeout=10_000)
+    assert locks == [] and window.isVisible()
+    practice.update_record(  # as a pull from the computer where a doctor deactivated it
+        "user", str(practice.user_id), {"deactivated_at": "2026-11-30T10:00:00Z"}
+    )
+    with qtbot.waitSignal(window.locked, timeout=10_000):
+        window.sync.pulled.emit()
+    assert not window.isVisible()
