@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -95,6 +95,12 @@ class ChartView(QWidget):
         self.rx_button = QPushButton(self.tr("New prescription"))
         self.consult_button.clicked.connect(lambda: self._emit(self.new_consultation))
         self.rx_button.clicked.connect(lambda: self._emit(self.new_prescription))
+        for button, keys in (
+            (self.consult_button, QKeySequence("Ctrl+Shift+C")),
+            (self.rx_button, QKeySequence("Ctrl+Shift+O")),
+        ):
+            button.setShortcut(keys)  # active while the chart shows the button
+            button.setToolTip(keys.toString(QKeySequence.SequenceFormat.NativeText))
         self.identity_button = QPushButton(self.tr("Identity…"))
         self.problem_button = QPushButton(self.tr("+ Problem"))
         self.problem_button.setAccessibleName(self.tr("Add a problem"))

@@ -99,3 +99,28 @@ def test_the_chart_gets_the_room(window: MainWindow, qtbot: QtBot, size: tuple[i
     patients, chart = window.split.sizes()
     assert chart >= 0.6 * (patients + chart), window.split.sizes()
     assert patients >= 300  # the list stays usable: name, birth date, age
+
+
+def test_the_keyboard_opens_a_consultation_and_a_prescription(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Ctrl+Shift+C: a new consultation; Ctrl+Shift+O: a new ordonnance, from the open
+    chart, without the mouse; the buttons say so in their tooltips."""
+    from desktop.app.prescription import PrescriptionEditor
+    from tests.helpers.qt import consultation_opened
+
+    search_and_open(qtbot, window, "Müller")
+    assert "Ctrl+Shift+C" in window.chart.consult_button.toolTip()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_C, ctrl_shift)
+    editor = consultation_opened(qtbot, window)
+    editor.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_O, ctrl_shift)
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(window, "editor", None), PrescriptionEditor), timeout=5000
+    )
+    qtbot.addWidget(window.editor)

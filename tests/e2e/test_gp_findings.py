@@ -1,6 +1,7 @@
 """What a GP found in a morning with the real app, checked there by keyboard only: a new
 patient typed with Tab from the first keystroke (the first field has the focus, Tab goes
-in the order shown), and a lock that brings the GP back to the chart and the agenda."""
+in the order shown), a lock that brings the GP back to the chart and the agenda, and
+Ctrl+Shift+C for a new consultation."""
 
 from __future__ import annotations
 
@@ -43,3 +44,5 @@ def test_typed_without_looking_then_locked_and_back(start_app: Any) -> None:
     app.wait_text("née le 15/03/1985")  # the same chart, open again
     app.wait("filler", name="Agenda")  # a top-level QWidget: a filler  # and the agenda
     app.screenshot("back-after-unlock")
+    keys_to(app, "Carnet: Cabinet", "ctrl+shift+c")  # a consultation without the mouse
+    app.wait("dialog", prefix="Nouvelle consultation")
