@@ -290,13 +290,8 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             self.save_template(name.strip())
 
     def save_template(self, name: str) -> None:
-        try:
-            lines = self.table.lines()
-        except ValueError as bad:
-            self._bad_renewals(bad)
-            return
-        if not lines:
-            self.status.setText(self.tr("Add at least one drug."))
+        lines = self._lines_or_say()
+        if lines is None:
             return
         notes = self.notes.text().strip()
 

@@ -63,18 +63,26 @@ class RxSaving(_Editor):
     def _bad_renewals(self, bad: ValueError) -> None:
         self.status.setText(self.tr("Line {0}: renewals are a number (0 to 12).").format(bad))
 
+    def _lines_or_say(self) -> list[RxLine] | None:
+        """The table's lines; None, with the reason in the status line, if there are
+        none or a renewal count is not a number."""
+        try:
+            lines = self.table.lines()
+        except ValueError as bad:
+            self._bad_renewals(bad)
+            return None
+        if not lines:
+            self.status.setText(self.tr("Add at least one drug."))
+            return None
+        return lines
+
     def start(self, then: Then) -> None:
         """Check the lines (and allergies, on the worker), then ``then(lines)``."""
         if self.saved_id is not None:
             then([])
             return
-        try:
-            lines = self.table.lines()
-        except ValueError as bad:
-            self._bad_renewals(bad)
-            return
-        if not lines:
-            self.status.setText(self.tr("Add at least one drug."))
+        lines = self._lines_or_say()
+        if lines is None:
             return
         if self.is_child() and not self.weight_box.value():
             self.status.setText(
