@@ -42,7 +42,8 @@ def test_problems_are_reported_per_device(backend: MemoryBackend, keys: Practice
     b = populated(backend, keys)
     del backend.objects[segment_name(PRACTICE_ID, "dev-a", 2)]
     seg = segment_name(PRACTICE_ID, "dev-b", 1)
-    backend.objects[seg] = backend.objects[seg][:-1] + b"\0"
+    sealed = backend.objects[seg]  # its last byte flipped (set to 0, it was 0 one time in 256)
+    backend.objects[seg] = sealed[:-1] + bytes([sealed[-1] ^ 1])
     report = check_remote(backend, keys, read_data=True, known=b.cursors())
     problems = {d.device: d.problems for d in report.devices}
     assert not report.ok
