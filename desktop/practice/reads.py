@@ -5,35 +5,76 @@ Only :func:`chart` (a clinician opening a chart) writes: its audit entry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from desktop.practice import errors, models, rows
 from desktop.practice.models import Appointment, Chart
 from desktop.practice.rows import Record
 from desktop.practice.schema import ENTITIES
 from desktop.practice.session import Session
+from desktop.practice.values import FROM_SQL
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One entity's read models built straight from its rows: the columns to select,
+    in the model's field order, and each converted column's conversion (JSON, booleans)
+    by position. No dict per row on the way: through one, a chart with 2,000
+    consultations took 2.5 times as long (docs/performance.md)."""
+
+    kind: type[models.Row]
+    columns: tuple[str, ...]
+    convert: tuple[tuple[int, Callable[[Any], Any]], ...]
+
+    def select(self, alias: str = "") -> str:
+        return ", ".join(alias + name for name in self.columns)
+
+    def build(self, values: Sequence[Any], **more: Any) -> Any:
+        if self.convert:
+            values = list(values)
+            for at, convert in self.convert:
+                if values[at] is not None:
+                    values[at] = convert(values[at])
+        return self.kind(*values, **more)
+
+    def build_all(self, found: Iterable[Sequence[Any]]) -> list[Any]:
+        return [self.build(values) for values in found]
+
+
+@functools.cache
+def _reader(entity: str) -> _Reader:
+    ent, kind = ENTITIES[entity], models.ROW_TYPES[entity]
+    columns = tuple(
+        f.name for f in dataclasses.fields(kind) if f.name == "id" or f.name in ent.field_set
+    )
+    assert len(columns) == 1 + len(ent.field_names), f"{kind.__name__} misses a field"
+    convert = tuple(
+        (at, FROM_SQL[ent.field(name).type])
+        for at, name in enumerate(columns)
+        if name != "id" and ent.field(name).type in FROM_SQL
+    )
+    return _Reader(kind, columns, convert)
 
 
 def appointments_between(s: Session, start_iso: str, end_iso: str) -> list[Appointment]:
     """Live appointments with start_iso <= starts_at < end_iso, by time, with the
     patient's family_name and given_names (over the starts_at index)."""
-    ent = ENTITIES["appointment"]
-    cols = ", ".join(["a.id", *(f"a.{n}" for n in ent.field_names)])
+    reader = _reader("appointment")
     cur = s.execute(
-        f"SELECT {cols}, p.family_name AS patient_family_name, "
-        "p.given_names AS patient_given_names FROM appointment a "
+        f"SELECT {reader.select('a.')}, p.family_name, p.given_names FROM appointment a "
         "LEFT JOIN patient p ON p.id = a.patient_id "
         "WHERE a.starts_at >= ? AND a.starts_at < ? AND a.deleted IS NOT 1 "
         "ORDER BY a.starts_at, a.id",
         (start_iso, end_iso),
     )
-    names = [d[0] for d in cur.description]
-    out: list[Appointment] = []
-    for values in cur.fetchall():
-        record = dict(zip(names, values, strict=True))
-        names_of = {k: record.pop(k) for k in ("patient_family_name", "patient_given_names")}
-        out.append(models.row(Appointment, rows.to_record(ent, record), **names_of))
-    return out
+    return [
+        reader.build(values[:-2], patient_family_name=values[-2], patient_given_names=values[-1])
+        for values in cur
+    ]
 
 
 def users(s: Session) -> list[Record]:
@@ -97,9 +138,12 @@ _ORDER = {
 
 
 def _section(s: Session, entity: str, patient_id: str, live: str) -> list[models.Row]:
-    found = rows.select(s, ENTITIES[entity], "patient_id = ?" + live, (patient_id,), _ORDER[entity])
-    kind = models.ROW_TYPES[entity]
-    return [models.row(kind, r) for r in found]
+    reader = _reader(entity)
+    cur = s.execute(
+        f"SELECT {reader.select()} FROM {entity} WHERE patient_id = ?{live} {_ORDER[entity]}",
+        (patient_id,),
+    )
+    return reader.build_all(cur)
 
 
 def _chart(s: Session, patient_id: str, include_deleted: bool) -> Chart:
@@ -108,46 +152,49 @@ def _chart(s: Session, patient_id: str, include_deleted: bool) -> Chart:
     sections: dict[str, Sequence[models.Row]] = {
         models.SECTIONS[entity]: _section(s, entity, patient_id, live) for entity in _ORDER
     }
-    sections["consultations"] = [
-        models.row(models.Consultation, head, versions=tuple(versions))
-        for head, versions in _versioned_items(
-            s, "consultation", "consultation_version", "consultation_id", patient_id, live,
-            "started_at",
-        )
-    ]
-    sections["prescriptions"] = [
-        models.row(models.Prescription, head, versions=tuple(versions))
-        for head, versions in _versioned_items(
-            s, "prescription", "prescription_version", "prescription_id", patient_id, live,
-            "prescribed_at",
-        )
-    ]
+    sections["consultations"] = _versioned(
+        s, "consultation", "consultation_version", "consultation_id", patient_id, live,
+        "started_at",
+    )
+    sections["prescriptions"] = _versioned(
+        s, "prescription", "prescription_version", "prescription_id", patient_id, live,
+        "prescribed_at",
+    )
     return models.chart(record, sections)
 
 
-def _versioned_items(
+def _versioned(
     s: Session, head: str, version: str, link: str, patient_id: str, live: str, date_field: str
-) -> list[tuple[Record, list[models.Row]]]:
-    """Each item (newest first) with its versions' read models, oldest first by stamp."""
-    ent_h, ent_v = ENTITIES[head], ENTITIES[version]
-    items = rows.select(
-        s, ent_h, "patient_id = ?" + live, (patient_id,), f"ORDER BY {date_field} DESC, id DESC"
-    )
-    if not items:
-        return []
-    vcols = ", ".join(["v.id", *(f"v.{n}" for n in ent_v.field_names), "v._hlc", "v._dev"])
+) -> list[models.Row]:
+    """Each item (newest first) with its versions, oldest first by stamp.
+
+    The versions are ordered here, per item, not by SQL: most items have one, and
+    SQLite sorting 2,000 whole versions took as long as reading them."""
+    heads, versions = _reader(head), _reader(version)
+    link_at = versions.columns.index(link)
+    by_item: dict[str, list[tuple[str, str, models.Row]]] = {}
     cur = s.execute(
-        f"SELECT {vcols} FROM {version} v JOIN {head} h ON h.id = v.{link} "
-        f"WHERE h.patient_id = ? ORDER BY v._hlc, v._dev",
+        f"SELECT {versions.select('v.')}, v._hlc, v._dev FROM {version} v "
+        f"JOIN {head} h ON h.id = v.{link} WHERE h.patient_id = ?",
         (patient_id,),
     )
-    kind = models.ROW_TYPES[version]
-    by_item: dict[str, list[models.Row]] = {}
-    names = ["id", *ent_v.field_names, "_hlc", "_dev"]
-    for values in cur.fetchall():
-        rec = rows.to_record(ent_v, dict(zip(names, values, strict=True)))
-        by_item.setdefault(rec[link], []).append(models.row(kind, rec))
-    return [(item, by_item.get(item["id"], [])) for item in items]
+    for values in cur:
+        stamped = (values[-2], values[-1], versions.build(values[:-2]))
+        by_item.setdefault(values[link_at], []).append(stamped)
+    cur = s.execute(
+        f"SELECT {heads.select()} FROM {head} WHERE patient_id = ?{live} "
+        f"ORDER BY {date_field} DESC, id DESC",
+        (patient_id,),
+    )
+    return [heads.build(values, versions=_by_stamp(by_item.get(values[0]))) for values in cur]
+
+
+def _by_stamp(stamped: list[tuple[str, str, models.Row]] | None) -> tuple[models.Row, ...]:
+    if not stamped:
+        return ()
+    if len(stamped) > 1:
+        stamped.sort(key=lambda item: (item[0], item[1]))
+    return tuple(item[2] for item in stamped)
 
 
 def counts(s: Session) -> dict[str, int]:

@@ -37,15 +37,15 @@ def to_sql(entity: Entity, name: str, value: Any) -> Any:
     return value
 
 
+FROM_SQL: Mapping[str, Callable[[Any], Any]] = {"json": json.loads, "bool": bool}
+"""How a non-NULL SQL value of each converted field type becomes its Python value."""
+
+
 def from_sql(entity: Entity, name: str, value: Any) -> Any:
     if value is None:
         return None
-    kind = entity.field(name).type
-    if kind == "json":
-        return json.loads(value)
-    if kind == "bool":
-        return bool(value)
-    return value
+    convert = FROM_SQL.get(entity.field(name).type)
+    return value if convert is None else convert(value)
 
 
 def validate(entity: Entity, fields: Mapping[str, Any]) -> dict[str, Any]:
