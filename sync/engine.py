@@ -209,6 +209,15 @@ class SyncEngine(Pulling):
             requests=self._store.requests - before,
         )
 
+    def learn_keys(self) -> None:
+        """Learn the key epochs and revocation records the storage announces, and stop
+        at a repair not followed yet (one listing): what a push does before sealing, for
+        work that depends on what those records decide (the rest of a restore's
+        snapshot, ``desktop.remote.snapshot_stream``)."""
+        listing = self._store.list(heads_prefix(self.pid))
+        self._catch_up(listing)
+        self._check_repairs(listing)
+
     # ------------------------------------------------------------ push
 
     def push(self) -> PushReport:

@@ -90,23 +90,44 @@ class Snapshot:
         if self._backend is None:  # format 1: the whole state was in the one object
             yield SnapshotPart([], self._changes or [])
             return
+        for _, _, part in self.numbered_parts(cancel=cancel, depth=depth):
+            yield part
+
+    def numbered_parts(
+        self,
+        start: int = 1,
+        prev: str | None = None,
+        cancel: threading.Event | None = None,
+        depth: int = PREFETCH_CHUNKS,
+        end: int | None = None,
+    ) -> Iterator[tuple[int, str, SnapshotPart]]:
+        """Format 2: (index, digest of the sealed chunk, part) of chunks ``start`` to
+        ``end`` (the last unless given), as :meth:`parts`. To resume after chunk k, pass
+        ``start`` k + 1 and ``prev`` chunk k's digest (as this yielded it): the chain is
+        checked from there."""
+        if self._backend is None:
+            raise ValueError("a format-1 snapshot has no chunks")
+        if start < 1 or (start > 1) != (prev is not None):
+            raise ValueError("resume after chunk k with its digest")
         stop = cancel or threading.Event()
 
         def check_cancel() -> None:
             if stop.is_set():
                 raise CancelledError("restore paused while loading the snapshot")
 
-        count = self.chunks
-        if count == 0:
+        last = self.chunks if end is None else min(end, self.chunks)
+        count = last - start + 1
+        if count <= 0:
             return
-        for index, raw in produced_ahead(self._opened_chunks(), count, depth, stop, check_cancel):
-            yield _decoded(raw, f"chunk {index} of {count} of {self.what}", self)
+        opened = self._opened_chunks(start, prev or self._root_digest)
+        for index, sealed, raw in produced_ahead(opened, count, depth, stop, check_cancel):
+            what = f"chunk {index} of {self.chunks} of {self.what}"
+            yield index, sealed, _decoded(raw, what, self)
 
-    def _opened_chunks(self) -> Iterator[tuple[int, bytes]]:
+    def _opened_chunks(self, start: int, prev: str) -> Iterator[tuple[int, str, bytes]]:
         backend, keys = self._backend, self._keys
         assert backend is not None and keys is not None
-        prev = self._root_digest
-        for index in range(1, self.chunks + 1):
+        for index in range(start, self.chunks + 1):
             name = chunk_name(self.name, index)
             what = f"chunk {index} of {self.chunks} of {self.what}"
             try:
@@ -124,7 +145,7 @@ class Snapshot:
             except IntegrityError as exc:
                 raise IntegrityError(str(exc), self.device, self.number) from exc
             prev = digest(data)
-            yield index, raw
+            yield index, prev, raw
 
 
 def _decoded(raw: bytes, what: str, snap: Snapshot) -> SnapshotPart:
@@ -159,15 +180,13 @@ def read_latest_snapshot(
     candidates = [
         (num, dev) for dev, nums in latest_numbered(listing, prefix).items() for num in nums
     ]
-    revoked = {d for r in revocations for d in r.revoked}
-    newest_epoch = max((r.epoch for r in revocations), default=0)
-    limits = {d: revoked_limit(revocations, d) or 0 for d in revoked}
+    rule = _Rule(revocations, retired, trusted)
     for number, device in sorted(candidates, reverse=True):
-        if device in revoked or device in retired:
+        if not rule.device_allowed(device):
             continue
         name = snapshot_name(keys.practice_id, device, number)
-        snap = _read_snapshot(backend, keys, device, number, 0 if name in trusted else newest_epoch)
-        if snap is None or any(c.seq > limits.get(d, c.seq) for d, c in snap.cursors.items()):
+        snap = _read_snapshot(backend, keys, device, number, rule.min_epoch(name))
+        if snap is None or not rule.covers_allowed(snap):
             continue
         return snap
     if retired:
@@ -176,6 +195,60 @@ def read_latest_snapshot(
             "or unreadable: run 'carnet repair' again from a device that holds the data"
         )
     return None
+
+
+class _Rule:
+    """Which snapshots the revocation and repair records let a restore start from (see
+    :func:`read_latest_snapshot`)."""
+
+    def __init__(
+        self, revocations: Sequence[Revocation], retired: Collection[str], trusted: Collection[str]
+    ) -> None:
+        self.refused = {d for r in revocations for d in r.revoked} | set(retired)
+        self.newest_epoch = max((r.epoch for r in revocations), default=0)
+        revoked = {d for r in revocations for d in r.revoked}
+        self.limits = {d: revoked_limit(revocations, d) or 0 for d in revoked}
+        self.trusted = trusted
+
+    def device_allowed(self, device: str) -> bool:
+        return device not in self.refused
+
+    def min_epoch(self, name: str) -> int:
+        return 0 if name in self.trusted else self.newest_epoch
+
+    def covers_allowed(self, snap: Snapshot) -> bool:
+        return all(c.seq <= self.limits.get(d, c.seq) for d, c in snap.cursors.items())
+
+
+def reread_snapshot(
+    backend: Backend,
+    keys: PracticeKeys,
+    name: str,
+    revocations: Sequence[Revocation] = (),
+    retired: Collection[str] = (),
+    trusted: Collection[str] = (),
+) -> Snapshot:
+    """The snapshot a restore started from, opened again to go on loading it, verified
+    and checked against today's revocation and repair records as
+    :func:`read_latest_snapshot` checked it: :class:`IntegrityError` if those now refuse
+    it (a device revoked in between), so nothing it holds is applied past that."""
+    parsed = parse_numbered(name, snapshots_prefix(keys.practice_id))
+    if parsed is None:
+        raise IntegrityError(f"{name} is not a snapshot name")
+    device, number = parsed
+    rule = _Rule(revocations, retired, trusted)
+    snap = None
+    if rule.device_allowed(device):
+        snap = _read_snapshot(backend, keys, device, number, rule.min_epoch(name))
+    if snap is None or not rule.covers_allowed(snap):
+        raise IntegrityError(
+            f"snapshot {number} of device {device}, which this restore started from, is "
+            "refused now (its device was revoked or the storage repaired since): restore "
+            "again into an empty folder",
+            device,
+            number,
+        )
+    return snap
 
 
 def read_snapshot(backend: Backend, keys: PracticeKeys, name: str) -> Snapshot:

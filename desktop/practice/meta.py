@@ -48,6 +48,8 @@ class MetaKey(enum.StrEnum):
     # restore and join (replica.py, desktop.remote.restore)
     RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
     RESTORE_SNAPSHOT_LOADED = "restore_snapshot_loaded"  # "1" once its snapshot is in
+    RESTORE_SNAPSHOT = "restore_snapshot"  # the snapshot a restore loads, chunk by chunk
+    RESTORE_CHUNKS = "restore_chunks"  # JSON [k, digest of chunk k]: its chunks 1..k are in
     RESTORE_DEFERRED_INDEXES = "restore_deferred_indexes"
     """The CREATE INDEX statements a restore dropped and has yet to run again (JSON)."""
     # sync (desktop.remote.service)
@@ -77,6 +79,10 @@ class MetaKey(enum.StrEnum):
 
 IN_PROGRESS = "in-progress"
 """The value of :attr:`MetaKey.RESTORE_STATE` while a restore or join is unfinished."""
+USABLE = "usable"
+"""The value of :attr:`MetaKey.RESTORE_STATE` once a restore has brought the identity
+records, the agenda and the search index (the practice opens and works) while the rest of
+its history still streams in (``desktop.remote.snapshot_stream``); then "complete"."""
 
 
 def get(db: Executor, key: MetaKey, default: Any = None) -> Any:

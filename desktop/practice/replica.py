@@ -397,6 +397,18 @@ class StoreReplica:
         if progress:
             progress("index", 1, 1)
 
+    @contextlib.contextmanager
+    def streaming(self) -> Iterator[None]:
+        """Bulk mode for the rest of a restore's snapshot once the practice is open and
+        in use (``desktop.remote.snapshot_stream``): creations go in by executemany as in
+        :meth:`restoring`, but the indexes stay (the app reads while rows arrive) and the
+        search catches up at the end (``snapshot_io.finish_chunks``)."""
+        self._bulk = True
+        try:
+            yield
+        finally:
+            self._bulk = False
+
     def _merge_row(self, ent: Entity, change: Change, fields: dict[str, Any]) -> tuple[bool, int]:
         creating = not change.replaces and ent.field_set.issubset(fields)
         # The creating write, seen first: every field at one stamp, stored compactly. The
@@ -450,7 +462,15 @@ class StoreReplica:
     def export_state(self) -> Iterator[Change]:
         """Every record, with its exact stamps and open conflicts, as changes that recreate
         it through the merge rule (snapshots, and comparing replicas in tests), identity
-        first and the newest records next (``snapshot_io.export``)."""
+        first and the newest records next (``snapshot_io.export``).
+
+        Refused while a restore still streams the history in: a snapshot of this
+        practice would miss it, and a restore from that snapshot would lose it."""
+        if meta.get(self.s, MetaKey.RESTORE_STATE) == meta.USABLE:
+            raise errors.UsageError(
+                "this computer is still receiving the practice's history from its "
+                "restore; wait until it is complete, then try again"
+            )
         return snapshot_io.export(self.s)
 
     def carry_over(self, changes: Sequence[Change]) -> int:

@@ -9,10 +9,12 @@ format-2 snapshot sends each group of creations straight to ``executemany`` (no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.practice import audit_sync, conflicts, rows
+from desktop.practice import audit_sync, conflicts, meta, rows, search
+from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES, Entity
 from desktop.practice.session import Session
 from desktop.practice.stamps import RowStamps
@@ -24,8 +26,22 @@ from sync.ports import Cursor, RowGroup, SnapshotPart
 if TYPE_CHECKING:
     from desktop.practice.replica import StoreReplica
 
-IDENTITY = ("practice", "user", "practitioner", "patient", "allergy", "problem", "treatment")
-"""What a chart needs to be usable, exported first."""
+IDENTITY = (
+    "practice",
+    "user",
+    "practitioner",
+    "prescription_template",
+    "letter_template",
+    "patient",
+    "allergy",
+    "problem",
+    "treatment",
+    "vaccination",
+    "appointment",
+)
+"""What the practice needs to be usable, exported first: who works there, every patient
+and their chart's summary, the agenda. A restore opens the app once these are in
+(``desktop.remote.snapshot_stream``) while the history streams in behind."""
 
 NEWEST_FIRST = {
     "consultation": "started_at",
@@ -43,7 +59,7 @@ NEWEST_FIRST = {
 def export_order() -> list[tuple[Entity, str]]:
     """(kind of record, ORDER BY clause), in export order; every kind exactly once."""
     names = [n for n in IDENTITY if n in ENTITIES]
-    names += [n for n in NEWEST_FIRST if n in ENTITIES]
+    names += [n for n in NEWEST_FIRST if n in ENTITIES and n not in names]
     names += [n for n in ENTITIES if n not in names]
     return [
         (ENTITIES[n], f"{NEWEST_FIRST[n]} DESC, id" if n in NEWEST_FIRST else "id") for n in names
@@ -101,6 +117,65 @@ def load_parts(
         for device_id, cursor in cursors.items():
             if device_id != replica.device_id:
                 replica._set_cursor(device_id, cursor)
+
+
+def usable_after(plan: Sequence[Sequence[Sequence[Any]]]) -> int:
+    """How many chunks, from the first, hold every record of the :data:`IDENTITY` kinds
+    (by the snapshot root's plan: [[entity, count], ...] per chunk): once these are in,
+    the practice is usable. Whatever order another Carnet exported in, every chunk up to
+    the last holding one of those kinds is counted (all of them, at worst)."""
+    first = set(IDENTITY)
+    last = 0
+    for index, counts in enumerate(plan, start=1):
+        if any(entity in first for entity, _ in counts):
+            last = index
+    return last
+
+
+def load_chunks(
+    replica: StoreReplica,
+    snapshot: str,
+    chunks: Iterable[tuple[int, str, SnapshotPart]],
+    loaded: Callable[[int], None] | None = None,
+) -> None:
+    """Each chunk ``(index, digest, part)`` in its own transaction, which also records it
+    as the last one in (meta ``RESTORE_CHUNKS``): a restore stopped anywhere resumes
+    after the last chunk committed. ``loaded(index)`` after each commit."""
+    s = replica.s
+    for index, sealed, part in chunks:
+        with s.transaction():
+            for group in part.groups:
+                _load_group(replica, group)
+            replica._apply_changes(part.changes)
+            meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
+            meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
+        if loaded is not None:
+            loaded(index)
+
+
+def chunks_loaded(s: Session, snapshot: str) -> tuple[int, str | None]:
+    """(k, digest of chunk k) of ``snapshot`` already in; (0, None) if none."""
+    if meta.get(s, MetaKey.RESTORE_SNAPSHOT) != snapshot:
+        return 0, None
+    index, sealed = json.loads(meta.get(s, MetaKey.RESTORE_CHUNKS, "[0, null]"))
+    return int(index), sealed
+
+
+def finish_chunks(replica: StoreReplica, cursors: dict[str, Cursor], reindex: bool) -> None:
+    """After the last chunk: the cursors the snapshot covers (except this device's),
+    the notes that arrived indexed for search (and the names too when ``reindex``: some
+    patient arrived after the practice opened), in one transaction."""
+    s = replica.s
+    with s.transaction():
+        for device_id, cursor in cursors.items():
+            if device_id != replica.device_id:
+                replica._set_cursor(device_id, cursor)
+        if reindex:
+            search.rebuild(s.conn)
+        else:
+            search.catch_up_notes(s.conn)
+        meta.delete(s, MetaKey.RESTORE_CHUNKS, MetaKey.RESTORE_SNAPSHOT)
+        meta.put(s, MetaKey.RESTORE_SNAPSHOT_LOADED, "1")
 
 
 def _load_group(replica: StoreReplica, group: RowGroup) -> None:

@@ -9,9 +9,10 @@ from threading import Event
 
 from desktop.practice import errors
 from desktop.practice.keyfile import KeyFile
+from desktop.practice.meta import USABLE
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import DB_NAME, Practice
-from desktop.remote import opening
+from desktop.remote import opening, snapshot_stream
 from desktop.remote.credentials import connect
 from desktop.remote.keyring import StoreKeyRing, ensure_device_key
 from desktop.remote.repair import read_and_adopt
@@ -29,8 +30,8 @@ from sync.devices import read_revocations
 from sync.enrollment import redeem_enrollment
 from sync.errors import CancelledError
 from sync.repair import read_repairs, retired_chains
+from sync.segments import PracticeKeys
 from sync.signing import SigningPin
-from sync.snapshots import load_latest_snapshot
 
 
 def join(
@@ -49,8 +50,14 @@ def join(
     now: Clock = time.time,
     backend: Backend | None = None,
     practice_id: str | None = None,
+    usable_first: bool = False,
 ) -> Practice:
     """Make ``folder`` a new device of the practice at ``url`` and pull everything.
+
+    ``usable_first`` (the app): return as soon as the practice is usable (its people,
+    patients, chart summaries, agenda and search index are in), its state "usable";
+    the rest of the snapshot streams in at its next syncs, which then mark it complete
+    (``desktop.remote.snapshot_stream``). Otherwise (the CLI, scripts) return complete.
 
     Restartable: if a previous join or restore into ``folder`` was interrupted, it
     continues from where it stopped (the snapshot and applied segments are kept) instead
@@ -99,36 +106,65 @@ def join(
         # Bulk mode: indexes rebuilt once at the end rather than row by row.
         replica = StoreReplica(practice.session)
         with replica.restoring(progress):
-            if practice.meta_value(SNAPSHOT_LOADED) != "1":
-                ensure_device_key(practice)
-                ring = StoreKeyRing(practice)
-                if pin is not None and ring.signing_pin() is None:
-                    ring.pin_signing(pin)
-                revocations = read_revocations(backend, keys, ring.signing_pin())
-                StoreKeyRing(practice).adopt(keys, revocations)
-                repairs = read_repairs(backend, keys, revocations=revocations)
-                read_and_adopt(practice, repairs)
-                if progress:
-                    progress("snapshot", 0, 1)
-                retired = retired_chains(repairs)
-                trusted = {r.snapshot for r in repairs}
-                load_latest_snapshot(
-                    backend, keys, replica, revocations, retired, trusted, cancel
-                )
-                with practice.transaction():
-                    practice.set_meta(SNAPSHOT_LOADED, "1")
-                if progress:
-                    progress("snapshot", 1, 1)
+            complete = practice.meta_value(SNAPSHOT_LOADED) == "1" or _snapshot(
+                practice, replica, backend, keys, pin, usable_first, cancel, progress
+            )
             if cancel is not None and cancel.is_set():
                 raise CancelledError("restore paused after the snapshot")
-            SyncService(practice, backend, replica).sync(cancel, progress)
+            if complete:
+                SyncService(practice, backend, replica).sync(cancel, progress)
         practice.bind_user(username, local_passphrase)
         with practice.transaction():
-            practice.set_meta(RESTORE_STATE, "complete")
+            practice.set_meta(RESTORE_STATE, "complete" if complete else USABLE)
+        if not complete:
+            # Known to the practice's devices now, not at the end of the stream: a
+            # revocation meanwhile wraps the new key epoch to this device too.
+            SyncService(practice, backend).publish_device_info(refresh=True)
     except BaseException:
         practice.close()
         raise
     return practice
+
+
+def _snapshot(
+    practice: Practice,
+    replica: StoreReplica,
+    backend: Backend,
+    keys: PracticeKeys,
+    pin: SigningPin | None,
+    usable_first: bool,
+    cancel: Event | None,
+    progress: Progress | None,
+) -> bool:
+    """Adopt the storage's keys, revocations and repairs, then load the snapshot (or
+    its first chunks): whether all of it is in."""
+    ensure_device_key(practice)
+    ring = StoreKeyRing(practice)
+    if pin is not None and ring.signing_pin() is None:
+        ring.pin_signing(pin)
+    revocations = read_revocations(backend, keys, ring.signing_pin())
+    StoreKeyRing(practice).adopt(keys, revocations)
+    repairs = read_repairs(backend, keys, revocations=revocations)
+    read_and_adopt(practice, repairs)
+    if progress:
+        progress("snapshot", 0, 1)
+    complete = snapshot_stream.load_first(
+        backend,
+        keys,
+        replica,
+        revocations,
+        retired_chains(repairs),
+        {r.snapshot for r in repairs},
+        usable_first=usable_first,
+        cancel=cancel,
+        progress=progress,
+    )
+    if complete:
+        with practice.transaction():
+            practice.set_meta(SNAPSHOT_LOADED, "1")
+    if progress:
+        progress("snapshot", 1, 1)
+    return complete
 
 
 def _remove_unkeyed_database(folder: Path) -> None:

@@ -19,7 +19,7 @@ from desktop.practice import errors, meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
-from desktop.remote import devices
+from desktop.remote import devices, snapshot_stream
 from desktop.remote.credentials import connect
 from desktop.remote.keyring import StoreKeyRing
 from desktop.remote.repair import StoreRepairs, check_owed, follow
@@ -29,6 +29,7 @@ from desktop.remote.state import (
     LAZY_DOCUMENTS,
     MOVE_OWED,
     REMOTE_URL,
+    RESTORE_STATE,
     Clock,
     Progress,
 )
@@ -87,7 +88,13 @@ class SyncService:
 
     def sync(self, cancel: Event | None = None, progress: Progress | None = None) -> SyncReport:
         """Push, pull, fetch new documents. A cloned disk becomes a new device once; a
-        storage another device repaired is followed first (see desktop.remote.repair)."""
+        storage another device repaired is followed first (see desktop.remote.repair).
+        A restore that made the practice usable first brings the rest of its snapshot
+        before anything else (desktop.remote.snapshot_stream), and is complete once this
+        sync has pulled what came after it."""
+        restoring = self.practice.meta_value(RESTORE_STATE) == meta.USABLE
+        if restoring:
+            snapshot_stream.continue_restore(self, cancel, progress)
         check_owed(self)
         for attempt in range(3):
             try:
@@ -103,6 +110,12 @@ class SyncService:
                 follow(self, exc.numbers)
         if self.practice.meta_value(MOVE_OWED):
             self.finish_move()
+        self._after(report, cancel, restoring)
+        return report
+
+    def _after(self, report: SyncReport, cancel: Event | None, restoring: bool) -> None:
+        """What a sync does once it has pushed and pulled: this device's info, expired
+        codes, pins, documents, departures, the time of the last sync."""
         self.publish_device_info(refresh=report.pushed_changes > 0)
         if report.pushed_changes:  # never on an idle sync: it stays one request
             # A code past its expiry still opens the key ring for whoever holds it:
@@ -122,7 +135,8 @@ class SyncService:
         self.practice.enforce_departures()  # a person who left: their login ends here now
         with self.practice.transaction():
             self.practice.set_meta(LAST_SYNC, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-        return report
+            if restoring:
+                self.practice.set_meta(RESTORE_STATE, "complete")
 
     def finish_move(self) -> None:
         """Complete a move to other storage (see :func:`desktop.remote.move.set_remote`):

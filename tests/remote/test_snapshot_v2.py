@@ -13,6 +13,8 @@ import pytest
 
 from desktop.cli.output import exit_code
 from desktop.demo.loader import make_demo
+from desktop.practice.errors import CarnetError
+from desktop.practice.meta import MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, set_remote
@@ -90,9 +92,13 @@ def test_a_tampered_or_missing_chunk_stops_the_restore_and_it_resumes_when_whole
     bad[len(bad) // 2] ^= 1
     chunk.write_bytes(bytes(bad))
     _restore_fails(tmp_path, url, "chunk 3 of .* of snapshot .* failed authentication")
+    with pytest.raises(CarnetError, match="did not finish"):
+        Practice.open(tmp_path / "restored", passphrase=PASSPHRASE)
     with Practice.open(tmp_path / "restored", passphrase=PASSPHRASE, allow_incomplete=True) as p:
-        # one transaction for the whole snapshot: chunks 1 and 2 did not stay either
-        assert sum(p.counts().values()) == 0
+        # each chunk commits with where the restore stands: chunks 1 and 2 stay, so
+        # the restore resumes at chunk 3 (checked against chunk 2's digest)
+        assert sum(p.counts().values()) > 0
+        assert json.loads(p.meta_value(MetaKey.RESTORE_CHUNKS))[0] == 2
     chunk.unlink()
     _restore_fails(tmp_path, url, "chunk 3 of .* is missing")
     chunk.write_bytes(good)  # the storage is whole again: the same restore resumes

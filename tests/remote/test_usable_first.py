@@ -1,0 +1,204 @@
+"""A restore that opens the practice once it is usable, the history streaming in behind
+(desktop.remote.snapshot_stream): usable means every person, patient, chart summary
+and the agenda are in and found; the rest arrives at the next syncs, each chunk
+verified as in a one-step restore, resumable, and the result equals the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop.demo.loader import make_demo
+from desktop.practice import errors
+from desktop.practice.meta import USABLE, MetaKey
+from desktop.practice.replica import StoreReplica
+from desktop.practice.store import Practice
+from desktop.remote import RESTORE_STATE, SyncService, join, set_remote
+from desktop.remote.snapshot_stream import STEP
+from sync import snapshot_format
+from sync.backends import open_backend
+from sync.errors import CancelledError, IntegrityError
+from sync.layout import snapshots_prefix
+from tests.helpers.practice import PASSPHRASE
+
+FIRST = ("practice", "user", "practitioner", "patient", "allergy", "problem", "treatment")
+HISTORY = ("consultation_version", "prescription_version")
+
+
+def exact(p: Practice) -> set[str]:
+    """Every record as the changes that recreate it (values, stamps, replaced stamps)."""
+    from desktop.practice import snapshot_io
+
+    return {
+        json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
+        for c in snapshot_io.export(p.session)
+        if c.entity != "audit"
+    }
+
+
+@pytest.fixture
+def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Practice:
+    """A practice with a published snapshot cut in many chunks."""
+    monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 16_000)
+    make_demo(tmp_path / "office", PASSPHRASE, patients=20, seed=3, today=dt.date(2026, 11, 1))
+    p = Practice.open(tmp_path / "office", passphrase=PASSPHRASE)
+    (tmp_path / "remote").mkdir()
+    set_remote(p, (tmp_path / "remote").as_uri(), passphrase=PASSPHRASE, create=True)
+    SyncService(p).publish_snapshot()
+    yield p
+    p.close()
+
+
+def usable(tmp_path: Path, name: str = "laptop", **kw: object) -> Practice:
+    return join(
+        tmp_path / name,
+        (tmp_path / "remote").as_uri(),
+        passphrase=PASSPHRASE,
+        local_passphrase=PASSPHRASE,
+        usable_first=True,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def chunk_files(tmp_path: Path, p: Practice) -> list[Path]:
+    backend = open_backend((tmp_path / "remote").as_uri())
+    names = sorted(o.name for o in backend.list(snapshots_prefix(p.practice_id)))
+    return [tmp_path / "remote" / n for n in names if "." in n.rsplit("/", 1)[-1]]
+
+
+def chunks_in(p: Practice) -> float:
+    """How many chunks of the snapshot are in; infinity once all are (the pull after
+    them may still be owed)."""
+    got = p.meta_value(MetaKey.RESTORE_CHUNKS)
+    return float("inf") if got is None else int(json.loads(got)[0])
+
+
+def test_the_practice_opens_usable_and_is_whole_after_its_next_sync(
+    tmp_path: Path, office: Practice
+) -> None:
+    steps: list[tuple[str, int, int]] = []
+    laptop = usable(tmp_path, progress=lambda *step: steps.append(step))
+    assert laptop.meta_value(RESTORE_STATE) == USABLE
+    total = len(chunk_files(tmp_path, office))
+    first = [done for step, done, _ in steps if step == STEP]
+    assert 0 < first[-1] < total  # stopped once usable, chunks left
+    laptop.close()
+
+    # Usable: it opens as a practice (no "did not finish"), every person and patient,
+    # their chart summaries and the agenda are in, and a name is found.
+    laptop = Practice.open(tmp_path / "laptop", passphrase=PASSPHRASE)
+    for kind in (*FIRST, "appointment", "vaccination"):
+        assert laptop.counts()[kind] == office.counts()[kind], kind
+    family = office.records("patient")[3]["family_name"]
+    assert any(r["family_name"] == family for r in laptop.search_patients(family))
+    # ...while the history is not all here yet, and the window is told so
+    assert any(laptop.counts()[k] < office.counts()[k] for k in HISTORY)
+    # no snapshot can be made from a practice missing its history
+    with pytest.raises(errors.UsageError, match="still receiving"):
+        SyncService(laptop).publish_snapshot()
+
+    # Work goes on meanwhile: a new patient written during the stream is kept.
+    laptop.create_record("patient", {"family_name": "Pendant", "birth_date": "1980-02-02"})
+    steps.clear()
+    SyncService(laptop).sync(progress=lambda *step: steps.append(step))
+    assert laptop.meta_value(RESTORE_STATE) == "complete"
+    assert [done for step, done, _ in steps if step == STEP][-1] == total
+    SyncService(office).sync()
+    assert exact(laptop) == exact(office)
+    # the notes that streamed in are found by the note search
+    word = "tension"
+    assert bool(laptop.search_notes(word)) == bool(office.search_notes(word))
+    laptop.close()
+
+
+def test_the_stream_refuses_a_tampered_chunk_and_resumes_after_the_last_one_in(
+    tmp_path: Path, office: Practice
+) -> None:
+    laptop = usable(tmp_path)
+    chunks = chunk_files(tmp_path, office)
+    start = chunks_in(laptop)
+    target = chunks[start + 2]  # the third chunk the stream will fetch
+    good = target.read_bytes()
+    bad = bytearray(good)
+    bad[len(bad) // 2] ^= 1
+    target.write_bytes(bytes(bad))
+    with pytest.raises(IntegrityError, match=f"chunk {start + 3} of .* failed authentication"):
+        SyncService(laptop).sync()
+    assert laptop.meta_value(RESTORE_STATE) == USABLE  # never shown as complete
+    assert chunks_in(laptop) == start + 2  # the two chunks before it stayed
+
+    # Paused by the user (or the app closing) after one more chunk: kept too.
+    target.write_bytes(good)
+    cancel = threading.Event()
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step == STEP and done == start + 3:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        SyncService(laptop).sync(cancel, progress)
+    assert chunks_in(laptop) == start + 3
+    SyncService(laptop).sync()
+    assert laptop.meta_value(RESTORE_STATE) == "complete"
+    assert exact(laptop) == exact(office)
+    laptop.close()
+
+
+def test_a_snapshot_whose_device_was_revoked_since_stops_the_stream(
+    tmp_path: Path, office: Practice
+) -> None:
+    laptop = usable(tmp_path)
+    desk = join(
+        tmp_path / "desk",
+        (tmp_path / "remote").as_uri(),
+        passphrase=PASSPHRASE,
+        local_passphrase=PASSPHRASE,
+    )
+    SyncService(desk).revoke(office.device_id, practice_passphrase=PASSPHRASE)
+    before = laptop.counts()
+    with pytest.raises(IntegrityError, match="refused now"):
+        SyncService(laptop).sync()
+    assert laptop.counts() == before  # nothing more of it applied
+    assert laptop.meta_value(RESTORE_STATE) == USABLE
+    desk.close()
+    laptop.close()
+
+
+def test_a_one_step_restore_commits_chunk_by_chunk_and_ends_complete(
+    tmp_path: Path, office: Practice
+) -> None:
+    with join(
+        tmp_path / "desk",
+        (tmp_path / "remote").as_uri(),
+        passphrase=PASSPHRASE,
+        local_passphrase=PASSPHRASE,
+    ) as desk:
+        assert desk.meta_value(RESTORE_STATE) == "complete"
+        assert desk.meta_value(MetaKey.RESTORE_CHUNKS) is None
+        assert exact(desk) == exact(office)
+        assert StoreReplica(desk.session).export_state() is not None
+
+
+def test_a_stream_killed_at_any_request_resumes_and_ends_equal(
+    tmp_path: Path, office: Practice
+) -> None:
+    from tests.remote.test_sigkill import run_child
+
+    usable(tmp_path).close()
+    url = (tmp_path / "remote").as_uri()
+    progress: list[int] = []
+    for kill_at in range(2, 40, 3):  # listings, then chunk fetches, one after another
+        if run_child(tmp_path / "laptop", url, kill_at, "after"):
+            break
+        with Practice.open(tmp_path / "laptop", passphrase=PASSPHRASE) as laptop:
+            assert laptop.meta_value(RESTORE_STATE) == USABLE  # opens, never "complete"
+            progress.append(chunks_in(laptop))
+    assert progress == sorted(progress) and progress[-1] > progress[0]  # it went on
+    with Practice.open(tmp_path / "laptop", passphrase=PASSPHRASE) as laptop:
+        SyncService(laptop).sync()
+        assert laptop.meta_value(RESTORE_STATE) == "complete"
+        assert exact(laptop) == exact(office)
