@@ -79,10 +79,12 @@ class AppController:
 
     def unlocked(self) -> None:
         def facts(p: Any) -> dict[str, Any]:
-            from desktop.remote import REMOTE_URL
+            from desktop.practice.meta import USABLE
+            from desktop.remote import REMOTE_URL, RESTORE_STATE
 
             return {
                 "practice_name": p.practice_record()["name"],
+                "restoring": p.meta_value(RESTORE_STATE) == USABLE,
                 "db_key": p.db_key,
                 "remote": p.meta_value(REMOTE_URL),
                 "clinical": p.may_read_clinical,

@@ -300,6 +300,7 @@ class RestoreWizard(QDialog):
             cancel=cancel,
             backend=open_storage(url, creds),
             practice_id=practice_id,
+            usable_first=True,  # the window opens; the history streams in at its sync
         )
         self.tasks.practice = practice
         remember_credentials(url, creds)
@@ -313,6 +314,14 @@ class RestoreWizard(QDialog):
             )
         elif step == "push":
             self.status.setText(self.tr("Registering this computer…"))
+        elif step == "restore" and total > 0:
+            self.panel.counted(
+                done,
+                total,
+                self.tr("Downloading what the practice needs to open: {0} of {1} parts").format(
+                    done, total
+                ),
+            )
         elif step == "snapshot" and done == 0:
             self.status.setText(self.tr("Downloading the latest full copy of the practice…"))
         elif step == "index" and done == 0:

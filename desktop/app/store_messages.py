@@ -162,6 +162,10 @@ CATALOGUE: tuple[tuple[str, Shown], ...] = (
         "command again to continue where it stopped",
         QT_TRANSLATE_NOOP("store", "The restore into {0} did not finish: start it again, it continues where it stopped."),
     ),
+    (
+        "this computer is still receiving the practice's history from its restore; wait until it is complete, then try again",
+        QT_TRANSLATE_NOOP("store", "This computer is still receiving the practice's history from its restore (see the band above the charts): try again once it is complete."),
+    ),
     # passphrases
     (
         "wrong passphrase{}; check the keyboard layout and Caps Lock, or restore with the "

@@ -88,6 +88,7 @@ class SyncController(QObject):
     changed = Signal(object)  # SyncState
     pulled = Signal()  # a sync brought changes from other computers
     conflicts_changed = Signal(int)  # open conflicts, after each sync
+    restore_progress = Signal(int, int)  # a restore's chunks in, of all (scheduler thread)
     _status = Signal(object)  # scheduler thread -> UI thread
 
     def __init__(
@@ -137,7 +138,13 @@ class SyncController(QObject):
         from desktop.remote import SyncService
 
         with Practice.open(self.folder, key=self.db_key, departures=False) as practice:
-            return SyncService(practice).sync(self._cancel)
+            return SyncService(practice).sync(self._cancel, self._progress)
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        from desktop.remote.snapshot_stream import STEP
+
+        if step == STEP:
+            self.restore_progress.emit(done, total)  # queued to the UI thread
 
     def set_remote(self, remote: str | None, interval_s: int | None = None) -> None:
         """A storage connected (or changed) while the app runs: sync to it from now on."""

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.app import interop_actions, ops
@@ -32,6 +34,7 @@ from desktop.app.preferences import auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import sync_interval_min
+from desktop.app.restore_banner import RestoreBanner
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
@@ -79,7 +82,14 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([400, 880])  # at 1280 wide: the list's name, birth date and age
         self.split = split
-        self.setCentralWidget(split)
+        self.restore_banner = RestoreBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.restore_banner)
+        column.addWidget(split, 1)
+        self.setCentralWidget(central)
         self.patients.opened.connect(self.open_chart)
         self.patients.create_requested.connect(self.new_patient)
         self.chart.new_consultation.connect(self.new_consultation)
@@ -101,6 +111,9 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         )
         self.sync.changed.connect(self.sync_label.show_state)
         self.sync.pulled.connect(self._refresh_after_pull)
+        if info.get("restoring"):
+            self.restore_banner.watch(tasks, self.sync)
+            self.restore_banner.completed.connect(self._restore_complete)
         self.conflicts_button = QPushButton()
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setStyleSheet("color: #b00020")
@@ -260,6 +273,14 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
 
     def _refresh_pending(self) -> None:
         self.sync.refresh()
+
+    def _restore_complete(self) -> None:
+        self.info["restoring"] = False
+        self.statusBar().showMessage(
+            self.tr("Restore complete: the practice's whole history is on this computer."),
+            15_000,
+        )
+        self._reopen_chart()  # the chart on screen shows what arrived
 
     def _refresh_after_pull(self) -> None:
         """Changes from another computer: what is on screen shows them at once."""

@@ -72,7 +72,7 @@ def load_first(
     else:
         snap = reread_snapshot(backend, keys, name, revocations, retired, trusted)
     end = usable_after(snap.plan) if usable_first else snap.chunks
-    _load(replica, snap, end, cancel, progress)
+    _load(replica, snap, end, end, cancel, progress)  # counted to the end of this step
     if end < snap.chunks:
         return False
     finish_chunks(replica, snap.cursors, reindex=False)  # restoring() rebuilds the search
@@ -97,7 +97,7 @@ def continue_restore(
         service.backend, service.keys, name, revocations, retired_chains(repairs), trusted
     )
     with replica.streaming():
-        _load(replica, snap, snap.chunks, cancel, progress)
+        _load(replica, snap, snap.chunks, snap.chunks, cancel, progress)
     first = usable_after(snap.plan)
     later = {entity for counts in snap.plan[first:] for entity, _ in counts}
     finish_chunks(replica, snap.cursors, reindex="patient" in later)
@@ -107,18 +107,20 @@ def _load(
     replica: StoreReplica,
     snap: Snapshot,
     end: int,
+    total: int,
     cancel: Event | None,
     progress: Progress | None,
 ) -> None:
+    """Chunks up to ``end``, after those already in; progress (STEP, index, ``total``)."""
     done, prev = chunks_loaded(replica.s, snap.name)
     if progress is not None:
-        progress(STEP, done, snap.chunks)
+        progress(STEP, min(done, total), total)
     if done >= end:
         return
 
     def loaded(index: int) -> None:
         if progress is not None:
-            progress(STEP, index, snap.chunks)
+            progress(STEP, index, total)
 
     chunks = snap.numbered_parts(done + 1, prev, cancel, end=end)
     load_chunks(replica, snap.name, chunks, loaded)

@@ -2063,53 +2063,58 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="152"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="154"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
+        <location filename="../../desktop/app/window.py" line="170"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="158"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="173"/>
+        <location filename="../../desktop/app/window.py" line="186"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="216"/>
+        <location filename="../../desktop/app/window.py" line="229"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="234"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="310"/>
+        <location filename="../../desktop/app/window.py" line="280"/>
+        <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
+        <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="331"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="312"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="354"/>
-        <location filename="../../desktop/app/window.py" line="367"/>
+        <location filename="../../desktop/app/window.py" line="375"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -3027,6 +3032,24 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
 </context>
 <context>
+    <name>RestoreBanner</name>
+    <message>
+        <location filename="../../desktop/app/restore_banner.py" line="44"/>
+        <source>{0} of {1} parts of the full copy are on this computer.</source>
+        <translation>{0} parties sur {1} de la copie complète sont sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_banner.py" line="48"/>
+        <source>It goes on at the next sync.</source>
+        <translation>Elle reprend à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_banner.py" line="52"/>
+        <source>Restore in progress: the practice&apos;s history is still arriving. {0} Every patient, their problems, allergies, treatments and appointments are here; a chart may still miss older consultations or prescriptions.</source>
+        <translation>Restauration en cours : l&apos;historique du cabinet arrive encore. {0} Tous les patients, leurs antécédents, allergies, traitements et rendez-vous sont là ; un dossier peut encore manquer de consultations ou d&apos;ordonnances anciennes.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreWizard</name>
     <message>
         <location filename="../../desktop/app/restore_wizard.py" line="88"/>
@@ -3106,8 +3129,8 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/restore_wizard.py" line="163"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="365"/>
-        <location filename="../../desktop/app/restore_wizard.py" line="370"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="374"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="379"/>
         <source>Continue the restore</source>
         <translation>Poursuivre la restauration</translation>
     </message>
@@ -3197,42 +3220,47 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Connexion au stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="312"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="313"/>
         <source>Downloading the practice: {0} of {1} parts</source>
         <translation>Téléchargement du cabinet : {0} parties sur {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="315"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="316"/>
         <source>Registering this computer…</source>
         <translation>Enregistrement de cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="317"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="321"/>
+        <source>Downloading what the practice needs to open: {0} of {1} parts</source>
+        <translation>Téléchargement de ce qu&apos;il faut pour ouvrir le cabinet : {0} parties sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/restore_wizard.py" line="326"/>
         <source>Downloading the latest full copy of the practice…</source>
         <translation>Téléchargement de la dernière copie complète du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="320"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="329"/>
         <source>Building the search indexes…</source>
         <translation>Construction des index de recherche…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="328"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="337"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="345"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="354"/>
         <source>The practice is on this computer.</source>
         <translation>Le cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="358"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="367"/>
         <source>This storage holds several practices. Choose the one to bring to this computer, then click “{0}” again.</source>
         <translation>Ce stockage contient plusieurs cabinets. Choisissez celui à installer sur cet ordinateur, puis cliquez de nouveau sur « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/restore_wizard.py" line="363"/>
+        <location filename="../../desktop/app/restore_wizard.py" line="372"/>
         <source>Restore paused. What was downloaded is kept: click “{0}” to continue where it stopped, now or the next time Carnet starts.</source>
         <translation>Restauration interrompue. Ce qui a été téléchargé est conservé : cliquez sur « {0} » pour reprendre là où elle s&apos;est arrêtée, maintenant ou au prochain démarrage de Carnet.</translation>
     </message>
@@ -3457,7 +3485,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="199"/>
+        <location filename="../../desktop/app/sync_status.py" line="206"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
     </message>
@@ -4349,7 +4377,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="141"/>
+        <location filename="../../desktop/app/main.py" line="143"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -5040,325 +5068,330 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>La restauration dans {0} n&apos;est pas terminée : relancez-la, elle reprend où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="169"/>
+        <location filename="../../desktop/app/store_messages.py" line="167"/>
+        <source>This computer is still receiving the practice&apos;s history from its restore (see the band above the charts): try again once it is complete.</source>
+        <translation>Cet ordinateur reçoit encore l&apos;historique du cabinet de sa restauration (voir le bandeau au-dessus des dossiers) : réessayez une fois qu&apos;elle est terminée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/store_messages.py" line="173"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
         <translation>Phrase secrète incorrecte. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="173"/>
+        <location filename="../../desktop/app/store_messages.py" line="177"/>
         <source>Type the passphrase to unlock the practice.</source>
         <translation>Tapez la phrase secrète pour déverrouiller le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="178"/>
+        <location filename="../../desktop/app/store_messages.py" line="182"/>
         <source>This record is not on this computer (it may have been deleted on another one); reopen the chart.</source>
         <translation>Cette fiche n&apos;est pas sur cet ordinateur (elle a peut-être été supprimée sur un autre) ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="180"/>
+        <location filename="../../desktop/app/store_messages.py" line="184"/>
         <source>This patient is not on this computer (the chart may have been deleted); search again.</source>
         <translation>Ce patient n&apos;est pas sur cet ordinateur (le dossier a peut-être été supprimé) ; cherchez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="181"/>
+        <location filename="../../desktop/app/store_messages.py" line="185"/>
         <source>This document is not on this computer; reopen the chart.</source>
         <translation>Ce document n&apos;est pas sur cet ordinateur ; rouvrez le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="182"/>
+        <location filename="../../desktop/app/store_messages.py" line="186"/>
         <source>This conflict was already settled.</source>
         <translation>Ce conflit est déjà réglé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="185"/>
+        <location filename="../../desktop/app/store_messages.py" line="189"/>
         <source>This document&apos;s content is not on this computer yet: sync to fetch it.</source>
         <translation>Le contenu de ce document n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="189"/>
+        <location filename="../../desktop/app/store_messages.py" line="193"/>
         <source>This document is damaged on this computer: sync again, or restore the practice.</source>
         <translation>Ce document est endommagé sur cet ordinateur : synchronisez à nouveau ou restaurez le cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="193"/>
+        <location filename="../../desktop/app/store_messages.py" line="197"/>
         <source>An attached file is not on this computer yet: sync to fetch it.</source>
         <translation>Un fichier joint n&apos;est pas encore sur cet ordinateur : synchronisez pour le récupérer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="198"/>
         <location filename="../../desktop/app/store_messages.py" line="202"/>
-        <location filename="../../desktop/app/store_messages.py" line="207"/>
+        <location filename="../../desktop/app/store_messages.py" line="206"/>
+        <location filename="../../desktop/app/store_messages.py" line="211"/>
         <source>Another computer runs a newer Carnet: update Carnet on this computer, then sync again.</source>
         <translation>Un autre ordinateur utilise un Carnet plus récent : mettez à jour Carnet sur cet ordinateur, puis synchronisez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="211"/>
+        <location filename="../../desktop/app/store_messages.py" line="215"/>
         <source>Sync is not set up: open Practice &gt; Sync settings.</source>
         <translation>La synchronisation n&apos;est pas configurée : ouvrez Cabinet &gt; Réglages de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="215"/>
+        <location filename="../../desktop/app/store_messages.py" line="219"/>
         <source>A computer cannot revoke itself: revoke it from another one.</source>
         <translation>Un ordinateur ne peut pas se révoquer lui-même : révoquez-le depuis un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="217"/>
+        <location filename="../../desktop/app/store_messages.py" line="221"/>
         <source>This computer is already revoked.</source>
         <translation>Cet ordinateur est déjà révoqué.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="220"/>
+        <location filename="../../desktop/app/store_messages.py" line="224"/>
         <source>This computer is not one of the practice&apos;s.</source>
         <translation>Cet ordinateur ne fait pas partie du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="224"/>
+        <location filename="../../desktop/app/store_messages.py" line="228"/>
         <source>This practice already uses other sync storage.</source>
         <translation>Ce cabinet utilise déjà un autre stockage de synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="228"/>
+        <location filename="../../desktop/app/store_messages.py" line="232"/>
         <source>This sync storage holds another practice: check the address.</source>
         <translation>Ce stockage de synchronisation contient un autre cabinet : vérifiez l&apos;adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="230"/>
+        <location filename="../../desktop/app/store_messages.py" line="234"/>
         <source>The restore is paused; start it again to continue.</source>
         <translation>La restauration est en pause ; relancez-la pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="232"/>
+        <location filename="../../desktop/app/store_messages.py" line="236"/>
         <source>Each line names a drug.</source>
         <translation>Chaque ligne nomme un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="233"/>
+        <location filename="../../desktop/app/store_messages.py" line="237"/>
         <source>Renewals go from 0 to {0}.</source>
         <translation>Le nombre de renouvellements va de 0 à {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="234"/>
+        <location filename="../../desktop/app/store_messages.py" line="238"/>
         <source>Renewals are a whole number.</source>
         <translation>Le nombre de renouvellements est un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="235"/>
+        <location filename="../../desktop/app/store_messages.py" line="239"/>
         <source>Non-substitutable: choose the reason, MTE, EFG or CIF.</source>
         <translation>Non substituable : choisissez le motif, MTE, EFG ou CIF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="236"/>
+        <location filename="../../desktop/app/store_messages.py" line="240"/>
         <source>Give the reason to prescribe despite the allergy.</source>
         <translation>Indiquez le motif pour prescrire malgré l&apos;allergie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="237"/>
+        <location filename="../../desktop/app/store_messages.py" line="241"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="238"/>
+        <location filename="../../desktop/app/store_messages.py" line="242"/>
         <source>Line {0} matches the recorded allergy “{1}” ({2}): give a reason to prescribe it anyway.</source>
         <translation>La ligne {0} correspond à l&apos;allergie connue « {1} » ({2}) : indiquez un motif pour la prescrire quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="239"/>
+        <location filename="../../desktop/app/store_messages.py" line="243"/>
         <source>Check the weight: it is out of range.</source>
         <translation>Vérifiez le poids : il est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="240"/>
+        <location filename="../../desktop/app/store_messages.py" line="244"/>
         <source>Check the height: it is out of range.</source>
         <translation>Vérifiez la taille : elle est hors limites.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="241"/>
+        <location filename="../../desktop/app/store_messages.py" line="245"/>
         <source>This prescription&apos;s content is not on this computer yet; sync to fetch it.</source>
         <translation>Le contenu de cette ordonnance n&apos;est pas encore sur cet ordinateur ; synchronisez pour le recevoir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="242"/>
+        <location filename="../../desktop/app/store_messages.py" line="246"/>
         <source>A template needs a name and at least one line.</source>
         <translation>Un modèle a un nom et au moins une ligne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="243"/>
+        <location filename="../../desktop/app/store_messages.py" line="247"/>
         <source>The RPPS number has 11 digits.</source>
         <translation>Le n° RPPS a 11 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="244"/>
+        <location filename="../../desktop/app/store_messages.py" line="248"/>
         <source>The phone number may hold only digits, spaces and + . - ( ).</source>
         <translation>Le numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="245"/>
+        <location filename="../../desktop/app/store_messages.py" line="249"/>
         <source>The email address looks wrong (name@domain.fr).</source>
         <translation>L&apos;adresse de courriel semble fausse (nom@domaine.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="246"/>
+        <location filename="../../desktop/app/store_messages.py" line="250"/>
         <source>The postal code looks wrong (5 digits in France).</source>
         <translation>Le code postal semble faux (5 chiffres en France).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="247"/>
+        <location filename="../../desktop/app/store_messages.py" line="251"/>
         <source>The FINESS number has 9 characters.</source>
         <translation>Le n° FINESS a 9 caractères.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="248"/>
+        <location filename="../../desktop/app/store_messages.py" line="252"/>
         <source>The practice needs a name.</source>
         <translation>Le cabinet doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="249"/>
+        <location filename="../../desktop/app/store_messages.py" line="253"/>
         <source>A locum cannot replace themselves: choose the doctor they replace.</source>
         <translation>Un remplaçant ne se remplace pas lui-même : choisissez le médecin remplacé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="250"/>
+        <location filename="../../desktop/app/store_messages.py" line="254"/>
         <source>There is no user with the login “{0}” (users: {1}).</source>
         <translation>Aucun utilisateur n&apos;a l&apos;identifiant « {0} » (utilisateurs : {1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="251"/>
+        <location filename="../../desktop/app/store_messages.py" line="255"/>
         <source>This version of Carnet does not know that field.</source>
         <translation>Cette version de Carnet ne connaît pas ce champ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="252"/>
+        <location filename="../../desktop/app/store_messages.py" line="256"/>
         <source>{0} is not a folder.</source>
         <translation>{0} n&apos;est pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="253"/>
+        <location filename="../../desktop/app/store_messages.py" line="257"/>
         <source>{0} lacks {1}: download the drug database files (base-donnees-publique.medicaments.gouv.fr) into one folder.</source>
         <translation>Il manque {1} dans {0} : téléchargez les fichiers de la base de données publique des médicaments (base-donnees-publique.medicaments.gouv.fr) dans un même dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="254"/>
+        <location filename="../../desktop/app/store_messages.py" line="258"/>
         <source>{0}, line {1}: this is not a file of the drug database as published (base-donnees-publique.medicaments.gouv.fr).</source>
         <translation>{0}, ligne {1} : ce n&apos;est pas un fichier de la base de données publique des médicaments tel que publié (base-donnees-publique.medicaments.gouv.fr).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="255"/>
+        <location filename="../../desktop/app/store_messages.py" line="259"/>
         <source>Cannot read {0} ({1}).</source>
         <translation>Impossible de lire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="256"/>
+        <location filename="../../desktop/app/store_messages.py" line="260"/>
         <source>{0}, line {1}: each line of the CIM-10 table is a code, a tab, then its label.</source>
         <translation>{0}, ligne {1} : chaque ligne de la table CIM-10 est un code, une tabulation, puis son libellé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="257"/>
+        <location filename="../../desktop/app/store_messages.py" line="261"/>
         <source>No marketed drug was found in {0}; nothing was imported.</source>
         <translation>Aucun médicament commercialisé dans {0} ; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="258"/>
+        <location filename="../../desktop/app/store_messages.py" line="262"/>
         <source>Cannot write in {0} ({1}).</source>
         <translation>Impossible d&apos;écrire dans {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="259"/>
+        <location filename="../../desktop/app/store_messages.py" line="263"/>
         <source>Cannot write the drug list in {0}.</source>
         <translation>Impossible d&apos;écrire la liste des médicaments dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="260"/>
+        <location filename="../../desktop/app/store_messages.py" line="264"/>
         <source>Cannot write {0} ({1}).</source>
         <translation>Impossible d&apos;écrire {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="261"/>
+        <location filename="../../desktop/app/store_messages.py" line="265"/>
         <source>There is no template named “{0}”.</source>
         <translation>Aucun modèle ne s&apos;appelle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="262"/>
+        <location filename="../../desktop/app/store_messages.py" line="266"/>
         <source>A template needs a name and a text.</source>
         <translation>Un modèle a un nom et un texte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="263"/>
+        <location filename="../../desktop/app/store_messages.py" line="267"/>
         <source>A template is a letter or a certificate.</source>
         <translation>Un modèle est un courrier ou un certificat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="264"/>
+        <location filename="../../desktop/app/store_messages.py" line="268"/>
         <source>The letter is empty.</source>
         <translation>Le courrier est vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="267"/>
-        <location filename="../../desktop/app/store_messages.py" line="268"/>
+        <location filename="../../desktop/app/store_messages.py" line="271"/>
+        <location filename="../../desktop/app/store_messages.py" line="272"/>
         <source>The login “{0}” was deactivated: this person left the practice. Ask a doctor of the practice if this is a mistake.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé : cette personne a quitté le cabinet. Demandez à un médecin du cabinet s&apos;il s&apos;agit d&apos;une erreur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="269"/>
+        <location filename="../../desktop/app/store_messages.py" line="273"/>
         <source>The locum account “{0}” ended on {1}. A doctor of the practice can extend it (Practice &gt; Users…).</source>
         <translation>Le compte de remplaçant « {0} » a pris fin le {1}. Un médecin du cabinet peut le prolonger (Cabinet &gt; Utilisateurs…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="270"/>
+        <location filename="../../desktop/app/store_messages.py" line="274"/>
         <source>Only a doctor manages the practice&apos;s users.</source>
         <translation>Seul un médecin gère les utilisateurs du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="271"/>
+        <location filename="../../desktop/app/store_messages.py" line="275"/>
         <source>Only a doctor or a locum reads the access log.</source>
         <translation>Seul un médecin ou un remplaçant consulte le journal d&apos;accès.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="272"/>
+        <location filename="../../desktop/app/store_messages.py" line="276"/>
         <source>Type the login and the name shown.</source>
         <translation>Saisissez l&apos;identifiant et le nom affiché.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="273"/>
+        <location filename="../../desktop/app/store_messages.py" line="277"/>
         <source>Choose a role: doctor, locum or secretary.</source>
         <translation>Choisissez un rôle : médecin, remplaçant ou secrétaire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="274"/>
+        <location filename="../../desktop/app/store_messages.py" line="278"/>
         <source>Only a locum&apos;s account has an end date.</source>
         <translation>Seul le compte d&apos;un remplaçant a une date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="275"/>
+        <location filename="../../desktop/app/store_messages.py" line="279"/>
         <source>Give the locum&apos;s last day.</source>
         <translation>Indiquez le dernier jour du remplacement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="276"/>
+        <location filename="../../desktop/app/store_messages.py" line="280"/>
         <source>The login “{0}” exists already: one identity per person.</source>
         <translation>L&apos;identifiant « {0} » existe déjà : une seule identité par personne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="277"/>
+        <location filename="../../desktop/app/store_messages.py" line="281"/>
         <source>The login “{0}” was deactivated.</source>
         <translation>L&apos;identifiant « {0} » a été désactivé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="278"/>
+        <location filename="../../desktop/app/store_messages.py" line="282"/>
         <source>“{0}” is not a locum: their account has no end date.</source>
         <translation>« {0} » n&apos;est pas remplaçant : son compte n&apos;a pas de date de fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="279"/>
+        <location filename="../../desktop/app/store_messages.py" line="283"/>
         <source>You cannot deactivate your own login.</source>
         <translation>Vous ne pouvez pas désactiver votre propre identifiant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="280"/>
+        <location filename="../../desktop/app/store_messages.py" line="284"/>
         <source>“{0}” is not a date.</source>
         <translation>« {0} » n&apos;est pas une date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/store_messages.py" line="281"/>
+        <location filename="../../desktop/app/store_messages.py" line="285"/>
         <source>There is no login “{0}” on this computer.</source>
         <translation>Il n&apos;y a pas d&apos;identifiant « {0} » sur cet ordinateur.</translation>
     </message>
