@@ -17,7 +17,7 @@ from benchmarks import desktop_bench, interop_bench, restore_bench, store_bench,
 from benchmarks.reference import reference_practice
 from benchmarks.report import Table
 
-GROUPS = ("store", "desktop", "interop", "sync", "restore")
+GROUPS = ("store", "desktop", "interop", "sync", "restore", "usable")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the restore measures without a web server (local folder vs restic, an emulated link)",
     )
     parser.add_argument(
+        "--usable",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a restore over the emulated link until the app is usable, then the rest",
+    )
+    parser.add_argument(
         "--only",
         default=None,
         metavar="GROUPS",
@@ -88,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         sync_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
     if args.restore:
         restore_bench.run(ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr))
+    if args.usable:
+        restore_bench.run_usable(
+            ref, table, repeat=sync_repeat, log=lambda m: print(m, file=sys.stderr)
+        )
     table.print()
     out = args.json or args.cache / f"results-{patients}.json"
     out.write_text(json.dumps(table.as_json(), indent=2))

@@ -293,14 +293,15 @@ NOTE_FIELDS = ("reason", "text", "soap_s", "soap_o", "soap_a", "soap_p", "diagno
 NOTES_INDEXED = MetaKey.NOTES_INDEXED  # an erasure that removes versions must rebuild()
 
 
-def catch_up_notes(conn: Any, batch: int = 5_000) -> int:
+def catch_up_notes(conn: Any, batch: int = 5_000, limit: int = -1) -> int:
     """Index the versions written since the last note search (inside the caller's
-    transaction), reading and writing in batches; returns how many."""
+    transaction), reading and writing in batches, at most ``limit`` of them (all when
+    negative); returns how many."""
     indexed = meta.get(conn, NOTES_INDEXED, 0)
     notes = conn.execute(
         f"SELECT rowid, {', '.join(NOTE_FIELDS)} FROM consultation_version WHERE rowid > ? "
-        "ORDER BY rowid",
-        (int(indexed),),
+        "ORDER BY rowid LIMIT ?",
+        (int(indexed), limit),
     )
     count = 0
     while chunk := notes.fetchmany(batch):

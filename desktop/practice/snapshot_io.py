@@ -119,6 +119,12 @@ def load_parts(
                 replica._set_cursor(device_id, cursor)
 
 
+ROWS_PER_COMMIT = 2_000
+"""Rows per transaction while a restore streams into a practice in use (load_chunks)."""
+NOTES_PER_COMMIT = 5_000
+"""Notes indexed per transaction at the end of that stream (finish_chunks)."""
+
+
 def usable_after(plan: Sequence[Sequence[Sequence[Any]]]) -> int:
     """How many chunks, from the first, hold every record of the :data:`IDENTITY` kinds
     (by the snapshot root's plan: [[entity, count], ...] per chunk): once these are in,
@@ -137,20 +143,45 @@ def load_chunks(
     snapshot: str,
     chunks: Iterable[tuple[int, str, SnapshotPart]],
     loaded: Callable[[int], None] | None = None,
+    rows_per_commit: int | None = None,
 ) -> None:
     """Each chunk ``(index, digest, part)`` in its own transaction, which also records it
     as the last one in (meta ``RESTORE_CHUNKS``): a restore stopped anywhere resumes
-    after the last chunk committed. ``loaded(index)`` after each commit."""
+    after the last chunk committed. ``loaded(index)`` after each.
+
+    ``rows_per_commit``: a chunk in several transactions of at most that many rows, so
+    that the app's own writes (a chart opened is an audited write) wait a fraction of a
+    second, not a whole chunk, while a restore streams in behind it. A chunk cut short
+    loads again whole on resume, which changes nothing for the rows already in
+    (applying a change twice changes nothing)."""
     s = replica.s
     for index, sealed, part in chunks:
-        with s.transaction():
-            for group in part.groups:
-                _load_group(replica, group)
-            replica._apply_changes(part.changes)
-            meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
-            meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
+        pieces = list(_pieces(part, rows_per_commit))
+        for piece in pieces:
+            with s.transaction():
+                for group in piece.groups:
+                    _load_group(replica, group)
+                replica._apply_changes(piece.changes)
+                if piece is pieces[-1]:
+                    meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
+                    meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
         if loaded is not None:
             loaded(index)
+
+
+def _pieces(part: SnapshotPart, limit: int | None) -> Iterator[SnapshotPart]:
+    """The part cut in pieces of at most ``limit`` rows or changes, in order (one piece,
+    maybe empty, at least)."""
+    if limit is None or len(part) <= limit:
+        yield part
+        return
+    for group in part.groups:
+        for at in range(0, len(group.rows), limit):
+            rows = group.rows[at : at + limit]
+            yield SnapshotPart([RowGroup(group.entity, group.fields, rows)], [])
+    for at in range(0, len(part.changes), limit):
+        yield SnapshotPart([], part.changes[at : at + limit])
+    yield SnapshotPart([], [])  # the last piece records the chunk as in
 
 
 def chunks_loaded(s: Session, snapshot: str) -> tuple[int, str | None]:
@@ -172,10 +203,14 @@ def finish_chunks(replica: StoreReplica, cursors: dict[str, Cursor], reindex: bo
                 replica._set_cursor(device_id, cursor)
         if reindex:
             search.rebuild(s.conn)
-        else:
-            search.catch_up_notes(s.conn)
         meta.delete(s, MetaKey.RESTORE_CHUNKS, MetaKey.RESTORE_SNAPSHOT)
         meta.put(s, MetaKey.RESTORE_SNAPSHOT_LOADED, "1")
+    # The notes that arrived, indexed a batch per transaction (the app writes between);
+    # a note search before the end catches up on its own (search.catch_up_notes).
+    while True:
+        with s.transaction():
+            if search.catch_up_notes(s.conn, limit=NOTES_PER_COMMIT) < NOTES_PER_COMMIT:
+                break
 
 
 def _load_group(replica: StoreReplica, group: RowGroup) -> None:

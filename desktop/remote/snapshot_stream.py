@@ -23,6 +23,7 @@ from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.snapshot_io import (
+    ROWS_PER_COMMIT,
     chunks_loaded,
     finish_chunks,
     load_chunks,
@@ -97,7 +98,7 @@ def continue_restore(
         service.backend, service.keys, name, revocations, retired_chains(repairs), trusted
     )
     with replica.streaming():
-        _load(replica, snap, snap.chunks, snap.chunks, cancel, progress)
+        _load(replica, snap, snap.chunks, snap.chunks, cancel, progress, ROWS_PER_COMMIT)
     first = usable_after(snap.plan)
     later = {entity for counts in snap.plan[first:] for entity, _ in counts}
     finish_chunks(replica, snap.cursors, reindex="patient" in later)
@@ -110,6 +111,7 @@ def _load(
     total: int,
     cancel: Event | None,
     progress: Progress | None,
+    rows_per_commit: int | None = None,
 ) -> None:
     """Chunks up to ``end``, after those already in; progress (STEP, index, ``total``)."""
     done, prev = chunks_loaded(replica.s, snap.name)
@@ -123,4 +125,4 @@ def _load(
             progress(STEP, index, total)
 
     chunks = snap.numbered_parts(done + 1, prev, cancel, end=end)
-    load_chunks(replica, snap.name, chunks, loaded)
+    load_chunks(replica, snap.name, chunks, loaded, rows_per_commit)

@@ -202,3 +202,44 @@ def test_a_stream_killed_at_any_request_resumes_and_ends_equal(
         SyncService(laptop).sync()
         assert laptop.meta_value(RESTORE_STATE) == "complete"
         assert exact(laptop) == exact(office)
+
+
+def test_the_stream_commits_in_small_pieces_and_a_chunk_loaded_twice_changes_nothing(
+    tmp_path: Path, office: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.practice import snapshot_io
+
+    monkeypatch.setattr(snapshot_io, "ROWS_PER_COMMIT", 7)
+    monkeypatch.setattr("desktop.remote.snapshot_stream.ROWS_PER_COMMIT", 7)
+    laptop = usable(tmp_path)
+    commits: list[int] = []
+    laptop.conn.set_trace_callback(lambda sql: commits.append(1) if sql == "COMMIT" else None)
+    start = chunks_in(laptop)
+    # Chunk start+1 is loaded, then its record is undone as if killed before the last
+    # piece: the next sync loads it again whole, over the rows already in.
+    cancel = threading.Event()
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step == STEP and done == start + 1:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        SyncService(laptop).sync(cancel, progress)
+    assert len(commits) > 2  # the one chunk took several transactions
+    with laptop.transaction():
+        laptop.set_meta(MetaKey.RESTORE_CHUNKS, json.dumps([start, _digest_of(laptop, start)]))
+    SyncService(laptop).sync()
+    assert laptop.meta_value(RESTORE_STATE) == "complete"
+    assert exact(laptop) == exact(office)
+    laptop.close()
+
+
+def _digest_of(p: Practice, index: int) -> str:
+    """The digest a restore records for chunk ``index`` of its snapshot: the sealed
+    chunk's, as stored."""
+    from desktop.remote import REMOTE_URL
+    from sync.segments import digest
+
+    name = p.meta_value(MetaKey.RESTORE_SNAPSHOT)
+    backend = open_backend(str(p.meta_value(REMOTE_URL)))
+    return digest(backend.get(f"{name}.{index:06d}"))
