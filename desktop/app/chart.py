@@ -279,7 +279,11 @@ class ChartView(QWidget):
         self.summary.setHtml(summary_html(chart))
         entries: list[tuple[str, QTreeWidgetItem]] = []
         for consult in chart.consultations:
-            label = consult.current.summary() if consult.current is not None else ""
+            label = (
+                consult.current.summary()
+                if consult.current is not None
+                else self.tr("(content still arriving)")
+            )
             versions = str(len(consult.versions))
             if consult.concurrent_versions:
                 versions += " ⚠"
@@ -406,7 +410,9 @@ class ChartView(QWidget):
             return
         kind, entry = item.data(0, Qt.ItemDataRole.UserRole)
         self.detail.setHtml(consultation_html(kind, entry))
-        self.amend_button.setEnabled(kind == "consultation")
+        # A note not on this computer yet cannot be amended: a version written without
+        # its parent would stand beside it as a concurrent one once it arrives.
+        self.amend_button.setEnabled(kind == "consultation" and entry.current is not None)
 
     def amend_selected(self) -> None:
         """A new version of the selected consultation, in the editor (never overwritten)."""

@@ -326,4 +326,9 @@ def consultation_html(kind: str, entry: Consultation | Prescription) -> str:
             )
         )
         blocks.append(f"<p><b>{title}</b> <small>{label}</small><br/>{body}</p>")
+    if not blocks:  # a restore still streaming the history, or content another sync brings
+        missing = QCoreApplication.translate(
+            "chart", "Its content is not on this computer yet: it arrives with the next sync."
+        )
+        blocks.append(f"<p><b>{title}</b><br/><i>{escape(missing)}</i></p>")
     return "<hr/>".join(reversed(blocks))

@@ -801,12 +801,17 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="355"/>
+        <location filename="../../desktop/app/chart.py" line="285"/>
+        <source>(content still arriving)</source>
+        <translation>(contenu en cours d'arrivée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="359"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="358"/>
+        <location filename="../../desktop/app/chart.py" line="362"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -4372,6 +4377,11 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/chart_html.py" line="324"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="330"/>
+        <source>Its content is not on this computer yet: it arrives with the next sync.</source>
+        <translation>Son contenu n'est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>

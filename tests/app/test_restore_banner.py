@@ -61,3 +61,24 @@ def test_the_band_counts_the_parts_and_goes_only_when_the_restore_is_complete(
 
 def test_a_complete_practice_shows_no_band(window: MainWindow) -> None:
     assert not window.restore_banner.isVisible()
+
+
+def test_a_consultation_whose_note_is_still_arriving_says_so_and_cannot_be_amended(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+) -> None:
+    from tests.helpers.qt import search_and_open
+
+    def head_only(p: object) -> None:
+        (martin,) = [r for r in p.records("patient") if r["family_name"] == "Martin"]  # type: ignore[attr-defined]
+        p.import_records(  # type: ignore[attr-defined]
+            [("consultation", "01a20000-0000-7000-8000-000000000001",
+              {"patient_id": martin["id"], "started_at": "2001-05-04T10:00", "deleted": False})]
+        )  # fmt: skip
+
+    opened.db(head_only).result(timeout=10)
+    search_and_open(qtbot, window, "martin")
+    item = window.chart.timeline.topLevelItem(0)
+    assert "content still arriving" in item.text(1)
+    window.chart.timeline.setCurrentItem(item)
+    assert "not on this computer yet" in window.chart.detail.toPlainText()
+    assert not window.chart.amend_button.isEnabled()
