@@ -36,24 +36,24 @@ IDENTITY = (
     "allergy",
     "problem",
     "treatment",
-    "vaccination",
     "appointment",
 )
 """What the practice needs to be usable, exported first: who works there, every patient
-and their chart's summary, the agenda. A restore opens the app once these are in
+and their chart's summary (allergies, problems, treatments), the agenda. A restore opens the app once these are in
 (``desktop.remote.snapshot_stream``) while the history streams in behind."""
 
 NEWEST_FIRST = {
+    "vaccination": "given_on",
     "consultation": "started_at",
     "consultation_version": "created_at",
     "prescription": "prescribed_at",
     "prescription_version": "created_at",
     "lab_result": "taken_on",
-    "vaccination": "given_on",
     "document": "received_at",
     "appointment": "starts_at",
 }
-"""Kinds of record with a date, exported newest first (by this column)."""
+"""Kinds of record with a date, exported newest first (by this column), in this order:
+vaccinations (small, in a chart's summary) before the consultations' history."""
 
 
 def export_order() -> list[tuple[Entity, str]]:

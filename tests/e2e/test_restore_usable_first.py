@@ -5,37 +5,17 @@ missing a part, then whole again and F5) the band goes and the history is there.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from desktop.demo.loader import make_demo
-from desktop.practice.store import Practice
-from desktop.remote import SyncService, set_remote
-from sync import snapshot_format
-from tests.e2e.test_stays_open import fill_restore_wizard
 from tests.helpers.e2e import PASSPHRASE
-
-
-def published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    """A demo practice's snapshot in many small chunks; (the remote, a family name)."""
-    monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 16_000)
-    remote = tmp_path / "remote"
-    remote.mkdir()
-    make_demo(tmp_path / "office", PASSPHRASE, patients=20, seed=3, today=dt.date(2026, 11, 1))
-    with Practice.open(tmp_path / "office", passphrase=PASSPHRASE) as office:
-        set_remote(office, remote.as_uri(), passphrase=PASSPHRASE, create=True)
-        SyncService(office).publish_snapshot()
-        family = str(office.records("patient", order="family_name")[0]["family_name"])
-    return remote, family
+from tests.helpers.e2e_steps import fill_restore_wizard, published_in_chunks
 
 
 def test_a_restore_opens_usable_and_the_history_streams_in_behind(
-    start_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    start_app: Any, tmp_path: Path
 ) -> None:
-    remote, family = published(tmp_path, monkeypatch)
+    remote, family = published_in_chunks(tmp_path)
     last = max(remote.rglob("*.0*"), key=lambda p: p.suffix)  # the last chunk
     hidden = last.with_name(last.name + ".away")
     last.rename(hidden)  # the storage lacks it for now: the stream stops before it

@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from tests.helpers.e2e import PASSPHRASE, carnet_cli
-from tests.helpers.e2e_steps import create_practice, synced_practice, unlock
+from tests.helpers.e2e_steps import (
+    create_practice,
+    fill_restore_wizard,
+    synced_practice,
+    unlock,
+)
 
 
 def test_a_new_practice_opens_its_main_window_and_stays_open(start_app: Any) -> None:
@@ -75,17 +80,6 @@ def test_the_demo_practice_is_built_once_confirmed_and_opens(start_app: Any) -> 
     app.type_into("text", "Rechercher un patient", "martin")
     app.wait("label", contains="résultat", timeout=30)
     app.stays_up()
-
-
-def fill_restore_wizard(app: Any, address: str, secret: str, *, code: bool = False) -> None:
-    app.type_into("text", "Adresse", address)
-    # A passphrase is masked; an enrollment code is shown to be copied without mistakes.
-    app.type_into("text" if code else "password text", "Ce qui ouvre le cabinet", secret)
-    app.type_into("text", "Votre identifiant", "dr.remplacant")
-    app.type_into("password text", "Phrase secrète de cet ordinateur", "une autre phrase ici")
-    app.type_into("password text", "Confirmer", "une autre phrase ici")
-
-
 
 
 def test_a_restore_from_a_folder_opens_the_restored_practice(

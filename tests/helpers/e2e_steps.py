@@ -98,3 +98,33 @@ def keys_to(app: Any, title: str, *keys: str) -> None:
         app.fail(f"no window {title!r} to send {keys} to: {done.stderr!r}")
     app.keys(*keys)
 
+
+def fill_restore_wizard(app: Any, address: str, secret: str, *, code: bool = False) -> None:
+    app.type_into("text", "Adresse", address)
+    # A passphrase is masked; an enrollment code is shown to be copied without mistakes.
+    app.type_into("text" if code else "password text", "Ce qui ouvre le cabinet", secret)
+    app.type_into("text", "Votre identifiant", "dr.remplacant")
+    app.type_into("password text", "Phrase secrète de cet ordinateur", "une autre phrase ici")
+    app.type_into("password text", "Confirmer", "une autre phrase ici")
+
+
+def published_in_chunks(base: Path, patients: int = 20) -> tuple[Path, str]:
+    """A demo practice in ``base``/office, its snapshot published in many small chunks
+    to ``base``/remote (as a large practice's would be): (the remote, a family name)."""
+    from desktop.demo.loader import make_demo
+    from desktop.practice.store import Practice
+    from desktop.remote import SyncService, set_remote
+    from sync import snapshot_format
+
+    remote = base / "remote"
+    remote.mkdir()
+    make_demo(base / "office", PASSPHRASE, patients=patients, seed=3, today=dt.date(2026, 11, 1))
+    size, snapshot_format.CHUNK_BYTES = snapshot_format.CHUNK_BYTES, 16_000
+    try:
+        with Practice.open(base / "office", passphrase=PASSPHRASE) as office:
+            set_remote(office, remote.as_uri(), passphrase=PASSPHRASE, create=True)
+            SyncService(office).publish_snapshot()
+            family = str(office.records("patient", order="family_name")[0]["family_name"])
+    finally:
+        snapshot_format.CHUNK_BYTES = size
+    return remote, family
