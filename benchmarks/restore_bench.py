@@ -95,6 +95,7 @@ def run_usable(
             SyncEngine(StoreReplica(practice.session), backend, keys).publish_snapshot()
         usable: list[float] = []
         rest: list[float] = []
+        pieces = _PieceTimer()
         for i in range(repeat):
             link = TimedLink(open_backend(url), RTT, BANDWIDTH)
             target = work / f"usable-{i}"
@@ -109,7 +110,8 @@ def run_usable(
             )
             usable.append(time.perf_counter() - start)
             start = time.perf_counter()
-            SyncService(restored, link).sync()
+            with pieces:
+                SyncService(restored, link).sync()
             rest.append(time.perf_counter() - start)
             restored.close()
             shutil.rmtree(target)
@@ -119,13 +121,53 @@ def run_usable(
         f"restore over the emulated link ({RTT * 1000:.0f} ms, {BANDWIDTH / 2**20:.0f} MiB/s): "
         "from Restaurer to a usable app (every patient found, any chart opens)",
         f"{_med(usable):.2f} s median; the history streams in behind it in "
-        f"{_med(rest):.2f} s more ({_med(usable) + _med(rest):.2f} s in all)",
+        f"{_med(rest):.2f} s more ({_med(usable) + _med(rest):.2f} s in all), in "
+        f"transactions of {pieces.summary()} (what a write of the app may wait)",
         "<= 30 s",
         _med(usable) <= 30,
         usable_median_s=_med(usable),
         rest_median_s=_med(rest),
+        piece_p99_s=pieces.quantile(0.99),
         n=repeat,
     )
+
+
+class _PieceTimer:
+    """While entered: how long each of the stream's transactions takes (the time from
+    one piece handed out to the next, load and commit included)."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    def __enter__(self) -> None:
+        from desktop.practice import snapshot_io
+
+        inner = self._inner = snapshot_io._pieces
+
+        def timed(part: Any, limit: int | None) -> Any:
+            last = time.perf_counter()
+            for piece in inner(part, limit):
+                yield piece
+                now = time.perf_counter()
+                self.seconds.append(now - last)
+                last = now
+
+        snapshot_io._pieces = timed
+
+    def __exit__(self, *exc: object) -> None:
+        from desktop.practice import snapshot_io
+
+        snapshot_io._pieces = self._inner
+
+    def quantile(self, q: float) -> float:
+        ordered = sorted(self.seconds) or [0.0]
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    def summary(self) -> str:
+        return (
+            f"{_med(self.seconds or [0.0]):.2f} s median, {self.quantile(0.99):.2f} s p99, "
+            f"{max(self.seconds or [0.0]):.2f} s max ({len(self.seconds)})"
+        )
 
 
 def _restore(folder: Path, url: str, backend: Any = None) -> None:

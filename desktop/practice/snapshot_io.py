@@ -39,8 +39,9 @@ IDENTITY = (
     "appointment",
 )
 """What the practice needs to be usable, exported first: who works there, every patient
-and their chart's summary (allergies, problems, treatments), the agenda. A restore opens the app once these are in
-(``desktop.remote.snapshot_stream``) while the history streams in behind."""
+and their chart's summary (allergies, problems, treatments), the agenda. A restore opens
+the app once these are in (``desktop.remote.snapshot_stream``) while the history
+streams in behind."""
 
 NEWEST_FIRST = {
     "vaccination": "given_on",
@@ -156,32 +157,31 @@ def load_chunks(
     (applying a change twice changes nothing)."""
     s = replica.s
     for index, sealed, part in chunks:
-        pieces = list(_pieces(part, rows_per_commit))
-        for piece in pieces:
+        for piece, last in _pieces(part, rows_per_commit):
             with s.transaction():
                 for group in piece.groups:
                     _load_group(replica, group)
                 replica._apply_changes(piece.changes)
-                if piece is pieces[-1]:
+                if last:
                     meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
                     meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
         if loaded is not None:
             loaded(index)
 
 
-def _pieces(part: SnapshotPart, limit: int | None) -> Iterator[SnapshotPart]:
-    """The part cut in pieces of at most ``limit`` rows or changes, in order (one piece,
-    maybe empty, at least)."""
+def _pieces(part: SnapshotPart, limit: int | None) -> Iterator[tuple[SnapshotPart, bool]]:
+    """The part cut in pieces of at most ``limit`` rows or changes, in order, each with
+    whether it is the last (one piece, maybe empty, at least)."""
     if limit is None or len(part) <= limit:
-        yield part
+        yield part, True
         return
     for group in part.groups:
         for at in range(0, len(group.rows), limit):
             rows = group.rows[at : at + limit]
-            yield SnapshotPart([RowGroup(group.entity, group.fields, rows)], [])
+            yield SnapshotPart([RowGroup(group.entity, group.fields, rows)], []), False
     for at in range(0, len(part.changes), limit):
-        yield SnapshotPart([], part.changes[at : at + limit])
-    yield SnapshotPart([], [])  # the last piece records the chunk as in
+        yield SnapshotPart([], part.changes[at : at + limit]), False
+    yield SnapshotPart([], []), True  # the last piece records the chunk as in
 
 
 def chunks_loaded(s: Session, snapshot: str) -> tuple[int, str | None]:
