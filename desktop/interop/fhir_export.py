@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from desktop.interop import fhir_out as out
 from desktop.practice import bulk_reads as reads
-from desktop.practice import errors
+from desktop.practice import errors, meta
 from desktop.practice.files import fsync_directory, write_private_durably
 from desktop.practice.store import Practice
 
@@ -135,6 +135,7 @@ def _references(obj: Any) -> Iterator[str]:
 
 def write_patient_bundle(practice: Practice, patient_id: str, path: Path) -> int:
     """Write the Bundle (private, durable); returns how many resources it holds."""
+    meta.require_whole(practice.session)  # a chart may still miss its older history
     bundle = patient_bundle(practice, patient_id)
     data = json.dumps(bundle, ensure_ascii=False, indent=1).encode("utf-8")
     try:
@@ -262,6 +263,7 @@ def export_practice(
 ) -> dict[str, int]:
     """Write the whole practice as Bulk Data NDJSON into ``folder``; returns the count of
     each resource type written. Raises :class:`ExportCancelled` if ``cancel`` is set."""
+    meta.require_whole(practice.session)
     folder = Path(folder)
     _prepare_folder(folder)
     expected = totals(practice)

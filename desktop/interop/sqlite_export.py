@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from desktop.practice import bulk_reads, db, errors
+from desktop.practice import bulk_reads, db, errors, meta
 from desktop.practice.files import fsync_directory
 from desktop.practice.migrations import SCHEMA_VERSION
 from desktop.practice.schema import ENTITIES, SQL_TYPES
@@ -80,6 +80,7 @@ def export_sqlite(practice: Practice, path: Path) -> dict[str, int]:
 
     The caller has had the user confirm that the file holds everything in clear.
     """
+    meta.require_whole(practice.session)
     path = Path(path)
     if path.exists():
         raise errors.InvalidInputError(f"{path} already exists; choose a new file name")

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from desktop.practice import errors
 from sync.segments import PracticeKeys
 
 
@@ -83,6 +84,17 @@ USABLE = "usable"
 """The value of :attr:`MetaKey.RESTORE_STATE` once a restore has brought the identity
 records, the agenda and the search index (the practice opens and works) while the rest of
 its history still streams in (``desktop.remote.snapshot_stream``); then "complete"."""
+
+
+def require_whole(db: Executor) -> None:
+    """Refuse what needs the whole practice (a snapshot, an export, a copy of it) while
+    a restore still streams its history in: it would miss that history, and look
+    complete."""
+    if get(db, MetaKey.RESTORE_STATE) == USABLE:
+        raise errors.UsageError(
+            "this computer is still receiving the practice's history from its "
+            "restore; wait until it is complete, then try again"
+        )
 
 
 def get(db: Executor, key: MetaKey, default: Any = None) -> Any:

@@ -481,11 +481,7 @@ class StoreReplica:
 
         Refused while a restore still streams the history in: a snapshot of this
         practice would miss it, and a restore from that snapshot would lose it."""
-        if meta.get(self.s, MetaKey.RESTORE_STATE) == meta.USABLE:
-            raise errors.UsageError(
-                "this computer is still receiving the practice's history from its "
-                "restore; wait until it is complete, then try again"
-            )
+        meta.require_whole(self.s)
         return snapshot_io.export(self.s)
 
     def carry_over(self, changes: Sequence[Change]) -> int:

@@ -97,9 +97,21 @@ def test_the_practice_opens_usable_and_is_whole_after_its_next_sync(
     assert any(r["family_name"] == family for r in laptop.search_patients(family))
     # ...while the history is not all here yet, and the window is told so
     assert any(laptop.counts()[k] < office.counts()[k] for k in HISTORY)
-    # no snapshot can be made from a practice missing its history
-    with pytest.raises(errors.UsageError, match="still receiving"):
-        SyncService(laptop).publish_snapshot()
+    # nothing that looks whole can be made from a practice missing its history: no
+    # snapshot, no plain copy, no FHIR export of the practice or of one chart
+    from desktop.interop.fhir_export import export_practice, write_patient_bundle
+    from desktop.interop.sqlite_export import export_sqlite
+
+    patient = office.records("patient")[3]["id"]
+    for make in (
+        lambda: SyncService(laptop).publish_snapshot(),
+        lambda: export_sqlite(laptop, tmp_path / "copy.sqlite"),
+        lambda: export_practice(laptop, tmp_path / "fhir"),
+        lambda: write_patient_bundle(laptop, patient, tmp_path / "one.json"),
+    ):
+        with pytest.raises(errors.UsageError, match="still receiving"):
+            make()
+    assert not any((tmp_path / n).exists() for n in ("copy.sqlite", "fhir", "one.json"))
 
     # Work goes on meanwhile: a new patient written during the stream is kept.
     laptop.create_record("patient", {"family_name": "Pendant", "birth_date": "1980-02-02"})
