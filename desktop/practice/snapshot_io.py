@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.practice import audit_sync, conflicts, meta, rows, search
 from desktop.practice.meta import MetaKey
@@ -192,22 +192,27 @@ def chunks_loaded(s: Session, snapshot: str) -> tuple[int, str | None]:
     return int(index), sealed
 
 
-def finish_chunks(replica: StoreReplica, cursors: dict[str, Cursor], reindex: bool) -> None:
+def finish_chunks(
+    replica: StoreReplica,
+    cursors: dict[str, Cursor],
+    search_after: Literal["none", "notes", "all"] = "notes",
+) -> None:
     """After the last chunk: the cursors the snapshot covers (except this device's),
-    the notes that arrived indexed for search (and the names too when ``reindex``: some
-    patient arrived after the practice opened), in one transaction."""
+    then the search: ``"notes"``, the notes that arrived are indexed; ``"all"``, the
+    names too (some patient arrived after the practice opened); ``"none"``, left to the
+    caller (a restore in bulk mode rebuilds both once, at its end)."""
     s = replica.s
     with s.transaction():
         for device_id, cursor in cursors.items():
             if device_id != replica.device_id:
                 replica._set_cursor(device_id, cursor)
-        if reindex:
+        if search_after == "all":
             search.rebuild(s.conn)
         meta.delete(s, MetaKey.RESTORE_CHUNKS, MetaKey.RESTORE_SNAPSHOT)
         meta.put(s, MetaKey.RESTORE_SNAPSHOT_LOADED, "1")
     # The notes that arrived, indexed a batch per transaction (the app writes between);
     # a note search before the end catches up on its own (search.catch_up_notes).
-    while True:
+    while search_after == "notes":
         with s.transaction():
             if search.catch_up_notes(s.conn, limit=NOTES_PER_COMMIT) < NOTES_PER_COMMIT:
                 break

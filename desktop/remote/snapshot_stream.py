@@ -76,7 +76,7 @@ def load_first(
     _load(replica, snap, end, end, cancel, progress)  # counted to the end of this step
     if end < snap.chunks:
         return False
-    finish_chunks(replica, snap.cursors, reindex=False)  # restoring() rebuilds the search
+    finish_chunks(replica, snap.cursors, "none")  # restoring() rebuilds the search at its end
     return True
 
 
@@ -101,7 +101,7 @@ def continue_restore(
         _load(replica, snap, snap.chunks, snap.chunks, cancel, progress, ROWS_PER_COMMIT)
     first = usable_after(snap.plan)
     later = {entity for counts in snap.plan[first:] for entity, _ in counts}
-    finish_chunks(replica, snap.cursors, reindex="patient" in later)
+    finish_chunks(replica, snap.cursors, "all" if "patient" in later else "notes")
 
 
 def _load(
