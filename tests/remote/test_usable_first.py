@@ -24,6 +24,7 @@ from sync.backends import open_backend
 from sync.errors import CancelledError, IntegrityError
 from sync.layout import snapshots_prefix
 from tests.helpers.practice import PASSPHRASE
+from tests.helpers.sigkill import run_child
 
 FIRST = ("practice", "user", "practitioner", "patient", "allergy", "problem", "treatment")
 HISTORY = ("consultation_version", "prescription_version")
@@ -198,8 +199,6 @@ def test_a_one_step_restore_commits_chunk_by_chunk_and_ends_complete(
 def test_a_stream_killed_at_any_request_resumes_and_ends_equal(
     tmp_path: Path, office: Practice
 ) -> None:
-    from tests.remote.test_sigkill import run_child
-
     usable(tmp_path).close()
     url = (tmp_path / "remote").as_uri()
     progress: list[int] = []
