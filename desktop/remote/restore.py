@@ -1,5 +1,6 @@
 """Joining a practice as a new device, or restoring a whole practice from its storage,
-into an empty folder: restartable, and the folder refuses to open until it completes."""
+into an empty folder: restartable, and the folder refuses to open until it is complete,
+or usable (``usable_first``: the rest then streams in, desktop.remote.snapshot_stream)."""
 
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ def join(
 
     Restartable: if a previous join or restore into ``folder`` was interrupted, it
     continues from where it stopped (the snapshot and applied segments are kept) instead
-    of starting again. Until it completes, the folder is marked incomplete and refuses to
-    open as a practice.
+    of starting again. Until it is complete (or, with ``usable_first``, usable), the
+    folder is marked incomplete and refuses to open as a practice.
 
     ``enrollment_code``: instead of the practice passphrase, a code made by
     'carnet device enroll' on an enrolled device (single use, expires; ``now`` is the
