@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -37,6 +38,7 @@ from desktop.app.dates import show_date
 from desktop.app.document_attach import AttachDocumentDialog, dropped_files
 from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.documents_view import DocumentsView, pick_files
+from desktop.app.flow_layout import FlowLayout
 from desktop.app.growth import GrowthView
 from desktop.app.lab_results import LabResultDialog, LabResultsView
 from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
@@ -136,8 +138,7 @@ class ChartView(QWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.consult_button)
         top.addWidget(self.rx_button)
-        edits = QHBoxLayout()
-        edits.addStretch(1)
+        edits = FlowLayout()
         for button in (
             self.identity_button,
             self.problem_button,
@@ -173,7 +174,10 @@ class ChartView(QWidget):
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Entry"), self.tr("Versions")])
         self.timeline.setColumnWidth(0, 150)
-        self.timeline.setColumnWidth(1, 380)
+        columns = self.timeline.header()  # the entry takes the room; the versions stay in view
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.currentItemChanged.connect(self._show_entry)
         self.amend_button = QPushButton(self.tr("Amend…"))
         self.amend_button.setToolTip(
