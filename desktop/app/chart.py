@@ -433,7 +433,16 @@ class ChartView(QWidget):
             editor.show()
             self.editor = editor
 
-        open_consultation(self, self.tasks, self.drafts, c.id, c.full_name(), show, amend=entry)
+        open_consultation(
+            self,
+            self.tasks,
+            self.drafts,
+            c.id,
+            c.full_name(),
+            show,
+            amend=entry,
+            born=c.birth_date,
+        )
 
     # -- documents --------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ shows, which lost the first keystrokes)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +34,7 @@ from desktop.app.dates import show_datetime
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
-from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings
+from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings, young_child
 from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
 from desktop.practice.models import Consultation
 
@@ -87,6 +88,7 @@ class ConsultationEditor(QDialog):
         amend: Consultation | None = None,
         *,
         draft: dict[str, Any] | None,
+        born: str | None = None,
     ) -> None:
         """A new consultation, or with ``amend`` (a chart's consultation entry) a new
         version of that one, started from its current text (the old stays readable).
@@ -181,6 +183,9 @@ class ConsultationEditor(QDialog):
         if draft:
             self._fill(draft)
             self.status.setText(self.tr("Draft restored."))
+        # A head circumference is asked of a young child only (of the day of the note).
+        on = dt.date.fromisoformat(amend.started_at[:10]) if amend and amend.started_at else None
+        self.vitals.offer_child_vitals(young_child(born, on or dt.date.today()))
 
     # -- content ----------------------------------------------------------------------------
 
@@ -361,6 +366,7 @@ def open_consultation(
     on_open: Callable[[ConsultationEditor], object],
     *,
     amend: Consultation | None = None,
+    born: str | None = None,
 ) -> None:
     """Open the editor once its draft is read and decrypted on the database worker (after
     any draft save queued there), built already filled: no keystroke lands in an editor
@@ -370,7 +376,9 @@ def open_consultation(
 
     def loaded(draft: dict[str, Any] | None) -> None:
         if parent.isVisible():
-            on_open(ConsultationEditor(tasks, drafts, patient_id, title, amend, draft=draft))
+            on_open(
+                ConsultationEditor(tasks, drafts, patient_id, title, amend, draft=draft, born=born)
+            )
 
     ops.Op(parent, tasks, lambda _: drafts.load(name)).success(loaded).run()
 

@@ -4,6 +4,7 @@ what is not a number (never rounded silently) and flags implausible values."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -104,6 +105,21 @@ def bmi(weight_kg: object, height_cm: object) -> float | None:
     return round(weight_kg / (height_cm / 100) ** 2, 1)
 
 
+CHILD_VITALS = ("head_circumference_cm",)
+"""Measured on young children only: offered for a patient under CHILD_YEARS, or of an
+unknown age, or when the note being amended has one."""
+CHILD_YEARS = 6
+
+
+def young_child(born: str | None, on: dt.date) -> bool:
+    """Under CHILD_YEARS on that day; True when the birth date is unknown (ask, not hide)."""
+    try:
+        birth = dt.date.fromisoformat(born or "")
+    except ValueError:
+        return True
+    return (on.year, on.month, on.day) < (birth.year + CHILD_YEARS, birth.month, birth.day)
+
+
 class VitalsForm(QWidget):
     """One line edit per vital, each named by its label (buddy) for screen readers and
     the end-to-end tests; ``errors()`` lists what cannot be saved as typed."""
@@ -113,6 +129,7 @@ class VitalsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         for i, v in enumerate(VITALS):
@@ -126,6 +143,7 @@ class VitalsForm(QWidget):
             grid.addWidget(label, i // 4 * 2, i % 4)
             grid.addWidget(edit, i // 4 * 2 + 1, i % 4)
             self.edits[v.name] = edit
+            self.labels[v.name] = label
         self.bmi = QLabel()
         self.bmi.setObjectName("bmi")
         self.warnings = QLabel()
@@ -142,6 +160,13 @@ class VitalsForm(QWidget):
         layout.addWidget(self.bmi)
         layout.addWidget(self.warnings)
         layout.addWidget(self.problems)
+
+    def offer_child_vitals(self, offered: bool) -> None:
+        """Show the fields of CHILD_VITALS, or hide those that hold nothing."""
+        for name in CHILD_VITALS:
+            shown = offered or bool(self.edits[name].text())
+            self.edits[name].setVisible(shown)
+            self.labels[name].setVisible(shown)
 
     def _read(self) -> tuple[dict[str, Number | None], list[str]]:
         values: dict[str, Number | None] = {}

@@ -219,7 +219,8 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
             editor.show()
             self.editor = editor
 
-        open_consultation(self, self.tasks, self.drafts, patient_id, self._title(), show)
+        born = self.chart.chart.birth_date if self.chart.chart else None
+        open_consultation(self, self.tasks, self.drafts, patient_id, self._title(), show, born=born)
 
     def new_prescription(self, patient_id: str) -> None:
         editor = PrescriptionEditor(self.tasks, patient_id, self._title())

@@ -18,6 +18,7 @@ from desktop.app import i18n
 from desktop.app.consultation import ConsultationEditor, draft_name
 from desktop.app.record_dialogs import AllergyDialog, ProblemDialog
 from desktop.app.tasks import Tasks
+from desktop.app.vitals import young_child
 from desktop.app.window import MainWindow
 from desktop.practice.drafts import DraftStore
 from desktop.practice.store import Practice
@@ -445,3 +446,48 @@ def test_tab_goes_from_the_reason_to_the_note_and_on_to_the_vitals(
     qtbot.keyClick(editor.text, Qt.Key.Key_Tab)
     assert editor.text.toPlainText() == "Toux"  # no tab character typed
     assert editor.focusWidget() is not editor.text  # on to the next field
+
+
+def test_a_head_circumference_is_asked_of_a_young_child_only(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    """An adult's note has no head circumference field; a two-year-old's has; an adult's
+    note amended that holds one keeps it (nothing typed is hidden)."""
+    two = dt.date.today().replace(day=1) - dt.timedelta(days=2 * 366)
+    practice = opened.practice
+    assert practice is not None
+    practice.create_record(
+        "patient", {"family_name": "Petit", "given_names": "Léo", "birth_date": two.isoformat()}
+    )
+    field = "head_circumference_cm"
+    adult = open_editor(qtbot, window, "paul")
+    pid = window.chart.chart.id  # type: ignore[union-attr]
+    assert not adult.vitals.edits[field].isVisible() and adult.vitals.edits["weight_kg"].isVisible()
+    assert not adult.vitals.labels[field].isVisible()
+    adult.close()
+    window.patients.search.clear()
+    search_and_open(qtbot, window, "petit")
+    qtbot.waitUntil(lambda: window.chart.chart.family_name == "Petit", timeout=5000)  # type: ignore[union-attr]
+    window.new_consultation(window.chart.chart.id)  # type: ignore[union-attr]
+    child = consultation_opened(qtbot, window)
+    assert child.vitals.edits[field].isVisible() and child.vitals.labels[field].isVisible()
+    type_text(child.reason, "Suivi")
+    type_text(child.vitals.edits[field], "48,5")
+    with qtbot.waitSignal(child.saved, timeout=5000):
+        child.save()
+    practice.add_consultation(pid, reason="Mesure", head_circumference_cm=57.0)
+    window.open_chart(pid)
+    qtbot.waitUntil(lambda: window.chart.chart.id == pid, timeout=5000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.chart.timeline.topLevelItemCount() == 1, timeout=5000)
+    window.chart.timeline.setCurrentItem(window.chart.timeline.topLevelItem(0))
+    window.chart.amend_selected()
+    amending = consultation_opened(qtbot, window.chart)
+    assert amending.vitals.edits[field].isVisible()
+    assert amending.vitals.edits[field].text() == "57"
+
+
+def test_young_child_is_under_six_on_the_day_and_unknown_ages_are_asked():
+    assert young_child("2021-06-15", dt.date(2027, 6, 14))
+    assert not young_child("2021-06-15", dt.date(2027, 6, 15))
+    assert young_child(None, dt.date(2027, 6, 15))  # unknown: the field is offered
+    assert young_child("1950", dt.date(2027, 6, 15))  # a partial date: offered too
