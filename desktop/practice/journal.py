@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
-from sync.changes import Change, Stamp, encode_fields, encode_replaces, wire
+from sync.changes import Change, Stamp, encode_fields, encode_replaces
 from sync.ports import Cursor, PendingChange
 
 if TYPE_CHECKING:  # the session imports the audit, which journals through here
@@ -38,20 +38,23 @@ def append(s: Session, change: Change) -> None:
 
 def pending(s: Session, after: int, limit: int) -> list[PendingChange]:
     """Up to ``limit`` entries after local seq ``after``, each in its wire form."""
-    # The journal keeps fields and replaces as the compact JSON a segment carries, read
-    # back as their UTF-8 bytes (no text decoded, none encoded again: they are most of
-    # a segment), so each change's wire form is assembled from them, and the engine
-    # decodes none of them (PendingChange.change does, if asked).
-    rows = s.execute(
-        "SELECT seq, entity, record_id, hlc, device, CAST(fields AS BLOB), "
-        "CAST(replaces AS BLOB) FROM journal WHERE seq > ? ORDER BY seq LIMIT ?",
-        (after, limit),
-    ).fetchall()
+    # The journal keeps fields and replaces as the compact JSON a segment carries, so
+    # SQLite assembles each change's wire form from them (exactly sync.changes.wire:
+    # json_quote writes a string as json.dumps does) and hands over its UTF-8 bytes: no
+    # text decoded or encoded in Python, three values per change instead of seven.
+    # Assembling them in Python was a quarter of the sync thread's time in a first push.
+    rows = s.execute(_PENDING, (after, limit)).fetchall()
     encoded = PendingChange.encoded
-    return [
-        encoded(seq, entity, wire(entity, record_id, hlc, device, fields, replaces))
-        for seq, entity, record_id, hlc, device, fields, replaces in rows
-    ]
+    return [encoded(seq, entity, wire) for seq, entity, wire in rows]
+
+
+_PENDING = (
+    "SELECT seq, entity, CAST("
+    """'{"e":' || json_quote(entity) || ',"id":' || json_quote(record_id) """
+    """|| ',"s":[' || hlc || ',' || json_quote(device) || '],"f":' || fields """
+    """|| ',"r":' || replaces || '}' AS BLOB) """
+    "FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"
+)
 
 
 def restamp(s: Session, local_seq: int, stamp: Stamp, replaces: dict[str, Stamp]) -> None:

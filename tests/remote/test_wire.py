@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
+from desktop.practice import journal
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
-from sync.changes import Change, Stamp
+from sync.changes import Change, Stamp, wire
 from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
 
 
@@ -74,3 +75,31 @@ def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
     )
     decoded = decode_segment(keys, device, 1, "", fast)
     assert [c.to_json() for c in decoded] == [c.to_json() for c in changes]
+
+
+def test_the_journal_quotes_any_text_as_the_json_module_does(practice: Practice) -> None:
+    """SQLite assembles the wire form (json_quote): ids, kinds and devices holding quotes,
+    backslashes, control characters, NUL, non-BMP letters come out byte for byte as
+    ``sync.changes.wire`` writes them, and decode to what was stored."""
+    odd = ['a"b\\c', "\n\t\r\b\f", "\x00\x01\x1f\x7f", "\u2028é😀", "</script>", ""]
+    practice.conn.execute("BEGIN")
+    for i, text in enumerate(odd):
+        practice.conn.execute(
+            "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (text, text + "-id", 2**62 + i, "dev" + text, '{"x":"é"}', "{}"),
+        )
+    rows = practice.conn.execute(
+        "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal "
+        "ORDER BY seq DESC LIMIT ?",
+        (len(odd),),
+    ).fetchall()[::-1]
+    got = journal.pending(practice.session, rows[0][0] - 1, len(odd))
+    practice.conn.execute("ROLLBACK")  # nothing of this stays
+    assert [p.local_seq for p in got] == [r[0] for r in rows]
+    for p, (_, entity, record_id, hlc, device, fields, replaces) in zip(got, rows, strict=True):
+        assert p.wire == wire(
+            entity, record_id, hlc, device, fields.encode("utf-8"), replaces.encode("utf-8")
+        )
+        decoded = json.loads(p.wire or b"")
+        assert (decoded["e"], decoded["id"], decoded["s"]) == (entity, record_id, [hlc, device])
