@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.practice.meta import MetaKey
+from desktop.practice import meta
+from desktop.practice.meta import USABLE, MetaKey
 from desktop.practice.store import Practice
 from desktop.remote.keyring import StoreKeyRing
 from sync.backends.base import AlreadyExistsError, BackendError
@@ -208,6 +209,13 @@ def finish_follow(service: SyncService) -> None:
         if d != practice.device_id and c.seq > replica.cursor(d).seq
     }
     replica.load_snapshot(snap.changes, ahead)
+    if practice.meta_value(MetaKey.RESTORE_STATE) == USABLE:
+        # A restore still streaming its history in: the repair's snapshot, now in, is
+        # the storage's whole state, so the practice is whole without the rest of the
+        # old snapshot (its chains are retired). The stream ends here, in one step.
+        with practice.transaction():
+            meta.delete(practice.session, MetaKey.RESTORE_SNAPSHOT, MetaKey.RESTORE_CHUNKS)
+            practice.set_meta(MetaKey.RESTORE_STATE, "complete")
     me = practice.device_id
     # Values stamped by this (new) device id are its unpushed changes: the push sends them.
     extra = [c for c in missing_from(replica.export_state(), snap.changes) if c.stamp.device != me]

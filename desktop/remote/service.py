@@ -91,11 +91,16 @@ class SyncService:
         storage another device repaired is followed first (see desktop.remote.repair).
         A restore that made the practice usable first brings the rest of its snapshot
         before anything else (desktop.remote.snapshot_stream), and is complete once this
-        sync has pulled what came after it."""
+        sync has pulled what came after it, or once it followed a repair made since."""
+        check_owed(self)  # first: a follow owed may have ended a stream (repair.py)
         restoring = self.practice.meta_value(RESTORE_STATE) == meta.USABLE
         if restoring:
-            snapshot_stream.continue_restore(self, cancel, progress)
-        check_owed(self)
+            try:
+                snapshot_stream.continue_restore(self, cancel, progress)
+            except StorageRepairedError as exc:
+                # Repaired since the restore began: the repair's snapshot is the whole
+                # state now; following it ends the stream (and keeps what was written here).
+                follow(self, exc.numbers)
         for attempt in range(3):
             try:
                 report = self.engine(cancel, progress).sync()

@@ -10,7 +10,9 @@ covers are set only after its last chunk, so the sync pulls what came after it o
 then. Each chunk commits with where the stream stands, so a stopped restore (network
 gone, app closed, SIGKILL) resumes after the last chunk in. Until the last one, the
 practice's state is "usable", not "complete": the window says so, and no snapshot,
-repair or move can be made from it (``StoreReplica.export_state`` refuses).
+repair or move can be made from it (``StoreReplica.export_state`` refuses). A repair of
+the storage made meanwhile ends the stream: the sync follows it, and the repair's
+snapshot, whole, completes the practice (``desktop.remote.repair.finish_follow``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import threading
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from desktop.practice.meta import USABLE, MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import RESTORE_STATE, SyncService, join, set_remote
+from desktop.remote.repair import repair
 from desktop.remote.snapshot_stream import STEP
 from sync import snapshot_format
 from sync.backends import open_backend
@@ -254,3 +256,57 @@ def _digest_of(p: Practice, index: int) -> str:
     name = p.meta_value(MetaKey.RESTORE_SNAPSHOT)
     backend = open_backend(str(p.meta_value(REMOTE_URL)))
     return digest(backend.get(f"{name}.{index:06d}"))
+
+
+def test_a_repair_made_during_the_stream_is_followed_and_ends_it(
+    tmp_path: Path, office: Practice
+) -> None:
+    """The storage repaired by another computer while this one streams its history in
+    (the rest of the old snapshot may be refused now): the next sync follows the repair,
+    whose snapshot is the whole state, so the practice is complete without the rest;
+    what was written here meanwhile reaches the others. Before: the stream stopped for
+    good and the advice was a new restore, which left that writing behind."""
+    laptop = usable(tmp_path)
+    assert laptop.meta_value(RESTORE_STATE) == USABLE
+    laptop.create_record("patient", {"family_name": "Pendant", "birth_date": "1980-02-02"})
+    devices = tmp_path / "remote" / office.practice_id / "devices" / office.device_id
+    assert any(devices.iterdir())  # the office's segments, which the storage now loses
+    shutil.rmtree(devices)
+    report = repair(SyncService(office))  # the office holds everything: it repairs
+    assert report.record.number == 1
+    SyncService(laptop).sync()
+    assert laptop.meta_value(RESTORE_STATE) == "complete"
+    assert laptop.meta_value(MetaKey.RESTORE_SNAPSHOT) is None
+    SyncService(laptop).sync()  # a second sync has nothing left to follow or stream
+    SyncService(office).sync()
+    assert "Pendant" in {r["family_name"] for r in office.records("patient")}
+    assert exact(laptop) == exact(office)
+    laptop.close()
+
+
+def test_a_follow_cut_short_during_the_stream_finishes_at_the_next_sync(
+    tmp_path: Path, office: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped after the follow began (its record adopted, its snapshot not yet in): the
+    next sync finishes the follow first, and never resumes the old snapshot, whose chains
+    the repair retired."""
+    import desktop.remote.repair as repair_module
+
+    laptop = usable(tmp_path)
+    shutil.rmtree(tmp_path / "remote" / office.practice_id / "devices" / office.device_id)
+    repair(SyncService(office))
+
+    def cut_short(service: SyncService) -> None:
+        raise CancelledError("stopped")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(repair_module, "finish_follow", cut_short)
+        with pytest.raises(CancelledError):
+            SyncService(laptop).sync()
+    assert laptop.meta_value(MetaKey.FOLLOW_OWED)
+    assert laptop.meta_value(RESTORE_STATE) == USABLE  # not whole yet, and says so
+    SyncService(laptop).sync()
+    assert laptop.meta_value(RESTORE_STATE) == "complete"
+    SyncService(office).sync()
+    assert exact(laptop) == exact(office)
+    laptop.close()
