@@ -367,6 +367,12 @@ class Cim10Completer(QObject):
             edit.setCompleter(completer)
             edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
             self.completers.append(completer)
+        Cim10Completer.load_table(tasks)
+
+    @staticmethod
+    def load_table(tasks: Tasks) -> None:
+        """Read the table on the worker once for the app (the consultation's diagnoses
+        use it too)."""
         if Cim10Completer.table is None:
             # Kept by the class, not this completer: its dialog may be gone when it comes.
             tasks.on_db(cim10.load, on_done=_keep_cim10, on_error=lambda exc: None)
