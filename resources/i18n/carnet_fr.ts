@@ -1658,17 +1658,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>GrowthView</name>
     <message>
-        <location filename="../../desktop/app/growth.py" line="129"/>
+        <location filename="../../desktop/app/growth.py" line="147"/>
         <source>Growth: {0}</source>
         <translation>Croissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="132"/>
+        <location filename="../../desktop/app/growth.py" line="150"/>
         <source>Growth curves</source>
         <translation>Courbes de croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="142"/>
+        <location filename="../../desktop/app/growth.py" line="160"/>
         <source>Not measured yet.</source>
         <translation>Pas encore mesuré.</translation>
     </message>
@@ -2083,6 +2083,11 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/app/window.py" line="72"/>
+        <source>Carnet: {0}</source>
+        <translation>Carnet : {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/window.py" line="165"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
@@ -2282,27 +2287,27 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <location filename="../../desktop/app/patient_list.py" line="227"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="216"/>
+        <location filename="../../desktop/app/patient_list.py" line="229"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="219"/>
+        <location filename="../../desktop/app/patient_list.py" line="232"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="219"/>
+        <location filename="../../desktop/app/patient_list.py" line="232"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="222"/>
+        <location filename="../../desktop/app/patient_list.py" line="235"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -2376,7 +2381,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Patients trouvés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="85"/>
+        <location filename="../../desktop/app/patient_picker.py" line="88"/>
         <source>No patient found.</source>
         <translation>Aucun patient trouvé.</translation>
     </message>
@@ -3874,77 +3879,77 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Nasale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
         <source>Dose number</source>
         <translation>Numéro de dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
         <source>1, 2, 3…</source>
         <translation>1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="156"/>
         <source>Injection site</source>
         <translation>Site d&apos;injection</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="159"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="164"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="162"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="167"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="175"/>
         <source>The dose number is a whole number: 1, 2, 3…</source>
         <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
@@ -3952,52 +3957,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="199"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="226"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -4837,27 +4842,27 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>growth</name>
     <message>
-        <location filename="../../desktop/app/growth.py" line="24"/>
+        <location filename="../../desktop/app/growth.py" line="25"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="25"/>
+        <location filename="../../desktop/app/growth.py" line="26"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="26"/>
+        <location filename="../../desktop/app/growth.py" line="27"/>
         <source>Head circumference (cm)</source>
         <translation>Périmètre crânien (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="102"/>
+        <location filename="../../desktop/app/growth.py" line="113"/>
         <source>Age (months)</source>
         <translation>Âge (mois)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="104"/>
+        <location filename="../../desktop/app/growth.py" line="115"/>
         <source>Age (years)</source>
         <translation>Âge (ans)</translation>
     </message>

@@ -5,6 +5,7 @@ for a vital out of range, and a chart that gets the room of the window."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -133,3 +134,15 @@ def test_the_keyboard_opens_a_consultation_and_a_prescription(
         lambda: isinstance(getattr(window, "editor", None), PrescriptionEditor), timeout=5000
     )
     qtbot.addWidget(window.editor)
+
+
+def test_the_main_window_title_is_punctuated_the_french_way(
+    french: None, opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """Every dialog's title read "Carnet : …" but the main window's "Carnet: …", built
+    outside the translation."""
+    info = {"practice_name": "Cabinet des Tilleuls", "db_key": opened.practice.db_key,  # type: ignore[union-attr]
+            "remote": None}  # fmt: skip
+    w = MainWindow(opened, practice_dir, info)
+    qtbot.addWidget(w)
+    assert w.windowTitle() == "Carnet : Cabinet des Tilleuls"

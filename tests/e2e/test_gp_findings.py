@@ -14,7 +14,7 @@ def test_typed_without_looking_then_locked_and_back(start_app: Any) -> None:
     app = start_app()
     create_practice(app)
     app.stays_up()
-    keys_to(app, "Carnet: Cabinet", "ctrl+n")
+    keys_to(app, "Carnet : Cabinet", "ctrl+n")
     app.wait("dialog", name="Nouveau patient")
     app.focused("text", "Nom d'usage")  # the keyboard is in the first field at once
     for typed in ("Garnier", "Roussel", "Elodie"):  # family, birth and given names
@@ -33,9 +33,9 @@ def test_typed_without_looking_then_locked_and_back(start_app: Any) -> None:
     app.wait_text("née le 15/03/1985")  # female, from the NIR's first digit
     app.wait_text("GARNIER")
 
-    keys_to(app, "Carnet: Cabinet", "ctrl+g")
+    keys_to(app, "Carnet : Cabinet", "ctrl+g")
     app.wait("filler", name="Agenda")  # a top-level QWidget: a filler
-    keys_to(app, "Carnet: Cabinet", "ctrl+l")
+    keys_to(app, "Carnet : Cabinet", "ctrl+l")
     app.wait("dialog", prefix="Carnet : déverrouiller")
     shown = " ".join(app.screen_texts())
     assert "GARNIER" not in shown, "locked, yet on screen"
@@ -44,5 +44,5 @@ def test_typed_without_looking_then_locked_and_back(start_app: Any) -> None:
     app.wait_text("née le 15/03/1985")  # the same chart, open again
     app.wait("filler", name="Agenda")  # a top-level QWidget: a filler  # and the agenda
     app.screenshot("back-after-unlock")
-    keys_to(app, "Carnet: Cabinet", "ctrl+shift+c")  # a consultation without the mouse
+    keys_to(app, "Carnet : Cabinet", "ctrl+shift+c")  # a consultation without the mouse
     app.wait("dialog", prefix="Nouvelle consultation")
