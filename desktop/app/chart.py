@@ -213,6 +213,9 @@ class ChartView(QWidget):
         layout.addLayout(edits)
         layout.addWidget(self.draft_box)
         layout.addWidget(split, 1)
+        # Takes the room only when the clinical panes are hidden (a secretary): the
+        # header and its buttons then stay at the top instead of floating mid-window.
+        layout.addStretch()
         self.start = StartScreen(tasks)
         self.start.opened.connect(self.open_patient)
         self.pages = QStackedWidget()

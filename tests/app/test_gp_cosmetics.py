@@ -146,3 +146,20 @@ def test_the_main_window_title_is_punctuated_the_french_way(
     w = MainWindow(opened, practice_dir, info)
     qtbot.addWidget(w)
     assert w.windowTitle() == "Carnet : Cabinet des Tilleuls"
+
+
+def test_a_secretarys_chart_keeps_its_header_at_the_top(window: MainWindow, qtbot: QtBot):
+    """Without the clinical panes the header label took half the page, its text centred
+    in it, and the buttons the rest: they floated mid-window (seen logged in as the
+    secretary). The header keeps its height; the buttons stay right under it."""
+    window.resize(1280, 800)
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    chart.chart_page.layout().activate()
+    height = chart.header.height()
+    chart.set_clinical(False)
+    chart.chart_page.layout().activate()
+    assert chart.header.height() == height
+    button = chart.identity_button
+    below = chart.header.geometry().bottom()
+    assert button.mapTo(chart.chart_page, button.rect().topLeft()).y() < below + 60
