@@ -228,7 +228,8 @@ class ChartView(QWidget):
 
     def set_clinical(self, clinical: bool) -> None:
         """A role without clinical access (a secretary) sees identity and agenda only:
-        the clinical buttons, summary, timeline and entry are not shown at all."""
+        the clinical buttons, summary, timeline and entry are not shown at all, nor lab
+        results and documents (clinical to the store, which refused them once typed)."""
         self.clinical = clinical
         for widget in (
             self.consult_button,
@@ -237,6 +238,9 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
             self.access_button,  # which charts colleagues opened: for clinicians only
             self.clinical_split,
@@ -500,20 +504,20 @@ class ChartView(QWidget):
         self._next_attachment()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and dropped_files(event.mimeData()):
+        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and dropped_files(event.mimeData()):
+        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         paths = dropped_files(event.mimeData())
-        if self.chart is None or not paths:
+        if self.chart is None or not self.clinical or not paths:
             event.ignore()
             return
         event.acceptProposedAction()

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
@@ -163,3 +164,28 @@ def test_a_secretarys_chart_keeps_its_header_at_the_top(window: MainWindow, qtbo
     button = chart.identity_button
     below = chart.header.geometry().bottom()
     assert button.mapTo(chart.chart_page, button.rect().topLeft()).y() < below + 60
+
+
+def test_a_secretary_is_offered_no_lab_result_nor_document(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Both are clinical to the store: the secretary typed a whole lab result and was then
+    told her role does not open medical content."""
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    chart.set_clinical(False)
+    buttons = (chart.lab_button, chart.document_button, chart.documents_button)
+    assert [b.isVisibleTo(window) for b in buttons] == [False, False, False]
+    assert chart.identity_button.isVisibleTo(window)
+    report = tmp_path / "bilan.pdf"
+    report.write_bytes(b"%PDF-1.4\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    chart.dragEnterEvent(enter)
+    assert not enter.isAccepted()  # no file dropped on her chart either
+    chart.set_clinical(True)
+    assert [b.isVisibleTo(window) for b in buttons] == [True, True, True]
