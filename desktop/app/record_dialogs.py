@@ -165,6 +165,9 @@ class _RecordDialog(WriteDialog):
     def add_edit(self, field: str, label: str, value: Any = None) -> QLineEdit:
         edit = QLineEdit("" if value is None else str(value))
         edit.setObjectName(field)
+        # Never squeezed by a long label (the lab result's): room for a typed value and
+        # the example beside it ("Hémoglobine, TSH, HbA1c…").
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 36)
         self.form.addRow(label, edit)
         self.edits[field] = edit
         return edit
