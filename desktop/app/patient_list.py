@@ -97,6 +97,9 @@ class PatientModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            # The whole name, birth name included, when the narrow column cuts it off.
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = self.rows[index.row()]

@@ -189,3 +189,14 @@ def test_a_secretary_is_offered_no_lab_result_nor_document(
     assert not enter.isAccepted()  # no file dropped on her chart either
     chart.set_clinical(True)
     assert [b.isVisibleTo(window) for b in buttons] == [True, True, True]
+
+
+def test_a_name_cut_off_in_the_patient_list_is_whole_in_its_tooltip():
+    """Two MEUNIER Hélène told apart only by their birth names, cut off at 400 px."""
+    model = PatientModel()
+    model.set_rows([{"family_name": "Meunier", "given_names": "Hélène Solange",
+                     "birth_name": "Dubois", "birth_date": "1941-06-22", "sex": "F",
+                     "phone": None, "city": None}])  # fmt: skip
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "MEUNIER Hélène Solange (Dubois)"
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
