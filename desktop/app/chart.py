@@ -185,6 +185,9 @@ class ChartView(QWidget):
         )
         self.amend_button.setEnabled(False)
         self.amend_button.clicked.connect(self.amend_selected)
+        # Enter or a double click on a consultation opens it to amend, as the button does
+        # (they did nothing: a GP at the keyboard had to Tab to the button).
+        self.timeline.itemActivated.connect(self._entry_activated)
         self.editor: ConsultationEditor | None = None
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail")
@@ -424,6 +427,10 @@ class ChartView(QWidget):
         # A note not on this computer yet cannot be amended: a version written without
         # its parent would stand beside it as a concurrent one once it arrives.
         self.amend_button.setEnabled(kind == "consultation" and entry.current is not None)
+
+    def _entry_activated(self, *_: Any) -> None:
+        if self.amend_button.isEnabled():  # a consultation whose note is here
+            self.amend_selected()
 
     def amend_selected(self) -> None:
         """A new version of the selected consultation, in the editor (never overwritten)."""
