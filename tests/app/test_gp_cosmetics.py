@@ -18,6 +18,7 @@ from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.patient_list import PatientModel
 from desktop.app.record_dialogs import IdentityDialog
 from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
 from desktop.app.vitals import VitalsForm
 from desktop.app.window import MainWindow
 from desktop.practice import models
@@ -200,3 +201,17 @@ def test_a_name_cut_off_in_the_patient_list_is_whole_in_its_tooltip():
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert tip == "MEUNIER Hélène Solange (Dubois)"
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_unlock_dialog_shows_the_whole_login_hint(
+    french: None, tasks: Tasks, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """At 420 px the French hint read "votre identifiant (vide : celui qu'ouvre la phrase
+    secr…" (seen on the demo's first screen)."""
+    dialog = UnlockDialog(tasks, tmp_path / "cabinet", "Cabinet")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    login = dialog.login
+    assert "phrase secrète" in login.placeholderText()
+    assert login.width() > login.fontMetrics().horizontalAdvance(login.placeholderText()) + 12
