@@ -149,7 +149,7 @@ class ConsultationEditor(QDialog):
         self.diagnoses = QLineEdit()
         self.diagnoses.setObjectName("diagnoses")
         self.diagnoses.setPlaceholderText(
-            self.tr("Diagnoses, separated by ';' (CIM-10 in brackets)")
+            self.tr("Diagnoses, separated by ';': type words or a CIM-10 code to be offered one")
         )
         self.cim10 = DiagnosisCompleter(tasks, self.diagnoses)
         self.status = QLabel()

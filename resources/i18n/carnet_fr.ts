@@ -361,67 +361,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="501"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="504"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="502"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="505"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="503"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="506"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="504"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="507"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="521"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="521"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="527"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="525"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="528"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="532"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="535"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="535"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="538"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="536"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="539"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="540"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="543"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="545"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="548"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -796,22 +796,22 @@
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="191"/>
+        <location filename="../../desktop/app/chart.py" line="194"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="289"/>
+        <location filename="../../desktop/app/chart.py" line="299"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="363"/>
+        <location filename="../../desktop/app/chart.py" line="373"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="366"/>
+        <location filename="../../desktop/app/chart.py" line="376"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -940,8 +940,8 @@
     </message>
     <message>
         <location filename="../../desktop/app/consultation.py" line="152"/>
-        <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
-        <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
+        <source>Diagnoses, separated by &apos;;&apos;: type words or a CIM-10 code to be offered one</source>
+        <translation>Diagnostics séparés par « ; » : tapez des mots ou un code pour les proposer en CIM-10</translation>
     </message>
     <message>
         <location filename="../../desktop/app/consultation.py" line="162"/>
@@ -1506,17 +1506,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="345"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="372"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="373"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1676,112 +1676,112 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="192"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="192"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="206"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="210"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="213"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="242"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="245"/>
         <source>This social security number is a man&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;un homme né en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="248"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="251"/>
         <source>This social security number is a woman&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une femme née en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="254"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
         <source>This social security number is of someone born in {0}: not the birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une personne née en {0}, pas la date de naissance saisie. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="285"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="298"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -2262,52 +2262,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="129"/>
+        <location filename="../../desktop/app/patient_list.py" line="132"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="131"/>
+        <location filename="../../desktop/app/patient_list.py" line="134"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="132"/>
+        <location filename="../../desktop/app/patient_list.py" line="135"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="133"/>
+        <location filename="../../desktop/app/patient_list.py" line="136"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="156"/>
+        <location filename="../../desktop/app/patient_list.py" line="159"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="227"/>
+        <location filename="../../desktop/app/patient_list.py" line="230"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="229"/>
+        <location filename="../../desktop/app/patient_list.py" line="232"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="232"/>
+        <location filename="../../desktop/app/patient_list.py" line="235"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="232"/>
+        <location filename="../../desktop/app/patient_list.py" line="235"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="235"/>
+        <location filename="../../desktop/app/patient_list.py" line="238"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -2820,93 +2820,93 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="310"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="311"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="312"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="456"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="456"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="462"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="460"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="463"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="461"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="464"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="467"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="470"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="468"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="471"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="469"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="476"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="471"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="476"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="480"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="490"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="496"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3708,37 +3708,37 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="55"/>
+        <location filename="../../desktop/app/unlock.py" line="58"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="61"/>
+        <location filename="../../desktop/app/unlock.py" line="64"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="62"/>
+        <location filename="../../desktop/app/unlock.py" line="65"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="67"/>
+        <location filename="../../desktop/app/unlock.py" line="70"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="94"/>
+        <location filename="../../desktop/app/unlock.py" line="97"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="113"/>
+        <location filename="../../desktop/app/unlock.py" line="116"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="146"/>
+        <location filename="../../desktop/app/unlock.py" line="149"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>

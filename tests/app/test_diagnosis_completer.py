@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.app import i18n
 from desktop.app.consultation import ConsultationEditor, parse_diagnoses
 from desktop.app.diagnosis_completer import split_last
 from desktop.app.record_dialogs import Cim10Completer
@@ -84,3 +85,16 @@ def test_only_a_code_in_the_last_brackets_is_read_as_the_code() -> None:
         {"label": "Rhinopharyngite", "cim10": "J00"},
         {"label": "asthme", "cim10": "J45.0"},
     ]
+
+
+def test_the_diagnoses_hint_says_codes_are_offered(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """It said to type the code in brackets, as if none were offered."""
+    i18n.install("fr")
+    try:
+        editor = _editor(opened, practice_dir, qtbot)
+        hint = editor.diagnoses.placeholderText()
+    finally:
+        i18n.install("en")
+    assert hint.startswith("Diagnostics séparés par « ; » : tapez des mots ou un code")
