@@ -4010,127 +4010,127 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="60"/>
+        <location filename="../../desktop/app/window_menus.py" line="61"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="61"/>
+        <location filename="../../desktop/app/window_menus.py" line="62"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="65"/>
+        <location filename="../../desktop/app/window_menus.py" line="66"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="68"/>
+        <location filename="../../desktop/app/window_menus.py" line="69"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="70"/>
+        <location filename="../../desktop/app/window_menus.py" line="71"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="73"/>
+        <location filename="../../desktop/app/window_menus.py" line="77"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="74"/>
+        <location filename="../../desktop/app/window_menus.py" line="78"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="76"/>
+        <location filename="../../desktop/app/window_menus.py" line="80"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="79"/>
+        <location filename="../../desktop/app/window_menus.py" line="83"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="82"/>
+        <location filename="../../desktop/app/window_menus.py" line="86"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="84"/>
+        <location filename="../../desktop/app/window_menus.py" line="88"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="87"/>
+        <location filename="../../desktop/app/window_menus.py" line="91"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="90"/>
+        <location filename="../../desktop/app/window_menus.py" line="94"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="92"/>
+        <location filename="../../desktop/app/window_menus.py" line="96"/>
         <source>Devices…</source>
         <translation>Appareils…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="95"/>
+        <location filename="../../desktop/app/window_menus.py" line="99"/>
         <source>Access log…</source>
         <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="97"/>
+        <location filename="../../desktop/app/window_menus.py" line="101"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="99"/>
+        <location filename="../../desktop/app/window_menus.py" line="103"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="120"/>
+        <location filename="../../desktop/app/window_menus.py" line="124"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="124"/>
+        <location filename="../../desktop/app/window_menus.py" line="128"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="143"/>
+        <location filename="../../desktop/app/window_menus.py" line="147"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="144"/>
+        <location filename="../../desktop/app/window_menus.py" line="148"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="147"/>
+        <location filename="../../desktop/app/window_menus.py" line="151"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="149"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="151"/>
+        <location filename="../../desktop/app/window_menus.py" line="155"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="157"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
