@@ -185,6 +185,9 @@ class ChartView(QWidget):
         )
         self.amend_button.setEnabled(False)
         self.amend_button.clicked.connect(self.amend_selected)
+        # Enter or a double click on a consultation opens it to amend, as the button does
+        # (they did nothing: a GP at the keyboard had to Tab to the button).
+        self.timeline.itemActivated.connect(self._entry_activated)
         self.editor: ConsultationEditor | None = None
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail")
@@ -213,6 +216,9 @@ class ChartView(QWidget):
         layout.addLayout(edits)
         layout.addWidget(self.draft_box)
         layout.addWidget(split, 1)
+        # Takes the room only when the clinical panes are hidden (a secretary): the
+        # header and its buttons then stay at the top instead of floating mid-window.
+        layout.addStretch()
         self.start = StartScreen(tasks)
         self.start.opened.connect(self.open_patient)
         self.pages = QStackedWidget()
@@ -225,7 +231,8 @@ class ChartView(QWidget):
 
     def set_clinical(self, clinical: bool) -> None:
         """A role without clinical access (a secretary) sees identity and agenda only:
-        the clinical buttons, summary, timeline and entry are not shown at all."""
+        the clinical buttons, summary, timeline and entry are not shown at all, nor lab
+        results and documents (clinical to the store, which refused them once typed)."""
         self.clinical = clinical
         for widget in (
             self.consult_button,
@@ -234,6 +241,9 @@ class ChartView(QWidget):
             self.allergy_button,
             self.treatment_button,
             self.vaccination_button,
+            self.lab_button,
+            self.document_button,
+            self.documents_button,
             self.export_button,
             self.access_button,  # which charts colleagues opened: for clinicians only
             self.clinical_split,
@@ -418,6 +428,10 @@ class ChartView(QWidget):
         # its parent would stand beside it as a concurrent one once it arrives.
         self.amend_button.setEnabled(kind == "consultation" and entry.current is not None)
 
+    def _entry_activated(self, *_: Any) -> None:
+        if self.amend_button.isEnabled():  # a consultation whose note is here
+            self.amend_selected()
+
     def amend_selected(self) -> None:
         """A new version of the selected consultation, in the editor (never overwritten)."""
         item = self.timeline.currentItem()
@@ -497,20 +511,20 @@ class ChartView(QWidget):
         self._next_attachment()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and dropped_files(event.mimeData()):
+        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and dropped_files(event.mimeData()):
+        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         paths = dropped_files(event.mimeData())
-        if self.chart is None or not paths:
+        if self.chart is None or not self.clinical or not paths:
             event.ignore()
             return
         event.acceptProposedAction()

@@ -1,6 +1,7 @@
 """Writing a consultation: reason, free text or SOAP, vitals (BMI computed, implausible
-values flagged, "38,5" and "38.5" both accepted), diagnoses. The draft is saved every
-few seconds and on close; Cancel asks whether to keep or discard it; Ctrl+S saves.
+values flagged, "38,5" and "38.5" both accepted), diagnoses (completed from CIM-10). The
+draft is saved every few seconds and on close; Cancel asks whether to keep or discard it;
+Ctrl+S saves.
 
 The editor opens through ``open_consultation``: its draft is read and decrypted on the
 database worker first, and the editor is built already filled (never filled after it
@@ -9,6 +10,7 @@ shows, which lost the first keystrokes)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import ops
 from desktop.app.dates import show_datetime
+from desktop.app.diagnosis_completer import DiagnosisCompleter
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.tasks import Tasks
@@ -52,13 +55,24 @@ def draft_name(patient_id: str) -> str:
     return consultation_draft(patient_id)
 
 
+# A CIM-10 code in brackets at the end of a diagnosis: "(J02.9)", "[I10]", "(j45.0".
+_CODED = re.compile(
+    r"(?P<label>.*?)\s*[(\[]\s*(?P<code>[A-Za-z]\d{2}(?:\.?[0-9A-Za-z+]{1,4})?)\s*[)\]]?"
+)
+
+
 def parse_diagnoses(text: str) -> list[dict[str, str | None]]:
-    """ "Angine (J02.9); HTA (I10)" -> [{label, cim10}, ...]; the code is optional."""
+    """ "Angine (J02.9); HTA (I10)" -> [{label, cim10}, ...]; the code is optional, and
+    only a code in the last brackets is one: "Hypertension essentielle (primitive) (I10)"
+    keeps its label whole, "Angine (virale)" is all label."""
     out: list[dict[str, str | None]] = []
     for part in text.split(";"):
-        label, _, code = part.strip().partition("(")
-        if label.strip():
-            out.append({"label": label.strip(), "cim10": code.strip(" )") or None})
+        part = part.strip()
+        coded = _CODED.fullmatch(part)
+        if coded and coded["label"].strip():
+            out.append({"label": coded["label"].strip(), "cim10": coded["code"].upper()})
+        elif part:
+            out.append({"label": part, "cim10": None})
     return out
 
 
@@ -135,8 +149,9 @@ class ConsultationEditor(QDialog):
         self.diagnoses = QLineEdit()
         self.diagnoses.setObjectName("diagnoses")
         self.diagnoses.setPlaceholderText(
-            self.tr("Diagnoses, separated by ';' (CIM-10 in brackets)")
+            self.tr("Diagnoses, separated by ';': type words or a CIM-10 code to be offered one")
         )
+        self.cim10 = DiagnosisCompleter(tasks, self.diagnoses)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)

@@ -8,6 +8,7 @@ platform the app runs on. No reference curves yet: the points are the patient's 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
@@ -79,6 +80,16 @@ def age_value(age_days: int, months: bool) -> float:
     return age_days / 30.44 if months else age_days / 365.25
 
 
+def age_ticks(oldest: float) -> tuple[int, int]:
+    """(interval, end) of the age axis: whole months or years, at most 8 intervals, the
+    end a whole number of intervals past the oldest point."""
+    for step in (1, 2, 3, 6, 12, 24):
+        end = step * (math.floor(oldest * 1.05 / step) + 1)
+        if end / step <= 8:
+            return step, end
+    return step, end
+
+
 class GrowthPlot(QChartView):
     """One measure over age: the points joined by a line, each point marked."""
 
@@ -107,9 +118,16 @@ class GrowthPlot(QChartView):
         y.setTitleText(title)
         ages = [age_value(p.age_days, months) for p in points] or [0.0]
         values = [p.value for p in points] or [0.0]
-        x.setRange(0, max(max(ages) * 1.1, 1))
+        step, top = age_ticks(max(ages))
+        x.setRange(0, top)
+        # Ticks at whole ages only: "%d" on ticks at 0.93, 1.86... read "0, 0, 1" and put
+        # "1" at nearly two years (seen on a 3-year-old's curve).
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickAnchor(0)
+        x.setTickInterval(step)
         span = max(values) - min(values)
         y.setRange(max(min(values) - span * 0.2 - 1, 0), max(values) + span * 0.2 + 1)
+        y.applyNiceNumbers()
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for series in (self.line, self.marks):

@@ -35,3 +35,25 @@ def show_phone(phone: str | None) -> str:
 def unbroken(text: str) -> str:
     """Spaces that never wrap: a number stays on one line of the chart header."""
     return text.replace(" ", "\u00a0")
+
+
+def nir_disagrees(
+    nir: str | None, sex: str | None, birth_date: str | None
+) -> tuple[str | None, str] | None:
+    """What a NIR's first digits say of its holder, (sex or None, "03/85"), when that
+    contradicts the sex or ISO birth date typed, else None: someone else's number (the
+    insured spouse's or parent's card) passes the key check. Unknown parts (sex 3-8, month
+    20-99) are not compared."""
+    digits = stdnum_nir.compact(nir or "")
+    if len(digits) < 5 or not digits[:5].isdigit():
+        return None
+    holder = {"1": "M", "2": "F"}.get(digits[0])
+    year, month = digits[1:3], digits[3:5]
+    known_month = "01" <= month <= "12"
+    other_sex = holder is not None and sex in ("M", "F") and sex != holder
+    other_date = False
+    if birth_date and len(birth_date) >= 7 and birth_date[:4].isdigit():
+        other_date = birth_date[2:4] != year or (known_month and birth_date[5:7] != month)
+    if not (other_sex or other_date):
+        return None
+    return holder, f"{month}/{year}" if known_month else year

@@ -44,6 +44,10 @@ class NewPatientDialog(IdentityDialog):
         if not fields.get("family_name"):
             self.error.setText(self.tr("The family name cannot be empty."))
             return
+        doubt = self.nir_doubt()
+        if doubt:
+            self.error.setText(doubt)
+            return
         check = not self.confirmed_duplicates
 
         def create(p: Any) -> str:

@@ -97,6 +97,9 @@ class PatientModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            # The whole name, birth name included, when the narrow column cuts it off.
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -167,9 +170,12 @@ class PatientList(QWidget):
         layout.addWidget(self.table)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
-        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self.open_current)
         self._generation = 0
+        self._asked: str | None = None  # the text of the last search sent to the worker
+        self._shown: str = ""  # the text whose results the list shows
+        self._open_when_shown = False  # Enter came before this text's results
         self.search.installEventFilter(self)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
@@ -186,9 +192,14 @@ class PatientList(QWidget):
                 return True
         return False
 
+    def _typed(self, _: str) -> None:
+        self._open_when_shown = False  # typing on after Enter: not that search's patient
+        self._timer.start()
+
     def _run(self) -> None:
         self._generation += 1
         generation, query = self._generation, self.search.text()
+        self._asked = query
 
         def show(rows: list[dict[str, Any]]) -> None:
             if generation != self._generation:
@@ -199,11 +210,16 @@ class PatientList(QWidget):
             if rows:
                 self.table.selectRow(0)
             self._show_status(query.strip(), len(rows), more)
+            self._shown = query
             self.searched.emit(len(rows))
+            if self._open_when_shown:
+                self._open_when_shown = False
+                self.open_current()
 
         if not query.strip():
             self.model.set_rows([])
             self._show_status("", 0, False)
+            self._shown = query
             return
         self.tasks.db(lambda p: p.search_patients(query, SHOWN + 1), on_done=show)
 
@@ -233,8 +249,18 @@ class PatientList(QWidget):
         self.search.blockSignals(False)
         self.model.set_rows([])
         self._show_status("", 0, False)
+        self._shown, self._open_when_shown = "", False
 
     def open_current(self) -> None:
+        """The selected patient of the results of the text in the box. Enter typed before
+        they are in (the list still shows the previous search, a GP typing fast) opens
+        from them once they come, never a patient of the previous search."""
+        if self.search.text() != self._shown:
+            self._open_when_shown = True
+            if self._timer.isActive() or self._asked != self.search.text():
+                self._timer.stop()
+                self._run()
+            return
         index = self.table.currentIndex()
         if index.isValid():
             self._open_index(index)

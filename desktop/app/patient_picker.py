@@ -52,6 +52,8 @@ class PatientPicker(QWidget):
         self.search.textChanged.connect(self._edited)
         self.search.installEventFilter(self)
         self._generation = 0
+        self._shown = ""  # the text whose matches the list shows
+        self._choose_when_shown = False  # Enter came before this text's matches
 
     def set_patient(self, patient_id: str, label: str) -> None:
         self._choosing = True
@@ -64,6 +66,7 @@ class PatientPicker(QWidget):
         if self._choosing:
             return
         self.patient_id = None  # what is typed no longer names the chosen patient
+        self._choose_when_shown = False
         self._timer.start()
 
     def _run(self) -> None:
@@ -88,7 +91,12 @@ class PatientPicker(QWidget):
             else:
                 self.matches.setCurrentRow(0)
             self.matches.show()
+            self._shown = query
             self.searched.emit(len(rows))
+            current = self.matches.currentItem()
+            if self._choose_when_shown and current is not None:
+                self._choose_when_shown = False
+                self._choose(current)
 
         self.tasks.db(lambda p: p.search_patients(query, 20), on_done=show)
 
@@ -110,6 +118,13 @@ class PatientPicker(QWidget):
                     self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, row)))
                     return True
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if self.search.text().strip() != self._shown:
+                        # The matches are an earlier text's (typed fast): choose from
+                        # this text's once they come, never a patient of the earlier.
+                        self._choose_when_shown = True
+                        self._timer.stop()
+                        self._run()
+                        return True
                     current = self.matches.currentItem()
                     if current is not None:
                         self._choose(current)

@@ -31,7 +31,7 @@ from desktop.app import ops
 from desktop.app.dates import DateError, parse_date, show_date
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
-from desktop.app.identity_text import show_nir, show_phone
+from desktop.app.identity_text import nir_disagrees, show_nir, show_phone
 from desktop.app.tasks import Tasks
 from desktop.practice import cim10
 from desktop.practice.models import Allergy, Chart, Problem, Row
@@ -165,6 +165,9 @@ class _RecordDialog(WriteDialog):
     def add_edit(self, field: str, label: str, value: Any = None) -> QLineEdit:
         edit = QLineEdit("" if value is None else str(value))
         edit.setObjectName(field)
+        # Never squeezed by a long label (the lab result's): room for a typed value and
+        # the example beside it ("Hémoglobine, TSH, HbA1c…").
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 36)
         self.form.addRow(label, edit)
         self.edits[field] = edit
         return edit
@@ -215,6 +218,47 @@ class IdentityDialog(_RecordDialog):
         self._sex_from_nir_only = False  # the sex shown was guessed from the NIR typed
         self.sex.activated.connect(lambda _: setattr(self, "_sex_from_nir_only", False))
         self.edits["nir"].textEdited.connect(self._sex_from_nir)
+        self._nir_doubt_shown = False  # said once; a second save keeps the number
+        for edit in (self.edits["nir"], self.edits["birth_date"]):
+            edit.textEdited.connect(self._nir_doubt_gone)
+        self.sex.currentIndexChanged.connect(self._nir_doubt_gone)
+
+    def _nir_doubt_gone(self, *_: Any) -> None:
+        self._nir_doubt_shown = False
+
+    def nir_doubt(self) -> str | None:
+        """Once, why the NIR may be someone else's (its sex or birth month and year are
+        not the ones typed), translated; None when it agrees or was already said."""
+        if self._nir_doubt_shown:
+            return None
+        try:
+            born: str | None = parse_date(self.edits["birth_date"].text())
+        except DateError:
+            born = None
+        says = nir_disagrees(self.edits["nir"].text(), self.sex.currentData(), born)
+        if says is None:
+            return None
+        self._nir_doubt_shown = True
+        holder, when = says
+        if holder == "M":
+            text = self.tr(
+                "This social security number is a man's, born in {0}: not the sex or birth "
+                "date typed. Is it the patient's own number, not the insured person's? Save "
+                "again to keep it."
+            )
+        elif holder == "F":
+            text = self.tr(
+                "This social security number is a woman's, born in {0}: not the sex or birth "
+                "date typed. Is it the patient's own number, not the insured person's? Save "
+                "again to keep it."
+            )
+        else:
+            text = self.tr(
+                "This social security number is of someone born in {0}: not the birth date "
+                "typed. Is it the patient's own number, not the insured person's? Save again "
+                "to keep it."
+            )
+        return text.format(when)
 
     def _sex_from_nir(self, text: str) -> None:
         """A NIR starts with 1 (man) or 2 (woman): a sex still unknown follows it."""
@@ -245,7 +289,7 @@ class IdentityDialog(_RecordDialog):
         return None
 
     def save(self) -> None:
-        problem = self.date_problem()
+        problem = self.date_problem() or self.nir_doubt()
         if problem:
             self.error.setText(problem)
             return
@@ -367,6 +411,12 @@ class Cim10Completer(QObject):
             edit.setCompleter(completer)
             edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
             self.completers.append(completer)
+        Cim10Completer.load_table(tasks)
+
+    @staticmethod
+    def load_table(tasks: Tasks) -> None:
+        """Read the table on the worker once for the app (the consultation's diagnoses
+        use it too)."""
         if Cim10Completer.table is None:
             # Kept by the class, not this completer: its dialog may be gone when it comes.
             tasks.on_db(cim10.load, on_done=_keep_cim10, on_error=lambda exc: None)

@@ -125,8 +125,9 @@ class TreatmentDialog(EditOrAdd):
 
 
 class VaccinationDialog(EditOrAdd):
-    """A vaccination: the product, the date it was given, its lot number, which dose it
-    was (1, 2, a booster…), the route and the site of the injection."""
+    """A vaccination: the product, the date it was given (today for a new one, as most are
+    given in the consultation), its lot number, which dose it was (1, 2, a booster…), the
+    route and the site of the injection."""
 
     entity = "vaccination"
 
@@ -136,13 +137,17 @@ class VaccinationDialog(EditOrAdd):
         patient_id: str,
         parent: QWidget | None = None,
         record: Vaccination | None = None,
+        today: dt.date | None = None,
     ) -> None:
         title = self.tr("Edit a vaccination") if record else self.tr("Add a vaccination")
         super().__init__(tasks, patient_id, record, title, parent)
+        self.today = today or dt.date.today()
         r = record or Vaccination.blank()
         self.add_edit("vaccine", self.tr("Vaccine (product)"), r.vaccine)
         self.add_edit("given_on", self.tr("Given on"), show_date(r.given_on))
         self.edits["given_on"].setPlaceholderText(self.tr("22/06/2026"))
+        if record is None:
+            self.edits["given_on"].setText(show_date(self.today.isoformat()))
         self.add_edit("lot", self.tr("Lot number"), r.lot)
         self.add_edit("dose_number", self.tr("Dose number"), r.dose_number)
         self.edits["dose_number"].setPlaceholderText(self.tr("1, 2, 3…"))
@@ -154,7 +159,7 @@ class VaccinationDialog(EditOrAdd):
     def save(self) -> None:
         fields: dict[str, Any] = self.text_fields()
         try:
-            fields["given_on"] = parse_date(self.edits["given_on"].text())
+            fields["given_on"] = parse_date(self.edits["given_on"].text(), today=self.today)
         except DateError as exc:
             self.error.setText(self.tr("Given on: {0}").format(exc))
             return

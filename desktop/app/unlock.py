@@ -49,6 +49,9 @@ class UnlockDialog(QDialog):
         self.login = QLineEdit()
         self.login.setObjectName("login")
         self.login.setPlaceholderText(self.tr("your login (empty: whoever the passphrase opens)"))
+        # The hint whole (the French one was cut at 420 px: "…la phrase secr…").
+        hint = self.login.fontMetrics().horizontalAdvance(self.login.placeholderText())
+        self.login.setMinimumWidth(hint + 24)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")

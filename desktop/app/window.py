@@ -69,7 +69,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         super().__init__()
         self.tasks, self.folder, self.info = tasks, folder, info
         self.place_at_lock: dict[str, Any] | None = None
-        self.setWindowTitle(f"Carnet: {info['practice_name']}")
+        self.setWindowTitle(self.tr("Carnet: {0}").format(info["practice_name"]))
         self.drafts = DraftStore(folder, info["db_key"])
         self.patients = PatientList(tasks)
         self.chart = ChartView(tasks, self.drafts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.app import interop_actions
@@ -69,6 +70,9 @@ class WindowMenus(_Window):
         conflicts.triggered.connect(self.show_conflicts)
         lock = QAction(self.tr("Lock"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
+        # From any of the app's windows: in an open consultation it did nothing and the
+        # note stayed on screen for whoever came to the desk next.
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock.triggered.connect(self.lock)
         forget = QAction(self.tr("Forget this computer"), self)
         forget.setToolTip(self.tr("Remove the key remembered in this computer's keyring"))

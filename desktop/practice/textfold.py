@@ -26,6 +26,5 @@ def has_phrase(haystack: str, phrase: str) -> bool:
 
 def paper_name(kind: str, family_name: str, on: dt.date) -> str:
     """'ordonnance-MULLER-2026-12-01.pdf': what it is, whom, when; safe on every OS."""
-    plain = unicodedata.normalize("NFKD", family_name.upper())
-    name = re.sub(r"[^A-Z0-9]+", "-", "".join(c for c in plain if not unicodedata.combining(c)))
+    name = re.sub(r"[^a-z0-9]+", "-", fold(family_name)).upper()  # Œ as OE, not a gap
     return f"{kind}-{name.strip('-') or 'PATIENT'}-{on.isoformat()}.pdf"

@@ -361,67 +361,67 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="454"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="504"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="455"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="505"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="456"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="506"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="457"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="507"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="477"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="527"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="478"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="528"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="485"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="535"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="488"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="538"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="489"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="539"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="543"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="498"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="548"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -646,172 +646,172 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="107"/>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="105"/>
+        <location filename="../../desktop/app/chart.py" line="107"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="104"/>
+        <location filename="../../desktop/app/chart.py" line="106"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="94"/>
+        <location filename="../../desktop/app/chart.py" line="96"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="95"/>
+        <location filename="../../desktop/app/chart.py" line="97"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="108"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="113"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="114"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="120"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="119"/>
+        <location filename="../../desktop/app/chart.py" line="121"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="121"/>
+        <location filename="../../desktop/app/chart.py" line="123"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="122"/>
+        <location filename="../../desktop/app/chart.py" line="124"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="129"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="128"/>
+        <location filename="../../desktop/app/chart.py" line="130"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="130"/>
+        <location filename="../../desktop/app/chart.py" line="132"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="132"/>
+        <location filename="../../desktop/app/chart.py" line="134"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="133"/>
+        <location filename="../../desktop/app/chart.py" line="135"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="157"/>
+        <location filename="../../desktop/app/chart.py" line="158"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="167"/>
+        <location filename="../../desktop/app/chart.py" line="168"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="170"/>
+        <location filename="../../desktop/app/chart.py" line="171"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="173"/>
+        <location filename="../../desktop/app/chart.py" line="174"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="175"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="175"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="175"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="178"/>
+        <location filename="../../desktop/app/chart.py" line="182"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="180"/>
+        <location filename="../../desktop/app/chart.py" line="184"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="187"/>
+        <location filename="../../desktop/app/chart.py" line="194"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="285"/>
+        <location filename="../../desktop/app/chart.py" line="299"/>
         <source>(content still arriving)</source>
-        <translation>(contenu en cours d'arrivée)</translation>
+        <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="359"/>
+        <location filename="../../desktop/app/chart.py" line="373"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="362"/>
+        <location filename="../../desktop/app/chart.py" line="376"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -898,118 +898,118 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="42"/>
+        <location filename="../../desktop/app/consultation.py" line="46"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="43"/>
+        <location filename="../../desktop/app/consultation.py" line="47"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="44"/>
+        <location filename="../../desktop/app/consultation.py" line="48"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="45"/>
+        <location filename="../../desktop/app/consultation.py" line="49"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="100"/>
+        <location filename="../../desktop/app/consultation.py" line="116"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="104"/>
+        <location filename="../../desktop/app/consultation.py" line="120"/>
         <source>Amend the consultation of {0}: {1}</source>
         <translation>Amender la consultation du {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="113"/>
-        <location filename="../../desktop/app/consultation.py" line="126"/>
+        <location filename="../../desktop/app/consultation.py" line="129"/>
+        <location filename="../../desktop/app/consultation.py" line="142"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="127"/>
+        <location filename="../../desktop/app/consultation.py" line="143"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="136"/>
-        <source>Diagnoses, separated by &apos;;&apos; (CIM-10 in brackets)</source>
-        <translation>Diagnostics, séparés par « ; » (CIM-10 entre parenthèses)</translation>
+        <location filename="../../desktop/app/consultation.py" line="152"/>
+        <source>Diagnoses, separated by &apos;;&apos;: type words or a CIM-10 code to be offered one</source>
+        <translation>Diagnostics séparés par « ; » : tapez des mots ou un code pour les proposer en CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="145"/>
+        <location filename="../../desktop/app/consultation.py" line="162"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="154"/>
+        <location filename="../../desktop/app/consultation.py" line="171"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="157"/>
+        <location filename="../../desktop/app/consultation.py" line="174"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="183"/>
+        <location filename="../../desktop/app/consultation.py" line="200"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="242"/>
+        <location filename="../../desktop/app/consultation.py" line="262"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="243"/>
+        <location filename="../../desktop/app/consultation.py" line="263"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="245"/>
+        <location filename="../../desktop/app/consultation.py" line="265"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="248"/>
+        <location filename="../../desktop/app/consultation.py" line="268"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="251"/>
+        <location filename="../../desktop/app/consultation.py" line="271"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="254"/>
+        <location filename="../../desktop/app/consultation.py" line="274"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="315"/>
+        <location filename="../../desktop/app/consultation.py" line="335"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="320"/>
+        <location filename="../../desktop/app/consultation.py" line="340"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="326"/>
+        <location filename="../../desktop/app/consultation.py" line="346"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="352"/>
+        <location filename="../../desktop/app/consultation.py" line="372"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1506,17 +1506,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="304"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="331"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="332"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1658,17 +1658,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>GrowthView</name>
     <message>
-        <location filename="../../desktop/app/growth.py" line="129"/>
+        <location filename="../../desktop/app/growth.py" line="147"/>
         <source>Growth: {0}</source>
         <translation>Croissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="132"/>
+        <location filename="../../desktop/app/growth.py" line="150"/>
         <source>Growth curves</source>
         <translation>Courbes de croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="142"/>
+        <location filename="../../desktop/app/growth.py" line="160"/>
         <source>Not measured yet.</source>
         <translation>Pas encore mesuré.</translation>
     </message>
@@ -1676,97 +1676,112 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="187"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="198"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="181"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="184"/>
         <source>Edit identity</source>
         <translation>Modifier l&apos;identité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="192"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="195"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="186"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
         <source>Family name</source>
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="191"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="189"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="192"/>
         <source>Birth date (dd/mm/yyyy)</source>
         <translation>Date de naissance (jj/mm/aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="197"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="196"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="199"/>
         <source>Referring GP</source>
         <translation>Médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="206"/>
         <source>22/06/1941</source>
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="210"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="213"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="190"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="193"/>
         <source>Social security number</source>
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="244"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="245"/>
+        <source>This social security number is a man&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
+        <translation>Ce n° de sécurité sociale est celui d&apos;un homme né en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="251"/>
+        <source>This social security number is a woman&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
+        <translation>Ce n° de sécurité sociale est celui d&apos;une femme née en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <source>This social security number is of someone born in {0}: not the birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
+        <translation>Ce n° de sécurité sociale est celui d&apos;une personne née en {0}, pas la date de naissance saisie. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="205"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -2068,6 +2083,11 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/app/window.py" line="72"/>
+        <source>Carnet: {0}</source>
+        <translation>Carnet : {0}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/window.py" line="165"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
@@ -2093,33 +2113,33 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="229"/>
+        <location filename="../../desktop/app/window.py" line="230"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="234"/>
+        <location filename="../../desktop/app/window.py" line="235"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="280"/>
+        <location filename="../../desktop/app/window.py" line="281"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="331"/>
+        <location filename="../../desktop/app/window.py" line="332"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="334"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="375"/>
-        <location filename="../../desktop/app/window.py" line="388"/>
+        <location filename="../../desktop/app/window.py" line="376"/>
+        <location filename="../../desktop/app/window.py" line="389"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2144,12 +2164,12 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Le nom de famille est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="66"/>
+        <location filename="../../desktop/app/new_patient.py" line="70"/>
         <source>A patient with the same birth name, first given name, birth date and sex already exists: {0}. Open their chart instead, or create this one anyway.</source>
         <translation>Un patient de même nom de naissance, premier prénom, date de naissance et sexe existe déjà : {0}. Ouvrez plutôt son dossier, ou créez quand même celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/new_patient.py" line="71"/>
+        <location filename="../../desktop/app/new_patient.py" line="75"/>
         <source>Create anyway</source>
         <translation>Créer quand même</translation>
     </message>
@@ -2242,52 +2262,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="129"/>
+        <location filename="../../desktop/app/patient_list.py" line="132"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="131"/>
+        <location filename="../../desktop/app/patient_list.py" line="134"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="132"/>
+        <location filename="../../desktop/app/patient_list.py" line="135"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="133"/>
+        <location filename="../../desktop/app/patient_list.py" line="136"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="156"/>
+        <location filename="../../desktop/app/patient_list.py" line="159"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="214"/>
+        <location filename="../../desktop/app/patient_list.py" line="230"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="216"/>
+        <location filename="../../desktop/app/patient_list.py" line="232"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="219"/>
+        <location filename="../../desktop/app/patient_list.py" line="235"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="219"/>
+        <location filename="../../desktop/app/patient_list.py" line="235"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="222"/>
+        <location filename="../../desktop/app/patient_list.py" line="238"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -2361,7 +2381,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Patients trouvés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="85"/>
+        <location filename="../../desktop/app/patient_picker.py" line="88"/>
         <source>No patient found.</source>
         <translation>Aucun patient trouvé.</translation>
     </message>
@@ -2800,93 +2820,93 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="269"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="270"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="271"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="272"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="273"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="409"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="462"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="463"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="414"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="464"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="470"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="421"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="471"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="424"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="446"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="496"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3688,37 +3708,37 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="55"/>
+        <location filename="../../desktop/app/unlock.py" line="58"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="61"/>
+        <location filename="../../desktop/app/unlock.py" line="64"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="62"/>
+        <location filename="../../desktop/app/unlock.py" line="65"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="67"/>
+        <location filename="../../desktop/app/unlock.py" line="70"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="94"/>
+        <location filename="../../desktop/app/unlock.py" line="97"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="113"/>
+        <location filename="../../desktop/app/unlock.py" line="116"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="146"/>
+        <location filename="../../desktop/app/unlock.py" line="149"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -3859,77 +3879,77 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Nasale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="140"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="144"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="145"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
         <source>Dose number</source>
         <translation>Numéro de dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
         <source>1, 2, 3…</source>
         <translation>1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="150"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="156"/>
         <source>Injection site</source>
         <translation>Site d&apos;injection</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="159"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="164"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="162"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="167"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="165"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="175"/>
         <source>The dose number is a whole number: 1, 2, 3…</source>
         <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
@@ -3937,52 +3957,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="194"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="199"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="197"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="198"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="188"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="226"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -3990,127 +4010,127 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="60"/>
+        <location filename="../../desktop/app/window_menus.py" line="61"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="61"/>
+        <location filename="../../desktop/app/window_menus.py" line="62"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="65"/>
+        <location filename="../../desktop/app/window_menus.py" line="66"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="68"/>
+        <location filename="../../desktop/app/window_menus.py" line="69"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="70"/>
+        <location filename="../../desktop/app/window_menus.py" line="71"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="73"/>
+        <location filename="../../desktop/app/window_menus.py" line="77"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="74"/>
+        <location filename="../../desktop/app/window_menus.py" line="78"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="76"/>
+        <location filename="../../desktop/app/window_menus.py" line="80"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="79"/>
+        <location filename="../../desktop/app/window_menus.py" line="83"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="82"/>
+        <location filename="../../desktop/app/window_menus.py" line="86"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="84"/>
+        <location filename="../../desktop/app/window_menus.py" line="88"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="87"/>
+        <location filename="../../desktop/app/window_menus.py" line="91"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="90"/>
+        <location filename="../../desktop/app/window_menus.py" line="94"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="92"/>
+        <location filename="../../desktop/app/window_menus.py" line="96"/>
         <source>Devices…</source>
         <translation>Appareils…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="95"/>
+        <location filename="../../desktop/app/window_menus.py" line="99"/>
         <source>Access log…</source>
         <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="97"/>
+        <location filename="../../desktop/app/window_menus.py" line="101"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="99"/>
+        <location filename="../../desktop/app/window_menus.py" line="103"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="120"/>
+        <location filename="../../desktop/app/window_menus.py" line="124"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="124"/>
+        <location filename="../../desktop/app/window_menus.py" line="128"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="143"/>
+        <location filename="../../desktop/app/window_menus.py" line="147"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="144"/>
+        <location filename="../../desktop/app/window_menus.py" line="148"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="147"/>
+        <location filename="../../desktop/app/window_menus.py" line="151"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="149"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="151"/>
+        <location filename="../../desktop/app/window_menus.py" line="155"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="157"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
@@ -4381,7 +4401,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/chart_html.py" line="330"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
-        <translation>Son contenu n'est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
+        <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -4822,27 +4842,27 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>growth</name>
     <message>
-        <location filename="../../desktop/app/growth.py" line="24"/>
+        <location filename="../../desktop/app/growth.py" line="25"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="25"/>
+        <location filename="../../desktop/app/growth.py" line="26"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="26"/>
+        <location filename="../../desktop/app/growth.py" line="27"/>
         <source>Head circumference (cm)</source>
         <translation>Périmètre crânien (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="102"/>
+        <location filename="../../desktop/app/growth.py" line="113"/>
         <source>Age (months)</source>
         <translation>Âge (mois)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/growth.py" line="104"/>
+        <location filename="../../desktop/app/growth.py" line="115"/>
         <source>Age (years)</source>
         <translation>Âge (ans)</translation>
     </message>
@@ -5409,108 +5429,108 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="32"/>
+        <location filename="../../desktop/app/vitals.py" line="33"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="33"/>
+        <location filename="../../desktop/app/vitals.py" line="34"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="34"/>
+        <location filename="../../desktop/app/vitals.py" line="35"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="35"/>
+        <location filename="../../desktop/app/vitals.py" line="36"/>
         <source>Height</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="36"/>
+        <location filename="../../desktop/app/vitals.py" line="37"/>
         <source>BP systolic (mmHg)</source>
         <translation>TA systolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="37"/>
-        <location filename="../../desktop/app/vitals.py" line="39"/>
+        <location filename="../../desktop/app/vitals.py" line="38"/>
+        <location filename="../../desktop/app/vitals.py" line="40"/>
         <source>BP</source>
         <translation>TA</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="38"/>
+        <location filename="../../desktop/app/vitals.py" line="39"/>
         <source>BP diastolic (mmHg)</source>
         <translation>TA diastolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="40"/>
+        <location filename="../../desktop/app/vitals.py" line="41"/>
         <source>Pulse (/min)</source>
         <translation>Pouls (/min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <location filename="../../desktop/app/vitals.py" line="42"/>
         <source>Pulse</source>
         <translation>Pouls</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="42"/>
+        <location filename="../../desktop/app/vitals.py" line="43"/>
         <source>Temperature (°C)</source>
         <translation>Température (°C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="43"/>
+        <location filename="../../desktop/app/vitals.py" line="44"/>
         <source>Temperature</source>
         <translation>T°</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="44"/>
+        <location filename="../../desktop/app/vitals.py" line="45"/>
         <source>SpO2 (%)</source>
         <translation>SpO2 (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="45"/>
+        <location filename="../../desktop/app/vitals.py" line="46"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="47"/>
+        <location filename="../../desktop/app/vitals.py" line="48"/>
         <source>Head circumference (cm)</source>
         <translation>Périmètre crânien (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="48"/>
+        <location filename="../../desktop/app/vitals.py" line="49"/>
         <source>HC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="66"/>
+        <location filename="../../desktop/app/vitals.py" line="67"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="73"/>
+        <location filename="../../desktop/app/vitals.py" line="74"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="86"/>
+        <location filename="../../desktop/app/vitals.py" line="87"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="154"/>
+        <location filename="../../desktop/app/vitals.py" line="179"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="160"/>
+        <location filename="../../desktop/app/vitals.py" line="185"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="186"/>
+        <location filename="../../desktop/app/vitals.py" line="211"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>

@@ -491,3 +491,18 @@ def test_young_child_is_under_six_on_the_day_and_unknown_ages_are_asked():
     assert not young_child("2021-06-15", dt.date(2027, 6, 15))
     assert young_child(None, dt.date(2027, 6, 15))  # unknown: the field is offered
     assert young_child("1950", dt.date(2027, 6, 15))  # a partial date: offered too
+
+
+def test_enter_on_a_consultation_of_the_timeline_opens_it_to_amend(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Enter and a double click on a timeline entry did nothing: at the keyboard, the GP
+    had to Tab across the chart to the Amend button."""
+    search_and_open(qtbot, window, "muller")  # one consultation: "Toux sèche"
+    timeline = window.chart.timeline
+    timeline.setFocus()
+    timeline.setCurrentItem(timeline.topLevelItem(0))
+    qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    editor = consultation_opened(qtbot, window.chart)
+    assert "Amend" in editor.windowTitle()
+    assert editor.text.toPlainText() == "Toux sèche"

@@ -5,9 +5,11 @@ for a vital out of range, and a chart that gets the room of the window."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
@@ -16,6 +18,7 @@ from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.patient_list import PatientModel
 from desktop.app.record_dialogs import IdentityDialog
 from desktop.app.tasks import Tasks
+from desktop.app.unlock import UnlockDialog
 from desktop.app.vitals import VitalsForm
 from desktop.app.window import MainWindow
 from desktop.practice import models
@@ -133,3 +136,82 @@ def test_the_keyboard_opens_a_consultation_and_a_prescription(
         lambda: isinstance(getattr(window, "editor", None), PrescriptionEditor), timeout=5000
     )
     qtbot.addWidget(window.editor)
+
+
+def test_the_main_window_title_is_punctuated_the_french_way(
+    french: None, opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """Every dialog's title read "Carnet : …" but the main window's "Carnet: …", built
+    outside the translation."""
+    info = {"practice_name": "Cabinet des Tilleuls", "db_key": opened.practice.db_key,  # type: ignore[union-attr]
+            "remote": None}  # fmt: skip
+    w = MainWindow(opened, practice_dir, info)
+    qtbot.addWidget(w)
+    assert w.windowTitle() == "Carnet : Cabinet des Tilleuls"
+
+
+def test_a_secretarys_chart_keeps_its_header_at_the_top(window: MainWindow, qtbot: QtBot):
+    """Without the clinical panes the header label took half the page, its text centred
+    in it, and the buttons the rest: they floated mid-window (seen logged in as the
+    secretary). The header keeps its height; the buttons stay right under it."""
+    window.resize(1280, 800)
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    chart.chart_page.layout().activate()
+    height = chart.header.height()
+    chart.set_clinical(False)
+    chart.chart_page.layout().activate()
+    assert chart.header.height() == height
+    button = chart.identity_button
+    below = chart.header.geometry().bottom()
+    assert button.mapTo(chart.chart_page, button.rect().topLeft()).y() < below + 60
+
+
+def test_a_secretary_is_offered_no_lab_result_nor_document(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Both are clinical to the store: the secretary typed a whole lab result and was then
+    told her role does not open medical content."""
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    chart.set_clinical(False)
+    buttons = (chart.lab_button, chart.document_button, chart.documents_button)
+    assert [b.isVisibleTo(window) for b in buttons] == [False, False, False]
+    assert chart.identity_button.isVisibleTo(window)
+    report = tmp_path / "bilan.pdf"
+    report.write_bytes(b"%PDF-1.4\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    chart.dragEnterEvent(enter)
+    assert not enter.isAccepted()  # no file dropped on her chart either
+    chart.set_clinical(True)
+    assert [b.isVisibleTo(window) for b in buttons] == [True, True, True]
+
+
+def test_a_name_cut_off_in_the_patient_list_is_whole_in_its_tooltip():
+    """Two MEUNIER Hélène told apart only by their birth names, cut off at 400 px."""
+    model = PatientModel()
+    model.set_rows([{"family_name": "Meunier", "given_names": "Hélène Solange",
+                     "birth_name": "Dubois", "birth_date": "1941-06-22", "sex": "F",
+                     "phone": None, "city": None}])  # fmt: skip
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "MEUNIER Hélène Solange (Dubois)"
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_unlock_dialog_shows_the_whole_login_hint(
+    french: None, tasks: Tasks, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """At 420 px the French hint read "votre identifiant (vide : celui qu'ouvre la phrase
+    secr…" (seen on the demo's first screen)."""
+    dialog = UnlockDialog(tasks, tmp_path / "cabinet", "Cabinet")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    login = dialog.login
+    assert "phrase secrète" in login.placeholderText()
+    assert login.width() > login.fontMetrics().horizontalAdvance(login.placeholderText()) + 12

@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
-from desktop.app.growth import GrowthPlot, GrowthView, growth_points, is_child
+from desktop.app.growth import GrowthPlot, GrowthView, Point, age_ticks, growth_points, is_child
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from desktop.practice import models
@@ -85,3 +85,18 @@ def test_growth_is_for_children_and_in_years_after_three(qtbot: QtBot):
 def test_an_adult_chart_offers_no_growth(window: MainWindow, qtbot: QtBot):
     search_and_open(qtbot, window, "paul")  # born in the 1950s
     assert "Weight, height and head circumference" not in window.chart.summary.toPlainText()
+
+
+def test_the_age_axis_ticks_at_whole_years_and_months(qtbot: QtBot):
+    """A 3-year-old's last weight at 3.38 years: the axis once ran to 3.72 in 4 steps and
+    its "%d" labels read 0, 0, 1, 2, 3, "1" standing at 1.86 years."""
+    plot = GrowthPlot("Poids (kg)", [Point(73, 5.0), Point(400, 10.1), Point(1235, 17.2)])
+    qtbot.addWidget(plot)
+    x = plot.x_axis
+    assert (x.min(), x.max(), x.tickInterval(), x.tickAnchor()) == (0, 4, 1, 0)
+    assert x.tickType() == x.TickType.TicksDynamic
+    assert plot.y_axis.min() <= 5.0 and plot.y_axis.max() >= 17.2
+    assert age_ticks(6.6) == (1, 7)  # a baby, in months
+    assert age_ticks(30.0) == (6, 36)  # at most 8 steps, whole months
+    assert age_ticks(16.2) == (3, 18)
+    assert age_ticks(0.0) == (1, 1)

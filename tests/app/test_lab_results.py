@@ -154,3 +154,19 @@ def test_a_result_comes_with_its_report_opened_in_the_viewer(
     viewer = view.viewer
     assert viewer is not None
     qtbot.waitUntil(lambda: viewer.pdf.pageCount() == 1, timeout=10000)
+
+
+def test_the_lab_result_fields_are_not_squeezed_by_their_labels(
+    french: None, opened: Tasks, qtbot: QtBot
+) -> None:
+    """The long label of the range as the lab wrote it left every field ~120 px wide:
+    "Hémoglobine, TS…", the example cut off (seen in the real app)."""
+    p = opened.practice
+    assert p is not None
+    dialog = LabResultDialog(opened, p.search_patients("martin")[0]["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    analyte = dialog.edits["analyte"]
+    example = analyte.fontMetrics().horizontalAdvance(analyte.placeholderText())
+    assert analyte.width() > example + 12  # the example whole, with the frame's margins

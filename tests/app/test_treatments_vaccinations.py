@@ -198,3 +198,22 @@ def test_a_vaccination_dose_route_and_site(
     with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
         (v,) = fresh.chart(pid).vaccinations
         assert (v.dose_number, v.route, v.site) == (2, "IM", "deltoïde gauche")
+
+
+def test_a_new_vaccination_is_given_today_unless_said(opened: Tasks, qtbot: QtBot):
+    """As a lab result's sample and a document's date: the field was empty behind a grey
+    example date that looked filled in, and Save asked for the date."""
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    add = VaccinationDialog(opened, pid, today=dt.date(2026, 12, 1))
+    qtbot.addWidget(add)
+    assert add.edits["given_on"].text() == "01/12/2026"
+    add.edits["vaccine"].setText("Vaxigrip Tetra")
+    with qtbot.waitSignal(add.saved, timeout=5000):
+        add.save()
+    (v,) = p.chart(pid).vaccinations
+    assert v.given_on == "2026-12-01"
+    edit = VaccinationDialog(opened, pid, record=v, today=dt.date(2027, 1, 5))
+    qtbot.addWidget(edit)
+    assert edit.edits["given_on"].text() == "01/12/2026"  # an existing one keeps its day

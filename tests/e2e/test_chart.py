@@ -109,7 +109,7 @@ def test_the_agenda_books_anyone_and_the_start_screen_shows_it(
     unlock(app)
     app.stays_up()
     app.wait("list", name="Rendez-vous du jour")
-    keys_to(app, "Carnet: Cabinet", "ctrl+g")  # no chart open: the agenda books anyone
+    keys_to(app, "Carnet : Cabinet", "ctrl+g")  # no chart open: the agenda books anyone
     app.click("push button", "Nouveau rendez-vous…")
     app.wait("dialog", name="Nouveau rendez-vous")
     app.type_into("text", "Patient", "martin")
@@ -119,7 +119,7 @@ def test_the_agenda_books_anyone_and_the_start_screen_shows_it(
     app.type_into("text", "Motif", "Renouvellement")
     app.click("push button", "Enregistrer")
     app.gone("dialog", name="Nouveau rendez-vous")
-    keys_to(app, "Carnet: Cabinet", "ctrl+f")  # back to the main window
+    keys_to(app, "Carnet : Cabinet", "ctrl+f")  # back to the main window
     found = app.driver.ask(
         op="wait", pid=app.pid, role="list item", contains="MARTIN Paul — Renouvellement",
         enter=["list"], timeout=20,

@@ -62,7 +62,7 @@ def test_enter_in_the_new_practice_form_creates_that_practice_not_the_demo(
     app.focus("password text", "Confirmer")
     app.keys("Return")
     app.stays_up()
-    app.wait("frame", name="Carnet: Cabinet du Port")
+    app.wait("frame", name="Carnet : Cabinet du Port")
     app.type_into("text", "Rechercher un patient", "martin")  # the demo has Martins
     app.wait("label", name="Aucun patient")
 

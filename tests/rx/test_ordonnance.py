@@ -10,6 +10,7 @@ import pytest
 from desktop.practice import errors, practitioners, prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
+from desktop.practice.textfold import paper_name
 from desktop.reports.prescription import file_name, international_phone, write_ordonnance
 from tests.helpers.pdf import pdf_text
 
@@ -134,6 +135,14 @@ def test_the_file_name_says_what_it_is(rx_practice: Practice, adult: str):
     rx = prescriptions.add(rx_practice, adult, [PARA])
     name = file_name(prescriptions.ordonnance(rx_practice, rx))
     assert name == f"ordonnance-MULLER-{dt.date.today().isoformat()}.pdf"
+
+
+def test_a_ligature_in_the_name_is_spelled_out_in_the_file_name():
+    """NFKD leaves Œ whole: LEBŒUF's prescription was saved as ordonnance-LEB-UF-…"""
+    on = dt.date(2026, 12, 1)
+    assert paper_name("ordonnance", "LEBŒUF", on) == "ordonnance-LEBOEUF-2026-12-01.pdf"
+    assert paper_name("courrier", "Le Bœuf", on) == "courrier-LE-BOEUF-2026-12-01.pdf"
+    assert paper_name("certificat", "Müller", on) == "certificat-MULLER-2026-12-01.pdf"
 
 
 @pytest.mark.parametrize(
