@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.app import ops
 from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.diagnosis_completer import Cim10Completer
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.identity_text import nir_disagrees, show_nir, show_phone
 from desktop.app.tasks import Tasks
-from desktop.practice import cim10
 from desktop.practice.models import Allergy, Chart, Problem, Row
 
 IDENTITY_FIELDS = (
@@ -389,58 +388,6 @@ class EditOrAdd(_RecordDialog):
             return record_id
 
         self.write(tombstone)
-
-
-class Cim10Completer(QObject):
-    """Completes a problem's label or CIM-10 code while it is typed (code or words, accents
-    aside); choosing a line fills both fields. The table is read once, on the worker."""
-
-    table: list[cim10.Cim10Code] | None = None  # shared by every dialog of the app
-
-    def __init__(self, tasks: Tasks, label: QLineEdit, code: QLineEdit) -> None:
-        super().__init__(label)
-        self.label, self.code = label, code
-        self.found: list[cim10.Cim10Code] = []
-        self.model = QStringListModel(self)
-        self.completers: list[QCompleter] = []
-        for edit in (label, code):
-            completer = QCompleter(self.model, edit)
-            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.activated.connect(self._chosen)
-            edit.setCompleter(completer)
-            edit.textEdited.connect(lambda text, c=completer: self._typed(text, c))
-            self.completers.append(completer)
-        Cim10Completer.load_table(tasks)
-
-    @staticmethod
-    def load_table(tasks: Tasks) -> None:
-        """Read the table on the worker once for the app (the consultation's diagnoses
-        use it too)."""
-        if Cim10Completer.table is None:
-            # Kept by the class, not this completer: its dialog may be gone when it comes.
-            tasks.on_db(cim10.load, on_done=_keep_cim10, on_error=lambda exc: None)
-
-    def _typed(self, text: str, completer: QCompleter) -> None:
-        self.found = cim10.search(Cim10Completer.table or [], text)
-        self.model.setStringList([cim10.shown(c) for c in self.found])
-        if self.found:
-            completer.complete()
-
-    def _chosen(self, line: str) -> None:
-        for chosen in self.found:
-            if cim10.shown(chosen) == line:
-                # After the line edit's own handler, which puts the whole line in it.
-                QTimer.singleShot(0, lambda c=chosen: self._fill(c))
-                return
-
-    def _fill(self, chosen: cim10.Cim10Code) -> None:
-        self.label.setText(chosen.label)
-        self.code.setText(chosen.code)
-
-
-def _keep_cim10(table: list[cim10.Cim10Code]) -> None:
-    Cim10Completer.table = table
 
 
 class ProblemDialog(EditOrAdd):

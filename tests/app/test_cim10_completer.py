@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.app.record_dialogs import Cim10Completer, ProblemDialog
+from desktop.app.diagnosis_completer import Cim10Completer
+from desktop.app.record_dialogs import ProblemDialog
 from desktop.app.tasks import Tasks
 from tests.helpers.qt import type_text
 

@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
 from desktop.app.consultation import ConsultationEditor, parse_diagnoses
-from desktop.app.diagnosis_completer import split_last
-from desktop.app.record_dialogs import Cim10Completer
+from desktop.app.diagnosis_completer import Cim10Completer, split_last
 from desktop.app.tasks import Tasks
 from desktop.practice.drafts import DraftStore
 from tests.helpers.qt import type_text
