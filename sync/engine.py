@@ -22,8 +22,9 @@ Each step is its own small function, as Anki's sync phases are. The pull half is
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 
@@ -49,11 +50,20 @@ from sync.ports import (
     BlobSource,
     Cursor,
     PendingChange,
+    RecordsAside,
     Replica,
     SnapshotTarget,
 )
 from sync.pull import Pulling
-from sync.push_pipeline import POLL, OrderedUploads, Sealed, Sealer, SkippedError
+from sync.push_pipeline import (
+    POLL,
+    OrderedUploads,
+    Record,
+    Recorder,
+    Sealed,
+    Sealer,
+    SkippedError,
+)
 from sync.repair import (
     RepairLedger,
 )
@@ -124,6 +134,14 @@ class _Reading:
     after: int
     more: bool = True
     skipped: bool = False  # an attachment upload was skipped (an earlier create failed)
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """How a push records what the storage holds: ``record``, aside or not."""
+
+    record: Record
+    aside: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +267,8 @@ class SyncEngine(Pulling):
     ) -> PushReport:
         start_cursor = cursor
         done = _Pushed(last_local, cursor)
-        with OrderedUploads() as uploads:
-            while self._push_round(uploads, done):
+        with OrderedUploads() as uploads, self._recording() as (record, aside):
+            while self._push_round(uploads, Recording(record, aside), done):
                 continue  # a segment was there already and adopted: go on after it
         cursor = done.cursor
         if cursor != start_cursor:
@@ -264,11 +282,21 @@ class SyncEngine(Pulling):
             self._heads_seen = seen
         return PushReport(done.changes, done.segments)
 
-    def _push_round(self, uploads: OrderedUploads, done: _Pushed) -> bool:
+    @contextlib.contextmanager
+    def _recording(self) -> Iterator[tuple[Record, bool]]:
+        """The replica's ``record_pushed``, and whether it may run on a thread of its own
+        (:class:`sync.ports.RecordsAside`; never for the sequential push)."""
+        if self.pipeline and isinstance(self.replica, RecordsAside):
+            with self.replica.recording() as record:
+                yield record, True
+        else:
+            yield self.replica.record_pushed, False
+
+    def _push_round(self, uploads: OrderedUploads, recording: Recording, done: _Pushed) -> bool:
         """Push from ``done``'s position (see :mod:`sync.push_pipeline`): this thread
-        reads batches and records what the storage holds, in order, several segments
-        per commit when they come faster than commits. True when a segment turned out
-        to exist already and was adopted (the line restarts after it)."""
+        reads batches, the recorder records what the storage holds, in order, several
+        segments per commit when they come faster than commits. True when a segment
+        turned out to exist already and was adopted (the line restarts after it)."""
         sealer = Sealer(
             uploads,
             self._create_segment,
@@ -278,18 +306,20 @@ class SyncEngine(Pulling):
             max_bytes=self.max_segment_bytes,
             depth=PUSH_DEPTH if self.pipeline else 1,
         )
+        recorder = Recorder(recording.record, aside=recording.aside, recorded=sealer.done_with)
         reading = _Reading(done.last_local)
         waiting: Sealed | None = None
         try:
             while True:
                 if self._cancel.is_set():
-                    self._settle(uploads, sealer, waiting, done)
+                    self._settle(uploads, sealer, recorder, waiting, done)
                     self._check_cancel()
-                waiting, created, exists = self._created(waiting, sealer, done)
-                self._record(created, sealer, done)
+                waiting, created, exists = self._created(waiting, sealer, recorder, done)
+                self._record(recorder, created, done)
                 if exists is not None:
                     sealer.close()
                     uploads.idle()  # the creates queued after it were skipped
+                    self._account(recorder, done, wait=True)
                     self._adopt(exists, done)
                     uploads.restart()
                     return True
@@ -300,16 +330,18 @@ class SyncEngine(Pulling):
                 elif waiting is not None:
                     wait_futures([waiting.created], timeout=POLL)
                 elif sealer.finished:
+                    self._account(recorder, done, wait=True)
                     if reading.skipped:
                         raise RuntimeError("an attachment upload was skipped, no create failed")
                     return False
                 else:
                     waiting = sealer.take(POLL)
         finally:
+            recorder.close()
             sealer.close()
 
     def _created(
-        self, waiting: Sealed | None, sealer: Sealer, done: _Pushed
+        self, waiting: Sealed | None, sealer: Sealer, recorder: Recorder, done: _Pushed
     ) -> tuple[Sealed | None, list[Sealed], Sealed | None]:
         """(the first segment still uploading, those the storage now holds in order, the
         one that was there already); a failed create is raised after recording those
@@ -322,14 +354,19 @@ class SyncEngine(Pulling):
             except AlreadyExistsError:
                 return None, created, waiting
             except BaseException:
-                self._record(created, sealer, done)
+                self._record(recorder, created, done, wait=True)
                 raise
             created.append(waiting)
             waiting = sealer.take(0)
         return waiting, created, None
 
     def _settle(
-        self, uploads: OrderedUploads, sealer: Sealer, waiting: Sealed | None, done: _Pushed
+        self,
+        uploads: OrderedUploads,
+        sealer: Sealer,
+        recorder: Recorder,
+        waiting: Sealed | None,
+        done: _Pushed,
     ) -> None:
         """Cancelled: nothing more goes out; what the storage already holds is recorded
         (so the next push need not adopt it)."""
@@ -342,7 +379,7 @@ class SyncEngine(Pulling):
                 break
             created.append(waiting)
             waiting = None
-        self._record(created, sealer, done)
+        self._record(recorder, created, done, wait=True)
 
     def _read(self, reading: _Reading, sealer: Sealer, uploads: OrderedUploads) -> None:
         """The next batch of pending changes to the sealer, after their attachments."""
@@ -361,17 +398,24 @@ class SyncEngine(Pulling):
             sealer.finish()
             reading.more = False
 
-    def _record(self, created: list[Sealed], sealer: Sealer, done: _Pushed) -> None:
-        """The storage holds ``created`` (in order): one commit records the last."""
-        if not created:
-            return
-        last = created[-1]
-        self.replica.record_pushed(last.changes[-1].local_seq, last.cursor)
-        done.advance(last.changes[-1].local_seq, last.cursor, len(last.data))
-        done.changes += sum(len(s.changes) for s in created)
-        done.segments += len(created)
-        sealer.done_with(len(created))
-        self._progress("push", done.changes, done.changes)
+    def _record(
+        self, recorder: Recorder, created: list[Sealed], done: _Pushed, *, wait: bool = False
+    ) -> None:
+        """The storage holds ``created`` (in order): the recorder records the last."""
+        recorder.give(created)
+        self._account(recorder, done, wait=wait)
+
+    def _account(self, recorder: Recorder, done: _Pushed, *, wait: bool = False) -> None:
+        """Count what is recorded (all that was given, with ``wait``); raise the error of
+        a commit that failed."""
+        recorded = recorder.flush() if wait else recorder.take()
+        if recorded:
+            last = recorded[-1]
+            done.advance(last.changes[-1].local_seq, last.cursor, len(last.data))
+            done.changes += sum(len(s.changes) for s in recorded)
+            done.segments += len(recorded)
+            self._progress("push", done.changes, done.changes)
+        recorder.check()
 
     def _adopt(self, sealed: Sealed, done: _Pushed) -> None:
         data, count = self._adopt_existing_segment(sealed.changes, sealed.previous)

@@ -8,8 +8,9 @@ in memory, which is the proof that the interface is narrow enough.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -215,4 +216,20 @@ class GroupedApply(Protocol):
 
     def end_group(self, commit: bool) -> None:
         """Commit (``True``) or roll back the open group; nothing if none is open."""
+        ...
+
+
+@runtime_checkable
+class RecordsAside(Protocol):
+    """Optional: a replica that can record pushes from another thread.
+
+    Recording a pushed segment is a commit that drops the journal entries it holds: on a
+    first push, as long as reading them. Given a function that does what
+    ``record_pushed`` does, through a connection of its own, the engine calls it from one
+    helper thread (one call at a time, in order) while this thread goes on reading
+    ``pending_changes``; the replica's other methods stay on the calling thread.
+    """
+
+    def recording(self) -> contextlib.AbstractContextManager[Callable[[int, Cursor], None]]:
+        """The recording function, usable until the context ends (then closed)."""
         ...

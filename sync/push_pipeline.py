@@ -1,8 +1,12 @@
 """The first push's assembly line: the journal read on the sync thread, segments sealed on
 a second thread, created on a third, so the link is never idle waiting for either.
 
-- The calling thread (the replica's) reads pending changes in batches and records what
-  the storage holds (``record_pushed``: a database commit, often the slowest step).
+- The calling thread (the replica's) reads pending changes in batches.
+- The recorder (:class:`Recorder`) records what the storage holds (``record_pushed``: a
+  database commit that drops the pushed journal entries, a quarter of a first push's
+  time), on a thread of its own when the replica can record from one
+  (:class:`sync.ports.RecordsAside`): SQLite does that work outside the interpreter
+  lock, on the other core, while the journal read goes on.
 - The sealer thread cuts the stream of changes into segments (at most ``segment_changes``
   each, halved until under ``max_bytes``: the same cut as a sequential push), compresses
   and seals each one chained to the previous and hands it to the uploads. zstd and
@@ -11,8 +15,9 @@ a second thread, created on a third, so the link is never idle waiting for eithe
 - The upload thread creates objects one at a time, in the order given, and nothing after
   a create that failed: the storage never sees segment ``n + 1`` without ``n``.
 
-At most ``depth`` sealed segments wait beyond what is recorded (memory stays bounded:
-``depth`` segments of at most ``max_bytes``, and two batches of changes). A crash may
+At most ``depth`` sealed segments wait beyond what is recorded (room is given back only
+once they are recorded, wherever that runs); memory stays bounded: ``depth``
+segments of at most ``max_bytes``, and two batches of changes. A crash may
 leave up to ``depth`` segments on the storage that are not recorded: the next push finds
 them there and adopts them (same changes at the same seq and chain link), as it always
 did for one.
@@ -239,3 +244,100 @@ class Sealer:
             self._output.put(sealed)
             cursor = sealed.cursor
         self._output.put(_END)
+
+
+Record = Callable[[int, Cursor], None]
+"""record(last local seq in the storage, its segment's cursor): the replica's
+``record_pushed``, committed when it returns."""
+
+
+class Recorder:
+    """Records created segments in order, at most one commit behind: :meth:`give` what
+    the storage now holds, :meth:`take` what is recorded since. Segments given while a
+    commit runs are recorded together by the next one (recording the last records them
+    all). With ``aside``, the commits run on a thread of their own; without, in
+    :meth:`give`. After a failed commit nothing more is recorded, and :meth:`check`
+    raises its error."""
+
+    def __init__(self, record: Record, *, aside: bool, recorded: Callable[[int], None]) -> None:
+        """``recorded(count)`` runs after each commit, on the committing thread (the
+        sealer's room is given back there, so it never waits on the caller's polling)."""
+        self._record, self._on_recorded = record, recorded
+        self._changed = threading.Condition()
+        self._given: list[Sealed] = []  # created, not recorded yet
+        self._recorded: list[Sealed] = []  # recorded, not taken yet
+        self._busy = False
+        self._closed = False
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if aside:
+            self._thread = threading.Thread(
+                target=self._run, name="carnet-push-record", daemon=True
+            )
+            self._thread.start()
+
+    def give(self, created: list[Sealed]) -> None:
+        if not created:
+            return
+        if self._thread is None:
+            self._commit(created)
+            return
+        with self._changed:
+            self._given.extend(created)
+            self._changed.notify_all()
+
+    def take(self) -> list[Sealed]:
+        """The segments recorded since the last take, in order."""
+        with self._changed:
+            taken, self._recorded = self._recorded, []
+            return taken
+
+    def check(self) -> None:
+        """Raise the error of a failed commit, if one failed."""
+        if self._error is not None:
+            raise self._error
+
+    def flush(self) -> list[Sealed]:
+        """Wait until everything given is recorded (or a commit failed), then take."""
+        with self._changed:
+            while (self._given or self._busy) and self._error is None:
+                self._changed.wait()
+        return self.take()
+
+    def close(self) -> None:
+        """Record what was given (after a failed create or a cancel, what the storage
+        holds is still recorded), then stop the thread."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _commit(self, created: list[Sealed]) -> None:
+        last = created[-1]
+        try:
+            self._record(last.changes[-1].local_seq, last.cursor)
+        except BaseException as exc:
+            with self._changed:
+                self._error = exc
+            raise
+        with self._changed:
+            self._recorded.extend(created)
+        self._on_recorded(len(created))
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while not self._given and not self._closed:
+                    self._changed.wait()
+                if not self._given:
+                    return
+                created, self._given, self._busy = self._given, [], True
+            try:
+                self._commit(created)
+            except BaseException:  # noqa: BLE001 - kept, and raised on the caller's thread
+                return
+            finally:
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()

@@ -77,6 +77,22 @@ class StoreReplica:
         with self.s.transaction():
             journal.record_pushed(self.s, up_to_local_seq, cursor)
 
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[Callable[[int, Cursor], None]]:
+        """:meth:`record_pushed` through a connection of its own (sync.ports.RecordsAside):
+        dropping the pushed entries, SQLite's work outside the interpreter lock, then
+        runs on the other core while the journal read goes on."""
+        with self.s.aside() as other:
+            if other is None:
+                yield self.record_pushed
+                return
+
+            def record(up_to_local_seq: int, cursor: Cursor) -> None:
+                with other.transaction():
+                    journal.record_pushed(other, up_to_local_seq, cursor)
+
+            yield record
+
     def has_history(self) -> bool:
         """Whether this replica already pushed to, or pulled from, some storage."""
         return self.push_cursor()[1].seq > 0 or bool(self.cursors())

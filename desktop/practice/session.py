@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,10 @@ class Session:
         device_id: str,
         user_id: str | None,
         hlc_last: int,
+        reconnect: Callable[[], db.Connection] | None = None,
     ) -> None:
+        """``reconnect()`` opens another plain connection to the same database, for work
+        that must not wait on this one (:meth:`aside`)."""
         self.folder = folder
         self.conn = conn
         self.practice_id = practice_id
@@ -56,6 +59,7 @@ class Session:
         self.guard: roles.Guard | None = None  # set for a role without clinical access
         self._lock = threading.RLock()
         self._depth = 0
+        self._reconnect = reconnect
 
     @property
     def db_path(self) -> Path:
@@ -104,6 +108,26 @@ class Session:
             self.conn, now_iso(), self.user_id, action, entity, record_id, self.device_id
         )
         audit_sync.journal_entry(self, entry)
+
+    @contextlib.contextmanager
+    def aside(self) -> Iterator[Session | None]:
+        """A session over a connection of its own, for one other thread, with the
+        system's rights (None when this one cannot reconnect); closed at the end."""
+        if self._reconnect is None:
+            yield None
+            return
+        other = Session(
+            self.folder,
+            self._reconnect(),
+            practice_id=self.practice_id,
+            device_id=self.device_id,
+            user_id=self.user_id,
+            hlc_last=self.clock.last,
+        )
+        try:
+            yield other
+        finally:
+            other.close()
 
     def close(self) -> None:
         with self._lock:

@@ -69,6 +69,7 @@ class Practice(PracticeFacade):
             device_id=stored[MetaKey.DEVICE_ID],
             user_id=user_id,
             hlc_last=int(stored.get(MetaKey.HLC_LAST, 0)),
+            reconnect=lambda: db.connect(self.db_path, self.db_key),
         )
         if MetaKey.NOTES_INDEXED not in stored:
             # A database from before notes were indexed on first search: every note in

@@ -3,7 +3,9 @@ SQLCipher store must behave like (same merge.py calls, same per-field state)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sync.changes import ZERO, Change, HybridClock, JSONValue, Stamp
@@ -155,3 +157,21 @@ class MemoryReplica:
             and c.loser_stamp <= up_to
         ]:
             del self.conflicts[cid]
+
+
+class AsideMemoryReplica(MemoryReplica):
+    """A MemoryReplica that records pushes from another thread (sync.ports.RecordsAside),
+    as the SQLCipher store does through a connection of its own; ``recorded_on`` names
+    the threads that recorded."""
+
+    def __init__(self, device_id: str, now_ms: Callable[[], int] | None = None) -> None:
+        super().__init__(device_id, now_ms)
+        self.recorded_on: set[str] = set()
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[Callable[[int, Cursor], None]]:
+        def record(up_to_local_seq: int, cursor: Cursor) -> None:
+            self.recorded_on.add(threading.current_thread().name)
+            self.record_pushed(up_to_local_seq, cursor)
+
+        yield record

@@ -16,10 +16,18 @@ from sync.errors import RemoteUnavailableError
 from sync.layout import segment_name
 from sync.ports import PendingChange
 from sync.segments import PracticeKeys
-from tests.helpers.memory_replica import MemoryReplica
-from tests.helpers.sync_engine import PRACTICE_ID
+from tests.helpers.memory_replica import AsideMemoryReplica, MemoryReplica
+from tests.helpers.sync_engine import PRACTICE_ID, FakeWall
 
 MakeReplica = Callable[[str], MemoryReplica]
+
+
+@pytest.fixture(params=["inline", "aside"])
+def make_replica(request: pytest.FixtureRequest, wall: FakeWall) -> MakeReplica:
+    """Every guarantee below holds whether the replica records on the push's thread or
+    on one of its own (sync.ports.RecordsAside, as the SQLCipher store does)."""
+    kind = AsideMemoryReplica if request.param == "aside" else MemoryReplica
+    return lambda device: kind(device, now_ms=wall)
 
 
 class Watched:
@@ -88,6 +96,34 @@ def test_the_next_segment_uploads_while_the_commit_of_the_last_one_runs(
     report = SyncEngine(a, Watched(backend, on_create), keys, segment_changes=2).push()
     assert overlapped == [True]  # a sequential push would have waited the 20 s out
     assert report.changes == 6 and report.segments == 3
+
+
+@pytest.mark.timeout(60)
+def test_the_journal_read_goes_on_while_a_commit_runs_aside(
+    backend: MemoryBackend, keys: PracticeKeys, wall: FakeWall
+) -> None:
+    a = AsideMemoryReplica("dev-a", now_ms=wall)
+    _write(a, 12)
+    read_on = threading.Event()
+    overlapped: list[bool] = []
+    reads = a.pending_changes
+
+    def pending_changes(after: int, limit: int) -> list[PendingChange]:
+        if overlapped:  # a read after the first commit began
+            read_on.set()
+        return reads(after, limit)
+
+    def slow_commit() -> None:  # the first commit waits for the next read
+        if not overlapped:
+            overlapped.append(True)
+            overlapped.append(read_on.wait(timeout=20))
+
+    a.pending_changes = pending_changes  # type: ignore[method-assign]
+    a.before_record_pushed = slow_commit
+    report = SyncEngine(a, backend, keys, segment_changes=2).push()
+    assert overlapped == [True, True]  # recording on the push's thread would wait it out
+    assert a.recorded_on == {"carnet-push-record"}
+    assert report.changes == 12 and a.push_cursor()[0] == 12
 
 
 def test_segments_are_created_in_order_and_the_head_last(
