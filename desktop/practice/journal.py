@@ -2,8 +2,9 @@
 
 The store's write path appends one entry per change in the write's own transaction;
 the replica hands the entries above the push cursor to the sync engine and drops them
-once pushed. Entries keep ``fields`` and ``replaces`` as the compact JSON a segment
-carries, so a push seals them without encoding each change again.
+once pushed. Each entry keeps the change's wire form (what a segment carries, made once
+when it is written), so a push seals the bytes it reads; entity and record id beside it
+are what the journal's own queries look at.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from desktop.practice import meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
-from sync.changes import Change, Stamp, encode_fields, encode_replaces
+from sync.changes import Change
 from sync.ports import Cursor, PendingChange
 
 if TYPE_CHECKING:  # the session imports the audit, which journals through here
@@ -23,51 +24,25 @@ if TYPE_CHECKING:  # the session imports the audit, which journals through here
 def append(s: Session, change: Change) -> None:
     """Append this device's change for the sync engine to push (same transaction)."""
     s.execute(
-        "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            change.entity,
-            change.record_id,
-            change.stamp.hlc,
-            change.stamp.device,
-            encode_fields(change.fields),
-            encode_replaces(change.replaces),
-        ),
+        "INSERT INTO journal(entity, record_id, wire) VALUES (?, ?, ?)",
+        (change.entity, change.record_id, change.to_wire()),
     )
 
 
 def pending(s: Session, after: int, limit: int) -> list[PendingChange]:
     """Up to ``limit`` entries after local seq ``after``, each in its wire form."""
-    # The journal keeps fields and replaces as the compact JSON a segment carries, so
-    # SQLite assembles each change's wire form from them (exactly sync.changes.wire:
-    # json_quote writes a string as json.dumps does) and hands over its UTF-8 bytes: no
-    # text decoded or encoded in Python, three values per change instead of seven.
-    # Assembling them in Python was a quarter of the sync thread's time in a first push.
-    rows = s.execute(_PENDING, (after, limit)).fetchall()
+    rows = s.execute(
+        "SELECT seq, entity, wire FROM journal WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after, limit),
+    ).fetchall()
     encoded = PendingChange.encoded
     return [encoded(seq, entity, wire) for seq, entity, wire in rows]
 
 
-_PENDING = (
-    "SELECT seq, entity, CAST("
-    """'{"e":' || json_quote(entity) || ',"id":' || json_quote(record_id) """
-    """|| ',"s":[' || hlc || ',' || json_quote(device) || '],"f":' || fields """
-    """|| ',"r":' || replaces || '}' AS BLOB) """
-    "FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"
-)
-
-
-def restamp(s: Session, local_seq: int, stamp: Stamp, replaces: dict[str, Stamp]) -> None:
-    """Give an unpushed entry a new stamp and replaced stamps (a device rename)."""
-    s.execute(
-        "UPDATE journal SET hlc = ?, device = ?, replaces = ? WHERE seq = ?",
-        (
-            stamp.hlc,
-            stamp.device,
-            encode_replaces(replaces),
-            local_seq,
-        ),
-    )
+def rewrite(s: Session, local_seq: int, change: Change) -> None:
+    """Replace an unpushed entry by ``change``, the same record's change under another
+    stamp (a device rename)."""
+    s.execute("UPDATE journal SET wire = ? WHERE seq = ?", (change.to_wire(), local_seq))
 
 
 def push_cursor(s: Session) -> tuple[int, Cursor]:

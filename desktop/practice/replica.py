@@ -9,6 +9,7 @@ is applied and its device's cursor advanced in one transaction.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -134,7 +135,8 @@ class StoreReplica:
                 if pending.entity != audit_sync.AUDIT:  # an audit entry has no row
                     self._restamp_row(pending.change, old, new, renamed)
                 replaces = {k: renamed.get(v, v) for k, v in pending.change.replaces.items()}
-                journal.restamp(self.s, pending.local_seq, new, replaces)
+                restamped = dataclasses.replace(pending.change, stamp=new, replaces=replaces)
+                journal.rewrite(self.s, pending.local_seq, restamped)
             self.s.audit("device-rekey", None, None)
 
     def _restamp_row(

@@ -78,13 +78,18 @@ def read_unpushed(folder: Path, key: bytes) -> Unpushed:
             pushed = int(row[0]) if row else 0
             top = conn.execute("SELECT max(seq) FROM journal").fetchone()[0]
             expected = max(0, int(top or 0) - pushed)
+            columns = {r[1] for r in conn.execute("PRAGMA table_info(journal)")}
+            # A file damaged before its upgrade to schema 7 still has the parts.
+            parts = "wire" not in columns
             cursor = conn.execute(
                 "SELECT entity, record_id, hlc, device, CAST(fields AS BLOB), "
-                "CAST(replaces AS BLOB) FROM journal WHERE seq > ? ORDER BY seq",
+                "CAST(replaces AS BLOB) FROM journal WHERE seq > ? ORDER BY seq"
+                if parts
+                else "SELECT wire FROM journal WHERE seq > ? ORDER BY seq",
                 (pushed,),
             )
-            for entity, record_id, hlc, device, fields, replaces in cursor:
-                text = wire(entity, record_id, hlc, device, fields, replaces)
+            for row in cursor:
+                text = wire(*row) if parts else row[0]
                 changes.append(Change.from_json(json.loads(text)))
     except (sqlcipher3.DatabaseError, ValueError, TypeError, KeyError):
         return Unpushed(expected, tuple(changes), False)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.practice.migrations import SCHEMA_VERSION
+from desktop.practice.replica import StoreReplica
 from desktop.practice.schema import ENTITIES, SQL_TYPES, Entity, Field
 from desktop.practice.store import Practice
 from tests.data.make_fixtures import PASSPHRASE
@@ -38,6 +39,10 @@ def test_released_database_opens_upgrades_and_verifies(fixture: Path, tmp_path: 
         assert chart.prescriptions[0].current.lines[0]["drug"] == "Paracétamol 1 g"
         assert p.document_content(chart.documents[0].id) == b"lettre de liaison"
         assert p.verify_audit().ok and p.verify_pages() == []
+        # what was written and never pushed is still there to push, exactly encoded
+        pending = StoreReplica(p.session).pending_changes(0, 1 << 30)
+        assert "Lefèvre" in [c.change.fields.get("family_name") for c in pending]
+        assert all(c.wire == c.change.to_wire() for c in pending)
         p.update_record("patient", hit["id"], {"email": "a@example.fr"})  # still writable
         # its notes were indexed when written; one saved now is indexed by the next search
         assert [h["patient_id"] for h in p.search_notes("angine")] == [hit["id"]]

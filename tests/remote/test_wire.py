@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 
-from desktop.practice import journal
+import sqlcipher3
+
+from desktop.practice.migrations import v0001, v0007
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
-from sync.changes import Change, Stamp, wire
+from sync.changes import Change, wire
 from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
 
 
@@ -42,23 +44,14 @@ def test_wire_is_exactly_the_encoded_change(practice: Practice) -> None:
     _varied_writes(practice)
     pending = StoreReplica(practice.session).pending_changes(0, 1000)
     assert len(pending) > 5
-    # the changes as the journal's columns hold them, decoded independently of the wire
-    rows = practice.conn.execute(
-        "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal ORDER BY seq"
-    ).fetchall()
-    assert [p.local_seq for p in pending] == [r[0] for r in rows]
-    for p, (_, entity, record_id, hlc, device, fields, replaces) in zip(pending, rows, strict=True):
-        change = Change(
-            entity,
-            record_id,
-            Stamp(hlc, device),
-            json.loads(fields),
-            {k: Stamp.from_json(v) for k, v in json.loads(replaces).items()},
-        )
+    rows = practice.conn.execute("SELECT seq, entity, record_id FROM journal ORDER BY seq")
+    assert [(p.local_seq, p.entity) for p in pending] == [r[:2] for r in rows.fetchall()]
+    for p in pending:
+        change = Change.from_json(json.loads(p.wire or b""))
         expected = json.dumps(change.to_json(), separators=(",", ":"), ensure_ascii=False)
-        assert p.wire == expected.encode("utf-8")
-        assert p.entity == entity
-        assert p.change.to_json() == change.to_json()
+        assert p.wire == expected.encode("utf-8") == change.to_wire()
+        assert p.entity == change.entity
+    assert "Besançon" in [p.change.fields.get("city") for p in pending]  # a value written
 
 
 def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
@@ -77,29 +70,31 @@ def test_segment_from_wires_has_the_same_plaintext(practice: Practice) -> None:
     assert [c.to_json() for c in decoded] == [c.to_json() for c in changes]
 
 
-def test_the_journal_quotes_any_text_as_the_json_module_does(practice: Practice) -> None:
-    """SQLite assembles the wire form (json_quote): ids, kinds and devices holding quotes,
-    backslashes, control characters, NUL, non-BMP letters come out byte for byte as
-    ``sync.changes.wire`` writes them, and decode to what was stored."""
+def test_the_upgrade_to_schema_7_writes_any_text_as_the_json_module_does() -> None:
+    """Schema 7 fills each old entry's wire form in SQL (json_quote): ids, kinds and
+    devices holding quotes, backslashes, control characters, NUL, non-BMP letters come
+    out byte for byte as ``sync.changes.wire`` writes them, and decode to what was kept."""
     odd = ['a"b\\c', "\n\t\r\b\f", "\x00\x01\x1f\x7f", "\u2028é😀", "</script>", ""]
-    practice.conn.execute("BEGIN")
-    for i, text in enumerate(odd):
-        practice.conn.execute(
-            "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (text, text + "-id", 2**62 + i, "dev" + text, '{"x":"é"}', "{}"),
-        )
-    rows = practice.conn.execute(
-        "SELECT seq, entity, record_id, hlc, device, fields, replaces FROM journal "
-        "ORDER BY seq DESC LIMIT ?",
-        (len(odd),),
-    ).fetchall()[::-1]
-    got = journal.pending(practice.session, rows[0][0] - 1, len(odd))
-    practice.conn.execute("ROLLBACK")  # nothing of this stays
-    assert [p.local_seq for p in got] == [r[0] for r in rows]
-    for p, (_, entity, record_id, hlc, device, fields, replaces) in zip(got, rows, strict=True):
-        assert p.wire == wire(
+    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+    [create] = [sql for sql in v0001.STATEMENTS if sql.startswith("CREATE TABLE journal")]
+    conn.execute(create)
+    parts = [
+        (text, text + "-id", 2**62 + i, "dev" + text, '{"x":"é"}', "{}")
+        for i, text in enumerate(odd)
+    ]
+    conn.executemany(
+        "INSERT INTO journal(entity, record_id, hlc, device, fields, replaces) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        parts,
+    )
+    v0007.apply(conn)
+    rows = conn.execute("SELECT seq, entity, record_id, wire FROM journal ORDER BY seq").fetchall()
+    assert [r[0] for r in rows] == list(range(1, len(odd) + 1))
+    for (_, entity, record_id, got), (_, _, hlc, device, fields, replaces) in zip(
+        rows, parts, strict=True
+    ):
+        assert got == wire(
             entity, record_id, hlc, device, fields.encode("utf-8"), replaces.encode("utf-8")
         )
-        decoded = json.loads(p.wire or b"")
+        decoded = json.loads(got)
         assert (decoded["e"], decoded["id"], decoded["s"]) == (entity, record_id, [hlc, device])

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.practice import errors
 from desktop.practice.db import Connection, transaction
-from desktop.practice.migrations import v0001, v0002, v0003, v0004, v0005, v0006
+from desktop.practice.migrations import v0001, v0002, v0003, v0004, v0005, v0006, v0007
 
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     v0001.apply,
@@ -23,6 +23,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     v0004.apply,
     v0005.apply,
     v0006.apply,
+    v0007.apply,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
