@@ -85,26 +85,28 @@ def cut_chunks(changes: Iterable[Change], limit: int = CHUNK_BYTES) -> Iterator[
     """Group ``changes`` (in the order given: the replica decides what comes first) and cut
     them into chunks of about ``limit`` bytes of text."""
     chunk = _Chunk()
+    groups, plan = chunk.groups, chunk.plan
     for change in changes:
         fields = change.fields
-        replaces = {k: v.to_json() for k, v in change.replaces.items() if v != ZERO}
-        size = 48
+        size = 48 + 8 * len(fields)
         for value in fields.values():
-            size += len(value) if type(value) is str else 8
-        if replaces:
+            if type(value) is str:
+                size += len(value) - 8
+        if any(v != ZERO for v in change.replaces.values()):
             chunk.changes.append(change.to_json())
         else:
             key = (change.entity, tuple(fields))
-            rows = chunk.groups.get(key)
+            rows = groups.get(key)
             if rows is None:
-                rows = chunk.groups[key] = []
+                rows = groups[key] = []
             stamp = change.stamp
             rows.append([change.record_id, stamp.hlc, stamp.device, *fields.values()])
-        chunk.plan[change.entity] = chunk.plan.get(change.entity, 0) + 1
+        plan[change.entity] = plan.get(change.entity, 0) + 1
         chunk.size += size
         if chunk.size >= limit:
             yield chunk
             chunk = _Chunk()
+            groups, plan = chunk.groups, chunk.plan
     if chunk.size:
         yield chunk
 

@@ -13,13 +13,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from desktop.practice import audit_sync, conflicts, meta, rows, search
+from desktop.practice import audit_sync, conflicts, meta, search
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES, Entity
 from desktop.practice.session import Session
 from desktop.practice.stamps import RowStamps
-from desktop.practice.values import compact_json
-from sync.changes import Change, Stamp
+from desktop.practice.values import FROM_SQL, compact_json
+from sync.changes import ZERO, Change, Stamp
 from sync.merge import Conflict, FieldState, changes_for_record
 from sync.ports import Cursor, RowGroup, SnapshotPart
 
@@ -84,23 +84,31 @@ def _export_kind(
     extra = [] if ent.versioned else ["_st"]
     cols = ", ".join(["id", *ent.field_names, "_hlc", "_dev", *extra])
     cur = s.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY {order}")
-    names = [d[0] for d in cur.description]
+    names, entity, width = ent.field_names, ent.name, len(ent.field_names)
+    convert = [(i, FROM_SQL[f.type]) for i, f in enumerate(ent.fields) if f.type in FROM_SQL]
     for raw in cur:
-        row = dict(zip(names, raw, strict=True))
-        rec = rows.to_record(ent, row)
-        del rec["id"]
-        base = Stamp(row["_hlc"], row["_dev"])
-        if ent.versioned:
-            yield Change(ent.name, row["id"], base, rec, {})
+        values = list(raw[1 : width + 1])
+        for i, from_sql in convert:
+            if values[i] is not None:
+                values[i] = from_sql(values[i])
+        rec = dict(zip(names, values, strict=True))
+        record_id, base = raw[0], Stamp(raw[width + 1], raw[width + 2])
+        if ent.versioned or (
+            raw[width + 3] is None and base != ZERO and (entity, record_id) not in losers
+        ):
+            # Every field written at the row's stamp, replacing nothing, no conflict
+            # open: the one change that creates it (most rows of a practice), what the
+            # general path below makes of it, without a merge state per field.
+            yield Change(entity, record_id, base, rec, {})
             continue
-        stamps = RowStamps(base, row["_st"])
+        stamps = RowStamps(base, raw[width + 3])
         states: dict[str, FieldState] = {}
-        for name in ent.field_names:
+        for name in names:
             state = stamps.state(name, rec[name])
             if state is not None:
                 states[name] = state
         yield from changes_for_record(
-            ent.name, row["id"], states, losers.get((ent.name, row["id"]), ())
+            entity, record_id, states, losers.get((entity, record_id), ())
         )
 
 
