@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 
@@ -134,6 +134,18 @@ class _Reading:
     after: int
     more: bool = True
     skipped: bool = False  # an attachment upload was skipped (an earlier create failed)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedSnapshot:
+    """A snapshot written: its root's name, and how many changes it holds."""
+
+    name: str
+    changes: int
+
+
+CANCEL_EVERY = 10_000
+"""Changes exported between two looks at the cancel flag while a snapshot is written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,9 +528,9 @@ class SyncEngine(Pulling):
 
     # ------------------------------------------------------------ snapshots
 
-    def publish_snapshot(self) -> str:
+    def publish_snapshot(self) -> PublishedSnapshot:
         """Push, then write the replica's full state and the cursors it covers (ours
-        included) as an immutable snapshot; returns its object name."""
+        included) as an immutable snapshot. Cancellable until its objects are created."""
         self.push()
         _, own = self.replica.push_cursor()
         cursors = {d: c for d, c in self.replica.cursors().items() if c.seq > 0}
@@ -526,10 +538,16 @@ class SyncEngine(Pulling):
             cursors[self.device] = own
         name, count = write_snapshot(
             self._store, self.keys, self.device, cursors, self.replica.meta(),
-            self.replica.export_state(),
+            self._cancellable(self.replica.export_state()),
         )  # fmt: skip
         self._progress("snapshot", count, count)
-        return name
+        return PublishedSnapshot(name, count)
+
+    def _cancellable(self, changes: Iterable[Change]) -> Iterator[Change]:
+        for done, change in enumerate(changes):
+            if not done % CANCEL_EVERY:
+                self._check_cancel()
+            yield change
 
     def load_latest_snapshot(self, target: SnapshotTarget) -> dict[str, Cursor] | None:
         return load_latest_snapshot(self._store.backend, self.keys, target)

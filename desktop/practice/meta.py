@@ -46,6 +46,9 @@ class MetaKey(enum.StrEnum):
     PUSH_LOCAL_SEQ = "push_local_seq"  # the last journal seq in a pushed segment
     PUSH_SEQ = "push_seq"  # this device's last pushed segment
     PUSH_DIGEST = "push_digest"  # and its digest (the next segment chains to it)
+    # snapshots this device published (desktop.remote.service)
+    SNAPSHOT_LOCAL_SEQ = "snapshot_local_seq"  # the push's local seq its last snapshot covers
+    SNAPSHOT_CHANGES = "snapshot_changes"  # how many changes that snapshot held
     # restore and join (replica.py, desktop.remote.restore)
     RESTORE_STATE = "restore_state"  # "in-progress" until a join/restore has pulled everything
     RESTORE_SNAPSHOT_LOADED = "restore_snapshot_loaded"  # "1" once its snapshot is in

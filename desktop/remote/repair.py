@@ -151,7 +151,7 @@ def finish_repair(service: SyncService) -> RepairReport:
     owed = json.loads(str(practice.meta_value(REPAIR_OWED)))
     for sha in service.replica.local_blobs():
         upload_blob(backend, keys, service.replica.read_blob(sha))
-    snapshot = service.engine().publish_snapshot()
+    snapshot = service.publish_snapshot()
     record = new_repair(
         int(owed["number"]), practice.device_id, str(owed["was"]), snapshot, owed["retired"]
     )

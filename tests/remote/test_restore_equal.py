@@ -87,9 +87,11 @@ def test_a_restore_equals_its_source_record_by_record(
 
         # From a snapshot, then the segments written after it.
         backend = open_backend(url)
-        name = SyncEngine(
-            StoreReplica(source.session), backend, source.practice_keys
-        ).publish_snapshot()
+        name = (
+            SyncEngine(StoreReplica(source.session), backend, source.practice_keys)
+            .publish_snapshot()
+            .name
+        )
         chunks = [o for o in backend.list(snapshots_prefix(source.practice_id))]
         assert len([o for o in chunks if o.name.startswith(f"{name}.")]) >= 5
         source.update_record("patient", pids[3], {"city": "Lyon"})

@@ -369,7 +369,7 @@ def test_tampered_snapshot_is_refused(
     make_replica: MakeReplica,
 ) -> None:
     a, _ = two_pushed
-    name = engine_for(a).publish_snapshot()
+    name = engine_for(a).publish_snapshot().name
     _flip(backend, name)
     fresh = make_replica("dev-new")
     with pytest.raises(IntegrityError, match="snapshot"):

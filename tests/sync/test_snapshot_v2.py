@@ -277,7 +277,7 @@ def test_format_2_restores_a_replica_with_its_conflicts(
     for _ in range(2):
         ea.sync()
         eb.sync()
-    name = ea.publish_snapshot()
+    name = ea.publish_snapshot().name
     assert HEADER.unpack_from(backend.objects[name])[1] == 2
     fresh = make_replica("dev-new")
     engine_for(fresh).load_latest_snapshot(fresh)
