@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.allergy_dialog import AllergyArea, AllergyDialog
+from desktop.app.allergy_status import real_allergies
 from desktop.app.chart_documents import ChartDocuments, Fetcher
-from desktop.app.chart_html import consultation_html, header_html, summary_html
+from desktop.app.chart_html import consultation_html
 from desktop.app.consultation import ConsultationEditor, draft_name, open_consultation
 from desktop.app.dates import show_date
 from desktop.app.document_viewer import DocumentViewer
@@ -42,11 +44,12 @@ from desktop.app.documents_view import DocumentsView
 from desktop.app.flow_layout import FlowLayout
 from desktop.app.growth import GrowthView
 from desktop.app.lab_results import LabResultDialog, LabResultsView
-from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
+from desktop.app.record_dialogs import EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
 from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
 from desktop.app.vitals import bmi
+from desktop.practice.audit_query import AccessEntry
 from desktop.practice.drafts import DraftStore
 from desktop.practice.models import Chart, Row
 
@@ -61,7 +64,7 @@ DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, 
 }
 
 
-class ChartView(ChartDocuments, QWidget):
+class ChartView(AllergyArea, ChartDocuments, QWidget):
     new_consultation = Signal(str)
     new_prescription = Signal(str)
     edit_identity = Signal(str)
@@ -107,6 +110,17 @@ class ChartView(ChartDocuments, QWidget):
         self.problem_button.setAccessibleName(self.tr("Add a problem"))
         self.allergy_button = QPushButton(self.tr("+ Allergy"))
         self.allergy_button.setAccessibleName(self.tr("Add an allergy"))
+        # "Asked: none known", a statement of its own (never read into an empty list).
+        self.none_known_button = QPushButton(self.tr("No known allergy"))
+        self.none_known_button.setAccessibleName(self.tr("Record no known allergy"))
+        self.none_known_button.setToolTip(
+            self.tr(
+                "The patient was asked and knows of no allergy: recorded with today's date "
+                "and your name. Adding an allergy ends it."
+            )
+        )
+        self.none_known_button.clicked.connect(self.record_none_known)
+        self.stamps: dict[str, AccessEntry | None] = {}  # statement id -> who, when
         self.treatment_button = QPushButton(self.tr("+ Treatment"))
         self.treatment_button.setAccessibleName(self.tr("Add a treatment"))
         self.vaccination_button = QPushButton(self.tr("+ Vaccination"))
@@ -142,6 +156,7 @@ class ChartView(ChartDocuments, QWidget):
             self.identity_button,
             self.problem_button,
             self.allergy_button,
+            self.none_known_button,
             self.treatment_button,
             self.vaccination_button,
             self.lab_button,
@@ -238,6 +253,7 @@ class ChartView(ChartDocuments, QWidget):
             self.rx_button,
             self.problem_button,
             self.allergy_button,
+            self.none_known_button,
             self.treatment_button,
             self.vaccination_button,
             self.lab_button,
@@ -273,6 +289,10 @@ class ChartView(ChartDocuments, QWidget):
             self.access_button,
         ):
             button.setEnabled(chart is not None)
+        # Refused while an allergy is recorded (the store refuses it too).
+        self.none_known_button.setEnabled(
+            chart is not None and not real_allergies(chart.allergies)
+        )
         selected = self._selected_key()
         self.timeline.clear()
         self.detail.clear()
@@ -288,8 +308,7 @@ class ChartView(ChartDocuments, QWidget):
         view = self.documents_view
         if view is not None and view.isVisible() and view.patient_id == chart.id:
             view.show_records(chart.documents)
-        self.header.setText(header_html(chart))
-        self.summary.setHtml(summary_html(chart))
+        self.show_allergy_area(chart)
         entries: list[tuple[str, QTreeWidgetItem]] = []
         for consult in chart.consultations:
             label = (

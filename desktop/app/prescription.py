@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
+from desktop.app.allergy_status import real_allergies, statement
 from desktop.app.paper import say_failure
 from desktop.app.rx_dialogs import AllergyWarning
 from desktop.app.rx_drug_search import DrugSearch
@@ -73,7 +74,9 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
     ]
     return {
         "patient": prescriptions.patient_on_paper(chart.identity()),
-        "allergies": [a.substance for a in chart.allergies if a.substance],
+        "allergies": [a.substance for a in real_allergies(chart.allergies) if a.substance],
+        # Asked and none known, or never asked: the header says which (never silence).
+        "none_known": statement(chart.allergies) is not None,
         "weight": weight,
         "height": height,
         "earlier": earlier,
@@ -217,6 +220,12 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             text += " · <span style='color:#c00000'><b>" + self.tr("Allergies: {0}").format(
                 ", ".join(info["allergies"])
             ) + "</b></span>"
+        elif info.get("none_known"):
+            known = self.tr("No known allergy")
+            text += f" · <span style='color:#1d6b2f'><b>{known}</b></span>"
+        else:
+            unknown = self.tr("Allergies not documented")
+            text += f" · <i style='color:#8a5a00'>{unknown}</i>"
         self.patient.setText(text)
         if self.is_child() and info["weight"] and not self.weight_box.value():
             self.weight_box.setValue(float(info["weight"]))

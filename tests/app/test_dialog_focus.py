@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.allergy_dialog import AllergyDialog
 from desktop.app.new_patient import NewPatientDialog
 from desktop.app.record_dialogs import (
-    AllergyDialog,
     IdentityDialog,
     ProblemDialog,
     form_focus_chain,
