@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app.allergy_status import real_allergies, statement
-from desktop.app.dates import age_text, birth_name_text, born_text, show_date, show_datetime
+from desktop.app.dates import age_text, born_text, show_date, show_datetime
 from desktop.app.document_attach import kind_label
 from desktop.app.growth import growth_points, is_child
 from desktop.app.i18n import QT_TRANSLATE_NOOP
-from desktop.app.identity_text import show_nir, show_phone, unbroken
+from desktop.app.identity_text import birth_name_shown, show_nir, show_phone, unbroken
 from desktop.app.lab_results import latest_items
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
@@ -101,8 +101,9 @@ def allergy_line(c: Chart, stamp: AccessEntry | None = None) -> str:
 
 def header_html(c: Chart, stamp: AccessEntry | None = None) -> str:
     name = escape(c.full_name())
-    if c.birth_name:
-        name += f" <small>({escape(birth_name_text(c.sex, c.birth_name.upper()))})</small>"
+    born_as = birth_name_shown(c.sex, c.family_name, c.birth_name)
+    if born_as:
+        name += f" <small>({escape(born_as)})</small>"
     facts = [
         _t(SEXES[c.sex]) if c.sex in SEXES else "",
         born_text(c.sex, c.birth_date),
