@@ -2290,52 +2290,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="132"/>
+        <location filename="../../desktop/app/patient_list.py" line="133"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="134"/>
+        <location filename="../../desktop/app/patient_list.py" line="135"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="135"/>
+        <location filename="../../desktop/app/patient_list.py" line="136"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="136"/>
+        <location filename="../../desktop/app/patient_list.py" line="137"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="159"/>
+        <location filename="../../desktop/app/patient_list.py" line="160"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="230"/>
+        <location filename="../../desktop/app/patient_list.py" line="231"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="232"/>
+        <location filename="../../desktop/app/patient_list.py" line="233"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="235"/>
+        <location filename="../../desktop/app/patient_list.py" line="236"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="235"/>
+        <location filename="../../desktop/app/patient_list.py" line="236"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="238"/>
+        <location filename="../../desktop/app/patient_list.py" line="239"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -2675,182 +2675,182 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="101"/>
+        <location filename="../../desktop/app/prescription.py" line="92"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="112"/>
+        <location filename="../../desktop/app/prescription.py" line="103"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="117"/>
+        <location filename="../../desktop/app/prescription.py" line="108"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="118"/>
+        <location filename="../../desktop/app/prescription.py" line="109"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="119"/>
+        <location filename="../../desktop/app/prescription.py" line="110"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="132"/>
+        <location filename="../../desktop/app/prescription.py" line="123"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="136"/>
+        <location filename="../../desktop/app/prescription.py" line="127"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="137"/>
+        <location filename="../../desktop/app/prescription.py" line="128"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="140"/>
+        <location filename="../../desktop/app/prescription.py" line="131"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <location filename="../../desktop/app/prescription.py" line="132"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="150"/>
+        <location filename="../../desktop/app/prescription.py" line="142"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="155"/>
+        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <source>Renew an earlier prescription of this patient</source>
+        <translation>Renouveler une ordonnance antérieure de ce patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="161"/>
+        <location filename="../../desktop/app/prescription.py" line="153"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="163"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="218"/>
+        <location filename="../../desktop/app/prescription.py" line="210"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="220"/>
+        <location filename="../../desktop/app/prescription.py" line="212"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="224"/>
+        <location filename="../../desktop/app/prescription.py" line="216"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="227"/>
+        <location filename="../../desktop/app/prescription.py" line="219"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="241"/>
+        <location filename="../../desktop/app/prescription.py" line="233"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="242"/>
+        <location filename="../../desktop/app/prescription.py" line="234"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <location filename="../../desktop/app/prescription.py" line="235"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="244"/>
+        <location filename="../../desktop/app/prescription.py" line="236"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="245"/>
+        <location filename="../../desktop/app/prescription.py" line="237"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="248"/>
+        <location filename="../../desktop/app/prescription.py" line="240"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="263"/>
-        <source>{0}: {1}</source>
-        <translation>{0} : {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="276"/>
+        <location filename="../../desktop/app/prescription.py" line="265"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="286"/>
+        <location filename="../../desktop/app/prescription.py" line="275"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="297"/>
+        <location filename="../../desktop/app/prescription.py" line="286"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="297"/>
+        <location filename="../../desktop/app/prescription.py" line="286"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="313"/>
+        <location filename="../../desktop/app/prescription.py" line="302"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="329"/>
+        <location filename="../../desktop/app/prescription.py" line="318"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="330"/>
+        <location filename="../../desktop/app/prescription.py" line="319"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="332"/>
+        <location filename="../../desktop/app/prescription.py" line="321"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="334"/>
+        <location filename="../../desktop/app/prescription.py" line="323"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="159"/>
+        <location filename="../../desktop/app/prescription.py" line="151"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -3039,6 +3039,34 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <location filename="../../desktop/app/remote_settings.py" line="86"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="44"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="54"/>
+        <source>Renew a prescription</source>
+        <translation>Renouveler une ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="57"/>
+        <source>&amp;Earlier prescriptions:</source>
+        <translation>Ordonnances &amp;antérieures :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="59"/>
+        <source>Earlier prescriptions</source>
+        <translation>Ordonnances antérieures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="69"/>
+        <source>Renew</source>
+        <translation>Renouveler</translation>
     </message>
 </context>
 <context>
@@ -4315,144 +4343,144 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="131"/>
-        <location filename="../../desktop/app/chart_html.py" line="145"/>
+        <location filename="../../desktop/app/chart_html.py" line="132"/>
+        <location filename="../../desktop/app/chart_html.py" line="146"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="134"/>
+        <location filename="../../desktop/app/chart_html.py" line="135"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="147"/>
+        <location filename="../../desktop/app/chart_html.py" line="148"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="149"/>
+        <location filename="../../desktop/app/chart_html.py" line="150"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="152"/>
+        <location filename="../../desktop/app/chart_html.py" line="153"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="165"/>
+        <location filename="../../desktop/app/chart_html.py" line="166"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="207"/>
-        <location filename="../../desktop/app/chart_html.py" line="306"/>
+        <location filename="../../desktop/app/chart_html.py" line="208"/>
+        <location filename="../../desktop/app/chart_html.py" line="307"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="222"/>
+        <location filename="../../desktop/app/chart_html.py" line="223"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <location filename="../../desktop/app/chart_html.py" line="224"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="231"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="235"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="239"/>
+        <location filename="../../desktop/app/chart_html.py" line="240"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="251"/>
+        <location filename="../../desktop/app/chart_html.py" line="252"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="255"/>
+        <location filename="../../desktop/app/chart_html.py" line="256"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="257"/>
+        <location filename="../../desktop/app/chart_html.py" line="258"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="264"/>
+        <location filename="../../desktop/app/chart_html.py" line="265"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="266"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="270"/>
+        <location filename="../../desktop/app/chart_html.py" line="271"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="272"/>
+        <location filename="../../desktop/app/chart_html.py" line="273"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="275"/>
+        <location filename="../../desktop/app/chart_html.py" line="276"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <location filename="../../desktop/app/chart_html.py" line="280"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="284"/>
+        <location filename="../../desktop/app/chart_html.py" line="285"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="294"/>
+        <location filename="../../desktop/app/chart_html.py" line="295"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="310"/>
+        <location filename="../../desktop/app/chart_html.py" line="311"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="325"/>
+        <location filename="../../desktop/app/chart_html.py" line="326"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="349"/>
+        <location filename="../../desktop/app/chart_html.py" line="350"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="360"/>
+        <location filename="../../desktop/app/chart_html.py" line="361"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="366"/>
+        <location filename="../../desktop/app/chart_html.py" line="367"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>
