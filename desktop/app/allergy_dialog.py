@@ -127,11 +127,14 @@ class AllergyArea(_ChartView):
         self.summary.setHtml(summary_html(chart, stamp))
         if said is None or said.id in self.stamps or self.tasks is None:
             return
-        self.stamps[said.id] = None  # asked once
+        self.stamps[said.id] = None  # asked once, until it answers
 
         def stamped(entry: AccessEntry | None) -> None:
+            if entry is None:  # its audit entry has not arrived yet: asked again next time
+                self.stamps.pop(said.id, None)
+                return
             self.stamps[said.id] = entry
-            if entry is not None and self.chart is chart:
+            if self.chart is chart:
                 self.header.setText(header_html(chart, entry))
                 self.summary.setHtml(summary_html(chart, entry))
 
