@@ -2,7 +2,8 @@
 versions, prescriptions, documents, appointments. Data comes from one audited read.
 
 Files dropped on the chart (or picked with "+ Document") are attached, their title, kind
-and date asked for each; a document in the summary opens in the in-app viewer.
+and date asked for each; a document in the summary opens in the in-app viewer (both in
+chart_documents.py, mixed in).
 
 With no chart open the pane shows the start screen (today's appointments, recent charts).
 A consultation draft kept for this patient is shown above the timeline, one click from
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -32,26 +33,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.chart_html import consultation_html, header_html, summary_html
+from desktop.app.allergy_dialog import AllergyArea, AllergyDialog
+from desktop.app.allergy_status import real_allergies
+from desktop.app.chart_documents import ChartDocuments, Fetcher
+from desktop.app.chart_html import consultation_html
 from desktop.app.consultation import ConsultationEditor, draft_name, open_consultation
 from desktop.app.dates import show_date
-from desktop.app.document_attach import AttachDocumentDialog, dropped_files
-from desktop.app.document_viewer import DocumentViewer, Fetch
-from desktop.app.documents_view import DocumentsView, pick_files
+from desktop.app.document_viewer import DocumentViewer
+from desktop.app.documents_view import DocumentsView
 from desktop.app.flow_layout import FlowLayout
 from desktop.app.growth import GrowthView
 from desktop.app.lab_results import LabResultDialog, LabResultsView
-from desktop.app.record_dialogs import AllergyDialog, EditOrAdd, ProblemDialog, WriteDialog
+from desktop.app.record_dialogs import EditOrAdd, ProblemDialog, WriteDialog
 from desktop.app.start_screen import StartScreen
 from desktop.app.tasks import Tasks
 from desktop.app.treatment_dialogs import TreatmentDialog, VaccinationDialog, VaccinationsView
 from desktop.app.vitals import bmi
+from desktop.practice.audit_query import AccessEntry
 from desktop.practice.drafts import DraftStore
-from desktop.practice.models import Chart, Document, Row
+from desktop.practice.models import Chart, Row
 
 __all__ = ["ChartView", "bmi"]
-
-Fetcher = Callable[[str], Fetch | None]  # a document id -> how to fetch it, or None
 
 DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, record=)
     "problem": ProblemDialog,
@@ -62,7 +64,7 @@ DIALOGS: dict[str, Callable[..., EditOrAdd]] = {  # (tasks, patient_id, parent, 
 }
 
 
-class ChartView(QWidget):
+class ChartView(AllergyArea, ChartDocuments, QWidget):
     new_consultation = Signal(str)
     new_prescription = Signal(str)
     edit_identity = Signal(str)
@@ -108,6 +110,17 @@ class ChartView(QWidget):
         self.problem_button.setAccessibleName(self.tr("Add a problem"))
         self.allergy_button = QPushButton(self.tr("+ Allergy"))
         self.allergy_button.setAccessibleName(self.tr("Add an allergy"))
+        # "Asked: none known", a statement of its own (never read into an empty list).
+        self.none_known_button = QPushButton(self.tr("No known allergy"))
+        self.none_known_button.setAccessibleName(self.tr("Record no known allergy"))
+        self.none_known_button.setToolTip(
+            self.tr(
+                "The patient was asked and knows of no allergy: recorded with today's date "
+                "and your name. Adding an allergy ends it."
+            )
+        )
+        self.none_known_button.clicked.connect(self.record_none_known)
+        self.stamps: dict[str, AccessEntry | None] = {}  # statement id -> who, when
         self.treatment_button = QPushButton(self.tr("+ Treatment"))
         self.treatment_button.setAccessibleName(self.tr("Add a treatment"))
         self.vaccination_button = QPushButton(self.tr("+ Vaccination"))
@@ -143,6 +156,7 @@ class ChartView(QWidget):
             self.identity_button,
             self.problem_button,
             self.allergy_button,
+            self.none_known_button,
             self.treatment_button,
             self.vaccination_button,
             self.lab_button,
@@ -239,6 +253,7 @@ class ChartView(QWidget):
             self.rx_button,
             self.problem_button,
             self.allergy_button,
+            self.none_known_button,
             self.treatment_button,
             self.vaccination_button,
             self.lab_button,
@@ -274,6 +289,10 @@ class ChartView(QWidget):
             self.access_button,
         ):
             button.setEnabled(chart is not None)
+        # Refused while an allergy is recorded (the store refuses it too).
+        self.none_known_button.setEnabled(
+            chart is not None and not real_allergies(chart.allergies)
+        )
         selected = self._selected_key()
         self.timeline.clear()
         self.detail.clear()
@@ -289,8 +308,7 @@ class ChartView(QWidget):
         view = self.documents_view
         if view is not None and view.isVisible() and view.patient_id == chart.id:
             view.show_records(chart.documents)
-        self.header.setText(header_html(chart))
-        self.summary.setHtml(summary_html(chart))
+        self.show_allergy_area(chart)
         entries: list[tuple[str, QTreeWidgetItem]] = []
         for consult in chart.consultations:
             label = (
@@ -457,75 +475,3 @@ class ChartView(QWidget):
             amend=entry,
             born=c.birth_date,
         )
-
-    # -- documents --------------------------------------------------------------------------
-
-    def open_document(self, document: Document) -> None:
-        """The document in the in-app viewer (decrypted in memory, on the worker)."""
-        if self.tasks is None:
-            return
-        viewer = DocumentViewer(self.tasks, document, self, fetch=self.fetch_for(document))
-        viewer.show()
-        self.viewer = viewer
-
-    def fetch_for(self, document: Document) -> Fetch | None:
-        return self.fetcher(document.id) if self.fetcher is not None else None
-
-    def show_documents(self) -> None:
-        if self.chart is None or self.tasks is None:
-            return
-        view = DocumentsView(self.tasks, self.chart, self, fetch_for=self.fetch_for)
-        view.attach.connect(self.attach_files)
-        view.show()
-        self.documents_view = view
-
-    def _pick_documents(self) -> None:
-        if self.chart is not None:
-            self.attach_files(pick_files(self))
-
-    def attach_files(self, paths: list[Path]) -> None:
-        """Ask title, kind and date for each file in turn, then attach it."""
-        fresh = not self.attaching
-        self.attaching.extend(p for p in paths if p.is_file())
-        if fresh:
-            self._next_attachment()
-
-    def _next_attachment(self) -> None:
-        if not self.attaching or self.chart is None or self.tasks is None:
-            self.attaching.clear()
-            return
-        path = self.attaching[0]
-        dialog = AttachDocumentDialog(self.tasks, self.chart.id, path, self)
-        dialog.saved.connect(lambda _: self._attached())
-        dialog.rejected.connect(self._skip_attachment)
-        dialog.show()
-        self.dialog = dialog
-
-    def _attached(self) -> None:
-        self.reload()  # the summary, and the documents' list if open (show_chart)
-        self._skip_attachment()
-
-    def _skip_attachment(self) -> None:
-        if self.attaching:
-            self.attaching.pop(0)
-        self._next_attachment()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
-        if self.chart is not None and self.clinical and dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = dropped_files(event.mimeData())
-        if self.chart is None or not self.clinical or not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.attach_files(paths)

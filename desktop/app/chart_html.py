@@ -9,14 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.app.dates import age_text, birth_name_text, born_text, show_date, show_datetime
+from desktop.app.allergy_status import real_allergies, statement
+from desktop.app.dates import age_text, born_text, show_date, show_datetime
 from desktop.app.document_attach import kind_label
 from desktop.app.growth import growth_points, is_child
 from desktop.app.i18n import QT_TRANSLATE_NOOP
-from desktop.app.identity_text import show_nir, show_phone, unbroken
+from desktop.app.identity_text import birth_name_shown, show_nir, show_phone, unbroken
 from desktop.app.lab_results import latest_items
 from desktop.app.numbers import show_number
 from desktop.app.vitals import BY_NAME, bmi, vitals_summary
+from desktop.practice.audit_query import AccessEntry
 from desktop.practice.models import (
     Allergy,
     Chart,
@@ -65,10 +67,43 @@ def allergy_text(a: Allergy) -> str:
     return (a.substance or "?") + (f" ({details})" if details else "")
 
 
-def header_html(c: Chart) -> str:
+GREEN = "#1d6b2f"
+AMBER = "#8a5a00"
+
+
+def statement_text(stamp: AccessEntry | None) -> str:
+    """ "No known allergy (recorded 02/12/2026 by Dr Martin)", or without its stamp while
+    the audit is still being read (or if it never reached this computer)."""
+    text = QCoreApplication.translate("chart", "No known allergy")
+    if stamp is not None:
+        text += " " + QCoreApplication.translate("chart", "(recorded {0} by {1})").format(
+            show_date(stamp.at[:10]), stamp.user_name
+        )
+    return text
+
+
+def allergy_line(c: Chart, stamp: AccessEntry | None = None) -> str:
+    """The header's allergy line: the allergies in red; else the statement "no known
+    allergy", dated and signed; else, in another colour, that nobody recorded either (a
+    GP must not read "asked, none" into an empty line). Nothing for the front desk."""
+    allergies = real_allergies(c.allergies)
+    if allergies:
+        listed = ", ".join(escape(allergy_text(a)) for a in allergies)
+        line = escape(QCoreApplication.translate("chart", "Allergies: {0}")).format(listed)
+        return f"<b style='color:{RED}'>{line}</b>"
+    if c.front_desk:
+        return ""
+    if statement(c.allergies) is not None:
+        return f"<b style='color:{GREEN}'>{escape(statement_text(stamp))}</b>"
+    unknown = QCoreApplication.translate("chart", "Allergies not documented")
+    return f"<i style='color:{AMBER}'>{escape(unknown)}</i>"
+
+
+def header_html(c: Chart, stamp: AccessEntry | None = None) -> str:
     name = escape(c.full_name())
-    if c.birth_name:
-        name += f" <small>({escape(birth_name_text(c.sex, c.birth_name.upper()))})</small>"
+    born_as = birth_name_shown(c.sex, c.family_name, c.birth_name)
+    if born_as:
+        name += f" <small>({escape(born_as)})</small>"
     facts = [
         _t(SEXES[c.sex]) if c.sex in SEXES else "",
         born_text(c.sex, c.birth_date),
@@ -77,11 +112,8 @@ def header_html(c: Chart) -> str:
         unbroken(show_phone(c.phone)),
     ]
     html = f"<h2 style='margin:0'>{name}</h2>{escape(' · '.join(f for f in facts if f))}"
-    if c.allergies:
-        allergies = ", ".join(escape(allergy_text(a)) for a in c.allergies)
-        line = escape(QCoreApplication.translate("chart", "Allergies: {0}")).format(allergies)
-        html += f"<br/><b style='color:{RED}'>{line}</b>"
-    return html
+    line = allergy_line(c, stamp)
+    return html + (f"<br/>{line}" if line else "")
 
 
 def link(kind: str, record: Row, html: str) -> str:
@@ -177,7 +209,7 @@ def last_vitals_items(chart: Chart) -> list[str]:
     return items
 
 
-def summary_html(c: Chart) -> str:
+def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
     parts = []
 
     def section(title: str, items: list[str]) -> None:
@@ -208,8 +240,13 @@ def summary_html(c: Chart) -> str:
         QCoreApplication.translate("chart", "Allergies"),
         [
             link("allergy", a, f"<span style='color:{RED}'>{escape(allergy_text(a))}</span>")
-            for a in c.allergies
-        ],
+            for a in real_allergies(c.allergies)
+        ]
+        or (
+            [f"<span style='color:{GREEN}'>{escape(statement_text(stamp))}</span>"]
+            if statement(c.allergies) is not None
+            else []
+        ),
     )
     section(
         QCoreApplication.translate("chart", "Last vitals"),

@@ -1,11 +1,23 @@
-"""Identity numbers as French people read them: the NIR in its groups (2 47 10 69 381 359
-13, python-stdnum) and a French phone number in pairs (06 12 34 56 78, phonenumbers); what
-is no such number is shown as typed."""
+"""Identity as French people read it: the NIR in its groups (2 47 10 69 381 359 13,
+python-stdnum), a French phone number in pairs (06 12 34 56 78, phonenumbers), what is no
+such number shown as typed; and the birth name after the used one, "née LE CORRE"."""
 
 from __future__ import annotations
 
 import phonenumbers
 from stdnum.fr import nir as stdnum_nir
+
+from desktop.app.dates import birth_name_text
+
+
+def birth_name_shown(sex: str | None, family_name: str | None, birth_name: str | None) -> str:
+    """ "née LE CORRE" / "né LE CORRE": the French convention, the birth name in capitals
+    after née or né, one way in the patient list and the chart; "" when there is none or
+    it is the used name itself."""
+    born = (birth_name or "").strip().upper()
+    if not born or born == (family_name or "").strip().upper():
+        return ""
+    return birth_name_text(sex, born)
 
 
 def show_nir(nir: str | None) -> str:

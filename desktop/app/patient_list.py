@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.dates import age_text, show_date
 from desktop.app.i18n import QT_TRANSLATE_NOOP
-from desktop.app.identity_text import show_phone
+from desktop.app.identity_text import birth_name_shown, show_phone
 from desktop.app.tasks import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -104,8 +104,9 @@ class PatientModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         name = f"{(row['family_name'] or '').upper()} {row['given_names'] or ''}".strip()
-        if row.get("birth_name"):
-            name += f" ({row['birth_name']})"
+        born_as = birth_name_shown(row.get("sex"), row["family_name"], row.get("birth_name"))
+        if born_as:  # "(née LE CORRE)", as the chart's header says it
+            name += f" ({born_as})"
         values = (
             name,
             show_date(row["birth_date"]),

@@ -9,7 +9,6 @@ Nothing says "printed" until the pages went to the printer. The drug search is
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -35,25 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
+from desktop.app.allergy_status import real_allergies, statement
 from desktop.app.paper import say_failure
 from desktop.app.rx_dialogs import AllergyWarning
 from desktop.app.rx_drug_search import DrugSearch
 from desktop.app.rx_lines import LinesTable
+from desktop.app.rx_renew import Earlier, RenewDialog
 from desktop.app.rx_saving import RxSaving
 from desktop.app.tasks import Tasks
 from desktop.practice import practitioners, prescriptions
 from desktop.practice.allergies import default_table
 from desktop.practice.drugs import Drug, DrugIndex
 from desktop.practice.prescriptions import CHILD_UNDER_YEARS, RxLine
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Earlier:
-    """A past prescription the GP may renew: its lines and its notes ("Ne pas substituer")."""
-
-    prescribed_at: str
-    lines: list[RxLine]
-    notes: str = ""
 
 
 def _load(p: Any, patient_id: str) -> dict[str, Any]:
@@ -73,7 +65,9 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
     ]
     return {
         "patient": prescriptions.patient_on_paper(chart.identity()),
-        "allergies": [a.substance for a in chart.allergies if a.substance],
+        "allergies": [a.substance for a in real_allergies(chart.allergies) if a.substance],
+        # Asked and none known, or never asked: the header says which (never silence).
+        "none_known": statement(chart.allergies) is not None,
         "weight": weight,
         "height": height,
         "earlier": earlier,
@@ -143,11 +137,12 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
 
         remove = QPushButton(self.tr("Remove the line"))
         remove.clicked.connect(self.table.remove_current)
-        self.renew_button = QToolButton()
-        self.renew_button.setText(self.tr("Renew…"))
-        self.renew_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.renew_menu = QMenu(self)
-        self.renew_button.setMenu(self.renew_menu)
+        # The earlier prescriptions in a dialog of their own (rx_renew.py: a menu's
+        # items are out of a screen reader's reach).
+        self.renew_button = QPushButton(self.tr("Renew…"))
+        self.renew_button.setToolTip(self.tr("Renew an earlier prescription of this patient"))
+        self.renew_button.clicked.connect(self.ask_renewal)
+        self.renew_dialog: RenewDialog | None = None
         self.templates_button = QToolButton()
         self.templates_button.setText(self.tr("Templates…"))
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -217,6 +212,12 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             text += " · <span style='color:#c00000'><b>" + self.tr("Allergies: {0}").format(
                 ", ".join(info["allergies"])
             ) + "</b></span>"
+        elif info.get("none_known"):
+            known = self.tr("No known allergy")
+            text += f" · <span style='color:#1d6b2f'><b>{known}</b></span>"
+        else:
+            unknown = self.tr("Allergies not documented")
+            text += f" · <i style='color:#8a5a00'>{unknown}</i>"
         self.patient.setText(text)
         if self.is_child() and info["weight"] and not self.weight_box.value():
             self.weight_box.setValue(float(info["weight"]))
@@ -246,17 +247,14 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         return age is not None and age < CHILD_UNDER_YEARS
 
     def _fill_renew_menu(self, earlier: list[Earlier]) -> None:
-        self.renew_menu.clear()
-        for past in earlier[:15]:
-            day = past.prescribed_at[:10]
-            shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else "?"
-            drugs = ", ".join(line.drug for line in past.lines)[:80]
-            action = QAction(self.tr("{0}: {1}").format(shown, drugs), self)
-            action.triggered.connect(
-                lambda _=False, ls=past.lines, notes=past.notes: self.renew(ls, notes)
-            )
-            self.renew_menu.addAction(action)
         self.renew_button.setEnabled(bool(earlier))
+
+    def ask_renewal(self) -> None:
+        """The earlier prescriptions, the newest chosen: Enter renews it."""
+        dialog = RenewDialog(self.info.get("earlier") or [], self)
+        dialog.chosen.connect(lambda past: self.renew(past.lines, past.notes))
+        dialog.open()
+        self.renew_dialog = dialog
 
     def renew(self, lines: list[RxLine], notes: str = "") -> None:
         """The earlier prescription's lines and notes, for today (weight and height from

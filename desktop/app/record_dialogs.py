@@ -1,5 +1,6 @@
-"""Small chart edits: the patient's identity, a problem (antécédent) or an allergy, added,
-edited, resolved or deleted (a tombstone: the chart's history keeps it, undoable).
+"""Small chart edits: the patient's identity or a problem (antécédent), added, edited,
+resolved or deleted (a tombstone: the chart's history keeps it, undoable). An allergy's
+dialog, on the same ``EditOrAdd``, is in allergy_dialog.py.
 
 Each dialog only gathers fields; the write is one action (``ops.Op``) on the store's worker
 and the dialog closes when the store has accepted it (a refusal stays on screen as a
@@ -33,7 +34,7 @@ from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.identity_text import nir_disagrees, show_nir, show_phone
 from desktop.app.tasks import Tasks
-from desktop.practice.models import Allergy, Chart, Problem, Row
+from desktop.practice.models import Chart, Problem, Row
 
 IDENTITY_FIELDS = (
     "family_name",
@@ -446,57 +447,3 @@ class ProblemDialog(EditOrAdd):
 
 
 AddProblemDialog = ProblemDialog
-
-SEVERITIES = (
-    QT_TRANSLATE_NOOP("AllergyDialog", "mild"),
-    QT_TRANSLATE_NOOP("AllergyDialog", "moderate"),
-    QT_TRANSLATE_NOOP("AllergyDialog", "severe"),
-    QT_TRANSLATE_NOOP("AllergyDialog", "life-threatening (anaphylaxis)"),
-)
-
-
-class AllergyDialog(EditOrAdd):
-    """An allergy or intolerance: substance or drug class, reaction, severity (shown in
-    the chart header)."""
-
-    entity = "allergy"
-
-    def __init__(
-        self,
-        tasks: Tasks,
-        patient_id: str,
-        parent: QWidget | None = None,
-        record: Allergy | None = None,
-    ) -> None:
-        title = self.tr("Edit an allergy") if record else self.tr("Add an allergy")
-        super().__init__(tasks, patient_id, record, title, parent)
-        r = record or Allergy.blank()
-        self.add_edit("substance", self.tr("Substance or drug class"), r.substance)
-        self.add_edit("reaction", self.tr("Reaction"), r.reaction)
-        self.severity = QComboBox()
-        self.severity.setEditable(True)
-        self.severity.addItem("")
-        for label in SEVERITIES:
-            self.severity.addItem(self.tr(label))
-        self.severity.setCurrentText(r.severity or "")
-        self.form.addRow(self.tr("Severity"), self.severity)
-        self.kind = QComboBox()
-        for code, label in (
-            ("allergy", self.tr("Allergy")),
-            ("intolerance", self.tr("Intolerance")),
-        ):
-            self.kind.addItem(label, code)
-        self.kind.setCurrentIndex(max(self.kind.findData(r.kind or "allergy"), 0))
-        self.form.addRow(self.tr("Kind"), self.kind)
-
-    def save(self) -> None:
-        fields: dict[str, Any] = self.text_fields()
-        if not fields["substance"]:
-            self.error.setText(self.tr("Name the substance."))
-            return
-        fields["severity"] = self.severity.currentText().strip() or None
-        fields["kind"] = self.kind.currentData()
-        self.write_fields(fields)
-
-
-AddAllergyDialog = AllergyDialog

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import interop_actions, ops
 from desktop.app.agenda import AgendaWindow
+from desktop.app.allergy_dialog import AddAllergyDialog
 from desktop.app.chart import ChartView
 from desktop.app.confirm import ask
 from desktop.app.consultation import ConsultationEditor, open_consultation
@@ -32,7 +33,7 @@ from desktop.app.patient_list import PatientList
 from desktop.app.practice_admin import PracticeAdmin
 from desktop.app.preferences import auto_lock_min
 from desktop.app.prescription import PrescriptionEditor
-from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
+from desktop.app.record_dialogs import AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import sync_interval_min
 from desktop.app.restore_banner import RestoreBanner
 from desktop.app.sync_status import SyncController, SyncStatusLabel

@@ -266,7 +266,8 @@ def _version(run: Run, cid: str, author: str, day: int, minute: int, note: _Note
 
 
 def _later_appointments(run: Run, c: Chart) -> Iterator[Record]:
-    """A past appointment not honoured (now and then), and a booked one (one in five)."""
+    """A past appointment not honoured (now and then), a booked one (one in five), and
+    one of today's (until the day is full)."""
     r = run.rng.random
     today = run.today
     if r() < 0.05:
@@ -279,6 +280,9 @@ def _later_appointments(run: Run, c: Chart) -> Iterator[Record]:
                 status="no_show" if r() < 0.6 else "cancelled")
     if r() < 0.2:
         yield _future_appointment(run, c.pid, c.main_doc)
+    booked_today = run.today_appointment(c.pid, c.main_doc)  # on its own generator
+    if booked_today is not None:
+        yield booked_today
 
 
 def _future_appointment(run: Run, pid: str, doc: int) -> Record:

@@ -37,6 +37,27 @@ _EPOCH_ORD = dt.date(1970, 1, 1).toordinal()
 _HM = tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60 + 60))
 _YEAR = 365.2425
 
+def today_slots(rng: random.Random, day: int) -> list[tuple[int, int]]:
+    """One doctor's appointments of ``day`` as (minute, duration), first to last: 8:30 to
+    12:00, and 14:00 to 18:30 on a weekday (Saturday: the morning; Sunday: none), a slot
+    now and then left free."""
+    weekday = (day - 1) % 7
+    if weekday == 6:
+        return []
+    hours = [(510, 720)] if weekday == 5 else [(510, 720), (840, 1110)]
+    slots = []
+    for start, end in hours:
+        minute = start
+        while True:
+            duration = 15 if rng.random() < 0.6 else 20
+            if minute + duration > end:
+                break
+            if rng.random() >= 0.1:
+                slots.append((minute, duration))
+            minute += duration
+    return slots
+
+
 def _empty(entity: str) -> dict[str, Any]:
     return {name: None for name in ENTITIES[entity].field_names}
 
@@ -57,6 +78,10 @@ class Run:
             dd.GP_NAMES[int(r() * len(dd.GP_NAMES))] for _ in self.doctors)
         self._dates: dict[int, str] = {}
         self.agenda: set[int] = set()
+        # Today's day, booked as a real one looks when the GP opens it (the morning's
+        # slots too): its own generator, so the rest of the practice stays as it was.
+        self.day_rng = random.Random(f"{seed}:today")
+        self.today_slots = [today_slots(self.day_rng, self.today) for _ in self.doctors]
         self.acute = {
             flag: tuple(a for a in dd.ACUTE if flag in a[7] and a[0] != "Examen du nourrisson")
             for flag in "cae"
@@ -85,6 +110,27 @@ class Run:
         bits = self.rng.getrandbits(90)
         ms = ((day - _EPOCH_ORD) * 1440 + minute) * 60000 + (bits >> 74) % 60000
         return uuid_from(max(ms, 0), bits & ((1 << 74) - 1))
+
+    def today_appointment(self, pid: str, doc: int) -> Record | None:
+        """Now and then, this patient in today's next free slot (their doctor's, else the
+        other's); None when the day is full or the draw says no."""
+        rng = self.day_rng
+        if rng.random() >= 0.3:
+            return None
+        ndocs = len(self.doctors)
+        d = next((k % ndocs for k in range(doc, doc + ndocs) if self.today_slots[k % ndocs]),
+                 None)
+        if d is None:
+            return None
+        minute, duration = self.today_slots[d].pop(0)
+        booked = self.today - 1 - int(rng.random() * 20)
+        bits = rng.getrandbits(74)
+        ms = ((booked - _EPOCH_ORD) * 1440 + 540 + int(rng.random() * 540)) * 60000
+        return "appointment", uuid_from(ms, bits), self.row(
+            "appointment", patient_id=pid, practitioner_id=self.doctors[d],
+            starts_at=self.dts(self.today, minute), duration_min=duration,
+            reason=dd.APPOINTMENT_REASONS[int(rng.random() * len(dd.APPOINTMENT_REASONS))],
+            status="booked")
 
     def pick(self, seq: Sequence[Any]) -> Any:
         return seq[int(self.rng.random() * len(seq))]
@@ -319,7 +365,7 @@ def generate(
     ``doctor_ids`` are the existing ``user`` ids of the practice's doctors (authors of
     notes, practitioners of appointments); ``doctor_names`` (optional, same order) are
     used as the patients' referring GP. Records are dated before ``today``, except
-    booked appointments in the six coming weeks.
+    booked appointments: today's day (from its first slot) and the six coming weeks.
     """
     if patients < 0:
         raise ValueError("patients must be >= 0")

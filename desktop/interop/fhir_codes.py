@@ -26,6 +26,8 @@ CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+SNOMED = "http://snomed.info/sct"
+NO_KNOWN_ALLERGY_CODE = "716186003"  # SNOMED CT "No known allergy": Carnet's "none_known"
 
 CARNET = "urn:carnet:"
 EXT = CARNET + "extension:"  # + name

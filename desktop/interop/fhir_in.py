@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.interop import fhir_codes as fc
 from desktop.practice import errors
-from desktop.practice.schema import VACCINATION_ROUTES
+from desktop.practice.schema import NO_KNOWN_ALLERGY, VACCINATION_ROUTES
 from sync.changes import new_id
 
 Resource = dict[str, Any]
@@ -221,7 +221,24 @@ def condition(r: Resource, ids: Ids) -> Row:
     )
 
 
+def _no_known_allergy(code: dict[str, Any] | None) -> bool:
+    return any(
+        c.get("system") == fc.SNOMED and c.get("code") == fc.NO_KNOWN_ALLERGY_CODE
+        for c in (code or {}).get("coding") or []
+    )
+
+
 def allergy(r: Resource, ids: Ids) -> Row:
+    if _no_known_allergy(r.get("code")):  # the statement: no substance, its own kind
+        return (
+            "allergy",
+            ids.of("AllergyIntolerance", r.get("id")),
+            {
+                "patient_id": _need(ids.ref(r.get("patient"), "Patient"), r, "patient"),
+                "kind": NO_KNOWN_ALLERGY,
+                "deleted": False,
+            },
+        )
     reaction = (r.get("reaction") or [{}])[0]
     manifestation = _text((reaction.get("manifestation") or [None])[0])
     severity = _carnet(_exts(r), "severity") or fc.SEVERITY_TEXT.get(reaction.get("severity"))

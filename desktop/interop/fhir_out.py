@@ -13,6 +13,7 @@ import hashlib
 from typing import Any
 
 from desktop.interop import fhir_codes as fc
+from desktop.practice.schema import NO_KNOWN_ALLERGY
 
 Resource = dict[str, Any]
 
@@ -210,6 +211,18 @@ def allergy(rec: dict[str, Any]) -> Resource:
     if severity and (severity not in fc.SEVERITIES or not rec.get("reaction")):
         extensions.append(fc.ext("severity", "String", severity))
     kind = rec.get("kind")
+    code: dict[str, Any] = {"text": rec.get("substance")}
+    if kind == NO_KNOWN_ALLERGY:  # the statement "asked, none known": a code, as FHIR has it
+        code = {
+            "coding": [
+                {
+                    "system": fc.SNOMED,
+                    "code": fc.NO_KNOWN_ALLERGY_CODE,
+                    "display": "No known allergy",
+                }
+            ],
+            "text": "Aucune allergie connue",
+        }
     return _clean(
         {
             "resourceType": "AllergyIntolerance",
@@ -217,7 +230,7 @@ def allergy(rec: dict[str, Any]) -> Resource:
             "extension": extensions,
             "clinicalStatus": {"coding": [{"system": fc.ALLERGY_CLINICAL, "code": "active"}]},
             "type": kind if kind in ("allergy", "intolerance") else None,
-            "code": {"text": rec.get("substance")},
+            "code": code,
             "patient": fc.ref("Patient", rec["patient_id"]),
             "reaction": reaction,
         }

@@ -109,6 +109,17 @@ def chart_access(s: Session, patient_id: str, limit: int = 500) -> list[AccessEn
     return entries(s, AccessFilter(patient_id=patient_id, limit=limit))
 
 
+def last_written(s: Session, entity: str, record_id: str) -> AccessEntry | None:
+    """The newest entry of any device that created or changed this record: who wrote it
+    and when (a statement such as "no known allergy" is shown with both)."""
+    where = "WHERE entity = :entity AND record_id = :rid AND action IN ('create', 'update')"
+    parts = [f"SELECT * FROM ({source}) {where}" for source in _SOURCES]
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY at DESC LIMIT 1"
+    params = {"me": s.device_id, "entity": entity, "rid": record_id}
+    rows = s.execute(sql, params).fetchall()
+    return _resolved(s, rows, None)[0] if rows else None
+
+
 def _resolved(s: Session, rows: list[Any], patient_id: str | None) -> list[AccessEntry]:
     users = {
         u: n or name

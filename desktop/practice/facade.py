@@ -29,6 +29,7 @@ from desktop.practice import (
 )
 from desktop.practice.models import Appointment, Chart
 from desktop.practice.rows import Record
+from desktop.practice.schema import ENTITIES
 from desktop.practice.session import Session
 
 
@@ -209,6 +210,13 @@ class PracticeFacade:
         itself a trace of care."""
         self._require_access_log()
         return audit_query.chart_access(self.session, patient_id, limit)
+
+    def last_written(self, entity: str, record_id: str) -> audit_query.AccessEntry | None:
+        """Who last created or changed this record and when (every device's synced audit),
+        or None; a clinical record's only for a clinician, as the access log."""
+        if ENTITIES[entity].clinical:
+            self._require_access_log()
+        return audit_query.last_written(self.session, entity, record_id)
 
     def _require_access_log(self) -> None:
         if not self.access.clinical:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.practice import errors, practitioners
+from desktop.practice.models import Chart
+from desktop.practice.schema import NO_KNOWN_ALLERGY
 from desktop.practice.store import Practice
 from desktop.practice.textfold import paper_name
 
@@ -80,6 +82,17 @@ def save_template(p: Practice, name: str, kind: str, body: str) -> str:
         return p.create_record("letter_template", {**values, "author_id": p.user_id})
 
 
+def _allergies(chart: Chart) -> str:
+    """The allergies recorded; "aucune connue" only when the chart says so (the statement
+    "no known allergy"), "non renseignées" when nobody asked."""
+    named = [a.substance for a in chart.allergies if a.substance and a.kind != NO_KNOWN_ALLERGY]
+    if named:
+        return ", ".join(named)
+    if any(a.kind == NO_KNOWN_ALLERGY for a in chart.allergies):
+        return "aucune connue"
+    return "non renseignées"
+
+
 def _age(born: str | None, on: dt.date) -> str:
     if not born:
         return ""
@@ -104,8 +117,7 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
         "patient_birth_date": dt.date.fromisoformat(born).strftime("%d/%m/%Y") if born else "",
         "patient_age": _age(born, on),
         "problems": ", ".join(live_problems) or "aucun connu",
-        "allergies": ", ".join(a.substance for a in chart.allergies if a.substance)
-        or "aucune connue",
+        "allergies": _allergies(chart),
         "treatments": ", ".join(t for t in treatments if t) or "aucun",
         "practitioner": me.full_name,
         "practitioner_qualification": me.qualification or me.specialty or "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.practice.models import Chart
+from desktop.practice.schema import NO_KNOWN_ALLERGY
 
 
 def _age(birth_date: str | None) -> str:
@@ -35,8 +36,11 @@ def chart_text(chart: Chart) -> str:
             if x
         )
     )
-    if chart.allergies:
-        lines.append("ALLERGIES: " + ", ".join(a.substance or "?" for a in chart.allergies))
+    allergies = [a for a in chart.allergies if a.kind != NO_KNOWN_ALLERGY]
+    if allergies:
+        lines.append("ALLERGIES: " + ", ".join(a.substance or "?" for a in allergies))
+    elif chart.allergies:
+        lines.append("ALLERGIES: none known")
     for title, named in (
         ("Problems", [p.label for p in chart.problems]),
         ("Treatments", [t.drug for t in chart.treatments]),

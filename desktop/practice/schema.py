@@ -316,5 +316,10 @@ ROLES = ("doctor", "locum", "secretary")
 INS_STATUSES = ("provisoire", "recuperee", "validee", "qualifiee")
 PROBLEM_KINDS = ("medical", "surgical", "family", "other")
 DOCUMENT_KINDS = ("letter", "result", "scan", "other")
+ALLERGY_KINDS = ("allergy", "intolerance", "none_known")
+NO_KNOWN_ALLERGY = "none_known"
+"""An allergy record of this kind, with no substance, is the statement "no known allergy"
+(asked, none known), as FHIR's AllergyIntolerance codes it (SNOMED CT 716186003): a code,
+not an absence. A chart with no allergy record at all was never asked."""
 VACCINATION_ROUTES = ("IM", "SC", "ID", "oral", "nasal")
 APPOINTMENT_STATUSES = ("booked", "done", "cancelled", "no_show")

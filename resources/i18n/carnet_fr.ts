@@ -359,69 +359,82 @@
     </message>
 </context>
 <context>
+    <name>AllergyArea</name>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="157"/>
+        <source>An allergy is recorded for this patient: “no known allergy” was not.</source>
+        <translation>Une allergie est notée pour ce patient : « aucune allergie connue » n’a pas été enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="504"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="42"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="505"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="43"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="506"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="44"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="507"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="45"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="62"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="524"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="62"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="527"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="65"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="528"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="66"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="535"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="538"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="76"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="539"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="77"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="543"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="81"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="548"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="96"/>
+        <source>The chart says “no known allergy”: saving this allergy ends that.</source>
+        <translation>Le dossier indique « aucune allergie connue » : enregistrer cette allergie y met fin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="103"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -646,172 +659,187 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="107"/>
+        <location filename="../../desktop/app/chart.py" line="109"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="106"/>
+        <location filename="../../desktop/app/chart.py" line="108"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="96"/>
+        <location filename="../../desktop/app/chart.py" line="98"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="97"/>
+        <location filename="../../desktop/app/chart.py" line="99"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="114"/>
+        <source>No known allergy</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="115"/>
+        <source>Record no known allergy</source>
+        <translation>Noter : aucune allergie connue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="118"/>
+        <source>The patient was asked and knows of no allergy: recorded with today&apos;s date and your name. Adding an allergy ends it.</source>
+        <translation>Le patient a été interrogé et ne se connaît aucune allergie : noté à la date du jour, à votre nom. Ajouter une allergie y met fin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="124"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="125"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="113"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="114"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="120"/>
+        <location filename="../../desktop/app/chart.py" line="133"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="121"/>
+        <location filename="../../desktop/app/chart.py" line="134"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="123"/>
+        <location filename="../../desktop/app/chart.py" line="136"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="137"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="126"/>
+        <location filename="../../desktop/app/chart.py" line="139"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="129"/>
+        <location filename="../../desktop/app/chart.py" line="142"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="130"/>
+        <location filename="../../desktop/app/chart.py" line="143"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="132"/>
+        <location filename="../../desktop/app/chart.py" line="145"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="134"/>
+        <location filename="../../desktop/app/chart.py" line="147"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="135"/>
+        <location filename="../../desktop/app/chart.py" line="148"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="158"/>
+        <location filename="../../desktop/app/chart.py" line="172"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="168"/>
+        <location filename="../../desktop/app/chart.py" line="182"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="171"/>
+        <location filename="../../desktop/app/chart.py" line="185"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="174"/>
+        <location filename="../../desktop/app/chart.py" line="188"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="175"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="175"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="175"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="182"/>
+        <location filename="../../desktop/app/chart.py" line="196"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="184"/>
+        <location filename="../../desktop/app/chart.py" line="198"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="194"/>
+        <location filename="../../desktop/app/chart.py" line="208"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="299"/>
+        <location filename="../../desktop/app/chart.py" line="317"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="373"/>
+        <location filename="../../desktop/app/chart.py" line="391"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="376"/>
+        <location filename="../../desktop/app/chart.py" line="394"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -2083,63 +2111,63 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="72"/>
+        <location filename="../../desktop/app/window.py" line="73"/>
         <source>Carnet: {0}</source>
         <translation>Carnet : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="168"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="170"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="171"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="186"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="230"/>
+        <location filename="../../desktop/app/window.py" line="231"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="235"/>
+        <location filename="../../desktop/app/window.py" line="236"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="281"/>
+        <location filename="../../desktop/app/window.py" line="282"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="332"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="334"/>
+        <location filename="../../desktop/app/window.py" line="335"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="376"/>
-        <location filename="../../desktop/app/window.py" line="389"/>
+        <location filename="../../desktop/app/window.py" line="377"/>
+        <location filename="../../desktop/app/window.py" line="390"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2262,52 +2290,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="132"/>
+        <location filename="../../desktop/app/patient_list.py" line="133"/>
         <source>Name, birth date (12/03/1961), phone or NIR</source>
         <translation>Nom, date de naissance (12/03/1961), téléphone ou NIR</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="134"/>
+        <location filename="../../desktop/app/patient_list.py" line="135"/>
         <source>Find a patient</source>
         <translation>Rechercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="135"/>
+        <location filename="../../desktop/app/patient_list.py" line="136"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="136"/>
+        <location filename="../../desktop/app/patient_list.py" line="137"/>
         <source>Create a patient (Ctrl+N)</source>
         <translation>Créer un patient (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="159"/>
+        <location filename="../../desktop/app/patient_list.py" line="160"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="230"/>
+        <location filename="../../desktop/app/patient_list.py" line="231"/>
         <source>{0}+ results, refine the search</source>
         <translation>{0}+ résultats, affinez la recherche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="232"/>
+        <location filename="../../desktop/app/patient_list.py" line="233"/>
         <source>No patient</source>
         <translation>Aucun patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="235"/>
+        <location filename="../../desktop/app/patient_list.py" line="236"/>
         <source>1 result</source>
         <translation>1 résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="235"/>
+        <location filename="../../desktop/app/patient_list.py" line="236"/>
         <source>{0} results</source>
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_list.py" line="238"/>
+        <location filename="../../desktop/app/patient_list.py" line="239"/>
         <source>Create «{0}»</source>
         <translation>Créer « {0} »</translation>
     </message>
@@ -2647,172 +2675,182 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="98"/>
+        <location filename="../../desktop/app/prescription.py" line="92"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="109"/>
+        <location filename="../../desktop/app/prescription.py" line="103"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="114"/>
+        <location filename="../../desktop/app/prescription.py" line="108"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="115"/>
+        <location filename="../../desktop/app/prescription.py" line="109"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="116"/>
+        <location filename="../../desktop/app/prescription.py" line="110"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="129"/>
+        <location filename="../../desktop/app/prescription.py" line="123"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="133"/>
+        <location filename="../../desktop/app/prescription.py" line="127"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="134"/>
+        <location filename="../../desktop/app/prescription.py" line="128"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="137"/>
+        <location filename="../../desktop/app/prescription.py" line="131"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="138"/>
+        <location filename="../../desktop/app/prescription.py" line="132"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="144"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="142"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="152"/>
+        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <source>Renew an earlier prescription of this patient</source>
+        <translation>Renouveler une ordonnance antérieure de ce patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="158"/>
+        <location filename="../../desktop/app/prescription.py" line="153"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="160"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="215"/>
+        <location filename="../../desktop/app/prescription.py" line="210"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="217"/>
+        <location filename="../../desktop/app/prescription.py" line="212"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="232"/>
+        <location filename="../../desktop/app/prescription.py" line="216"/>
+        <source>No known allergy</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="219"/>
+        <source>Allergies not documented</source>
+        <translation>Allergies non renseignées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="233"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="233"/>
+        <location filename="../../desktop/app/prescription.py" line="234"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="234"/>
+        <location filename="../../desktop/app/prescription.py" line="235"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="235"/>
+        <location filename="../../desktop/app/prescription.py" line="236"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="236"/>
+        <location filename="../../desktop/app/prescription.py" line="237"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="239"/>
+        <location filename="../../desktop/app/prescription.py" line="240"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="254"/>
-        <source>{0}: {1}</source>
-        <translation>{0} : {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="267"/>
+        <location filename="../../desktop/app/prescription.py" line="265"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="277"/>
+        <location filename="../../desktop/app/prescription.py" line="275"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="288"/>
+        <location filename="../../desktop/app/prescription.py" line="286"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="288"/>
+        <location filename="../../desktop/app/prescription.py" line="286"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="304"/>
+        <location filename="../../desktop/app/prescription.py" line="302"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="320"/>
+        <location filename="../../desktop/app/prescription.py" line="318"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="321"/>
+        <location filename="../../desktop/app/prescription.py" line="319"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="323"/>
+        <location filename="../../desktop/app/prescription.py" line="321"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="325"/>
+        <location filename="../../desktop/app/prescription.py" line="323"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="156"/>
+        <location filename="../../desktop/app/prescription.py" line="151"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2845,68 +2883,68 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="459"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="462"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="410"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="463"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="464"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="470"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="471"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="472"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="474"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="479"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="483"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="431"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="493"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="496"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="444"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3001,6 +3039,34 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <location filename="../../desktop/app/remote_settings.py" line="86"/>
         <source>Enter the practice passphrase.</source>
         <translation>Saisissez la phrase secrète du cabinet.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="44"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="54"/>
+        <source>Renew a prescription</source>
+        <translation>Renouveler une ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="57"/>
+        <source>&amp;Earlier prescriptions:</source>
+        <translation>Ordonnances &amp;antérieures :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="59"/>
+        <source>Earlier prescriptions</source>
+        <translation>Ordonnances antérieures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="69"/>
+        <source>Renew</source>
+        <translation>Renouveler</translation>
     </message>
 </context>
 <context>
@@ -4202,204 +4268,219 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="36"/>
+        <location filename="../../desktop/app/chart_html.py" line="38"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="37"/>
+        <location filename="../../desktop/app/chart_html.py" line="39"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="40"/>
+        <location filename="../../desktop/app/chart_html.py" line="42"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="41"/>
+        <location filename="../../desktop/app/chart_html.py" line="43"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="42"/>
+        <location filename="../../desktop/app/chart_html.py" line="44"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="43"/>
+        <location filename="../../desktop/app/chart_html.py" line="45"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="44"/>
+        <location filename="../../desktop/app/chart_html.py" line="46"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="47"/>
+        <location filename="../../desktop/app/chart_html.py" line="49"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="48"/>
+        <location filename="../../desktop/app/chart_html.py" line="50"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="49"/>
+        <location filename="../../desktop/app/chart_html.py" line="51"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="50"/>
+        <location filename="../../desktop/app/chart_html.py" line="52"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="82"/>
+        <location filename="../../desktop/app/chart_html.py" line="77"/>
+        <source>No known allergy</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="79"/>
+        <source>(recorded {0} by {1})</source>
+        <translation>(noté le {0} par {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="92"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="100"/>
-        <location filename="../../desktop/app/chart_html.py" line="114"/>
+        <location filename="../../desktop/app/chart_html.py" line="98"/>
+        <source>Allergies not documented</source>
+        <translation>Allergies non renseignées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="132"/>
+        <location filename="../../desktop/app/chart_html.py" line="146"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="103"/>
+        <location filename="../../desktop/app/chart_html.py" line="135"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="116"/>
+        <location filename="../../desktop/app/chart_html.py" line="148"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="118"/>
+        <location filename="../../desktop/app/chart_html.py" line="150"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="121"/>
+        <location filename="../../desktop/app/chart_html.py" line="153"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="134"/>
+        <location filename="../../desktop/app/chart_html.py" line="166"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="176"/>
-        <location filename="../../desktop/app/chart_html.py" line="270"/>
+        <location filename="../../desktop/app/chart_html.py" line="208"/>
+        <location filename="../../desktop/app/chart_html.py" line="307"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="191"/>
+        <location filename="../../desktop/app/chart_html.py" line="223"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="192"/>
+        <location filename="../../desktop/app/chart_html.py" line="224"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="200"/>
+        <location filename="../../desktop/app/chart_html.py" line="232"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="204"/>
+        <location filename="../../desktop/app/chart_html.py" line="236"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="208"/>
+        <location filename="../../desktop/app/chart_html.py" line="240"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="215"/>
+        <location filename="../../desktop/app/chart_html.py" line="252"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="219"/>
+        <location filename="../../desktop/app/chart_html.py" line="256"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="221"/>
+        <location filename="../../desktop/app/chart_html.py" line="258"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="228"/>
+        <location filename="../../desktop/app/chart_html.py" line="265"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="230"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="234"/>
+        <location filename="../../desktop/app/chart_html.py" line="271"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="273"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="239"/>
+        <location filename="../../desktop/app/chart_html.py" line="276"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="243"/>
+        <location filename="../../desktop/app/chart_html.py" line="280"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="248"/>
+        <location filename="../../desktop/app/chart_html.py" line="285"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="258"/>
+        <location filename="../../desktop/app/chart_html.py" line="295"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="274"/>
+        <location filename="../../desktop/app/chart_html.py" line="311"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="289"/>
+        <location filename="../../desktop/app/chart_html.py" line="326"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="313"/>
+        <location filename="../../desktop/app/chart_html.py" line="350"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="324"/>
+        <location filename="../../desktop/app/chart_html.py" line="361"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="330"/>
+        <location filename="../../desktop/app/chart_html.py" line="367"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>

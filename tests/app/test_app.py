@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
+from desktop.app.allergy_dialog import AddAllergyDialog
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import open_consultation, plausibility_warnings
 from desktop.app.first_run import FirstRunDialog, strength
 from desktop.app.main import AppController
 from desktop.app.prescription import PrescriptionEditor
-from desktop.app.record_dialogs import AddAllergyDialog, AddProblemDialog, IdentityDialog
+from desktop.app.record_dialogs import AddProblemDialog, IdentityDialog
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog

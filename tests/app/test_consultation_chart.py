@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
+from desktop.app.allergy_dialog import AllergyDialog
 from desktop.app.consultation import ConsultationEditor, draft_name
-from desktop.app.record_dialogs import AllergyDialog, ProblemDialog
+from desktop.app.record_dialogs import ProblemDialog
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import young_child
 from desktop.app.window import MainWindow

@@ -4,19 +4,26 @@ dialog opens and Tab walks the fields in the order they are shown, the buttons l
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app.allergy_dialog import AllergyDialog
+from desktop.app.consultation import ConsultationEditor
 from desktop.app.new_patient import NewPatientDialog
+from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import (
-    AllergyDialog,
     IdentityDialog,
     ProblemDialog,
     form_focus_chain,
 )
 from desktop.app.tasks import Tasks
-from desktop.practice import models
+from desktop.practice import models, prescriptions
+from desktop.practice.drafts import DraftStore
+from desktop.practice.prescriptions import RxLine
 
 
 def _tab_walk(qtbot: QtBot, dialog: QDialog, steps: int) -> list[QWidget]:
@@ -88,3 +95,78 @@ def test_problem_opens_on_the_label(opened: Tasks, qtbot: QtBot):
     e = dialog.edits
     visual = [e["label"], e["cim10"], dialog.kind, e["onset"], e["resolved"]]
     _check_opens_on_first_field_and_tabs_in_order(qtbot, dialog, e["label"], visual)
+
+
+
+def _names_on_tab(qtbot: QtBot, dialog: QWidget, steps: int) -> list[str]:
+    """What each stop of ``steps`` presses of Tab is called (its accessible name, else its
+    object name, else its text), from the widget that has the focus when it opens."""
+    if not dialog.isVisible():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+
+    def inside() -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and dialog.isAncestorOf(focused)
+
+    qtbot.waitUntil(inside)
+    walked = []
+    for _ in range(steps + 1):
+        focused = QApplication.focusWidget()
+        assert focused is not None and dialog.isAncestorOf(focused)
+        walked.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return [w.accessibleName() or w.objectName() or getattr(w, "text", str)() for w in walked]
+
+
+def _as_shown(editor: ConsultationEditor) -> list[str]:
+    """The vitals shown, row by row, left to right: by where they are on screen."""
+    shown = [e for e in editor.vitals.edits.values() if e.isVisible()]
+    place = {e: e.mapTo(editor, e.rect().topLeft()) for e in shown}
+    return [e.accessibleName() for e in sorted(shown, key=lambda e: (place[e].y(), place[e].x()))]
+
+
+def test_the_consultation_editor_tabs_in_the_order_it_reads(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    """Reason, the note (free text, or S, O, A, P), the vitals row by row (a child's head
+    circumference last, where it is shown), the diagnoses, then Save and Cancel; the
+    page tabs stay off the chain (Ctrl+Tab), and Tab never types a tab character."""
+    assert opened.practice is not None
+    drafts = DraftStore(practice_dir, opened.practice.db_key)
+    editor = ConsultationEditor(opened, drafts, "patient", "MARTIN Paul", draft=None,
+                                born="1950-01-01")  # fmt: skip
+    names = _names_on_tab(qtbot, editor, 12)
+    vitals = _as_shown(editor)
+    assert len(vitals) == 7
+    assert names == ["reason", "Free text", *vitals, "diagnoses", "Save", "Cancel", "reason"]
+    assert editor.text.toPlainText() == ""
+    editor.tabs.setCurrentIndex(1)
+    editor.reason.setFocus()
+    soap = [editor.soap[k].accessibleName() for k in ("soap_s", "soap_o", "soap_a", "soap_p")]
+    assert _names_on_tab(qtbot, editor, 5) == ["reason", *soap, vitals[0]]
+    editor.hide()
+    born = (dt.date.today() - dt.timedelta(days=300)).isoformat()
+    baby = ConsultationEditor(opened, drafts, "patient", "PETIT Léa", draft=None, born=born)
+    names = _names_on_tab(qtbot, baby, 10)
+    assert "Head circumference (cm)" in _as_shown(baby)
+    assert names[2:] == [*_as_shown(baby), "diagnoses"]
+
+
+def test_the_prescription_editor_tabs_in_the_order_it_reads(opened: Tasks, qtbot: QtBot):
+    """The drug search and Add, the lines, weight, height, notes, then the buttons left
+    to right: remove a line, renew, templates, save, PDF, print."""
+    practice = opened.practice
+    assert practice is not None
+    [pid] = [r["id"] for r in practice.search_patients("paul")]
+    prescriptions.add(practice, pid, [RxLine("ramipril 5 mg", "1 cp le matin", "3 mois")])
+    editor = PrescriptionEditor(opened, pid, "MARTIN Paul")
+    qtbot.waitUntil(lambda: bool(editor.info), timeout=5000)
+    assert editor.renew_button.isEnabled()
+    assert _names_on_tab(qtbot, editor, 12) == [
+        "Drug (DCI or brand)", "Add", "Prescription lines", "Weight (kg)", "Height (cm)",
+        "Notes", "Remove the line", "Renew…", "Templates…", "save", "pdf", "print",
+        "Drug (DCI or brand)",
+    ]  # fmt: skip

@@ -199,7 +199,7 @@ def test_a_name_cut_off_in_the_patient_list_is_whole_in_its_tooltip():
                      "birth_name": "Dubois", "birth_date": "1941-06-22", "sex": "F",
                      "phone": None, "city": None}])  # fmt: skip
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert tip == "MEUNIER Hélène Solange (Dubois)"
+    assert tip == "MEUNIER Hélène Solange (born DUBOIS)"  # English: "née DUBOIS" in French
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
 
 
@@ -215,3 +215,22 @@ def test_the_unlock_dialog_shows_the_whole_login_hint(
     login = dialog.login
     assert "phrase secrète" in login.placeholderText()
     assert login.width() > login.fontMetrics().horizontalAdvance(login.placeholderText()) + 12
+
+
+def test_the_birth_name_reads_the_french_way_in_the_list_and_the_chart(
+    french: None, window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    """The list said "(Le Corre)" and the chart "(née LE CORRE)": one convention now."""
+    p = opened.practice
+    assert p is not None
+    p.create_record("patient", {"family_name": "Martin", "given_names": "Anne", "sex": "F",
+                                "birth_name": "Le Corre", "birth_date": "1962-04-01"})  # fmt: skip
+    search_and_open(qtbot, window, "anne")
+    model = window.patients.model
+    names = [model.data(model.index(i, 0), Qt.ItemDataRole.DisplayRole)
+             for i in range(model.rowCount())]  # fmt: skip
+    assert "MARTIN Anne (née LE CORRE)" in names
+    assert "(née LE CORRE)" in window.chart.header.text()
+    model.set_rows([{"family_name": "Guérin", "given_names": "Luc", "birth_name": "Guérin",
+                     "birth_date": None, "sex": "M", "phone": None, "city": None}])  # fmt: skip
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole) == "GUÉRIN Luc"  # same

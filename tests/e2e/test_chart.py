@@ -2,8 +2,8 @@
 with a dot in a decimal and saved with Ctrl+S shows everything typed, in French; Cancel
 keeps the draft and the chart says so; an identity date typed the French way; the agenda
 books a patient found by typing, and the start screen lists the appointment; a problem
-since a year alone, an allergy in the header, a treatment and a vaccination, added from
-the chart."""
+since a year alone, "no known allergy" then an allergy in the header that ends it, a
+treatment and a vaccination, added from the chart."""
 
 from __future__ import annotations
 
@@ -136,12 +136,20 @@ def test_the_chart_sections_are_filled_in_from_the_chart(start_app: Any, practic
     app.type_into("text", "Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)", "1975")  # a year alone
     app.click("push button", "Enregistrer")
     app.gone("dialog", name="Ajouter un antécédent")
+    # Never asked, then asked: "no known allergy", dated and signed, until an allergy.
+    app.wait("label", contains="Allergies non renseignées")
+    app.click("push button", "Noter : aucune allergie connue")
+    today = dt.date.today().strftime("%d/%m/%Y")
+    app.wait("label", contains=f"Aucune allergie connue (noté le {today} par dr.martin)")
     app.click("push button", "Ajouter une allergie")
+    app.wait("label", name="Le dossier indique « aucune allergie connue » : enregistrer "
+             "cette allergie y met fin.")  # fmt: skip
     app.type_into("text", "Substance ou classe médicamenteuse", "Pénicillines")
     app.type_into("text", "Réaction", "urticaire")
     app.click("push button", "Enregistrer")
     app.gone("dialog", name="Ajouter une allergie")
     app.wait("label", contains="Allergies : Pénicillines (urticaire)")  # in the header
+    assert "Aucune allergie connue" not in " ".join(app.screen_texts())
     app.click("push button", "Ajouter un traitement")
     app.type_into("text", "Médicament (DCI)", "Amlodipine 5 mg")
     app.type_into("text", "Débuté le", "03/2024")  # not a full date: said, not saved

@@ -60,6 +60,39 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
 
 
 
+def test_an_earlier_prescription_is_renewed_from_its_list(start_app: Any, tmp_path: Path) -> None:
+    """"Renouveler…" was a menu out of the accessibility tree's reach: now a dialog whose
+    list a screen reader reads, the newest chosen, its lines shown, Enter renews it."""
+    folder = tmp_path / "cabinet"
+    pid = prepared_practice(folder)
+    carnet_cli(folder, "prescription", "add", pid,
+               "--line", "ramipril 5 mg | 1 cp le matin | 3 mois")  # fmt: skip
+    app = start_app(folder)
+    open_chart(app, "Petit")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.click("push button", "Renouveler…")
+    app.wait("dialog", name="Renouveler une ordonnance")
+    app.in_window("Renouveler une ordonnance")
+    listed = app.driver.ask(op="wait", pid=app.pid, within="Renouveler une ordonnance",
+                            role="list item", contains="ramipril 5 mg", enter=["list"],
+                            timeout=20)  # fmt: skip
+    assert listed, "the earlier prescription is not in the list"
+    app.wait("label", name="ramipril 5 mg — 1 cp le matin — 3 mois")  # read before renewing
+    app.screenshot("renew-dialog")
+    app.focused("list", "Ordonnances antérieures")
+    app.keys("Return")
+    app.in_window(None).gone("dialog", name="Renouveler une ordonnance")
+    app.in_window("Ordonnance : ")
+    app.wait_text("Renouvelée")
+    app.click("push button", "Enregistrer")
+    app.in_window(None).gone("dialog", prefix="Ordonnance : ")
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    assert [rx["current"]["lines"][0]["drug"] for rx in chart["prescriptions"]] == [
+        "ramipril 5 mg"
+    ] * 2
+
+
 def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path: Path) -> None:
     folder = tmp_path / "cabinet"
     prepared_practice(folder)

@@ -58,6 +58,9 @@ def demo(tmp_path: Path) -> Iterator[Practice]:
             {"patient_id": first, "analyte": "Antigène SARS-CoV-2", "value_text": "négatif",
              "ref_text": "négatif", "taken_on": "2026-02-11"},
         )  # fmt: skip
+        # "Asked, no known allergy": a statement of its own (a SNOMED code in FHIR).
+        unasked = next(p["id"] for p in patients[3:] if not practice.chart(p["id"]).allergies)
+        practice.create_record("allergy", {"patient_id": unasked, "kind": "none_known"})
         practice.update_record("patient", second, {"ins_status": "provisoire"})
         practice.delete_record("patient", third)
         cid, _ = practice.add_consultation(

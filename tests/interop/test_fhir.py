@@ -153,6 +153,30 @@ def test_round_trip_into_an_empty_practice_keeps_every_chart(
         assert target.verify_audit().ok
 
 
+def test_no_known_allergy_travels_as_its_snomed_code_and_comes_back(
+    demo: Practice, tmp_path: Path
+) -> None:
+    [statement] = [a for a in bulk_reads.records(demo, "allergy") if a["kind"] == "none_known"]
+    bundle = fhir_export.patient_bundle(demo, statement["patient_id"])
+    _validate(bundle)
+    [resource] = [
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "AllergyIntolerance"
+    ]
+    assert resource["code"]["coding"] == [
+        {"system": "http://snomed.info/sct", "code": "716186003", "display": "No known allergy"}
+    ]
+    assert "type" not in resource  # not an allergy of some unnamed substance
+    fhir_export.write_patient_bundle(demo, statement["patient_id"], tmp_path / "one.json")
+    with Practice.create(
+        tmp_path / "empty", practice_name="Autre", username="doc", passphrase=PASSPHRASE
+    ) as target:
+        fhir_import.import_fhir(target, tmp_path / "one.json")
+        [back] = target.chart(statement["patient_id"]).allergies
+        assert (back.kind, back.substance) == ("none_known", None)
+
+
 def test_bundle_round_trip(demo: Practice, tmp_path: Path) -> None:
     pid = next(bulk_reads.records(demo, "patient"))["id"]
     fhir_export.write_patient_bundle(demo, pid, tmp_path / "one.json")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from desktop.demo.generator import generate
+from desktop.demo.generator import Run, generate
 from desktop.demo.ids import uuid7
 from desktop.practice.schema import ENTITIES
 
@@ -228,18 +228,56 @@ def test_chart_contents_and_counts_scale(practice: list[Any]) -> None:
 
 def test_appointments(practice: list[Any]) -> None:
     appts = [f for e, _, f in practice if e == "appointment"]
-    future = [a for a in appts if a["status"] == "booked"]
+    future = [a for a in appts if a["status"] == "booked" and a["starts_at"][:10] > str(TODAY)]
     assert 0.15 * N < len({a["patient_id"] for a in future}) < 0.25 * N
-    for a in future:
+    for a in appts:
+        if a["status"] != "booked":
+            continue
         start = dt.datetime.fromisoformat(a["starts_at"])
-        assert TODAY < start.date() <= TODAY + dt.timedelta(days=50)
-        assert start.weekday() < 5 and a["duration_min"] in (15, 20)
+        assert TODAY <= start.date() <= TODAY + dt.timedelta(days=50)
+        assert start.weekday() < 5 or start.date() == TODAY  # a Saturday's morning
+        assert a["duration_min"] in (15, 20)
         assert dt.time(8, 30) <= start.time() and (
             start + dt.timedelta(minutes=a["duration_min"])).time() <= dt.time(19, 0)
     past = Counter(a["status"] for a in appts if a["status"] != "booked")
     assert past["done"] > 0 and past["no_show"] > 0
     assert all(dt.date.fromisoformat(a["starts_at"][:10]) < TODAY
                for a in appts if a["status"] != "booked")
+
+
+def _today(records: list[Any], day: dt.date) -> list[dict[str, Any]]:
+    return [f for e, _, f in records if e == "appointment" and f["starts_at"][:10] == str(day)]
+
+
+def test_today_is_booked_from_its_first_slot_without_changing_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A GP opening the demo at 9:00 sees a day as it looks: the morning (past slots too)
+    and, on a weekday, the afternoon, for each doctor, no two at once."""
+    wednesday = dt.date(2026, 12, 2)
+    records = list(generate(N, 1, doctor_ids=DOCTORS, today=wednesday))
+    day = _today(records, wednesday)
+    assert all(a["status"] == "booked" for a in day)
+    for doctor in DOCTORS:
+        mine = sorted(a["starts_at"][11:] for a in day if a["practitioner_id"] == doctor)
+        assert len(mine) >= 20 and mine[0] <= "09:00" and mine[-1] >= "17:00", mine
+        assert len(set(mine)) == len(mine)
+        spans = sorted(
+            (a["starts_at"], a["duration_min"]) for a in day if a["practitioner_id"] == doctor
+        )
+        for (start, minutes), (following, _) in zip(spans, spans[1:], strict=False):
+            end = dt.datetime.fromisoformat(start) + dt.timedelta(minutes=minutes)
+            assert end <= dt.datetime.fromisoformat(following)
+    saturday = _today(_records(N), TODAY)  # the morning only; Sunday: closed
+    assert saturday and all(a["starts_at"][11:] < "12:00" for a in saturday)
+    sunday = TODAY + dt.timedelta(days=1)
+    assert _today(list(generate(300, 1, doctor_ids=DOCTORS, today=sunday)), sunday) == []
+    # Today's day has a generator of its own: every other record is what it was.
+    ids = {rid for e, rid, f in records if e == "appointment" and f in day}
+    monkeypatch.setattr(Run, "today_appointment", lambda *_: None)
+    assert list(generate(N, 1, doctor_ids=DOCTORS, today=wednesday)) == [
+        r for r in records if r[1] not in ids
+    ]
 
 
 def test_rejects_bad_arguments() -> None:

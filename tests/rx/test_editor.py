@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -162,9 +163,13 @@ def test_renew_an_earlier_prescription_in_one_action(
                       renewals=2, ald=True)]
     prescriptions.add(rx_practice, adult, earlier)
     editor = editor_for(rx_tasks, adult, qtbot)
-    [action] = editor.renew_menu.actions()
-    assert "metformine 1000 mg" in action.text()
-    action.trigger()
+    editor.renew_button.click()
+    dialog = editor.renew_dialog
+    assert dialog is not None and dialog.list.count() == 1
+    assert "metformine 1000 mg" in dialog.list.item(0).text()
+    assert "1 cp matin et soir — 3 mois" in dialog.lines.text()  # read before renewing
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # the newest is chosen: Enter renews it
+    assert not dialog.isVisible()
     assert editor.table.lines() == earlier
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save_button.click()
@@ -283,8 +288,9 @@ def test_renewing_keeps_the_notes_of_the_earlier_prescription(
     prescriptions.add(rx_practice, adult, [RxLine("paracétamol 1 g, comprimé", "1 cp x 3")],
                       notes="Ne pas substituer.")
     editor = editor_for(rx_tasks, adult, qtbot)
-    [action] = editor.renew_menu.actions()
-    action.trigger()
+    editor.renew_button.click()
+    assert editor.renew_dialog is not None
+    editor.renew_dialog.renew_button.click()
     assert editor.notes.text() == "Ne pas substituer."
 
 
@@ -309,3 +315,21 @@ def test_the_documents_folder_is_never_the_working_directory(
     )
     monkeypatch.setenv("HOME", str(tmp_path))
     assert documents_folder() == Path.home()
+
+
+def test_the_renewal_dialog_shows_the_lines_of_the_one_chosen(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    for drug in ("ramipril 5 mg, comprimé", "atorvastatine 20 mg, comprimé"):
+        prescriptions.add(rx_practice, adult, [RxLine(drug, "1 cp le soir", "3 mois")])
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.renew_button.click()
+    dialog = editor.renew_dialog
+    assert dialog is not None and dialog.list.count() == 2
+    assert dialog.list.accessibleName() == "Earlier prescriptions"
+    assert dialog.renew_button.isDefault()  # Enter renews; Qt had picked Cancel
+    second = dialog.list.item(1).text().split(": ", 1)[1]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    assert second in dialog.lines.text()  # its lines, read before renewing
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert [line.drug for line in editor.table.lines()] == [second]
