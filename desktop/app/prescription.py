@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,10 +24,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +38,7 @@ from desktop.app.rx_drug_search import DrugSearch
 from desktop.app.rx_lines import LinesTable
 from desktop.app.rx_renew import Earlier, RenewDialog
 from desktop.app.rx_saving import RxSaving
+from desktop.app.rx_templates import TemplatesDialog
 from desktop.app.tasks import Tasks
 from desktop.practice import practitioners, prescriptions
 from desktop.practice.allergies import default_table
@@ -143,11 +141,14 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self.renew_button.setToolTip(self.tr("Renew an earlier prescription of this patient"))
         self.renew_button.clicked.connect(self.ask_renewal)
         self.renew_dialog: RenewDialog | None = None
-        self.templates_button = QToolButton()
-        self.templates_button.setText(self.tr("Templates…"))
-        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.templates_menu = QMenu(self)
-        self.templates_button.setMenu(self.templates_menu)
+        # The practice's templates, in a dialog of their own too (rx_templates.py).
+        self.templates_button = QPushButton(self.tr("Templates…"))
+        self.templates_button.setToolTip(
+            self.tr("Add the lines of a template, or save these lines as one")
+        )
+        self.templates_button.clicked.connect(self.ask_template)
+        self.templates: list[prescriptions.Template] = []
+        self.templates_dialog: TemplatesDialog | None = None
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
@@ -209,9 +210,11 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         if age is not None:
             text += " · " + self.tr("{0} years").format(age)
         if info["allergies"]:
-            text += " · <span style='color:#c00000'><b>" + self.tr("Allergies: {0}").format(
-                ", ".join(info["allergies"])
-            ) + "</b></span>"
+            text += (
+                " · <span style='color:#c00000'><b>"
+                + self.tr("Allergies: {0}").format(", ".join(info["allergies"]))
+                + "</b></span>"
+            )
         elif info.get("none_known"):
             known = self.tr("No known allergy")
             text += f" · <span style='color:#1d6b2f'><b>{known}</b></span>"
@@ -223,7 +226,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             self.weight_box.setValue(float(info["weight"]))
             self.height_box.setValue(float(info["height"] or 0))
         self._fill_renew_menu(info["earlier"])
-        self._fill_templates_menu(info["templates"])
+        self._keep_templates(info["templates"])
         if info.get("missing"):
             self.status.setText(self.missing_text(info["missing"]))
 
@@ -265,16 +268,16 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self.status.setText(self.tr("Renewed: check the lines, then save or print."))
         self.mark_allergies()
 
-    def _fill_templates_menu(self, templates: list[prescriptions.Template]) -> None:
-        self.templates_menu.clear()
-        for template in templates:
-            action = QAction(template.name, self)
-            action.triggered.connect(lambda _=False, t=template: self.use_template(t))
-            self.templates_menu.addAction(action)
-        self.templates_menu.addSeparator()
-        save = QAction(self.tr("Save these lines as a template…"), self)
-        save.triggered.connect(self._ask_template_name)
-        self.templates_menu.addAction(save)
+    def _keep_templates(self, templates: list[prescriptions.Template]) -> None:
+        self.templates = list(templates)
+
+    def ask_template(self) -> None:
+        """The practice's templates, the first chosen: Enter adds its lines."""
+        dialog = TemplatesDialog(self.templates, self)
+        dialog.chosen.connect(self.use_template)
+        dialog.save_asked.connect(self._ask_template_name)
+        dialog.open()
+        self.templates_dialog = dialog
 
     def use_template(self, template: prescriptions.Template) -> None:
         for line in template.lines:
@@ -298,7 +301,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             return prescriptions.templates(p)
 
         def done(templates: list[prescriptions.Template]) -> None:
-            self._fill_templates_menu(templates)
+            self._keep_templates(templates)
             self.status.setText(self.tr("Template \u201c{0}\u201d saved.").format(name))
 
         ops.Op(self, self.tasks, write).success(done).failure(self._failed).changes(

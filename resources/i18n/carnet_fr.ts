@@ -361,7 +361,7 @@
 <context>
     <name>AllergyArea</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="157"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="160"/>
         <source>An allergy is recorded for this patient: “no known allergy” was not.</source>
         <translation>Une allergie est notée pour ce patient : « aucune allergie connue » n’a pas été enregistré.</translation>
     </message>
@@ -2675,182 +2675,182 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="92"/>
+        <location filename="../../desktop/app/prescription.py" line="90"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="103"/>
+        <location filename="../../desktop/app/prescription.py" line="101"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="108"/>
+        <location filename="../../desktop/app/prescription.py" line="106"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="109"/>
+        <location filename="../../desktop/app/prescription.py" line="107"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="110"/>
+        <location filename="../../desktop/app/prescription.py" line="108"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="123"/>
+        <location filename="../../desktop/app/prescription.py" line="121"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="127"/>
+        <location filename="../../desktop/app/prescription.py" line="125"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="128"/>
+        <location filename="../../desktop/app/prescription.py" line="126"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="131"/>
+        <location filename="../../desktop/app/prescription.py" line="129"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="132"/>
+        <location filename="../../desktop/app/prescription.py" line="130"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="138"/>
+        <location filename="../../desktop/app/prescription.py" line="136"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="142"/>
+        <location filename="../../desktop/app/prescription.py" line="140"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <location filename="../../desktop/app/prescription.py" line="141"/>
         <source>Renew an earlier prescription of this patient</source>
         <translation>Renouveler une ordonnance antérieure de ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="145"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="153"/>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <source>Add the lines of a template, or save these lines as one</source>
+        <translation>Ajouter les lignes d'un modèle, ou enregistrer ces lignes comme modèle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/prescription.py" line="154"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="155"/>
+        <location filename="../../desktop/app/prescription.py" line="156"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="210"/>
+        <location filename="../../desktop/app/prescription.py" line="211"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="212"/>
+        <location filename="../../desktop/app/prescription.py" line="215"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="216"/>
+        <location filename="../../desktop/app/prescription.py" line="219"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="219"/>
+        <location filename="../../desktop/app/prescription.py" line="222"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="233"/>
+        <location filename="../../desktop/app/prescription.py" line="236"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="234"/>
+        <location filename="../../desktop/app/prescription.py" line="237"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="235"/>
+        <location filename="../../desktop/app/prescription.py" line="238"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="236"/>
+        <location filename="../../desktop/app/prescription.py" line="239"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="237"/>
+        <location filename="../../desktop/app/prescription.py" line="240"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="240"/>
+        <location filename="../../desktop/app/prescription.py" line="243"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="265"/>
+        <location filename="../../desktop/app/prescription.py" line="268"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="275"/>
-        <source>Save these lines as a template…</source>
-        <translation>Enregistrer ces lignes comme modèle…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/prescription.py" line="286"/>
+        <location filename="../../desktop/app/prescription.py" line="289"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="286"/>
+        <location filename="../../desktop/app/prescription.py" line="289"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="302"/>
+        <location filename="../../desktop/app/prescription.py" line="305"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="318"/>
+        <location filename="../../desktop/app/prescription.py" line="321"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="319"/>
+        <location filename="../../desktop/app/prescription.py" line="322"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="321"/>
+        <location filename="../../desktop/app/prescription.py" line="324"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="323"/>
+        <location filename="../../desktop/app/prescription.py" line="326"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="151"/>
+        <location filename="../../desktop/app/prescription.py" line="152"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -3044,27 +3044,27 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="44"/>
+        <location filename="../../desktop/app/rx_renew.py" line="45"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="54"/>
+        <location filename="../../desktop/app/rx_renew.py" line="55"/>
         <source>Renew a prescription</source>
         <translation>Renouveler une ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="57"/>
+        <location filename="../../desktop/app/rx_renew.py" line="58"/>
         <source>&amp;Earlier prescriptions:</source>
         <translation>Ordonnances &amp;antérieures :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="59"/>
+        <location filename="../../desktop/app/rx_renew.py" line="60"/>
         <source>Earlier prescriptions</source>
         <translation>Ordonnances antérieures</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="69"/>
+        <location filename="../../desktop/app/rx_renew.py" line="70"/>
         <source>Renew</source>
         <translation>Renouveler</translation>
     </message>
@@ -3655,6 +3655,39 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <location filename="../../desktop/app/letters.py" line="60"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="34"/>
+        <source>Prescription templates</source>
+        <translation>Modèles d'ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="37"/>
+        <source>&amp;Templates:</source>
+        <translation>&amp;Modèles :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="39"/>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="48"/>
+        <source>Use</source>
+        <translation>Utiliser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="51"/>
+        <source>Save these lines as a template…</source>
+        <translation>Enregistrer ces lignes comme modèle…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_templates.py" line="70"/>
+        <source>No template yet: write the lines, then save them as a template.</source>
+        <translation>Aucun modèle pour l'instant : écrivez les lignes, puis enregistrez-les comme modèle.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.practice import prescriptions
+from desktop.practice.prescriptions import RxLine
+from desktop.practice.store import Practice
 from tests.helpers.e2e import PASSPHRASE, carnet_cli
 from tests.helpers.e2e_steps import prescribe_amoxicillin_to_pdf, subprocess_type
 from tests.helpers.pdf import pdf_text
@@ -190,3 +193,38 @@ def test_enter_in_the_consultation_reason_does_not_save_it(start_app: Any, tmp_p
     app.wait("dialog", prefix="Nouvelle consultation")  # still open, nothing saved
     chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
     assert chart["consultations"] == []
+
+
+def test_a_template_is_chosen_from_its_list(start_app: Any, tmp_path: Path) -> None:
+    """"Modèles…" was a menu out of the accessibility tree's reach, as "Renouveler…" was:
+    now a dialog whose list a screen reader reads, the lines of the one chosen shown,
+    Enter adds them to the ordonnance."""
+    folder = tmp_path / "cabinet"
+    pid = prepared_practice(folder)
+    with Practice.open(folder, passphrase=PASSPHRASE) as practice:
+        line = RxLine("amoxicilline 1 g, comprimé", "1 cp matin et soir", "6 jours")
+        prescriptions.save_template(practice, "Angine", [line], "Revoir si fièvre à J3")
+    app = start_app(folder)
+    open_chart(app, "Petit")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.click("push button", "Modèles…")
+    app.wait("dialog", name="Modèles d'ordonnance")
+    app.in_window("Modèles d'ordonnance")
+    listed = app.driver.ask(op="wait", pid=app.pid, within="Modèles d'ordonnance",
+                            role="list item", contains="Angine", enter=["list"],
+                            timeout=20)  # fmt: skip
+    assert listed, "the template is not in the list"
+    app.wait("label", name="amoxicilline 1 g, comprimé — 1 cp matin et soir — 6 jours\n"
+             "Revoir si fièvre à J3")  # fmt: skip
+    app.screenshot("templates-dialog")
+    app.focused("list", "Modèles")
+    app.keys("Return")
+    app.in_window(None).gone("dialog", name="Modèles d'ordonnance")
+    app.in_window("Ordonnance : ")
+    app.click("push button", "Enregistrer")
+    app.in_window(None).gone("dialog", prefix="Ordonnance : ")
+    chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
+    [rx] = chart["prescriptions"]
+    assert rx["current"]["lines"][0]["drug"] == "amoxicilline 1 g, comprimé"
+    assert rx["current"]["notes"] == "Revoir si fièvre à J3"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.app.paper import documents_folder
@@ -190,14 +190,34 @@ def test_a_template_saved_once_fills_the_next_prescription(
     editor.table.add(RxLine("chlorure de sodium 0,9 %, solution pour lavage nasal",
                             "2 lavages par jour", "7 jours"))
     editor.save_template("Rhinopharyngite")
-    qtbot.waitUntil(
-        lambda: "Rhinopharyngite" in [a.text() for a in editor.templates_menu.actions()]
-    )
+    qtbot.waitUntil(lambda: "Rhinopharyngite" in [t.name for t in editor.templates])
     again = editor_for(rx_tasks, adult, qtbot)
-    [use] = [a for a in again.templates_menu.actions() if a.text() == "Rhinopharyngite"]
-    use.trigger()
+    again.templates_button.click()
+    dialog = again.templates_dialog
+    assert dialog is not None
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    dialog.list.setCurrentRow(names.index("Rhinopharyngite"))
+    assert dialog.lines.text().splitlines() == [  # what it holds, read before it is used
+        "paracétamol 1 g, comprimé — 1 cp x 3/j si fièvre — 5 jours",
+        "chlorure de sodium 0,9 %, solution pour lavage nasal — 2 lavages par jour — 7 jours"]
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter uses it
     assert [line.drug for line in again.table.lines()] == [
         "paracétamol 1 g, comprimé", "chlorure de sodium 0,9 %, solution pour lavage nasal"]
+
+
+def test_the_lines_are_saved_as_a_template_from_the_templates_dialog(
+    rx_tasks: Tasks, adult: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.templates_button.click()
+    dialog = editor.templates_dialog
+    assert dialog is not None and dialog.list.count() == 0
+    assert not dialog.use_button.isEnabled() and "No template yet" in dialog.lines.text()
+    editor.table.add(RxLine("ibuprofène 400 mg, comprimé", "1 cp x 3/j", "3 jours"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Entorse", True))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: [t.name for t in editor.templates] == ["Entorse"])
+    assert not dialog.isVisible()
 
 
 def test_a_childs_prescription_asks_for_the_weight(
