@@ -80,8 +80,9 @@ class DrugSearch(_Editor):
             )
         else:
             self.status.setText(
-                self.tr("No drug in the list starts with “{0}”: Enter adds it as typed.")
-                .format(query)
+                self.tr("No drug in the list starts with “{0}”: Enter adds it as typed.").format(
+                    query
+                )
             )
         if hits and self.drug_search.hasFocus():
             self.completer.complete()

@@ -47,8 +47,13 @@ class LinesTable(QTableWidget):
         return row
 
     def _show(self, row: int, line: RxLine) -> None:
-        values = (line.drug, line.dosage, line.duration, line.quantity,
-                  str(line.renewals) if line.renewals else "")
+        values = (
+            line.drug,
+            line.dosage,
+            line.duration,
+            line.quantity,
+            str(line.renewals) if line.renewals else "",
+        )
         for column, value in enumerate(values):
             self.setItem(row, column, QTableWidgetItem(value))
         drug = self.item(row, 0)

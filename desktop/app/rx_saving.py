@@ -98,8 +98,9 @@ class RxSaving(_Editor):
             return ready, prescriptions.check_allergies(p, patient_id, ready)
 
         self._busy(True)
-        self.tasks.db(check, on_done=lambda found: self._checked(found, then),
-                      on_error=self._failed)
+        self.tasks.db(
+            check, on_done=lambda found: self._checked(found, then), on_error=self._failed
+        )
 
     def _checked(self, found: tuple[list[RxLine], list[AllergyHit]], then: Then) -> None:
         lines, hits = found
@@ -132,8 +133,12 @@ class RxSaving(_Editor):
     def _measures(self) -> tuple[float | None, float | None]:
         return (self.weight_box.value() or None, self.height_box.value() or None)
 
-    def _write(self, lines: list[RxLine], after: Callable[[Any, str], Any] | None = None,
-               on_done: Callable[[Any], None] | None = None) -> None:
+    def _write(
+        self,
+        lines: list[RxLine],
+        after: Callable[[Any, str], Any] | None = None,
+        on_done: Callable[[Any], None] | None = None,
+    ) -> None:
         """Save (unless already saved), then ``after(practice, id)`` on the worker."""
         patient_id, saved = self.patient_id, self.saved_id
         weight, height = self._measures()

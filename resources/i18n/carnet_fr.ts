@@ -1526,7 +1526,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Aucun médicament de la liste ne commence par « {0} » : Entrée l&apos;ajoute tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_drug_search.py" line="118"/>
+        <location filename="../../desktop/app/rx_drug_search.py" line="119"/>
         <source>{0}: recorded allergy {1} ({2})</source>
         <translation>{0} : allergie enregistrée {1} ({2})</translation>
     </message>
@@ -2083,27 +2083,27 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Non substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="58"/>
+        <location filename="../../desktop/app/rx_lines.py" line="63"/>
         <source>ALD, line {0}</source>
         <translation>ALD, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="59"/>
+        <location filename="../../desktop/app/rx_lines.py" line="64"/>
         <source>Long-term treatment, line {0}</source>
         <translation>Traitement de fond, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="67"/>
+        <location filename="../../desktop/app/rx_lines.py" line="72"/>
         <source>Non-substitutable, line {0}</source>
         <translation>Non substituable, ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="68"/>
+        <location filename="../../desktop/app/rx_lines.py" line="73"/>
         <source>substitutable</source>
         <translation>substituable</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_lines.py" line="70"/>
+        <location filename="../../desktop/app/rx_lines.py" line="75"/>
         <source>non-substitutable ({0})</source>
         <translation>non substituable ({0})</translation>
     </message>
@@ -2747,7 +2747,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     <message>
         <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>Add the lines of a template, or save these lines as one</source>
-        <translation>Ajouter les lignes d'un modèle, ou enregistrer ces lignes comme modèle</translation>
+        <translation>Ajouter les lignes d&apos;un modèle, ou enregistrer ces lignes comme modèle</translation>
     </message>
     <message>
         <location filename="../../desktop/app/prescription.py" line="154"/>
@@ -3044,27 +3044,27 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="45"/>
+        <location filename="../../desktop/app/rx_renew.py" line="33"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="55"/>
+        <location filename="../../desktop/app/rx_renew.py" line="44"/>
         <source>Renew a prescription</source>
         <translation>Renouveler une ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="58"/>
+        <location filename="../../desktop/app/rx_renew.py" line="45"/>
         <source>&amp;Earlier prescriptions:</source>
         <translation>Ordonnances &amp;antérieures :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="60"/>
+        <location filename="../../desktop/app/rx_renew.py" line="46"/>
         <source>Earlier prescriptions</source>
         <translation>Ordonnances antérieures</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="70"/>
+        <location filename="../../desktop/app/rx_renew.py" line="47"/>
         <source>Renew</source>
         <translation>Renouveler</translation>
     </message>
@@ -3374,32 +3374,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="128"/>
+        <location filename="../../desktop/app/rx_saving.py" line="129"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="164"/>
+        <location filename="../../desktop/app/rx_saving.py" line="169"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="183"/>
+        <location filename="../../desktop/app/rx_saving.py" line="188"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="185"/>
+        <location filename="../../desktop/app/rx_saving.py" line="190"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="200"/>
+        <location filename="../../desktop/app/rx_saving.py" line="205"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="206"/>
+        <location filename="../../desktop/app/rx_saving.py" line="211"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -3660,34 +3660,34 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplatesDialog</name>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="34"/>
+        <location filename="../../desktop/app/rx_templates.py" line="25"/>
         <source>Prescription templates</source>
-        <translation>Modèles d'ordonnance</translation>
+        <translation>Modèles d&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="37"/>
+        <location filename="../../desktop/app/rx_templates.py" line="26"/>
         <source>&amp;Templates:</source>
         <translation>&amp;Modèles :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="39"/>
+        <location filename="../../desktop/app/rx_templates.py" line="27"/>
         <source>Templates</source>
         <translation>Modèles</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="48"/>
+        <location filename="../../desktop/app/rx_templates.py" line="28"/>
         <source>Use</source>
         <translation>Utiliser</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="51"/>
+        <location filename="../../desktop/app/rx_templates.py" line="34"/>
         <source>Save these lines as a template…</source>
         <translation>Enregistrer ces lignes comme modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_templates.py" line="70"/>
+        <location filename="../../desktop/app/rx_templates.py" line="40"/>
         <source>No template yet: write the lines, then save them as a template.</source>
-        <translation>Aucun modèle pour l'instant : écrivez les lignes, puis enregistrez-les comme modèle.</translation>
+        <translation>Aucun modèle pour l&apos;instant : écrivez les lignes, puis enregistrez-les comme modèle.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,24 @@ def open_chart(app: Any, family: str) -> None:
     app.wait("push button", name="Nouvelle ordonnance")
 
 
+def pick_from_list(app: Any, button: str, title: str, name: str, item: str, lines: str) -> None:
+    """Open the editor's list dialog from ``button``, find ``item`` in the list named
+    ``name``, read its ``lines`` (before picking, as a screen reader's user would), and
+    pick it with Enter; the editor is the window again."""
+    app.click("push button", button)
+    app.wait("dialog", name=title)
+    app.in_window(title)
+    listed = app.driver.ask(op="wait", pid=app.pid, within=title, role="list item",
+                            contains=item, enter=["list"], timeout=20)  # fmt: skip
+    assert listed, f"{item} is not in the list"
+    app.wait("label", name=lines)
+    app.screenshot(title)
+    app.focused("list", name)
+    app.keys("Return")
+    app.in_window(None).gone("dialog", name=title)
+    app.in_window("Ordonnance : ")
+
+
 def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -> None:
     folder = tmp_path / "cabinet"
     pid = prepared_practice(folder)
@@ -74,19 +92,8 @@ def test_an_earlier_prescription_is_renewed_from_its_list(start_app: Any, tmp_pa
     open_chart(app, "Petit")
     app.click("push button", "Nouvelle ordonnance")
     app.wait("dialog", prefix="Ordonnance : ")
-    app.click("push button", "Renouveler…")
-    app.wait("dialog", name="Renouveler une ordonnance")
-    app.in_window("Renouveler une ordonnance")
-    listed = app.driver.ask(op="wait", pid=app.pid, within="Renouveler une ordonnance",
-                            role="list item", contains="ramipril 5 mg", enter=["list"],
-                            timeout=20)  # fmt: skip
-    assert listed, "the earlier prescription is not in the list"
-    app.wait("label", name="ramipril 5 mg — 1 cp le matin — 3 mois")  # read before renewing
-    app.screenshot("renew-dialog")
-    app.focused("list", "Ordonnances antérieures")
-    app.keys("Return")
-    app.in_window(None).gone("dialog", name="Renouveler une ordonnance")
-    app.in_window("Ordonnance : ")
+    pick_from_list(app, "Renouveler…", "Renouveler une ordonnance", "Ordonnances antérieures",
+                   "ramipril 5 mg", "ramipril 5 mg — 1 cp le matin — 3 mois")  # fmt: skip
     app.wait_text("Renouvelée")
     app.click("push button", "Enregistrer")
     app.in_window(None).gone("dialog", prefix="Ordonnance : ")
@@ -208,20 +215,9 @@ def test_a_template_is_chosen_from_its_list(start_app: Any, tmp_path: Path) -> N
     open_chart(app, "Petit")
     app.click("push button", "Nouvelle ordonnance")
     app.wait("dialog", prefix="Ordonnance : ")
-    app.click("push button", "Modèles…")
-    app.wait("dialog", name="Modèles d'ordonnance")
-    app.in_window("Modèles d'ordonnance")
-    listed = app.driver.ask(op="wait", pid=app.pid, within="Modèles d'ordonnance",
-                            role="list item", contains="Angine", enter=["list"],
-                            timeout=20)  # fmt: skip
-    assert listed, "the template is not in the list"
-    app.wait("label", name="amoxicilline 1 g, comprimé — 1 cp matin et soir — 6 jours\n"
-             "Revoir si fièvre à J3")  # fmt: skip
-    app.screenshot("templates-dialog")
-    app.focused("list", "Modèles")
-    app.keys("Return")
-    app.in_window(None).gone("dialog", name="Modèles d'ordonnance")
-    app.in_window("Ordonnance : ")
+    pick_from_list(app, "Modèles…", "Modèles d'ordonnance", "Modèles", "Angine",
+                   "amoxicilline 1 g, comprimé — 1 cp matin et soir — 6 jours\n"
+                   "Revoir si fièvre à J3")  # fmt: skip
     app.click("push button", "Enregistrer")
     app.in_window(None).gone("dialog", prefix="Ordonnance : ")
     chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))

@@ -5,7 +5,6 @@ usable first from a recent snapshot, and replays only what came after it."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from sync import engine, snapshot_format
 from sync.backends import open_backend
 from sync.errors import CancelledError
 from sync.layout import snapshots_prefix
+from tests.helpers.devices import exact
 from tests.helpers.practice import PASSPHRASE
 
 AFTER = 100  # changes pushed before a snapshot is due (20,000 in the app)
@@ -29,14 +29,6 @@ def _roots(tmp_path: Path, p: Practice) -> list[str]:
     backend = open_backend((tmp_path / "remote").as_uri())
     names = [o.name for o in backend.list(snapshots_prefix(p.practice_id))]
     return sorted(n for n in names if "." not in n.rsplit("/", 1)[-1])
-
-
-def _exact(p: Practice) -> set[str]:
-    return {
-        json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
-        for c in snapshot_io.export(p.session)
-        if c.entity != "audit"
-    }
 
 
 @pytest.fixture
@@ -95,7 +87,7 @@ def test_a_restore_opens_usable_from_the_snapshot_the_sync_made(
     assert laptop.meta_value(RESTORE_STATE) == USABLE  # from a snapshot, usable first
     SyncService(laptop).sync()
     assert laptop.meta_value(RESTORE_STATE) == "complete"
-    assert _exact(laptop) == _exact(office)
+    assert exact(laptop) == exact(office)
     laptop.close()
 
 

@@ -25,22 +25,12 @@ from sync import snapshot_format
 from sync.backends import open_backend
 from sync.errors import CancelledError, IntegrityError
 from sync.layout import snapshots_prefix
+from tests.helpers.devices import exact
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.sigkill import run_child
 
 FIRST = ("practice", "user", "practitioner", "patient", "allergy", "problem", "treatment")
 HISTORY = ("consultation_version", "prescription_version")
-
-
-def exact(p: Practice) -> set[str]:
-    """Every record as the changes that recreate it (values, stamps, replaced stamps)."""
-    from desktop.practice import snapshot_io
-
-    return {
-        json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
-        for c in snapshot_io.export(p.session)
-        if c.entity != "audit"
-    }
 
 
 @pytest.fixture
