@@ -39,6 +39,7 @@ def keyring_account(folder: Path) -> str:
 
 class UnlockDialog(QDialog):
     restore_unfinished = Signal(str, str)  # remote url, the passphrase that unlocked it
+    upgrading = Signal()  # from the worker: the database is being brought up to date
 
     def __init__(self, tasks: Tasks, folder: Path, practice_name: str) -> None:
         super().__init__()
@@ -58,7 +59,7 @@ class UnlockDialog(QDialog):
         self.remember = QCheckBox(self.tr("Remember on this computer"))
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020")
+        self.upgrading.connect(self._say_upgrading)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
@@ -104,22 +105,46 @@ class UnlockDialog(QDialog):
             key, login = cache.load(account), cache.load_text(account + KEY_LOGIN)
             if key is None or not login:  # a key that names no login opens nothing
                 return False
-            self.tasks.practice = Practice.open(self.folder, key=key, username=login)
+            self.tasks.practice = Practice.open(
+                self.folder, key=key, username=login, on_upgrade=self._upgrade_begins
+            )
             return True
 
         self.tasks.on_db(attempt, on_done=on_result, on_error=lambda exc: on_result(False))
+
+    def _upgrade_begins(self, current: int, target: int) -> None:
+        """On the worker, before a schema upgrade: say why the unlock takes longer."""
+        self.upgrading.emit()  # queued to the dialog's thread
+
+    def _say(self, text: str, *, failed: bool = False) -> None:
+        """A word under the fields: red when the unlock failed, plain while it works."""
+        self.error.setStyleSheet("color: #b00020" if failed else "")
+        self.error.setText(text)
+
+    def _say_upgrading(self) -> None:
+        self._say(
+            self.tr(
+                "Unlocking… This version of Carnet brings the practice's database up to "
+                "date, once: a few seconds, up to a few minutes for a very large practice "
+                "that never synced. Do not close Carnet."
+            )
+        )
 
     def unlock(self) -> None:
         passphrase, remember = self.passphrase.text(), self.remember.isChecked()
         login = self.login.text().strip() or None
         self.buttons.setEnabled(False)
-        self.error.setText(self.tr("Unlocking…"))
+        self._say(self.tr("Unlocking…"))
 
         def open_it() -> str | None:
             from desktop.remote import REMOTE_URL, RESTORE_STATE
 
             practice = Practice.open(
-                self.folder, passphrase=passphrase, username=login, allow_incomplete=True
+                self.folder,
+                passphrase=passphrase,
+                username=login,
+                allow_incomplete=True,
+                on_upgrade=self._upgrade_begins,
             )
             if practice.meta_value(RESTORE_STATE) == "in-progress":
                 url = str(practice.meta_value(REMOTE_URL) or "")
@@ -146,6 +171,6 @@ class UnlockDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.error.setText(message_for(exc) or self.tr("The practice could not be opened."))
+        self._say(message_for(exc) or self.tr("The practice could not be opened."), failed=True)
         self.passphrase.selectAll()
         self.passphrase.setFocus()

@@ -5,7 +5,7 @@ and the SQLCipher database; nothing else of the practice is stored in clear."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,9 +82,10 @@ def unlock(
     passphrase: str | None = None,
     key: bytes | None = None,
     username: str | None = None,
+    on_upgrade: Callable[[int, int], None] | None = None,
 ) -> Unlocked:
     """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key,
-    and bring the schema up to date."""
+    and bring the schema up to date (``on_upgrade``: see :func:`migrations.migrate`)."""
     keyfile = KeyFile.load(folder)
     if not (folder / DB_NAME).is_file():
         raise errors.NotAPracticeError(
@@ -110,7 +111,7 @@ def unlock(
             key = _which_key(folder, key, opened.previous)
     conn = db.connect(folder / DB_NAME, key)
     try:
-        migrations.migrate(conn, folder / DB_NAME)
+        migrations.migrate(conn, folder / DB_NAME, on_upgrade)
     except BaseException:
         conn.close()
         raise

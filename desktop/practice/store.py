@@ -10,7 +10,7 @@ builds ``StoreReplica(practice.session)``. Callers never write SQL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +220,7 @@ class Practice(PracticeFacade):
         username: str | None = None,
         allow_incomplete: bool = False,
         departures: bool = True,
+        on_upgrade: Callable[[int, int], None] | None = None,
     ) -> Practice:
         """Unlock with a passphrase (Argon2id, ~0.2 s) or with a remembered database key.
 
@@ -230,9 +231,14 @@ class Practice(PracticeFacade):
         A folder whose join or restore was interrupted is refused (it would look like a
         complete practice while missing records) unless ``allow_incomplete``: the
         restore itself, resuming.
+
+        ``on_upgrade(from, to)``: called before the schema is upgraded, if it is (once;
+        minutes for a practice holding millions of unpushed changes).
         """
         folder = Path(folder)
-        done = opening.unlock(folder, passphrase=passphrase, key=key, username=username)
+        done = opening.unlock(
+            folder, passphrase=passphrase, key=key, username=username, on_upgrade=on_upgrade
+        )
         practice = cls(
             folder, done.conn, user_id=done.user_id, db_key=done.db_key, login_name=done.username
         )

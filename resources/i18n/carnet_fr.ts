@@ -3797,47 +3797,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="46"/>
+        <location filename="../../desktop/app/unlock.py" line="47"/>
         <source>Carnet: unlock</source>
         <translation>Carnet : déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="51"/>
+        <location filename="../../desktop/app/unlock.py" line="52"/>
         <source>your login (empty: whoever the passphrase opens)</source>
         <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="58"/>
+        <location filename="../../desktop/app/unlock.py" line="59"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="64"/>
+        <location filename="../../desktop/app/unlock.py" line="66"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="65"/>
+        <location filename="../../desktop/app/unlock.py" line="67"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="70"/>
+        <location filename="../../desktop/app/unlock.py" line="72"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="97"/>
+        <location filename="../../desktop/app/unlock.py" line="99"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="116"/>
+        <location filename="../../desktop/app/unlock.py" line="123"/>
+        <source>Unlocking… This version of Carnet brings the practice&apos;s database up to date, once: a few seconds, up to a few minutes for a very large practice that never synced. Do not close Carnet.</source>
+        <translation>Déverrouillage… Cette version de Carnet met à jour la base de données du cabinet, une seule fois : quelques secondes, jusqu'à quelques minutes pour un très gros cabinet jamais synchronisé. Ne fermez pas Carnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="133"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="149"/>
+        <location filename="../../desktop/app/unlock.py" line="170"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>

@@ -28,14 +28,20 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: Connection, path: Path) -> None:
-    """Bring the schema to SCHEMA_VERSION, one transaction per step; refuse newer files."""
+def migrate(
+    conn: Connection, path: Path, on_upgrade: Callable[[int, int], None] | None = None
+) -> None:
+    """Bring the schema to SCHEMA_VERSION, one transaction per step; refuse newer files.
+    ``on_upgrade(from, to)`` is called once before the first step, if any (a step can
+    take minutes on a large practice: whoever waits is told why)."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current > SCHEMA_VERSION:
         raise errors.NewerSchemaError(
             f"the practice in {path.parent} was written by a newer Carnet (schema {current}, "
             f"this one knows {SCHEMA_VERSION}); install the newer version"
         )
+    if current < SCHEMA_VERSION and on_upgrade is not None:
+        on_upgrade(current, SCHEMA_VERSION)
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with transaction(conn, path):
             MIGRATIONS[version - 1](conn)
