@@ -79,4 +79,16 @@ def open_practice(args: argparse.Namespace) -> Practice:
 
 
 def open_practice_with(args: argparse.Namespace, passphrase: str) -> Practice:
-    return Practice.open(Path(args.data_dir), passphrase=passphrase, username=args.user)
+    return Practice.open(
+        Path(args.data_dir), passphrase=passphrase, username=args.user, on_upgrade=_upgrading
+    )
+
+
+def _upgrading(current: int, target: int) -> None:
+    """Said on stderr (stdout may be a script's JSON): the wait has a reason."""
+    print(
+        f"upgrading the practice database (schema {current} to {target}), once: a few "
+        "seconds, up to a few minutes for a very large practice that never synced",
+        file=sys.stderr,
+        flush=True,
+    )
