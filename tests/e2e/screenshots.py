@@ -3,8 +3,9 @@ by building widgets in a script):
 
     .venv/bin/python -m tests.e2e.screenshots docs/screenshots
 
-Each picture is the active window, frame included, on a 1400×900 virtual screen, with
-the French UI and synthetic patients only.
+Each picture is a window, frame included (the active one, or the prescription editor
+with the popup or dialog on top of it), on a 1400×900 virtual screen, with the French UI
+and synthetic patients only; 11 is the ordonnance's PDF as saved, at 80 dpi.
 """
 
 from __future__ import annotations
@@ -29,6 +30,42 @@ def window_shot(app: App, path: Path) -> None:
     ).stdout.strip()
     subprocess.run(["import", "-window", window, "-frame", str(path)], env=env, check=True)
     print(f"wrote {path}")
+
+
+def named_window_shot(app: App, title: str, path: Path) -> None:
+    """The window whose title is ``title``, frame included, whatever is on top of it."""
+    env = app.session.env
+    found = subprocess.run(
+        ["xdotool", "search", "--name", title], env=env, capture_output=True, text=True
+    ).stdout.split()
+    assert found, f"no window named {title!r}"
+    # -screen: read the screen over the window, so the popup or dialog on top is in it
+    subprocess.run(
+        ["import", "-screen", "-window", found[-1], "-frame", str(path)], env=env, check=True
+    )
+    print(f"wrote {path}")
+
+
+def prescribing_practice(folder: Path) -> None:
+    """A practice whose paper has every mention the law asks for, and one patient."""
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(folder, "practice", "set", "address=12 rue des Tilleuls", "postal_code=69003",
+               "city=Lyon", "phone=04 78 12 34 56", "email=cabinet@tilleuls.fr")  # fmt: skip
+    carnet_cli(folder, "user", "set", "dr.martin", "given_names=Jeanne", "family_name=Martin",
+               "qualification=Docteur en médecine", "rpps=10101234567")  # fmt: skip
+    carnet_cli(folder, "patient", "add", "--family-name", "Petit", "--given-name", "Louise",
+               "--birth-date", "1960-02-01", "--sex", "F")  # fmt: skip
+
+
+def amoxicillin_line(app: App) -> None:
+    """In the open editor: amoxicilline from the list, 1 cp matin et soir, 7 jours."""
+    app.keys("Down", "Return")
+    subprocess.run(["xdotool", "type", "--delay", "20", "1 cp matin et soir"],
+                   env=app.session.env, check=True)  # fmt: skip
+    app.keys("Tab")
+    subprocess.run(["xdotool", "type", "--delay", "20", "7 jours"], env=app.session.env,
+                   check=True)  # fmt: skip
+    app.keys("Return")
 
 
 def open_chart(app: App, query: str) -> None:
@@ -249,6 +286,50 @@ def take(out: Path, base: Path) -> None:
         app.gone("dialog", prefix="Document : Bilan sanguin")
         app.keys("Escape")
         app.gone("dialog", prefix="Documents : PETIT Léa")
+        app.close()
+
+        # 12, 11, 13. A prescription: the drug completed as one types, its paper, and the
+        # warning when it meets a known allergy.
+        rx = base / "rx"
+        prescribing_practice(rx)
+        app = App(session, driver, rx, shots)
+        app.type_into("password text", "Phrase secrète", PASSPHRASE)
+        app.click("push button", "Déverrouiller")
+        app.stays_up()
+        open_chart(app, "petit")
+        app.click("push button", "Nouvelle ordonnance")
+        app.wait("dialog", prefix="Ordonnance : ")
+        app.focus("text", "Médicament (DCI ou marque)")
+        app.keys("a", "m", "o", "x", "i")
+        app.wait("label", contains="propositions")
+        named_window_shot(app, "Ordonnance : PETIT Louise", out / "12-ordonnance-editeur.png")
+        amoxicillin_line(app)
+        documents = Path(session.env["HOME"]) / "Documents"
+        documents.mkdir(exist_ok=True)
+        app.click("push button", "Enregistrer en PDF…")
+        app.wait("dialog", prefix="Enregistrer l")
+        app.keys("Return")
+        app.gone("dialog", prefix="Ordonnance : ")
+        [paper] = documents.glob("ordonnance-PETIT-*.pdf")
+        page = out / "11-ordonnance"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(paper), str(page)],
+                       check=True)  # fmt: skip
+        print(f"wrote {page}.png")
+        app.click("push button", "Ajouter une allergie")
+        app.wait("dialog", name="Ajouter une allergie")
+        app.type_into("text", "Substance ou classe médicamenteuse", "Pénicilline")
+        app.click("push button", "Enregistrer")
+        app.gone("dialog", name="Ajouter une allergie")
+        app.click("push button", "Nouvelle ordonnance")
+        app.wait("dialog", prefix="Ordonnance : ")
+        app.wait("label", contains="Allergies : Pénicilline")
+        app.focus("text", "Médicament (DCI ou marque)")
+        app.keys("a", "m", "o", "x", "i")
+        app.wait("label", contains="propositions")
+        amoxicillin_line(app)
+        app.click("push button", "Enregistrer")
+        app.wait("dialog", name="Alerte allergie")
+        named_window_shot(app, "Ordonnance : PETIT Louise", out / "13-alerte-allergie.png")
         app.close()
 
         # 10. The status bar after a sync; 6. the restore wizard.
