@@ -17,7 +17,15 @@ import tempfile
 from pathlib import Path
 
 from tests.helpers.e2e import PASSPHRASE, App, Driver, Session, _missing, carnet_cli
-from tests.helpers.e2e_steps import fill_consultation, fill_restore_wizard, published_in_chunks
+from tests.helpers.e2e_steps import (
+    amoxicillin_line,
+    fill_consultation,
+    fill_restore_wizard,
+    meet_the_allergy_warning,
+    prescribing_practice,
+    published_in_chunks,
+    type_amoxi,
+)
 from tests.helpers.pdf import made_pdf
 
 DEMO = "demo carnet"
@@ -44,28 +52,6 @@ def named_window_shot(app: App, title: str, path: Path) -> None:
         ["import", "-screen", "-window", found[-1], "-frame", str(path)], env=env, check=True
     )
     print(f"wrote {path}")
-
-
-def prescribing_practice(folder: Path) -> None:
-    """A practice whose paper has every mention the law asks for, and one patient."""
-    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
-    carnet_cli(folder, "practice", "set", "address=12 rue des Tilleuls", "postal_code=69003",
-               "city=Lyon", "phone=04 78 12 34 56", "email=cabinet@tilleuls.fr")  # fmt: skip
-    carnet_cli(folder, "user", "set", "dr.martin", "given_names=Jeanne", "family_name=Martin",
-               "qualification=Docteur en médecine", "rpps=10101234567")  # fmt: skip
-    carnet_cli(folder, "patient", "add", "--family-name", "Petit", "--given-name", "Louise",
-               "--birth-date", "1960-02-01", "--sex", "F")  # fmt: skip
-
-
-def amoxicillin_line(app: App) -> None:
-    """In the open editor: amoxicilline from the list, 1 cp matin et soir, 7 jours."""
-    app.keys("Down", "Return")
-    subprocess.run(["xdotool", "type", "--delay", "20", "1 cp matin et soir"],
-                   env=app.session.env, check=True)  # fmt: skip
-    app.keys("Tab")
-    subprocess.run(["xdotool", "type", "--delay", "20", "7 jours"], env=app.session.env,
-                   check=True)  # fmt: skip
-    app.keys("Return")
 
 
 def open_chart(app: App, query: str) -> None:
@@ -299,9 +285,7 @@ def take(out: Path, base: Path) -> None:
         open_chart(app, "petit")
         app.click("push button", "Nouvelle ordonnance")
         app.wait("dialog", prefix="Ordonnance : ")
-        app.focus("text", "Médicament (DCI ou marque)")
-        app.keys("a", "m", "o", "x", "i")
-        app.wait("label", contains="propositions")
+        type_amoxi(app)
         named_window_shot(app, "Ordonnance : PETIT Louise", out / "12-ordonnance-editeur.png")
         amoxicillin_line(app)
         documents = Path(session.env["HOME"]) / "Documents"
@@ -315,20 +299,7 @@ def take(out: Path, base: Path) -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(paper), str(page)],
                        check=True)  # fmt: skip
         print(f"wrote {page}.png")
-        app.click("push button", "Ajouter une allergie")
-        app.wait("dialog", name="Ajouter une allergie")
-        app.type_into("text", "Substance ou classe médicamenteuse", "Pénicilline")
-        app.click("push button", "Enregistrer")
-        app.gone("dialog", name="Ajouter une allergie")
-        app.click("push button", "Nouvelle ordonnance")
-        app.wait("dialog", prefix="Ordonnance : ")
-        app.wait("label", contains="Allergies : Pénicilline")
-        app.focus("text", "Médicament (DCI ou marque)")
-        app.keys("a", "m", "o", "x", "i")
-        app.wait("label", contains="propositions")
-        amoxicillin_line(app)
-        app.click("push button", "Enregistrer")
-        app.wait("dialog", name="Alerte allergie")
+        meet_the_allergy_warning(app)
         named_window_shot(app, "Ordonnance : PETIT Louise", out / "13-alerte-allergie.png")
         app.close()
 

@@ -12,18 +12,13 @@ from desktop.practice import prescriptions
 from desktop.practice.prescriptions import RxLine
 from desktop.practice.store import Practice
 from tests.helpers.e2e import PASSPHRASE, carnet_cli
-from tests.helpers.e2e_steps import prescribe_amoxicillin_to_pdf, subprocess_type
+from tests.helpers.e2e_steps import (
+    meet_the_allergy_warning,
+    prescribe_amoxicillin_to_pdf,
+    prescribing_practice,
+    subprocess_type,
+)
 from tests.helpers.pdf import pdf_text
-
-
-def prepared_practice(folder: Path) -> str:
-    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
-    carnet_cli(folder, "practice", "set", "address=12 rue des Tilleuls", "postal_code=69003",
-               "city=Lyon", "phone=04 78 12 34 56", "email=cabinet@tilleuls.fr")
-    carnet_cli(folder, "user", "set", "dr.martin", "given_names=Jeanne", "family_name=Martin",
-               "qualification=Docteur en médecine", "rpps=10101234567")
-    return carnet_cli(folder, "patient", "add", "--family-name", "Petit", "--given-name",
-                      "Louise", "--birth-date", "1960-02-01", "--sex", "F").strip()
 
 
 def open_chart(app: Any, family: str) -> None:
@@ -31,8 +26,14 @@ def open_chart(app: Any, family: str) -> None:
     app.click("push button", "Déverrouiller")
     app.stays_up()
     app.type_into("text", "Rechercher un patient", family.lower())
-    found = app.driver.ask(op="wait", pid=app.pid, role="table cell", contains=family.upper(),
-                           enter=["table"], timeout=20)
+    found = app.driver.ask(
+        op="wait",
+        pid=app.pid,
+        role="table cell",
+        contains=family.upper(),
+        enter=["table"],
+        timeout=20,
+    )
     assert found, "the search found nobody"
     app.focus("text", "Rechercher un patient")
     app.keys("Return")
@@ -59,17 +60,27 @@ def pick_from_list(app: Any, button: str, title: str, name: str, item: str, line
 
 def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -> None:
     folder = tmp_path / "cabinet"
-    pid = prepared_practice(folder)
+    pid = prescribing_practice(folder)
     app = start_app(folder)
     documents = Path(app.session.env["HOME"]) / "Documents"
     open_chart(app, "Petit")
     expected = prescribe_amoxicillin_to_pdf(app, "PETIT")
     assert expected.is_file(), sorted(p.name for p in documents.iterdir())
     text = pdf_text(expected)
-    for mention in ("Dr Jeanne MARTIN", "RPPS : 10101234567", "12 rue des Tilleuls", "France",
-                    "+33 4 78 12 34 56", "PETIT Louise", "Sexe : féminin",
-                    "Née le 01/02/1960", "amoxicilline", "1 cp matin et soir",
-                    "Durée : 7 jours", "Signature du prescripteur"):
+    for mention in (
+        "Dr Jeanne MARTIN",
+        "RPPS : 10101234567",
+        "12 rue des Tilleuls",
+        "France",
+        "+33 4 78 12 34 56",
+        "PETIT Louise",
+        "Sexe : féminin",
+        "Née le 01/02/1960",
+        "amoxicilline",
+        "1 cp matin et soir",
+        "Durée : 7 jours",
+        "Signature du prescripteur",
+    ):
         assert mention in text, mention
     assert "Ordonnance enregistrée en PDF" in " ".join(app.screen_texts())
     chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
@@ -77,15 +88,11 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
     assert rx["current"]["lines"][0]["substances"] == ["amoxicilline"]
 
 
-
-
-
-
 def test_an_earlier_prescription_is_renewed_from_its_list(start_app: Any, tmp_path: Path) -> None:
-    """"Renouveler…" was a menu out of the accessibility tree's reach: now a dialog whose
+    """ "Renouveler…" was a menu out of the accessibility tree's reach: now a dialog whose
     list a screen reader reads, the newest chosen, its lines shown, Enter renews it."""
     folder = tmp_path / "cabinet"
-    pid = prepared_practice(folder)
+    pid = prescribing_practice(folder)
     carnet_cli(folder, "prescription", "add", pid,
                "--line", "ramipril 5 mg | 1 cp le matin | 3 mois")  # fmt: skip
     app = start_app(folder)
@@ -105,7 +112,7 @@ def test_an_earlier_prescription_is_renewed_from_its_list(start_app: Any, tmp_pa
 
 def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path: Path) -> None:
     folder = tmp_path / "cabinet"
-    prepared_practice(folder)
+    prescribing_practice(folder)
     app = start_app(folder)
     app.type_into("password text", "Phrase secrète", PASSPHRASE)
     app.click("push button", "Déverrouiller")
@@ -121,35 +128,21 @@ def test_the_practice_details_are_entered_from_the_menu(start_app: Any, tmp_path
     app.gone("dialog", name="Cabinet")
     app.stays_up()
     shown = json.loads(carnet_cli(folder, "practice", "show"))
-    assert (shown["phone"], shown["finess"], shown["city"]) == ("04 78 00 00 00", "690000001",
-                                                                "Lyon")
+    assert (shown["phone"], shown["finess"], shown["city"]) == (
+        "04 78 00 00 00",
+        "690000001",
+        "Lyon",
+    )
 
 
 def test_an_allergy_recorded_in_the_chart_stops_the_prescription_until_a_reason(
     start_app: Any, tmp_path: Path
 ) -> None:
     folder = tmp_path / "cabinet"
-    pid = prepared_practice(folder)
+    pid = prescribing_practice(folder)
     app = start_app(folder)
     open_chart(app, "Petit")
-    app.click("push button", "Ajouter une allergie")
-    app.wait("dialog", name="Ajouter une allergie")
-    app.type_into("text", "Substance ou classe médicamenteuse", "Pénicilline")
-    app.click("push button", "Enregistrer")
-    app.gone("dialog", name="Ajouter une allergie")
-    app.click("push button", "Nouvelle ordonnance")
-    app.wait("dialog", prefix="Ordonnance : ")
-    app.wait("label", contains="Allergies : Pénicilline")
-    app.focus("text", "Médicament (DCI ou marque)")
-    app.keys("a", "m", "o", "x", "i")
-    app.wait("label", contains="propositions")
-    app.keys("Down", "Return")
-    subprocess_type(app, "1 cp matin et soir")
-    app.keys("Tab")
-    subprocess_type(app, "7 jours")
-    app.keys("Return")
-    app.click("push button", "Enregistrer")
-    app.wait("dialog", name="Alerte allergie")
+    meet_the_allergy_warning(app)
     assert any("pénicillines" in t for t in app.screen_texts())
     app.screenshot("allergy-warning")
     app.type_into("text", "Motif pour prescrire quand même", "test de provocation négatif")
@@ -159,13 +152,17 @@ def test_an_allergy_recorded_in_the_chart_stops_the_prescription_until_a_reason(
     chart = json.loads(carnet_cli(folder, "patient", "show", pid, "--json"))
     [rx] = chart["prescriptions"]
     [line] = rx["current"]["lines"]
-    assert (line["allergy"], line["override_reason"]) == ("Pénicilline",
-                                                          "test de provocation négatif")
+    assert (line["allergy"], line["override_reason"]) == (
+        "Pénicilline",
+        "test de provocation négatif",
+    )
+
+
 def test_escape_with_a_line_asks_and_enter_keeps_writing(start_app: Any, tmp_path: Path) -> None:
     """A GP reflex, Escape then Enter, never drops the lines typed (it used to close the
     window with nothing asked and nothing kept)."""
     folder = tmp_path / "cabinet"
-    prepared_practice(folder)
+    prescribing_practice(folder)
     app = start_app(folder)
     open_chart(app, "Petit")
     app.click("push button", "Nouvelle ordonnance")
@@ -189,7 +186,7 @@ def test_escape_with_a_line_asks_and_enter_keeps_writing(start_app: Any, tmp_pat
 
 def test_enter_in_the_consultation_reason_does_not_save_it(start_app: Any, tmp_path: Path) -> None:
     folder = tmp_path / "cabinet"
-    pid = prepared_practice(folder)
+    pid = prescribing_practice(folder)
     app = start_app(folder)
     open_chart(app, "Petit")
     app.click("push button", "Nouvelle consultation")
@@ -203,11 +200,11 @@ def test_enter_in_the_consultation_reason_does_not_save_it(start_app: Any, tmp_p
 
 
 def test_a_template_is_chosen_from_its_list(start_app: Any, tmp_path: Path) -> None:
-    """"Modèles…" was a menu out of the accessibility tree's reach, as "Renouveler…" was:
+    """ "Modèles…" was a menu out of the accessibility tree's reach, as "Renouveler…" was:
     now a dialog whose list a screen reader reads, the lines of the one chosen shown,
     Enter adds them to the ordonnance."""
     folder = tmp_path / "cabinet"
-    pid = prepared_practice(folder)
+    pid = prescribing_practice(folder)
     with Practice.open(folder, passphrase=PASSPHRASE) as practice:
         line = RxLine("amoxicilline 1 g, comprimé", "1 cp matin et soir", "6 jours")
         prescriptions.save_template(practice, "Angine", [line], "Revoir si fièvre à J3")

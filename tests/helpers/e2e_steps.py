@@ -37,6 +37,53 @@ def synced_practice(tmp_path: Path) -> tuple[Path, Path]:
     return folder, remote
 
 
+def prescribing_practice(folder: Path) -> str:
+    """A practice whose paper has every mention the law asks for, and one patient, PETIT
+    Louise (her id)."""
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin")
+    carnet_cli(folder, "practice", "set", "address=12 rue des Tilleuls", "postal_code=69003",
+               "city=Lyon", "phone=04 78 12 34 56", "email=cabinet@tilleuls.fr")  # fmt: skip
+    carnet_cli(folder, "user", "set", "dr.martin", "given_names=Jeanne", "family_name=Martin",
+               "qualification=Docteur en médecine", "rpps=10101234567")  # fmt: skip
+    return carnet_cli(folder, "patient", "add", "--family-name", "Petit", "--given-name",
+                      "Louise", "--birth-date", "1960-02-01", "--sex", "F").strip()  # fmt: skip
+
+
+def amoxicillin_line(app: Any) -> None:
+    """In the open editor, "amoxi" typed and its list shown: the molecule itself, 1 cp
+    matin et soir, 7 jours."""
+    app.keys("Down", "Return")
+    subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
+    app.keys("Tab")
+    subprocess_type(app, "7 jours")
+    app.keys("Return")
+
+
+def type_amoxi(app: Any) -> None:
+    """Real key presses into the drug field: the list completes as one types."""
+    app.focus("text", "Médicament (DCI ou marque)")
+    app.keys("a", "m", "o", "x", "i")
+    app.wait("label", contains="propositions")  # the list is ready (its popup is not in
+    # the accessibility tree: the status line says what it holds)
+
+
+def meet_the_allergy_warning(app: Any) -> None:
+    """From the open chart: Pénicilline recorded as an allergy, then amoxicilline
+    prescribed and saved, up to the warning that stops it."""
+    app.click("push button", "Ajouter une allergie")
+    app.wait("dialog", name="Ajouter une allergie")
+    app.type_into("text", "Substance ou classe médicamenteuse", "Pénicilline")
+    app.click("push button", "Enregistrer")
+    app.gone("dialog", name="Ajouter une allergie")
+    app.click("push button", "Nouvelle ordonnance")
+    app.wait("dialog", prefix="Ordonnance : ")
+    app.wait("label", contains="Allergies : Pénicilline")
+    type_amoxi(app)
+    amoxicillin_line(app)
+    app.click("push button", "Enregistrer")
+    app.wait("dialog", name="Alerte allergie")
+
+
 def prescribe_amoxicillin_to_pdf(app: Any, family: str) -> Path:
     """From the open chart: amoxicilline completed by keyboard, 1 cp matin et soir for
     7 jours, saved as PDF into Documents under the name the dialog proposes."""
@@ -44,16 +91,9 @@ def prescribe_amoxicillin_to_pdf(app: Any, family: str) -> Path:
     documents.mkdir(exist_ok=True)
     app.click("push button", "Nouvelle ordonnance")
     app.wait("dialog", prefix="Ordonnance : ")
-    app.focus("text", "Médicament (DCI ou marque)")
-    app.keys("a", "m", "o", "x", "i")  # real key presses: the list completes as one types
-    app.wait("label", contains="propositions")  # the list is ready (its popup is not in
-    # the accessibility tree: the status line says what it holds)
+    type_amoxi(app)
     app.screenshot("prescription-autocomplete")
-    app.keys("Down", "Return")  # the first proposal: the molecule itself
-    subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
-    app.keys("Tab")
-    subprocess_type(app, "7 jours")
-    app.keys("Return")
+    amoxicillin_line(app)
     app.screenshot("prescription-editor")
     app.click("push button", "Enregistrer en PDF…")
     app.wait("dialog", prefix="Enregistrer l")  # Qt's file dialog, in Documents already
