@@ -53,6 +53,7 @@ from sync.ports import (
     RecordsAside,
     Replica,
     SnapshotTarget,
+    WireBatch,
 )
 from sync.pull import Pulling
 from sync.push_pipeline import (
@@ -72,6 +73,7 @@ from sync.segments import (
     decode_segment,
     digest,
     encode_segment,
+    joined_body,
     seal_segment,
     segment_body,
 )
@@ -171,6 +173,8 @@ class SyncReport:
 def _segment_body(batch: Sequence[PendingChange]) -> bytes:
     """The batch's segment body: its wire forms joined (the journal keeps them), else
     the changes encoded."""
+    if isinstance(batch, WireBatch):
+        return joined_body(batch.joined)
     wires = [p.wire for p in batch if p.wire is not None]
     if len(wires) < len(batch):
         wires = [p.change.to_wire() for p in batch]
@@ -474,7 +478,7 @@ class SyncEngine(Pulling):
         return PushReport(len(changes), segments)
 
     def _seal(
-        self, seq: int, previous_digest: str, batch: list[PendingChange], body: bytes | None
+        self, seq: int, previous_digest: str, batch: Sequence[PendingChange], body: bytes | None
     ) -> bytes:
         """``batch`` sealed as segment ``seq``, chained to ``previous_digest`` (on the
         sealer's thread), from its ``body`` when :meth:`_read` made it."""

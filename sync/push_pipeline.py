@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
@@ -36,7 +36,7 @@ from types import TracebackType
 from sync.ports import Cursor, PendingChange
 from sync.segments import digest
 
-Seal = Callable[[int, str, list[PendingChange], bytes | None], bytes]
+Seal = Callable[[int, str, Sequence[PendingChange], bytes | None], bytes]
 """seal(seq, previous digest, changes, their segment body if already made) -> the
 segment object."""
 
@@ -100,7 +100,7 @@ class Sealed:
 
     seq: int
     previous: Cursor
-    changes: list[PendingChange]
+    changes: Sequence[PendingChange]
     data: bytes
     digest: str
     created: Future[None]
@@ -148,7 +148,7 @@ class Sealer:
         """Whether a batch given now would be taken without waiting."""
         return not self._input.full()
 
-    def give(self, batch: list[PendingChange], body: bytes | None) -> None:
+    def give(self, batch: Sequence[PendingChange], body: bytes | None) -> None:
         """The next pending changes, and their segment body if the caller made it: the
         caller's thread does the interpreter's share of the work (joining the wire
         forms), so this thread holds the interpreter lock as little as possible. A
@@ -212,7 +212,7 @@ class Sealer:
         return _END
 
     def _seal_all(self, cursor: Cursor) -> None:
-        buffered: list[PendingChange] = []
+        buffered: Sequence[PendingChange] = ()
         body: bytes | None = None  # the body of exactly ``buffered``, if given
         ended = False
         while not self._stop.is_set():
@@ -222,8 +222,10 @@ class Sealer:
                     ended = True
                 else:
                     assert isinstance(item, tuple)
+                    # A batch as it came (a journal's WireBatch stays one), or what was
+                    # left of a halved segment followed by it (rare: changes one by one).
                     body = item[1] if not buffered else None
-                    buffered.extend(item[0])
+                    buffered = item[0] if not buffered else [*buffered, *item[0]]
             if not buffered or self._stop.is_set():
                 break
             while not self._room.acquire(timeout=POLL):
@@ -237,7 +239,7 @@ class Sealer:
                 if len(data) <= self._max_bytes or len(batch) == 1:
                     break
                 batch, made = batch[: len(batch) // 2], None
-            del buffered[: len(batch)]
+            buffered = buffered[len(batch) :]
             body = None
             created = self._uploads.submit(functools.partial(self._create, seq, data))
             sealed = Sealed(seq, cursor, batch, data, digest(data), created)

@@ -208,7 +208,12 @@ def encode_segment(
 
 def segment_body(wires: Sequence[bytes]) -> bytes:
     """The JSON a segment holds, from its changes' wire forms (before compression)."""
-    return b'{"changes":[' + b",".join(wires) + b"]}"
+    return joined_body(b",".join(wires))
+
+
+def joined_body(joined: bytes) -> bytes:
+    """:func:`segment_body` from the wire forms already joined by commas."""
+    return b'{"changes":[' + joined + b"]}"
 
 
 def seal_segment(keys: PracticeKeys, device: str, seq: int, prev_digest: str, body: bytes) -> bytes:

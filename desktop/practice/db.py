@@ -19,6 +19,8 @@ DB_NAME = "practice.db"
 """The database's file name inside a practice folder (beside the key file)."""
 Connection = Any  # sqlcipher3.Connection has no stubs
 DatabaseError = sqlcipher3.DatabaseError
+DataError = sqlcipher3.DataError
+"""A value SQLite refuses, e.g. longer than its largest string or blob."""
 MIN_CIPHER_MAJOR = 4
 
 

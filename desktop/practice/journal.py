@@ -9,13 +9,14 @@ are what the journal's own queries look at.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.practice import meta
+from desktop.practice import db, meta
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
 from sync.changes import Change
-from sync.ports import Cursor, PendingChange
+from sync.ports import Cursor, PendingChange, WireBatch
 
 if TYPE_CHECKING:  # the session imports the audit, which journals through here
     from desktop.practice.session import Session
@@ -29,8 +30,41 @@ def append(s: Session, change: Change) -> None:
     )
 
 
-def pending(s: Session, after: int, limit: int) -> list[PendingChange]:
-    """Up to ``limit`` entries after local seq ``after``, each in its wire form."""
+ONE_PIECE_AT_MOST = 50_000
+"""Entries read in one piece at most (:func:`pending`): a push reads 10,000 at a time."""
+
+_IN_ONE_PIECE = (
+    "SELECT group_concat(seq), group_concat(entity), group_concat(octet_length(wire)), "
+    "CAST(group_concat(wire, ',') AS BLOB) "
+    "FROM (SELECT seq, entity, wire FROM journal WHERE seq > ? ORDER BY seq LIMIT ?)"
+)
+
+
+def pending(s: Session, after: int, limit: int) -> Sequence[PendingChange]:
+    """Up to ``limit`` entries after local seq ``after``, each in its wire form.
+
+    A push's batch comes in one piece (a :class:`WireBatch`): SQLite joins the wire
+    forms and returns one row, instead of a row per entry that the reading thread would
+    turn into Python objects, giving the interpreter lock up and taking it back each
+    time while the push's other threads want it (the first push was waiting on this
+    read). Entry by entry for larger reads, or if SQLite handed the entries over in
+    another order than asked (the seqs are checked)."""
+    if limit <= ONE_PIECE_AT_MOST:
+        try:
+            row = s.conn.execute(_IN_ONE_PIECE, (after, limit)).fetchone()
+        except db.DataError:  # more than SQLite's largest string: entry by entry
+            pass
+        except db.DatabaseError as exc:
+            raise db.map_sqlite_error(exc, s.db_path) from exc
+        else:
+            seqs, entities, lengths, joined = row
+            if seqs is None:
+                return []
+            numbers = [int(n) for n in seqs.split(",")]
+            if all(a < b for a, b in zip(numbers, numbers[1:], strict=False)):
+                # entities are names of kinds of record: no comma in them
+                sizes = (int(n) for n in lengths.split(","))
+                return WireBatch(numbers, entities.split(","), joined, sizes)
     rows = s.execute(
         "SELECT seq, entity, wire FROM journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),

@@ -34,7 +34,7 @@ from desktop.practice.stamps import RowStamps
 from desktop.practice.values import from_sql
 from sync.changes import ZERO, Change, Stamp
 from sync.merge import FieldState, merge_field
-from sync.ports import START, ApplyReport, Cursor, PendingChange, SnapshotPart
+from sync.ports import START, ApplyReport, Cursor, PendingChange, SnapshotPart, WireBatch
 
 DEFERRED_INDEXES = MetaKey.RESTORE_DEFERRED_INDEXES
 RESTORE_CACHE_KIB = -524_288
@@ -62,7 +62,7 @@ class StoreReplica:
 
     # -- pushing this device's changes -----------------------------------------------------
 
-    def pending_changes(self, after: int, limit: int) -> list[PendingChange]:
+    def pending_changes(self, after: int, limit: int) -> Sequence[PendingChange]:
         return journal.pending(self.s, after, limit)
 
     def pending_count(self) -> int:
@@ -178,7 +178,8 @@ class StoreReplica:
     # -- attachments (sync.ports.BlobSource) ----------------------------------------------
 
     def blobs_referenced(self, changes: Sequence[PendingChange]) -> list[str]:
-        documents = [p.change for p in changes if p.entity == "document"]
+        ours = changes.of_entity("document") if isinstance(changes, WireBatch) else changes
+        documents = [p.change for p in ours if p.entity == "document"]
         return [str(c.fields["content_hash"]) for c in documents if c.fields.get("content_hash")]
 
     def read_blob(self, sha256: str) -> bytes:

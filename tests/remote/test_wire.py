@@ -6,13 +6,23 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlcipher3
 
+from desktop.practice import journal
 from desktop.practice.migrations import v0001, v0007
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from sync.changes import Change, wire
-from sync.segments import PURPOSE_SEGMENT, decode_segment, encode_segment, open_object
+from sync.ports import WireBatch
+from sync.segments import (
+    PURPOSE_SEGMENT,
+    decode_segment,
+    encode_segment,
+    joined_body,
+    open_object,
+    segment_body,
+)
 
 
 def _varied_writes(practice: Practice) -> None:
@@ -98,3 +108,51 @@ def test_the_upgrade_to_schema_7_writes_any_text_as_the_json_module_does() -> No
         )
         decoded = json.loads(got)
         assert (decoded["e"], decoded["id"], decoded["s"]) == (entity, record_id, [hlc, device])
+
+
+def _entry_by_entry(practice: Practice, after: int) -> list[tuple[int, str, bytes]]:
+    rows = practice.conn.execute(
+        "SELECT seq, entity, wire FROM journal WHERE seq > ? ORDER BY seq", (after,)
+    )
+    return [(seq, entity, bytes(w)) for seq, entity, w in rows]
+
+
+def test_the_journal_read_in_one_piece_is_the_read_entry_by_entry(practice: Practice) -> None:
+    _varied_writes(practice)
+    everything = _entry_by_entry(practice, 0)
+    middle = everything[len(everything) // 2][0]
+    for after, limit in ((0, 1000), (middle, 1000), (0, 3), (middle, 2)):
+        batch = journal.pending(practice.session, after, limit)
+        assert isinstance(batch, WireBatch)  # the push's path
+        expected = _entry_by_entry(practice, after)[:limit]
+        assert [(p.local_seq, p.entity, p.wire) for p in batch] == expected
+        assert joined_body(batch.joined) == segment_body([w for _, _, w in expected])
+    assert journal.pending(practice.session, everything[-1][0], 1000) == []
+
+
+def test_a_read_too_large_for_one_piece_comes_entry_by_entry(practice: Practice) -> None:
+    _varied_writes(practice)
+    whole = journal.pending(practice.session, 0, journal.ONE_PIECE_AT_MOST + 1)
+    assert isinstance(whole, list)
+    assert [(p.local_seq, p.entity, p.wire) for p in whole] == _entry_by_entry(practice, 0)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Longer than SQLite's largest string: SQLite refuses it (DataError).
+        "SELECT zeroblob(2000000000), ?, ?, NULL",
+        # The entries handed over in another order than asked: the seqs give it away.
+        "SELECT group_concat(seq), group_concat(entity), group_concat(octet_length(wire)), "
+        "CAST(group_concat(wire, ',') AS BLOB) FROM (SELECT seq, entity, wire FROM journal "
+        "WHERE seq > ? ORDER BY seq DESC LIMIT ?)",
+    ],
+)
+def test_when_one_piece_fails_the_read_goes_entry_by_entry(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    _varied_writes(practice)
+    monkeypatch.setattr(journal, "_IN_ONE_PIECE", query)
+    got = journal.pending(practice.session, 0, 1000)
+    assert isinstance(got, list)
+    assert [(p.local_seq, p.entity, p.wire) for p in got] == _entry_by_entry(practice, 0)
