@@ -10,9 +10,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QWidget
 
 from desktop.app import ops
-from desktop.app.allergy_status import NONE_KNOWN, add_allergy, record_none_known, stated_by
+from desktop.app.allergy_status import (
+    NONE_KNOWN,
+    add_allergy,
+    record_none_known,
+    stated_by,
+    withdraw_none_known,
+)
 from desktop.app.allergy_status import statement as standing_statement
 from desktop.app.chart_html import header_html, summary_html
+from desktop.app.confirm import ask
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.tasks import Tasks
@@ -151,6 +158,34 @@ class AllergyArea(_ChartView):
         ops.Op(self, self.tasks, lambda p: record_none_known(p, patient_id)).success(
             self._none_known_done
         ).changes(ops.Changes(sync=True)).run()
+
+    def withdraw_none_known(self, record_id: str) -> None:
+        """The statement clicked in the summary: asked, then ended (a deletion, kept in the
+        chart's history and the audit, as any): the chart says again that allergies
+        are not documented."""
+        if self.chart is None or self.tasks is None:
+            return
+        said = standing_statement(self.chart.allergies)
+        if said is None or said.id != record_id:
+            return
+        patient_id, tasks = self.chart.id, self.tasks
+
+        def withdraw() -> None:
+            ops.Op(self, tasks, lambda p: withdraw_none_known(p, patient_id, record_id)).success(
+                lambda _: self.reload()
+            ).changes(ops.Changes(sync=True)).run()
+
+        self.withdraw_box = ask(
+            self,
+            self.tr("No known allergy"),
+            self.tr(
+                "Withdraw “no known allergy” from this chart? It will say again that "
+                "allergies are not documented. The statement stays in the chart's history."
+            ),
+            yes=self.tr("Withdraw"),
+            no=self.tr("Keep it"),
+            on_yes=withdraw,
+        )
 
     def _none_known_done(self, record_id: str) -> None:
         if not record_id:

@@ -4,7 +4,8 @@ and signed by the audit as any record), or nothing at all (never asked).
 
 The statement is refused while a real allergy stands, and adding a real allergy ends it
 in the same transaction, so a chart never says both (two devices that did each offline
-both keep theirs: the allergies then win on screen)."""
+both keep theirs: the allergies then win on screen). One recorded by mistake is withdrawn
+from the chart's summary: a deletion, kept in the history and the audit."""
 
 from __future__ import annotations
 
@@ -41,6 +42,18 @@ def record_none_known(p: Any, patient_id: str) -> str:
         for old in live:
             p.delete_record("allergy", old["id"])
         return str(p.create_record("allergy", {"patient_id": patient_id, "kind": NONE_KNOWN}))
+
+
+def withdraw_none_known(p: Any, patient_id: str, record_id: str) -> bool:
+    """On the store's worker: end the patient's statement ``record_id`` (recorded by
+    mistake); False and nothing written if it is no longer standing."""
+    with p.transaction():
+        standing = p.records("allergy", patient_id=patient_id, kind=NONE_KNOWN)
+        found = [a for a in standing if a["id"] == record_id]
+        if not found:
+            return False
+        p.delete_record("allergy", record_id)
+        return True
 
 
 def add_allergy(p: Any, fields: dict[str, Any]) -> str:

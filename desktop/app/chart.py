@@ -116,7 +116,8 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         self.none_known_button.setToolTip(
             self.tr(
                 "The patient was asked and knows of no allergy: recorded with today's date "
-                "and your name. Adding an allergy ends it."
+                "and your name. Adding an allergy ends it; clicking it in the summary "
+                "withdraws it."
             )
         )
         self.none_known_button.clicked.connect(self.record_none_known)
@@ -417,6 +418,9 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             lab.changed.connect(self.reload)
             lab.show()
             self.lab_view = lab
+            return
+        if kind == "no_known_allergy":
+            self.withdraw_none_known(record_id)
             return
         if kind == "document":
             found = [d for d in self.chart.documents if d.id == record_id]

@@ -82,6 +82,13 @@ def statement_text(stamp: AccessEntry | None) -> str:
     return text
 
 
+def statement_link(said: Allergy, stamp: AccessEntry | None) -> str:
+    """The summary's "no known allergy": a link that offers to withdraw it (recorded by
+    mistake, or for the wrong patient)."""
+    shown = f"<span style='color:{GREEN}'>{escape(statement_text(stamp))}</span>"
+    return f"<a href='no-known-allergy:{escape(said.id)}'>{shown}</a>"
+
+
 def allergy_line(c: Chart, stamp: AccessEntry | None = None) -> str:
     """The header's allergy line: the allergies in red; else the statement "no known
     allergy", dated and signed; else, in another colour, that nobody recorded either (a
@@ -243,9 +250,7 @@ def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
             for a in real_allergies(c.allergies)
         ]
         or (
-            [f"<span style='color:{GREEN}'>{escape(statement_text(stamp))}</span>"]
-            if statement(c.allergies) is not None
-            else []
+            [statement_link(said, stamp)] if (said := statement(c.allergies)) is not None else []
         ),
     )
     section(

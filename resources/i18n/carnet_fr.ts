@@ -361,7 +361,27 @@
 <context>
     <name>AllergyArea</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="160"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="180"/>
+        <source>No known allergy</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="182"/>
+        <source>Withdraw “no known allergy” from this chart? It will say again that allergies are not documented. The statement stays in the chart&apos;s history.</source>
+        <translation>Retirer « aucune allergie connue » de ce dossier ? Il indiquera de nouveau que les allergies ne sont pas renseignées. La mention reste dans l&apos;historique du dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="185"/>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="186"/>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/allergy_dialog.py" line="195"/>
         <source>An allergy is recorded for this patient: “no known allergy” was not.</source>
         <translation>Une allergie est notée pour ce patient : « aucune allergie connue » n’a pas été enregistré.</translation>
     </message>
@@ -369,72 +389,72 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="42"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="49"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="43"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="50"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="44"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="51"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="45"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="52"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="62"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="62"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="65"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="72"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="66"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="80"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="76"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="83"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="77"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="84"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="81"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="88"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="96"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="103"/>
         <source>The chart says “no known allergy”: saving this allergy ends that.</source>
         <translation>Le dossier indique « aucune allergie connue » : enregistrer cette allergie y met fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="103"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="110"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -705,141 +725,141 @@
     </message>
     <message>
         <location filename="../../desktop/app/chart.py" line="118"/>
-        <source>The patient was asked and knows of no allergy: recorded with today&apos;s date and your name. Adding an allergy ends it.</source>
-        <translation>Le patient a été interrogé et ne se connaît aucune allergie : noté à la date du jour, à votre nom. Ajouter une allergie y met fin.</translation>
+        <source>The patient was asked and knows of no allergy: recorded with today&apos;s date and your name. Adding an allergy ends it; clicking it in the summary withdraws it.</source>
+        <translation>Le patient a été interrogé et ne se connaît aucune allergie : noté à la date du jour, à votre nom. Ajouter une allergie y met fin ; un clic sur la mention dans la synthèse la retire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="124"/>
+        <location filename="../../desktop/app/chart.py" line="125"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="125"/>
+        <location filename="../../desktop/app/chart.py" line="126"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="126"/>
+        <location filename="../../desktop/app/chart.py" line="127"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="128"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="133"/>
+        <location filename="../../desktop/app/chart.py" line="134"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="134"/>
+        <location filename="../../desktop/app/chart.py" line="135"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="136"/>
+        <location filename="../../desktop/app/chart.py" line="137"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="138"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="139"/>
+        <location filename="../../desktop/app/chart.py" line="140"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="142"/>
+        <location filename="../../desktop/app/chart.py" line="143"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="143"/>
+        <location filename="../../desktop/app/chart.py" line="144"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="145"/>
+        <location filename="../../desktop/app/chart.py" line="146"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="147"/>
+        <location filename="../../desktop/app/chart.py" line="148"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="148"/>
+        <location filename="../../desktop/app/chart.py" line="149"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="172"/>
+        <location filename="../../desktop/app/chart.py" line="173"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="182"/>
+        <location filename="../../desktop/app/chart.py" line="183"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="185"/>
+        <location filename="../../desktop/app/chart.py" line="186"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="188"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="189"/>
+        <location filename="../../desktop/app/chart.py" line="190"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="189"/>
+        <location filename="../../desktop/app/chart.py" line="190"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="189"/>
+        <location filename="../../desktop/app/chart.py" line="190"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="196"/>
+        <location filename="../../desktop/app/chart.py" line="197"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="198"/>
+        <location filename="../../desktop/app/chart.py" line="199"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="208"/>
+        <location filename="../../desktop/app/chart.py" line="209"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="317"/>
+        <location filename="../../desktop/app/chart.py" line="318"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="391"/>
+        <location filename="../../desktop/app/chart.py" line="392"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="394"/>
+        <location filename="../../desktop/app/chart.py" line="395"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -3812,37 +3832,37 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="66"/>
+        <location filename="../../desktop/app/unlock.py" line="65"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="67"/>
+        <location filename="../../desktop/app/unlock.py" line="66"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="72"/>
+        <location filename="../../desktop/app/unlock.py" line="71"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="99"/>
+        <location filename="../../desktop/app/unlock.py" line="98"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="123"/>
+        <location filename="../../desktop/app/unlock.py" line="127"/>
         <source>Unlocking… This version of Carnet brings the practice&apos;s database up to date, once: a few seconds, up to a few minutes for a very large practice that never synced. Do not close Carnet.</source>
-        <translation>Déverrouillage… Cette version de Carnet met à jour la base de données du cabinet, une seule fois : quelques secondes, jusqu'à quelques minutes pour un très gros cabinet jamais synchronisé. Ne fermez pas Carnet.</translation>
+        <translation>Déverrouillage… Cette version de Carnet met à jour la base de données du cabinet, une seule fois : quelques secondes, jusqu&apos;à quelques minutes pour un très gros cabinet jamais synchronisé. Ne fermez pas Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="133"/>
+        <location filename="../../desktop/app/unlock.py" line="137"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="170"/>
+        <location filename="../../desktop/app/unlock.py" line="174"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -4371,154 +4391,154 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>(noté le {0} par {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="92"/>
+        <location filename="../../desktop/app/chart_html.py" line="99"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="98"/>
+        <location filename="../../desktop/app/chart_html.py" line="105"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="132"/>
-        <location filename="../../desktop/app/chart_html.py" line="146"/>
+        <location filename="../../desktop/app/chart_html.py" line="139"/>
+        <location filename="../../desktop/app/chart_html.py" line="153"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="135"/>
+        <location filename="../../desktop/app/chart_html.py" line="142"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="148"/>
+        <location filename="../../desktop/app/chart_html.py" line="155"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="150"/>
+        <location filename="../../desktop/app/chart_html.py" line="157"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="153"/>
+        <location filename="../../desktop/app/chart_html.py" line="160"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="166"/>
+        <location filename="../../desktop/app/chart_html.py" line="173"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="208"/>
-        <location filename="../../desktop/app/chart_html.py" line="307"/>
+        <location filename="../../desktop/app/chart_html.py" line="215"/>
+        <location filename="../../desktop/app/chart_html.py" line="312"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="223"/>
+        <location filename="../../desktop/app/chart_html.py" line="230"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="224"/>
+        <location filename="../../desktop/app/chart_html.py" line="231"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="232"/>
+        <location filename="../../desktop/app/chart_html.py" line="239"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="236"/>
+        <location filename="../../desktop/app/chart_html.py" line="243"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="240"/>
+        <location filename="../../desktop/app/chart_html.py" line="247"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="252"/>
+        <location filename="../../desktop/app/chart_html.py" line="257"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="256"/>
+        <location filename="../../desktop/app/chart_html.py" line="261"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="258"/>
+        <location filename="../../desktop/app/chart_html.py" line="263"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="265"/>
+        <location filename="../../desktop/app/chart_html.py" line="270"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="267"/>
+        <location filename="../../desktop/app/chart_html.py" line="272"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="271"/>
+        <location filename="../../desktop/app/chart_html.py" line="276"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="273"/>
+        <location filename="../../desktop/app/chart_html.py" line="278"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="276"/>
+        <location filename="../../desktop/app/chart_html.py" line="281"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="280"/>
+        <location filename="../../desktop/app/chart_html.py" line="285"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="285"/>
+        <location filename="../../desktop/app/chart_html.py" line="290"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="295"/>
+        <location filename="../../desktop/app/chart_html.py" line="300"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="311"/>
+        <location filename="../../desktop/app/chart_html.py" line="316"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="326"/>
+        <location filename="../../desktop/app/chart_html.py" line="331"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="350"/>
+        <location filename="../../desktop/app/chart_html.py" line="355"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="361"/>
+        <location filename="../../desktop/app/chart_html.py" line="366"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="367"/>
+        <location filename="../../desktop/app/chart_html.py" line="372"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>

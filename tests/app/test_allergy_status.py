@@ -7,11 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app.allergy_dialog import AllergyDialog
-from desktop.app.allergy_status import NONE_KNOWN, add_allergy, record_none_known
+from desktop.app.allergy_status import (
+    NONE_KNOWN,
+    add_allergy,
+    record_none_known,
+    withdraw_none_known,
+)
 from desktop.app.prescription import PrescriptionEditor
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
@@ -121,3 +127,48 @@ def test_the_prescription_editor_says_never_asked_or_none_known(opened: Tasks, q
     qtbot.waitUntil(lambda: bool(editor.info), timeout=5000)
     assert "No known allergy" in editor.patient.text()
     assert "not documented" not in editor.patient.text()
+
+
+def _answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
+    [button] = [b for b in box.buttons() if box.buttonRole(b) == role]
+    button.click()
+
+
+def test_a_statement_recorded_by_mistake_is_withdrawn_from_the_summary(
+    opened: Tasks, window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    practice = opened.practice
+    assert practice is not None
+    [pid] = [r["id"] for r in practice.search_patients("paul")]
+    statement = record_none_known(practice, pid)
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    assert f"no-known-allergy:{statement}" in chart.summary.toHtml()  # the entry is a link
+    chart.summary.anchorClicked.emit(QUrl(f"no-known-allergy:{statement}"))
+    box = chart.withdraw_box
+    assert "Withdraw" in box.text()
+    _answer(box, QMessageBox.ButtonRole.RejectRole)  # "Keep it": nothing written
+    chart.summary.anchorClicked.emit(QUrl(f"no-known-allergy:{statement}"))
+    _answer(chart.withdraw_box, QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: "Allergies not documented" in chart.header.text(), timeout=5000)
+    assert "No known allergy" not in chart.summary.toPlainText()
+    assert chart.none_known_button.isEnabled()  # it can be recorded again, later
+    with Practice.open(practice_dir, passphrase=PASSPHRASE) as fresh:
+        assert not fresh.chart(pid).allergies
+        ended = fresh.chart(pid, include_deleted=True).find("allergy", statement)
+        assert ended is not None and ended.deleted  # kept in the history, undoable
+        actions = fresh.conn.execute(
+            "SELECT action FROM audit WHERE entity = 'allergy' AND record_id = ? ORDER BY seq",
+            (statement,),
+        ).fetchall()
+        assert [a for (a,) in actions] == ["create", "delete"]  # who withdrew it, and when
+
+
+def test_a_statement_no_longer_standing_is_not_withdrawn(practice: Practice):
+    pid = practice.create_record("patient", {"family_name": "Durand", "given_names": "Jean"})
+    statement = record_none_known(practice, pid)
+    add_allergy(practice, {"patient_id": pid, "substance": "Pénicilline"})  # ended it
+    other = practice.create_record("patient", {"family_name": "Roux", "given_names": "Léa"})
+    assert withdraw_none_known(practice, other, statement) is False  # not this patient's
+    assert withdraw_none_known(practice, pid, statement) is False
+    assert [a.substance for a in practice.chart(pid).allergies] == ["Pénicilline"]

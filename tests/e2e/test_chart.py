@@ -3,7 +3,8 @@ with a dot in a decimal and saved with Ctrl+S shows everything typed, in French;
 keeps the draft and the chart says so; an identity date typed the French way; the agenda
 books a patient found by typing, and the start screen lists the appointment; a problem
 since a year alone, "no known allergy" then an allergy in the header that ends it, a
-treatment and a vaccination, added from the chart."""
+treatment and a vaccination, added from the chart; a "no known allergy" recorded by
+mistake, withdrawn with the keyboard from the summary."""
 
 from __future__ import annotations
 
@@ -173,4 +174,24 @@ def test_the_chart_sections_are_filled_in_from_the_chart(start_app: Any, practic
     ):
         assert shown in summary, (shown, summary)
     app.screenshot("chart-sections")
+    app.stays_up()
+
+
+def test_a_no_known_allergy_recorded_by_mistake_is_withdrawn(
+    start_app: Any, practice: Path
+) -> None:
+    app = start_app(practice)
+    open_chart(app, "martin")
+    app.click("push button", "Noter : aucune allergie connue")
+    app.wait("label", contains="Aucune allergie connue (noté le")
+    # The summary's entry is a link: with the keyboard, Tab reaches it and Enter opens it.
+    app.focus("label", "Synthèse du dossier")
+    keys_to(app, "Carnet : Cabinet", "Tab", "Return")
+    app.wait("label", contains="Retirer « aucune allergie connue » de ce dossier ?")
+    app.screenshot("withdraw-no-known-allergy")
+    app.click("push button", "Retirer")
+    app.wait("label", contains="Allergies non renseignées")
+    assert "Aucune allergie connue" not in " ".join(app.screen_texts())
+    app.click("push button", "Noter : aucune allergie connue")  # asked again, another day
+    app.wait("label", contains="Aucune allergie connue (noté le")
     app.stays_up()
