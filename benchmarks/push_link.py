@@ -1,6 +1,6 @@
 """First push of the reference practice over the emulated link, beside the link's own time.
 
-``python -m benchmarks.push_link --patients 20000 [--against DIR] [--repeat 3]``
+``python -m benchmarks.push_link --patients 20000 [--against DIR] [--repeat 3] [--storage DIR]``
 
 Each round copies the cached reference practice (never pushed), creates a ``file://``
 remote and pushes everything through :class:`Link` (20 ms per exchange, 8 MiB/s, as
@@ -95,7 +95,9 @@ def upload_floor(backend: Any, names: list[str], folder: Path, open_backend: Any
     return time.perf_counter() - start
 
 
-def child(tree: Path, practice_folder: Path, work: Path, passphrase: str) -> dict[str, Any]:
+def child(
+    tree: Path, practice_folder: Path, work: Path, passphrase: str, storage: Path | None = None
+) -> dict[str, Any]:
     sys.path.insert(0, str(tree))  # before anything imports desktop or sync
     import sync.engine
     from desktop.practice.replica import StoreReplica
@@ -104,7 +106,7 @@ def child(tree: Path, practice_folder: Path, work: Path, passphrase: str) -> dic
     from sync.engine import SyncEngine
     from sync.remote import create_practice_remote
 
-    folder, remote = work / "device", work / "remote"
+    folder, remote = work / "device", (storage or work) / "remote"
     shutil.copytree(practice_folder, folder)
     remote.mkdir()
     with Practice.open(folder, passphrase=passphrase) as practice:
@@ -117,7 +119,7 @@ def child(tree: Path, practice_folder: Path, work: Path, passphrase: str) -> dic
         cpu, start = time.process_time(), time.perf_counter()
         report = engine.push()
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    floor = upload_floor(backend, link.created, work / "again", open_backend)
+    floor = upload_floor(backend, link.created, (storage or work) / "again", open_backend)
     return {
         "floor": floor,
         "wall": wall,
@@ -138,11 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path("bench-cache"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", type=Path, default=None, help="another source tree")
-    parser.add_argument("--child", nargs=3, metavar=("TREE", "PRACTICE", "WORK"))
+    parser.add_argument(
+        "--storage",
+        type=Path,
+        default=None,
+        help="where the folder storage is made (default: beside the practice's copy, on "
+        "the same disk, whose fsyncs then wait behind the database's; /dev/shm leaves them out)",
+    )
+    parser.add_argument("--child", nargs="+", metavar="TREE PRACTICE WORK [STORAGE]")
     args = parser.parse_args(argv)
     if args.child:  # benchmarks.reference imports this tree's store: not here
-        tree, practice, work = (Path(a) for a in args.child)
-        print(json.dumps(child(tree, practice, work, "benchmark passphrase")))
+        tree, practice, work, *storage = (Path(a) for a in args.child)
+        print(json.dumps(child(tree, practice, work, "benchmark passphrase", *storage)))
         return 0
     from benchmarks.reference import PASSPHRASE, reference_practice
 
@@ -155,7 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
     for i in range(args.repeat):
         for name, tree in trees.items():
-            with tempfile.TemporaryDirectory(prefix="carnet-pushlink-") as tmp:
+            with (
+                tempfile.TemporaryDirectory(prefix="carnet-pushlink-") as tmp,
+                tempfile.TemporaryDirectory(prefix="carnet-storage-", dir=args.storage) as far,
+            ):
+                beside = [far] if args.storage is not None else []
                 proc = subprocess.run(
                     [
                         sys.executable,
@@ -165,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                         str(tree),
                         str(ref.folder),
                         tmp,
+                        *beside,
                     ],
                     capture_output=True,
                     text=True,
