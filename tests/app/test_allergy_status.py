@@ -52,14 +52,20 @@ def test_never_asked_then_no_known_allergy_recorded_with_who_and_when(
         assert fresh.last_written("allergy", statement.id).action == "create"  # type: ignore[union-attr]
 
 
-def test_adding_an_allergy_says_and_ends_the_statement(
-    opened: Tasks, window: MainWindow, practice_dir: Path, qtbot: QtBot
-):
+def _paul_said_none_known(opened: Tasks, window: MainWindow, qtbot: QtBot) -> tuple[str, str]:
+    """MARTIN Paul's chart open, with "no known allergy" recorded: (patient, statement)."""
     practice = opened.practice
     assert practice is not None
     [pid] = [r["id"] for r in practice.search_patients("paul")]
     statement = record_none_known(practice, pid)
     search_and_open(qtbot, window, "paul")
+    return pid, statement
+
+
+def test_adding_an_allergy_says_and_ends_the_statement(
+    opened: Tasks, window: MainWindow, practice_dir: Path, qtbot: QtBot
+):
+    pid, statement = _paul_said_none_known(opened, window, qtbot)
     qtbot.mouseClick(window.chart.allergy_button, Qt.MouseButton.LeftButton)
     dialog = window.editor
     assert isinstance(dialog, AllergyDialog)
@@ -137,11 +143,7 @@ def _answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
 def test_a_statement_recorded_by_mistake_is_withdrawn_from_the_summary(
     opened: Tasks, window: MainWindow, practice_dir: Path, qtbot: QtBot
 ):
-    practice = opened.practice
-    assert practice is not None
-    [pid] = [r["id"] for r in practice.search_patients("paul")]
-    statement = record_none_known(practice, pid)
-    search_and_open(qtbot, window, "paul")
+    pid, statement = _paul_said_none_known(opened, window, qtbot)
     chart = window.chart
     assert f"no-known-allergy:{statement}" in chart.summary.toHtml()  # the entry is a link
     chart.summary.anchorClicked.emit(QUrl(f"no-known-allergy:{statement}"))
