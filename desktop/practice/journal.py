@@ -34,7 +34,7 @@ ONE_PIECE_AT_MOST = 50_000
 """Entries read in one piece at most (:func:`pending`): a push reads 10,000 at a time."""
 
 _IN_ONE_PIECE = (
-    "SELECT group_concat(seq), group_concat(entity), group_concat(octet_length(wire)), "
+    "SELECT group_concat(seq), group_concat(entity), group_concat(length(CAST(wire AS BLOB))), "
     "CAST(group_concat(wire, ',') AS BLOB) "
     "FROM (SELECT seq, entity, wire FROM journal WHERE seq > ? ORDER BY seq LIMIT ?)"
 )

@@ -143,7 +143,7 @@ def test_a_read_too_large_for_one_piece_comes_entry_by_entry(practice: Practice)
         # Longer than SQLite's largest string: SQLite refuses it (DataError).
         "SELECT zeroblob(2000000000), ?, ?, NULL",
         # The entries handed over in another order than asked: the seqs give it away.
-        "SELECT group_concat(seq), group_concat(entity), group_concat(octet_length(wire)), "
+        "SELECT group_concat(seq), group_concat(entity), group_concat(length(CAST(wire AS BLOB))), "
         "CAST(group_concat(wire, ',') AS BLOB) FROM (SELECT seq, entity, wire FROM journal "
         "WHERE seq > ? ORDER BY seq DESC LIMIT ?)",
     ],
