@@ -246,114 +246,115 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="131"/>
-        <location filename="../../desktop/app/agenda.py" line="421"/>
+        <location filename="../../desktop/app/agenda.py" line="134"/>
+        <location filename="../../desktop/app/agenda.py" line="449"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <location filename="../../desktop/app/agenda.py" line="145"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="142"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="145"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="150"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="151"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="152"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="153"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="155"/>
+        <location filename="../../desktop/app/agenda.py" line="159"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="156"/>
+        <location filename="../../desktop/app/agenda.py" line="160"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="172"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="176"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="177"/>
+        <location filename="../../desktop/app/agenda.py" line="181"/>
+        <location filename="../../desktop/app/agenda.py" line="398"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="178"/>
+        <location filename="../../desktop/app/agenda.py" line="182"/>
+        <location filename="../../desktop/app/agenda.py" line="437"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="179"/>
+        <location filename="../../desktop/app/agenda.py" line="183"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="184"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="311"/>
+        <location filename="../../desktop/app/agenda.py" line="315"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="414"/>
+        <location filename="../../desktop/app/agenda.py" line="442"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="423"/>
+        <location filename="../../desktop/app/agenda.py" line="451"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="435"/>
+        <location filename="../../desktop/app/agenda.py" line="463"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="455"/>
+        <location filename="../../desktop/app/agenda.py" line="483"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="372"/>
-        <location filename="../../desktop/app/agenda.py" line="411"/>
+        <location filename="../../desktop/app/agenda.py" line="355"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -495,6 +496,24 @@
         <location filename="../../desktop/app/rx_dialogs.py" line="54"/>
         <source>Prescribe anyway</source>
         <translation>Prescrire quand même</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentChoice</name>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="40"/>
+        <source>Which appointment?</source>
+        <translation>Quel rendez-vous ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="43"/>
+        <source>This slot holds several &amp;appointments. Which one?</source>
+        <translation>Ce créneau a plusieurs &amp;rendez-vous. Lequel ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="46"/>
+        <source>Appointments of this slot</source>
+        <translation>Rendez-vous de ce créneau</translation>
     </message>
 </context>
 <context>
