@@ -2019,57 +2019,82 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="102"/>
+        <location filename="../../desktop/app/letters.py" line="109"/>
         <source>Letter or certificate: {0}</source>
         <translation>Courrier ou certificat : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="109"/>
+        <location filename="../../desktop/app/letters.py" line="118"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="110"/>
+        <location filename="../../desktop/app/letters.py" line="119"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="112"/>
+        <location filename="../../desktop/app/letters.py" line="121"/>
         <source>Edit the template…</source>
         <translation>Modifier le modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="116"/>
+        <location filename="../../desktop/app/letters.py" line="125"/>
         <source>Letter text</source>
         <translation>Texte du courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="120"/>
+        <location filename="../../desktop/app/letters.py" line="129"/>
         <source>Keep in the chart</source>
         <translation>Classer dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="121"/>
+        <location filename="../../desktop/app/letters.py" line="130"/>
         <source>Keep and save as PDF…</source>
         <translation>Classer et enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="122"/>
+        <location filename="../../desktop/app/letters.py" line="131"/>
         <source>Keep and print…</source>
         <translation>Classer et imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="205"/>
+        <location filename="../../desktop/app/letters.py" line="185"/>
+        <source>The text typed will be replaced by the template “{0}”.</source>
+        <translation>Le texte saisi sera remplacé par le modèle « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="188"/>
+        <source>Replace the text</source>
+        <translation>Remplacer le texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="223"/>
+        <source>This letter is not kept in the chart. Discard it?</source>
+        <translation>Ce courrier n&apos;est pas classé dans le dossier. L&apos;abandonner ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="224"/>
+        <source>Discard the letter</source>
+        <translation>Abandonner le courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="244"/>
+        <source>Continue writing</source>
+        <translation>Continuer la rédaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="293"/>
         <source>Kept in the chart, but: {0}</source>
         <translation>Classé dans le dossier, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="223"/>
+        <location filename="../../desktop/app/letters.py" line="311"/>
         <source>Save the letter as PDF</source>
         <translation>Enregistrer le courrier en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="239"/>
+        <location filename="../../desktop/app/letters.py" line="327"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -3681,17 +3706,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="54"/>
+        <location filename="../../desktop/app/letters.py" line="61"/>
         <source>Template: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="58"/>
+        <location filename="../../desktop/app/letters.py" line="65"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="60"/>
+        <location filename="../../desktop/app/letters.py" line="67"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
     </message>
