@@ -3471,42 +3471,47 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="39"/>
+        <location filename="../../desktop/app/start_screen.py" line="42"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="43"/>
+        <location filename="../../desktop/app/start_screen.py" line="46"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="45"/>
+        <location filename="../../desktop/app/start_screen.py" line="48"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="48"/>
+        <location filename="../../desktop/app/start_screen.py" line="51"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="99"/>
+        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <source>&lt;b&gt;&amp;Your appointments today&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;&amp;Vos rendez-vous du jour&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="117"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="107"/>
+        <location filename="../../desktop/app/start_screen.py" line="128"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="110"/>
+        <location filename="../../desktop/app/start_screen.py" line="131"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="116"/>
+        <location filename="../../desktop/app/start_screen.py" line="137"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>
@@ -5612,108 +5617,108 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="33"/>
+        <location filename="../../desktop/app/vitals.py" line="36"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="34"/>
+        <location filename="../../desktop/app/vitals.py" line="37"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="35"/>
+        <location filename="../../desktop/app/vitals.py" line="38"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="36"/>
+        <location filename="../../desktop/app/vitals.py" line="39"/>
         <source>Height</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="37"/>
+        <location filename="../../desktop/app/vitals.py" line="40"/>
         <source>BP systolic (mmHg)</source>
         <translation>TA systolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="38"/>
-        <location filename="../../desktop/app/vitals.py" line="40"/>
+        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <location filename="../../desktop/app/vitals.py" line="43"/>
         <source>BP</source>
         <translation>TA</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="39"/>
+        <location filename="../../desktop/app/vitals.py" line="42"/>
         <source>BP diastolic (mmHg)</source>
         <translation>TA diastolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <location filename="../../desktop/app/vitals.py" line="44"/>
         <source>Pulse (/min)</source>
         <translation>Pouls (/min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="42"/>
+        <location filename="../../desktop/app/vitals.py" line="45"/>
         <source>Pulse</source>
         <translation>Pouls</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="43"/>
+        <location filename="../../desktop/app/vitals.py" line="46"/>
         <source>Temperature (°C)</source>
         <translation>Température (°C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="44"/>
+        <location filename="../../desktop/app/vitals.py" line="47"/>
         <source>Temperature</source>
         <translation>T°</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="45"/>
+        <location filename="../../desktop/app/vitals.py" line="48"/>
         <source>SpO2 (%)</source>
         <translation>SpO2 (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="46"/>
+        <location filename="../../desktop/app/vitals.py" line="49"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="48"/>
+        <location filename="../../desktop/app/vitals.py" line="51"/>
         <source>Head circumference (cm)</source>
         <translation>Périmètre crânien (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="49"/>
+        <location filename="../../desktop/app/vitals.py" line="52"/>
         <source>HC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="67"/>
+        <location filename="../../desktop/app/vitals.py" line="103"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="74"/>
+        <location filename="../../desktop/app/vitals.py" line="110"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="87"/>
+        <location filename="../../desktop/app/vitals.py" line="123"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="179"/>
+        <location filename="../../desktop/app/vitals.py" line="238"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="185"/>
+        <location filename="../../desktop/app/vitals.py" line="245"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="211"/>
+        <location filename="../../desktop/app/vitals.py" line="271"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>
