@@ -823,62 +823,67 @@
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="183"/>
+        <location filename="../../desktop/app/chart.py" line="184"/>
+        <source>The medical content of this chart is not shown: your role does not open it. Appointments are in the agenda (Ctrl+G).</source>
+        <translation>Le contenu médical de ce dossier n'est pas affiché : votre rôle n'y donne pas accès. Les rendez-vous sont dans l'agenda (Ctrl+G).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="193"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="186"/>
+        <location filename="../../desktop/app/chart.py" line="196"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="189"/>
+        <location filename="../../desktop/app/chart.py" line="199"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="197"/>
+        <location filename="../../desktop/app/chart.py" line="207"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="199"/>
+        <location filename="../../desktop/app/chart.py" line="209"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="209"/>
+        <location filename="../../desktop/app/chart.py" line="219"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="318"/>
+        <location filename="../../desktop/app/chart.py" line="330"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="392"/>
+        <location filename="../../desktop/app/chart.py" line="404"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="395"/>
+        <location filename="../../desktop/app/chart.py" line="407"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
