@@ -825,7 +825,7 @@
     <message>
         <location filename="../../desktop/app/chart.py" line="184"/>
         <source>The medical content of this chart is not shown: your role does not open it. Appointments are in the agenda (Ctrl+G).</source>
-        <translation>Le contenu médical de ce dossier n'est pas affiché : votre rôle n'y donne pas accès. Les rendez-vous sont dans l'agenda (Ctrl+G).</translation>
+        <translation>Le contenu médical de ce dossier n&apos;est pas affiché : votre rôle n&apos;y donne pas accès. Les rendez-vous sont dans l&apos;agenda (Ctrl+G).</translation>
     </message>
     <message>
         <location filename="../../desktop/app/chart.py" line="193"/>
@@ -3650,65 +3650,70 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="206"/>
+        <location filename="../../desktop/app/sync_status.py" line="208"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="228"/>
+        <source>the sync storage is not found at its address (a disk or a network share not connected?). Your work is saved on this computer; once the storage is back, sync again (Practice &gt; Sync now, F5).</source>
+        <translation>le stockage est introuvable à son adresse (un disque ou un partage réseau non branché ?). Votre travail est enregistré sur cet ordinateur ; une fois le stockage de retour, synchronisez à nouveau (Cabinet &gt; Synchroniser maintenant, F5).</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="48"/>
+        <location filename="../../desktop/app/sync_status.py" line="49"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="54"/>
+        <location filename="../../desktop/app/sync_status.py" line="55"/>
         <source>1 chart changed</source>
         <translation>1 dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="55"/>
+        <location filename="../../desktop/app/sync_status.py" line="56"/>
         <source>{0} charts changed</source>
         <translation>{0} dossiers modifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="57"/>
+        <location filename="../../desktop/app/sync_status.py" line="58"/>
         <source>{0} changes</source>
         <translation>{0} modifications</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="59"/>
+        <location filename="../../desktop/app/sync_status.py" line="60"/>
         <source>practice settings changed</source>
         <translation>réglages du cabinet modifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="60"/>
+        <location filename="../../desktop/app/sync_status.py" line="61"/>
         <source>nothing waiting</source>
         <translation>rien en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="65"/>
+        <location filename="../../desktop/app/sync_status.py" line="66"/>
         <source>Sync not configured: {0}, on this computer only</source>
         <translation>Synchronisation non configurée : {0}, sur cet ordinateur seulement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="69"/>
+        <location filename="../../desktop/app/sync_status.py" line="70"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="71"/>
+        <location filename="../../desktop/app/sync_status.py" line="72"/>
         <source>Synced at {0}</source>
         <translation>Synchronisé à {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="75"/>
+        <location filename="../../desktop/app/sync_status.py" line="76"/>
         <source>Offline since {0}: {1} waiting</source>
         <translation>Hors ligne depuis {0} : {1} en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="77"/>
+        <location filename="../../desktop/app/sync_status.py" line="78"/>
         <source>Sync error: {0}</source>
         <translation>Erreur de synchronisation : {0}</translation>
     </message>
