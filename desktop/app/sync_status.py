@@ -77,6 +77,7 @@ class SyncStatusLabel(QLabel):
         else:
             text = self.tr("Sync error: {0}").format(state.message)
         self.setText(text)
+        self.setToolTip(text)  # whole, when the status bar cuts a long sentence off
         self.setStyleSheet("color: #b00020" if state.kind == "error" else "")
 
 
@@ -225,9 +226,8 @@ class SyncController(QObject):
         if said is None or said.kind is not Kind.NO_PRACTICE_THERE:
             return None
         return self.tr(
-            "the sync storage is not found at its address (a disk or a network share not "
-            "connected?). Your work is saved on this computer; once the storage is back, "
-            "sync again (Practice > Sync now, F5)."
+            "the sync storage is not found (a disk or a network share not connected?). "
+            "Your work is kept on this computer; F5 syncs once it is back."
         )
 
     def _emit_with_pending(self, kind: str, **facts: Any) -> None:

@@ -3650,14 +3650,14 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="208"/>
+        <location filename="../../desktop/app/sync_status.py" line="209"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="228"/>
-        <source>the sync storage is not found at its address (a disk or a network share not connected?). Your work is saved on this computer; once the storage is back, sync again (Practice &gt; Sync now, F5).</source>
-        <translation>le stockage est introuvable à son adresse (un disque ou un partage réseau non branché ?). Votre travail est enregistré sur cet ordinateur ; une fois le stockage de retour, synchronisez à nouveau (Cabinet &gt; Synchroniser maintenant, F5).</translation>
+        <location filename="../../desktop/app/sync_status.py" line="229"/>
+        <source>the sync storage is not found (a disk or a network share not connected?). Your work is kept on this computer; F5 syncs once it is back.</source>
+        <translation>le stockage est introuvable (disque ou partage réseau non branché ?). Votre travail reste sur cet ordinateur ; F5 synchronise dès son retour.</translation>
     </message>
 </context>
 <context>

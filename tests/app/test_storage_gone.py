@@ -37,8 +37,9 @@ def test_a_storage_not_connected_is_said_as_such(tmp_path: Path, qtbot: QtBot) -
         qtbot.waitUntil(lambda: "error" in label.text().lower(), timeout=10_000)
         controller.stop()
         said = label.text()
-        assert "the sync storage is not found at its address" in said
-        assert "Your work is saved on this computer" in said and "F5" in said
+        assert "the sync storage is not found" in said
+        assert "Your work is kept on this computer" in said and "F5" in said
+        assert label.toolTip() == said  # whole, if the status bar cuts it off
         assert "Check the address" not in said
     finally:
         tasks.shutdown()
