@@ -50,7 +50,8 @@ class AppointmentChoice(QDialog):
         self.list.itemActivated.connect(lambda _: self._pick())
         self.buttons = QDialogButtonBox()
         self.pick_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # "Back", not Cancel: in French "Annuler" beside "Annuler le rendez-vous" reads as both
+        self.buttons.addButton(self.tr("Back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._pick)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -515,6 +515,11 @@
         <source>Appointments of this slot</source>
         <translation>Rendez-vous de ce créneau</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="54"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentDialog</name>

@@ -379,6 +379,7 @@ def test_a_cell_of_several_appointments_asks_which_one_to_cancel_or_move(
     choice = agenda.choice
     assert choice is not None and choice.isVisible()
     assert choice.list.accessibleName() == "Appointments of this slot"
+    assert sorted(b.text() for b in choice.buttons.buttons()) == ["Back", "Cancel the appointment"]
     assert [choice.list.item(i).text() for i in range(choice.list.count())] == [
         "08:45 MARTIN Paul (Suivi)", "09:05 MARTIN Paul (Vaccination)",
     ]  # fmt: skip
