@@ -250,3 +250,16 @@ def test_a_secretarys_chart_says_why_it_shows_no_medical_content(
     assert "your role does not open it" in note.text() and "agenda (Ctrl+G)" in note.text()
     chart.set_clinical(True)
     assert not note.isVisibleTo(window)
+
+
+def test_a_secretary_is_not_offered_the_practices_export(window: MainWindow) -> None:
+    """Offered in the Practice menu, the export was refused only after she had chosen a
+    folder and pressed Export: it holds the clinical content."""
+    from PySide6.QtGui import QAction
+
+    export = window.findChild(QAction, "exportPractice")
+    assert export is not None and export.isVisible()
+    window.info["clinical"] = False
+    window._apply_role()
+    assert not export.isVisible()
+    assert window.findChild(QAction, "importCsv").isVisible()  # type: ignore[union-attr]
