@@ -4306,32 +4306,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="147"/>
+        <location filename="../../desktop/app/window_menus.py" line="152"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="148"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="151"/>
+        <location filename="../../desktop/app/window_menus.py" line="156"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="158"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="155"/>
+        <location filename="../../desktop/app/window_menus.py" line="160"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="157"/>
+        <location filename="../../desktop/app/window_menus.py" line="162"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
@@ -4631,87 +4631,87 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>dates</name>
     <message>
-        <location filename="../../desktop/app/dates.py" line="55"/>
+        <location filename="../../desktop/app/dates.py" line="71"/>
         <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
         <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="63"/>
+        <location filename="../../desktop/app/dates.py" line="79"/>
         <source>“{0}” is not a date of the calendar.</source>
         <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="67"/>
+        <location filename="../../desktop/app/dates.py" line="83"/>
         <source>“{0}” is in the future or too long ago.</source>
         <translation>« {0} » est dans le futur ou trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="78"/>
+        <location filename="../../desktop/app/dates.py" line="94"/>
         <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="81"/>
+        <location filename="../../desktop/app/dates.py" line="97"/>
         <source>“{0}” is not a date: type it as 22/06/1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="116"/>
+        <location filename="../../desktop/app/dates.py" line="132"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="119"/>
+        <location filename="../../desktop/app/dates.py" line="135"/>
         <source>{0} month</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="121"/>
+        <location filename="../../desktop/app/dates.py" line="137"/>
         <source>{0} months</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="125"/>
+        <location filename="../../desktop/app/dates.py" line="141"/>
         <source>{0} day</source>
         <translation>{0} jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="127"/>
+        <location filename="../../desktop/app/dates.py" line="143"/>
         <source>{0} days</source>
         <translation>{0} jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="137"/>
+        <location filename="../../desktop/app/dates.py" line="153"/>
         <source>born on {0}</source>
         <comment>female</comment>
         <translation>née le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="139"/>
+        <location filename="../../desktop/app/dates.py" line="155"/>
         <source>born on {0}</source>
         <comment>male</comment>
         <translation>né le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="140"/>
+        <location filename="../../desktop/app/dates.py" line="156"/>
         <source>born on {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="146"/>
+        <location filename="../../desktop/app/dates.py" line="162"/>
         <source>born {0}</source>
         <comment>female</comment>
         <translation>née {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="148"/>
+        <location filename="../../desktop/app/dates.py" line="164"/>
         <source>born {0}</source>
         <comment>male</comment>
         <translation>né {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="149"/>
+        <location filename="../../desktop/app/dates.py" line="165"/>
         <source>born {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) {0}</translation>
