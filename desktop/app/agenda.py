@@ -4,7 +4,8 @@ one column per day (or, for one day, per practitioner), French day names.
 Reads with Practice.appointments_between and writes (create for any patient, move by
 drag and drop or by typing the time, cancel after a confirmation, and undo) on the
 database worker, each write one action (``ops.Op``); the grid cell of an appointment holds
-its id (UserRole)."""
+its id (UserRole), and of all the appointments it shows (GROUP); Move and Cancel ask
+which one when the cell shows several still booked."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
+from desktop.app.agenda_choice import AppointmentChoice
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
@@ -39,6 +41,7 @@ from desktop.practice.models import Appointment
 FIRST_MINUTE, LAST_MINUTE, STEP = 8 * 60, 20 * 60, 15
 ROWS = (LAST_MINUTE - FIRST_MINUTE) // STEP
 
+GROUP = Qt.ItemDataRole.UserRole + 1  # the ids a cell shows, one per line
 CurrentPatient = Callable[[], "tuple[str, str] | None"]
 Done = Callable[[Any], object]
 
@@ -136,6 +139,7 @@ class AgendaWindow(QWidget):
         self.shown_columns: list[Column] = []
         self.dialog: AppointmentDialog | None = None
         self.confirm: QMessageBox | None = None
+        self.choice: AppointmentChoice | None = None
         self.undo: tuple[str, str] | None = None  # (appointment id, status before)
 
         self.day_view = QRadioButton(self.tr("Day"))
@@ -315,6 +319,7 @@ class AgendaWindow(QWidget):
         item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         live = [a for a in group if a.status != "cancelled"]
         item.setData(Qt.ItemDataRole.UserRole, (live or group)[0].id)  # str: no PyObject
+        item.setData(GROUP, "\n".join(str(a.id) for a in group))
         if not live:
             font = item.font()
             font.setStrikeOut(True)
@@ -334,6 +339,29 @@ class AgendaWindow(QWidget):
             return None
         record_id = item.data(Qt.ItemDataRole.UserRole)
         return next((a for a in self.appointments if a.id == record_id), None)
+
+    def selected_group(self) -> list[Appointment]:
+        """Every appointment the selected cell shows, in start order."""
+        item = self.grid.currentItem()
+        ids = str(item.data(GROUP) or "").split("\n") if item is not None else []
+        by_id = {a.id: a for a in self.appointments}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _one_of_selected(self, action: str, then: Callable[[Appointment], None]) -> None:
+        """``then(appointment)`` for the selected cell's booked appointment, after asking
+        which one when it shows several; the cell's only (cancelled) one otherwise."""
+        group = self.selected_group()
+        if not group:
+            self.error.setText(self.tr("Select an appointment first."))
+            return
+        live = [a for a in group if a.status != "cancelled"]
+        if len(live) < 2:
+            then((live or group)[0])
+            return
+        choice = AppointmentChoice(live, action, self)
+        choice.chosen.connect(then)
+        self.choice = choice
+        choice.open()
 
     def _cell_start(self, row: int, col: int) -> tuple[str, str | None]:
         """(ISO start, practitioner of the column or None) of a grid cell."""
@@ -367,10 +395,9 @@ class AgendaWindow(QWidget):
         )
 
     def move_selected(self) -> None:
-        a = self.selected()
-        if a is None:
-            self.error.setText(self.tr("Select an appointment first."))
-            return
+        self._one_of_selected(self.tr("Move…"), self._move)
+
+    def _move(self, a: Appointment) -> None:
         self._open(
             AppointmentDialog(
                 self.tasks,
@@ -406,10 +433,11 @@ class AgendaWindow(QWidget):
 
     def cancel_selected(self, confirm: bool = True) -> None:
         """Cancel the selected appointment, after a confirmation; Undo brings it back."""
-        a = self.selected()
-        if a is None:
-            self.error.setText(self.tr("Select an appointment first."))
-            return
+        self._one_of_selected(
+            self.tr("Cancel the appointment"), lambda a: self._cancel_asked(a, confirm)
+        )
+
+    def _cancel_asked(self, a: Appointment, confirm: bool) -> None:
         if a.status == "cancelled":
             self.error.setText(self.tr("This appointment is already cancelled."))
             return

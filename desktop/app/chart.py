@@ -178,6 +178,16 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         self.draft_box = QWidget()
         self.draft_box.setLayout(draft_row)
         self.draft_box.hide()
+        # Said, not only hidden: a secretary saw a blank page and no reason for it.
+        self.role_note = QLabel(
+            self.tr(
+                "The medical content of this chart is not shown: your role does not open it. "
+                "Appointments are in the agenda (Ctrl+G)."
+            )
+        )
+        self.role_note.setObjectName("roleNote")
+        self.role_note.setWordWrap(True)
+        self.role_note.hide()
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
         self.summary.setAccessibleName(self.tr("Chart summary"))
@@ -230,6 +240,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         layout.addLayout(top)
         layout.addLayout(edits)
         layout.addWidget(self.draft_box)
+        layout.addWidget(self.role_note)
         layout.addWidget(split, 1)
         # Takes the room only when the clinical panes are hidden (a secretary): the
         # header and its buttons then stay at the top instead of floating mid-window.
@@ -265,6 +276,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             self.clinical_split,
         ):
             widget.setVisible(clinical)
+        self.role_note.setVisible(not clinical)
         if not clinical:
             self.draft_box.hide()
 

@@ -1,7 +1,7 @@
-"""Dates as a French GP types and reads them: "22/06/1941", "22-6-41", "22061941" or
-"1941-06-22" for a day; "06/1941" and "1941" for a month or a year where the chart allows
-it (an antécédent "since 1975"). Everything is shown as dd/mm/yyyy; ages under two years
-in months (a paediatric dose depends on it)."""
+"""Dates as a French GP types and reads them: "22/06/1941", "22-6-41", "22061941",
+"220641", "22 juin 1941" or "1941-06-22" for a day; "06/1941", "juin 1941" and "1941" for
+a month or a year where the chart allows it (an antécédent "since 1975"). Everything is
+shown as dd/mm/yyyy; ages under two years in months (a paediatric dose depends on it)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.practice.textfold import fold
+
 _DAY = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})$")
-_PACKED = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+_PACKED = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
+_NAMED = re.compile(r"^(?:(\d{1,2})(?:er)?\s+)?([^\W\d_]+)\.?\s+(\d{4}|\d{2})$")
+MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+          "septembre", "octobre", "novembre", "decembre")  # folded  # fmt: skip
 _MONTH = re.compile(r"^(\d{1,2})[/.\- ](\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -25,6 +30,14 @@ def _full_year(two_digits: int, today: dt.date) -> int:
     """ "41" -> 1941, "05" -> 2005: a date in a chart is in the past."""
     year = 2000 + two_digits
     return year if year <= today.year else year - 100
+
+
+def _month(name: str) -> int | None:
+    """ "juin", "Févr", "sept" -> 6, 2, 9: a French month, whole or cut (3 letters at
+    least, and only one month starting so: "jui" could be June or July)."""
+    folded = fold(name)
+    found = [i for i, m in enumerate(MONTHS, 1) if len(folded) >= 3 and m.startswith(folded)]
+    return found[0] if len(found) == 1 else None
 
 
 def parse_date(text: str, *, partial: bool = False, today: dt.date | None = None) -> str | None:
@@ -44,6 +57,9 @@ def parse_date(text: str, *, partial: bool = False, today: dt.date | None = None
     elif m := _ISO.match(text):
         year, month = int(m[1]), int(m[2])
         day = int(m[3]) if m[3] else None
+    elif (m := _NAMED.match(text)) and (named := _month(m[2])):
+        month, day = named, int(m[1]) if m[1] else None
+        year = int(m[3]) if len(m[3]) == 4 else _full_year(int(m[3]), today)
     elif m := _MONTH.match(text):
         year, month = int(m[2]), int(m[1])
     elif m := _YEAR.match(text):

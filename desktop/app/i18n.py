@@ -48,3 +48,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     """Mark ``text`` for lupdate under ``context`` where the string is only a value (a
     table of labels); it is translated where shown. Typed, unlike PySide6's."""
     return text
+
+
+# Qt 6.11's own file dialog says "&Look in:" and "Files of &type:", which the French it
+# ships (qtbase_fr.qm) still knows only as "Look in:" and "Files of type:": the save
+# dialog of an ordonnance showed them in English. Translated in our .ts, under Qt's
+# context (a translator installed earlier is asked when Qt's has nothing).
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)

@@ -1,24 +1,29 @@
 """Patient > Letter or certificate…: pick a template, complete the filled-in text, then keep
 it in the chart (a PDF document), save it as PDF, or print it. The templates themselves
-can be edited (the practice's version syncs and replaces the shipped one).
+can be edited (the practice's version syncs and replaces the shipped one). The text has
+the keyboard, its first [blank] selected; a text typed is not dropped without asking.
 
 Reads, PDF rendering, file writes and printing run on the store's worker."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +46,8 @@ from desktop.practice.letters import Letter, LetterTemplate
 from desktop.practice.textfold import paper_name
 from desktop.reports.letters import print_letter, render_letter
 from desktop.reports.prescription import write_private_durably_or_say
+
+BLANK = re.compile(r"\[[^\[\]\n]+\]")  # "[motif de la consultation]": for the GP to fill in
 
 
 class TemplateEditor(QDialog):
@@ -103,6 +110,8 @@ class LetterEditor(QDialog):
         self.resize(760, 620)
         self.templates: list[LetterTemplate] = []
         self.current: Letter | None = None
+        self.question: QMessageBox | None = None
+        self._leaving = False  # the GP chose to drop the text typed
         self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
         self.choice = QComboBox()
         self.choice.setObjectName("letterTemplate")
@@ -156,17 +165,96 @@ class LetterEditor(QDialog):
 
         self.tasks.db(load, on_done=loaded, on_error=self._failed)
 
+    def edited(self) -> bool:
+        """Whether the text is no longer the template's as filled in."""
+        return self.current is not None and self.text.toPlainText() != self.current.text
+
     def _chosen(self, index: int) -> None:
         if not 0 <= index < len(self.templates):
             return
+        name = self.templates[index].name
+        if self.edited() and self.current is not None and self.current.template.name != name:
+            before = self.choice.findText(self.current.template.name)
+
+            def keep_typed() -> None:
+                self.choice.blockSignals(True)
+                self.choice.setCurrentIndex(before)
+                self.choice.blockSignals(False)
+
+            self._ask(
+                self.tr("The text typed will be replaced by the template \u201c{0}\u201d.").format(
+                    name
+                ),
+                self.tr("Replace the text"),
+                lambda: self._fill(index),
+                keep_typed,
+            )
+            return
+        self._fill(index)
+
+    def _fill(self, index: int) -> None:
         name, patient_id = self.templates[index].name, self.patient_id
 
         def shown(made: Letter) -> None:
             self.current = made
             self.text.setPlainText(made.text)
+            self._to_first_blank()
 
         self.tasks.db(lambda p: letters.draft(p, patient_id, name), on_done=shown,
                       on_error=self._failed)
+
+    def _to_first_blank(self) -> None:
+        """The keyboard in the text, its first [blank] selected: typing replaces it (the
+        template's list had the focus, and a letter typed there changed the template)."""
+        cursor = self.text.textCursor()
+        found = BLANK.search(self.text.toPlainText())
+        if found:
+            cursor.setPosition(found.start())
+            cursor.setPosition(found.end(), QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
+
+    def reject(self) -> None:
+        """Escape or closing the window: a text typed is not dropped without asking."""
+        if self.edited() and not self._leaving:
+            self._ask(
+                self.tr("This letter is not kept in the chart. Discard it?"),
+                self.tr("Discard the letter"),
+                self._leave,
+                None,
+            )
+            return
+        super().reject()
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.reject()
+
+    def _ask(
+        self, text: str, drop: str, on_drop: Callable[[], None], on_back: Callable[[], None] | None
+    ) -> None:
+        """Drop what was typed (``on_drop``) or go back to it, the default."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(text)
+        dropped = box.addButton(drop, QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Continue writing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)  # Escape then Enter keeps the work
+        box.setEscapeButton(back)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is dropped:
+                on_drop()
+            elif on_back is not None:
+                on_back()
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.question = box
+        box.open()
 
     def _edit_template(self) -> None:
         index = self.choice.currentIndex()

@@ -89,6 +89,7 @@ class AppController:
                 "remote": p.meta_value(REMOTE_URL),
                 "clinical": p.may_read_clinical,
                 "manages_users": p.access.manages_users,
+                "user_id": p.user_id,
             }
 
         self.tasks.db(facts, on_done=self.open_window)
@@ -96,7 +97,10 @@ class AppController:
     def open_window(self, info: dict[str, Any]) -> None:
         place = None
         if self.window is not None:  # an unlock or a language switch rebuilds the window
-            place = self.window.place()  # the GP goes back to the chart and agenda they had
+            if self.window.info.get("user_id") == info.get("user_id"):
+                place = self.window.place()  # the GP goes back to the chart and agenda they had
+            # else someone else took the desk: not into the colleague's chart (nor its
+            # audited read in their name), the start screen
             self.window.sync.stop()  # one background sync at a time
             self.window.warmer.stop()  # and one warm-up
             self.window.deleteLater()

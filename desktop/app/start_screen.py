@@ -1,5 +1,7 @@
 """What the right pane shows when no chart is open: today's appointments and the charts
-opened lately, each a double click (or Enter) away from its chart."""
+opened lately, each a double click (or Enter) away from its chart. A doctor or a locum
+sees their own appointments (and those booked for nobody in particular); anyone else,
+the secretary at the desk, sees the whole practice's, each with its practitioner."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from desktop.app.dates import show_date
 from desktop.app.tasks import Tasks
 from desktop.practice.models import Appointment
 from desktop.practice.recent import recent_charts
+from desktop.practice.roles import CLINICAL_ROLES
 
 PATIENT_ID = Qt.ItemDataRole.UserRole
 
@@ -87,22 +90,40 @@ class StartScreen(QWidget):
         day = dt.date.today()
         start, end = f"{day.isoformat()}T00:00", f"{(day + dt.timedelta(days=1)).isoformat()}T00:00"
 
-        def read(p: Any) -> tuple[list[Appointment], list[dict[str, Any]]]:
-            return p.appointments_between(start, end), recent_charts(p)
+        def read(p: Any) -> tuple[list[Appointment], list[dict[str, Any]], dict[str, str] | None]:
+            found = p.appointments_between(start, end)
+            clinician = p.role is None or p.role in CLINICAL_ROLES  # None: its creator
+            if clinician and p.user_id:  # theirs, not a colleague's day
+                mine = [a for a in found if a.practitioner_id in (p.user_id, None)]
+                return mine, recent_charts(p), None
+            names = {str(u["id"]): str(u.get("display_name") or u.get("username") or "")
+                     for u in p.users()}  # fmt: skip
+            return found, recent_charts(p), names
 
         self.tasks.db(read, on_done=lambda result: self._show(day, *result), on_error=self._failed)
 
     def _show(
-        self, day: dt.date, appointments: list[Appointment], recent: list[dict[str, Any]]
+        self,
+        day: dt.date,
+        appointments: list[Appointment],
+        recent: list[dict[str, Any]],
+        practitioners: dict[str, str] | None,
     ) -> None:
-        self.today_label.setText(
-            self.tr("<b>&Today's appointments</b> ({0})").format(show_date(day.isoformat()))
-        )
+        """``practitioners`` None: the clinician's own day; else every appointment, each
+        followed by its practitioner's name."""
+        if practitioners is None:
+            title = self.tr("<b>&Your appointments today</b> ({0})")
+        else:
+            title = self.tr("<b>&Today's appointments</b> ({0})")
+        self.today_label.setText(title.format(show_date(day.isoformat())))
         self.today.clear()
         for a in appointments:
             text = f"{(a.starts_at or '')[11:16]}  {a.patient_name()}"
             if a.reason:
                 text += f" — {a.reason}"
+            who = (practitioners or {}).get(str(a.practitioner_id or ""))
+            if who:
+                text += f" · {who}"
             if a.status == "cancelled":
                 text += "  " + self.tr("(cancelled)")
             self._add(self.today, text, a.patient_id)

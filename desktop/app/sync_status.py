@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
+from desktop.errors import Kind, known
 from desktop.remote import State, Status, SyncScheduler, Timing
 
 DEBOUNCE_S = 3.0
@@ -76,6 +77,7 @@ class SyncStatusLabel(QLabel):
         else:
             text = self.tr("Sync error: {0}").format(state.message)
         self.setText(text)
+        self.setToolTip(text)  # whole, when the status bar cuts a long sentence off
         self.setStyleSheet("color: #b00020" if state.kind == "error" else "")
 
 
@@ -202,6 +204,7 @@ class SyncController(QObject):
             hint = lost_data_hint(exc) if exc is not None else None
             text = (
                 hint
+                or self._storage_gone(exc)
                 or (message_for(exc) if exc is not None else None)
                 or self.tr("unexpected problem ({0})").format(type(exc).__name__ if exc else "?")
             )
@@ -214,6 +217,18 @@ class SyncController(QObject):
                 self.pulled.emit()
         else:
             self._emit_with_pending("synced" if status.synced_at else "not-configured")
+
+    def _storage_gone(self, exc: BaseException | None) -> str | None:
+        """The storage this practice syncs with is not where it was (a disk or a network
+        share not connected, the laptop away from the office): the address is not wrong,
+        the storage is missing, and nothing is lost. Said so, not "check the address"."""
+        said = known(exc) if exc is not None else None
+        if said is None or said.kind is not Kind.NO_PRACTICE_THERE:
+            return None
+        return self.tr(
+            "the sync storage is not found (a disk or a network share not connected?). "
+            "Your work is kept on this computer; F5 syncs once it is back."
+        )
 
     def _emit_with_pending(self, kind: str, **facts: Any) -> None:
         """The state now, with the last counts; then with fresh ones from the worker."""

@@ -1,10 +1,13 @@
 """The vital signs of a consultation: what is measured, in which unit, what is possible
-and what is plausible; a form of labelled fields that accepts "38,5" and "38.5", refuses
-what is not a number (never rounded silently) and flags implausible values."""
+and what is plausible; a form of labelled fields that accepts "38,5" and "38.5", a unit
+typed after the number ("98 %", "37°5"), a blood pressure as one "130/80" or "13/8" (as a
+French GP says it), refuses what is not a number (never rounded silently) and flags
+implausible values."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -49,6 +52,39 @@ VITALS = (
           QT_TRANSLATE_NOOP("vitals", "HC"), "cm", 15, 75, 25, 62, False),
 )  # fmt: skip
 BY_NAME = {v.name: v for v in VITALS}
+
+
+_BP_PAIR = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:mmhg|cmhg)?\s*$", re.I)
+_UNITS = {  # what may follow a vital's number, lower case, longest first
+    "kg": ("kg",), "cm": ("cm",), "mmHg": ("mmhg",), "/min": ("/min", "/mn", "bpm"),
+    "°C": ("°c", "°"), "%": ("%",),
+}  # fmt: skip
+_DEGREES = re.compile(r"^(\d+)\s*°\s*(\d+)$")  # "37°5": 37,5 °C, as it is said
+
+
+def blood_pressure_pair(text: str) -> tuple[int, int] | None:
+    """ "130/80" -> (130, 80); "13/8" or "12,5/8" in cmHg, as French GPs say it ->
+    (130, 80), (125, 80); anything else None."""
+    match = _BP_PAIR.match(text)
+    if match is None:
+        return None
+    systolic, diastolic = (float(g.replace(",", ".")) for g in match.groups())
+    if systolic < 30:  # centimetres of mercury
+        systolic, diastolic = systolic * 10, diastolic * 10
+    return round(systolic), round(diastolic)
+
+
+def typed_number(v: Vital, text: str) -> Number | None:
+    """What was typed for ``v`` as a number: the unit typed after it is allowed ("98 %",
+    "77,5 kg", "38,7 °C", "37°5"); NumberError otherwise, as parse_number says."""
+    shown = text.strip()
+    for unit in _UNITS.get(v.unit, ()):
+        if shown.lower().endswith(unit):
+            shown = shown[: -len(unit)].rstrip()
+            break
+    if v.unit == "°C":
+        shown = _DEGREES.sub(r"\1,\2", shown)
+    return parse_number(shown, integer=v.integer)
 
 
 def _tr(text: str) -> str:
@@ -138,6 +174,8 @@ class VitalsForm(QWidget):
             edit.setAccessibleName(_tr(v.label))
             edit.setMaximumWidth(110)
             edit.textChanged.connect(self._changed)
+            if v.name == "bp_sys":
+                edit.editingFinished.connect(self._split_blood_pressure)
             label = QLabel(_tr(v.label))
             label.setBuddy(edit)
             grid.addWidget(label, i // 4 * 2, i % 4)
@@ -168,17 +206,39 @@ class VitalsForm(QWidget):
             self.edits[name].setVisible(shown)
             self.labels[name].setVisible(shown)
 
+    def _split_blood_pressure(self) -> None:
+        """ "130/80" or "13/8" typed in the systolic, the diastolic empty: both filled."""
+        pair = blood_pressure_pair(self.edits["bp_sys"].text())
+        if pair is not None and not self.edits["bp_dia"].text().strip():
+            self.edits["bp_dia"].setText(str(pair[1]))
+            self.edits["bp_sys"].setText(str(pair[0]))
+
+    def _texts(self) -> dict[str, str]:
+        """Each field's text, a "130/80" in the systolic read as both (saved at once)."""
+        texts = {name: edit.text() for name, edit in self.edits.items()}
+        pair = blood_pressure_pair(texts["bp_sys"])
+        if pair is not None and not texts["bp_dia"].strip():
+            texts["bp_sys"], texts["bp_dia"] = str(pair[0]), str(pair[1])
+        return texts
+
     def _read(self) -> tuple[dict[str, Number | None], list[str]]:
+        return self._read_marked()[:2]
+
+    def _read_marked(self) -> tuple[dict[str, Number | None], list[str], set[str]]:
+        """The values, the sentences against them, and the fields that are not numbers."""
         values: dict[str, Number | None] = {}
         problems: list[str] = []
+        refused: set[str] = set()
+        texts = self._texts()
         for v in VITALS:
             try:
-                value = parse_number(self.edits[v.name].text(), integer=v.integer)
+                value = typed_number(v, texts[v.name])
             except NumberError as exc:
                 problems.append(
                     QCoreApplication.translate("vitals", "{0}: {1}").format(_tr(v.label), exc)
                 )
                 values[v.name] = None
+                refused.add(v.name)
                 continue
             if value is not None and not v.low <= value <= v.high:
                 problems.append(
@@ -189,7 +249,7 @@ class VitalsForm(QWidget):
                     )
                 )
             values[v.name] = value
-        return values, problems
+        return values, problems, refused
 
     def values(self) -> dict[str, Number | None]:
         """What was typed, as numbers (None where empty or not a number)."""
@@ -205,7 +265,7 @@ class VitalsForm(QWidget):
             self.edits[v.name].setText(show_number(value) if isinstance(value, int | float) else "")
 
     def _changed(self) -> None:
-        values, problems = self._read()
+        values, problems, refused = self._read_marked()
         b = bmi(values.get("weight_kg"), values.get("height_cm"))
         self.bmi.setText(
             QCoreApplication.translate("vitals", "BMI: {0}").format(show_number(b)) if b else ""
@@ -213,16 +273,14 @@ class VitalsForm(QWidget):
         self.warnings.setText("  ".join(plausibility_warnings(values)))
         self.problems.setText("  ".join(problems))
         for v in VITALS:  # the field a sentence is about is marked: red refused, orange unusual
-            self.edits[v.name].setStyleSheet(_mark(v, values.get(v.name), self.edits[v.name]))
+            self.edits[v.name].setStyleSheet(_mark(v, values.get(v.name), v.name in refused))
         self.changed.emit()
 
 
-def _mark(v: Vital, value: Number | None, edit: QLineEdit) -> str:
+def _mark(v: Vital, value: Number | None, refused: bool) -> str:
     """The style of a vital's field: a red frame when it cannot be saved, orange when
     unusual, none otherwise."""
-    try:
-        parse_number(edit.text(), integer=v.integer)
-    except NumberError:
+    if refused:
         return "border: 2px solid #c00000"
     if value is None:
         return ""

@@ -141,6 +141,11 @@ class WindowMenus(_Window):
             self.access_log_action,
         ):  # fmt: skip
             action.setVisible(clinical)
+        # The practice's export holds the clinical content: the store refused it to the
+        # secretary only once she had chosen the folder and pressed Export.
+        export = self.findChild(QAction, "exportPractice")
+        if export is not None:
+            export.setVisible(clinical)
         self.users_action.setVisible(bool(self.info.get("manages_users", True)))
 
     def _build_patient_menu(self) -> None:

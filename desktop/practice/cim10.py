@@ -47,21 +47,54 @@ def _code_key(text: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", text.upper())
 
 
+# A GP's everyday word (folded) -> words the classification's labels use for it: "angine"
+# is written "pharyngite" or "amygdalite" there, and typing it found nothing.
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "angine": ("pharyngite", "amygdalite"),
+    "depression": ("depressif",),
+    "angoisse": ("anxiete", "anxieux"),
+    "hta": ("hypertension",),
+    "bpco": ("obstructive chronique",),
+    "cholesterol": ("hypercholesterolemie",),
+    "dyslipidemie": ("hyperlipidemie", "hypercholesterolemie"),
+    "mycose": ("candidose",),
+}
+
+
+def _everyday(words: list[str]) -> list[list[str]]:
+    """The typed words with one everyday word (or the start of one, 3 letters or more)
+    replaced by the label words it means, once per meaning."""
+    out = []
+    for i, word in enumerate(words):
+        for everyday, meant in EVERYDAY.items():
+            if (len(word) >= 3 and everyday.startswith(word)) or word == everyday:
+                out += [words[:i] + m.split() + words[i + 1 :] for m in meant]
+    return out
+
+
 def search(codes: Iterable[Cim10Code], typed: str, limit: int = 12) -> list[Cim10Code]:
     """Codes that start with what was typed (a code), then labels holding every typed
-    word as a word start (words), each group in code order."""
+    word as a word start (words), then those an everyday word means ("angine": the
+    pharyngites and amygdalites), each group in code order."""
     typed = typed.strip()
     if len(typed) < 2:
         return []
     key = _code_key(typed)
     by_code = [c for c in codes if key and _code_key(c.code).startswith(key)]
     words = fold(typed).split()
-    by_words = [
+    codes = list(codes)
+    found = by_code + [
         c
         for c in codes
         if c not in by_code and all(f" {w}" in f" {c.folded}" for w in words)
     ]
-    return (by_code + by_words)[:limit]
+    for meant in _everyday(words):
+        found += [
+            c
+            for c in codes
+            if c not in found and all(f" {w}" in f" {c.folded}" for w in meant)
+        ]
+    return found[:limit]
 
 
 def shown(c: Cim10Code) -> str:

@@ -246,114 +246,115 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="131"/>
-        <location filename="../../desktop/app/agenda.py" line="421"/>
+        <location filename="../../desktop/app/agenda.py" line="134"/>
+        <location filename="../../desktop/app/agenda.py" line="449"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="141"/>
+        <location filename="../../desktop/app/agenda.py" line="145"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="142"/>
+        <location filename="../../desktop/app/agenda.py" line="146"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="145"/>
+        <location filename="../../desktop/app/agenda.py" line="149"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="150"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="147"/>
+        <location filename="../../desktop/app/agenda.py" line="151"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="148"/>
+        <location filename="../../desktop/app/agenda.py" line="152"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="153"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="155"/>
+        <location filename="../../desktop/app/agenda.py" line="159"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="156"/>
+        <location filename="../../desktop/app/agenda.py" line="160"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="172"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="176"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="177"/>
+        <location filename="../../desktop/app/agenda.py" line="181"/>
+        <location filename="../../desktop/app/agenda.py" line="398"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="178"/>
+        <location filename="../../desktop/app/agenda.py" line="182"/>
+        <location filename="../../desktop/app/agenda.py" line="437"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="179"/>
+        <location filename="../../desktop/app/agenda.py" line="183"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="184"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="311"/>
+        <location filename="../../desktop/app/agenda.py" line="315"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="414"/>
+        <location filename="../../desktop/app/agenda.py" line="442"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="423"/>
+        <location filename="../../desktop/app/agenda.py" line="451"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="435"/>
+        <location filename="../../desktop/app/agenda.py" line="463"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="455"/>
+        <location filename="../../desktop/app/agenda.py" line="483"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="372"/>
-        <location filename="../../desktop/app/agenda.py" line="411"/>
+        <location filename="../../desktop/app/agenda.py" line="355"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -495,6 +496,29 @@
         <location filename="../../desktop/app/rx_dialogs.py" line="54"/>
         <source>Prescribe anyway</source>
         <translation>Prescrire quand même</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentChoice</name>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="40"/>
+        <source>Which appointment?</source>
+        <translation>Quel rendez-vous ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="43"/>
+        <source>This slot holds several &amp;appointments. Which one?</source>
+        <translation>Ce créneau a plusieurs &amp;rendez-vous. Lequel ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="46"/>
+        <source>Appointments of this slot</source>
+        <translation>Rendez-vous de ce créneau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda_choice.py" line="54"/>
+        <source>Back</source>
+        <translation>Retour</translation>
     </message>
 </context>
 <context>
@@ -804,62 +828,67 @@
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="183"/>
+        <location filename="../../desktop/app/chart.py" line="184"/>
+        <source>The medical content of this chart is not shown: your role does not open it. Appointments are in the agenda (Ctrl+G).</source>
+        <translation>Le contenu médical de ce dossier n&apos;est pas affiché : votre rôle n&apos;y donne pas accès. Les rendez-vous sont dans l&apos;agenda (Ctrl+G).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart.py" line="193"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="186"/>
+        <location filename="../../desktop/app/chart.py" line="196"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="189"/>
+        <location filename="../../desktop/app/chart.py" line="199"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="190"/>
+        <location filename="../../desktop/app/chart.py" line="200"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="197"/>
+        <location filename="../../desktop/app/chart.py" line="207"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="199"/>
+        <location filename="../../desktop/app/chart.py" line="209"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="209"/>
+        <location filename="../../desktop/app/chart.py" line="219"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="318"/>
+        <location filename="../../desktop/app/chart.py" line="330"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="392"/>
+        <location filename="../../desktop/app/chart.py" line="404"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="395"/>
+        <location filename="../../desktop/app/chart.py" line="407"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -2000,57 +2029,82 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="102"/>
+        <location filename="../../desktop/app/letters.py" line="109"/>
         <source>Letter or certificate: {0}</source>
         <translation>Courrier ou certificat : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="109"/>
+        <location filename="../../desktop/app/letters.py" line="118"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="110"/>
+        <location filename="../../desktop/app/letters.py" line="119"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="112"/>
+        <location filename="../../desktop/app/letters.py" line="121"/>
         <source>Edit the template…</source>
         <translation>Modifier le modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="116"/>
+        <location filename="../../desktop/app/letters.py" line="125"/>
         <source>Letter text</source>
         <translation>Texte du courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="120"/>
+        <location filename="../../desktop/app/letters.py" line="129"/>
         <source>Keep in the chart</source>
         <translation>Classer dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="121"/>
+        <location filename="../../desktop/app/letters.py" line="130"/>
         <source>Keep and save as PDF…</source>
         <translation>Classer et enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="122"/>
+        <location filename="../../desktop/app/letters.py" line="131"/>
         <source>Keep and print…</source>
         <translation>Classer et imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="205"/>
+        <location filename="../../desktop/app/letters.py" line="185"/>
+        <source>The text typed will be replaced by the template “{0}”.</source>
+        <translation>Le texte saisi sera remplacé par le modèle « {0} ».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="188"/>
+        <source>Replace the text</source>
+        <translation>Remplacer le texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="223"/>
+        <source>This letter is not kept in the chart. Discard it?</source>
+        <translation>Ce courrier n&apos;est pas classé dans le dossier. L&apos;abandonner ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="224"/>
+        <source>Discard the letter</source>
+        <translation>Abandonner le courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="244"/>
+        <source>Continue writing</source>
+        <translation>Continuer la rédaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="293"/>
         <source>Kept in the chart, but: {0}</source>
         <translation>Classé dans le dossier, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="223"/>
+        <location filename="../../desktop/app/letters.py" line="311"/>
         <source>Save the letter as PDF</source>
         <translation>Enregistrer le courrier en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="239"/>
+        <location filename="../../desktop/app/letters.py" line="327"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -2970,6 +3024,19 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/app/i18n.py" line="58"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/i18n.py" line="59"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <location filename="../../desktop/app/recovery_key.py" line="48"/>
@@ -3427,42 +3494,47 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="39"/>
+        <location filename="../../desktop/app/start_screen.py" line="42"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="43"/>
+        <location filename="../../desktop/app/start_screen.py" line="46"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="45"/>
+        <location filename="../../desktop/app/start_screen.py" line="48"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="48"/>
+        <location filename="../../desktop/app/start_screen.py" line="51"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="99"/>
+        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <source>&lt;b&gt;&amp;Your appointments today&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;&amp;Vos rendez-vous du jour&lt;/b&gt; ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/start_screen.py" line="117"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="107"/>
+        <location filename="../../desktop/app/start_screen.py" line="128"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="110"/>
+        <location filename="../../desktop/app/start_screen.py" line="131"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="116"/>
+        <location filename="../../desktop/app/start_screen.py" line="137"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>
@@ -3596,65 +3668,70 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="206"/>
+        <location filename="../../desktop/app/sync_status.py" line="209"/>
         <source>unexpected problem ({0})</source>
         <translation>problème inattendu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/sync_status.py" line="229"/>
+        <source>the sync storage is not found (a disk or a network share not connected?). Your work is kept on this computer; F5 syncs once it is back.</source>
+        <translation>le stockage est introuvable (disque ou partage réseau non branché ?). Votre travail reste sur cet ordinateur ; F5 synchronise dès son retour.</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="48"/>
+        <location filename="../../desktop/app/sync_status.py" line="49"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="54"/>
+        <location filename="../../desktop/app/sync_status.py" line="55"/>
         <source>1 chart changed</source>
         <translation>1 dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="55"/>
+        <location filename="../../desktop/app/sync_status.py" line="56"/>
         <source>{0} charts changed</source>
         <translation>{0} dossiers modifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="57"/>
+        <location filename="../../desktop/app/sync_status.py" line="58"/>
         <source>{0} changes</source>
         <translation>{0} modifications</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="59"/>
+        <location filename="../../desktop/app/sync_status.py" line="60"/>
         <source>practice settings changed</source>
         <translation>réglages du cabinet modifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="60"/>
+        <location filename="../../desktop/app/sync_status.py" line="61"/>
         <source>nothing waiting</source>
         <translation>rien en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="65"/>
+        <location filename="../../desktop/app/sync_status.py" line="66"/>
         <source>Sync not configured: {0}, on this computer only</source>
         <translation>Synchronisation non configurée : {0}, sur cet ordinateur seulement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="69"/>
+        <location filename="../../desktop/app/sync_status.py" line="70"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="71"/>
+        <location filename="../../desktop/app/sync_status.py" line="72"/>
         <source>Synced at {0}</source>
         <translation>Synchronisé à {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="75"/>
+        <location filename="../../desktop/app/sync_status.py" line="76"/>
         <source>Offline since {0}: {1} waiting</source>
         <translation>Hors ligne depuis {0} : {1} en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/sync_status.py" line="77"/>
+        <location filename="../../desktop/app/sync_status.py" line="78"/>
         <source>Sync error: {0}</source>
         <translation>Erreur de synchronisation : {0}</translation>
     </message>
@@ -3662,17 +3739,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="54"/>
+        <location filename="../../desktop/app/letters.py" line="61"/>
         <source>Template: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="58"/>
+        <location filename="../../desktop/app/letters.py" line="65"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="60"/>
+        <location filename="../../desktop/app/letters.py" line="67"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
     </message>
@@ -4229,32 +4306,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="147"/>
+        <location filename="../../desktop/app/window_menus.py" line="152"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="148"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="151"/>
+        <location filename="../../desktop/app/window_menus.py" line="156"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="158"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="155"/>
+        <location filename="../../desktop/app/window_menus.py" line="160"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="157"/>
+        <location filename="../../desktop/app/window_menus.py" line="162"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>
@@ -4546,7 +4623,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="143"/>
+        <location filename="../../desktop/app/main.py" line="147"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -4554,87 +4631,87 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>dates</name>
     <message>
-        <location filename="../../desktop/app/dates.py" line="55"/>
+        <location filename="../../desktop/app/dates.py" line="71"/>
         <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
         <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="63"/>
+        <location filename="../../desktop/app/dates.py" line="79"/>
         <source>“{0}” is not a date of the calendar.</source>
         <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="67"/>
+        <location filename="../../desktop/app/dates.py" line="83"/>
         <source>“{0}” is in the future or too long ago.</source>
         <translation>« {0} » est dans le futur ou trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="78"/>
+        <location filename="../../desktop/app/dates.py" line="94"/>
         <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="81"/>
+        <location filename="../../desktop/app/dates.py" line="97"/>
         <source>“{0}” is not a date: type it as 22/06/1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="116"/>
+        <location filename="../../desktop/app/dates.py" line="132"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="119"/>
+        <location filename="../../desktop/app/dates.py" line="135"/>
         <source>{0} month</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="121"/>
+        <location filename="../../desktop/app/dates.py" line="137"/>
         <source>{0} months</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="125"/>
+        <location filename="../../desktop/app/dates.py" line="141"/>
         <source>{0} day</source>
         <translation>{0} jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="127"/>
+        <location filename="../../desktop/app/dates.py" line="143"/>
         <source>{0} days</source>
         <translation>{0} jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="137"/>
+        <location filename="../../desktop/app/dates.py" line="153"/>
         <source>born on {0}</source>
         <comment>female</comment>
         <translation>née le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="139"/>
+        <location filename="../../desktop/app/dates.py" line="155"/>
         <source>born on {0}</source>
         <comment>male</comment>
         <translation>né le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="140"/>
+        <location filename="../../desktop/app/dates.py" line="156"/>
         <source>born on {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="146"/>
+        <location filename="../../desktop/app/dates.py" line="162"/>
         <source>born {0}</source>
         <comment>female</comment>
         <translation>née {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="148"/>
+        <location filename="../../desktop/app/dates.py" line="164"/>
         <source>born {0}</source>
         <comment>male</comment>
         <translation>né {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="149"/>
+        <location filename="../../desktop/app/dates.py" line="165"/>
         <source>born {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) {0}</translation>
@@ -5568,108 +5645,108 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="33"/>
+        <location filename="../../desktop/app/vitals.py" line="36"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="34"/>
+        <location filename="../../desktop/app/vitals.py" line="37"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="35"/>
+        <location filename="../../desktop/app/vitals.py" line="38"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="36"/>
+        <location filename="../../desktop/app/vitals.py" line="39"/>
         <source>Height</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="37"/>
+        <location filename="../../desktop/app/vitals.py" line="40"/>
         <source>BP systolic (mmHg)</source>
         <translation>TA systolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="38"/>
-        <location filename="../../desktop/app/vitals.py" line="40"/>
+        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <location filename="../../desktop/app/vitals.py" line="43"/>
         <source>BP</source>
         <translation>TA</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="39"/>
+        <location filename="../../desktop/app/vitals.py" line="42"/>
         <source>BP diastolic (mmHg)</source>
         <translation>TA diastolique (mmHg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="41"/>
+        <location filename="../../desktop/app/vitals.py" line="44"/>
         <source>Pulse (/min)</source>
         <translation>Pouls (/min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="42"/>
+        <location filename="../../desktop/app/vitals.py" line="45"/>
         <source>Pulse</source>
         <translation>Pouls</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="43"/>
+        <location filename="../../desktop/app/vitals.py" line="46"/>
         <source>Temperature (°C)</source>
         <translation>Température (°C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="44"/>
+        <location filename="../../desktop/app/vitals.py" line="47"/>
         <source>Temperature</source>
         <translation>T°</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="45"/>
+        <location filename="../../desktop/app/vitals.py" line="48"/>
         <source>SpO2 (%)</source>
         <translation>SpO2 (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="46"/>
+        <location filename="../../desktop/app/vitals.py" line="49"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="48"/>
+        <location filename="../../desktop/app/vitals.py" line="51"/>
         <source>Head circumference (cm)</source>
         <translation>Périmètre crânien (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="49"/>
+        <location filename="../../desktop/app/vitals.py" line="52"/>
         <source>HC</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="67"/>
+        <location filename="../../desktop/app/vitals.py" line="103"/>
         <source>{0}: {1} is unusual, check it.</source>
         <translation>{0} : {1} est inhabituel, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="74"/>
+        <location filename="../../desktop/app/vitals.py" line="110"/>
         <source>BP: the diastolic is not below the systolic, check it.</source>
         <translation>TA : la diastolique n&apos;est pas inférieure à la systolique, vérifiez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="87"/>
+        <location filename="../../desktop/app/vitals.py" line="123"/>
         <source>BP {0}/{1} mmHg</source>
         <translation>TA {0}/{1} mmHg</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="179"/>
+        <location filename="../../desktop/app/vitals.py" line="238"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="185"/>
+        <location filename="../../desktop/app/vitals.py" line="245"/>
         <source>{0}: {1} is outside what can be measured ({2} to {3}).</source>
         <translation>{0} : {1} est hors des valeurs possibles ({2} à {3}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/vitals.py" line="211"/>
+        <location filename="../../desktop/app/vitals.py" line="271"/>
         <source>BMI: {0}</source>
         <translation>IMC : {0}</translation>
     </message>

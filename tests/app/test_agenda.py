@@ -350,3 +350,50 @@ def test_escape_closes_the_agenda(opened: Tasks, qtbot: QtBot):
     qtbot.waitUntil(agenda.isActiveWindow)
     qtbot.keyClick(agenda.grid, Qt.Key.Key_Escape)
     assert not agenda.isVisible()
+
+
+def test_a_cell_of_several_appointments_asks_which_one_to_cancel_or_move(
+    opened: Tasks, qtbot: QtBot
+):
+    """08:45 for 20 minutes then 09:05 share a cell: the agenda always took the first,
+    so the second could be neither cancelled nor moved from the grid (seen in the demo's
+    day, where this happens every morning)."""
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    first, second = (
+        p.create_record(
+            "appointment",
+            {"patient_id": pid, "starts_at": f"2026-03-04T{start}", "duration_min": 20,
+             "status": "booked", "reason": reason},
+        )  # fmt: skip
+        for start, reason in (("08:45", "Suivi"), ("09:05", "Vaccination"))
+    )
+    agenda = _agenda(opened, qtbot, None)
+    row = row_for("2026-03-04T08:45")
+    assert row is not None
+    agenda.grid.setCurrentCell(row, 0)
+    assert [a.id for a in agenda.selected_group()] == [first, second]
+
+    qtbot.mouseClick(agenda.cancel_button, Qt.MouseButton.LeftButton)
+    choice = agenda.choice
+    assert choice is not None and choice.isVisible()
+    assert choice.list.accessibleName() == "Appointments of this slot"
+    assert sorted(b.text() for b in choice.buttons.buttons()) == ["Back", "Cancel the appointment"]
+    assert [choice.list.item(i).text() for i in range(choice.list.count())] == [
+        "08:45 MARTIN Paul (Suivi)", "09:05 MARTIN Paul (Vaccination)",
+    ]  # fmt: skip
+    choice.list.setCurrentRow(1)
+    qtbot.keyClick(choice.list, Qt.Key.Key_Return)  # Enter picks the one selected
+    box = agenda.confirm
+    assert box is not None and "09:05" in box.text()
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    status = lambda rid: opened.db(lambda p: p.get("appointment", rid)["status"]).result(5)  # noqa: E731
+    assert (status(first), status(second)) == ("booked", "cancelled")
+
+    agenda.grid.setCurrentCell(row, 0)  # one booked left there: no question
+    qtbot.mouseClick(agenda.move_button, Qt.MouseButton.LeftButton)
+    assert agenda.dialog is not None and agenda.dialog.appointment is not None
+    assert agenda.dialog.appointment.id == first
+    agenda.dialog.close()

@@ -97,3 +97,23 @@ def test_the_diagnoses_hint_says_codes_are_offered(
     finally:
         i18n.install("en")
     assert hint.startswith("Diagnostics séparés par « ; » : tapez des mots ou un code")
+
+
+def test_a_gps_everyday_word_offers_the_codes_it_means(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """'angine' typed in the real app offered nothing: the classification says
+    'pharyngite' or 'amygdalite'. Nor 'HTA', 'dépression' or 'cholestérol'."""
+    editor = _editor(opened, practice_dir, qtbot)
+    editor.diagnoses.setFocus()
+    type_text(editor.diagnoses, "angine")
+    assert editor.cim10.model.stringList() == [
+        "J02.9 — Pharyngite aiguë, sans précision", "J03.9 — Amygdalite aiguë, sans précision",
+    ]  # fmt: skip
+    _choose_first(qtbot, editor)
+    qtbot.waitUntil(lambda: "J02.9" in editor.diagnoses.text(), timeout=5000)
+    for typed, code in (("; HTA", "I10"), ("; dépression", "F32.9"),
+                        ("; cholestérol", "E78.0")):  # fmt: skip
+        editor.diagnoses.end(False)
+        type_text(editor.diagnoses, typed)
+        assert editor.cim10.model.stringList()[0].startswith(code), typed

@@ -59,6 +59,11 @@ def test_numbers_are_shown_the_french_way(french: None):
         ("22.06.41", "1941-06-22"),
         ("22061941", "1941-06-22"),
         ("1941-06-22", "1941-06-22"),
+        ("220641", "1941-06-22"),  # six digits, as a secretary types them off a card
+        ("22 juin 1941", "1941-06-22"),  # as it is said
+        ("1er mars 1985", "1985-03-01"),
+        ("5 Févr. 85", "1985-02-05"),
+        ("5 aout 2020", "2020-08-05"),
         ("", None),
     ],
 )
@@ -69,11 +74,15 @@ def test_full_dates_typed_the_french_way(typed: str, iso: str | None):
 def test_partial_dates_where_the_chart_allows_them():
     assert parse_date("06/1941", partial=True, today=TODAY) == "1941-06"
     assert parse_date("1941", partial=True, today=TODAY) == "1941"
+    assert parse_date("juin 1941", partial=True, today=TODAY) == "1941-06"
     with pytest.raises(DateError, match="day, month and year"):
         parse_date("06/1941", today=TODAY)
 
 
-@pytest.mark.parametrize("typed", ["31/02/1990", "12/13/1990", "hier", "01/01/2027"])
+@pytest.mark.parametrize(
+    "typed", ["31/02/1990", "12/13/1990", "hier", "01/01/2027", "5 jui 1985", "5 foo 1985",
+              "311390"],
+)  # fmt: skip
 def test_impossible_dates_are_refused(typed: str):
     with pytest.raises(DateError):
         parse_date(typed, today=TODAY)

@@ -234,3 +234,32 @@ def test_the_birth_name_reads_the_french_way_in_the_list_and_the_chart(
     model.set_rows([{"family_name": "Guérin", "given_names": "Luc", "birth_name": "Guérin",
                      "birth_date": None, "sex": "M", "phone": None, "city": None}])  # fmt: skip
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole) == "GUÉRIN Luc"  # same
+
+
+def test_a_secretarys_chart_says_why_it_shows_no_medical_content(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Logged in as the secretary, a chart was the identity over a blank page, with no
+    word of why nor of where its appointments are."""
+    search_and_open(qtbot, window, "paul")
+    chart = window.chart
+    assert not chart.role_note.isVisibleTo(window)  # a doctor has nothing to be told
+    chart.set_clinical(False)
+    note = chart.role_note
+    assert note.isVisibleTo(window)
+    assert "your role does not open it" in note.text() and "agenda (Ctrl+G)" in note.text()
+    chart.set_clinical(True)
+    assert not note.isVisibleTo(window)
+
+
+def test_a_secretary_is_not_offered_the_practices_export(window: MainWindow) -> None:
+    """Offered in the Practice menu, the export was refused only after she had chosen a
+    folder and pressed Export: it holds the clinical content."""
+    from PySide6.QtGui import QAction
+
+    export = window.findChild(QAction, "exportPractice")
+    assert export is not None and export.isVisible()
+    window.info["clinical"] = False
+    window._apply_role()
+    assert not export.isVisible()
+    assert window.findChild(QAction, "importCsv").isVisible()  # type: ignore[union-attr]

@@ -74,3 +74,43 @@ def test_unlock_without_a_chart_or_agenda_opens_neither(
     assert after.place() == {"patient_id": None, "agenda": False}
     after.close()
     controller.shutdown()
+
+
+def test_someone_else_unlocking_starts_on_the_start_screen(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    """The GP locks with a chart open and the secretary unlocks: she was taken into the
+    GP's patient's chart (and its agenda), an audited read in her name she never asked
+    for. The GP unlocking again still goes back to it."""
+    from desktop.practice import people
+
+    people.add_user(opened.practice, username="accueil", display_name="Sophie",  # type: ignore[arg-type]
+                    role="secretary", passphrase="phrase de l'accueil")  # fmt: skip
+    opened.practice.close()  # type: ignore[union-attr]
+    controller = AppController(practice_dir)
+    controller.start()
+    _unlock(controller, qtbot)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    before = controller.window
+    assert before is not None
+    search_and_open(qtbot, before, "martin")
+    before.show_agenda()
+    qtbot.waitUntil(before.agenda.isVisible)
+    before.lock()
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, UnlockDialog), timeout=10_000)
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.login.setText("accueil")
+    dialog.passphrase.setText("phrase de l'accueil")
+    dialog.unlock()
+    qtbot.waitUntil(lambda: controller.window is not before and controller.window is not None)
+    after = controller.window
+    assert after is not None
+    qtbot.waitUntil(after.isVisible)
+    qtbot.waitUntil(lambda: after.chart.pages.currentWidget() is after.chart.start)
+    assert after.chart.chart is None
+    assert getattr(after, "agenda", None) is None or not after.agenda.isVisible()
+    assert after.place() == {"patient_id": None, "agenda": False}
+    after.close()
+    controller.shutdown()

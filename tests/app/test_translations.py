@@ -57,3 +57,24 @@ def test_the_compiled_qm_matches_the_ts(tmp_path: Path):
     fresh = tmp_path / "fresh.qm"
     subprocess.run([str(lrelease), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run pyside6-lrelease"
+
+
+def test_qts_own_file_dialog_is_french_through_and_through(qapp: object) -> None:
+    """The ordonnance's save dialog said 'Look in:' and 'Files of type:' in English: Qt
+    6.11 added the accelerators and its shipped French still has the old strings."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.app import i18n
+
+    i18n.install("fr")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        shown = [dialog.labelText(label) for label in (
+            QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileName,
+            QFileDialog.DialogLabel.FileType,
+        )]  # fmt: skip
+        dialog.deleteLater()
+    finally:
+        i18n.install("en")
+    assert shown == ["&Voir dans :", "&Nom de fichier\xa0:", "Fichiers de &type :"]
