@@ -1,7 +1,9 @@
 """Patient > Letter or certificate…: pick a template, complete the filled-in text, then keep
 it in the chart (a PDF document), save it as PDF, or print it. The templates themselves
 can be edited (the practice's version syncs and replaces the shipped one). The text has
-the keyboard, its first [blank] selected; a text typed is not dropped without asking.
+the keyboard, its first [blank] selected; a text typed is not dropped without asking, and
+is kept as a draft (every few seconds, and when the app locks) until the letter is kept in
+the chart or discarded: the next letter opened for the patient starts from it.
 
 Reads, PDF rendering, file writes and printing run on the store's worker."""
 
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -42,12 +44,14 @@ from desktop.app.paper import (
 )
 from desktop.app.tasks import Tasks
 from desktop.practice import letters
+from desktop.practice.drafts import DraftStore, letter_draft
 from desktop.practice.letters import Letter, LetterTemplate
 from desktop.practice.textfold import paper_name
 from desktop.reports.letters import print_letter, render_letter
 from desktop.reports.prescription import write_private_durably_or_say
 
 BLANK = re.compile(r"\[[^\[\]\n]+\]")  # "[motif de la consultation]": for the GP to fill in
+AUTOSAVE_MS = 3_000  # as the consultation editor's
 
 
 class TemplateEditor(QDialog):
@@ -96,15 +100,29 @@ class TemplateEditor(QDialog):
         ).run()
 
 
+def _draft_text(
+    draft: dict[str, Any] | None, templates: list[LetterTemplate]
+) -> tuple[str, str] | None:
+    """(template, text) of a kept draft; its template "" if it no longer exists (the text
+    is still what was typed)."""
+    if not draft or not isinstance(draft.get("text"), str):
+        return None
+    template = draft.get("template")
+    known = any(t.name == template for t in templates)
+    return (str(template) if known else ""), str(draft["text"])
+
+
 class LetterEditor(QDialog):
     saved = Signal(str)  # the document's id in the chart
     pdf_written = Signal(str)
     printed = Signal(str)
 
     def __init__(self, tasks: Tasks, patient_id: str, title: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__(parent)
         self.tasks, self.patient_id = tasks, patient_id
+        self.drafts, self.draft_name = drafts, letter_draft(patient_id)
+        self._dirty = False  # typed since the draft was last saved
         self.setObjectName("letterEditor")
         self.setWindowTitle(self.tr("Letter or certificate: {0}").format(title))
         self.resize(760, 620)
@@ -146,24 +164,60 @@ class LetterEditor(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.choice.currentIndexChanged.connect(self._chosen)
-        self.reload()
+        self.text.textChanged.connect(self._touch)
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._autosave.start()
+        self.reload(restore=True)
 
-    def reload(self, select: str = "") -> None:
-        def load(p: Any) -> list[LetterTemplate]:
-            return letters.templates(p)
+    def reload(self, select: str = "", *, restore: bool = False) -> None:
+        """The templates, the one ``select``ed shown; with ``restore``, the letter being
+        written for this patient when the app locked or closed, if one was kept."""
+        drafts, name = (self.drafts, self.draft_name) if restore else (None, "")
 
-        def loaded(found: list[LetterTemplate]) -> None:
-            self.templates = found
+        def load(p: Any) -> tuple[list[LetterTemplate], dict[str, Any] | None]:
+            return letters.templates(p), drafts.load(name) if drafts is not None else None
+
+        def loaded(found: tuple[list[LetterTemplate], dict[str, Any] | None]) -> None:
+            self.templates, draft = found
+            kept = _draft_text(draft, self.templates)
             self.choice.blockSignals(True)
             self.choice.clear()
-            for t in found:
+            for t in self.templates:
                 self.choice.addItem(t.name)
             self.choice.blockSignals(False)
-            index = max(self.choice.findText(select), 0) if select else 0
+            wanted = kept[0] if kept else select
+            index = max(self.choice.findText(wanted), 0) if wanted else 0
+            self.choice.blockSignals(True)
             self.choice.setCurrentIndex(index)
-            self._chosen(index)
+            self.choice.blockSignals(False)
+            if kept:
+                self._fill(index, typed=kept[1])
+                self.status.setText(self.tr("The letter you were writing was kept: here it is."))
+            else:
+                self._chosen(index)
 
         self.tasks.db(load, on_done=loaded, on_error=self._failed)
+
+    def _touch(self) -> None:
+        self._dirty = True
+
+    def save_draft(self) -> None:
+        """The text typed, kept as a draft (sealed on disk, on the store's worker)."""
+        if not self._dirty or self.drafts is None or self._leaving or not self.edited():
+            return
+        assert self.current is not None
+        self._dirty = False
+        drafts, name = self.drafts, self.draft_name
+        content = {"template": self.current.template.name, "text": self.text.toPlainText()}
+        self.tasks.on_db(lambda: drafts.save(name, content))
+
+    def _drop_draft(self) -> None:
+        self._autosave.stop()
+        self._leaving = True  # nothing more is saved
+        if self.drafts is not None:
+            drafts, name = self.drafts, self.draft_name
+            self.tasks.on_db(lambda: drafts.discard(name))
 
     def edited(self) -> bool:
         """Whether the text is no longer the template's as filled in."""
@@ -192,12 +246,15 @@ class LetterEditor(QDialog):
             return
         self._fill(index)
 
-    def _fill(self, index: int) -> None:
+    def _fill(self, index: int, typed: str | None = None) -> None:
+        """The template filled in for the patient; or, ``typed``, the text of a draft of
+        a letter from it."""
         name, patient_id = self.templates[index].name, self.patient_id
 
         def shown(made: Letter) -> None:
             self.current = made
-            self.text.setPlainText(made.text)
+            self.text.setPlainText(made.text if typed is None else typed)
+            self._dirty = False
             self._to_first_blank()
 
         self.tasks.db(lambda p: letters.draft(p, patient_id, name), on_done=shown,
@@ -226,10 +283,11 @@ class LetterEditor(QDialog):
                 None,
             )
             return
+        self._drop_draft()
         super().reject()
 
     def _leave(self) -> None:
-        self._leaving = True
+        self._drop_draft()
         self.reject()
 
     def _ask(
@@ -292,6 +350,7 @@ class LetterEditor(QDialog):
                 text = message_for(outcome) or str(outcome)
                 self.status.setText(self.tr("Kept in the chart, but: {0}").format(text))
                 return  # the buttons stay off: it is kept once
+            self._drop_draft()  # kept in the chart: the draft has done its job
             if on_done is not None:
                 on_done(outcome)
             self.accept()

@@ -377,7 +377,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
             self.statusBar().showMessage(self.tr("Open a chart first."), 5000)
             return
         patient_id, title = current
-        editor = LetterEditor(self.tasks, patient_id, title, self)
+        editor = LetterEditor(self.tasks, patient_id, title, self, drafts=self.drafts)
         editor.saved.connect(lambda _: self._after_write(patient_id))
         editor.show()
         self.editor = editor
@@ -452,7 +452,8 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         self.sync.stop()
         self.warmer.stop()
         editor = getattr(self, "editor", None)
-        if editor is not None and editor.isVisible():
+        # A lock deletes the editor's window (deleteLater): a deleted one has nothing to save.
+        if editor is not None and shiboken6.isValid(editor) and editor.isVisible():
             editor.close()  # saves its draft
         super().closeEvent(event)
         self.closed.emit()

@@ -158,6 +158,8 @@ class WindowMenus(_Window):
         deleted = QAction(self.tr("Deleted charts…"), self)
         deleted.triggered.connect(self.show_deleted)
         self.letter_action = QAction(self.tr("Letter or certificate…"), self)
+        # Beside the chart's Ctrl+Shift+C (consultation) and Ctrl+Shift+O (ordonnance).
+        self.letter_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.letter_action.triggered.connect(self.new_letter)
         self.summary_action = QAction(self.tr("Medical summary…"), self)
         self.summary_action.triggered.connect(self.show_summary)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.practice import meta, rows
-from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
+from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft, letter_draft
 from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES
@@ -70,6 +70,7 @@ def _carry_drafts(p: Practice, new_key: bytes) -> None:
         patients = [r[0] for r in p.conn.execute("SELECT id FROM patient").fetchall()]
         consultations = [r[0] for r in p.conn.execute("SELECT id FROM consultation").fetchall()]
     names = [consultation_draft(i) for i in patients] + [amendment_draft(i) for i in consultations]
+    names += [letter_draft(i) for i in patients]
     old.carry_over(DraftStore(p.folder, new_key), names)
 
 

@@ -1,4 +1,4 @@
-"""Drafts of what is being typed (a consultation, a prescription), kept so that closing a
+"""Drafts of what is being typed (a consultation, a letter), kept so that closing a
 window, a crash or a power cut loses at most a few seconds of typing.
 
 Each draft is one small file in ``<practice>/drafts/``, sealed with AES-256-GCM under a
@@ -26,6 +26,11 @@ def consultation_draft(patient_id: str) -> str:
 def amendment_draft(consultation_id: str) -> str:
     """The name of the draft of a consultation's next version."""
     return f"consultation-amend:{consultation_id}"
+
+
+def letter_draft(patient_id: str) -> str:
+    """The name of the draft of the letter or certificate being written for a patient."""
+    return f"letter:{patient_id}"
 
 
 class DraftStore:

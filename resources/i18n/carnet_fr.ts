@@ -2029,82 +2029,87 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="109"/>
+        <location filename="../../desktop/app/letters.py" line="127"/>
         <source>Letter or certificate: {0}</source>
         <translation>Courrier ou certificat : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="118"/>
+        <location filename="../../desktop/app/letters.py" line="136"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="119"/>
+        <location filename="../../desktop/app/letters.py" line="137"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="121"/>
+        <location filename="../../desktop/app/letters.py" line="139"/>
         <source>Edit the template…</source>
         <translation>Modifier le modèle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="125"/>
+        <location filename="../../desktop/app/letters.py" line="143"/>
         <source>Letter text</source>
         <translation>Texte du courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="129"/>
+        <location filename="../../desktop/app/letters.py" line="147"/>
         <source>Keep in the chart</source>
         <translation>Classer dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="130"/>
+        <location filename="../../desktop/app/letters.py" line="148"/>
         <source>Keep and save as PDF…</source>
         <translation>Classer et enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="131"/>
+        <location filename="../../desktop/app/letters.py" line="149"/>
         <source>Keep and print…</source>
         <translation>Classer et imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="185"/>
+        <location filename="../../desktop/app/letters.py" line="196"/>
+        <source>The letter you were writing was kept: here it is.</source>
+        <translation>La lettre que vous écriviez a été gardée : la voici.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/letters.py" line="239"/>
         <source>The text typed will be replaced by the template “{0}”.</source>
         <translation>Le texte saisi sera remplacé par le modèle « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="188"/>
+        <location filename="../../desktop/app/letters.py" line="242"/>
         <source>Replace the text</source>
         <translation>Remplacer le texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="223"/>
+        <location filename="../../desktop/app/letters.py" line="280"/>
         <source>This letter is not kept in the chart. Discard it?</source>
         <translation>Ce courrier n&apos;est pas classé dans le dossier. L&apos;abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="224"/>
+        <location filename="../../desktop/app/letters.py" line="281"/>
         <source>Discard the letter</source>
         <translation>Abandonner le courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="244"/>
+        <location filename="../../desktop/app/letters.py" line="302"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="293"/>
+        <location filename="../../desktop/app/letters.py" line="351"/>
         <source>Kept in the chart, but: {0}</source>
         <translation>Classé dans le dossier, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="311"/>
+        <location filename="../../desktop/app/letters.py" line="370"/>
         <source>Save the letter as PDF</source>
         <translation>Enregistrer le courrier en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="327"/>
+        <location filename="../../desktop/app/letters.py" line="386"/>
         <source>Not printed.</source>
         <translation>Non imprimé.</translation>
     </message>
@@ -3739,17 +3744,17 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../desktop/app/letters.py" line="61"/>
+        <location filename="../../desktop/app/letters.py" line="65"/>
         <source>Template: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="65"/>
+        <location filename="../../desktop/app/letters.py" line="69"/>
         <source>Template text</source>
         <translation>Texte du modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/letters.py" line="67"/>
+        <location filename="../../desktop/app/letters.py" line="71"/>
         <source>Fields filled in: {0}</source>
         <translation>Champs remplis automatiquement : {0}</translation>
     </message>

@@ -195,3 +195,20 @@ def test_a_no_known_allergy_recorded_by_mistake_is_withdrawn(
     app.click("push button", "Noter : aucune allergie connue")  # asked again, another day
     app.wait("label", contains="Aucune allergie connue (noté le")
     app.stays_up()
+
+
+def test_a_letter_being_written_survives_a_lock(start_app: Any, practice: Path) -> None:
+    app = start_app(practice)
+    open_chart(app, "martin")
+    keys_to(app, "Carnet : Cabinet", "ctrl+shift+l")
+    app.wait("dialog", prefix="Courrier ou certificat")
+    app.type_into("text", "Texte du courrier", "Cher confrère, je vous adresse M. Martin.")
+    keys_to(app, "Courrier ou certificat", "ctrl+l")  # the GP is called away: the app locks
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    unlock(app)
+    app.wait("label", contains="MARTIN Paul")  # back on the chart
+    keys_to(app, "Carnet : Cabinet", "ctrl+shift+l")
+    app.wait("label", name="La lettre que vous écriviez a été gardée : la voici.")
+    assert "Cher confrère, je vous adresse M. Martin." in app.text("text", "Texte du courrier")
+    app.screenshot("letter-kept-through-a-lock")
+    app.stays_up()

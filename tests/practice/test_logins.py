@@ -13,7 +13,7 @@ import pytest
 
 from desktop.practice import db, errors, people
 from desktop.practice.db import DB_NAME
-from desktop.practice.drafts import DraftStore, consultation_draft
+from desktop.practice.drafts import DraftStore, consultation_draft, letter_draft
 from desktop.practice.keyfile import KEYFILE_NAME, KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
@@ -113,11 +113,15 @@ def test_a_departure_ends_the_login_and_an_old_key_file_no_longer_opens(
     assert _old_key_opens(practice_dir, stolen, SEC_PASS, "sec")
     before = practice.create_record("patient", {"family_name": "Avant", "birth_date": "2000-01-01"})
     DraftStore(practice_dir, practice.db_key).save(consultation_draft(before), {"text": "en cours"})
+    DraftStore(practice_dir, practice.db_key).save(letter_draft(before), {"text": "Cher ami"})
     people.deactivate(practice, "sec")
     assert practice.enforce_departures()
     # what was being typed survives the new key
     assert DraftStore(practice_dir, practice.db_key).load(consultation_draft(before)) == {
         "text": "en cours"
+    }
+    assert DraftStore(practice_dir, practice.db_key).load(letter_draft(before)) == {
+        "text": "Cher ami"
     }
     pid = practice.create_record("patient", {"family_name": "Après", "birth_date": "2001-01-01"})
     practice.close()
