@@ -2071,7 +2071,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     <message>
         <location filename="../../desktop/app/letters.py" line="196"/>
         <source>The letter you were writing was kept: here it is.</source>
-        <translation>La lettre que vous écriviez a été gardée : la voici.</translation>
+        <translation>Le courrier que vous écriviez a été gardé : le voici.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/letters.py" line="239"/>
@@ -4336,7 +4336,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="162"/>
+        <location filename="../../desktop/app/window_menus.py" line="164"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
     </message>

@@ -208,7 +208,7 @@ def test_a_letter_being_written_survives_a_lock(start_app: Any, practice: Path) 
     unlock(app)
     app.wait("label", contains="MARTIN Paul")  # back on the chart
     keys_to(app, "Carnet : Cabinet", "ctrl+shift+l")
-    app.wait("label", name="La lettre que vous écriviez a été gardée : la voici.")
+    app.wait("label", name="Le courrier que vous écriviez a été gardé : le voici.")
     assert "Cher confrère, je vous adresse M. Martin." in app.text("text", "Texte du courrier")
     app.screenshot("letter-kept-through-a-lock")
     app.stays_up()
