@@ -135,6 +135,11 @@ def from_backend(exc: BackendError) -> SyncError:
         err = CredentialsRefusedError(f"the storage refused the credentials: {exc}")
     elif isinstance(exc, TargetMissingError):
         err = NotAPracticeError(f"the storage location does not exist: {exc}")
+        # A storage that is not there at all is, for a practice already syncing with it,
+        # most often one not connected (a disk, a network share, the laptop away from
+        # the office): retried with backoff, so it syncs on its own once it is back.
+        # Nothing is ever written to a place that is missing or holds no practice.
+        err.permanent = False
     elif isinstance(exc, StorageFullError):
         err = StorageRefusedError(
             f"the storage is full ({str(exc).rstrip('.')}): free space or raise the quota "

@@ -227,7 +227,8 @@ class SyncController(QObject):
             return None
         return self.tr(
             "the sync storage is not found (a disk or a network share not connected?). "
-            "Your work is kept on this computer; F5 syncs once it is back."
+            "Your work is kept on this computer; Carnet syncs again on its own once it is "
+            "back (F5 to try now)."
         )
 
     def _emit_with_pending(self, kind: str, **facts: Any) -> None:

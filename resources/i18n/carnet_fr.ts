@@ -3679,8 +3679,8 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/sync_status.py" line="229"/>
-        <source>the sync storage is not found (a disk or a network share not connected?). Your work is kept on this computer; F5 syncs once it is back.</source>
-        <translation>le stockage est introuvable (disque ou partage réseau non branché ?). Votre travail reste sur cet ordinateur ; F5 synchronise dès son retour.</translation>
+        <source>the sync storage is not found (a disk or a network share not connected?). Your work is kept on this computer; Carnet syncs again on its own once it is back (F5 to try now).</source>
+        <translation>le stockage est introuvable (disque ou partage réseau non branché ?). Votre travail reste sur cet ordinateur ; Carnet synchronise de lui-même dès son retour (F5 pour essayer maintenant).</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ def test_a_storage_not_connected_is_said_as_such(tmp_path: Path, qtbot: QtBot) -
         said = label.text()
         assert "the sync storage is not found" in said
         assert "Your work is kept on this computer" in said and "F5" in said
+        assert "syncs again on its own once it is back" in said
         assert label.toolTip() == said  # whole, if the status bar cuts it off
         assert "Check the address" not in said
     finally:

@@ -7,9 +7,10 @@ import threading
 import pytest
 
 from desktop.cli.output import exit_code
+from sync.backends.base import TargetMissingError
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine, SyncReport
-from sync.errors import IntegrityError, RemoteUnavailableError
+from sync.errors import IntegrityError, NotAPracticeError, RemoteUnavailableError, from_backend
 from sync.scheduler import Plan, State, Status, SyncScheduler, Timing
 from sync.segments import PracticeKeys
 from tests.helpers.memory_replica import MemoryReplica
@@ -107,6 +108,29 @@ def test_states_offline_then_resumes_with_pending_count() -> None:
         State.SYNCING,
         State.SYNCED,
     ]
+
+
+def test_a_storage_not_there_is_retried_and_synced_once_back() -> None:
+    """A folder storage not connected (a disk, a share, the laptop away): retried with
+    backoff, not blocked until the user acts, so it syncs on its own once it is back."""
+    clock = FakeClock()
+    outcomes: list[Exception | None] = [
+        from_backend(TargetMissingError("The folder /mnt/nas does not exist.")),
+        None,
+    ]
+
+    def run(cancel: threading.Event) -> SyncReport:
+        outcome = outcomes.pop(0)
+        if outcome is not None:
+            raise outcome
+        return REPORT
+
+    sched = SyncScheduler(run, timing=TIMING, clock=clock, jitter=lambda: 1.0)
+    status = sched.run_once()
+    assert status.state is State.ERROR and isinstance(status.error, NotAPracticeError)
+    assert status.next_attempt == 5  # the first backoff, as for a network down
+    clock.now = 5
+    assert sched.run_once().state is State.SYNCED
 
 
 def test_integrity_error_is_reported_and_not_retried() -> None:
