@@ -319,17 +319,15 @@ def consultation_version_html(version: Version) -> str:
         )
     diagnoses = version.diagnoses or []
     if diagnoses:
-        items = "".join(
-            "<li>"
-            + escape(d.get("label") or "")
+        # On the line of their heading, as they were typed ("; " between): a list block
+        # left an empty line under "Diagnostics :" (Qt keeps a list's top margin).
+        items = "; ".join(
+            escape(d.get("label") or "")
             + (f" <small>({escape(d['cim10'])})</small>" if d.get("cim10") else "")
-            + "</li>"
             for d in diagnoses
         )
         out.append(
-            "<b>"
-            + escape(QCoreApplication.translate("chart", "Diagnoses:"))
-            + f"</b><ul style='margin:0'>{items}</ul>"
+            "<b>" + escape(QCoreApplication.translate("chart", "Diagnoses:")) + f"</b> {items}"
         )
     return "<br/>".join(out)
 

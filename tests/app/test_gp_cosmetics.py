@@ -4,6 +4,7 @@ for a vital out of range, and a chart that gets the room of the window."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent
 from pytestqt.qtbot import QtBot
 
 from desktop.app import i18n
-from desktop.app.chart_html import header_html
+from desktop.app.chart_html import consultation_version_html, header_html
 from desktop.app.identity_text import show_nir, show_phone
 from desktop.app.patient_list import PatientModel
 from desktop.app.record_dialogs import IdentityDialog
@@ -263,3 +264,14 @@ def test_a_secretary_is_not_offered_the_practices_export(window: MainWindow) -> 
     window._apply_role()
     assert not export.isVisible()
     assert window.findChild(QAction, "importCsv").isVisible()  # type: ignore[union-attr]
+
+
+def test_a_notes_diagnoses_sit_on_their_headings_line():
+    """Seen in the real app: "Diagnostics :" then an empty line, then the list."""
+    version = dataclasses.replace(
+        models.Version.blank(),
+        diagnoses=[{"label": "Angine", "cim10": "J02.9"}, {"label": "Fièvre"}],
+    )
+    html = consultation_version_html(version)
+    assert "<b>Diagnoses:</b> Angine <small>(J02.9)</small>; Fièvre" in html
+    assert "<ul" not in html and "<li>" not in html
