@@ -28,7 +28,11 @@ FIELDS = (
     "patient_title", "patient_name", "patient_birth_date", "patient_age", "problems",
     "allergies", "treatments", "practitioner", "practitioner_qualification", "rpps",
     "practice", "practice_address", "city", "date",
+    "patient_born", "patient_concerned", "practitioner_and_qualification",
 )  # fmt: skip
+"""The last three agree with the chart and the profile: "né" or "née" by the patient's
+sex (né(e) when the chart has none), "l'intéressé" or "l'intéressée", and the
+practitioner followed by the qualification only when the profile has one (no ", ,")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,13 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
         "treatments": ", ".join(t for t in treatments if t) or "aucun",
         "practitioner": me.full_name,
         "practitioner_qualification": me.qualification or me.specialty or "",
+        "practitioner_and_qualification": ", ".join(
+            x for x in (me.full_name, me.qualification or me.specialty) if x
+        ),
+        "patient_born": {"F": "née", "M": "né"}.get(chart.sex or "", "né(e)"),
+        "patient_concerned": {"F": "l'intéressée", "M": "l'intéressé"}.get(
+            chart.sex or "", "l'intéressé(e)"
+        ),
         "rpps": me.rpps,
         "practice": place.name,
         "practice_address": " ".join(x for x in (place.address, place.postal_code, place.city)

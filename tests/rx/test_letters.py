@@ -89,3 +89,31 @@ def test_letters_from_the_cli(folder: Path, capsys, tmp_path: Path):
     assert "certificate\tCertificat médical\tpractice" in out_text
     code, _, err = run(capsys, folder, "letter", "add", pid, "--template", "Nope")
     assert code != 0 and "no letter template named 'Nope'" in err
+
+
+@pytest.mark.parametrize(
+    ("sex", "born", "concerned"),
+    [
+        ("F", "née le", "l'intéressée"),
+        ("M", "né le", "l'intéressé"),
+        (None, "né(e) le", "l'intéressé(e)"),
+    ],
+)
+def test_a_certificate_agrees_with_the_patients_sex_and_a_profile_without_qualification(
+    tmp_path: Path, sex: str | None, born: str, concerned: str
+):
+    """Seen by the third GP pass: "né(e)" and "l'intéressé(e)" on a certificate for a
+    patient whose sex the chart knows, and "Dr Claire MARTIN, , certifie" for a login with
+    no qualification in its profile."""
+    from tests.helpers.practice import PASSPHRASE
+
+    with Practice.create(
+        tmp_path / "p", practice_name="Cabinet", username="claire",
+        passphrase=PASSPHRASE, display_name="Dr Claire Martin",
+    ) as p:  # fmt: skip
+        pid = p.create_record(
+            "patient", {"family_name": "Roux", "sex": sex, "birth_date": "1980-05-02"}
+        )
+        text = letters.draft(p, pid, "Certificat médical").text
+    assert f"{born} 02/05/1980" in text and f"à la demande de {concerned} " in text
+    assert "Je soussigné(e), Dr Claire MARTIN, certifie" in text and ", ," not in text
