@@ -29,10 +29,13 @@ FIELDS = (
     "allergies", "treatments", "practitioner", "practitioner_qualification", "rpps",
     "practice", "practice_address", "city", "date",
     "patient_born", "patient_concerned", "practitioner_and_qualification",
+    "consultation_reason",
 )  # fmt: skip
 """The last three agree with the chart and the profile: "né" or "née" by the patient's
 sex (né(e) when the chart has none), "l'intéressé" or "l'intéressée", and the
-practitioner followed by the qualification only when the profile has one (no ", ,")."""
+practitioner followed by the qualification only when the profile has one (no ", ,").
+``consultation_reason``: the reason of the day's last consultation, or the blank
+"[motif de la consultation]" for the GP to fill in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,13 @@ def _age(born: str | None, on: dt.date) -> str:
     return f"{years} an{'s' if years > 1 else ''}"
 
 
+def _in_a_sentence(reason: str) -> str:
+    """"Toux sèche" after "pour": "toux sèche"; an acronym ("HTA") stays as typed."""
+    if len(reason) > 1 and reason[0].isupper() and reason[1].islower():
+        return reason[0].lower() + reason[1:]
+    return reason
+
+
 def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
     """The values of every field, read once (the chart read is audited)."""
     chart = p.chart(patient_id)
@@ -115,7 +125,15 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
     treatments = [
         " ".join(x for x in (t.drug, t.dosage) if x) for t in chart.treatments if not t.stopped
     ]
+    todays = [
+        c.current.reason
+        for c in chart.consultations  # newest first
+        if c.current is not None and c.current.reason and (c.started_at or "")[:10] == str(on)
+    ]
     return {
+        "consultation_reason": (
+            _in_a_sentence(todays[0]) if todays else "[motif de la consultation]"
+        ),
         "patient_title": {"F": "Madame", "M": "Monsieur"}.get(chart.sex or "", ""),
         "patient_name": f"{chart.given_names or ''} {(chart.family_name or '').upper()}".strip(),
         "patient_birth_date": dt.date.fromisoformat(born).strftime("%d/%m/%Y") if born else "",

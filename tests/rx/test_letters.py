@@ -117,3 +117,19 @@ def test_a_certificate_agrees_with_the_patients_sex_and_a_profile_without_qualif
         text = letters.draft(p, pid, "Certificat médical").text
     assert f"{born} 02/05/1980" in text and f"à la demande de {concerned} " in text
     assert "Je soussigné(e), Dr Claire MARTIN, certifie" in text and ", ," not in text
+
+
+def test_a_referral_letter_says_the_days_consultation_reason(rx_practice: Practice, adult: str):
+    """The third GP pass: '[motif de la consultation]' stayed a blank on the letter written
+    minutes after the consultation that said it."""
+    p = rx_practice
+    today = dt.date(2026, 12, 2)
+    p.add_consultation(adult, reason="Ancienne", started_at="2026-11-20T09:00:00")
+    referral = "Courrier d'adressage"
+    assert "pour [motif de la consultation]." in letters.draft(p, adult, referral, on=today).text
+    p.add_consultation(adult, reason="Douleur thoracique", started_at="2026-12-02T09:00:00")
+    p.add_consultation(adult, reason="HTA déséquilibrée", started_at="2026-12-02T11:00:00")
+    text = letters.draft(p, adult, referral, on=today).text
+    assert "pour HTA déséquilibrée." in text  # the day's last, an acronym kept
+    p.add_consultation(adult, reason="Toux sèche", started_at="2026-12-02T12:00:00")
+    assert "pour toux sèche." in letters.draft(p, adult, referral, on=today).text
