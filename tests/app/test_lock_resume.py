@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app.main import AppController
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
+from desktop.app.window import MainWindow
 from tests.helpers.practice import PASSPHRASE
 from tests.helpers.qt import search_and_open
 
@@ -24,17 +25,25 @@ def _unlock(controller: AppController, qtbot: QtBot) -> None:
     dialog.unlock()
 
 
-def test_unlock_goes_back_to_the_chart_and_the_agenda(
+def _started_on_martin(
     opened: Tasks, practice_dir: Path, qtbot: QtBot
-):
+) -> tuple[AppController, MainWindow]:
+    """The real app started and unlocked, MARTIN's chart open."""
     opened.practice.close()  # type: ignore[union-attr]
     controller = AppController(practice_dir)
     controller.start()
     _unlock(controller, qtbot)
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
-    before = controller.window
-    assert before is not None
-    search_and_open(qtbot, before, "martin")
+    window = controller.window
+    assert window is not None
+    search_and_open(qtbot, window, "martin")
+    return controller, window
+
+
+def test_unlock_goes_back_to_the_chart_and_the_agenda(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+):
+    controller, before = _started_on_martin(opened, practice_dir, qtbot)
     patient_id = before.chart.chart.id  # type: ignore[union-attr]
     before.show_agenda()
     qtbot.waitUntil(before.agenda.isVisible)
@@ -86,14 +95,7 @@ def test_someone_else_unlocking_starts_on_the_start_screen(
 
     people.add_user(opened.practice, username="accueil", display_name="Sophie",  # type: ignore[arg-type]
                     role="secretary", passphrase="phrase de l'accueil")  # fmt: skip
-    opened.practice.close()  # type: ignore[union-attr]
-    controller = AppController(practice_dir)
-    controller.start()
-    _unlock(controller, qtbot)
-    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
-    before = controller.window
-    assert before is not None
-    search_and_open(qtbot, before, "martin")
+    controller, before = _started_on_martin(opened, practice_dir, qtbot)
     before.show_agenda()
     qtbot.waitUntil(before.agenda.isVisible)
     before.lock()
