@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.app.allergy_dialog import AllergyArea, AllergyDialog
 from desktop.app.allergy_status import real_allergies
 from desktop.app.chart_documents import ChartDocuments, Fetcher
-from desktop.app.chart_html import consultation_html
+from desktop.app.chart_html import appointments_html, consultation_html
 from desktop.app.consultation import ConsultationEditor, draft_name, open_consultation
 from desktop.app.dates import show_date
 from desktop.app.document_viewer import DocumentViewer
@@ -188,6 +188,11 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         self.role_note.setObjectName("roleNote")
         self.role_note.setWordWrap(True)
         self.role_note.hide()
+        # The front desk's reason to open a chart: when the patient is expected.
+        self.desk_appointments = QLabel()
+        self.desk_appointments.setObjectName("deskAppointments")
+        self.desk_appointments.setWordWrap(True)
+        self.desk_appointments.hide()
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
         self.summary.setAccessibleName(self.tr("Chart summary"))
@@ -241,6 +246,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         layout.addLayout(edits)
         layout.addWidget(self.draft_box)
         layout.addWidget(self.role_note)
+        layout.addWidget(self.desk_appointments)
         layout.addWidget(split, 1)
         # Takes the room only when the clinical panes are hidden (a secretary): the
         # header and its buttons then stay at the top instead of floating mid-window.
@@ -277,6 +283,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         ):
             widget.setVisible(clinical)
         self.role_note.setVisible(not clinical)
+        self.desk_appointments.setVisible(not clinical)
         if not clinical:
             self.draft_box.hide()
 
@@ -318,6 +325,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
+        self.desk_appointments.setText(appointments_html(chart))
         view = self.documents_view
         if view is not None and view.isVisible() and view.patient_id == chart.id:
             view.show_records(chart.documents)

@@ -216,6 +216,24 @@ def last_vitals_items(chart: Chart) -> list[str]:
     return items
 
 
+def appointment_items(c: Chart) -> list[str]:
+    """The appointments booked for the patient, as the summary lists them (HTML)."""
+    upcoming = [a for a in c.appointments if a.status == "booked"]
+    return [escape(f"{show_datetime(a.starts_at)} {a.reason or ''}") for a in upcoming]
+
+
+def appointments_html(c: Chart) -> str:
+    """The front desk's view of a chart's appointments (its summary is not shown)."""
+    items = appointment_items(c)
+    title = escape(QCoreApplication.translate("chart", "Appointments"))
+    if not items:
+        none = QCoreApplication.translate("chart", "No appointment booked.")
+        return f"<b>{title}</b><br/><i>{escape(none)}</i>"
+    return f"<b>{title}</b><ul style='margin-top:0px'>" + "".join(
+        f"<li>{i}</li>" for i in items
+    ) + "</ul>"
+
+
 def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
     parts = []
 
@@ -276,11 +294,7 @@ def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
         every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
         items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
     section(QCoreApplication.translate("chart", "Vaccinations"), items)
-    upcoming = [a for a in c.appointments if a.status == "booked"]
-    section(
-        QCoreApplication.translate("chart", "Appointments"),
-        [escape(f"{show_datetime(a.starts_at)} {a.reason or ''}") for a in upcoming],
-    )
+    section(QCoreApplication.translate("chart", "Appointments"), appointment_items(c))
     section(
         QCoreApplication.translate("chart", "Documents"),
         [document_text(d) for d in c.documents],

@@ -833,62 +833,62 @@
         <translation>Le contenu médical de ce dossier n&apos;est pas affiché : votre rôle n&apos;y donne pas accès. Les rendez-vous sont dans l&apos;agenda (Ctrl+G).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="193"/>
+        <location filename="../../desktop/app/chart.py" line="198"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="196"/>
+        <location filename="../../desktop/app/chart.py" line="201"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="199"/>
+        <location filename="../../desktop/app/chart.py" line="204"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="200"/>
+        <location filename="../../desktop/app/chart.py" line="205"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="200"/>
+        <location filename="../../desktop/app/chart.py" line="205"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="200"/>
+        <location filename="../../desktop/app/chart.py" line="205"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="207"/>
+        <location filename="../../desktop/app/chart.py" line="212"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="209"/>
+        <location filename="../../desktop/app/chart.py" line="214"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="219"/>
+        <location filename="../../desktop/app/chart.py" line="224"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="330"/>
+        <location filename="../../desktop/app/chart.py" line="338"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="404"/>
+        <location filename="../../desktop/app/chart.py" line="412"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="407"/>
+        <location filename="../../desktop/app/chart.py" line="415"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -4515,112 +4515,118 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/chart_html.py" line="215"/>
-        <location filename="../../desktop/app/chart_html.py" line="312"/>
+        <location filename="../../desktop/app/chart_html.py" line="326"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/app/chart_html.py" line="230"/>
+        <source>No appointment booked.</source>
+        <translation>Aucun rendez-vous pris.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/chart_html.py" line="248"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="231"/>
+        <location filename="../../desktop/app/chart_html.py" line="249"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="239"/>
+        <location filename="../../desktop/app/chart_html.py" line="257"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="243"/>
+        <location filename="../../desktop/app/chart_html.py" line="261"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="247"/>
+        <location filename="../../desktop/app/chart_html.py" line="265"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="257"/>
+        <location filename="../../desktop/app/chart_html.py" line="275"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="261"/>
+        <location filename="../../desktop/app/chart_html.py" line="279"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="263"/>
+        <location filename="../../desktop/app/chart_html.py" line="281"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="270"/>
+        <location filename="../../desktop/app/chart_html.py" line="288"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="272"/>
+        <location filename="../../desktop/app/chart_html.py" line="290"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="276"/>
+        <location filename="../../desktop/app/chart_html.py" line="294"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="278"/>
+        <location filename="../../desktop/app/chart_html.py" line="296"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="281"/>
+        <location filename="../../desktop/app/chart_html.py" line="228"/>
+        <location filename="../../desktop/app/chart_html.py" line="297"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="285"/>
+        <location filename="../../desktop/app/chart_html.py" line="299"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="290"/>
+        <location filename="../../desktop/app/chart_html.py" line="304"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="300"/>
+        <location filename="../../desktop/app/chart_html.py" line="314"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="316"/>
+        <location filename="../../desktop/app/chart_html.py" line="330"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="331"/>
+        <location filename="../../desktop/app/chart_html.py" line="344"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="355"/>
+        <location filename="../../desktop/app/chart_html.py" line="367"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="366"/>
+        <location filename="../../desktop/app/chart_html.py" line="378"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="372"/>
+        <location filename="../../desktop/app/chart_html.py" line="384"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>

@@ -275,3 +275,37 @@ def test_a_notes_diagnoses_sit_on_their_headings_line():
     html = consultation_version_html(version)
     assert "<b>Diagnoses:</b> Angine <small>(J02.9)</small>; Fièvre" in html
     assert "<ul" not in html and "<li>" not in html
+
+
+def test_a_secretary_sees_when_the_patient_is_expected(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot
+) -> None:
+    """The third GP pass: a secretary's chart showed none of the patient's appointments
+    (they live in the summary, hidden with the medical content)."""
+    from desktop.practice import people
+    from desktop.practice.store import Practice
+
+    p = opened.practice
+    assert p is not None
+    people.add_user(p, username="accueil", display_name="Sophie", role="secretary",
+                    passphrase="phrase de l'accueil")  # fmt: skip
+    [paul] = [r["id"] for r in p.search_patients("paul")]
+    p.create_record("appointment", {
+        "patient_id": paul, "starts_at": "2031-03-04T09:20", "duration_min": 15,
+        "status": "booked", "reason": "Vaccin grippe",
+    })  # fmt: skip
+    p.close()
+    opened.practice = Practice.open(
+        practice_dir, passphrase="phrase de l'accueil", username="accueil"
+    )
+    info = {"practice_name": "Cabinet", "db_key": opened.practice.db_key, "remote": None}
+    window = MainWindow(opened, practice_dir, info)
+    qtbot.addWidget(window)
+    window.show()
+    window.chart.set_clinical(False)  # as the app does for her role
+    search_and_open(qtbot, window, "paul")
+    shown = window.chart.desk_appointments
+    assert shown.isVisibleTo(window) and not window.chart.summary.isVisibleTo(window)
+    assert "04/03/2031 09:20 Vaccin grippe" in shown.text()
+    window.chart.set_clinical(True)
+    assert not shown.isVisibleTo(window)  # a doctor reads them in the summary

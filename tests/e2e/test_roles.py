@@ -25,6 +25,13 @@ def practice(tmp_path: Path) -> Path:
     ).split()[-1]  # fmt: skip
     carnet_cli(folder, "note", "add", pid, "--text", "Asthme instable, Ventoline à la demande")
     carnet_cli(folder, "patient", "edit", pid, "--set", "insurance=CPAM de Paris")
+    from desktop.practice.store import Practice
+
+    with Practice.open(folder, passphrase=PASSPHRASE) as p:  # no CLI books an appointment
+        p.create_record("appointment", {
+            "patient_id": pid, "starts_at": "2031-03-04T09:20", "duration_min": 15,
+            "status": "booked", "reason": "Vaccin grippe",
+        })  # fmt: skip
     secret = tmp_path / "secretary.txt"
     secret.write_text(SECRETARY, encoding="utf-8")
     carnet_cli(folder, "user", "add", "--username", "sylvie", "--display-name", "Sylvie Accueil",
@@ -61,6 +68,7 @@ def test_a_secretary_sees_no_clinical_text_and_the_doctor_does(
     assert "MARTIN Paul" in shown
     for clinical in CLINICAL:
         assert clinical not in shown, f"{clinical!r} shown to the secretary"
+    app.wait("label", contains="04/03/2031 09:20 Vaccin grippe")  # when Paul is expected
     app.screenshot("secretary-chart")
     app.focus("text", "Rechercher un patient")
     app.keys("ctrl+l")
