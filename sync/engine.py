@@ -49,9 +49,11 @@ from sync.layout import head_name, heads_prefix, parse_head, segment_name
 from sync.ports import (
     BlobSource,
     Cursor,
+    ImageExport,
     PendingChange,
     RecordsAside,
     Replica,
+    RowImage,
     SnapshotTarget,
     WireBatch,
 )
@@ -540,16 +542,22 @@ class SyncEngine(Pulling):
         cursors = {d: c for d, c in self.replica.cursors().items() if c.seq > 0}
         if own.seq > 0:
             cursors[self.device] = own
+        replica = self.replica
+        state: Iterable[Change | RowImage]
+        if isinstance(replica, ImageExport):
+            state = replica.export_snapshot()
+        else:
+            state = replica.export_state()
         name, count = write_snapshot(
-            self._store, self.keys, self.device, cursors, self.replica.meta(),
-            self._cancellable(self.replica.export_state()),
+            self._store, self.keys, self.device, cursors, replica.meta(),
+            self._cancellable(state),
         )  # fmt: skip
         self._progress("snapshot", count, count)
         return PublishedSnapshot(name, count)
 
-    def _cancellable(self, changes: Iterable[Change]) -> Iterator[Change]:
+    def _cancellable(self, changes: Iterable[Change | RowImage]) -> Iterator[Change | RowImage]:
         for done, change in enumerate(changes):
-            if not done % CANCEL_EVERY:
+            if not done % CANCEL_EVERY or type(change) is RowImage:
                 self._check_cancel()
             yield change
 

@@ -197,20 +197,74 @@ class RowGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageTable:
+    """One kind of record in a :class:`RowImage`: its table is named after the entity,
+    with columns ``id``, ``_hlc``, ``_dev`` then ``fields``; ``kinds`` says what each
+    field's SQL value stands for (``"json"``: JSON text, ``"bool"``: 0 or 1, ``""``: as
+    is); ``count`` rows."""
+
+    entity: str
+    fields: tuple[str, ...]
+    kinds: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowImage:
+    """Groups of creations carried as a SQLite database (snapshot format 3,
+    ``sync.snapshot_format``), a table per kind of record. ``sync`` still knows no
+    schema: a replica that can attach it copies the rows in SQL; any other reads them as
+    row groups (:meth:`groups`)."""
+
+    tables: tuple[ImageTable, ...]
+    image: bytes
+
+    @property
+    def count(self) -> int:
+        return sum(t.count for t in self.tables)
+
+    def groups(self, tables: Sequence[ImageTable] | None = None) -> list[RowGroup]:
+        """The rows of ``tables`` (all of them by default) as row groups."""
+        from sync.snapshot_format import image_groups  # the reader of the format
+
+        return image_groups(self, self.tables if tables is None else tables)
+
+
+@dataclass(frozen=True, slots=True)
 class SnapshotPart:
-    """One chunk of a format-2 snapshot, verified and parsed: its row groups, then the
-    changes that do not group (several stamps in one record, open conflicts)."""
+    """One chunk of a format-2 or format-3 snapshot, verified and parsed: its row groups
+    (or, format 3, row images), then the changes that do not group (several stamps in one
+    record, open conflicts)."""
 
     groups: list[RowGroup]
     changes: list[Change]
+    images: tuple[RowImage, ...] = ()
+
+    def all_groups(self) -> list[RowGroup]:
+        """The groups, and the images read as groups."""
+        return [*self.groups, *(g for image in self.images for g in image.groups())]
 
     def all_changes(self) -> Iterator[Change]:
-        for group in self.groups:
+        for group in self.all_groups():
             yield from group.changes()
         yield from self.changes
 
     def __len__(self) -> int:
-        return sum(len(g.rows) for g in self.groups) + len(self.changes)
+        return (
+            sum(len(g.rows) for g in self.groups)
+            + sum(i.count for i in self.images)
+            + len(self.changes)
+        )
+
+
+@runtime_checkable
+class ImageExport(Protocol):
+    """A replica that exports its creations as row images (snapshot format 3)."""
+
+    def export_snapshot(self) -> Iterable[Change | RowImage]:
+        """:meth:`Replica.export_state`, with row images in place of groups of creations:
+        the same records, stamps and conflicts, in the same order of kinds."""
+        ...
 
 
 class SnapshotTarget(Protocol):

@@ -29,9 +29,10 @@ from sync.changes import Change, changes_from_json
 from sync.errors import IntegrityError, UnsupportedFormatError
 
 FORMAT_VERSION = 1
-SNAPSHOT_VERSION = 2
-"""Snapshots are written in format 2 (a root and chained chunks of grouped rows,
-sync/snapshot_format.py); every other object, and format-1 snapshots, in format 1."""
+SNAPSHOT_VERSION = 3
+"""The newest snapshot format this Carnet reads: 3 (a root and chained chunks of grouped
+rows or row images, sync/snapshot_format.py); it writes 3 when the replica exports row
+images, 2 otherwise; every other object, and format-1 snapshots, in format 1."""
 HEADER = struct.Struct(">4sBI")  # magic, version, epoch
 
 MAGIC_SEGMENT = b"CRNS"

@@ -140,7 +140,15 @@ class Snapshot:
                 raise from_backend(exc) from exc
             try:
                 raw = open_chunk(
-                    keys, self.device, self.number, index, self.chunks, prev, self.epoch, data
+                    keys,
+                    self.device,
+                    self.number,
+                    index,
+                    self.chunks,
+                    prev,
+                    self.epoch,
+                    data,
+                    self.version,
                 )
             except IntegrityError as exc:
                 raise IntegrityError(str(exc), self.device, self.number) from exc
@@ -150,7 +158,7 @@ class Snapshot:
 
 def _decoded(raw: bytes, what: str, snap: Snapshot) -> SnapshotPart:
     try:
-        return decode_chunk(raw, what)
+        return decode_chunk(raw, what, snap.version)
     except IntegrityError as exc:
         raise IntegrityError(str(exc), snap.device, snap.number) from exc
 

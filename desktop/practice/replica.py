@@ -34,7 +34,7 @@ from desktop.practice.stamps import RowStamps
 from desktop.practice.values import from_sql
 from sync.changes import ZERO, Change, Stamp
 from sync.merge import FieldState, merge_field
-from sync.ports import START, ApplyReport, Cursor, PendingChange, SnapshotPart, WireBatch
+from sync.ports import START, ApplyReport, Cursor, PendingChange, RowImage, SnapshotPart, WireBatch
 
 DEFERRED_INDEXES = MetaKey.RESTORE_DEFERRED_INDEXES
 RESTORE_CACHE_KIB = -524_288
@@ -502,6 +502,12 @@ class StoreReplica:
         practice would miss it, and a restore from that snapshot would lose it."""
         meta.require_whole(self.s)
         return snapshot_io.export(self.s)
+
+    def export_snapshot(self) -> Iterator[Change | RowImage]:
+        """:meth:`export_state` with the creations as row images (snapshot format 3,
+        ``snapshot_io.export_snapshot``); refused as it is."""
+        meta.require_whole(self.s)
+        return snapshot_io.export_snapshot(self.s)
 
     def carry_over(self, changes: Sequence[Change]) -> int:
         """Changes read from a damaged copy of this practice (its journal above the push

@@ -1,19 +1,27 @@
-"""The store's side of snapshots: what its export puts first, and loading format 2.
+"""The store's side of snapshots: what its export puts first, and loading formats 2
+and 3.
 
 The export order is the chunks' order (sync keeps it): identity first (the practice,
 its people, then patients, allergies, problems, treatments), then the kinds of record
-that have a date, newest first, then the rest, then the audit chains. Loading a
-format-2 snapshot sends each group of creations straight to ``executemany`` (no
-``Change`` per row); anything else takes the ordinary merge path.
+that have a date, newest first, then the rest, then the audit chains. A snapshot
+exports the creations (a row written once, at one stamp, with no conflict open: most of
+a practice) as row images, SQLite databases that SQLite itself fills from the tables
+(format 3, ``desktop.practice.page_image``), and the other rows as changes. Loading
+copies an image's rows in SQL from the attached image, and sends each group of
+creations of format 2 straight to ``executemany`` (no ``Change`` per row); anything else
+takes the ordinary merge path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from desktop.practice import audit_sync, conflicts, meta, search
+from desktop.practice import audit_sync, conflicts, db, meta, page_image, search
 from desktop.practice.meta import MetaKey
 from desktop.practice.schema import ENTITIES, Entity
 from desktop.practice.session import Session
@@ -21,7 +29,8 @@ from desktop.practice.stamps import RowStamps
 from desktop.practice.values import FROM_SQL, compact_json
 from sync.changes import ZERO, Change, Stamp
 from sync.merge import Conflict, FieldState, changes_for_record
-from sync.ports import Cursor, RowGroup, SnapshotPart
+from sync.ports import Cursor, ImageTable, RowGroup, RowImage, SnapshotPart
+from sync.snapshot_format import FIELDS_TABLE
 
 if TYPE_CHECKING:
     from desktop.practice.replica import StoreReplica
@@ -70,20 +79,204 @@ def export_order() -> list[tuple[Entity, str]]:
 def export(s: Session) -> Iterator[Change]:
     """Every record, with its exact stamps and open conflicts, as changes that recreate
     it through the merge rule, in export order; then the audit chains."""
-    losers: dict[tuple[str, str], list[Conflict]] = {}
-    for c in conflicts.stored(s):
-        losers.setdefault((c.entity, c.record_id), []).append(c)
+    losers = _losers(s)
     for ent, order in export_order():
         yield from _export_kind(s, ent, order, losers)
     yield from audit_sync.export(s)
 
 
+IMAGE_BYTES = 8 << 20
+"""A row image is cut once it holds about this many bytes (2 MiB or so compressed): as a
+format-2 chunk, small enough that fetching the next overlaps loading this one."""
+FIRST_ROWS = 2_000
+"""Rows of a kind copied into an image at first; then as many as its bytes per row say
+fill the image."""
+_IMAGE = "snapshot_image"  # the attached image's schema name
+
+
+def export_snapshot(s: Session) -> Iterator[Change | RowImage]:
+    """:func:`export`, the creations as row images (format 3): the same records, stamps
+    and conflicts, kinds in the same order. A creation is a row that :func:`export` sends
+    as its one creating change; the other rows go as it sends them.
+
+    On a connection of its own when the session has one: attaching an image needs one
+    that no transaction of the app holds."""
+    with s.aside() as other:
+        source = other or s
+        losers = _losers(source)
+        images = _ImageWriter(source)
+        try:
+            for ent, order in export_order():
+                yield from images.add_kind(ent, order)
+                # NOT coalesce(...): a row the test leaves NULL is not a creation either.
+                where = f"WHERE NOT coalesce({_creation(ent)}, 0)"
+                yield from _export_kind(source, ent, order, losers, where)
+            yield from images.close()
+        finally:
+            images.abandon()
+        yield from audit_sync.export(source)
+
+
+def _losers(s: Session) -> dict[tuple[str, str], list[Conflict]]:
+    losers: dict[tuple[str, str], list[Conflict]] = {}
+    for c in conflicts.stored(s):
+        losers.setdefault((c.entity, c.record_id), []).append(c)
+    return losers
+
+
+def _creation(ent: Entity) -> str:
+    """SQL true for the rows :func:`_export_kind` sends as one creating change: every
+    row of a versioned kind; else no field stamped apart, a stamp, no conflict open."""
+    if ent.versioned:
+        return "1"
+    return (
+        "_st IS NULL AND NOT (_hlc = 0 AND _dev = '') AND id NOT IN "
+        f"(SELECT record_id FROM conflicts WHERE entity = '{ent.name}')"
+    )
+
+
+def _kind(ent: Entity, name: str) -> str:
+    kind = ent.field(name).type
+    return kind if kind in FROM_SQL else ""
+
+
+def _columns(ent: Entity, fields: Sequence[str] | None = None) -> str:
+    return ", ".join(["id", "_hlc", "_dev", *(ent.field_names if fields is None else fields)])
+
+
+def _image_path(s: Session) -> Path:
+    return s.folder / f".snapshot-image-{uuid.uuid4().hex}.tmp"
+
+
+def _attach(s: Session, path: Path, key: bytes) -> None:
+    s.conn.execute(f"ATTACH DATABASE ? AS {_IMAGE} KEY {page_image.key_spec(key)}", (str(path),))
+
+
+class _ImageWriter:
+    """Row images, filled by SQLite from the tables: each is a database attached under a
+    random key (written by SQLCipher, so never in the clear on the disk), its pages
+    decrypted when it is full (``page_image.plain_image``), its file removed."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.key = b""
+        self.path: Path | None = None
+        self.tables: list[ImageTable] = []
+        self.position = 0
+
+    def add_kind(self, ent: Entity, order: str) -> Iterator[RowImage]:
+        """The creations of ``ent`` in ``order`` (a temporary table keeps it), into the
+        open image and the next ones; each image as it fills."""
+        conn = self.s.conn
+        conn.execute("DROP TABLE IF EXISTS temp.snapshot_order")
+        conn.execute("CREATE TEMP TABLE snapshot_order (n INTEGER PRIMARY KEY, r INTEGER)")
+        try:
+            conn.execute(
+                f"INSERT INTO temp.snapshot_order (r) SELECT rowid FROM main.{ent.name} "
+                f"WHERE {_creation(ent)} ORDER BY {order}"
+            )
+            total = int(conn.execute("SELECT count(*) FROM temp.snapshot_order").fetchone()[0])
+            done, rows = 0, FIRST_ROWS
+            while done < total:
+                count = min(rows, total - done)
+                before = self._open_size()
+                self._copy(ent, done, count)
+                done += count
+                size = self._size()
+                if size >= IMAGE_BYTES:
+                    yield from self.close()
+                    rows = FIRST_ROWS
+                else:  # as many rows as fill it, by this kind's bytes per row so far
+                    per_row = max(1, (size - before) // count)
+                    rows = max(100, (IMAGE_BYTES - size) // per_row + 1)
+        finally:
+            conn.execute("DROP TABLE IF EXISTS temp.snapshot_order")
+
+    def _open_size(self) -> int:
+        if self.path is None:
+            self.key, self.path = page_image.new_key(), _image_path(self.s)
+            _attach(self.s, self.path, self.key)
+            conn = self.s.conn
+            conn.execute(f"PRAGMA {_IMAGE}.journal_mode = OFF")  # a file thrown away after
+            conn.execute(
+                f"CREATE TABLE {_IMAGE}.{FIELDS_TABLE} (position INTEGER PRIMARY KEY, "
+                "entity TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL)"
+            )
+        return self._size()
+
+    def _size(self) -> int:
+        pages = self.s.conn.execute(f"PRAGMA {_IMAGE}.page_count").fetchone()[0]
+        return int(pages) * page_image.PAGE_SIZE
+
+    def _copy(self, ent: Entity, after: int, count: int) -> None:
+        """Rows ``after + 1`` to ``after + count`` of ``temp.snapshot_order``."""
+        conn = self.s.conn
+        if not self.tables or self.tables[-1].entity != ent.name:
+            conn.execute(f"CREATE TABLE {_IMAGE}.{ent.name} ({_columns(ent)})")
+            described = []
+            for name in ent.field_names:
+                self.position += 1
+                described.append((self.position, ent.name, name, _kind(ent, name)))
+            conn.executemany(f"INSERT INTO {_IMAGE}.{FIELDS_TABLE} VALUES (?, ?, ?, ?)", described)
+            kinds = tuple(_kind(ent, name) for name in ent.field_names)
+            self.tables.append(ImageTable(ent.name, ent.field_names, kinds, 0))
+        picked = ", ".join(f"t.{c}" for c in _columns(ent).split(", "))
+        conn.execute(
+            f"INSERT INTO {_IMAGE}.{ent.name} SELECT {picked} FROM temp.snapshot_order o "
+            f"JOIN main.{ent.name} t ON t.rowid = o.r WHERE o.n > ? ORDER BY o.n LIMIT ?",
+            (after, count),
+        )
+        last = self.tables[-1]
+        self.tables[-1] = ImageTable(last.entity, last.fields, last.kinds, last.count + count)
+
+    def close(self) -> Iterator[RowImage]:
+        """The open image, if any, as a :class:`RowImage`; none is open after."""
+        if self.path is None:
+            return
+        path, tables = self.path, tuple(self.tables)
+        self.s.conn.execute(f"DETACH DATABASE {_IMAGE}")
+        self.path, self.tables, self.position = None, [], 0
+        try:
+            image = page_image.plain_image(path.read_bytes(), self.key)
+        finally:
+            path.unlink(missing_ok=True)
+        yield RowImage(tables, image)
+
+    def abandon(self) -> None:
+        """After an error or a cancel: the open image detached and removed."""
+        if self.path is not None:
+            path, self.path = self.path, None
+            with contextlib.suppress(db.DatabaseError):
+                self.s.conn.execute(f"DETACH DATABASE {_IMAGE}")
+            path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _attached(s: Session, image: bytes) -> Iterator[None]:
+    """``image`` attached as ``snapshot_image``: encrypted page by page under a random key
+    that lives only in memory, the file removed after."""
+    key, path = page_image.new_key(), _image_path(s)
+    try:
+        path.write_bytes(page_image.cipher_file(image, key))
+        _attach(s, path, key)
+        try:
+            yield
+        finally:
+            s.conn.execute(f"DETACH DATABASE {_IMAGE}")
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def _export_kind(
-    s: Session, ent: Entity, order: str, losers: dict[tuple[str, str], list[Conflict]]
+    s: Session,
+    ent: Entity,
+    order: str,
+    losers: dict[tuple[str, str], list[Conflict]],
+    where: str = "",
 ) -> Iterator[Change]:
     extra = [] if ent.versioned else ["_st"]
     cols = ", ".join(["id", *ent.field_names, "_hlc", "_dev", *extra])
-    cur = s.conn.execute(f"SELECT {cols} FROM {ent.name} ORDER BY {order}")
+    cur = s.conn.execute(f"SELECT {cols} FROM {ent.name} {where} ORDER BY {order}")
     names, entity, width = ent.field_names, ent.name, len(ent.field_names)
     convert = [(i, FROM_SQL[f.type]) for i, f in enumerate(ent.fields) if f.type in FROM_SQL]
     for raw in cur:
@@ -120,7 +313,7 @@ def load_parts(
     s = replica.s
     with s.transaction():
         for part in parts:
-            for group in part.groups:
+            for group in part.all_groups():
                 _load_group(replica, group)
             replica._apply_changes(part.changes)
         for device_id, cursor in cursors.items():
@@ -162,9 +355,23 @@ def load_chunks(
     that the app's own writes (a chart opened is an audited write) wait a fraction of a
     second, not a whole chunk, while a restore streams in behind it. A chunk cut short
     loads again whole on resume, which changes nothing for the rows already in
-    (applying a change twice changes nothing)."""
+    (applying a change twice changes nothing).
+
+    A row image goes in by SQL from the attached image (:func:`_load_image`) when the
+    replica fills in bulk and the image's fields are this store's; otherwise it is read
+    as a group of rows like any other."""
     s = replica.s
     for index, sealed, part in chunks:
+        if part.images:
+            read = []
+            for image in part.images:
+                copied = [t for t in image.tables if _attachable(replica, t)]
+                if copied:
+                    with _attached(s, image.image):
+                        for table in copied:
+                            _load_table(replica, table, rows_per_commit)
+                read += image.groups([t for t in image.tables if t not in copied])
+            part = SnapshotPart([*part.groups, *read], part.changes)
         for piece, last in _pieces(part, rows_per_commit):
             with s.transaction():
                 for group in piece.groups:
@@ -175,6 +382,75 @@ def load_chunks(
                     meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
         if loaded is not None:
             loaded(index)
+
+
+def _attachable(replica: StoreReplica, table: ImageTable) -> bool:
+    """Whether an image's ``table`` can be copied in SQL: a replica filling in bulk, a
+    kind and fields of this store (all of them for a kind that is not versioned, as for a
+    group), each field's SQL value standing for what it does here."""
+    ent = ENTITIES.get(table.entity)
+    return (
+        replica._bulk
+        and ent is not None
+        and ent.field_set.issuperset(table.fields)
+        and (ent.versioned or ent.field_set.issubset(table.fields))
+        and table.kinds == tuple(_kind(ent, name) for name in table.fields)
+    )
+
+
+def _load_table(replica: StoreReplica, table: ImageTable, limit: int | None) -> None:
+    """The attached image's rows of ``table``, in pieces of at most ``limit`` rows (all at
+    once when None), each one ``INSERT OR IGNORE ... SELECT`` in a transaction of its
+    own; the rows of a piece whose record was already there merge as changes (as for a
+    group)."""
+    s, ent = replica.s, ENTITIES[table.entity]
+    conn, source = s.conn, f"{_IMAGE}.{ent.name}"
+    cols = _columns(ent, table.fields)
+    step = -1 if limit is None else limit
+    top = conn.execute(f"SELECT max(_hlc) FROM {source}").fetchone()[0]
+    after = 0
+    try:
+        while True:
+            last, count = conn.execute(
+                f"SELECT max(r), count(*) FROM (SELECT rowid AS r FROM {source} "
+                "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+                (after, step),
+            ).fetchone()
+            if not count:
+                break
+            with s.transaction():
+                before = conn.total_changes
+                conn.execute(
+                    f"INSERT OR IGNORE INTO main.{ent.name} ({cols}) SELECT {cols} "
+                    f"FROM {source} WHERE rowid > ? AND rowid <= ?",
+                    (after, last),
+                )
+                if conn.total_changes - before < count:  # some were there: merge them
+                    for change in _table_changes(s, table, after, last):
+                        replica._apply_one(ent, change)
+            after = last
+    finally:
+        if top is not None:
+            s.clock.observe(int(top))
+
+
+def _table_changes(s: Session, table: ImageTable, after: int, last: int) -> Iterator[Change]:
+    """The attached image's rows ``after < rowid <= last`` of ``table`` as the changes
+    they stand for."""
+    ent = ENTITIES[table.entity]
+    convert = [(i, FROM_SQL[k]) for i, k in enumerate(table.kinds) if k]
+    rows = s.conn.execute(
+        f"SELECT {_columns(ent, table.fields)} FROM {_IMAGE}.{ent.name} "
+        "WHERE rowid > ? AND rowid <= ?",
+        (after, last),
+    )
+    for row in rows.fetchall():
+        values = list(row[3:])
+        for i, from_sql in convert:
+            if values[i] is not None:
+                values[i] = from_sql(values[i])
+        fields = dict(zip(table.fields, values, strict=True))
+        yield Change(table.entity, row[0], Stamp(row[1], row[2]), fields)
 
 
 def _pieces(part: SnapshotPart, limit: int | None) -> Iterator[tuple[SnapshotPart, bool]]:

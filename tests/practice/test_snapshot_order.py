@@ -14,7 +14,7 @@ from desktop.practice.store import Practice
 from desktop.practice.values import from_sql
 from sync.changes import Change, Stamp
 from sync.merge import Conflict, changes_for_record
-from sync.ports import Cursor, PendingChange
+from sync.ports import Cursor, PendingChange, RowImage
 
 
 def test_what_makes_the_practice_usable_comes_first_then_the_history_newest_first() -> None:
@@ -91,3 +91,34 @@ def test_the_export_of_every_row_is_what_its_merge_states_make(practice: Practic
 
 def _pending(practice: Practice) -> list[PendingChange]:
     return StoreReplica(practice.session).pending_changes(0, 1 << 30)
+
+
+def test_a_snapshot_with_row_images_holds_what_the_export_holds(practice: Practice) -> None:
+    """Format 3: the creations as row images and every other row as its changes give back,
+    change for change, what the export gives; no image file stays in the folder."""
+    test_the_export_of_every_row_is_what_its_merge_states_make(practice)
+    cid, _ = practice.add_consultation(
+        practice.create_record("patient", {"family_name": "Notes"}), reason="Toux", text="é"
+    )
+    practice.revise_consultation(cid, text="œdème")
+    replica = StoreReplica(practice.session)
+
+    def key(c: Change) -> str:
+        return json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
+
+    exported = [key(c) for c in replica.export_state()]
+    items = list(replica.export_snapshot())
+    images = [i for i in items if isinstance(i, RowImage)]
+    assert images and any("patient" in {t.entity for t in i.tables} for i in images)
+    back = [
+        key(c)
+        for item in items
+        for c in (
+            (c for g in item.groups() for c in g.changes())
+            if isinstance(item, RowImage)
+            else [item]
+        )
+    ]
+    assert sorted(back) == sorted(exported)
+    assert len(back) == len(exported)
+    assert not list(practice.folder.glob(".snapshot-image-*"))

@@ -58,10 +58,6 @@ def office(tmp_path: Path, folder_remote: str) -> Iterator[Practice]:
         yield p
 
 
-
-
-
-
 def test_two_devices_converge_after_offline_edits(
     office: Practice, tmp_path: Path, folder_remote: str
 ):
@@ -484,8 +480,15 @@ def test_a_restore_reports_each_step_and_can_pause_after_the_snapshot(
             progress=progress,
             cancel=cancel,
         )
-    # The snapshot's one chunk is counted as it goes in: ("restore", chunks in).
-    assert steps == [("snapshot", 0), ("restore", 0), ("restore", 1), ("snapshot", 1)]
+    # The snapshot's chunks (a row image, then the audit chains) are counted as they go
+    # in: ("restore", chunks in).
+    assert steps == [
+        ("snapshot", 0),
+        ("restore", 0),
+        ("restore", 1),
+        ("restore", 2),
+        ("snapshot", 1),
+    ]
     steps.clear()
     with join(
         tmp_path / "new",

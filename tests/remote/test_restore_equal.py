@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 
 from desktop.demo.loader import make_demo
+from desktop.practice import snapshot_io
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
-from sync import snapshot_format
+from sync import engine, snapshot_format
 from sync.backends import open_backend
 from sync.engine import SyncEngine
 from sync.layout import snapshots_prefix
+from sync.segments import HEADER
 from tests.helpers.practice import PASSPHRASE
 
 
@@ -51,10 +53,14 @@ def restore(folder: Path, url: str) -> Practice:
     return join(folder, url, passphrase=PASSPHRASE, local_passphrase="phrase locale")
 
 
+@pytest.mark.parametrize("images", [True, False], ids=["format 3", "format 2"])
 def test_a_restore_equals_its_source_record_by_record(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, images: bool
 ) -> None:
     monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 8_000)  # a snapshot of many chunks
+    monkeypatch.setattr(snapshot_io, "IMAGE_BYTES", 64_000)  # and of many row images
+    if not images:  # as a Carnet that exports no row images: format 2
+        monkeypatch.setattr(engine, "ImageExport", type("NoImageExport", (), {}))
     remote = tmp_path / "remote"
     remote.mkdir()
     url = remote.as_uri()
@@ -97,7 +103,12 @@ def test_a_restore_equals_its_source_record_by_record(
         source.update_record("patient", pids[3], {"city": "Lyon"})
         SyncService(source).sync()
         expected, expected_search = state(source), search_state(source)
+        roots = [o.name for o in chunks if o.name == name]
+        version = HEADER.unpack_from(backend.get(roots[0]))[1]
+        assert version == (3 if images else 2)
         with restore(tmp_path / "from-snapshot", url) as restored:
             assert state(restored) == expected
             assert search_state(restored) == expected_search
             assert restored.conflicts() == source.conflicts()
+            assert not list(restored.folder.glob(".snapshot-image-*"))
+        assert not list(source.folder.glob(".snapshot-image-*"))

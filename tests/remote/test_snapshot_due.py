@@ -95,20 +95,20 @@ def test_a_sync_cancelled_while_it_writes_the_snapshot_leaves_none_and_makes_it_
     tmp_path: Path, office: Practice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cancel = threading.Event()
-    real = snapshot_io.export
+    real = snapshot_io.export_snapshot
 
     def export_then_lock(s):  # type: ignore[no-untyped-def]
         for n, change in enumerate(real(s)):
-            if n == 50:
+            if n == 0:
                 cancel.set()  # the GP locks the app while the snapshot is being written
             yield change
 
-    monkeypatch.setattr(snapshot_io, "export", export_then_lock)
+    monkeypatch.setattr(snapshot_io, "export_snapshot", export_then_lock)
     monkeypatch.setattr(engine, "CANCEL_EVERY", 10)  # 10,000 in the app
     with pytest.raises(CancelledError):
         SyncService(office).sync(cancel)
     assert _roots(tmp_path, office) == []
     assert office.meta_value(MetaKey.SNAPSHOT_LOCAL_SEQ) is None
-    monkeypatch.setattr(snapshot_io, "export", real)
+    monkeypatch.setattr(snapshot_io, "export_snapshot", real)
     SyncService(office).sync()
     assert len(_roots(tmp_path, office)) == 1

@@ -1,7 +1,8 @@
-"""Snapshot format 2 with real practices (SQLCipher) on real storage: a restore from a
-chunked snapshot equals its source on every backend; a tampered or missing chunk stops
-the restore naming it with nothing of the snapshot in the database, and the restore
-resumes once the storage is whole again; a format-1 snapshot still restores."""
+"""Snapshots (format 3, row images, as Carnet writes them) with real practices (SQLCipher)
+on real storage: a restore from a chunked snapshot equals its source on every backend; a
+tampered or missing chunk stops the restore naming it with nothing of the snapshot in the
+database, and the restore resumes once the storage is whole again; a format-1 snapshot
+still restores."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from desktop.cli.output import exit_code
 from desktop.demo.loader import make_demo
+from desktop.practice import snapshot_io
 from desktop.practice.errors import CarnetError
 from desktop.practice.meta import MetaKey
 from desktop.practice.replica import StoreReplica
@@ -53,6 +55,7 @@ def snapshot_objects(url: str, pid: str) -> list[str]:
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 16_000)
+    monkeypatch.setattr(snapshot_io, "IMAGE_BYTES", 16_000)  # row images of a few pages
 
 
 @pytest.mark.server

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop.demo.loader import make_demo
-from desktop.practice import errors
+from desktop.practice import errors, snapshot_io
 from desktop.practice.meta import USABLE, MetaKey
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
@@ -37,6 +37,7 @@ HISTORY = ("consultation_version", "prescription_version")
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Practice:
     """A practice with a published snapshot cut in many chunks."""
     monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 16_000)
+    monkeypatch.setattr(snapshot_io, "IMAGE_BYTES", 16_000)  # row images of a few pages
     make_demo(tmp_path / "office", PASSPHRASE, patients=20, seed=3, today=dt.date(2026, 11, 1))
     p = Practice.open(tmp_path / "office", passphrase=PASSPHRASE)
     (tmp_path / "remote").mkdir()
@@ -210,8 +211,6 @@ def test_a_stream_killed_at_any_request_resumes_and_ends_equal(
 def test_the_stream_commits_in_small_pieces_and_a_chunk_loaded_twice_changes_nothing(
     tmp_path: Path, office: Practice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.practice import snapshot_io
-
     monkeypatch.setattr(snapshot_io, "ROWS_PER_COMMIT", 7)
     monkeypatch.setattr("desktop.remote.snapshot_stream.ROWS_PER_COMMIT", 7)
     laptop = usable(tmp_path)
