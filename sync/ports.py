@@ -201,12 +201,14 @@ class ImageTable:
     """One kind of record in a :class:`RowImage`: its table is named after the entity,
     with columns ``id``, ``_hlc``, ``_dev`` then ``fields``; ``kinds`` says what each
     field's SQL value stands for (``"json"``: JSON text, ``"bool"``: 0 or 1, ``""``: as
-    is); ``count`` rows."""
+    is); ``count`` rows, whose newest stamp has ``top`` as its hlc (0: not known yet, as
+    an image is written)."""
 
     entity: str
     fields: tuple[str, ...]
     kinds: tuple[str, ...]
     count: int
+    top: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,14 +292,14 @@ def open_image(raw: bytes, what: str) -> RowImage:
             columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{entity}")')]
             if columns != ["id", "_hlc", "_dev", *names]:
                 raise ValueError("columns differ from the fields")
-            bad = conn.execute(
-                f'SELECT count(*) FROM "{entity}" WHERE typeof(id) != \'text\' '
-                "OR typeof(_hlc) != 'integer' OR typeof(_dev) != 'text'"
-            ).fetchone()[0]
+            count, top, bad = conn.execute(
+                f"SELECT count(*), coalesce(max(_hlc), 0), count(*) FILTER (WHERE "
+                "typeof(id) != 'text' OR typeof(_hlc) != 'integer' OR typeof(_dev) != 'text') "
+                f'FROM "{entity}"'
+            ).fetchone()
             if bad:
                 raise ValueError("bad row")
-            count = int(conn.execute(f'SELECT count(*) FROM "{entity}"').fetchone()[0])
-            tables.append(ImageTable(entity, names, kinds, count))
+            tables.append(ImageTable(entity, names, kinds, int(count), int(top)))
     except (sqlite3.Error, ValueError, TypeError) as exc:
         raise IntegrityError(f"{what} is authentic but malformed") from exc
     finally:

@@ -28,6 +28,8 @@ from sync.segments import (
     unpack_json,
 )
 from sync.snapshot_format import (
+    IMAGES_VERSION,
+    SQLITE_MAGIC,
     chunk_name,
     decode_chunk,
     open_chunk,
@@ -121,10 +123,18 @@ class Snapshot:
             return
         opened = self._opened_chunks(start, prev or self._root_digest)
         for index, sealed, raw in produced_ahead(opened, count, depth, stop, check_cancel):
-            what = f"chunk {index} of {self.chunks} of {self.what}"
-            yield index, sealed, _decoded(raw, what, self)
+            if isinstance(raw, SnapshotPart):
+                yield index, sealed, raw
+            else:
+                what = f"chunk {index} of {self.chunks} of {self.what}"
+                yield index, sealed, _decoded(raw, what, self)
 
-    def _opened_chunks(self, start: int, prev: str) -> Iterator[tuple[int, str, bytes]]:
+    def _opened_chunks(
+        self, start: int, prev: str
+    ) -> Iterator[tuple[int, str, bytes | SnapshotPart]]:
+        """Each chunk fetched, verified and inflated; a row image also checked, here on
+        the helper thread (SQLite's work, outside the interpreter lock); JSON is parsed
+        by the caller (``json.loads`` would hold the lock for a whole chunk)."""
         backend, keys = self._backend, self._keys
         assert backend is not None and keys is not None
         for index in range(start, self.chunks + 1):
@@ -153,7 +163,10 @@ class Snapshot:
             except IntegrityError as exc:
                 raise IntegrityError(str(exc), self.device, self.number) from exc
             prev = digest(data)
-            yield index, prev, raw
+            if self.version >= IMAGES_VERSION and raw.startswith(SQLITE_MAGIC):
+                yield index, prev, _decoded(raw, what, self)
+            else:
+                yield index, prev, raw
 
 
 def _decoded(raw: bytes, what: str, snap: Snapshot) -> SnapshotPart:

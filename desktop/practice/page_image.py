@@ -103,15 +103,19 @@ def cipher_file(image: bytes, key: bytes) -> bytes:
     check_layout(image)
     salt = os.urandom(_SALT)
     mac_key = _hmac_key(key, salt)
-    out = []
-    for at in range(0, len(image), PAGE_SIZE):
-        number = at // PAGE_SIZE + 1
-        start = at + (_SALT if number == 1 else 0)
-        iv = os.urandom(_IV)
-        encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-        body = encryptor.update(image[start : at + _CONTENT]) + encryptor.finalize()
-        tag = hmac.digest(mac_key, body + iv + number.to_bytes(4, "little"), "sha512")
-        if number == 1:
-            out.append(salt)
+    aes = algorithms.AES(key)
+    pages = len(image) // PAGE_SIZE
+    ivs = os.urandom(_IV * pages)
+    out = [salt]
+    for index in range(pages):  # page number index + 1
+        at = index * PAGE_SIZE
+        iv = ivs[index * _IV : (index + 1) * _IV]
+        # Whole AES blocks, no padding: update() returns all of it (finalize() adds none).
+        body = (
+            Cipher(aes, modes.CBC(iv))
+            .encryptor()
+            .update(image[at + (_SALT if index == 0 else 0) : at + _CONTENT])
+        )
+        tag = hmac.digest(mac_key, body + iv + (index + 1).to_bytes(4, "little"), "sha512")
         out += (body, iv, tag)
     return b"".join(out)

@@ -55,6 +55,9 @@ class StoreReplica:
         self.s = session
         self._group: contextlib.AbstractContextManager[None] | None = None
         self._bulk = False
+        self.notes_folded = 0
+        """Versions whose note a restore in bulk mode indexed as they came in
+        (``snapshot_io``); all of them: its last step rebuilds only the names."""
 
     @property
     def device_id(self) -> str:
@@ -399,18 +402,27 @@ class StoreReplica:
                 deferred.append(sql)
             meta.put(self.s, DEFERRED_INDEXES, json.dumps(deferred))
         self._bulk = self.s.defer_search = True
+        self.notes_folded = 0
+        # The chunks' commits wait for the disk only at checkpoints (WAL, synchronous
+        # NORMAL): a power cut may lose the last of them, never the database's integrity,
+        # and the restore then resumes after the last one the disk kept (where it stands
+        # is in the same transactions). The last step, below, is durable as ever.
+        durable = conn.execute("PRAGMA synchronous").fetchone()[0]
+        conn.execute("PRAGMA synchronous = NORMAL")
         try:
             yield
         finally:
             self._bulk = self.s.defer_search = False
             conn.execute(f"PRAGMA cache_size = {cache}")
+            conn.execute(f"PRAGMA synchronous = {int(durable)}")
         if progress:
             progress("index", 0, 1)
         with self.s.transaction():
             conn.execute(f"PRAGMA cache_size = {RESTORE_CACHE_KIB}")
             for sql in json.loads(meta.get(self.s, DEFERRED_INDEXES, "[]")):
                 conn.execute(sql)
-            search.rebuild(conn)
+            versions = conn.execute("SELECT count(*) FROM consultation_version").fetchone()[0]
+            search.rebuild(conn, notes=self.notes_folded != versions)
             meta.delete(self.s, DEFERRED_INDEXES)
         conn.execute(f"PRAGMA cache_size = {cache}")
         if progress:

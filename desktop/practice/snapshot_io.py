@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -28,6 +31,7 @@ from desktop.practice.session import Session
 from desktop.practice.stamps import RowStamps
 from desktop.practice.values import FROM_SQL, compact_json
 from sync.changes import ZERO, Change, Stamp
+from sync.errors import CancelledError
 from sync.merge import Conflict, FieldState, changes_for_record
 from sync.ports import Cursor, ImageTable, RowGroup, RowImage, SnapshotPart
 from sync.snapshot_format import FIELDS_TABLE
@@ -252,13 +256,12 @@ class _ImageWriter:
 
 
 @contextlib.contextmanager
-def _attached(s: Session, image: bytes) -> Iterator[None]:
-    """``image`` attached as ``snapshot_image``: encrypted page by page under a random key
-    that lives only in memory, the file removed after."""
-    key, path = page_image.new_key(), _image_path(s)
+def _attached(s: Session, file: _File) -> Iterator[None]:
+    """An image's file (:func:`_image_file`) attached as ``snapshot_image``, removed
+    after."""
+    path = file.path
     try:
-        path.write_bytes(page_image.cipher_file(image, key))
-        _attach(s, path, key)
+        _attach(s, path, file.key)
         try:
             yield
         finally:
@@ -357,31 +360,157 @@ def load_chunks(
     loads again whole on resume, which changes nothing for the rows already in
     (applying a change twice changes nothing).
 
-    A row image goes in by SQL from the attached image (:func:`_load_image`) when the
+    A row image goes in by SQL from the attached image (:func:`_load_table`) when the
     replica fills in bulk and the image's fields are this store's; otherwise it is read
-    as a group of rows like any other."""
+    as a group of rows like any other. The next chunk's images are encrypted into their
+    files on a helper thread while this one goes in (SQLite's work, outside the
+    interpreter lock)."""
+    made: list[Future[_File]] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="carnet-restore-image") as pool:
+        try:
+            for index, sealed, part, files in _files_ahead(replica, chunks, pool, made):
+                rest = _load_images(replica, part, files, rows_per_commit)
+                _load_part(replica, snapshot, index, sealed, rest, rows_per_commit)
+                if loaded is not None:
+                    loaded(index)
+        finally:  # files made for chunks never attached (a stop, an error)
+            for file in made:
+                with contextlib.suppress(Exception):
+                    file.result().path.unlink(missing_ok=True)
+
+
+def _load_images(
+    replica: StoreReplica,
+    part: SnapshotPart,
+    files: list[Future[_File]],
+    rows_per_commit: int | None,
+) -> SnapshotPart:
+    """A chunk's images in (their files attached, :func:`_load_table`); the part left:
+    its groups and changes, and the images' tables that could not be attached, read as
+    groups."""
+    if not part.images:
+        return part
+    read = []
+    for image, file in zip(part.images, files, strict=True):
+        copied = [t for t in image.tables if _attachable(replica, t)]
+        if copied:
+            made = file.result()
+            with _attached(replica.s, made):
+                for table in copied:
+                    _load_table(replica, table, rows_per_commit)
+            if made.notes is not None:
+                with replica.s.transaction():
+                    search.index_folded_notes(replica.s.conn, made.notes)
+                replica.notes_folded += len(made.notes)
+        if len(copied) < len(image.tables):
+            read += image.groups([t for t in image.tables if t not in copied])
+    return SnapshotPart([*part.groups, *read], part.changes)
+
+
+def _load_part(
+    replica: StoreReplica,
+    snapshot: str,
+    index: int,
+    sealed: str,
+    part: SnapshotPart,
+    rows_per_commit: int | None,
+) -> None:
+    """A chunk's groups and changes, the last piece recording the chunk as in."""
     s = replica.s
-    for index, sealed, part in chunks:
-        if part.images:
-            read = []
-            for image in part.images:
-                copied = [t for t in image.tables if _attachable(replica, t)]
-                if copied:
-                    with _attached(s, image.image):
-                        for table in copied:
-                            _load_table(replica, table, rows_per_commit)
-                read += image.groups([t for t in image.tables if t not in copied])
-            part = SnapshotPart([*part.groups, *read], part.changes)
-        for piece, last in _pieces(part, rows_per_commit):
-            with s.transaction():
-                for group in piece.groups:
-                    _load_group(replica, group)
-                replica._apply_changes(piece.changes)
-                if last:
-                    meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
-                    meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
-        if loaded is not None:
-            loaded(index)
+    for piece, last in _pieces(part, rows_per_commit):
+        with s.transaction():
+            for group in piece.groups:
+                _load_group(replica, group)
+            replica._apply_changes(piece.changes)
+            if last:
+                meta.put(s, MetaKey.RESTORE_SNAPSHOT, snapshot)
+                meta.put(s, MetaKey.RESTORE_CHUNKS, json.dumps([index, sealed]))
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    """An image's SQLCipher file, its key, and (a restore in bulk mode) the notes of its
+    consultation versions folded for the note index: ``(id, body)``."""
+
+    path: Path
+    key: bytes
+    notes: list[tuple[str, str]] | None = None
+
+
+def _files_ahead(
+    replica: StoreReplica,
+    chunks: Iterable[tuple[int, str, SnapshotPart]],
+    pool: ThreadPoolExecutor,
+    made: list[Future[_File]],
+) -> Iterator[tuple[int, str, SnapshotPart, list[Future[_File]]]]:
+    """Each chunk with its images' files (:func:`_image_file`) being made on ``pool``,
+    one chunk ahead; every file asked for is also added to ``made``. A chunk that fails
+    raises after every chunk before it, as ``chunks`` does; a stop, at once."""
+    ahead: tuple[int, str, SnapshotPart, list[Future[_File]]] | None = None
+    source = iter(chunks)
+    while True:
+        try:
+            index, sealed, part = next(source)
+        except StopIteration:
+            break
+        except CancelledError:
+            raise
+        except BaseException:
+            if ahead is not None:
+                yield ahead
+            raise
+        files = [
+            pool.submit(_image_file, replica.s, image, _folds_notes(replica, image))
+            if any(_attachable(replica, t) for t in image.tables)
+            else _NO_FILE
+            for image in part.images
+        ]
+        made += [f for f in files if f is not _NO_FILE]
+        if ahead is not None:
+            yield ahead
+        ahead = (index, sealed, part, files)
+    if ahead is not None:
+        yield ahead
+
+
+_NO_FILE: Future[_File] = Future()
+_NO_FILE.set_exception(RuntimeError("an image no table of which is attached has no file"))
+
+
+def _folds_notes(replica: StoreReplica, image: RowImage) -> bool:
+    """Whether to fold the image's notes beside its file: a restore in bulk mode, whose
+    search is rebuilt at its end, and an image of versions that holds their notes."""
+    return replica.s.defer_search and any(
+        t.entity == "consultation_version"
+        and set(search.NOTE_FIELDS) <= set(t.fields)
+        and _attachable(replica, t)
+        for t in image.tables
+    )
+
+
+def _image_file(s: Session, image: RowImage, fold_notes: bool) -> _File:
+    """``image`` encrypted page by page under a random key that lives only in memory, in
+    a file of the practice's folder; with its notes folded if asked (the interpreter's
+    work, while the caller's thread is mostly in SQLite)."""
+    key, path = page_image.new_key(), _image_path(s)
+    try:
+        path.write_bytes(page_image.cipher_file(image.image, key))
+        return _File(path, key, _folded_notes(image.image) if fold_notes else None)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _folded_notes(image: bytes) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(image)
+        rows = conn.execute(
+            f"SELECT id, {', '.join(search.NOTE_FIELDS)} FROM consultation_version"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [(row[0], search.note_body(row[1:])) for row in rows]
 
 
 def _attachable(replica: StoreReplica, table: ImageTable) -> bool:
@@ -406,18 +535,8 @@ def _load_table(replica: StoreReplica, table: ImageTable, limit: int | None) -> 
     s, ent = replica.s, ENTITIES[table.entity]
     conn, source = s.conn, f"{_IMAGE}.{ent.name}"
     cols = _columns(ent, table.fields)
-    step = -1 if limit is None else limit
-    top = conn.execute(f"SELECT max(_hlc) FROM {source}").fetchone()[0]
-    after = 0
     try:
-        while True:
-            last, count = conn.execute(
-                f"SELECT max(r), count(*) FROM (SELECT rowid AS r FROM {source} "
-                "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
-                (after, step),
-            ).fetchone()
-            if not count:
-                break
+        for after, last, count in _ranges(s, source, table, limit):
             with s.transaction():
                 before = conn.total_changes
                 conn.execute(
@@ -428,10 +547,31 @@ def _load_table(replica: StoreReplica, table: ImageTable, limit: int | None) -> 
                 if conn.total_changes - before < count:  # some were there: merge them
                     for change in _table_changes(s, table, after, last):
                         replica._apply_one(ent, change)
-            after = last
     finally:
-        if top is not None:
-            s.clock.observe(int(top))
+        s.clock.observe(table.top)
+
+
+_LAST_ROWID = (1 << 63) - 1
+
+
+def _ranges(
+    s: Session, source: str, table: ImageTable, limit: int | None
+) -> Iterator[tuple[int, int, int]]:
+    """(after, last, rows) of each piece: rowids ``after < rowid <= last``."""
+    if limit is None:
+        yield 0, _LAST_ROWID, table.count
+        return
+    after = 0
+    while True:
+        last, count = s.conn.execute(
+            f"SELECT max(r), count(*) FROM (SELECT rowid AS r FROM {source} "
+            "WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+            (after, limit),
+        ).fetchone()
+        if not count:
+            return
+        yield after, int(last), int(count)
+        after = int(last)
 
 
 def _table_changes(s: Session, table: ImageTable, after: int, last: int) -> Iterator[Change]:

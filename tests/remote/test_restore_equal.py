@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.demo.loader import make_demo
-from desktop.practice import snapshot_io
+from desktop.practice import search, snapshot_io
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, join, set_remote
@@ -106,7 +106,18 @@ def test_a_restore_equals_its_source_record_by_record(
         roots = [o.name for o in chunks if o.name == name]
         version = HEADER.unpack_from(backend.get(roots[0]))[1]
         assert version == (3 if images else 2)
+        rebuilt: list[bool] = []
+        real_rebuild = search.rebuild
+
+        def rebuild(conn, batch=5_000, notes=True):  # type: ignore[no-untyped-def]
+            rebuilt.append(notes)
+            real_rebuild(conn, batch, notes)
+
+        monkeypatch.setattr(search, "rebuild", rebuild)
         with restore(tmp_path / "from-snapshot", url) as restored:
+            # Format 3: every version's note was indexed as its image went in, so the
+            # last step rebuilt the names only.
+            assert rebuilt == [not images]
             assert state(restored) == expected
             assert search_state(restored) == expected_search
             assert restored.conflicts() == source.conflicts()

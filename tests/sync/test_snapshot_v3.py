@@ -73,8 +73,8 @@ def _key(change: Change) -> str:
 def test_an_image_reads_as_the_creations_it_holds() -> None:
     image = open_image(_image(), "chunk 1")
     assert image.tables == (
-        ImageTable("patient", PATIENT, KINDS, 3),
-        ImageTable("note", ("text",), ("",), 1),
+        ImageTable("patient", PATIENT, KINDS, 3, 102),
+        ImageTable("note", ("text",), ("",), 1, 200),
     )
     back = [c for group in image.groups() for c in group.changes()]
     assert list(map(_key, back)) == list(map(_key, _expected()))
