@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from sync.backends.base import Backend, BackendError, NotFoundError
@@ -121,20 +122,22 @@ class Snapshot:
         count = last - start + 1
         if count <= 0:
             return
-        opened = self._opened_chunks(start, prev or self._root_digest)
-        for index, sealed, raw in produced_ahead(opened, count, depth, stop, check_cancel):
-            if isinstance(raw, SnapshotPart):
-                yield index, sealed, raw
-            else:
-                what = f"chunk {index} of {self.chunks} of {self.what}"
-                yield index, sealed, _decoded(raw, what, self)
+        with ThreadPoolExecutor(1, thread_name_prefix="carnet-snapshot-check") as checks:
+            opened = self._opened_chunks(start, prev or self._root_digest, checks)
+            for index, sealed, raw in produced_ahead(opened, count, depth, stop, check_cancel):
+                if isinstance(raw, Future):
+                    yield index, sealed, raw.result()
+                else:
+                    what = f"chunk {index} of {self.chunks} of {self.what}"
+                    yield index, sealed, _decoded(raw, what, self)
 
     def _opened_chunks(
-        self, start: int, prev: str
-    ) -> Iterator[tuple[int, str, bytes | SnapshotPart]]:
-        """Each chunk fetched, verified and inflated; a row image also checked, here on
-        the helper thread (SQLite's work, outside the interpreter lock); JSON is parsed
-        by the caller (``json.loads`` would hold the lock for a whole chunk)."""
+        self, start: int, prev: str, checks: ThreadPoolExecutor
+    ) -> Iterator[tuple[int, str, bytes | Future[SnapshotPart]]]:
+        """Each chunk fetched, verified and inflated. A row image is then checked on
+        ``checks`` (SQLite's work, outside the interpreter lock) while the next chunk is
+        fetched; JSON is parsed by the caller (``json.loads`` would hold the lock for a
+        whole chunk)."""
         backend, keys = self._backend, self._keys
         assert backend is not None and keys is not None
         for index in range(start, self.chunks + 1):
@@ -164,7 +167,7 @@ class Snapshot:
                 raise IntegrityError(str(exc), self.device, self.number) from exc
             prev = digest(data)
             if self.version >= IMAGES_VERSION and raw.startswith(SQLITE_MAGIC):
-                yield index, prev, _decoded(raw, what, self)
+                yield index, prev, checks.submit(_decoded, raw, what, self)
             else:
                 yield index, prev, raw
 
