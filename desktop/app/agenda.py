@@ -3,14 +3,14 @@ one column per day (or, for one day, per practitioner), French day names.
 
 Reads with Practice.appointments_between and writes (create for any patient, move by
 drag and drop or by typing the time, cancel after a confirmation, and undo) on the
-database worker, each write one action (``ops.Op``); the grid cell of an appointment holds
-its id (UserRole), and of all the appointments it shows (GROUP); Move and Cancel ask
-which one when the cell shows several still booked."""
+database worker, each write one action (``ops.Op``). Every appointment has a cell of its
+own, which holds its id (UserRole): two that start in the same quarter hour sit side by
+side, the column split in lanes (``lay_out``); Enter or a double click opens it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import shiboken6
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
-from desktop.app.agenda_choice import AppointmentChoice
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.errors import message_for
 from desktop.app.tasks import Tasks
@@ -41,7 +40,6 @@ from desktop.practice.models import Appointment
 FIRST_MINUTE, LAST_MINUTE, STEP = 8 * 60, 20 * 60, 15
 ROWS = (LAST_MINUTE - FIRST_MINUTE) // STEP
 
-GROUP = Qt.ItemDataRole.UserRole + 1  # the ids a cell shows, one per line
 CurrentPatient = Callable[[], "tuple[str, str] | None"]
 Done = Callable[[Any], object]
 
@@ -80,17 +78,42 @@ def rows_spanned(duration_min: Any) -> int:
 Placed = tuple[int, int, int, Appointment]  # column, first row, end row (excluded), appt
 
 
-def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[Appointment]]]:
-    """Per column, appointments whose rows overlap become one group (first row, end row
-    clipped to the grid, appointments in start order): a grid cell can hold one item."""
-    groups: list[tuple[int, int, int, list[Appointment]]] = []
-    for col, row, end, a in sorted(placed, key=lambda p: (p[0], p[1], p[3].starts_at or "")):
-        if groups and groups[-1][0] == col and row < groups[-1][2]:
-            g_col, g_row, g_end, members = groups[-1]
-            groups[-1] = (g_col, g_row, max(g_end, min(end, ROWS)), [*members, a])
-        else:
-            groups.append((col, row, min(end, ROWS), [a]))
-    return groups
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where an appointment is drawn: its lane of its column, rows [row, end)."""
+
+    column: int
+    lane: int
+    row: int
+    end: int
+    appointment: Appointment
+
+
+def lay_out(placed: list[Placed]) -> list[Cell]:
+    """A cell for each appointment, none shared: one that starts in a later row than the
+    one before still runs ends that one's cell at its row (08:45 for 20 minutes then
+    09:05: one row each); those that start in the same row (09:00 and 09:10, a double
+    booking) take lanes side by side. Booked before cancelled in a row; clipped at 20:00."""
+    cells: list[Cell] = []
+    lanes: dict[int, list[list[Cell]]] = {}
+    order = sorted(
+        placed, key=lambda p: (p[0], p[1], p[3].status == "cancelled", p[3].starts_at or "")
+    )
+    for col, row, end, a in order:
+        cell = Cell(col, 0, row, min(end, ROWS), a)
+        column = lanes.setdefault(col, [])
+        free = next((i for i, lane in enumerate(column) if lane[-1].end <= row), None)
+        if free is None:  # shorten the first whose last appointment started earlier
+            free = next((i for i, lane in enumerate(column) if lane[-1].row < row), None)
+            if free is not None:
+                column[free][-1] = replace(column[free][-1], end=row)
+        if free is None:
+            free = len(column)
+            column.append([])
+        column[free].append(replace(cell, lane=free))
+    for column in lanes.values():
+        cells += [c for lane in column for c in lane]
+    return sorted(cells, key=lambda c: (c.column, c.lane, c.row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +160,9 @@ class AgendaWindow(QWidget):
         self.appointments: list[Appointment] = []
         self.practitioners: list[dict[str, Any]] = []
         self.shown_columns: list[Column] = []
+        self.lane_columns: list[int] = []  # per grid column, its index in shown_columns
         self.dialog: AppointmentDialog | None = None
         self.confirm: QMessageBox | None = None
-        self.choice: AppointmentChoice | None = None
         self.undo: tuple[str, str] | None = None  # (appointment id, status before)
 
         self.day_view = QRadioButton(self.tr("Day"))
@@ -173,7 +196,8 @@ class AgendaWindow(QWidget):
         self.grid.setVerticalHeaderLabels([slot_time(r) for r in range(ROWS)])
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.cellDoubleClicked.connect(lambda *_: self.move_selected())
+        self.grid.activated.connect(lambda _: self.move_selected())  # Enter, double click
+        self.grid.itemSelectionChanged.connect(self._current_follows_selection)
         self.grid.dropped.connect(self.move_to)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
@@ -285,51 +309,53 @@ class AgendaWindow(QWidget):
         if columns != self.columns():
             return  # the user navigated meanwhile; a newer reload is on its way
         self.appointments = rows
-        self.shown_columns = columns
-        self.grid.clearContents()
-        self.grid.setColumnCount(len(columns))
-        self.grid.setHorizontalHeaderLabels([c.header for c in columns])
-        self.grid.clearSpans()
         placed: list[Placed] = []
         for a in rows:
             row, col = row_for(a.starts_at or ""), self._column_of(columns, a)
             if row is not None and col is not None:
                 placed.append((col, row, row + rows_spanned(a.duration_min), a))
-        for col, first_row, end, group in overlapping_groups(placed):
-            self._place(col, first_row, end, group)
+        cells = lay_out(placed)
+        lanes = [
+            1 + max((c.lane for c in cells if c.column == i), default=0)
+            for i in range(len(columns))
+        ]
+        self.shown_columns = columns
+        self.lane_columns = [i for i, n in enumerate(lanes) for _ in range(n)]
+        first_lane = [sum(lanes[:i]) for i in range(len(columns))]
+        self.grid.clearContents()
+        self.grid.clearSpans()
+        self.grid.setColumnCount(len(self.lane_columns))
+        self.grid.setHorizontalHeaderLabels([columns[i].header for i in self.lane_columns])
+        for cell in cells:
+            self._place(first_lane[cell.column] + cell.lane, cell)
         days = self.days()
         first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
         self.title.setText(first if first == last else f"{first} – {last}")
         self.error.clear()
         self.loaded.emit()
 
-    def _place(self, col: int, row: int, end: int, group: list[Appointment]) -> None:
-        """One cell for appointments that overlap, spanning the rows they take; the
-        first one still booked is the cell's (selected, moved, cancelled)."""
-        texts = []
-        for a in group:
-            text = f"{(a.starts_at or '')[11:16]} {a.patient_name()}"
-            if a.reason:
-                text += f" ({a.reason})"
-            if a.status == "cancelled":
-                text += " " + self.tr("[cancelled]")
-            texts.append(text)
-        item = QTableWidgetItem(" / ".join(texts))
-        item.setToolTip("\n".join(texts))
+    def _place(self, grid_column: int, cell: Cell) -> None:
+        """The appointment's own cell, spanning the rows it takes."""
+        a = cell.appointment
+        text = f"{(a.starts_at or '')[11:16]} {a.patient_name()}"
+        if a.reason:
+            text += f" ({a.reason})"
+        if a.status == "cancelled":
+            text += " " + self.tr("[cancelled]")
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
         item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        live = [a for a in group if a.status != "cancelled"]
-        item.setData(Qt.ItemDataRole.UserRole, (live or group)[0].id)  # str: no PyObject
-        item.setData(GROUP, "\n".join(str(a.id) for a in group))
-        if not live:
+        item.setData(Qt.ItemDataRole.UserRole, a.id)  # str: no PyObject
+        if a.status == "cancelled":
             font = item.font()
             font.setStrikeOut(True)
             item.setFont(font)
             item.setForeground(QBrush(QColor("#888888")))
         else:
             item.setBackground(QBrush(QColor("#dbe9f7")))
-        self.grid.setItem(row, col, item)
-        if end - row > 1:
-            self.grid.setSpan(row, col, end - row, 1)
+        self.grid.setItem(cell.row, grid_column, item)
+        if cell.end - cell.row > 1:
+            self.grid.setSpan(cell.row, grid_column, cell.end - cell.row, 1)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -340,33 +366,26 @@ class AgendaWindow(QWidget):
         record_id = item.data(Qt.ItemDataRole.UserRole)
         return next((a for a in self.appointments if a.id == record_id), None)
 
-    def selected_group(self) -> list[Appointment]:
-        """Every appointment the selected cell shows, in start order."""
-        item = self.grid.currentItem()
-        ids = str(item.data(GROUP) or "").split("\n") if item is not None else []
-        by_id = {a.id: a for a in self.appointments}
-        return [by_id[i] for i in ids if i in by_id]
+    def _current_follows_selection(self) -> None:
+        """A cell selected without the keyboard (a screen reader, AT-SPI) becomes the
+        current one too, which Enter opens and Move and Cancel act on."""
+        chosen = self.grid.selectedIndexes()
+        if chosen and chosen[0] != self.grid.currentIndex():
+            self.grid.setCurrentIndex(chosen[0])
 
-    def _one_of_selected(self, action: str, then: Callable[[Appointment], None]) -> None:
-        """``then(appointment)`` for the selected cell's booked appointment, after asking
-        which one when it shows several; the cell's only (cancelled) one otherwise."""
-        group = self.selected_group()
-        if not group:
+    def _with_selected(self, then: Callable[[Appointment], None]) -> None:
+        """``then(appointment)`` for the selected cell's appointment, else a word why not."""
+        a = self.selected()
+        if a is None:
             self.error.setText(self.tr("Select an appointment first."))
             return
-        live = [a for a in group if a.status != "cancelled"]
-        if len(live) < 2:
-            then((live or group)[0])
-            return
-        choice = AppointmentChoice(live, action, self)
-        choice.chosen.connect(then)
-        self.choice = choice
-        choice.open()
+        then(a)
 
     def _cell_start(self, row: int, col: int) -> tuple[str, str | None]:
         """(ISO start, practitioner of the column or None) of a grid cell."""
         columns = self.shown_columns or self.columns()
-        column = columns[min(max(col, 0), len(columns) - 1)]
+        lanes = self.lane_columns or list(range(len(columns)))
+        column = columns[lanes[min(max(col, 0), len(lanes) - 1)]]
         return f"{column.day.toString('yyyy-MM-dd')}T{slot_time(max(row, 0))}", (
             column.practitioner_id
         )
@@ -395,7 +414,7 @@ class AgendaWindow(QWidget):
         )
 
     def move_selected(self) -> None:
-        self._one_of_selected(self.tr("Move…"), self._move)
+        self._with_selected(self._move)
 
     def _move(self, a: Appointment) -> None:
         self._open(
@@ -433,9 +452,7 @@ class AgendaWindow(QWidget):
 
     def cancel_selected(self, confirm: bool = True) -> None:
         """Cancel the selected appointment, after a confirmation; Undo brings it back."""
-        self._one_of_selected(
-            self.tr("Cancel the appointment"), lambda a: self._cancel_asked(a, confirm)
-        )
+        self._with_selected(lambda a: self._cancel_asked(a, confirm))
 
     def _cancel_asked(self, a: Appointment, confirm: bool) -> None:
         if a.status == "cancelled":

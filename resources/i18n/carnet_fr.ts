@@ -246,115 +246,113 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="134"/>
-        <location filename="../../desktop/app/agenda.py" line="449"/>
+        <location filename="../../desktop/app/agenda.py" line="157"/>
+        <location filename="../../desktop/app/agenda.py" line="458"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="145"/>
+        <location filename="../../desktop/app/agenda.py" line="168"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="169"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="172"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="150"/>
+        <location filename="../../desktop/app/agenda.py" line="173"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="151"/>
+        <location filename="../../desktop/app/agenda.py" line="174"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="152"/>
+        <location filename="../../desktop/app/agenda.py" line="175"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="153"/>
+        <location filename="../../desktop/app/agenda.py" line="176"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="159"/>
+        <location filename="../../desktop/app/agenda.py" line="182"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <location filename="../../desktop/app/agenda.py" line="183"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <location filename="../../desktop/app/agenda.py" line="195"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="203"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="181"/>
-        <location filename="../../desktop/app/agenda.py" line="398"/>
+        <location filename="../../desktop/app/agenda.py" line="204"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="182"/>
-        <location filename="../../desktop/app/agenda.py" line="437"/>
+        <location filename="../../desktop/app/agenda.py" line="205"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="183"/>
+        <location filename="../../desktop/app/agenda.py" line="206"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="184"/>
+        <location filename="../../desktop/app/agenda.py" line="207"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="315"/>
+        <location filename="../../desktop/app/agenda.py" line="343"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="442"/>
+        <location filename="../../desktop/app/agenda.py" line="451"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="451"/>
+        <location filename="../../desktop/app/agenda.py" line="460"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="463"/>
+        <location filename="../../desktop/app/agenda.py" line="472"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="483"/>
+        <location filename="../../desktop/app/agenda.py" line="492"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="355"/>
+        <location filename="../../desktop/app/agenda.py" line="372"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -496,29 +494,6 @@
         <location filename="../../desktop/app/rx_dialogs.py" line="54"/>
         <source>Prescribe anyway</source>
         <translation>Prescrire quand même</translation>
-    </message>
-</context>
-<context>
-    <name>AppointmentChoice</name>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="40"/>
-        <source>Which appointment?</source>
-        <translation>Quel rendez-vous ?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="43"/>
-        <source>This slot holds several &amp;appointments. Which one?</source>
-        <translation>Ce créneau a plusieurs &amp;rendez-vous. Lequel ?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="46"/>
-        <source>Appointments of this slot</source>
-        <translation>Rendez-vous de ce créneau</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="54"/>
-        <source>Back</source>
-        <translation>Retour</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,8 @@ from desktop.app import i18n
 from desktop.app.agenda import (
     ROWS,
     AgendaWindow,
-    overlapping_groups,
+    Cell,
+    lay_out,
     proposed_start,
     row_for,
     rows_spanned,
@@ -171,14 +172,25 @@ def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: Q
     agenda.close()
 
 
-def test_rows_spanned_and_overlapping_groups():
+def test_rows_spanned_and_every_appointment_its_own_cell():
     assert [rows_spanned(m) for m in (15, 20, 45, 60, None, "x")] == [1, 2, 3, 4, 1, 1]
-    a = replace(Appointment.blank(), starts_at="2026-03-04T09:00", id="a")
-    b = replace(Appointment.blank(), starts_at="2026-03-04T09:30", id="b")
-    c = replace(Appointment.blank(), starts_at="2026-03-04T10:00", id="c")
-    groups = overlapping_groups([(0, 4, 7, a), (0, 6, 7, b), (0, 8, 9, c), (1, 4, 5, a)])
-    assert groups == [(0, 4, 7, [a, b]), (0, 8, 9, [c]), (1, 4, 5, [a])]
-    assert overlapping_groups([(0, 46, 50, c)]) == [(0, 46, ROWS, [c])]  # clipped at 20:00
+
+    def at(start: str, status: str = "booked") -> Appointment:
+        return replace(Appointment.blank(), starts_at=f"2026-03-04T{start}", id=start + status,
+                       status=status)  # fmt: skip
+
+    a, b, c, d = at("08:45"), at("09:05"), at("10:00"), at("10:10")
+    gone = at("10:00", "cancelled")
+    cells = lay_out([(0, 3, 5, a), (0, 4, 6, b), (0, 8, 9, gone), (0, 8, 9, c), (0, 8, 9, d),
+                     (1, 46, 50, a)])  # fmt: skip
+    assert cells == [
+        Cell(0, 0, 3, 4, a),  # 08:45 for 20 min ends its cell where 09:05 begins
+        Cell(0, 0, 4, 6, b),
+        Cell(0, 0, 8, 9, c),  # the same quarter hour: side by side, booked first
+        Cell(0, 1, 8, 9, d),
+        Cell(0, 2, 8, 9, gone),
+        Cell(1, 0, 46, ROWS, a),  # clipped at 20:00
+    ]
 
 
 def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtBot):
@@ -204,10 +216,11 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     agenda = _agenda(opened, qtbot, None)
     grid = agenda.grid
     nine = row_for("2026-03-04T09:00")
-    assert nine is not None and grid.rowSpan(nine, 0) == 3
+    assert nine is not None and grid.rowSpan(nine, 0) == 2  # up to the 09:30 of its own
     item = grid.item(nine, 0)
-    assert item is not None and "09:00" in item.text() and "09:30" in item.text()
-    assert grid.item(nine + 2, 0) is None  # the 09:30 is in the 09:00 cell
+    assert item is not None and "09:00" in item.text() and "09:30" not in item.text()
+    half_past = grid.item(nine + 2, 0)
+    assert half_past is not None and half_past.text().startswith("09:30 MARTIN Paul")
     two = row_for("2026-03-04T14:00")
     assert two is not None and grid.rowSpan(two, 0) == 2
     cancelled = grid.item(two, 0)
@@ -218,7 +231,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     assert agenda.selected() is not None and agenda.selected().id == ids["09:00"]  # type: ignore[union-attr]
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         agenda.week_view.setChecked(True)  # spans are redrawn, not left over
-    assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
+    assert grid.rowSpan(nine, 2) == 2 and grid.rowSpan(nine, 0) == 1
 
 
 def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):
@@ -352,48 +365,62 @@ def test_escape_closes_the_agenda(opened: Tasks, qtbot: QtBot):
     assert not agenda.isVisible()
 
 
-def test_a_cell_of_several_appointments_asks_which_one_to_cancel_or_move(
-    opened: Tasks, qtbot: QtBot
+def test_appointments_of_one_quarter_hour_each_have_a_cell_to_open_and_cancel(
+    french: None, opened: Tasks, qtbot: QtBot
 ):
-    """08:45 for 20 minutes then 09:05 share a cell: the agenda always took the first,
-    so the second could be neither cancelled nor moved from the grid (seen in the demo's
-    day, where this happens every morning)."""
+    """08:45 for 20 minutes then 09:05, and two booked at 10:00 and 10:10, were shown in
+    one cell each, joined by ' / ': the GP could not tell them apart nor open each (the
+    demo's day does this every morning). Now each is a cell of its own."""
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
-    first, second = (
-        p.create_record(
+    ids = {
+        start: p.create_record(
             "appointment",
-            {"patient_id": pid, "starts_at": f"2026-03-04T{start}", "duration_min": 20,
-             "status": "booked", "reason": reason},
+            {
+                "patient_id": pid,
+                "starts_at": f"2026-03-04T{start}",
+                "duration_min": 20,
+                "status": "booked",
+                "reason": reason,
+            },
         )  # fmt: skip
-        for start, reason in (("08:45", "Suivi"), ("09:05", "Vaccination"))
-    )
+        for start, reason in (
+            ("08:45", "Suivi"),
+            ("09:05", "Vaccination"),
+            ("10:00", "Certificat"),
+            ("10:10", "Résultats"),
+        )  # fmt: skip
+    }
     agenda = _agenda(opened, qtbot, None)
-    row = row_for("2026-03-04T08:45")
-    assert row is not None
-    agenda.grid.setCurrentCell(row, 0)
-    assert [a.id for a in agenda.selected_group()] == [first, second]
+    grid = agenda.grid
+    assert grid.columnCount() == 2  # 10:00 and 10:10 side by side
+    assert grid.horizontalHeaderItem(1).text() == grid.horizontalHeaderItem(0).text()
+    texts = {
+        grid.item(r, c).text(): (r, c)
+        for r in range(ROWS) for c in range(2) if grid.item(r, c) is not None
+    }  # fmt: skip
+    assert texts == {
+        "08:45 MARTIN Paul (Suivi)": (3, 0),
+        "09:05 MARTIN Paul (Vaccination)": (4, 0),
+        "10:00 MARTIN Paul (Certificat)": (8, 0),
+        "10:10 MARTIN Paul (Résultats)": (8, 1),
+    }
+    grid.setFocus()
+    grid.setCurrentCell(8, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter opens the one selected
+    assert agenda.dialog is not None and agenda.dialog.appointment is not None
+    assert agenda.dialog.appointment.id == ids["10:10"]
+    agenda.dialog.close()
 
+    grid.setCurrentCell(4, 0)
     qtbot.mouseClick(agenda.cancel_button, Qt.MouseButton.LeftButton)
-    choice = agenda.choice
-    assert choice is not None and choice.isVisible()
-    assert choice.list.accessibleName() == "Appointments of this slot"
-    assert sorted(b.text() for b in choice.buttons.buttons()) == ["Back", "Cancel the appointment"]
-    assert [choice.list.item(i).text() for i in range(choice.list.count())] == [
-        "08:45 MARTIN Paul (Suivi)", "09:05 MARTIN Paul (Vaccination)",
-    ]  # fmt: skip
-    choice.list.setCurrentRow(1)
-    qtbot.keyClick(choice.list, Qt.Key.Key_Return)  # Enter picks the one selected
     box = agenda.confirm
     assert box is not None and "09:05" in box.text()
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         box.button(QMessageBox.StandardButton.Yes).click()
     status = lambda rid: opened.db(lambda p: p.get("appointment", rid)["status"]).result(5)  # noqa: E731
-    assert (status(first), status(second)) == ("booked", "cancelled")
-
-    agenda.grid.setCurrentCell(row, 0)  # one booked left there: no question
-    qtbot.mouseClick(agenda.move_button, Qt.MouseButton.LeftButton)
-    assert agenda.dialog is not None and agenda.dialog.appointment is not None
-    assert agenda.dialog.appointment.id == first
-    agenda.dialog.close()
+    assert (status(ids["08:45"]), status(ids["09:05"])) == ("booked", "cancelled")
+    # New appointment in the second lane: that lane's day and practitioner.
+    grid.setCurrentCell(9, 1)
+    assert agenda.selected_start() == "2026-03-04T10:15"
