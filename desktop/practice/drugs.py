@@ -23,7 +23,14 @@ from desktop.practice.textfold import fold
 
 FILE_NAME = "drugs.sqlite"
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "drugs" / "starter.tsv"
-KIND_ORDER = {"molecule": 0, "dci": 1, "brand": 2}
+KIND_ORDER = {"dci": 0, "molecule": 1, "brand": 2}
+"""What the list offers first: a DCI with its strength and form (what an ordonnance
+must say: "amoxicilline 1 g, gélule"), then the bare molecule (its line printed no dose:
+"amoxicilline — 1 cp matin et soir"), then brands. Applied at search time, so an index
+imported before the order changed follows it too (its ``rank`` column is not read)."""
+_KIND_RANK = (
+    "CASE e.kind " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in KIND_ORDER.items()) + " ELSE 9 END"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +142,8 @@ class DrugIndex:
         self.conn.close()
 
     def search(self, query: str, limit: int = 20) -> list[Drug]:
-        """Entries whose words start with each word of ``query`` (accents ignored):
-        molecules first, then DCI forms, then brands; shorter labels first."""
+        """Entries whose words start with each word of ``query`` (accents ignored), in
+        KIND_ORDER (DCI forms, molecules, brands); shorter labels first."""
         words = fold(query).split()
         if not words or limit <= 0:
             return []
@@ -145,7 +152,7 @@ class DrugIndex:
             "SELECT e.kind, e.label, e.drug, e.dci, e.brand, e.substances, e.atc, e.cis "
             "FROM token t JOIN entry e ON e.id = t.entry "
             "WHERE t.token >= ? AND t.token < ? GROUP BY e.id "
-            "ORDER BY e.rank, length(e.label), e.label LIMIT ?",
+            f"ORDER BY {_KIND_RANK}, length(e.label), e.label LIMIT ?",
             # one word: the first rows are the answer; more: filter a wider window
             (first, first + "\uffff", limit if len(words) == 1 else 2000),
         ).fetchall()
@@ -157,7 +164,6 @@ class DrugIndex:
                 if len(out) >= limit:
                     break
         return out
-
 
     def resolve(self, text: str) -> Drug | None:
         """What a typed drug is: the entry of that exact label, else the longest molecule
