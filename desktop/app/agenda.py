@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.app import ops
 from desktop.app.appointment import AppointmentDialog
 from desktop.app.errors import message_for
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.practice.models import Appointment
 
@@ -228,7 +229,7 @@ class AgendaWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.grid)
         layout.addLayout(actions)
-        self.resize(1000, 720)
+        resize_to_fit(self, 1240, 860)  # the week as wide as the screen allows
         self.tasks.db(lambda p: p.users(), on_done=self._show_practitioners)
         self.reload()
 
@@ -325,7 +326,10 @@ class AgendaWindow(QWidget):
         self.grid.clearContents()
         self.grid.clearSpans()
         self.grid.setColumnCount(len(self.lane_columns))
-        self.grid.setHorizontalHeaderLabels([columns[i].header for i in self.lane_columns])
+        for at, i in enumerate(self.lane_columns):  # a column's other lanes: under its header
+            header = QTableWidgetItem(columns[i].header if first_lane[i] == at else "")
+            header.setToolTip(columns[i].header)
+            self.grid.setHorizontalHeaderItem(at, header)
         for cell in cells:
             self._place(first_lane[cell.column] + cell.lane, cell)
         days = self.days()

@@ -36,6 +36,7 @@ from desktop.app.dates import show_datetime
 from desktop.app.diagnosis_completer import DiagnosisCompleter
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings, young_child
 from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
@@ -121,7 +122,7 @@ class ConsultationEditor(QDialog):
                     show_datetime(amend.started_at), title
                 )
             )
-        self.resize(780, 680)
+        resize_to_fit(self, 780, 680)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.text = QPlainTextEdit()

@@ -36,6 +36,7 @@ from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import sync_interval_min
 from desktop.app.restore_banner import RestoreBanner
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
@@ -139,7 +140,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_to_fit(self, 1280, 800)
         self.patients.search.setFocus()
         self.warmer = SearchWarmer(tasks, self)  # the first keystroke as fast as the next
         self.warmer.start()

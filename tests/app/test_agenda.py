@@ -395,7 +395,9 @@ def test_appointments_of_one_quarter_hour_each_have_a_cell_to_open_and_cancel(
     agenda = _agenda(opened, qtbot, None)
     grid = agenda.grid
     assert grid.columnCount() == 2  # 10:00 and 10:10 side by side
-    assert grid.horizontalHeaderItem(1).text() == grid.horizontalHeaderItem(0).text()
+    assert grid.horizontalHeaderItem(0).text() == "mercredi 04/03"
+    assert grid.horizontalHeaderItem(1).text() == ""  # the same day's second lane
+    assert grid.horizontalHeaderItem(1).toolTip() == "mercredi 04/03"
     texts = {
         grid.item(r, c).text(): (r, c)
         for r in range(ROWS) for c in range(2) if grid.item(r, c) is not None

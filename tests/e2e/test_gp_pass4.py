@@ -1,15 +1,17 @@
 """What the fourth GP pass found in the real app, checked there: every appointment of a
-crowded morning is its own cell of the agenda, which opens by Enter."""
+crowded morning is its own cell of the agenda, which opens by Enter; on a locum's
+1280x800 laptop the main window's status bar and the agenda's buttons are on screen."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers.e2e import PASSPHRASE, carnet_cli
+from tests.helpers.e2e import PASSPHRASE, App, Driver, Session, carnet_cli
 from tests.helpers.e2e_steps import keys_to, unlock
 
 
@@ -63,3 +65,40 @@ def test_each_appointment_of_a_crowded_morning_is_its_own_cell(
     app.keys("Return")  # opens the one selected
     app.wait("dialog", name="Déplacer le rendez-vous")
     app.in_window("Déplacer le rendez-vous").wait("label", name="HENRY Alex")
+
+
+@pytest.fixture(scope="module")
+def laptop(session: Session, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """A screen of its own, 1280x800 (a locum's laptop), once the suite's is up."""
+    small = Session(tmp_path_factory.mktemp("laptop"), screen="1280x800x24")
+    yield small
+    small.close()
+
+
+def on_screen(app: App, role: str, **name: str) -> None:
+    x, y, width, height = app.extents(role, **name)
+    assert 0 <= x <= x + width <= 1280 and 0 <= y <= y + height <= 800, (role, name, x, y)
+
+
+def test_a_laptop_screen_shows_the_whole_window_and_agenda(
+    laptop: Session, shots: Path, morning: Path
+) -> None:
+    """At 1280x800 the main window (1280x800 inside its frame) put its status bar, where
+    the sync says what it does, below the screen's edge."""
+    driver = Driver(laptop.env)
+    app = App(laptop, driver, morning, shots)
+    try:
+        app.wait("dialog", prefix="Carnet : déverrouiller")
+        unlock(app)
+        app.stays_up()
+        on_screen(app, "label", prefix="Synchronisation")
+        keys_to(app, "Carnet : Cabinet", "ctrl+g")
+        app.wait("filler", name="Agenda")
+        app.click("radio button", "Semaine")
+        for button in ("Nouveau rendez-vous…", "Déplacer…", "Annuler le rendez-vous"):
+            on_screen(app, "push button", name=button)
+        assert cell(app, "10:10 HENRY Alex (Suivi)")
+        app.screenshot("laptop-agenda-week")
+    finally:
+        app.close()
+        driver.close()

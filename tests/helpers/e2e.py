@@ -43,8 +43,8 @@ def _missing() -> str | None:
 class Session:
     """Xvfb + openbox + a D-Bus session with AT-SPI, for the whole e2e run."""
 
-    def __init__(self, base: Path) -> None:
-        self.base = base
+    def __init__(self, base: Path, screen: str = SCREEN) -> None:
+        self.base, self.screen = base, screen
         self.procs: list[subprocess.Popen[bytes]] = []
         home = base / "home"
         runtime = base / "run"
@@ -92,7 +92,7 @@ class Session:
     def _start_x(self) -> str:
         read, write = os.pipe()
         proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", self.screen, "-nolisten", "tcp"],
             pass_fds=(write,),
             stderr=subprocess.DEVNULL,
             env=self.env,
@@ -231,6 +231,12 @@ class App:
         self.wait(role, timeout, name=name)
         if not self._ask(op="focused", role=role, name=name, timeout=timeout):
             self.fail(f"{role} {name!r} never got the keyboard focus")
+
+    def extents(self, role: str, **name: str) -> tuple[int, int, int, int]:
+        """(x, y, width, height) of a visible widget on the screen."""
+        self.wait(role, **name)
+        x, y, w, h = self._ask(op="extents", role=role, **name)
+        return int(x), int(y), int(w), int(h)
 
     def focus_labelled(self, role: str, label: str) -> None:
         """Focus the widget a label names (a combo box's own name is its current item)."""
