@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.e2e import PASSPHRASE, App, Driver, Session, carnet_cli
-from tests.helpers.e2e_steps import keys_to, unlock
+from tests.helpers.e2e_steps import keys_to, subprocess_type, unlock
 
 
 @pytest.fixture
@@ -102,3 +102,18 @@ def test_a_laptop_screen_shows_the_whole_window_and_agenda(
     finally:
         app.close()
         driver.close()
+
+
+def test_a_birth_date_typed_short_shows_as_understood(start_app: Any, morning: Path) -> None:
+    app = start_app(morning)
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    unlock(app)
+    app.stays_up()
+    keys_to(app, "Carnet : Cabinet", "ctrl+n")
+    app.wait("dialog", name="Nouveau patient")
+    app.in_window("Nouveau patient").focus("text", "Date de naissance (jj/mm/aaaa)")
+    subprocess_type(app, "5/3/85")
+    app.keys("Tab")
+    app.wait_text("05/03/1985")  # the date as understood, once the field is left
+    assert app.text("text", "Date de naissance (jj/mm/aaaa)") == "05/03/1985"
+    app.screenshot("birth-date-understood")
