@@ -28,6 +28,7 @@ from desktop.app.confirm import ask
 from desktop.app.consultation import ConsultationEditor, open_consultation
 from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.errors import message_for
+from desktop.app.known_practices import folder_account
 from desktop.app.new_patient import NewPatientDialog
 from desktop.app.patient_list import PatientList
 from desktop.app.practice_admin import PracticeAdmin
@@ -40,7 +41,6 @@ from desktop.app.screen_fit import resize_to_fit
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
-from desktop.app.unlock import keyring_account
 from desktop.app.warmup import SearchWarmer
 from desktop.app.window_menus import WindowMenus
 from desktop.practice import people
@@ -304,7 +304,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if key is not None:
             self._follow_key(key)
         folder = self.folder
-        self.tasks.on_db(lambda: KeyCache().forget(keyring_account(folder)))
+        self.tasks.on_db(lambda: KeyCache().forget(folder_account(folder)))
         self.lock()
 
     def _rekeyed(self, key: bytes | None) -> None:
@@ -317,7 +317,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         folder = self.folder
 
         def remember() -> None:
-            cache, account = KeyCache(), keyring_account(folder)
+            cache, account = KeyCache(), folder_account(folder)
             if cache.load(account) is not None:
                 cache.store(account, key)
 

@@ -246,113 +246,113 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="157"/>
-        <location filename="../../desktop/app/agenda.py" line="458"/>
+        <location filename="../../desktop/app/agenda.py" line="158"/>
+        <location filename="../../desktop/app/agenda.py" line="470"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="168"/>
+        <location filename="../../desktop/app/agenda.py" line="169"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="169"/>
+        <location filename="../../desktop/app/agenda.py" line="170"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <location filename="../../desktop/app/agenda.py" line="173"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="173"/>
+        <location filename="../../desktop/app/agenda.py" line="174"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="174"/>
+        <location filename="../../desktop/app/agenda.py" line="175"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="175"/>
+        <location filename="../../desktop/app/agenda.py" line="176"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="176"/>
+        <location filename="../../desktop/app/agenda.py" line="177"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="182"/>
+        <location filename="../../desktop/app/agenda.py" line="183"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="183"/>
+        <location filename="../../desktop/app/agenda.py" line="184"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="195"/>
+        <location filename="../../desktop/app/agenda.py" line="196"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="203"/>
+        <location filename="../../desktop/app/agenda.py" line="205"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="204"/>
+        <location filename="../../desktop/app/agenda.py" line="206"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="205"/>
+        <location filename="../../desktop/app/agenda.py" line="207"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="206"/>
+        <location filename="../../desktop/app/agenda.py" line="208"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="207"/>
+        <location filename="../../desktop/app/agenda.py" line="209"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="343"/>
+        <location filename="../../desktop/app/agenda.py" line="348"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="451"/>
+        <location filename="../../desktop/app/agenda.py" line="463"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="460"/>
+        <location filename="../../desktop/app/agenda.py" line="472"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="472"/>
+        <location filename="../../desktop/app/agenda.py" line="484"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="492"/>
+        <location filename="../../desktop/app/agenda.py" line="504"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="372"/>
+        <location filename="../../desktop/app/agenda.py" line="384"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -612,37 +612,37 @@
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="90"/>
+        <location filename="../../desktop/app/document_attach.py" line="91"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="91"/>
+        <location filename="../../desktop/app/document_attach.py" line="92"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="92"/>
+        <location filename="../../desktop/app/document_attach.py" line="93"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="93"/>
+        <location filename="../../desktop/app/document_attach.py" line="94"/>
         <source>Date of the document</source>
         <translation>Date du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="98"/>
+        <location filename="../../desktop/app/document_attach.py" line="99"/>
         <source>Give the document a title.</source>
         <translation>Donnez un titre au document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="103"/>
+        <location filename="../../desktop/app/document_attach.py" line="104"/>
         <source>Date of the document: {0}</source>
         <translation>Date du document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="106"/>
+        <location filename="../../desktop/app/document_attach.py" line="107"/>
         <source>Type the date of the document.</source>
         <translation>Tapez la date du document.</translation>
     </message>
@@ -950,118 +950,118 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="46"/>
+        <location filename="../../desktop/app/consultation.py" line="47"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="47"/>
+        <location filename="../../desktop/app/consultation.py" line="48"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="48"/>
+        <location filename="../../desktop/app/consultation.py" line="49"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="49"/>
+        <location filename="../../desktop/app/consultation.py" line="50"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="116"/>
+        <location filename="../../desktop/app/consultation.py" line="117"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="120"/>
+        <location filename="../../desktop/app/consultation.py" line="121"/>
         <source>Amend the consultation of {0}: {1}</source>
         <translation>Amender la consultation du {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="129"/>
-        <location filename="../../desktop/app/consultation.py" line="142"/>
+        <location filename="../../desktop/app/consultation.py" line="130"/>
+        <location filename="../../desktop/app/consultation.py" line="143"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="143"/>
+        <location filename="../../desktop/app/consultation.py" line="144"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="152"/>
+        <location filename="../../desktop/app/consultation.py" line="153"/>
         <source>Diagnoses, separated by &apos;;&apos;: type words or a CIM-10 code to be offered one</source>
         <translation>Diagnostics séparés par « ; » : tapez des mots ou un code pour les proposer en CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="162"/>
+        <location filename="../../desktop/app/consultation.py" line="163"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="171"/>
+        <location filename="../../desktop/app/consultation.py" line="172"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="174"/>
+        <location filename="../../desktop/app/consultation.py" line="175"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="200"/>
+        <location filename="../../desktop/app/consultation.py" line="201"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="262"/>
+        <location filename="../../desktop/app/consultation.py" line="263"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="263"/>
+        <location filename="../../desktop/app/consultation.py" line="264"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="265"/>
+        <location filename="../../desktop/app/consultation.py" line="266"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="268"/>
+        <location filename="../../desktop/app/consultation.py" line="269"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="271"/>
+        <location filename="../../desktop/app/consultation.py" line="272"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="274"/>
+        <location filename="../../desktop/app/consultation.py" line="275"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="335"/>
+        <location filename="../../desktop/app/consultation.py" line="336"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="340"/>
+        <location filename="../../desktop/app/consultation.py" line="341"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="346"/>
+        <location filename="../../desktop/app/consultation.py" line="347"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="372"/>
+        <location filename="../../desktop/app/consultation.py" line="373"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1413,52 +1413,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="81"/>
+        <location filename="../../desktop/app/document_viewer.py" line="82"/>
         <source>Document: {0}</source>
         <translation>Document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="83"/>
+        <location filename="../../desktop/app/document_viewer.py" line="84"/>
         <source>Opening the document…</source>
         <translation>Ouverture du document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="90"/>
+        <location filename="../../desktop/app/document_viewer.py" line="91"/>
         <source>Document pages</source>
         <translation>Pages du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="95"/>
+        <location filename="../../desktop/app/document_viewer.py" line="96"/>
         <source>Document image</source>
         <translation>Image du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="104"/>
+        <location filename="../../desktop/app/document_viewer.py" line="105"/>
         <source>Export a copy…</source>
         <translation>Exporter une copie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="106"/>
+        <location filename="../../desktop/app/document_viewer.py" line="107"/>
         <source>Write a readable copy of this document in a folder you choose.</source>
         <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="131"/>
+        <location filename="../../desktop/app/document_viewer.py" line="132"/>
         <source>Fetching the document from the practice&apos;s storage…</source>
         <translation>Récupération du document depuis le stockage du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="145"/>
+        <location filename="../../desktop/app/document_viewer.py" line="146"/>
         <source>Carnet cannot show this kind of file; export a copy to open it.</source>
         <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="155"/>
+        <location filename="../../desktop/app/document_viewer.py" line="156"/>
         <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
         <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/document_viewer.py" line="160"/>
+        <location filename="../../desktop/app/document_viewer.py" line="161"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1466,17 +1466,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="168"/>
+        <location filename="../../desktop/app/document_viewer.py" line="169"/>
         <source>Image, {0} × {1} pixels</source>
         <translation>Image, {0} × {1} pixels</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="184"/>
+        <location filename="../../desktop/app/document_viewer.py" line="185"/>
         <source>Export a copy of the document</source>
         <translation>Exporter une copie du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="196"/>
+        <location filename="../../desktop/app/document_viewer.py" line="197"/>
         <source>Copy written to {0}.</source>
         <translation>Copie écrite dans {0}.</translation>
     </message>
@@ -1558,17 +1558,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="377"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1758,7 +1758,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
@@ -1768,7 +1768,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
@@ -1798,7 +1798,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="213"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="214"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
@@ -1808,32 +1808,32 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="245"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="246"/>
         <source>This social security number is a man&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;un homme né en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="251"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="252"/>
         <source>This social security number is a woman&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une femme née en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
         <source>This social security number is of someone born in {0}: not the birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une personne née en {0}, pas la date de naissance saisie. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="302"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1877,13 +1877,13 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     </message>
     <message>
         <location filename="../../desktop/app/lab_results.py" line="121"/>
-        <location filename="../../desktop/app/lab_results.py" line="162"/>
+        <location filename="../../desktop/app/lab_results.py" line="163"/>
         <source>Reference range: low</source>
         <translation>Valeurs de référence : borne basse</translation>
     </message>
     <message>
         <location filename="../../desktop/app/lab_results.py" line="122"/>
-        <location filename="../../desktop/app/lab_results.py" line="163"/>
+        <location filename="../../desktop/app/lab_results.py" line="164"/>
         <source>Reference range: high</source>
         <translation>Valeurs de référence : borne haute</translation>
     </message>
@@ -1903,42 +1903,42 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="130"/>
+        <location filename="../../desktop/app/lab_results.py" line="131"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="135"/>
+        <location filename="../../desktop/app/lab_results.py" line="136"/>
         <source>Report it came with</source>
         <translation>Compte rendu joint</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="143"/>
+        <location filename="../../desktop/app/lab_results.py" line="144"/>
         <source>Name the analyte.</source>
         <translation>Nommez l&apos;analyse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="148"/>
+        <location filename="../../desktop/app/lab_results.py" line="149"/>
         <source>Sample taken on: {0}</source>
         <translation>Prélevé le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="151"/>
+        <location filename="../../desktop/app/lab_results.py" line="152"/>
         <source>Type the day the sample was taken.</source>
         <translation>Tapez le jour du prélèvement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="155"/>
+        <location filename="../../desktop/app/lab_results.py" line="156"/>
         <source>Type the result.</source>
         <translation>Tapez le résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="168"/>
+        <location filename="../../desktop/app/lab_results.py" line="169"/>
         <source>{0}: type a number such as 3,5.</source>
         <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="173"/>
+        <location filename="../../desktop/app/lab_results.py" line="174"/>
         <source>The low end of the range is above the high end.</source>
         <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
     </message>
@@ -1946,57 +1946,57 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LabResultsView</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="196"/>
+        <location filename="../../desktop/app/lab_results.py" line="197"/>
         <source>Lab results: {0}</source>
         <translation>Résultats biologiques : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="205"/>
+        <location filename="../../desktop/app/lab_results.py" line="206"/>
         <source>Analytes</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="209"/>
+        <location filename="../../desktop/app/lab_results.py" line="210"/>
         <source>History of the analyte</source>
         <translation>Historique de l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Flag</source>
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="196"/>
+        <location filename="../../desktop/app/lab_results.py" line="197"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="219"/>
+        <location filename="../../desktop/app/lab_results.py" line="220"/>
         <source>Open the report</source>
         <translation>Ouvrir le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="220"/>
+        <location filename="../../desktop/app/lab_results.py" line="221"/>
         <source>Show the report this result came with.</source>
         <translation>Afficher le compte rendu dont vient ce résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="228"/>
+        <location filename="../../desktop/app/lab_results.py" line="229"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
@@ -2165,63 +2165,63 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="73"/>
+        <location filename="../../desktop/app/window.py" line="74"/>
         <source>Carnet: {0}</source>
         <translation>Carnet : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="171"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="173"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="188"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="231"/>
+        <location filename="../../desktop/app/window.py" line="232"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="236"/>
+        <location filename="../../desktop/app/window.py" line="237"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="282"/>
+        <location filename="../../desktop/app/window.py" line="283"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="334"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="335"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="377"/>
-        <location filename="../../desktop/app/window.py" line="390"/>
+        <location filename="../../desktop/app/window.py" line="378"/>
+        <location filename="../../desktop/app/window.py" line="391"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2471,32 +2471,32 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PracticeAdmin</name>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="73"/>
+        <location filename="../../desktop/app/practice_admin.py" line="74"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="75"/>
+        <location filename="../../desktop/app/practice_admin.py" line="76"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="102"/>
+        <location filename="../../desktop/app/practice_admin.py" line="103"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="104"/>
+        <location filename="../../desktop/app/practice_admin.py" line="105"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="107"/>
+        <location filename="../../desktop/app/practice_admin.py" line="108"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="108"/>
+        <location filename="../../desktop/app/practice_admin.py" line="109"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2912,93 +2912,93 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="318"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="408"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="408"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="410"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="421"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="423"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="431"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="444"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="446"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3615,32 +3615,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/app/summary.py" line="46"/>
+        <location filename="../../desktop/app/summary.py" line="47"/>
         <source>Medical summary: {0}</source>
         <translation>Synthèse médicale : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="52"/>
+        <location filename="../../desktop/app/summary.py" line="53"/>
         <source>Summary preview</source>
         <translation>Aperçu de la synthèse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="55"/>
+        <location filename="../../desktop/app/summary.py" line="56"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="56"/>
+        <location filename="../../desktop/app/summary.py" line="57"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="82"/>
+        <location filename="../../desktop/app/summary.py" line="83"/>
         <source>Save the summary as PDF</source>
         <translation>Enregistrer la synthèse en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="99"/>
+        <location filename="../../desktop/app/summary.py" line="100"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -3806,7 +3806,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="109"/>
         <source>Started on</source>
         <translation>Débuté le</translation>
     </message>
@@ -3817,7 +3817,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="109"/>
         <source>Stopped on</source>
         <translation>Arrêté le</translation>
     </message>
@@ -3837,27 +3837,27 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="98"/>
         <source>Stop today</source>
         <translation>Arrêter aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="112"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="113"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="115"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="116"/>
         <source>Name the drug.</source>
         <translation>Indiquez le médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="119"/>
         <source>A treatment cannot stop before it started.</source>
         <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="121"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="122"/>
         <source>A reason for stopping needs the date it stopped.</source>
         <translation>Un motif d&apos;arrêt demande la date d&apos;arrêt.</translation>
     </message>
@@ -3874,52 +3874,57 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="47"/>
+        <location filename="../../desktop/app/unlock.py" line="42"/>
         <source>Carnet: unlock</source>
         <translation>Carnet : déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="52"/>
+        <location filename="../../desktop/app/unlock.py" line="45"/>
+        <source>Your practice</source>
+        <translation>Votre cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="50"/>
         <source>your login (empty: whoever the passphrase opens)</source>
         <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="59"/>
+        <location filename="../../desktop/app/unlock.py" line="57"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="65"/>
+        <location filename="../../desktop/app/unlock.py" line="63"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="66"/>
+        <location filename="../../desktop/app/unlock.py" line="64"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="71"/>
+        <location filename="../../desktop/app/unlock.py" line="69"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="98"/>
+        <location filename="../../desktop/app/unlock.py" line="96"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="127"/>
+        <location filename="../../desktop/app/unlock.py" line="125"/>
         <source>Unlocking… This version of Carnet brings the practice&apos;s database up to date, once: a few seconds, up to a few minutes for a very large practice that never synced. Do not close Carnet.</source>
         <translation>Déverrouillage… Cette version de Carnet met à jour la base de données du cabinet, une seule fois : quelques secondes, jusqu&apos;à quelques minutes pour un très gros cabinet jamais synchronisé. Ne fermez pas Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="137"/>
+        <location filename="../../desktop/app/unlock.py" line="135"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="174"/>
+        <location filename="../../desktop/app/unlock.py" line="172"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -4060,77 +4065,77 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Nasale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="149"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="154"/>
         <source>Dose number</source>
         <translation>Numéro de dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
         <source>1, 2, 3…</source>
         <translation>1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="156"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="158"/>
         <source>Injection site</source>
         <translation>Site d&apos;injection</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="159"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="164"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="166"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="167"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="169"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="172"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="175"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="177"/>
         <source>The dose number is a whole number: 1, 2, 3…</source>
         <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
@@ -4138,52 +4143,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="195"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="199"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="201"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="205"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="205"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="195"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="233"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -4609,7 +4614,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="147"/>
+        <location filename="../../desktop/app/main.py" line="142"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -4617,87 +4622,87 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>dates</name>
     <message>
-        <location filename="../../desktop/app/dates.py" line="71"/>
+        <location filename="../../desktop/app/dates.py" line="72"/>
         <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
         <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="79"/>
+        <location filename="../../desktop/app/dates.py" line="80"/>
         <source>“{0}” is not a date of the calendar.</source>
         <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="83"/>
+        <location filename="../../desktop/app/dates.py" line="84"/>
         <source>“{0}” is in the future or too long ago.</source>
         <translation>« {0} » est dans le futur ou trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="94"/>
+        <location filename="../../desktop/app/dates.py" line="95"/>
         <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="97"/>
+        <location filename="../../desktop/app/dates.py" line="98"/>
         <source>“{0}” is not a date: type it as 22/06/1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="132"/>
+        <location filename="../../desktop/app/dates.py" line="152"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="135"/>
+        <location filename="../../desktop/app/dates.py" line="155"/>
         <source>{0} month</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="137"/>
+        <location filename="../../desktop/app/dates.py" line="157"/>
         <source>{0} months</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="141"/>
+        <location filename="../../desktop/app/dates.py" line="161"/>
         <source>{0} day</source>
         <translation>{0} jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="143"/>
+        <location filename="../../desktop/app/dates.py" line="163"/>
         <source>{0} days</source>
         <translation>{0} jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="153"/>
+        <location filename="../../desktop/app/dates.py" line="173"/>
         <source>born on {0}</source>
         <comment>female</comment>
         <translation>née le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="155"/>
+        <location filename="../../desktop/app/dates.py" line="175"/>
         <source>born on {0}</source>
         <comment>male</comment>
         <translation>né le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="156"/>
+        <location filename="../../desktop/app/dates.py" line="176"/>
         <source>born on {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="162"/>
+        <location filename="../../desktop/app/dates.py" line="182"/>
         <source>born {0}</source>
         <comment>female</comment>
         <translation>née {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="164"/>
+        <location filename="../../desktop/app/dates.py" line="184"/>
         <source>born {0}</source>
         <comment>male</comment>
         <translation>né {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="165"/>
+        <location filename="../../desktop/app/dates.py" line="185"/>
         <source>born {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) {0}</translation>

@@ -117,3 +117,18 @@ def test_a_birth_date_typed_short_shows_as_understood(start_app: Any, morning: P
     app.wait_text("05/03/1985")  # the date as understood, once the field is left
     assert app.text("text", "Date de naissance (jj/mm/aaaa)") == "05/03/1985"
     app.screenshot("birth-date-understood")
+
+
+def test_the_first_unlock_after_carnet_init_names_the_practice(
+    start_app: Any, session: Session, tmp_path: Path
+) -> None:
+    """It read the folder's name ('cabinet'; 'demo' after carnet demo)."""
+    folder = tmp_path / "cabinet"
+    settings = {"XDG_CONFIG_HOME": session.env["XDG_CONFIG_HOME"]}  # the app's own settings
+    carnet_cli(folder, "init", "--practice", "Cabinet des Tilleuls", "--user", "dr.martin",
+               env=settings)  # fmt: skip
+    app = start_app(folder)
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    app.wait("label", name="Cabinet des Tilleuls")
+    assert "cabinet" not in app.screen_texts()
+    app.screenshot("unlock-names-the-practice")

@@ -311,10 +311,14 @@ class App:
 
 
 
-def carnet_cli(data_dir: Path, *args: str, stdin: str | None = None) -> str:
-    """The ``carnet`` command, to prepare a practice (never to do what the test checks)."""
+def carnet_cli(
+    data_dir: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> str:
+    """The ``carnet`` command, to prepare a practice (never to do what the test checks);
+    ``env`` adds to its environment (a Session's settings folder: XDG_CONFIG_HOME)."""
     env = {
         **os.environ,
+        **(env or {}),
         "CARNET_DATA_DIR": str(data_dir),
         "CARNET_PASSPHRASE": PASSPHRASE,
         "CARNET_NEW_PASSPHRASE": PASSPHRASE,  # join: this computer's own passphrase
