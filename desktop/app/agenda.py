@@ -90,11 +90,23 @@ class Cell:
     appointment: Appointment
 
 
+def _span_min(a: Appointment) -> tuple[int, int]:
+    """(start, end) of an appointment in minutes of its day."""
+    at = a.starts_at or ""
+    try:
+        start = int(at[11:13]) * 60 + int(at[14:16])
+        minutes = max(1, int(a.duration_min or STEP))
+    except (TypeError, ValueError):
+        start, minutes = 0, STEP
+    return start, start + minutes
+
+
 def lay_out(placed: list[Placed]) -> list[Cell]:
-    """A cell for each appointment, none shared: one that starts in a later row than the
-    one before still runs ends that one's cell at its row (08:45 for 20 minutes then
-    09:05: one row each); those that start in the same row (09:00 and 09:10, a double
-    booking) take lanes side by side. Booked before cancelled in a row; clipped at 20:00."""
+    """A cell for each appointment, none shared. One that begins when the one before has
+    ended, in the row that one's last quarter hour rounds into, ends that one's cell at
+    its row (08:45 for 20 minutes then 09:05: one row each). Appointments whose times
+    overlap (a double booking: 10:25 for 20 minutes and 10:30), or that start in the
+    same row, take lanes side by side. Booked before cancelled in a row; clipped at 20:00."""
     cells: list[Cell] = []
     lanes: dict[int, list[list[Cell]]] = {}
     order = sorted(
@@ -104,8 +116,16 @@ def lay_out(placed: list[Placed]) -> list[Cell]:
         cell = Cell(col, 0, row, min(end, ROWS), a)
         column = lanes.setdefault(col, [])
         free = next((i for i, lane in enumerate(column) if lane[-1].end <= row), None)
-        if free is None:  # shorten the first whose last appointment started earlier
-            free = next((i for i, lane in enumerate(column) if lane[-1].row < row), None)
+        if free is None:  # only rounding makes them meet: the earlier one's cell ends here
+            begins = _span_min(a)[0]
+            free = next(
+                (
+                    i
+                    for i, lane in enumerate(column)
+                    if lane[-1].row < row and _span_min(lane[-1].appointment)[1] <= begins
+                ),
+                None,
+            )
             if free is not None:
                 column[free][-1] = replace(column[free][-1], end=row)
         if free is None:

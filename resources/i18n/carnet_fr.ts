@@ -246,113 +246,113 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="158"/>
-        <location filename="../../desktop/app/agenda.py" line="470"/>
+        <location filename="../../desktop/app/agenda.py" line="178"/>
+        <location filename="../../desktop/app/agenda.py" line="490"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="169"/>
+        <location filename="../../desktop/app/agenda.py" line="189"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="170"/>
+        <location filename="../../desktop/app/agenda.py" line="190"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="173"/>
+        <location filename="../../desktop/app/agenda.py" line="193"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="174"/>
+        <location filename="../../desktop/app/agenda.py" line="194"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="175"/>
+        <location filename="../../desktop/app/agenda.py" line="195"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="176"/>
+        <location filename="../../desktop/app/agenda.py" line="196"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="177"/>
+        <location filename="../../desktop/app/agenda.py" line="197"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="183"/>
+        <location filename="../../desktop/app/agenda.py" line="203"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="184"/>
+        <location filename="../../desktop/app/agenda.py" line="204"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="196"/>
+        <location filename="../../desktop/app/agenda.py" line="216"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="205"/>
+        <location filename="../../desktop/app/agenda.py" line="225"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="206"/>
+        <location filename="../../desktop/app/agenda.py" line="226"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="207"/>
+        <location filename="../../desktop/app/agenda.py" line="227"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="208"/>
+        <location filename="../../desktop/app/agenda.py" line="228"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="209"/>
+        <location filename="../../desktop/app/agenda.py" line="229"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="348"/>
+        <location filename="../../desktop/app/agenda.py" line="368"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="463"/>
+        <location filename="../../desktop/app/agenda.py" line="483"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="472"/>
+        <location filename="../../desktop/app/agenda.py" line="492"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="484"/>
+        <location filename="../../desktop/app/agenda.py" line="504"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="504"/>
+        <location filename="../../desktop/app/agenda.py" line="524"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="384"/>
+        <location filename="../../desktop/app/agenda.py" line="404"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -499,74 +499,91 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="46"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="46"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="60"/>
+        <location filename="../../desktop/app/appointment.py" line="62"/>
         <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
         <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <location filename="../../desktop/app/appointment.py" line="74"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="74"/>
+        <location filename="../../desktop/app/appointment.py" line="77"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="75"/>
+        <location filename="../../desktop/app/appointment.py" line="78"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="76"/>
+        <location filename="../../desktop/app/appointment.py" line="79"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="77"/>
+        <location filename="../../desktop/app/appointment.py" line="80"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="110"/>
+        <location filename="../../desktop/app/appointment.py" line="113"/>
         <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
         <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <location filename="../../desktop/app/appointment.py" line="117"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="122"/>
+        <location filename="../../desktop/app/appointment.py" line="125"/>
         <source>{0} is in the past. Book the appointment anyway?</source>
         <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="125"/>
+        <location filename="../../desktop/app/appointment.py" line="128"/>
+        <location filename="../../desktop/app/appointment.py" line="193"/>
         <source>Book anyway</source>
         <translation>Prendre quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="126"/>
+        <location filename="../../desktop/app/appointment.py" line="129"/>
+        <location filename="../../desktop/app/appointment.py" line="194"/>
         <source>Change the time</source>
         <translation>Changer l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="182"/>
+        <source>{0} at {1} ({2} min)</source>
+        <translation>{0} à {1} ({2} min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="190"/>
+        <source>{0} already has {1} at that time. Book the appointment anyway?</source>
+        <translation>{0} a déjà {1} à cette heure-là. Prendre le rendez-vous quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="191"/>
+        <source>The practitioner</source>
+        <translation>Le praticien</translation>
     </message>
 </context>
 <context>

@@ -180,14 +180,19 @@ def test_rows_spanned_and_every_appointment_its_own_cell():
                        status=status)  # fmt: skip
 
     a, b, c, d = at("08:45"), at("09:05"), at("10:00"), at("10:10")
+    a, b = replace(a, duration_min=20), replace(b, duration_min=20)
     gone = at("10:00", "cancelled")
+    late = replace(at("10:25"), duration_min=20)
+    over = at("10:30")  # while 10:25 runs: a double booking
     cells = lay_out([(0, 3, 5, a), (0, 4, 6, b), (0, 8, 9, gone), (0, 8, 9, c), (0, 8, 9, d),
-                     (1, 46, 50, a)])  # fmt: skip
+                     (0, 9, 11, late), (0, 10, 11, over), (1, 46, 50, a)])  # fmt: skip
     assert cells == [
         Cell(0, 0, 3, 4, a),  # 08:45 for 20 min ends its cell where 09:05 begins
         Cell(0, 0, 4, 6, b),
         Cell(0, 0, 8, 9, c),  # the same quarter hour: side by side, booked first
+        Cell(0, 0, 9, 11, late),  # its whole 20 minutes: the 10:30 overlaps it
         Cell(0, 1, 8, 9, d),
+        Cell(0, 1, 10, 11, over),
         Cell(0, 2, 8, 9, gone),
         Cell(1, 0, 46, ROWS, a),  # clipped at 20:00
     ]
@@ -200,7 +205,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     ids = {}
     for start, minutes, status in (
         ("09:00", 45, "booked"),
-        ("09:30", 15, "booked"),  # overlaps the one before: same cell
+        ("09:30", 15, "booked"),  # overlaps the one before: beside it
         ("14:00", 20, "cancelled"),
         ("19:30", 60, "booked"),  # runs past 20:00
     ):
@@ -216,10 +221,10 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     agenda = _agenda(opened, qtbot, None)
     grid = agenda.grid
     nine = row_for("2026-03-04T09:00")
-    assert nine is not None and grid.rowSpan(nine, 0) == 2  # up to the 09:30 of its own
+    assert nine is not None and grid.rowSpan(nine, 0) == 3
     item = grid.item(nine, 0)
     assert item is not None and "09:00" in item.text() and "09:30" not in item.text()
-    half_past = grid.item(nine + 2, 0)
+    half_past = grid.item(nine + 2, 1)  # within the 09:00's 45 minutes: beside it
     assert half_past is not None and half_past.text().startswith("09:30 MARTIN Paul")
     two = row_for("2026-03-04T14:00")
     assert two is not None and grid.rowSpan(two, 0) == 2
@@ -231,7 +236,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     assert agenda.selected() is not None and agenda.selected().id == ids["09:00"]  # type: ignore[union-attr]
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         agenda.week_view.setChecked(True)  # spans are redrawn, not left over
-    assert grid.rowSpan(nine, 2) == 2 and grid.rowSpan(nine, 0) == 1
+    assert grid.rowSpan(nine, 2) == 3 and grid.rowSpan(nine, 0) == 1
 
 
 def test_french_day_names(french: None, opened: Tasks, qtbot: QtBot):
@@ -426,3 +431,35 @@ def test_appointments_of_one_quarter_hour_each_have_a_cell_to_open_and_cancel(
     # New appointment in the second lane: that lane's day and practitioner.
     grid.setCurrentCell(9, 1)
     assert agenda.selected_start() == "2026-03-04T10:15"
+
+
+def test_booking_over_the_practitioners_booked_time_asks_first(
+    french: None, opened: Tasks, qtbot: QtBot
+):
+    """A secretary booked 10:30 for Dr Martin over BLANCHARD's 10:25 of 20 minutes: no
+    word, and the grid then drew the 10:25 one row high, as if it ended at 10:30."""
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    other = p.search_patients("muller")[0]["id"]
+    p.create_record("appointment", {
+        "patient_id": pid, "practitioner_id": p.user_id, "starts_at": "2031-03-04T10:25",
+        "duration_min": 20, "status": "booked",
+    })  # fmt: skip
+    agenda = _agenda(opened, qtbot, (other, "MÜLLER Hélène"))
+    dialog = AppointmentDialog(
+        opened, patient_id=other, patient_name="MÜLLER Hélène", starts_at="2031-03-04T10:30",
+        parent=agenda,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.practitioner.count() > 0, timeout=5000)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.overlap_question is not None, timeout=5000)
+    box = dialog.overlap_question
+    assert "MARTIN Paul à 10:25 (20 min)" in box.text() and "quand même" in box.text()
+    box.buttons()[1].click()  # "Change the time": nothing written
+    dialog.start.setText("04/03/2031 10:45")  # once the 10:25 is over: no question
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.buttons.accepted.emit()
+    starts = sorted(a["starts_at"] for a in p.records("appointment"))
+    assert starts == ["2031-03-04T10:25", "2031-03-04T10:45"]
