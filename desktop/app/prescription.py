@@ -132,6 +132,13 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        # Its own line, kept while the editor is open: in the status line, the first
+        # letter typed in the drug field replaced it ("11 propositions…") unread.
+        self.mentions = QLabel()
+        self.mentions.setObjectName("missingMentions")
+        self.mentions.setWordWrap(True)
+        self.mentions.setStyleSheet("color: #8a5a00")
+        self.mentions.hide()
 
         remove = QPushButton(self.tr("Remove the line"))
         remove.clicked.connect(self.table.remove_current)
@@ -179,6 +186,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.patient)
+        layout.addWidget(self.mentions)
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(measures)
@@ -227,8 +235,9 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             self.height_box.setValue(float(info["height"] or 0))
         self._fill_renew_menu(info["earlier"])
         self._keep_templates(info["templates"])
-        if info.get("missing"):
-            self.status.setText(self.missing_text(info["missing"]))
+        missing = info.get("missing")
+        self.mentions.setText("⚠ " + self.missing_text(missing) if missing else "")
+        self.mentions.setVisible(bool(missing))
 
     def missing_text(self, missing: list[str]) -> str:
         """The mentions the law requires on the paper that are not filled in yet, and where."""

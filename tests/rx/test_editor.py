@@ -317,12 +317,18 @@ def test_renewing_keeps_the_notes_of_the_earlier_prescription(
 def test_the_editor_names_the_mentions_the_paper_still_lacks(
     rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
 ):
-    assert editor_for(rx_tasks, adult, qtbot).info["missing"] == []  # all filled in
+    complete_paper = editor_for(rx_tasks, adult, qtbot)
+    assert complete_paper.info["missing"] == []  # all filled in
+    assert not complete_paper.mentions.isVisible()
     assert rx_practice.user_id is not None
     practitioners.set_profile(rx_practice, rx_practice.user_id, {"rpps": ""})
     editor = editor_for(rx_tasks, adult, qtbot)
     assert editor.info["missing"] == ["rpps"]
-    assert "RPPS" in editor.status.text() and "My practitioner profile" in editor.status.text()
+    said = editor.mentions
+    assert said.isVisible() and "RPPS" in said.text() and "My practitioner profile" in said.text()
+    complete(editor, qtbot, "amoxi", "amoxicilline 1 g, comprimé dispersible")
+    # the list's proposals, then the added line, took the status line: the lack is still said
+    assert said.isVisible() and "RPPS" in said.text()
 
 
 def test_the_documents_folder_is_never_the_working_directory(
