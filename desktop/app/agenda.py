@@ -9,6 +9,7 @@ side, the column split in lanes (``lay_out``); Enter or a double click opens it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -32,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
-from desktop.app.appointment import AppointmentDialog
+from desktop.app.appointment import AppointmentDialog, already_booked, overlapping
+from desktop.app.confirm import ask
 from desktop.app.errors import message_for
 from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
@@ -466,8 +468,32 @@ class AgendaWindow(QWidget):
             fields["practitioner_id"] = practitioner
         if not fields:
             return
-        record_id = a.id
-        self._write(lambda p: p.update_record("appointment", record_id, fields))
+        record_id, minutes = a.id, int(a.duration_min or STEP)
+        start = dt.datetime.fromisoformat(starts_at)
+        end = start + dt.timedelta(minutes=minutes)
+        whose = fields.get("practitioner_id") or a.practitioner_id
+
+        def move() -> None:
+            self._write(lambda p: p.update_record("appointment", record_id, fields))
+
+        def answer(others: list[Appointment]) -> None:
+            if not others:
+                move()
+                return
+            name = next(
+                (u.get("display_name") or u["username"] for u in self.practitioners
+                 if u["id"] == whose),
+                "",
+            )  # fmt: skip
+            self.confirm = ask(
+                self, self.tr("Agenda"), already_booked(name, others, dropped=True),
+                yes=self.tr("Move anyway"), no=self.tr("Leave it where it was"), on_yes=move,
+            )  # fmt: skip
+
+        self.tasks.db(
+            lambda p: overlapping(p, whose, start, end, record_id), on_done=answer,
+            on_error=self._failed,
+        )  # fmt: skip
 
     def _open(self, dialog: AppointmentDialog) -> None:
         dialog.saved.connect(lambda _: self._after_write())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -178,24 +178,35 @@ class AppointmentDialog(WriteDialog):
             if not others:
                 self.save(past_confirmed=True, overlap_confirmed=True)
                 return
-            booked = "; ".join(
-                self.tr("{0} at {1} ({2} min)").format(
-                    a.patient_name(), (a.starts_at or "")[11:16], a.duration_min or 15
-                )
-                for a in others[:3]
-            )
             self.overlap_question = ask(
                 self,
                 self.windowTitle(),
-                self.tr("{0} already has {1} at that time. Book the appointment anyway?").format(
-                    self.practitioner.currentText() or self.tr("The practitioner"), booked
-                ),
+                already_booked(self.practitioner.currentText(), others),
                 yes=self.tr("Book anyway"),
                 no=self.tr("Change the time"),
                 on_yes=lambda: self.save(past_confirmed=True, overlap_confirmed=True),
             )
 
         self.tasks.db(taken, on_done=answer, on_error=self._failed)
+
+
+def already_booked(practitioner: str, others: list[Appointment], *, dropped: bool = False) -> str:
+    """ "Dr Claire Martin already has BLANCHARD Isabelle at 10:25 (20 min) at that time.
+    Book the appointment anyway?" (translated; ``dropped``: "Move it there anyway?")."""
+    booked = "; ".join(
+        QCoreApplication.translate("AppointmentDialog", "{0} at {1} ({2} min)").format(
+            a.patient_name(), (a.starts_at or "")[11:16], a.duration_min or 15
+        )
+        for a in others[:3]
+    )
+    who = practitioner or QCoreApplication.translate("AppointmentDialog", "The practitioner")
+    if dropped:
+        return QCoreApplication.translate(
+            "AppointmentDialog", "{0} already has {1} at that time. Move it there anyway?"
+        ).format(who, booked)
+    return QCoreApplication.translate(
+        "AppointmentDialog", "{0} already has {1} at that time. Book the appointment anyway?"
+    ).format(who, booked)
 
 
 def overlapping(

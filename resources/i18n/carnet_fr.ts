@@ -246,113 +246,124 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="178"/>
-        <location filename="../../desktop/app/agenda.py" line="490"/>
+        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="489"/>
+        <location filename="../../desktop/app/agenda.py" line="516"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="189"/>
+        <location filename="../../desktop/app/agenda.py" line="191"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="190"/>
+        <location filename="../../desktop/app/agenda.py" line="192"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="193"/>
+        <location filename="../../desktop/app/agenda.py" line="195"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="194"/>
+        <location filename="../../desktop/app/agenda.py" line="196"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="195"/>
+        <location filename="../../desktop/app/agenda.py" line="197"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="196"/>
+        <location filename="../../desktop/app/agenda.py" line="198"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="197"/>
+        <location filename="../../desktop/app/agenda.py" line="199"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="203"/>
+        <location filename="../../desktop/app/agenda.py" line="205"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="204"/>
+        <location filename="../../desktop/app/agenda.py" line="206"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="216"/>
+        <location filename="../../desktop/app/agenda.py" line="218"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="225"/>
+        <location filename="../../desktop/app/agenda.py" line="227"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="226"/>
+        <location filename="../../desktop/app/agenda.py" line="228"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="227"/>
+        <location filename="../../desktop/app/agenda.py" line="229"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="228"/>
+        <location filename="../../desktop/app/agenda.py" line="230"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="229"/>
+        <location filename="../../desktop/app/agenda.py" line="231"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="368"/>
+        <location filename="../../desktop/app/agenda.py" line="370"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="483"/>
+        <location filename="../../desktop/app/agenda.py" line="490"/>
+        <source>Move anyway</source>
+        <translation>Déplacer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="490"/>
+        <source>Leave it where it was</source>
+        <translation>Le laisser où il était</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="509"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="492"/>
+        <location filename="../../desktop/app/agenda.py" line="518"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="504"/>
+        <location filename="../../desktop/app/agenda.py" line="530"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="524"/>
+        <location filename="../../desktop/app/agenda.py" line="550"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="404"/>
+        <location filename="../../desktop/app/agenda.py" line="406"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -560,28 +571,33 @@
     </message>
     <message>
         <location filename="../../desktop/app/appointment.py" line="128"/>
-        <location filename="../../desktop/app/appointment.py" line="193"/>
+        <location filename="../../desktop/app/appointment.py" line="185"/>
         <source>Book anyway</source>
         <translation>Prendre quand même</translation>
     </message>
     <message>
         <location filename="../../desktop/app/appointment.py" line="129"/>
-        <location filename="../../desktop/app/appointment.py" line="194"/>
+        <location filename="../../desktop/app/appointment.py" line="186"/>
         <source>Change the time</source>
         <translation>Changer l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="182"/>
+        <location filename="../../desktop/app/appointment.py" line="197"/>
         <source>{0} at {1} ({2} min)</source>
         <translation>{0} à {1} ({2} min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="190"/>
+        <location filename="../../desktop/app/appointment.py" line="204"/>
+        <source>{0} already has {1} at that time. Move it there anyway?</source>
+        <translation>{0} a déjà {1} à cette heure-là. Le déplacer là quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="207"/>
         <source>{0} already has {1} at that time. Book the appointment anyway?</source>
         <translation>{0} a déjà {1} à cette heure-là. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="191"/>
+        <location filename="../../desktop/app/appointment.py" line="202"/>
         <source>The practitioner</source>
         <translation>Le praticien</translation>
     </message>
@@ -2796,132 +2812,132 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="136"/>
+        <location filename="../../desktop/app/prescription.py" line="143"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="140"/>
+        <location filename="../../desktop/app/prescription.py" line="147"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <location filename="../../desktop/app/prescription.py" line="148"/>
         <source>Renew an earlier prescription of this patient</source>
         <translation>Renouveler une ordonnance antérieure de ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="145"/>
+        <location filename="../../desktop/app/prescription.py" line="152"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="154"/>
         <source>Add the lines of a template, or save these lines as one</source>
         <translation>Ajouter les lignes d&apos;un modèle, ou enregistrer ces lignes comme modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="154"/>
+        <location filename="../../desktop/app/prescription.py" line="161"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="156"/>
+        <location filename="../../desktop/app/prescription.py" line="163"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="211"/>
+        <location filename="../../desktop/app/prescription.py" line="219"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="215"/>
+        <location filename="../../desktop/app/prescription.py" line="223"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="219"/>
+        <location filename="../../desktop/app/prescription.py" line="227"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="222"/>
+        <location filename="../../desktop/app/prescription.py" line="230"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="236"/>
+        <location filename="../../desktop/app/prescription.py" line="245"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="237"/>
+        <location filename="../../desktop/app/prescription.py" line="246"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="238"/>
+        <location filename="../../desktop/app/prescription.py" line="247"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="239"/>
+        <location filename="../../desktop/app/prescription.py" line="248"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="240"/>
+        <location filename="../../desktop/app/prescription.py" line="249"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <location filename="../../desktop/app/prescription.py" line="252"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="268"/>
+        <location filename="../../desktop/app/prescription.py" line="277"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="289"/>
+        <location filename="../../desktop/app/prescription.py" line="298"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="289"/>
+        <location filename="../../desktop/app/prescription.py" line="298"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="305"/>
+        <location filename="../../desktop/app/prescription.py" line="314"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="321"/>
+        <location filename="../../desktop/app/prescription.py" line="330"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="322"/>
+        <location filename="../../desktop/app/prescription.py" line="331"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="324"/>
+        <location filename="../../desktop/app/prescription.py" line="333"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="326"/>
+        <location filename="../../desktop/app/prescription.py" line="335"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="152"/>
+        <location filename="../../desktop/app/prescription.py" line="159"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>

@@ -463,3 +463,33 @@ def test_booking_over_the_practitioners_booked_time_asks_first(
         dialog.buttons.accepted.emit()
     starts = sorted(a["starts_at"] for a in p.records("appointment"))
     assert starts == ["2031-03-04T10:25", "2031-03-04T10:45"]
+
+
+def test_a_drop_onto_a_booked_time_asks_first(french: None, opened: Tasks, qtbot: QtBot):
+    moved = _book(opened, "2026-03-04T09:00")
+    _book(opened, "2026-03-04T10:30")
+    agenda = _agenda(opened, qtbot, None)
+
+    def drop_on_half_past_ten() -> None:
+        agenda.grid.setCurrentCell(4, 0)
+        target = agenda.grid.visualItemRect(agenda.grid.item(4, 0)).center()
+        target.setY(agenda.grid.rowViewportPosition(10) + 3)
+        mime = agenda.grid.mimeData([agenda.grid.item(4, 0)])
+        agenda.grid.dropEvent(QDropEvent(
+            QPointF(target), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ))  # fmt: skip
+
+    start = lambda: opened.db(lambda p: p.get("appointment", moved)["starts_at"]).result(5)  # noqa: E731
+    agenda.confirm = None
+    drop_on_half_past_ten()
+    qtbot.waitUntil(lambda: agenda.confirm is not None, timeout=5000)
+    assert "a déjà MARTIN Paul à 10:30 (15 min)" in agenda.confirm.text()
+    agenda.confirm.buttons()[1].click()  # left where it was
+    assert start() == "2026-03-04T09:00"
+    agenda.confirm = None
+    drop_on_half_past_ten()
+    qtbot.waitUntil(lambda: agenda.confirm is not None, timeout=5000)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.confirm.buttons()[0].click()  # moved anyway
+    assert start() == "2026-03-04T10:30"
