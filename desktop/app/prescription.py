@@ -61,6 +61,13 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
         for item in chart.prescriptions
         if item.current is not None
     ]
+    current = [
+        RxLine(t.drug, t.dosage or "", long_term=True)
+        for t in chart.treatments
+        if t.drug and not t.stopped
+    ]
+    if current:  # a renewal of what the patient takes, first
+        earlier.insert(0, Earlier("", current, current=True))
     return {
         "patient": prescriptions.patient_on_paper(chart.identity()),
         "allergies": [a.substance for a in real_allergies(chart.allergies) if a.substance],

@@ -2762,182 +2762,182 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="90"/>
+        <location filename="../../desktop/app/prescription.py" line="97"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="101"/>
+        <location filename="../../desktop/app/prescription.py" line="108"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="106"/>
+        <location filename="../../desktop/app/prescription.py" line="113"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="107"/>
+        <location filename="../../desktop/app/prescription.py" line="114"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="108"/>
+        <location filename="../../desktop/app/prescription.py" line="115"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="121"/>
+        <location filename="../../desktop/app/prescription.py" line="128"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="125"/>
+        <location filename="../../desktop/app/prescription.py" line="132"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="126"/>
+        <location filename="../../desktop/app/prescription.py" line="133"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="129"/>
+        <location filename="../../desktop/app/prescription.py" line="136"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="130"/>
+        <location filename="../../desktop/app/prescription.py" line="137"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="143"/>
+        <location filename="../../desktop/app/prescription.py" line="150"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="154"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="148"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Renew an earlier prescription of this patient</source>
         <translation>Renouveler une ordonnance antérieure de ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="152"/>
+        <location filename="../../desktop/app/prescription.py" line="159"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="154"/>
+        <location filename="../../desktop/app/prescription.py" line="161"/>
         <source>Add the lines of a template, or save these lines as one</source>
         <translation>Ajouter les lignes d&apos;un modèle, ou enregistrer ces lignes comme modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="161"/>
+        <location filename="../../desktop/app/prescription.py" line="168"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="163"/>
+        <location filename="../../desktop/app/prescription.py" line="170"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="219"/>
+        <location filename="../../desktop/app/prescription.py" line="226"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="223"/>
+        <location filename="../../desktop/app/prescription.py" line="230"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="227"/>
+        <location filename="../../desktop/app/prescription.py" line="234"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="230"/>
+        <location filename="../../desktop/app/prescription.py" line="237"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="245"/>
+        <location filename="../../desktop/app/prescription.py" line="252"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="246"/>
+        <location filename="../../desktop/app/prescription.py" line="253"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="247"/>
+        <location filename="../../desktop/app/prescription.py" line="254"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="248"/>
+        <location filename="../../desktop/app/prescription.py" line="255"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="249"/>
+        <location filename="../../desktop/app/prescription.py" line="256"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="252"/>
+        <location filename="../../desktop/app/prescription.py" line="259"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="277"/>
+        <location filename="../../desktop/app/prescription.py" line="284"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="298"/>
+        <location filename="../../desktop/app/prescription.py" line="305"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="298"/>
+        <location filename="../../desktop/app/prescription.py" line="305"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="314"/>
+        <location filename="../../desktop/app/prescription.py" line="321"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="330"/>
+        <location filename="../../desktop/app/prescription.py" line="337"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="331"/>
+        <location filename="../../desktop/app/prescription.py" line="338"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="333"/>
+        <location filename="../../desktop/app/prescription.py" line="340"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="335"/>
+        <location filename="../../desktop/app/prescription.py" line="342"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="159"/>
+        <location filename="../../desktop/app/prescription.py" line="166"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -3144,27 +3144,32 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="33"/>
+        <location filename="../../desktop/app/rx_renew.py" line="35"/>
+        <source>Current treatments: {0}</source>
+        <translation>Traitements en cours : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="38"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="44"/>
+        <location filename="../../desktop/app/rx_renew.py" line="49"/>
         <source>Renew a prescription</source>
         <translation>Renouveler une ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="45"/>
+        <location filename="../../desktop/app/rx_renew.py" line="50"/>
         <source>&amp;Earlier prescriptions:</source>
         <translation>Ordonnances &amp;antérieures :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="46"/>
+        <location filename="../../desktop/app/rx_renew.py" line="51"/>
         <source>Earlier prescriptions</source>
         <translation>Ordonnances antérieures</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="47"/>
+        <location filename="../../desktop/app/rx_renew.py" line="52"/>
         <source>Renew</source>
         <translation>Renouveler</translation>
     </message>

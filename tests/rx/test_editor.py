@@ -182,6 +182,41 @@ def test_renew_an_earlier_prescription_in_one_action(
     assert sorted(ls[0].substances for ls in both) == [(), ("metformine",)]
 
 
+def test_a_renewal_appointment_renews_the_current_treatments(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    """The demo's LAURENT Yvette, 84, came for 'Renouvellement': her lévothyroxine and
+    amlodipine were in the chart's treatments, never on an ordonnance of Carnet, and
+    'Renouveler…' offered only a paracétamol of last month: each drug typed again."""
+    p = rx_practice
+    for drug, dosage, stopped in (
+        ("Lévothyroxine 50 µg", "1 cp le matin à jeun", None),
+        ("Amlodipine 5 mg", "1 cp le matin", None),
+        ("Oméprazole 20 mg", "1 gél le soir", "2026-01-10"),
+    ):
+        p.create_record("treatment", {"patient_id": adult, "drug": drug, "dosage": dosage,
+                                      "started": "2005-08-29", "stopped": stopped})  # fmt: skip
+    prescriptions.add(p, adult, [RxLine("paracétamol 1 g, comprimé", "1 cp x 3", "5 jours")])
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.renew_button.click()
+    dialog = editor.renew_dialog
+    assert dialog is not None and dialog.list.count() == 2
+    running = [t for t in p.chart(adult).treatments if not t.stopped]  # the chart's order
+    assert {t.drug for t in running} == {"Lévothyroxine 50 µg", "Amlodipine 5 mg"}
+    assert dialog.list.item(0).text() == (
+        "Current treatments: " + ", ".join(str(t.drug) for t in running)
+    )  # the stopped one is not renewed
+    assert dialog.list.item(1).text().endswith("paracétamol 1 g, comprimé")
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # chosen first: Enter renews them
+    lines = editor.table.lines()
+    assert [(x.drug, x.dosage, x.long_term) for x in lines] == [
+        (t.drug, t.dosage, True) for t in running
+    ]
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save_button.click()
+    assert len([t for t in p.chart(adult).treatments if not t.stopped]) == 2  # not twice
+
+
 def test_a_template_saved_once_fills_the_next_prescription(
     rx_tasks: Tasks, adult: str, qtbot: QtBot
 ):
