@@ -101,6 +101,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self._index: DrugIndex | None = None  # opened, used and closed on the worker only
         self._hits: dict[str, Drug] = {}
         self.warning: AllergyWarning | None = None
+        self.incomplete_question: Any = None  # lines without posology or duration
         self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
         self._leaving = False  # the GP chose to discard the lines
         self.discard_question: QMessageBox | None = None

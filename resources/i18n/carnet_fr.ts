@@ -2767,177 +2767,177 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="108"/>
+        <location filename="../../desktop/app/prescription.py" line="109"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="113"/>
+        <location filename="../../desktop/app/prescription.py" line="114"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="114"/>
+        <location filename="../../desktop/app/prescription.py" line="115"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="115"/>
+        <location filename="../../desktop/app/prescription.py" line="116"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="128"/>
+        <location filename="../../desktop/app/prescription.py" line="129"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="132"/>
+        <location filename="../../desktop/app/prescription.py" line="133"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="133"/>
+        <location filename="../../desktop/app/prescription.py" line="134"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="136"/>
+        <location filename="../../desktop/app/prescription.py" line="137"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="137"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="150"/>
+        <location filename="../../desktop/app/prescription.py" line="151"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="154"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="155"/>
+        <location filename="../../desktop/app/prescription.py" line="156"/>
         <source>Renew an earlier prescription of this patient</source>
         <translation>Renouveler une ordonnance antérieure de ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="159"/>
+        <location filename="../../desktop/app/prescription.py" line="160"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="161"/>
+        <location filename="../../desktop/app/prescription.py" line="162"/>
         <source>Add the lines of a template, or save these lines as one</source>
         <translation>Ajouter les lignes d&apos;un modèle, ou enregistrer ces lignes comme modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="168"/>
+        <location filename="../../desktop/app/prescription.py" line="169"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="170"/>
+        <location filename="../../desktop/app/prescription.py" line="171"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="226"/>
+        <location filename="../../desktop/app/prescription.py" line="227"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="230"/>
+        <location filename="../../desktop/app/prescription.py" line="231"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="234"/>
+        <location filename="../../desktop/app/prescription.py" line="235"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="237"/>
+        <location filename="../../desktop/app/prescription.py" line="238"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="252"/>
+        <location filename="../../desktop/app/prescription.py" line="253"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="253"/>
+        <location filename="../../desktop/app/prescription.py" line="254"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="254"/>
+        <location filename="../../desktop/app/prescription.py" line="255"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="255"/>
+        <location filename="../../desktop/app/prescription.py" line="256"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="256"/>
+        <location filename="../../desktop/app/prescription.py" line="257"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="259"/>
+        <location filename="../../desktop/app/prescription.py" line="260"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="284"/>
+        <location filename="../../desktop/app/prescription.py" line="285"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="305"/>
+        <location filename="../../desktop/app/prescription.py" line="306"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="305"/>
+        <location filename="../../desktop/app/prescription.py" line="306"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="321"/>
+        <location filename="../../desktop/app/prescription.py" line="322"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="337"/>
+        <location filename="../../desktop/app/prescription.py" line="338"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="338"/>
+        <location filename="../../desktop/app/prescription.py" line="339"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="340"/>
+        <location filename="../../desktop/app/prescription.py" line="341"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="342"/>
+        <location filename="../../desktop/app/prescription.py" line="343"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="166"/>
+        <location filename="../../desktop/app/prescription.py" line="167"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -3464,47 +3464,72 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>RxSaving</name>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="64"/>
+        <location filename="../../desktop/app/rx_saving.py" line="66"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="75"/>
+        <location filename="../../desktop/app/rx_saving.py" line="77"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="89"/>
+        <location filename="../../desktop/app/rx_saving.py" line="91"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="129"/>
+        <location filename="../../desktop/app/rx_saving.py" line="100"/>
+        <source>{0} The ordonnance must say them. Save it anyway?</source>
+        <translation>{0} L'ordonnance doit les indiquer. L'enregistrer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="101"/>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="102"/>
+        <source>Complete the lines</source>
+        <translation>Compléter les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="125"/>
+        <source>Line {0} ({1}) has no posology.</source>
+        <translation>La ligne {0} ({1}) n'a pas de posologie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="128"/>
+        <source>Line {0} ({1}) has no duration nor number of boxes.</source>
+        <translation>La ligne {0} ({1}) n'a ni durée ni nombre de boîtes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="158"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="169"/>
+        <location filename="../../desktop/app/rx_saving.py" line="198"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="188"/>
+        <location filename="../../desktop/app/rx_saving.py" line="217"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="190"/>
+        <location filename="../../desktop/app/rx_saving.py" line="219"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="205"/>
+        <location filename="../../desktop/app/rx_saving.py" line="234"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="211"/>
+        <location filename="../../desktop/app/rx_saving.py" line="240"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>

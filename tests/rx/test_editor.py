@@ -212,9 +212,35 @@ def test_a_renewal_appointment_renews_the_current_treatments(
     assert [(x.drug, x.dosage, x.long_term) for x in lines] == [
         (t.drug, t.dosage, True) for t in running
     ]
+    editor.save_button.click()  # no duration yet: asked, not saved
+    question = editor.incomplete_question
+    assert question is not None and question.isVisible()
+    assert "Line 1 (" in question.text() and "no duration nor number of boxes" in question.text()
+    question.buttons()[1].click()  # "Complete the lines"
+    assert len(p.chart(adult).prescriptions) == 1
+    for row in range(editor.table.rowCount()):
+        editor.table.item(row, 2).setText("3 mois")
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save_button.click()
     assert len([t for t in p.chart(adult).treatments if not t.stopped]) == 2  # not twice
+
+
+def test_a_line_without_posology_or_duration_is_asked_about(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    """R.5132-3 asks each line for its posology, and its duration or number of boxes."""
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("paracétamol 1 g, comprimé"))
+    editor.table.add(RxLine("sérum physiologique", "lavage de nez", quantity="1 boîte"))
+    editor.save_button.click()
+    question = editor.incomplete_question
+    assert question is not None and question.text().startswith(
+        "Line 1 (paracétamol 1 g, comprimé) has no posology. Line 1 (paracétamol 1 g, "
+        "comprimé) has no duration nor number of boxes."
+    )
+    assert "Line 2" not in question.text()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        question.buttons()[0].click()  # saved anyway, as the GP chose
 
 
 def test_a_template_saved_once_fills_the_next_prescription(
