@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from tests.helpers.qt import search_and_open
 
@@ -12,3 +13,36 @@ def test_a_name_and_a_birth_year_find_the_patient(window: MainWindow, qtbot: QtB
     """Typed as on the card to tell apart one VINCENT of 16: 'vincent 1964' found nobody."""
     search_and_open(qtbot, window, "paul 1950")
     assert window.chart.chart is not None and window.chart.chart.family_name == "Martin"
+
+
+def test_the_charts_appointments_say_when_and_with_whom(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    """A secretary on the phone read '02/12/2026 08:30 Vaccination' with no word of the
+    doctor, the furthest first, and last year's appointments still 'booked' among them."""
+    p = opened.practice
+    assert p is not None
+    locum = p.create_record(
+        "user", {"username": "remp", "display_name": "Dr Remplaçante", "role": "locum"}
+    )
+    [paul] = [r["id"] for r in p.search_patients("paul")]
+    for start, reason, who in (("2031-03-04T09:20", "Vaccin grippe", locum),
+                               ("2030-01-10T10:00", "Suivi", p.user_id),
+                               ("2020-05-05T11:00", "Ancien", locum)):  # fmt: skip
+        p.create_record("appointment", {
+            "patient_id": paul, "practitioner_id": who, "starts_at": start,
+            "duration_min": 15, "status": "booked", "reason": reason,
+        })  # fmt: skip
+    from desktop.app.chart import practitioner_names
+
+    # read on the worker when the window opens, before this test made the locum
+    window.chart._names_known(opened.db(practitioner_names).result(5))
+    search_and_open(qtbot, window, "paul")
+    summary = window.chart.summary.toPlainText()  # the doctor's view
+    assert summary.index("10/01/2030 10:00 Suivi · ") < summary.index(
+        "04/03/2031 09:20 Vaccin grippe · Dr Remplaçante"
+    )
+    assert "Ancien" not in summary
+    window.chart.set_clinical(False)  # the secretary's
+    desk = window.chart.desk_appointments.text()
+    assert "04/03/2031 09:20 Vaccin grippe · Dr Remplaçante" in desk and "Ancien" not in desk
