@@ -339,6 +339,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
+        self.start.seen = chart.id  # back on the day's list, the next appointment is offered
         self.desk_appointments.setText(appointments_html(chart, self.practitioner_names))
         view = self.documents_view
         if view is not None and view.isVisible() and view.patient_id == chart.id:

@@ -197,6 +197,12 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         dialog.show()
         self.deleted_dialog = dialog
 
+    def close_chart(self) -> None:
+        """The start screen again, the keyboard in today's appointments: Enter opens the
+        next patient's chart."""
+        self.chart.show_chart(None)
+        self.chart.start.today.setFocus()  # its rows come from the worker, the next chosen
+
     def focus_search(self) -> None:
         self.patients.search.setFocus()
         self.patients.search.selectAll()

@@ -371,27 +371,27 @@
 <context>
     <name>AllergyArea</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="180"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="181"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="182"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="183"/>
         <source>Withdraw “no known allergy” from this chart? It will say again that allergies are not documented. The statement stays in the chart&apos;s history.</source>
         <translation>Retirer « aucune allergie connue » de ce dossier ? Il indiquera de nouveau que les allergies ne sont pas renseignées. La mention reste dans l&apos;historique du dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="185"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="186"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="186"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="187"/>
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="195"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="196"/>
         <source>An allergy is recorded for this patient: “no known allergy” was not.</source>
         <translation>Une allergie est notée pour ce patient : « aucune allergie connue » n’a pas été enregistré.</translation>
     </message>
@@ -399,72 +399,72 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="49"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="50"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="50"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="51"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="51"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="52"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="52"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="53"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="70"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="70"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="72"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="74"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="80"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="81"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="83"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="84"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="84"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="85"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="88"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="89"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="103"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="104"/>
         <source>The chart says “no known allergy”: saving this allergy ends that.</source>
         <translation>Le dossier indique « aucune allergie connue » : enregistrer cette allergie y met fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="110"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="111"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -711,192 +711,192 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="113"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="99"/>
+        <location filename="../../desktop/app/chart.py" line="101"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="114"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="114"/>
+        <location filename="../../desktop/app/chart.py" line="116"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="115"/>
+        <location filename="../../desktop/app/chart.py" line="117"/>
         <source>Record no known allergy</source>
         <translation>Noter : aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="120"/>
         <source>The patient was asked and knows of no allergy: recorded with today&apos;s date and your name. Adding an allergy ends it; clicking it in the summary withdraws it.</source>
         <translation>Le patient a été interrogé et ne se connaît aucune allergie : noté à la date du jour, à votre nom. Ajouter une allergie y met fin ; un clic sur la mention dans la synthèse la retire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="125"/>
+        <location filename="../../desktop/app/chart.py" line="130"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="126"/>
+        <location filename="../../desktop/app/chart.py" line="131"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="132"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="128"/>
+        <location filename="../../desktop/app/chart.py" line="133"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="134"/>
+        <location filename="../../desktop/app/chart.py" line="139"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="135"/>
+        <location filename="../../desktop/app/chart.py" line="140"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="142"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="138"/>
+        <location filename="../../desktop/app/chart.py" line="143"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="140"/>
+        <location filename="../../desktop/app/chart.py" line="145"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="143"/>
+        <location filename="../../desktop/app/chart.py" line="148"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="144"/>
+        <location filename="../../desktop/app/chart.py" line="149"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="146"/>
+        <location filename="../../desktop/app/chart.py" line="151"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="148"/>
+        <location filename="../../desktop/app/chart.py" line="153"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="149"/>
+        <location filename="../../desktop/app/chart.py" line="154"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="173"/>
+        <location filename="../../desktop/app/chart.py" line="178"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="184"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>The medical content of this chart is not shown: your role does not open it. Appointments are in the agenda (Ctrl+G).</source>
         <translation>Le contenu médical de ce dossier n&apos;est pas affiché : votre rôle n&apos;y donne pas accès. Les rendez-vous sont dans l&apos;agenda (Ctrl+G).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="198"/>
+        <location filename="../../desktop/app/chart.py" line="203"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="201"/>
+        <location filename="../../desktop/app/chart.py" line="206"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="204"/>
+        <location filename="../../desktop/app/chart.py" line="209"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="212"/>
+        <location filename="../../desktop/app/chart.py" line="217"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="214"/>
+        <location filename="../../desktop/app/chart.py" line="219"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="224"/>
+        <location filename="../../desktop/app/chart.py" line="229"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="338"/>
+        <location filename="../../desktop/app/chart.py" line="352"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="412"/>
+        <location filename="../../desktop/app/chart.py" line="426"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="415"/>
+        <location filename="../../desktop/app/chart.py" line="429"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -2228,33 +2228,33 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="232"/>
+        <location filename="../../desktop/app/window.py" line="240"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="237"/>
+        <location filename="../../desktop/app/window.py" line="245"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="283"/>
+        <location filename="../../desktop/app/window.py" line="291"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="334"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="378"/>
-        <location filename="../../desktop/app/window.py" line="391"/>
+        <location filename="../../desktop/app/window.py" line="386"/>
+        <location filename="../../desktop/app/window.py" line="399"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -3481,7 +3481,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/rx_saving.py" line="100"/>
         <source>{0} The ordonnance must say them. Save it anyway?</source>
-        <translation>{0} L'ordonnance doit les indiquer. L'enregistrer quand même ?</translation>
+        <translation>{0} L&apos;ordonnance doit les indiquer. L&apos;enregistrer quand même ?</translation>
     </message>
     <message>
         <location filename="../../desktop/app/rx_saving.py" line="101"/>
@@ -3496,12 +3496,12 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     <message>
         <location filename="../../desktop/app/rx_saving.py" line="125"/>
         <source>Line {0} ({1}) has no posology.</source>
-        <translation>La ligne {0} ({1}) n'a pas de posologie.</translation>
+        <translation>La ligne {0} ({1}) n&apos;a pas de posologie.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/rx_saving.py" line="128"/>
         <source>Line {0} ({1}) has no duration nor number of boxes.</source>
-        <translation>La ligne {0} ({1}) n'a ni durée ni nombre de boîtes.</translation>
+        <translation>La ligne {0} ({1}) n&apos;a ni durée ni nombre de boîtes.</translation>
     </message>
     <message>
         <location filename="../../desktop/app/rx_saving.py" line="158"/>
@@ -4259,129 +4259,134 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="61"/>
+        <location filename="../../desktop/app/window_menus.py" line="62"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="62"/>
+        <location filename="../../desktop/app/window_menus.py" line="63"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="66"/>
+        <location filename="../../desktop/app/window_menus.py" line="67"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="69"/>
+        <location filename="../../desktop/app/window_menus.py" line="70"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="71"/>
+        <location filename="../../desktop/app/window_menus.py" line="72"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="77"/>
+        <location filename="../../desktop/app/window_menus.py" line="78"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="78"/>
+        <location filename="../../desktop/app/window_menus.py" line="79"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="80"/>
+        <location filename="../../desktop/app/window_menus.py" line="81"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="83"/>
+        <location filename="../../desktop/app/window_menus.py" line="84"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="86"/>
+        <location filename="../../desktop/app/window_menus.py" line="87"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="88"/>
+        <location filename="../../desktop/app/window_menus.py" line="89"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="91"/>
+        <location filename="../../desktop/app/window_menus.py" line="92"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="94"/>
+        <location filename="../../desktop/app/window_menus.py" line="95"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="96"/>
+        <location filename="../../desktop/app/window_menus.py" line="97"/>
         <source>Devices…</source>
         <translation>Appareils…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="99"/>
+        <location filename="../../desktop/app/window_menus.py" line="100"/>
         <source>Access log…</source>
         <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="101"/>
+        <location filename="../../desktop/app/window_menus.py" line="102"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="103"/>
+        <location filename="../../desktop/app/window_menus.py" line="104"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="124"/>
+        <location filename="../../desktop/app/window_menus.py" line="125"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="128"/>
+        <location filename="../../desktop/app/window_menus.py" line="129"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="152"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="154"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="156"/>
+        <location filename="../../desktop/app/window_menus.py" line="157"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="158"/>
+        <location filename="../../desktop/app/window_menus.py" line="159"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="160"/>
+        <location filename="../../desktop/app/window_menus.py" line="161"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="164"/>
+        <location filename="../../desktop/app/window_menus.py" line="165"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="169"/>
+        <source>Close the chart</source>
+        <translation>Fermer le dossier</translation>
     </message>
 </context>
 <context>
@@ -4451,225 +4456,225 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="38"/>
+        <location filename="../../desktop/app/chart_html.py" line="40"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="39"/>
+        <location filename="../../desktop/app/chart_html.py" line="41"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="42"/>
+        <location filename="../../desktop/app/chart_html.py" line="44"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="43"/>
+        <location filename="../../desktop/app/chart_html.py" line="45"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="44"/>
+        <location filename="../../desktop/app/chart_html.py" line="46"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="45"/>
+        <location filename="../../desktop/app/chart_html.py" line="47"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="46"/>
+        <location filename="../../desktop/app/chart_html.py" line="48"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="49"/>
+        <location filename="../../desktop/app/chart_html.py" line="51"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="50"/>
+        <location filename="../../desktop/app/chart_html.py" line="52"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="51"/>
+        <location filename="../../desktop/app/chart_html.py" line="53"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="52"/>
+        <location filename="../../desktop/app/chart_html.py" line="54"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="77"/>
+        <location filename="../../desktop/app/chart_html.py" line="79"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="79"/>
+        <location filename="../../desktop/app/chart_html.py" line="81"/>
         <source>(recorded {0} by {1})</source>
         <translation>(noté le {0} par {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="99"/>
+        <location filename="../../desktop/app/chart_html.py" line="101"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="105"/>
+        <location filename="../../desktop/app/chart_html.py" line="107"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="139"/>
-        <location filename="../../desktop/app/chart_html.py" line="153"/>
+        <location filename="../../desktop/app/chart_html.py" line="141"/>
+        <location filename="../../desktop/app/chart_html.py" line="155"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="142"/>
+        <location filename="../../desktop/app/chart_html.py" line="144"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="155"/>
+        <location filename="../../desktop/app/chart_html.py" line="157"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="157"/>
+        <location filename="../../desktop/app/chart_html.py" line="159"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="160"/>
+        <location filename="../../desktop/app/chart_html.py" line="162"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <location filename="../../desktop/app/chart_html.py" line="175"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="215"/>
-        <location filename="../../desktop/app/chart_html.py" line="326"/>
+        <location filename="../../desktop/app/chart_html.py" line="217"/>
+        <location filename="../../desktop/app/chart_html.py" line="344"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="230"/>
+        <location filename="../../desktop/app/chart_html.py" line="246"/>
         <source>No appointment booked.</source>
         <translation>Aucun rendez-vous pris.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="248"/>
+        <location filename="../../desktop/app/chart_html.py" line="266"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="249"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="257"/>
+        <location filename="../../desktop/app/chart_html.py" line="275"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="261"/>
+        <location filename="../../desktop/app/chart_html.py" line="279"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="265"/>
+        <location filename="../../desktop/app/chart_html.py" line="283"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="275"/>
+        <location filename="../../desktop/app/chart_html.py" line="293"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <location filename="../../desktop/app/chart_html.py" line="297"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="281"/>
+        <location filename="../../desktop/app/chart_html.py" line="299"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="288"/>
+        <location filename="../../desktop/app/chart_html.py" line="306"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="290"/>
+        <location filename="../../desktop/app/chart_html.py" line="308"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="294"/>
+        <location filename="../../desktop/app/chart_html.py" line="312"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="296"/>
+        <location filename="../../desktop/app/chart_html.py" line="314"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="228"/>
-        <location filename="../../desktop/app/chart_html.py" line="297"/>
+        <location filename="../../desktop/app/chart_html.py" line="244"/>
+        <location filename="../../desktop/app/chart_html.py" line="315"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="299"/>
+        <location filename="../../desktop/app/chart_html.py" line="317"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="304"/>
+        <location filename="../../desktop/app/chart_html.py" line="322"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="314"/>
+        <location filename="../../desktop/app/chart_html.py" line="332"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="330"/>
+        <location filename="../../desktop/app/chart_html.py" line="348"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="344"/>
+        <location filename="../../desktop/app/chart_html.py" line="362"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="367"/>
+        <location filename="../../desktop/app/chart_html.py" line="385"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="378"/>
+        <location filename="../../desktop/app/chart_html.py" line="396"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="384"/>
+        <location filename="../../desktop/app/chart_html.py" line="402"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>

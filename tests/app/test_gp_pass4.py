@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pytestqt.qtbot import QtBot
 
 from desktop.app.tasks import Tasks
@@ -46,3 +48,34 @@ def test_the_charts_appointments_say_when_and_with_whom(
     window.chart.set_clinical(False)  # the secretary's
     desk = window.chart.desk_appointments.text()
     assert "04/03/2031 09:20 Vaccin grippe · Dr Remplaçante" in desk and "Ancien" not in desk
+
+
+def test_closing_the_chart_offers_the_next_appointment(
+    window: MainWindow, opened: Tasks, qtbot: QtBot
+):
+    import datetime as dt
+
+    from desktop.app.start_screen import next_row
+    from desktop.practice.models import Appointment
+
+    p = opened.practice
+    assert p is not None
+    today = dt.date.today().isoformat()
+    ids = {who: p.search_patients(who)[0]["id"] for who in ("Paul", "Hélène", "Gaëlle")}
+    for hour, who in (("09:00", "Paul"), ("09:20", "Hélène"), ("09:40", "Gaëlle")):
+        p.create_record("appointment", {
+            "patient_id": ids[who], "practitioner_id": p.user_id,
+            "starts_at": f"{today}T{hour}", "duration_min": 20, "status": "booked",
+        })  # fmt: skip
+    search_and_open(qtbot, window, "paul")
+    start = window.chart.start
+    with qtbot.waitSignal(start.loaded, timeout=5000):
+        window.close_chart_action.trigger()
+    assert window.chart.chart is None and start.isVisible()
+    assert start.today.currentItem().text().startswith("09:20  MÜLLER Hélène")
+    cancelled = [
+        replace(Appointment.blank(), patient_id=pid, status=status)
+        for pid, status in (("a", "booked"), ("b", "cancelled"), ("c", "booked"))
+    ]
+    assert next_row(cancelled, "a") == 2 and next_row(cancelled, None) == 0
+    assert next_row(cancelled, "c") == 2  # the last of the day stays chosen

@@ -132,3 +132,23 @@ def test_the_first_unlock_after_carnet_init_names_the_practice(
     app.wait("label", name="Cabinet des Tilleuls")
     assert "cabinet" not in app.screen_texts()
     app.screenshot("unlock-names-the-practice")
+
+
+def test_from_one_patient_to_the_next_by_the_days_list(start_app: Any, morning: Path) -> None:
+    """Once a chart was open, nothing led back to the day's appointments but a lock."""
+    app = start_app(morning)
+    app.wait("dialog", prefix="Carnet : déverrouiller")
+    unlock(app)
+    app.stays_up()
+    app.focus("list", "Rendez-vous du jour")
+    app.keys("Return")  # the first of the day
+    app.wait("label", prefix="BOURGEOIS Alex")
+    keys_to(app, "Carnet : Cabinet", "ctrl+w")  # Patient > Fermer le dossier
+    app.wait("list", name="Rendez-vous du jour")
+    app.focused("list", "Rendez-vous du jour")
+    listed = app.driver.ask(op="wait", pid=app.pid, role="list item", contains="VINCENT Alex",
+                            enter=["list"], timeout=20)  # fmt: skip
+    assert listed, "the day's list was not read again"
+    app.keys("Return")  # the next one, chosen already
+    app.wait("label", prefix="VINCENT Alex")
+    app.screenshot("next-patient")
