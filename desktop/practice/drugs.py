@@ -15,7 +15,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.practice import bdpm, errors
@@ -23,6 +23,7 @@ from desktop.practice.textfold import fold
 
 FILE_NAME = "drugs.sqlite"
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "drugs" / "starter.tsv"
+STARTER_BRANDS = STARTER.with_name("starter_brands.tsv")
 KIND_ORDER = {"dci": 0, "molecule": 1, "brand": 2}
 """What the list offers first: a DCI with its strength and form (what an ordonnance
 must say: "amoxicilline 1 g, gélule"), then the bare molecule (its line printed no dose:
@@ -97,8 +98,11 @@ def _fill(conn: sqlite3.Connection, drugs: Iterable[Drug]) -> int:
     return count
 
 
-def starter_drugs(path: Path = STARTER) -> Iterator[Drug]:
-    """The shipped list: 'dci <TAB> strengths (;) <TAB> forms (;) <TAB> ATC' per line."""
+def starter_drugs(path: Path = STARTER, brands: Path = STARTER_BRANDS) -> Iterator[Drug]:
+    """The shipped list: 'dci <TAB> strengths (;) <TAB> forms (;) <TAB> ATC' per line;
+    then each brand of ``brands`` ('brand <TAB> dci') with every form of its DCI, as
+    "Doliprane (paracétamol 1 g, comprimé)", which prints the DCI form alone."""
+    forms_of: dict[str, list[Drug]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -108,7 +112,17 @@ def starter_drugs(path: Path = STARTER) -> Iterator[Drug]:
         for strength in filter(None, (s.strip() for s in strengths.split(";"))):
             for form in filter(None, (f.strip() for f in forms.split(";"))):
                 label = f"{dci} {strength}, {form}"
-                yield Drug("dci", label, label, dci, substances=substances, atc=atc)
+                drug = Drug("dci", label, label, dci, substances=substances, atc=atc)
+                forms_of.setdefault(dci, []).append(drug)
+                yield drug
+    if not brands.is_file():
+        return
+    for raw in brands.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        brand, dci = (part.strip() for part in (raw.split("\t") + [""])[:2])
+        for dosed in forms_of.get(dci, ()):
+            yield replace(dosed, kind="brand", label=f"{brand} ({dosed.label})")
 
 
 class DrugIndex:

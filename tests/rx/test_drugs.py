@@ -122,6 +122,25 @@ def test_the_starter_list_answers_before_any_import(tmp_path: Path):
     assert index.search("") == []
 
 
+def test_the_starter_list_knows_the_brands_a_gp_types(tmp_path: Path):
+    """'doliprane', the placeholder's own example, found nothing before a BDPM import and
+    went on the ordonnance as typed: a brand where the law asks for the DCI."""
+    from desktop.practice.prescriptions import RxLine, with_drug
+
+    index = DrugIndex.open(tmp_path)
+    hits = index.search("doliprane 1")
+    assert [h.label for h in hits] == [
+        "Doliprane (paracétamol 1 g, gélule)", "Doliprane (paracétamol 1 g, comprimé)",
+    ]  # fmt: skip
+    line = with_drug(RxLine(hits[1].label), hits[1])
+    assert line.drug == "paracétamol 1 g, comprimé" and line.brand == ""  # the DCI prints
+    assert line.substances == ("paracétamol",)  # and the allergy check knows it
+    assert index.search("augmentin")[0].drug.startswith("amoxicilline + acide clavulanique")
+    labels = [h.label for h in index.search("amoxi")]
+    assert labels[0] == "amoxicilline 500 mg, gélule"  # the brands come last
+    assert index.resolve("Doliprane (paracétamol 1 g, comprimé)") is not None
+
+
 def test_decode_reports_what_it_found():
     assert bdpm.decode("é".encode()) == ("é", "utf-8")
     assert bdpm.decode("é".encode("cp1252")) == ("é", "cp1252")
