@@ -886,17 +886,17 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="352"/>
+        <location filename="../../desktop/app/chart.py" line="353"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="426"/>
+        <location filename="../../desktop/app/chart.py" line="427"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="429"/>
+        <location filename="../../desktop/app/chart.py" line="430"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -2228,33 +2228,33 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="240"/>
+        <location filename="../../desktop/app/window.py" line="238"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="245"/>
+        <location filename="../../desktop/app/window.py" line="243"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="289"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="342"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="344"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="386"/>
-        <location filename="../../desktop/app/window.py" line="399"/>
+        <location filename="../../desktop/app/window.py" line="384"/>
+        <location filename="../../desktop/app/window.py" line="397"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2481,24 +2481,34 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientPicker</name>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="35"/>
+        <location filename="../../desktop/app/patient_picker.py" line="44"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="36"/>
+        <location filename="../../desktop/app/patient_picker.py" line="45"/>
         <source>Type a name, a birth date or a phone number</source>
         <translation>Tapez un nom, une date de naissance ou un téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="39"/>
+        <location filename="../../desktop/app/patient_picker.py" line="48"/>
         <source>Matching patients</source>
         <translation>Patients trouvés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="88"/>
+        <location filename="../../desktop/app/patient_picker.py" line="53"/>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="105"/>
         <source>No patient found.</source>
         <translation>Aucun patient trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="110"/>
+        <source>New patient “{0}”…</source>
+        <translation>Créer « {0} »…</translation>
     </message>
 </context>
 <context>
@@ -3537,47 +3547,47 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="42"/>
+        <location filename="../../desktop/app/start_screen.py" line="43"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="46"/>
+        <location filename="../../desktop/app/start_screen.py" line="47"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="48"/>
+        <location filename="../../desktop/app/start_screen.py" line="49"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="51"/>
+        <location filename="../../desktop/app/start_screen.py" line="52"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <location filename="../../desktop/app/start_screen.py" line="116"/>
         <source>&lt;b&gt;&amp;Your appointments today&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;&amp;Vos rendez-vous du jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="117"/>
+        <location filename="../../desktop/app/start_screen.py" line="118"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="128"/>
+        <location filename="../../desktop/app/start_screen.py" line="129"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="131"/>
+        <location filename="../../desktop/app/start_screen.py" line="132"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="137"/>
+        <location filename="../../desktop/app/start_screen.py" line="140"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.app.tasks import Tasks
 from desktop.app.window import MainWindow
 from tests.helpers.qt import search_and_open
+
+
+@pytest.fixture
+def french(qapp: object) -> Iterator[None]:
+    from desktop.app import i18n
+
+    i18n.install("fr")
+    yield
+    i18n.install("en")
 
 
 def test_a_name_and_a_birth_year_find_the_patient(window: MainWindow, qtbot: QtBot):
@@ -79,3 +90,37 @@ def test_closing_the_chart_offers_the_next_appointment(
     ]
     assert next_row(cancelled, "a") == 2 and next_row(cancelled, None) == 0
     assert next_row(cancelled, "c") == 2  # the last of the day stays chosen
+
+
+def test_a_caller_who_is_no_patient_yet_is_created_from_the_appointment(
+    french: None, opened: Tasks, qtbot: QtBot
+):
+    """The secretary on the phone with a new patient found nobody in the appointment's
+    patient field and had to leave it to create the chart; typing over the open chart's
+    name added to it ('VINCENT Christophezorglub')."""
+    from desktop.app.appointment import AppointmentDialog
+    from desktop.app.new_patient import NewPatientDialog
+    from tests.helpers.qt import type_text
+
+    dialog = AppointmentDialog(
+        opened, patient_id=None, patient_name="", starts_at="2031-03-04T10:00"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    picker = dialog.picker
+    with qtbot.waitSignal(picker.searched, timeout=5000):
+        type_text(picker.search, "Garnier Élodie 15/03/1985")
+    assert picker.create_button.isVisible()
+    assert picker.create_button.text() == "Créer « Garnier Élodie 15/03/1985 »…"
+    picker.create_button.click()
+    form = picker.creating
+    assert isinstance(form, NewPatientDialog)
+    assert form.edits["family_name"].text() == "Garnier"
+    assert form.edits["birth_date"].text() == "15/03/1985"
+    with qtbot.waitSignal(picker.chosen, timeout=5000):
+        form.save_button.click()
+    assert dialog.patient_id is not None and picker.search.text().startswith("GARNIER Élodie")
+    assert not picker.create_button.isVisible()
+    picker.search.setFocus()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: picker.search.hasSelectedText(), timeout=2000)  # typed over
