@@ -170,6 +170,7 @@ class AgendaGrid(QTableWidget):
 class AgendaWindow(QWidget):
     loaded = Signal()
     changed = Signal()
+    open_chart = Signal(str)  # the patient id of the appointment selected
 
     def __init__(
         self, tasks: Tasks, current_patient: CurrentPatient, parent: QWidget | None = None
@@ -187,6 +188,7 @@ class AgendaWindow(QWidget):
         self.dialog: AppointmentDialog | None = None
         self.confirm: QMessageBox | None = None
         self.undo: tuple[str, str] | None = None  # (appointment id, status before)
+        self._scrolled = False  # today's grid scrolled to the time of day, once
 
         self.day_view = QRadioButton(self.tr("Day"))
         self.week_view = QRadioButton(self.tr("Week"))
@@ -227,6 +229,10 @@ class AgendaWindow(QWidget):
         self.new_button = QPushButton(self.tr("New appointment…"))
         self.move_button = QPushButton(self.tr("Move…"))
         self.cancel_button = QPushButton(self.tr("Cancel the appointment"))
+        # The patient's chart from their appointment: Enter opens the appointment itself.
+        self.chart_button = QPushButton(self.tr("Open the chart"))
+        self.chart_button.setToolTip(self.tr("The chart of the selected appointment's patient"))
+        self.chart_button.clicked.connect(self.open_selected_chart)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the cancellation (Ctrl+Z)"))
         self.undo_button.hide()
@@ -241,7 +247,7 @@ class AgendaWindow(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         actions = QHBoxLayout()
-        for b in (self.new_button, self.move_button, self.cancel_button):
+        for b in (self.new_button, self.move_button, self.cancel_button, self.chart_button):
             actions.addWidget(b)
         actions.addWidget(self.notice)
         actions.addWidget(self.undo_button)
@@ -297,6 +303,7 @@ class AgendaWindow(QWidget):
 
     def today(self) -> None:
         self.day = QDate.currentDate()
+        self._scrolled = False  # back to the time of day
         self.reload()
 
     def reload(self) -> None:
@@ -358,7 +365,18 @@ class AgendaWindow(QWidget):
         first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
         self.title.setText(first if first == last else f"{first} – {last}")
         self.error.clear()
+        if not self._scrolled and QDate.currentDate() in days:
+            self._scrolled = True  # once: the GP's own scrolling is kept after
+            self._scroll_to(QDateTime.currentDateTime().time().msecsSinceStartOfDay() // 60_000)
         self.loaded.emit()
+
+    def _scroll_to(self, minute: int) -> None:
+        """Today's grid opens on the time of day, half an hour before it at the top: at
+        16:00 a laptop's grid showed 08:00 to 13:15."""
+        row = max(0, min(ROWS - 1, (minute - FIRST_MINUTE) // STEP - 2))
+        self.grid.scrollTo(
+            self.grid.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+        )
 
     def _place(self, grid_column: int, cell: Cell) -> None:
         """The appointment's own cell, spanning the rows it takes."""
@@ -438,6 +456,9 @@ class AgendaWindow(QWidget):
                 parent=self,
             )
         )
+
+    def open_selected_chart(self) -> None:
+        self._with_selected(lambda a: self.open_chart.emit(str(a.patient_id)))
 
     def move_selected(self) -> None:
         self._with_selected(self._move)

@@ -348,11 +348,17 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if agenda is None:
             agenda = AgendaWindow(self.tasks, self._current_patient, self)
             agenda.changed.connect(self.chart.start.reload_when_shown)  # today's list
+            agenda.open_chart.connect(self._chart_from_agenda)
             self.agenda: AgendaWindow = agenda
         else:
             agenda.reload()
         agenda.show()
         agenda.raise_()
+
+    def _chart_from_agenda(self, patient_id: str) -> None:
+        self.open_chart(patient_id)
+        self.raise_()
+        self.activateWindow()
 
     def _current_patient(self) -> tuple[str, str] | None:
         if self.chart.chart is None:

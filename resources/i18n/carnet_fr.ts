@@ -246,124 +246,134 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
-        <location filename="../../desktop/app/agenda.py" line="489"/>
-        <location filename="../../desktop/app/agenda.py" line="516"/>
+        <location filename="../../desktop/app/agenda.py" line="181"/>
+        <location filename="../../desktop/app/agenda.py" line="510"/>
+        <location filename="../../desktop/app/agenda.py" line="537"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="191"/>
+        <location filename="../../desktop/app/agenda.py" line="193"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="192"/>
+        <location filename="../../desktop/app/agenda.py" line="194"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="195"/>
+        <location filename="../../desktop/app/agenda.py" line="197"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="196"/>
+        <location filename="../../desktop/app/agenda.py" line="198"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="197"/>
+        <location filename="../../desktop/app/agenda.py" line="199"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="198"/>
+        <location filename="../../desktop/app/agenda.py" line="200"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="199"/>
+        <location filename="../../desktop/app/agenda.py" line="201"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="205"/>
+        <location filename="../../desktop/app/agenda.py" line="207"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="206"/>
+        <location filename="../../desktop/app/agenda.py" line="208"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="218"/>
+        <location filename="../../desktop/app/agenda.py" line="220"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="227"/>
+        <location filename="../../desktop/app/agenda.py" line="229"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="228"/>
+        <location filename="../../desktop/app/agenda.py" line="230"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="229"/>
+        <location filename="../../desktop/app/agenda.py" line="231"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="230"/>
+        <location filename="../../desktop/app/agenda.py" line="233"/>
+        <source>Open the chart</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="234"/>
+        <source>The chart of the selected appointment&apos;s patient</source>
+        <translation>Le dossier du patient du rendez-vous choisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="236"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="231"/>
+        <location filename="../../desktop/app/agenda.py" line="237"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="370"/>
+        <location filename="../../desktop/app/agenda.py" line="388"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="490"/>
+        <location filename="../../desktop/app/agenda.py" line="511"/>
         <source>Move anyway</source>
         <translation>Déplacer quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="490"/>
+        <location filename="../../desktop/app/agenda.py" line="511"/>
         <source>Leave it where it was</source>
         <translation>Le laisser où il était</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="509"/>
+        <location filename="../../desktop/app/agenda.py" line="530"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="518"/>
+        <location filename="../../desktop/app/agenda.py" line="539"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="530"/>
+        <location filename="../../desktop/app/agenda.py" line="551"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="550"/>
+        <location filename="../../desktop/app/agenda.py" line="571"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="406"/>
+        <location filename="../../desktop/app/agenda.py" line="424"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -2253,8 +2263,8 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="384"/>
-        <location filename="../../desktop/app/window.py" line="397"/>
+        <location filename="../../desktop/app/window.py" line="390"/>
+        <location filename="../../desktop/app/window.py" line="403"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>

@@ -493,3 +493,22 @@ def test_a_drop_onto_a_booked_time_asks_first(french: None, opened: Tasks, qtbot
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         agenda.confirm.buttons()[0].click()  # moved anyway
     assert start() == "2026-03-04T10:30"
+
+
+def test_the_patients_chart_opens_from_the_agenda_and_today_opens_on_the_time_of_day(
+    opened: Tasks, qtbot: QtBot
+):
+    """Enter opens the appointment itself; the GP also wants the patient's chart. And at
+    16:00 a laptop's grid showed 08:00 to 13:15."""
+    record_id = _book(opened, "2026-03-04T09:00")
+    agenda = _agenda(opened, qtbot, None)
+    agenda.grid.setCurrentCell(4, 0)
+    with qtbot.waitSignal(agenda.open_chart, timeout=5000) as opened_chart:
+        agenda.chart_button.click()
+    booked = opened.db(lambda p: p.get("appointment", record_id)).result(5)
+    assert opened_chart.args == [booked["patient_id"]]
+    agenda.resize(1000, 500)
+    agenda._scroll_to(16 * 60)
+    assert agenda.grid.rowAt(0) == row_for("2026-03-04T15:30")  # half an hour before
+    agenda._scroll_to(7 * 60)
+    assert agenda.grid.rowAt(0) == 0

@@ -1,6 +1,8 @@
 """What the fourth GP pass found in the real app, checked there: every appointment of a
-crowded morning is its own cell of the agenda, which opens by Enter; on a locum's
-1280x800 laptop the main window's status bar and the agenda's buttons are on screen."""
+crowded morning is its own cell of the agenda, which opens by Enter, and its patient's
+chart by a button; on a locum's 1280x800 laptop the main window's status bar and the
+agenda's buttons are on screen; the practice's name at the first unlock; a short birth
+date shown as understood; from one patient to the next by the day's list."""
 
 from __future__ import annotations
 
@@ -95,10 +97,15 @@ def test_a_laptop_screen_shows_the_whole_window_and_agenda(
         keys_to(app, "Carnet : Cabinet", "ctrl+g")
         app.wait("filler", name="Agenda")
         app.click("radio button", "Semaine")
-        for button in ("Nouveau rendez-vous…", "Déplacer…", "Annuler le rendez-vous"):
+        for button in ("Nouveau rendez-vous…", "Déplacer…", "Annuler le rendez-vous",
+                       "Ouvrir le dossier"):  # fmt: skip
             on_screen(app, "push button", name=button)
         assert cell(app, "10:10 HENRY Alex (Suivi)")
         app.screenshot("laptop-agenda-week")
+        app.driver.ask(op="click", pid=app.pid, role="table cell",
+                       name="10:10 HENRY Alex (Suivi)", enter=["table"])  # fmt: skip
+        app.click("push button", "Ouvrir le dossier")  # the patient's chart, from the agenda
+        app.wait("label", prefix="HENRY Alex")
     finally:
         app.close()
         driver.close()
