@@ -218,7 +218,12 @@ class ConsultationEditor(QDialog):
         return content
 
     def has_content(self) -> bool:
+        """Something typed that would be lost: for an amendment, a change to the version
+        it started from (opened and closed unchanged, it asked to keep a draft)."""
         content = self.values()
+        if self.amended is not None and not self.vitals.errors():
+            before = _content(self.amended)
+            return any(content[k] != before.get(k) for k in content)
         return any(v is not None for v in content.values()) or bool(self.vitals.errors())
 
     def _touch(self) -> None:
@@ -263,7 +268,11 @@ class ConsultationEditor(QDialog):
         box.setWindowTitle(self.tr("Cancel the consultation"))
         box.setText(self.tr("This consultation is not saved. Keep it as a draft?"))
         box.setInformativeText(
-            self.tr("A kept draft comes back when you open a new consultation for this patient.")
+            self.tr("A kept draft comes back when you amend this consultation again.")
+            if self.amended is not None
+            else self.tr(
+                "A kept draft comes back when you open a new consultation for this patient."
+            )
         )
         self.keep_button = box.addButton(
             self.tr("Keep the draft"), QMessageBox.ButtonRole.AcceptRole

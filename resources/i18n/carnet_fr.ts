@@ -1059,52 +1059,57 @@
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="263"/>
+        <location filename="../../desktop/app/consultation.py" line="268"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="264"/>
+        <location filename="../../desktop/app/consultation.py" line="269"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="266"/>
+        <location filename="../../desktop/app/consultation.py" line="271"/>
+        <source>A kept draft comes back when you amend this consultation again.</source>
+        <translation>Un brouillon gardé revient quand vous amendez de nouveau cette consultation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="274"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="269"/>
+        <location filename="../../desktop/app/consultation.py" line="278"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="272"/>
+        <location filename="../../desktop/app/consultation.py" line="281"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="275"/>
+        <location filename="../../desktop/app/consultation.py" line="284"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="336"/>
+        <location filename="../../desktop/app/consultation.py" line="345"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="341"/>
+        <location filename="../../desktop/app/consultation.py" line="350"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="347"/>
+        <location filename="../../desktop/app/consultation.py" line="356"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="373"/>
+        <location filename="../../desktop/app/consultation.py" line="382"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
