@@ -4,8 +4,10 @@ one column per day (or, for one day, per practitioner), French day names.
 Reads with Practice.appointments_between and writes (create for any patient, move by
 drag and drop or by typing the time, cancel after a confirmation, and undo) on the
 database worker, each write one action (``ops.Op``). Every appointment has a cell of its
-own, which holds its id (UserRole): two that start in the same quarter hour sit side by
-side, the column split in lanes (``lay_out``); Enter or a double click opens it."""
+own, which holds its id (UserRole): two whose times overlap, or that start in the same
+quarter hour, sit side by side, the column split in lanes (``lay_out``); Enter or a
+double click opens it, Open the chart its patient's chart. Booking or moving onto a time
+the practitioner already has booked asks first."""
 
 from __future__ import annotations
 
@@ -371,8 +373,8 @@ class AgendaWindow(QWidget):
         self.loaded.emit()
 
     def _scroll_to(self, minute: int) -> None:
-        """Today's grid opens on the time of day, half an hour before it at the top: at
-        16:00 a laptop's grid showed 08:00 to 13:15."""
+        """Today's grid opens on the time of day, half an hour before it at the top (a
+        laptop's grid shows five hours: 08:00 to 13:15 at four in the afternoon)."""
         row = max(0, min(ROWS - 1, (minute - FIRST_MINUTE) // STEP - 2))
         self.grid.scrollTo(
             self.grid.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
@@ -498,6 +500,8 @@ class AgendaWindow(QWidget):
             self._write(lambda p: p.update_record("appointment", record_id, fields))
 
         def answer(others: list[Appointment]) -> None:
+            if not shiboken6.isValid(self.grid):
+                return  # the agenda was closed by a lock while the worker looked
             if not others:
                 move()
                 return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -175,6 +176,8 @@ class AppointmentDialog(WriteDialog):
             return overlapping(p, chosen or p.user_id, start, end, own)
 
         def answer(others: list[Appointment]) -> None:
+            if not shiboken6.isValid(self) or not self.isVisible():
+                return  # closed (or locked away) while the worker looked
             if not others:
                 self.save(past_confirmed=True, overlap_confirmed=True)
                 return

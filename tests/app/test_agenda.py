@@ -452,6 +452,7 @@ def test_booking_over_the_practitioners_booked_time_asks_first(
         parent=agenda,
     )  # fmt: skip
     qtbot.addWidget(dialog)
+    dialog.show()
     qtbot.waitUntil(lambda: dialog.practitioner.count() > 0, timeout=5000)
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: dialog.overlap_question is not None, timeout=5000)
