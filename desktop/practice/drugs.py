@@ -100,8 +100,9 @@ def _fill(conn: sqlite3.Connection, drugs: Iterable[Drug]) -> int:
 
 def starter_drugs(path: Path = STARTER, brands: Path = STARTER_BRANDS) -> Iterator[Drug]:
     """The shipped list: 'dci <TAB> strengths (;) <TAB> forms (;) <TAB> ATC' per line;
-    then each brand of ``brands`` ('brand <TAB> dci') with every form of its DCI, as
-    "Doliprane (paracétamol 1 g, comprimé)", which prints the DCI form alone."""
+    then each brand of ``brands`` ('brand <TAB> dci [<TAB> strengths (;)]') with every
+    form of its DCI (of those strengths), as "Doliprane (paracétamol 1 g, comprimé)",
+    which prints the DCI form alone."""
     forms_of: dict[str, list[Drug]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -120,9 +121,11 @@ def starter_drugs(path: Path = STARTER, brands: Path = STARTER_BRANDS) -> Iterat
     for raw in brands.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        brand, dci = (part.strip() for part in (raw.split("\t") + [""])[:2])
+        brand, dci, only = (part.strip() for part in (raw.split("\t") + ["", ""])[:3])
+        its_own = [f"{dci} {x.strip()}, " for x in only.split(";") if x.strip()]
         for dosed in forms_of.get(dci, ()):
-            yield replace(dosed, kind="brand", label=f"{brand} ({dosed.label})")
+            if not its_own or any(dosed.label.startswith(x) for x in its_own):
+                yield replace(dosed, kind="brand", label=f"{brand} ({dosed.label})")
 
 
 class DrugIndex:

@@ -139,6 +139,9 @@ def test_the_starter_list_knows_the_brands_a_gp_types(tmp_path: Path):
     labels = [h.label for h in index.search("amoxi")]
     assert labels[0] == "amoxicilline 500 mg, gélule"  # the brands come last
     assert index.resolve("Doliprane (paracétamol 1 g, comprimé)") is not None
+    kardegic = {h.drug for h in index.search("kardegic")}  # no aspirin 500 mg under its name
+    assert kardegic == {"acide acétylsalicylique 75 mg, comprimé",
+                        "acide acétylsalicylique 75 mg, poudre pour solution buvable"}  # fmt: skip
 
 
 def test_decode_reports_what_it_found():
