@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's settings (QSettings), and the practice names the carnet commands leave there
+# for the unlock dialog, go to a folder of this run, not the developer's profile.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="carnet-tests-config-")
 # Hundreds of practices are created below; the real cost (64 MiB, t=3) is tested on its own.
 os.environ["CARNET_INSECURE_FAST_KDF"] = "1"
 
@@ -28,6 +34,8 @@ from tests.helpers.servers import (  # noqa: F401
 )
 
 # ---- End of server fixtures ------------------------------------------------------------
+
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], ignore_errors=True)
 
 
 

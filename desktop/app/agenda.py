@@ -3,14 +3,17 @@ one column per day (or, for one day, per practitioner), French day names.
 
 Reads with Practice.appointments_between and writes (create for any patient, move by
 drag and drop or by typing the time, cancel after a confirmation, and undo) on the
-database worker, each write one action (``ops.Op``); the grid cell of an appointment holds
-its id (UserRole), and of all the appointments it shows (GROUP); Move and Cancel ask
-which one when the cell shows several still booked."""
+database worker, each write one action (``ops.Op``). Every appointment has a cell of its
+own, which holds its id (UserRole): two whose times overlap, or that start in the same
+quarter hour, sit side by side, the column split in lanes (``lay_out``); Enter or a
+double click opens it, Open the chart its patient's chart. Booking or moving onto a time
+the practitioner already has booked asks first."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import shiboken6
@@ -32,16 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
-from desktop.app.agenda_choice import AppointmentChoice
-from desktop.app.appointment import AppointmentDialog
+from desktop.app.appointment import AppointmentDialog, already_booked, overlapping
+from desktop.app.confirm import ask
 from desktop.app.errors import message_for
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.practice.models import Appointment
 
 FIRST_MINUTE, LAST_MINUTE, STEP = 8 * 60, 20 * 60, 15
 ROWS = (LAST_MINUTE - FIRST_MINUTE) // STEP
 
-GROUP = Qt.ItemDataRole.UserRole + 1  # the ids a cell shows, one per line
 CurrentPatient = Callable[[], "tuple[str, str] | None"]
 Done = Callable[[Any], object]
 
@@ -80,17 +83,62 @@ def rows_spanned(duration_min: Any) -> int:
 Placed = tuple[int, int, int, Appointment]  # column, first row, end row (excluded), appt
 
 
-def overlapping_groups(placed: list[Placed]) -> list[tuple[int, int, int, list[Appointment]]]:
-    """Per column, appointments whose rows overlap become one group (first row, end row
-    clipped to the grid, appointments in start order): a grid cell can hold one item."""
-    groups: list[tuple[int, int, int, list[Appointment]]] = []
-    for col, row, end, a in sorted(placed, key=lambda p: (p[0], p[1], p[3].starts_at or "")):
-        if groups and groups[-1][0] == col and row < groups[-1][2]:
-            g_col, g_row, g_end, members = groups[-1]
-            groups[-1] = (g_col, g_row, max(g_end, min(end, ROWS)), [*members, a])
-        else:
-            groups.append((col, row, min(end, ROWS), [a]))
-    return groups
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where an appointment is drawn: its lane of its column, rows [row, end)."""
+
+    column: int
+    lane: int
+    row: int
+    end: int
+    appointment: Appointment
+
+
+def _span_min(a: Appointment) -> tuple[int, int]:
+    """(start, end) of an appointment in minutes of its day."""
+    at = a.starts_at or ""
+    try:
+        start = int(at[11:13]) * 60 + int(at[14:16])
+        minutes = max(1, int(a.duration_min or STEP))
+    except (TypeError, ValueError):
+        start, minutes = 0, STEP
+    return start, start + minutes
+
+
+def lay_out(placed: list[Placed]) -> list[Cell]:
+    """A cell for each appointment, none shared. One that begins when the one before has
+    ended, in the row that one's last quarter hour rounds into, ends that one's cell at
+    its row (08:45 for 20 minutes then 09:05: one row each). Appointments whose times
+    overlap (a double booking: 10:25 for 20 minutes and 10:30), or that start in the
+    same row, take lanes side by side. Booked before cancelled in a row; clipped at 20:00."""
+    cells: list[Cell] = []
+    lanes: dict[int, list[list[Cell]]] = {}
+    order = sorted(
+        placed, key=lambda p: (p[0], p[1], p[3].status == "cancelled", p[3].starts_at or "")
+    )
+    for col, row, end, a in order:
+        cell = Cell(col, 0, row, min(end, ROWS), a)
+        column = lanes.setdefault(col, [])
+        free = next((i for i, lane in enumerate(column) if lane[-1].end <= row), None)
+        if free is None:  # only rounding makes them meet: the earlier one's cell ends here
+            begins = _span_min(a)[0]
+            free = next(
+                (
+                    i
+                    for i, lane in enumerate(column)
+                    if lane[-1].row < row and _span_min(lane[-1].appointment)[1] <= begins
+                ),
+                None,
+            )
+            if free is not None:
+                column[free][-1] = replace(column[free][-1], end=row)
+        if free is None:
+            free = len(column)
+            column.append([])
+        column[free].append(replace(cell, lane=free))
+    for column in lanes.values():
+        cells += [c for lane in column for c in lane]
+    return sorted(cells, key=lambda c: (c.column, c.lane, c.row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +172,7 @@ class AgendaGrid(QTableWidget):
 class AgendaWindow(QWidget):
     loaded = Signal()
     changed = Signal()
+    open_chart = Signal(str)  # the patient id of the appointment selected
 
     def __init__(
         self, tasks: Tasks, current_patient: CurrentPatient, parent: QWidget | None = None
@@ -137,10 +186,11 @@ class AgendaWindow(QWidget):
         self.appointments: list[Appointment] = []
         self.practitioners: list[dict[str, Any]] = []
         self.shown_columns: list[Column] = []
+        self.lane_columns: list[int] = []  # per grid column, its index in shown_columns
         self.dialog: AppointmentDialog | None = None
         self.confirm: QMessageBox | None = None
-        self.choice: AppointmentChoice | None = None
         self.undo: tuple[str, str] | None = None  # (appointment id, status before)
+        self._scrolled = False  # today's grid scrolled to the time of day, once
 
         self.day_view = QRadioButton(self.tr("Day"))
         self.week_view = QRadioButton(self.tr("Week"))
@@ -173,13 +223,18 @@ class AgendaWindow(QWidget):
         self.grid.setVerticalHeaderLabels([slot_time(r) for r in range(ROWS)])
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.cellDoubleClicked.connect(lambda *_: self.move_selected())
+        self.grid.activated.connect(lambda _: self.move_selected())  # Enter, double click
+        self.grid.itemSelectionChanged.connect(self._current_follows_selection)
         self.grid.dropped.connect(self.move_to)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.new_button = QPushButton(self.tr("New appointment…"))
         self.move_button = QPushButton(self.tr("Move…"))
         self.cancel_button = QPushButton(self.tr("Cancel the appointment"))
+        # The patient's chart from their appointment: Enter opens the appointment itself.
+        self.chart_button = QPushButton(self.tr("Open the chart"))
+        self.chart_button.setToolTip(self.tr("The chart of the selected appointment's patient"))
+        self.chart_button.clicked.connect(self.open_selected_chart)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the cancellation (Ctrl+Z)"))
         self.undo_button.hide()
@@ -194,7 +249,7 @@ class AgendaWindow(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         actions = QHBoxLayout()
-        for b in (self.new_button, self.move_button, self.cancel_button):
+        for b in (self.new_button, self.move_button, self.cancel_button, self.chart_button):
             actions.addWidget(b)
         actions.addWidget(self.notice)
         actions.addWidget(self.undo_button)
@@ -204,7 +259,7 @@ class AgendaWindow(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.grid)
         layout.addLayout(actions)
-        self.resize(1000, 720)
+        resize_to_fit(self, 1240, 860)  # the week as wide as the screen allows
         self.tasks.db(lambda p: p.users(), on_done=self._show_practitioners)
         self.reload()
 
@@ -250,6 +305,7 @@ class AgendaWindow(QWidget):
 
     def today(self) -> None:
         self.day = QDate.currentDate()
+        self._scrolled = False  # back to the time of day
         self.reload()
 
     def reload(self) -> None:
@@ -285,51 +341,67 @@ class AgendaWindow(QWidget):
         if columns != self.columns():
             return  # the user navigated meanwhile; a newer reload is on its way
         self.appointments = rows
-        self.shown_columns = columns
-        self.grid.clearContents()
-        self.grid.setColumnCount(len(columns))
-        self.grid.setHorizontalHeaderLabels([c.header for c in columns])
-        self.grid.clearSpans()
         placed: list[Placed] = []
         for a in rows:
             row, col = row_for(a.starts_at or ""), self._column_of(columns, a)
             if row is not None and col is not None:
                 placed.append((col, row, row + rows_spanned(a.duration_min), a))
-        for col, first_row, end, group in overlapping_groups(placed):
-            self._place(col, first_row, end, group)
+        cells = lay_out(placed)
+        lanes = [
+            1 + max((c.lane for c in cells if c.column == i), default=0)
+            for i in range(len(columns))
+        ]
+        self.shown_columns = columns
+        self.lane_columns = [i for i, n in enumerate(lanes) for _ in range(n)]
+        first_lane = [sum(lanes[:i]) for i in range(len(columns))]
+        self.grid.clearContents()
+        self.grid.clearSpans()
+        self.grid.setColumnCount(len(self.lane_columns))
+        for at, i in enumerate(self.lane_columns):  # a column's other lanes: under its header
+            header = QTableWidgetItem(columns[i].header if first_lane[i] == at else "")
+            header.setToolTip(columns[i].header)
+            self.grid.setHorizontalHeaderItem(at, header)
+        for cell in cells:
+            self._place(first_lane[cell.column] + cell.lane, cell)
         days = self.days()
         first, last = days[0].toString("dd/MM/yyyy"), days[-1].toString("dd/MM/yyyy")
         self.title.setText(first if first == last else f"{first} – {last}")
         self.error.clear()
+        if not self._scrolled and QDate.currentDate() in days:
+            self._scrolled = True  # once: the GP's own scrolling is kept after
+            self._scroll_to(QDateTime.currentDateTime().time().msecsSinceStartOfDay() // 60_000)
         self.loaded.emit()
 
-    def _place(self, col: int, row: int, end: int, group: list[Appointment]) -> None:
-        """One cell for appointments that overlap, spanning the rows they take; the
-        first one still booked is the cell's (selected, moved, cancelled)."""
-        texts = []
-        for a in group:
-            text = f"{(a.starts_at or '')[11:16]} {a.patient_name()}"
-            if a.reason:
-                text += f" ({a.reason})"
-            if a.status == "cancelled":
-                text += " " + self.tr("[cancelled]")
-            texts.append(text)
-        item = QTableWidgetItem(" / ".join(texts))
-        item.setToolTip("\n".join(texts))
+    def _scroll_to(self, minute: int) -> None:
+        """Today's grid opens on the time of day, half an hour before it at the top (a
+        laptop's grid shows five hours: 08:00 to 13:15 at four in the afternoon)."""
+        row = max(0, min(ROWS - 1, (minute - FIRST_MINUTE) // STEP - 2))
+        self.grid.scrollTo(
+            self.grid.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+        )
+
+    def _place(self, grid_column: int, cell: Cell) -> None:
+        """The appointment's own cell, spanning the rows it takes."""
+        a = cell.appointment
+        text = f"{(a.starts_at or '')[11:16]} {a.patient_name()}"
+        if a.reason:
+            text += f" ({a.reason})"
+        if a.status == "cancelled":
+            text += " " + self.tr("[cancelled]")
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
         item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        live = [a for a in group if a.status != "cancelled"]
-        item.setData(Qt.ItemDataRole.UserRole, (live or group)[0].id)  # str: no PyObject
-        item.setData(GROUP, "\n".join(str(a.id) for a in group))
-        if not live:
+        item.setData(Qt.ItemDataRole.UserRole, a.id)  # str: no PyObject
+        if a.status == "cancelled":
             font = item.font()
             font.setStrikeOut(True)
             item.setFont(font)
             item.setForeground(QBrush(QColor("#888888")))
         else:
             item.setBackground(QBrush(QColor("#dbe9f7")))
-        self.grid.setItem(row, col, item)
-        if end - row > 1:
-            self.grid.setSpan(row, col, end - row, 1)
+        self.grid.setItem(cell.row, grid_column, item)
+        if cell.end - cell.row > 1:
+            self.grid.setSpan(cell.row, grid_column, cell.end - cell.row, 1)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -340,33 +412,26 @@ class AgendaWindow(QWidget):
         record_id = item.data(Qt.ItemDataRole.UserRole)
         return next((a for a in self.appointments if a.id == record_id), None)
 
-    def selected_group(self) -> list[Appointment]:
-        """Every appointment the selected cell shows, in start order."""
-        item = self.grid.currentItem()
-        ids = str(item.data(GROUP) or "").split("\n") if item is not None else []
-        by_id = {a.id: a for a in self.appointments}
-        return [by_id[i] for i in ids if i in by_id]
+    def _current_follows_selection(self) -> None:
+        """A cell selected without the keyboard (a screen reader, AT-SPI) becomes the
+        current one too, which Enter opens and Move and Cancel act on."""
+        chosen = self.grid.selectedIndexes()
+        if chosen and chosen[0] != self.grid.currentIndex():
+            self.grid.setCurrentIndex(chosen[0])
 
-    def _one_of_selected(self, action: str, then: Callable[[Appointment], None]) -> None:
-        """``then(appointment)`` for the selected cell's booked appointment, after asking
-        which one when it shows several; the cell's only (cancelled) one otherwise."""
-        group = self.selected_group()
-        if not group:
+    def _with_selected(self, then: Callable[[Appointment], None]) -> None:
+        """``then(appointment)`` for the selected cell's appointment, else a word why not."""
+        a = self.selected()
+        if a is None:
             self.error.setText(self.tr("Select an appointment first."))
             return
-        live = [a for a in group if a.status != "cancelled"]
-        if len(live) < 2:
-            then((live or group)[0])
-            return
-        choice = AppointmentChoice(live, action, self)
-        choice.chosen.connect(then)
-        self.choice = choice
-        choice.open()
+        then(a)
 
     def _cell_start(self, row: int, col: int) -> tuple[str, str | None]:
         """(ISO start, practitioner of the column or None) of a grid cell."""
         columns = self.shown_columns or self.columns()
-        column = columns[min(max(col, 0), len(columns) - 1)]
+        lanes = self.lane_columns or list(range(len(columns)))
+        column = columns[lanes[min(max(col, 0), len(lanes) - 1)]]
         return f"{column.day.toString('yyyy-MM-dd')}T{slot_time(max(row, 0))}", (
             column.practitioner_id
         )
@@ -394,8 +459,11 @@ class AgendaWindow(QWidget):
             )
         )
 
+    def open_selected_chart(self) -> None:
+        self._with_selected(lambda a: self.open_chart.emit(str(a.patient_id)))
+
     def move_selected(self) -> None:
-        self._one_of_selected(self.tr("Move…"), self._move)
+        self._with_selected(self._move)
 
     def _move(self, a: Appointment) -> None:
         self._open(
@@ -423,8 +491,34 @@ class AgendaWindow(QWidget):
             fields["practitioner_id"] = practitioner
         if not fields:
             return
-        record_id = a.id
-        self._write(lambda p: p.update_record("appointment", record_id, fields))
+        record_id, minutes = a.id, int(a.duration_min or STEP)
+        start = dt.datetime.fromisoformat(starts_at)
+        end = start + dt.timedelta(minutes=minutes)
+        whose = fields.get("practitioner_id") or a.practitioner_id
+
+        def move() -> None:
+            self._write(lambda p: p.update_record("appointment", record_id, fields))
+
+        def answer(others: list[Appointment]) -> None:
+            if not shiboken6.isValid(self.grid):
+                return  # the agenda was closed by a lock while the worker looked
+            if not others:
+                move()
+                return
+            name = next(
+                (u.get("display_name") or u["username"] for u in self.practitioners
+                 if u["id"] == whose),
+                "",
+            )  # fmt: skip
+            self.confirm = ask(
+                self, self.tr("Agenda"), already_booked(name, others, dropped=True),
+                yes=self.tr("Move anyway"), no=self.tr("Leave it where it was"), on_yes=move,
+            )  # fmt: skip
+
+        self.tasks.db(
+            lambda p: overlapping(p, whose, start, end, record_id), on_done=answer,
+            on_error=self._failed,
+        )  # fmt: skip
 
     def _open(self, dialog: AppointmentDialog) -> None:
         dialog.saved.connect(lambda _: self._after_write())
@@ -433,9 +527,7 @@ class AgendaWindow(QWidget):
 
     def cancel_selected(self, confirm: bool = True) -> None:
         """Cancel the selected appointment, after a confirmation; Undo brings it back."""
-        self._one_of_selected(
-            self.tr("Cancel the appointment"), lambda a: self._cancel_asked(a, confirm)
-        )
+        self._with_selected(lambda a: self._cancel_asked(a, confirm))
 
     def _cancel_asked(self, a: Appointment, confirm: bool) -> None:
         if a.status == "cancelled":

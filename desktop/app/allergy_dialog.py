@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         header: QLabel
         summary: QTextBrowser
         stamps: dict[str, AccessEntry | None]
+        practitioner_names: dict[str, str]
 
         def reload(self) -> None: ...
 
@@ -131,7 +132,7 @@ class AllergyArea(_ChartView):
         said = standing_statement(chart.allergies)
         stamp = self.stamps.get(said.id) if said is not None else None
         self.header.setText(header_html(chart, stamp))
-        self.summary.setHtml(summary_html(chart, stamp))
+        self.summary.setHtml(summary_html(chart, stamp, self.practitioner_names))
         if said is None or said.id in self.stamps or self.tasks is None:
             return
         self.stamps[said.id] = None  # asked once, until it answers
@@ -143,7 +144,7 @@ class AllergyArea(_ChartView):
             self.stamps[said.id] = entry
             if self.chart is chart:
                 self.header.setText(header_html(chart, entry))
-                self.summary.setHtml(summary_html(chart, entry))
+                self.summary.setHtml(summary_html(chart, entry, self.practitioner_names))
 
         try:
             self.tasks.db(lambda p: stated_by(p, said), on_done=stamped)

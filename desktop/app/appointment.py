@@ -1,11 +1,14 @@
 """Create or move an appointment: the patient (anyone, found by typing), the practitioner,
-the start (date and time, typed or picked), the duration and the reason."""
+the start (date and time, typed or picked), the duration and the reason. A time in the
+past, or one the practitioner already has someone booked for, is asked about first."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -60,6 +63,7 @@ class AppointmentDialog(WriteDialog):
             self.tr("A date and a time, such as 02/12/2026 09:30, or a time alone")
         )
         self.past_question: Any = None
+        self.overlap_question: Any = None
         self.duration = QSpinBox(minimum=5, maximum=240, singleStep=5)
         self.duration.setObjectName("duration")
         self.duration.setValue(int(booked.duration_min or 15))
@@ -102,7 +106,7 @@ class AppointmentDialog(WriteDialog):
             fields["practitioner_id"] = self.practitioner.currentData()
         return fields
 
-    def save(self, *, past_confirmed: bool = False) -> None:
+    def save(self, *, past_confirmed: bool = False, overlap_confirmed: bool = False) -> None:
         fields = self.fields()
         existing = self.appointment
         if fields["starts_at"] is None:
@@ -126,6 +130,11 @@ class AppointmentDialog(WriteDialog):
                 no=self.tr("Change the time"),
                 on_yes=lambda: self.save(past_confirmed=True),
             )
+            return
+        timing = ("starts_at", "duration_min", "practitioner_id")
+        retimed = existing is None or any(existing.field(k) != fields.get(k) for k in timing)
+        if retimed and not overlap_confirmed:
+            self._ask_if_taken(fields)
             return
         if existing is not None:
             changed = {k: v for k, v in fields.items() if existing.field(k) != v}
@@ -154,3 +163,69 @@ class AppointmentDialog(WriteDialog):
             )
 
         self.write(create)
+
+    def _ask_if_taken(self, fields: dict[str, Any]) -> None:
+        """Save at once when the practitioner has nobody else booked then; else ask (a
+        secretary booked 10:30 over a 10:25 of 20 minutes without a word)."""
+        own = self.appointment.id if self.appointment is not None else None
+        start = dt.datetime.fromisoformat(fields["starts_at"])
+        end = start + dt.timedelta(minutes=int(fields["duration_min"]))
+        chosen = fields.get("practitioner_id")
+
+        def taken(p: Any) -> list[Appointment]:
+            return overlapping(p, chosen or p.user_id, start, end, own)
+
+        def answer(others: list[Appointment]) -> None:
+            if not shiboken6.isValid(self) or not self.isVisible():
+                return  # closed (or locked away) while the worker looked
+            if not others:
+                self.save(past_confirmed=True, overlap_confirmed=True)
+                return
+            self.overlap_question = ask(
+                self,
+                self.windowTitle(),
+                already_booked(self.practitioner.currentText(), others),
+                yes=self.tr("Book anyway"),
+                no=self.tr("Change the time"),
+                on_yes=lambda: self.save(past_confirmed=True, overlap_confirmed=True),
+            )
+
+        self.tasks.db(taken, on_done=answer, on_error=self._failed)
+
+
+def already_booked(practitioner: str, others: list[Appointment], *, dropped: bool = False) -> str:
+    """ "Dr Claire Martin already has BLANCHARD Isabelle at 10:25 (20 min) at that time.
+    Book the appointment anyway?" (translated; ``dropped``: "Move it there anyway?")."""
+    booked = "; ".join(
+        QCoreApplication.translate("AppointmentDialog", "{0} at {1} ({2} min)").format(
+            a.patient_name(), (a.starts_at or "")[11:16], a.duration_min or 15
+        )
+        for a in others[:3]
+    )
+    who = practitioner or QCoreApplication.translate("AppointmentDialog", "The practitioner")
+    if dropped:
+        return QCoreApplication.translate(
+            "AppointmentDialog", "{0} already has {1} at that time. Move it there anyway?"
+        ).format(who, booked)
+    return QCoreApplication.translate(
+        "AppointmentDialog", "{0} already has {1} at that time. Book the appointment anyway?"
+    ).format(who, booked)
+
+
+def overlapping(
+    p: Any, practitioner_id: str | None, start: dt.datetime, end: dt.datetime, own: str | None
+) -> list[Appointment]:
+    """The practitioner's booked appointments, other than ``own``, that share a minute
+    with [start, end)."""
+    longest = dt.timedelta(minutes=240)  # the dialog's longest duration
+    rows = p.appointments_between(
+        (start - longest).isoformat(timespec="minutes"), end.isoformat(timespec="minutes")
+    )
+    found = []
+    for a in rows:
+        if a.id == own or a.status == "cancelled" or a.practitioner_id != practitioner_id:
+            continue
+        begins = dt.datetime.fromisoformat(a.starts_at or "")
+        if begins < end and begins + dt.timedelta(minutes=int(a.duration_min or 15)) > start:
+            found.append(a)
+    return found

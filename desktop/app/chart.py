@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -79,6 +80,7 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         super().__init__()
         self.tasks, self.drafts = tasks, drafts
         self.chart: Chart | None = None
+        self.practitioner_names: dict[str, str] = {}  # user id -> name, for appointments
         self.dialog: WriteDialog | None = None
         self._newest: str | None = None  # the timeline's top entry when last shown
         self.vaccinations_view: VaccinationsView | None = None
@@ -122,6 +124,9 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         )
         self.none_known_button.clicked.connect(self.record_none_known)
         self.stamps: dict[str, AccessEntry | None] = {}  # statement id -> who, when
+        if tasks is not None:
+            with contextlib.suppress(RuntimeError):  # the workers are stopped: the app quits
+                tasks.db(practitioner_names, on_done=self._names_known)
         self.treatment_button = QPushButton(self.tr("+ Treatment"))
         self.treatment_button.setAccessibleName(self.tr("Add a treatment"))
         self.vaccination_button = QPushButton(self.tr("+ Vaccination"))
@@ -261,6 +266,15 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
         outer.addWidget(self.pages)
         self.show_chart(None)
 
+    def _names_known(self, names: dict[str, str]) -> None:
+        """The practitioners' names came from the worker: the appointments say whose."""
+        if not shiboken6.isValid(self):
+            return
+        self.practitioner_names = names
+        if self.chart is not None:
+            self.desk_appointments.setText(appointments_html(self.chart, names))
+            self.show_allergy_area(self.chart)
+
     def set_clinical(self, clinical: bool) -> None:
         """A role without clinical access (a secretary) sees identity and agenda only:
         the clinical buttons, summary, timeline and entry are not shown at all, nor lab
@@ -325,7 +339,8 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             self.start.reload_when_shown()
             return
         self.pages.setCurrentWidget(self.chart_page)
-        self.desk_appointments.setText(appointments_html(chart))
+        self.start.seen = chart.id  # back on the day's list, the next appointment is offered
+        self.desk_appointments.setText(appointments_html(chart, self.practitioner_names))
         view = self.documents_view
         if view is not None and view.isVisible() and view.patient_id == chart.id:
             view.show_records(chart.documents)
@@ -499,3 +514,8 @@ class ChartView(AllergyArea, ChartDocuments, QWidget):
             amend=entry,
             born=c.birth_date,
         )
+
+
+def practitioner_names(p: Any) -> dict[str, str]:
+    """On the worker: user id -> the name the agenda shows, for every person."""
+    return {str(u["id"]): str(u.get("display_name") or u.get("username") or "") for u in p.users()}

@@ -4,6 +4,8 @@ and SOAP with their line breaks, every vital, diagnoses with their codes)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -216,15 +218,29 @@ def last_vitals_items(chart: Chart) -> list[str]:
     return items
 
 
-def appointment_items(c: Chart) -> list[str]:
-    """The appointments booked for the patient, as the summary lists them (HTML)."""
-    upcoming = [a for a in c.appointments if a.status == "booked"]
-    return [escape(f"{show_datetime(a.starts_at)} {a.reason or ''}") for a in upcoming]
+def appointment_items(
+    c: Chart, names: Mapping[str, str] | None = None, today: dt.date | None = None
+) -> list[str]:
+    """The appointments the patient is expected at, soonest first, each with its
+    practitioner when ``names`` (user id -> name) has them (HTML): "when, and with
+    whom?" is a patient's question on the phone. Past ones still booked are not
+    expected any more."""
+    day = (today or dt.date.today()).isoformat()
+    upcoming = sorted(
+        (a for a in c.appointments if a.status == "booked" and (a.starts_at or "") >= day),
+        key=lambda a: a.starts_at or "",
+    )
+    out = []
+    for a in upcoming:
+        text = " ".join(x for x in (show_datetime(a.starts_at), a.reason or "") if x)
+        who = (names or {}).get(a.practitioner_id or "")
+        out.append(escape(f"{text} · {who}" if who else text))
+    return out
 
 
-def appointments_html(c: Chart) -> str:
+def appointments_html(c: Chart, names: Mapping[str, str] | None = None) -> str:
     """The front desk's view of a chart's appointments (its summary is not shown)."""
-    items = appointment_items(c)
+    items = appointment_items(c, names)
     title = escape(QCoreApplication.translate("chart", "Appointments"))
     if not items:
         none = QCoreApplication.translate("chart", "No appointment booked.")
@@ -234,7 +250,9 @@ def appointments_html(c: Chart) -> str:
     ) + "</ul>"
 
 
-def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
+def summary_html(
+    c: Chart, stamp: AccessEntry | None = None, names: Mapping[str, str] | None = None
+) -> str:
     parts = []
 
     def section(title: str, items: list[str]) -> None:
@@ -294,7 +312,7 @@ def summary_html(c: Chart, stamp: AccessEntry | None = None) -> str:
         every = QCoreApplication.translate("chart", "All the vaccinations ({0})…")
         items.append(f"<a href='vaccinations:all'>{escape(every.format(len(vaccinations)))}</a>")
     section(QCoreApplication.translate("chart", "Vaccinations"), items)
-    section(QCoreApplication.translate("chart", "Appointments"), appointment_items(c))
+    section(QCoreApplication.translate("chart", "Appointments"), appointment_items(c, names))
     section(
         QCoreApplication.translate("chart", "Documents"),
         [document_text(d) for d in c.documents],

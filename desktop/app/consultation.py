@@ -36,6 +36,7 @@ from desktop.app.dates import show_datetime
 from desktop.app.diagnosis_completer import DiagnosisCompleter
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.app.vitals import VITALS, VitalsForm, plausibility_warnings, young_child
 from desktop.practice.drafts import DraftStore, amendment_draft, consultation_draft
@@ -121,7 +122,7 @@ class ConsultationEditor(QDialog):
                     show_datetime(amend.started_at), title
                 )
             )
-        self.resize(780, 680)
+        resize_to_fit(self, 780, 680)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.text = QPlainTextEdit()
@@ -217,7 +218,12 @@ class ConsultationEditor(QDialog):
         return content
 
     def has_content(self) -> bool:
+        """Something typed that would be lost: for an amendment, a change to the version
+        it started from (opened and closed unchanged, it asked to keep a draft)."""
         content = self.values()
+        if self.amended is not None and not self.vitals.errors():
+            before = _content(self.amended)
+            return any(content[k] != before.get(k) for k in content)
         return any(v is not None for v in content.values()) or bool(self.vitals.errors())
 
     def _touch(self) -> None:
@@ -262,7 +268,11 @@ class ConsultationEditor(QDialog):
         box.setWindowTitle(self.tr("Cancel the consultation"))
         box.setText(self.tr("This consultation is not saved. Keep it as a draft?"))
         box.setInformativeText(
-            self.tr("A kept draft comes back when you open a new consultation for this patient.")
+            self.tr("A kept draft comes back when you amend this consultation again.")
+            if self.amended is not None
+            else self.tr(
+                "A kept draft comes back when you open a new consultation for this patient."
+            )
         )
         self.keep_button = box.addButton(
             self.tr("Keep the draft"), QMessageBox.ButtonRole.AcceptRole

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit
 
 from desktop.practice.textfold import fold
 
@@ -97,6 +98,25 @@ def _example(text: str, partial: bool) -> str:
     return QCoreApplication.translate(
         "dates", "“{0}” is not a date: type it as 22/06/1941."
     ).format(text)
+
+
+def shows_understood(
+    edit: QLineEdit, *, partial: bool = False, today: dt.date | None = None
+) -> None:
+    """Once typed (Tab, Enter, the focus elsewhere), the date as understood, dd/mm/yyyy:
+    "5/3/85" -> 05/03/1985, "5 mars 85" -> 05/03/1985, so a two-digit year or a day and
+    month read the other way round is seen before saving. What is not a date stays as
+    typed: saving says why."""
+
+    def tidy() -> None:
+        try:
+            iso = parse_date(edit.text(), partial=partial, today=today)
+        except DateError:
+            return
+        if iso and show_date(iso) != edit.text():
+            edit.setText(show_date(iso))
+
+    edit.editingFinished.connect(tidy)
 
 
 def show_date(iso: str | None) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.dates import DateError, parse_date, show_date, shows_understood
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import WriteDialog
 from desktop.app.tasks import Tasks
@@ -87,6 +87,7 @@ class AttachDocumentDialog(WriteDialog):
         self.date_edit = QLineEdit(show_date(self.today.isoformat()))
         self.date_edit.setObjectName("received_at")
         self.date_edit.setPlaceholderText(self.tr("22/06/2026"))
+        shows_understood(self.date_edit, today=self.today)
         self.form.addRow(self.tr("File"), self.file_label)
         self.form.addRow(self.tr("Title"), self.title_edit)
         self.form.addRow(self.tr("Kind"), self.kind)

@@ -30,6 +30,7 @@ from desktop.app import ops
 from desktop.app.dates import show_date
 from desktop.app.errors import message_for
 from desktop.app.paper import documents_folder
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.practice import errors
 from desktop.practice.models import Document
@@ -79,7 +80,7 @@ class DocumentViewer(QDialog):
         self.content: bytes | None = None
         title = document.title or document.filename or ""
         self.setWindowTitle(self.tr("Document: {0}").format(title))
-        self.resize(820, 760)
+        resize_to_fit(self, 820, 760)
         self.status = QLabel(self.tr("Opening the document…"))
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)

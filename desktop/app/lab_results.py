@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.dates import DateError, parse_date, show_date, shows_understood
 from desktop.app.document_viewer import DocumentViewer, Fetch
 from desktop.app.numbers import NumberError, parse_number, show_number
 from desktop.app.record_dialogs import EditOrAdd
@@ -123,6 +123,7 @@ class LabResultDialog(EditOrAdd):
         self.add_edit("ref_text", self.tr("Reference range as the lab wrote it"), r.ref_text)
         self.add_edit("taken_on", self.tr("Sample taken on"), show_date(r.taken_on))
         self.edits["taken_on"].setPlaceholderText(self.tr("22/06/2026"))
+        shows_understood(self.edits["taken_on"], today=self.today)
         if record is None:
             self.edits["taken_on"].setText(show_date(self.today.isoformat()))
         self.report = QComboBox()

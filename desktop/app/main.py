@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.app import i18n
 from desktop.app.first_run import FirstRunDialog
+from desktop.app.known_practices import known_name, remember_name
 from desktop.app.restore_wizard import RestoreWizard, Resume
 from desktop.app.tasks import Tasks
-from desktop.app.unlock import UnlockDialog, keyring_account
+from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
 from desktop.practice.keyfile import KeyFile
 
@@ -44,8 +45,7 @@ class AppController:
     def ask_unlock(self, *, use_remembered: bool = False) -> None:
         """The unlock dialog. A key remembered in the keyring saves typing at start-up
         only: after a lock (Ctrl+L, inactivity) the passphrase is always asked."""
-        name = str(QSettings().value(self._name_key(), self.folder.name))
-        dialog = UnlockDialog(self.tasks, self.folder, name)
+        dialog = UnlockDialog(self.tasks, self.folder, known_name(self.folder))
         dialog.accepted.connect(self.unlocked)
         dialog.rejected.connect(QApplication.quit)
         dialog.restore_unfinished.connect(self.continue_restore)
@@ -61,11 +61,6 @@ class AppController:
                 self._show(dialog)
 
         dialog.try_remembered(remembered)
-
-    def _name_key(self) -> str:
-        """Where the practice's name (known once unlocked) is kept for the next unlock
-        dialog's heading: the folder's name ("demo") says little."""
-        return f"unlock/name-{keyring_account(self.folder)}"
 
     def continue_restore(self, url: str, local_passphrase: str) -> None:
         """The folder holds a restore that did not finish: offer to continue it (it
@@ -105,7 +100,7 @@ class AppController:
             self.window.warmer.stop()  # and one warm-up
             self.window.deleteLater()
         window = MainWindow(self.tasks, self.folder, info)
-        QSettings().setValue(self._name_key(), info["practice_name"])
+        remember_name(self.folder, info["practice_name"])  # the next unlock's heading
         window.locked.connect(self.lock)
         window.language_requested.connect(self.switch_language)
         window.closed.connect(QApplication.quit)

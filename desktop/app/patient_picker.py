@@ -1,5 +1,7 @@
 """Choose a patient by typing (the agenda books anyone, not only the open chart): the
-search runs in SQL on the worker, accent-blind, and the matches are listed under the field."""
+search runs in SQL on the worker, accent-blind, and the matches are listed under the field.
+A caller who is no patient yet is created from there (the new patient form, with the name
+typed), and chosen."""
 
 from __future__ import annotations
 
@@ -7,7 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.app.dates import show_date
 from desktop.app.tasks import Tasks
@@ -41,10 +50,16 @@ class PatientPicker(QWidget):
         self.matches.hide()
         self.matches.itemActivated.connect(self._choose)
         self.matches.itemClicked.connect(self._choose)
+        self.create_button = QPushButton(self.tr("New patient…"))
+        self.create_button.setObjectName("createPatient")
+        self.create_button.hide()
+        self.create_button.clicked.connect(self.create_patient)
+        self.creating: QWidget | None = None  # the new patient form, while open
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.matches)
+        layout.addWidget(self.create_button)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
         # textChanged, not textEdited: a screen reader (AT-SPI) sets the text too.
@@ -61,6 +76,7 @@ class PatientPicker(QWidget):
         self._choosing = False
         self.patient_id = patient_id
         self.matches.hide()
+        self.create_button.hide()
 
     def _edited(self, _text: str) -> None:
         if self._choosing:
@@ -74,6 +90,7 @@ class PatientPicker(QWidget):
         generation, query = self._generation, self.search.text().strip()
         if not query:
             self.matches.hide()
+            self.create_button.hide()
             return
 
         def show(rows: list[dict[str, Any]]) -> None:
@@ -90,6 +107,8 @@ class PatientPicker(QWidget):
                 self.matches.addItem(none)
             else:
                 self.matches.setCurrentRow(0)
+            self.create_button.setText(self.tr("New patient “{0}”…").format(query))
+            self.create_button.setVisible(not rows)
             self.matches.show()
             self._shown = query
             self.searched.emit(len(rows))
@@ -100,6 +119,22 @@ class PatientPicker(QWidget):
 
         self.tasks.db(lambda p: p.search_patients(query, 20), on_done=show)
 
+    def create_patient(self) -> None:
+        """The new patient form, with what was typed; the patient it creates is chosen."""
+        from desktop.app.new_patient import NewPatientDialog
+
+        dialog = NewPatientDialog(self.tasks, self.window(), name=self.search.text().strip())
+        dialog.saved.connect(self._created)
+        dialog.show()
+        self.creating = dialog
+
+    def _created(self, patient_id: str) -> None:
+        def shown(row: dict[str, Any]) -> None:
+            self.set_patient(patient_id, patient_label(row))
+            self.chosen.emit(patient_id)
+
+        self.tasks.db(lambda p: p.patient(patient_id), on_done=shown)
+
     def _choose(self, item: QListWidgetItem) -> None:
         patient_id = item.data(PATIENT_ID)
         if patient_id:
@@ -107,7 +142,11 @@ class PatientPicker(QWidget):
             self.chosen.emit(str(patient_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Down/Up move in the matches, Enter picks the highlighted one (keyboard first)."""
+        """Down/Up move in the matches, Enter picks the highlighted one (keyboard first);
+        back in a field that names a patient, what is typed replaces it (it was added to
+        the name: 'VINCENT Christophezorglub')."""
+        if watched is self.search and event.type() == QEvent.Type.FocusIn and self.patient_id:
+            QTimer.singleShot(0, self.search.selectAll)  # after a click placed the cursor
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 from desktop.app import ops
 from desktop.app.confirm import ask
 from desktop.app.conflicts import ConflictsDialog
+from desktop.app.known_practices import folder_account
 from desktop.app.preferences import PreferencesDialog
 from desktop.app.recovery_key import RecoveryKeyDialog
 from desktop.app.remote_settings import RemoteSettingsDialog
-from desktop.app.unlock import KEY_LOGIN, keyring_account
+from desktop.app.unlock import KEY_LOGIN
 from desktop.practice.keycache import KeyCache
 
 if TYPE_CHECKING:
@@ -64,8 +65,8 @@ class PracticeAdmin(_Window):
 
         def forget() -> bool:
             cache = KeyCache()
-            cache.forget(keyring_account(folder))
-            cache.forget(keyring_account(folder) + KEY_LOGIN)
+            cache.forget(folder_account(folder))
+            cache.forget(folder_account(folder) + KEY_LOGIN)
             return cache.available()
 
         def done(had_keyring: bool) -> None:

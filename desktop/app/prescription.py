@@ -61,6 +61,13 @@ def _load(p: Any, patient_id: str) -> dict[str, Any]:
         for item in chart.prescriptions
         if item.current is not None
     ]
+    current = [
+        RxLine(t.drug, t.dosage or "", long_term=True)
+        for t in chart.treatments
+        if t.drug and not t.stopped
+    ]
+    if current:  # a renewal of what the patient takes, first
+        earlier.insert(0, Earlier("", current, current=True))
     return {
         "patient": prescriptions.patient_on_paper(chart.identity()),
         "allergies": [a.substance for a in real_allergies(chart.allergies) if a.substance],
@@ -94,6 +101,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self._index: DrugIndex | None = None  # opened, used and closed on the worker only
         self._hits: dict[str, Drug] = {}
         self.warning: AllergyWarning | None = None
+        self.incomplete_question: Any = None  # lines without posology or duration
         self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
         self._leaving = False  # the GP chose to discard the lines
         self.discard_question: QMessageBox | None = None
@@ -132,6 +140,13 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        # Its own line, kept while the editor is open: in the status line, the first
+        # letter typed in the drug field replaced it ("11 propositions…") unread.
+        self.mentions = QLabel()
+        self.mentions.setObjectName("missingMentions")
+        self.mentions.setWordWrap(True)
+        self.mentions.setStyleSheet("color: #8a5a00")
+        self.mentions.hide()
 
         remove = QPushButton(self.tr("Remove the line"))
         remove.clicked.connect(self.table.remove_current)
@@ -179,6 +194,7 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.patient)
+        layout.addWidget(self.mentions)
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(measures)
@@ -227,8 +243,9 @@ class PrescriptionEditor(DrugSearch, RxSaving, QDialog):
             self.height_box.setValue(float(info["height"] or 0))
         self._fill_renew_menu(info["earlier"])
         self._keep_templates(info["templates"])
-        if info.get("missing"):
-            self.status.setText(self.missing_text(info["missing"]))
+        missing = info.get("missing")
+        self.mentions.setText("⚠ " + self.missing_text(missing) if missing else "")
+        self.mentions.setVisible(bool(missing))
 
     def missing_text(self, missing: list[str]) -> str:
         """The mentions the law requires on the paper that are not filled in yet, and where."""

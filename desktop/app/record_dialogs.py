@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ops
-from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.dates import DateError, parse_date, show_date, shows_understood
 from desktop.app.diagnosis_completer import Cim10Completer
 from desktop.app.errors import message_for
 from desktop.app.i18n import QT_TRANSLATE_NOOP
@@ -204,6 +204,7 @@ class IdentityDialog(_RecordDialog):
                 field, labels[field], show_date(value) if field == "birth_date" else value
             )
         self.edits["birth_date"].setPlaceholderText(self.tr("22/06/1941"))
+        shows_understood(self.edits["birth_date"])
         self.sex = QComboBox()
         sexes = (("F", self.tr("Female")), ("M", self.tr("Male")), ("U", self.tr("Unknown")))
         for code, label in sexes:
@@ -420,6 +421,7 @@ class ProblemDialog(EditOrAdd):
         self.add_edit("resolved", self.tr("Resolved on"), show_date(r.resolved))
         for name in ("onset", "resolved"):
             self.edits[name].setPlaceholderText(self.tr("1975, 06/1975 or 22/06/1975"))
+            shows_understood(self.edits[name], partial=True)
 
     def fields(self) -> dict[str, Any]:
         """What Save writes; DateError (a sentence naming the field) for a wrong date."""

@@ -1,6 +1,8 @@
-"""Renewing an earlier prescription: the patient's last ones listed, newest first and
-chosen, with the lines of the one selected; Enter renews it into the editor (a dialog,
-not a menu: rx_picker.py says why)."""
+"""Renewing an earlier prescription: the chart's current treatments first (a renewal
+appointment's ordonnance, even when they were never prescribed in Carnet), then the
+patient's last prescriptions, newest first; the first is chosen, the lines of the one
+selected shown; Enter renews it into the editor (a dialog, not a menu: rx_picker.py says
+why)."""
 
 from __future__ import annotations
 
@@ -23,13 +25,16 @@ class Earlier:
     prescribed_at: str
     lines: list[RxLine]
     notes: str = ""
+    current: bool = False  # the chart's current treatments, not a prescription
 
 
 def earlier_text(past: Earlier) -> str:
     """ "02/12/2026 : Ramipril 5 mg, Metformine 1000 mg" (the drugs cut at 80 characters)."""
+    drugs = ", ".join(line.drug for line in past.lines)[:80]
+    if past.current:
+        return QCoreApplication.translate("RenewDialog", "Current treatments: {0}").format(drugs)
     day = past.prescribed_at[:10]
     shown = dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else "?"
-    drugs = ", ".join(line.drug for line in past.lines)[:80]
     return QCoreApplication.translate("RenewDialog", "{0}: {1}").format(shown, drugs)
 
 

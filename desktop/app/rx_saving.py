@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.app import ops
+from desktop.app.confirm import ask
 from desktop.app.errors import message_for
 from desktop.app.paper import ask_pdf_path, ask_printer, documents_folder, printed_on, printer_for
 from desktop.app.rx_dialogs import AllergyWarning
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         notes: QLineEdit
         status: QLabel
         warning: AllergyWarning | None
+        incomplete_question: Any
         print_dialog: Callable[[QPrinter], bool]
 
         def is_child(self) -> bool: ...
@@ -76,7 +78,7 @@ class RxSaving(_Editor):
             return None
         return lines
 
-    def start(self, then: Then) -> None:
+    def start(self, then: Then, *, incomplete_confirmed: bool = False) -> None:
         """Check the lines (and allergies, on the worker), then ``then(lines)``."""
         if self.saved_id is not None:
             then([])
@@ -90,6 +92,17 @@ class RxSaving(_Editor):
             )
             self.weight_box.setFocus()
             return
+        lacking = self._what_lines_lack(lines)
+        if lacking and not incomplete_confirmed:
+            self.incomplete_question = ask(
+                self,
+                self.windowTitle(),
+                self.tr("{0} The ordonnance must say them. Save it anyway?").format(lacking),
+                yes=self.tr("Save anyway"),
+                no=self.tr("Complete the lines"),
+                on_yes=lambda: self.start(then, incomplete_confirmed=True),
+            )
+            return
         patient_id = self.patient_id
 
         def check(p: Any) -> tuple[list[RxLine], list[AllergyHit]]:
@@ -101,6 +114,22 @@ class RxSaving(_Editor):
         self.tasks.db(
             check, on_done=lambda found: self._checked(found, then), on_error=self._failed
         )
+
+    def _what_lines_lack(self, lines: list[RxLine]) -> str:
+        """What the law asks of each line and it lacks (R.5132-3: the posology, and the
+        duration or the number of boxes), in one sentence; "" when nothing. A renewal of
+        the current treatments comes without a duration: the GP adds it."""
+        said = []
+        for number, line in enumerate(lines, 1):
+            if not line.dosage:
+                said.append(self.tr("Line {0} ({1}) has no posology.").format(number, line.drug))
+            if not line.duration and not line.quantity:
+                said.append(
+                    self.tr("Line {0} ({1}) has no duration nor number of boxes.").format(
+                        number, line.drug
+                    )
+                )
+        return " ".join(said)
 
     def _checked(self, found: tuple[list[RxLine], list[AllergyHit]], then: Then) -> None:
         lines, hits = found

@@ -39,6 +39,7 @@ class StartScreen(QWidget):
     def __init__(self, tasks: Tasks | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
+        self.seen: str | None = None  # the last chart shown: the next appointment is chosen
         self.hint = QLabel(self.tr("<i>Search for a patient and press Enter.</i>"))
         self.today_label = QLabel()
         self.today = QListWidget()
@@ -129,6 +130,8 @@ class StartScreen(QWidget):
             self._add(self.today, text, a.patient_id)
         if not appointments:
             self._add(self.today, self.tr("No appointment today."), None)
+        else:
+            self.today.setCurrentRow(next_row(appointments, self.seen))
         self.recent.clear()
         for r in recent:
             born = show_date(r.get("birth_date"))
@@ -155,3 +158,14 @@ class StartScreen(QWidget):
         if isinstance(exc, RuntimeError):
             return  # the practice was closed meanwhile (a lock)
         raise exc
+
+
+def next_row(appointments: list[Appointment], seen: str | None) -> int:
+    """The appointment to offer first: the one after the last of the patient just seen
+    (Enter then opens the next patient), else the first not cancelled."""
+    rows = [i for i, a in enumerate(appointments) if a.patient_id == seen]
+    start = rows[-1] + 1 if rows else 0
+    for i in range(start, len(appointments)):
+        if appointments[i].status != "cancelled":
+            return i
+    return min(start, len(appointments) - 1)

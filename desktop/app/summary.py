@@ -28,6 +28,7 @@ from desktop.app.paper import (
     printer_for,
     say_failure,
 )
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.tasks import Tasks
 from desktop.practice.textfold import paper_name
 from desktop.reports.prescription import write_private_durably_or_say
@@ -44,7 +45,7 @@ class SummaryDialog(QDialog):
         self.tasks, self.patient_id, self.title = tasks, patient_id, title
         self.setObjectName("summaryDialog")
         self.setWindowTitle(self.tr("Medical summary: {0}").format(title))
-        self.resize(720, 800)
+        resize_to_fit(self, 720, 800)
         self.html = ""
         self.print_dialog: Callable[[QPrinter], bool] = self._ask_printer
         self.preview = QTextBrowser()

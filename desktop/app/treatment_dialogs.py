@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.dates import DateError, parse_date, show_date
+from desktop.app.dates import DateError, parse_date, show_date, shows_understood
 from desktop.app.i18n import QT_TRANSLATE_NOOP
 from desktop.app.record_dialogs import EditOrAdd
 from desktop.app.section_list import SectionListView
@@ -91,6 +91,7 @@ class TreatmentDialog(EditOrAdd):
         self.edits["stop_reason"].setPlaceholderText(self.tr("side effect, cured, replaced…"))
         for name in ("started", "stopped"):
             self.edits[name].setPlaceholderText(self.tr("22/06/2026"))
+            shows_understood(self.edits[name], today=self.today)
         self.stop_button: QPushButton | None = None
         if record is not None and not record.stopped:
             self.stop_button = self.buttons.addButton(
@@ -146,6 +147,7 @@ class VaccinationDialog(EditOrAdd):
         self.add_edit("vaccine", self.tr("Vaccine (product)"), r.vaccine)
         self.add_edit("given_on", self.tr("Given on"), show_date(r.given_on))
         self.edits["given_on"].setPlaceholderText(self.tr("22/06/2026"))
+        shows_understood(self.edits["given_on"], today=self.today)
         if record is None:
             self.edits["given_on"].setText(show_date(self.today.isoformat()))
         self.add_edit("lot", self.tr("Lot number"), r.lot)

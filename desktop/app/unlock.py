@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.errors import message_for
+from desktop.app.known_practices import folder_account
 from desktop.app.tasks import Tasks
 from desktop.practice.keycache import KeyCache
 from desktop.practice.store import Practice
@@ -30,23 +32,19 @@ settings file in clear (a stolen disk would name the practice's people). Without
 keyring, nothing is remembered and the field starts empty."""
 
 
-def keyring_account(folder: Path) -> str:
-    """An opaque per-folder account name for the keyring (no patient data)."""
-    import hashlib
-
-    return "practice-" + hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
-
-
 class UnlockDialog(QDialog):
     restore_unfinished = Signal(str, str)  # remote url, the passphrase that unlocked it
     upgrading = Signal()  # from the worker: the database is being brought up to date
 
-    def __init__(self, tasks: Tasks, folder: Path, practice_name: str) -> None:
+    def __init__(self, tasks: Tasks, folder: Path, practice_name: str | None) -> None:
         super().__init__()
         self.tasks, self.folder = tasks, folder
         self.setWindowTitle(self.tr("Carnet: unlock"))
         self.setMinimumWidth(420)
-        title = QLabel(f"<h2>{practice_name}</h2>")
+        # The practice's name once this computer knows it; never the folder's ("demo").
+        heading = practice_name or self.tr("Your practice")
+        title = QLabel(f"<h2>{html.escape(heading)}</h2>")
+        title.setObjectName("practiceName")
         self.login = QLineEdit()
         self.login.setObjectName("login")
         self.login.setPlaceholderText(self.tr("your login (empty: whoever the passphrase opens)"))
@@ -78,7 +76,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
         # The login may stay empty (whoever the passphrase opens): the passphrase first.
         self.passphrase.setFocus()
-        account = keyring_account(folder)
+        account = folder_account(folder)
 
         def keyring_state() -> tuple[bool, str | None]:
             cache = KeyCache()
@@ -101,7 +99,7 @@ class UnlockDialog(QDialog):
         """Open with the key remembered in the keyring, if any (on the worker: may block)."""
 
         def attempt() -> bool:
-            cache, account = KeyCache(), keyring_account(self.folder)
+            cache, account = KeyCache(), folder_account(self.folder)
             key, login = cache.load(account), cache.load_text(account + KEY_LOGIN)
             if key is None or not login:  # a key that names no login opens nothing
                 return False
@@ -151,7 +149,7 @@ class UnlockDialog(QDialog):
                 practice.close()  # half restored: never shown as the practice
                 return url
             self.tasks.practice = practice
-            cache, account = KeyCache(), keyring_account(self.folder)
+            cache, account = KeyCache(), folder_account(self.folder)
             if practice.login_name:
                 cache.store_text(account + LAST_LOGIN, practice.login_name)
             if remember and practice.login_name:

@@ -28,6 +28,7 @@ from desktop.app.confirm import ask
 from desktop.app.consultation import ConsultationEditor, open_consultation
 from desktop.app.deleted_charts import DeletedChartsDialog
 from desktop.app.errors import message_for
+from desktop.app.known_practices import folder_account
 from desktop.app.new_patient import NewPatientDialog
 from desktop.app.patient_list import PatientList
 from desktop.app.practice_admin import PracticeAdmin
@@ -36,10 +37,10 @@ from desktop.app.prescription import PrescriptionEditor
 from desktop.app.record_dialogs import AddProblemDialog, IdentityDialog
 from desktop.app.remote_settings import sync_interval_min
 from desktop.app.restore_banner import RestoreBanner
+from desktop.app.screen_fit import resize_to_fit
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
-from desktop.app.unlock import keyring_account
 from desktop.app.warmup import SearchWarmer
 from desktop.app.window_menus import WindowMenus
 from desktop.practice import people
@@ -139,7 +140,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_to_fit(self, 1280, 800)
         self.patients.search.setFocus()
         self.warmer = SearchWarmer(tasks, self)  # the first keystroke as fast as the next
         self.warmer.start()
@@ -195,6 +196,12 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         dialog.restored.connect(self._patient_created)
         dialog.show()
         self.deleted_dialog = dialog
+
+    def close_chart(self) -> None:
+        """The start screen again, the keyboard in today's appointments: Enter opens the
+        next patient's chart."""
+        self.chart.show_chart(None)
+        self.chart.start.today.setFocus()  # its rows come from the worker, the next chosen
 
     def focus_search(self) -> None:
         self.patients.search.setFocus()
@@ -303,7 +310,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if key is not None:
             self._follow_key(key)
         folder = self.folder
-        self.tasks.on_db(lambda: KeyCache().forget(keyring_account(folder)))
+        self.tasks.on_db(lambda: KeyCache().forget(folder_account(folder)))
         self.lock()
 
     def _rekeyed(self, key: bytes | None) -> None:
@@ -316,7 +323,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         folder = self.folder
 
         def remember() -> None:
-            cache, account = KeyCache(), keyring_account(folder)
+            cache, account = KeyCache(), folder_account(folder)
             if cache.load(account) is not None:
                 cache.store(account, key)
 
@@ -341,11 +348,17 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         if agenda is None:
             agenda = AgendaWindow(self.tasks, self._current_patient, self)
             agenda.changed.connect(self.chart.start.reload_when_shown)  # today's list
+            agenda.open_chart.connect(self._chart_from_agenda)
             self.agenda: AgendaWindow = agenda
         else:
             agenda.reload()
         agenda.show()
         agenda.raise_()
+
+    def _chart_from_agenda(self, patient_id: str) -> None:
+        self.open_chart(patient_id)
+        self.raise_()
+        self.activateWindow()
 
     def _current_patient(self) -> tuple[str, str] | None:
         if self.chart.chart is None:

@@ -84,6 +84,14 @@ def open_practice_with(args: argparse.Namespace, passphrase: str) -> Practice:
     )
 
 
+def name_for_the_app(folder: Path, name: str) -> None:
+    """The practice's name for the app's unlock dialog, whose first start would otherwise
+    show a placeholder: kept in the OS user's settings, as the app keeps it."""
+    from desktop.app.known_practices import remember_name
+
+    remember_name(folder, name)
+
+
 def _upgrading(current: int, target: int) -> None:
     """Said on stderr (stdout may be a script's JSON): the wait has a reason."""
     print(

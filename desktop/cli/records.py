@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.opening import Register, open_practice, read_passphrase
+from desktop.cli.opening import Register, name_for_the_app, open_practice, read_passphrase
 from desktop.cli.output import emit_json, shown
 from desktop.practice import errors
+from desktop.practice.keyfile import KeyFile
 from desktop.practice.meta import MetaKey
 from desktop.practice.store import Practice
 
@@ -98,6 +99,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         passphrase=passphrase,
     ) as practice:
         print(practice.practice_id)
+    name_for_the_app(Path(args.data_dir), args.practice)
     return 0
 
 
@@ -106,12 +108,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     folder = Path(args.data_dir)
     passphrase = read_passphrase(args)
+    new = not KeyFile.exists(folder)  # else the demo is added to a practice of its own name
     printer = None if args.quiet else demo_loader.ProgressPrinter()
     total = demo_loader.make_demo(
         folder, passphrase, patients=args.patients, seed=args.seed, progress=printer
     )
     if printer:
         printer.done()
+    if new:
+        name_for_the_app(folder, demo_loader.DEMO_PRACTICE)
     print(f"demo practice ready in {folder}: {total} records", file=sys.stderr)
     return 0
 

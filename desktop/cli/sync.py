@@ -15,6 +15,7 @@ from typing import Any
 from desktop.cli import damage
 from desktop.cli.opening import (
     Register,
+    name_for_the_app,
     new_passphrase,
     open_practice,
     open_practice_with,
@@ -263,6 +264,7 @@ def _join_or_restore(args: argparse.Namespace, *, recovery: str | None) -> int:
             damage.carry_over(practice, carry[1], carry[2])
         counts = practice.counts()
         devices = StoreReplica(practice.session).cursors()
+        name_for_the_app(folder, str(practice.practice_record()["name"]))
     print(
         f"{'restored' if recovery is not None or args.command == 'restore' else 'joined'}: "
         f"{counts['patient']:,} patients, {counts['consultation']:,} consultations from "

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.practice import bdpm, errors
@@ -23,7 +23,15 @@ from desktop.practice.textfold import fold
 
 FILE_NAME = "drugs.sqlite"
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "drugs" / "starter.tsv"
-KIND_ORDER = {"molecule": 0, "dci": 1, "brand": 2}
+STARTER_BRANDS = STARTER.with_name("starter_brands.tsv")
+KIND_ORDER = {"dci": 0, "molecule": 1, "brand": 2}
+"""What the list offers first: a DCI with its strength and form (what an ordonnance
+must say: "amoxicilline 1 g, gélule"), then the bare molecule (its line printed no dose:
+"amoxicilline — 1 cp matin et soir"), then brands. Applied at search time, so an index
+imported before the order changed follows it too (its ``rank`` column is not read)."""
+_KIND_RANK = (
+    "CASE e.kind " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in KIND_ORDER.items()) + " ELSE 9 END"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +98,12 @@ def _fill(conn: sqlite3.Connection, drugs: Iterable[Drug]) -> int:
     return count
 
 
-def starter_drugs(path: Path = STARTER) -> Iterator[Drug]:
-    """The shipped list: 'dci <TAB> strengths (;) <TAB> forms (;) <TAB> ATC' per line."""
+def starter_drugs(path: Path = STARTER, brands: Path = STARTER_BRANDS) -> Iterator[Drug]:
+    """The shipped list: 'dci <TAB> strengths (;) <TAB> forms (;) <TAB> ATC' per line;
+    then each brand of ``brands`` ('brand <TAB> dci [<TAB> strengths (;)]') with every
+    form of its DCI (of those strengths), as "Doliprane (paracétamol 1 g, comprimé)",
+    which prints the DCI form alone."""
+    forms_of: dict[str, list[Drug]] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -101,7 +113,19 @@ def starter_drugs(path: Path = STARTER) -> Iterator[Drug]:
         for strength in filter(None, (s.strip() for s in strengths.split(";"))):
             for form in filter(None, (f.strip() for f in forms.split(";"))):
                 label = f"{dci} {strength}, {form}"
-                yield Drug("dci", label, label, dci, substances=substances, atc=atc)
+                drug = Drug("dci", label, label, dci, substances=substances, atc=atc)
+                forms_of.setdefault(dci, []).append(drug)
+                yield drug
+    if not brands.is_file():
+        return
+    for raw in brands.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        brand, dci, only = (part.strip() for part in (raw.split("\t") + ["", ""])[:3])
+        its_own = [f"{dci} {x.strip()}, " for x in only.split(";") if x.strip()]
+        for dosed in forms_of.get(dci, ()):
+            if not its_own or any(dosed.label.startswith(x) for x in its_own):
+                yield replace(dosed, kind="brand", label=f"{brand} ({dosed.label})")
 
 
 class DrugIndex:
@@ -135,8 +159,8 @@ class DrugIndex:
         self.conn.close()
 
     def search(self, query: str, limit: int = 20) -> list[Drug]:
-        """Entries whose words start with each word of ``query`` (accents ignored):
-        molecules first, then DCI forms, then brands; shorter labels first."""
+        """Entries whose words start with each word of ``query`` (accents ignored), in
+        KIND_ORDER (DCI forms, molecules, brands); shorter labels first."""
         words = fold(query).split()
         if not words or limit <= 0:
             return []
@@ -145,7 +169,7 @@ class DrugIndex:
             "SELECT e.kind, e.label, e.drug, e.dci, e.brand, e.substances, e.atc, e.cis "
             "FROM token t JOIN entry e ON e.id = t.entry "
             "WHERE t.token >= ? AND t.token < ? GROUP BY e.id "
-            "ORDER BY e.rank, length(e.label), e.label LIMIT ?",
+            f"ORDER BY {_KIND_RANK}, length(e.label), e.label LIMIT ?",
             # one word: the first rows are the answer; more: filter a wider window
             (first, first + "\uffff", limit if len(words) == 1 else 2000),
         ).fetchall()
@@ -157,7 +181,6 @@ class DrugIndex:
                 if len(out) >= limit:
                     break
         return out
-
 
     def resolve(self, text: str) -> Drug | None:
         """What a typed drug is: the entry of that exact label, else the longest molecule

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.practice import errors, practitioners
+from desktop.practice import errors, practitioners, prescriptions
 from desktop.practice.models import Chart
 from desktop.practice.schema import NO_KNOWN_ALLERGY
 from desktop.practice.store import Practice
-from desktop.practice.textfold import paper_name
+from desktop.practice.textfold import fold, paper_name
 
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "letters" / "templates.toml"
 KINDS = ("letter", "certificate")
@@ -100,11 +100,17 @@ def _allergies(chart: Chart) -> str:
     return "non renseignées"
 
 
+def _years(born: str | None, on: dt.date) -> int | None:
+    if not born or len(born) < 10:
+        return None
+    b = dt.date.fromisoformat(born[:10])
+    return on.year - b.year - ((on.month, on.day) < (b.month, b.day))
+
+
 def _age(born: str | None, on: dt.date) -> str:
-    if not born:
+    years = _years(born, on)
+    if years is None:
         return ""
-    b = dt.date.fromisoformat(born)
-    years = on.year - b.year - ((on.month, on.day) < (b.month, b.day))
     return f"{years} an{'s' if years > 1 else ''}"
 
 
@@ -122,9 +128,14 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
     place = practitioners.practice_details(p)
     born = chart.birth_date
     live_problems = [x.label for x in chart.problems if x.label and not x.resolved]
-    treatments = [
-        " ".join(x for x in (t.drug, t.dosage) if x) for t in chart.treatments if not t.stopped
-    ]
+    current = [t for t in chart.treatments if not t.stopped and t.drug]
+    treatments = [" ".join(x for x in (t.drug, t.dosage) if x) for t in current]
+    listed = {fold(t.drug or "") for t in current}
+    for line in prescriptions.running_lines(chart, on):  # today's antibiotic is one too
+        if fold(line.drug) not in listed:
+            listed.add(fold(line.drug))
+            treatments.append(f"{line.drug} ({line.dosage})" if line.dosage else line.drug)
+    years = _years(born, on)
     todays = [
         c.current.reason
         for c in chart.consultations  # newest first
@@ -134,13 +145,18 @@ def context(p: Practice, patient_id: str, on: dt.date) -> dict[str, str]:
         "consultation_reason": (
             _in_a_sentence(todays[0]) if todays else "[motif de la consultation]"
         ),
-        "patient_title": {"F": "Madame", "M": "Monsieur"}.get(chart.sex or "", ""),
+        # "Madame" for a girl of 12 read oddly to a colleague: a child is "l'enfant"
+        "patient_title": (
+            "l'enfant"
+            if years is not None and years < prescriptions.CHILD_UNDER_YEARS
+            else {"F": "Madame", "M": "Monsieur"}.get(chart.sex or "", "")
+        ),
         "patient_name": f"{chart.given_names or ''} {(chart.family_name or '').upper()}".strip(),
         "patient_birth_date": dt.date.fromisoformat(born).strftime("%d/%m/%Y") if born else "",
         "patient_age": _age(born, on),
         "problems": ", ".join(live_problems) or "aucun connu",
         "allergies": _allergies(chart),
-        "treatments": ", ".join(t for t in treatments if t) or "aucun",
+        "treatments": "; ".join(t for t in treatments if t) or "aucun",
         "practitioner": me.full_name,
         "practitioner_qualification": me.qualification or me.specialty or "",
         "practitioner_and_qualification": ", ".join(

@@ -8,6 +8,7 @@ and its reason) needs no schema change and syncs with the version.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -199,6 +200,36 @@ def current_version(
         if item.id == prescription_id and item.current is not None:
             return item, item.current
     raise errors.NotFoundError(f"prescription {prescription_id} has no content on this computer")
+
+
+_DURATION = re.compile(r"(\d+)\s*(j|jours?|sem|semaines?|mois|ans?)\b")
+_DAYS = {"j": 1, "jour": 1, "jours": 1, "sem": 7, "semaine": 7, "semaines": 7, "mois": 30,
+         "an": 365, "ans": 365}  # fmt: skip
+
+
+def duration_days(duration: str) -> int | None:
+    """ "7 jours" -> 7, "3 sem." -> 21, "1 mois" -> 30; None when it says no length of
+    time ("1 boîte", "si douleur")."""
+    m = _DURATION.search(fold(duration))
+    return int(m[1]) * _DAYS[m[2]] if m else None
+
+
+def running_lines(chart: Chart, on: dt.date) -> list[RxLine]:
+    """The lines of the chart's prescriptions still being taken on ``on``: written that
+    day, or whose duration (times the renewals) has not run out; newest first."""
+    out = []
+    for rx in chart.prescriptions:
+        version = rx.current
+        written = (rx.prescribed_at or (version.created_at if version else "") or "")[:10]
+        if rx.deleted or version is None or not written:
+            continue
+        day = dt.date.fromisoformat(written)
+        for line in lines_of(version):
+            days = duration_days(line.duration)
+            lasts = day + dt.timedelta(days=days * (1 + line.renewals)) if days else day
+            if day <= on and (day == on or on < lasts):
+                out.append(line)
+    return out
 
 
 def lines_of(version: PrescriptionVersion) -> list[RxLine]:

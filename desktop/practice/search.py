@@ -244,6 +244,9 @@ def _condition(alias: str, term: str) -> tuple[str, list[Any], str, list[Any]]:
     return clause, [term, _upper(term)], f"{alias}.rank + ({alias}.key <> ?)", [term]
 
 
+_YEAR = re.compile(r"^\d{4}$")
+
+
 def _terms(query: str) -> list[str]:
     """Terms that must all match: name tokens, or one '#d' date / '#' number term."""
     date = parse_birth_date(query)
@@ -255,6 +258,28 @@ def _terms(query: str) -> list[str]:
     return fold(query).split()[:6]
 
 
+def _query(query: str) -> tuple[list[str], str | None]:
+    """The terms, and the birth date or year that names typed with one must have
+    ("vincent 12/09/1964", "vincent 1964": a common name told apart as on the patient's
+    card, which matched nobody)."""
+    if parse_birth_date(query) or _NUMBERISH.match(query):
+        return _terms(query), None
+    born: str | None = None
+    names = []
+    for word in query.split():
+        when = parse_birth_date(word)
+        if when is None and _YEAR.match(word) and 1850 <= int(word) <= dt.date.today().year:
+            when = word
+        if when is not None and born is None:
+            born = when
+        else:
+            names.append(word)
+    terms = fold(" ".join(names)).split()[:6]
+    if not terms:  # nothing but dates: the query as it was typed
+        return _terms(query), None
+    return terms, born
+
+
 def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Up to ``limit`` live patients matching every term, best matches first.
 
@@ -263,7 +288,7 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
     and the other terms are checked on its words; it also holds the listed fields. A
     short driver is read in stored rank order, so the scan stops after ``limit`` rows.
     """
-    terms = _terms(query)
+    terms, born = _query(query)
     if not terms:
         return []
     driver = max(terms, key=len)
@@ -272,7 +297,10 @@ def search_patients(conn: Any, query: str, limit: int = 50) -> list[dict[str, An
     where, params, rank, rank_params = _condition("k", driver)
     # a word of this patient starts with each other term
     also = "".join(" AND instr(e.words, ?) > 0" for _ in others)
-    also_params = [" " + term for term in others]
+    also_params: list[Any] = [" " + term for term in others]
+    if born is not None:  # a whole date, or a year: its first four characters
+        also += " AND substr(e.birth_date, 1, ?) = ?"
+        also_params += [len(born), born]
     listed = ", ".join(f"e.{c}" for c in ("patient_id", *PATIENT_COLUMNS[1:]))
     if not driver.startswith("#") and len(driver) <= SHORT:
         # CROSS JOIN: the key scan first (SQLite keeps that order), one entry per row.

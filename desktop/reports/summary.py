@@ -12,6 +12,9 @@ from PySide6.QtGui import QPagedPaintDevice
 
 from desktop.practice.models import Chart
 from desktop.practice.practitioners import PracticeDetails, Prescriber
+from desktop.practice.prescriptions import running_lines
+from desktop.practice.schema import NO_KNOWN_ALLERGY
+from desktop.practice.textfold import fold
 from desktop.reports.pdf import paint_html, render_pdf
 from desktop.reports.prescription import (
     SEXES,
@@ -82,7 +85,11 @@ def summary_html(chart: Chart, prescriber: Prescriber, practice: PracticeDetails
         "<b>" + escape(a.substance or "") + "</b>"
         + "".join(f" — {escape(x)}" for x in (a.reaction, a.severity) if x)
         for a in chart.allergies
+        if a.kind != NO_KNOWN_ALLERGY
     ]
+    # "No known allergy" only when the chart says so: a colleague reads it as asked.
+    said_none = any(a.kind == NO_KNOWN_ALLERGY for a in chart.allergies)
+    no_allergy = "Aucune allergie connue" if said_none else "Allergies non renseignées"
     problems = []
     for x in chart.problems:
         text = escape(x.label or "")
@@ -101,6 +108,13 @@ def summary_html(chart: Chart, prescriber: Prescriber, practice: PracticeDetails
         for t in chart.treatments
         if not t.stopped
     ]
+    listed = {fold(t.drug or "") for t in chart.treatments if not t.stopped}
+    for line in running_lines(chart, on):  # today's antibiotic is a current treatment too
+        if fold(line.drug) not in listed:
+            listed.add(fold(line.drug))
+            treatments.append(escape(" — ".join(x for x in (line.drug, line.dosage) if x))
+                              + (f" <small>({escape(line.duration)})</small>"
+                                 if line.duration else ""))  # fmt: skip
     vaccines = [
         escape(v.vaccine or "") + f" — {show_date(v.given_on)}"
         + (f" <small>(lot {escape(v.lot)})</small>" if v.lot else "")
@@ -112,7 +126,7 @@ def summary_html(chart: Chart, prescriber: Prescriber, practice: PracticeDetails
 <h2 align="center" style="font-size:14pt">SYNTHÈSE MÉDICALE</h2>
 <p><b style="font-size:12pt">{escape(name.strip())}</b><br/>{" · ".join(facts)}
 {"<br/>" + escape(contact) if contact else ""}</p>
-{_section("Allergies et intolérances", allergies, "Aucune allergie connue")}
+{_section("Allergies et intolérances", allergies, no_allergy)}
 {_section("Antécédents", problems, "Aucun antécédent noté")}
 {_section("Traitements en cours", treatments, "Aucun traitement en cours")}
 {_section("Vaccinations", vaccines, "Aucune vaccination notée")}

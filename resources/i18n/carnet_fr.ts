@@ -246,115 +246,134 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="134"/>
-        <location filename="../../desktop/app/agenda.py" line="449"/>
+        <location filename="../../desktop/app/agenda.py" line="181"/>
+        <location filename="../../desktop/app/agenda.py" line="510"/>
+        <location filename="../../desktop/app/agenda.py" line="537"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="145"/>
+        <location filename="../../desktop/app/agenda.py" line="193"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="146"/>
+        <location filename="../../desktop/app/agenda.py" line="194"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="149"/>
+        <location filename="../../desktop/app/agenda.py" line="197"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="150"/>
+        <location filename="../../desktop/app/agenda.py" line="198"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="151"/>
+        <location filename="../../desktop/app/agenda.py" line="199"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="152"/>
+        <location filename="../../desktop/app/agenda.py" line="200"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="153"/>
+        <location filename="../../desktop/app/agenda.py" line="201"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="159"/>
+        <location filename="../../desktop/app/agenda.py" line="207"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="160"/>
+        <location filename="../../desktop/app/agenda.py" line="208"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="172"/>
+        <location filename="../../desktop/app/agenda.py" line="220"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="180"/>
+        <location filename="../../desktop/app/agenda.py" line="229"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="181"/>
-        <location filename="../../desktop/app/agenda.py" line="398"/>
+        <location filename="../../desktop/app/agenda.py" line="230"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="182"/>
-        <location filename="../../desktop/app/agenda.py" line="437"/>
+        <location filename="../../desktop/app/agenda.py" line="231"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="183"/>
+        <location filename="../../desktop/app/agenda.py" line="233"/>
+        <source>Open the chart</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="234"/>
+        <source>The chart of the selected appointment&apos;s patient</source>
+        <translation>Le dossier du patient du rendez-vous choisi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="236"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="184"/>
+        <location filename="../../desktop/app/agenda.py" line="237"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="315"/>
+        <location filename="../../desktop/app/agenda.py" line="388"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="442"/>
+        <location filename="../../desktop/app/agenda.py" line="511"/>
+        <source>Move anyway</source>
+        <translation>Déplacer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="511"/>
+        <source>Leave it where it was</source>
+        <translation>Le laisser où il était</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/agenda.py" line="530"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="451"/>
+        <location filename="../../desktop/app/agenda.py" line="539"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="463"/>
+        <location filename="../../desktop/app/agenda.py" line="551"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="483"/>
+        <location filename="../../desktop/app/agenda.py" line="571"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="355"/>
+        <location filename="../../desktop/app/agenda.py" line="424"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -362,27 +381,27 @@
 <context>
     <name>AllergyArea</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="180"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="181"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="182"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="183"/>
         <source>Withdraw “no known allergy” from this chart? It will say again that allergies are not documented. The statement stays in the chart&apos;s history.</source>
         <translation>Retirer « aucune allergie connue » de ce dossier ? Il indiquera de nouveau que les allergies ne sont pas renseignées. La mention reste dans l&apos;historique du dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="185"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="186"/>
         <source>Withdraw</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="186"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="187"/>
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="195"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="196"/>
         <source>An allergy is recorded for this patient: “no known allergy” was not.</source>
         <translation>Une allergie est notée pour ce patient : « aucune allergie connue » n’a pas été enregistré.</translation>
     </message>
@@ -390,72 +409,72 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="49"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="50"/>
         <source>mild</source>
         <translation>légère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="50"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="51"/>
         <source>moderate</source>
         <translation>modérée</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="51"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="52"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="52"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="53"/>
         <source>life-threatening (anaphylaxis)</source>
         <translation>engageant le pronostic vital (anaphylaxie)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="70"/>
         <source>Edit an allergy</source>
         <translation>Modifier une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="69"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="70"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="72"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
         <source>Substance or drug class</source>
         <translation>Substance ou classe médicamenteuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="73"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="74"/>
         <source>Reaction</source>
         <translation>Réaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="80"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="81"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="83"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="84"/>
         <source>Allergy</source>
         <translation>Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="84"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="85"/>
         <source>Intolerance</source>
         <translation>Intolérance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="88"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="89"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="103"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="104"/>
         <source>The chart says “no known allergy”: saving this allergy ends that.</source>
         <translation>Le dossier indique « aucune allergie connue » : enregistrer cette allergie y met fin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/allergy_dialog.py" line="110"/>
+        <location filename="../../desktop/app/allergy_dialog.py" line="111"/>
         <source>Name the substance.</source>
         <translation>Indiquez la substance.</translation>
     </message>
@@ -499,99 +518,98 @@
     </message>
 </context>
 <context>
-    <name>AppointmentChoice</name>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="40"/>
-        <source>Which appointment?</source>
-        <translation>Quel rendez-vous ?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="43"/>
-        <source>This slot holds several &amp;appointments. Which one?</source>
-        <translation>Ce créneau a plusieurs &amp;rendez-vous. Lequel ?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="46"/>
-        <source>Appointments of this slot</source>
-        <translation>Rendez-vous de ce créneau</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/agenda_choice.py" line="54"/>
-        <source>Back</source>
-        <translation>Retour</translation>
-    </message>
-</context>
-<context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="46"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="44"/>
+        <location filename="../../desktop/app/appointment.py" line="46"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="60"/>
+        <location filename="../../desktop/app/appointment.py" line="62"/>
         <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
         <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="69"/>
+        <location filename="../../desktop/app/appointment.py" line="72"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="71"/>
+        <location filename="../../desktop/app/appointment.py" line="74"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="74"/>
+        <location filename="../../desktop/app/appointment.py" line="77"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="75"/>
+        <location filename="../../desktop/app/appointment.py" line="78"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="76"/>
+        <location filename="../../desktop/app/appointment.py" line="79"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="77"/>
+        <location filename="../../desktop/app/appointment.py" line="80"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="110"/>
+        <location filename="../../desktop/app/appointment.py" line="113"/>
         <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
         <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="114"/>
+        <location filename="../../desktop/app/appointment.py" line="117"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="122"/>
+        <location filename="../../desktop/app/appointment.py" line="125"/>
         <source>{0} is in the past. Book the appointment anyway?</source>
         <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="125"/>
+        <location filename="../../desktop/app/appointment.py" line="128"/>
+        <location filename="../../desktop/app/appointment.py" line="185"/>
         <source>Book anyway</source>
         <translation>Prendre quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="126"/>
+        <location filename="../../desktop/app/appointment.py" line="129"/>
+        <location filename="../../desktop/app/appointment.py" line="186"/>
         <source>Change the time</source>
         <translation>Changer l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="197"/>
+        <source>{0} at {1} ({2} min)</source>
+        <translation>{0} à {1} ({2} min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="204"/>
+        <source>{0} already has {1} at that time. Move it there anyway?</source>
+        <translation>{0} a déjà {1} à cette heure-là. Le déplacer là quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="207"/>
+        <source>{0} already has {1} at that time. Book the appointment anyway?</source>
+        <translation>{0} a déjà {1} à cette heure-là. Prendre le rendez-vous quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/appointment.py" line="202"/>
+        <source>The practitioner</source>
+        <translation>Le praticien</translation>
     </message>
 </context>
 <context>
@@ -637,37 +655,37 @@
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="90"/>
+        <location filename="../../desktop/app/document_attach.py" line="91"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="91"/>
+        <location filename="../../desktop/app/document_attach.py" line="92"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="92"/>
+        <location filename="../../desktop/app/document_attach.py" line="93"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="93"/>
+        <location filename="../../desktop/app/document_attach.py" line="94"/>
         <source>Date of the document</source>
         <translation>Date du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="98"/>
+        <location filename="../../desktop/app/document_attach.py" line="99"/>
         <source>Give the document a title.</source>
         <translation>Donnez un titre au document.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="103"/>
+        <location filename="../../desktop/app/document_attach.py" line="104"/>
         <source>Date of the document: {0}</source>
         <translation>Date du document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_attach.py" line="106"/>
+        <location filename="../../desktop/app/document_attach.py" line="107"/>
         <source>Type the date of the document.</source>
         <translation>Tapez la date du document.</translation>
     </message>
@@ -703,192 +721,192 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../desktop/app/chart.py" line="111"/>
+        <location filename="../../desktop/app/chart.py" line="113"/>
         <source>+ Allergy</source>
         <translation>+ Allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="109"/>
+        <location filename="../../desktop/app/chart.py" line="111"/>
         <source>+ Problem</source>
         <translation>+ Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="108"/>
+        <location filename="../../desktop/app/chart.py" line="110"/>
         <source>Identity…</source>
         <translation>Identité…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="98"/>
+        <location filename="../../desktop/app/chart.py" line="100"/>
         <source>New consultation</source>
         <translation>Nouvelle consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="99"/>
+        <location filename="../../desktop/app/chart.py" line="101"/>
         <source>New prescription</source>
         <translation>Nouvelle ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="110"/>
+        <location filename="../../desktop/app/chart.py" line="112"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="112"/>
+        <location filename="../../desktop/app/chart.py" line="114"/>
         <source>Add an allergy</source>
         <translation>Ajouter une allergie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="114"/>
+        <location filename="../../desktop/app/chart.py" line="116"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="115"/>
+        <location filename="../../desktop/app/chart.py" line="117"/>
         <source>Record no known allergy</source>
         <translation>Noter : aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="118"/>
+        <location filename="../../desktop/app/chart.py" line="120"/>
         <source>The patient was asked and knows of no allergy: recorded with today&apos;s date and your name. Adding an allergy ends it; clicking it in the summary withdraws it.</source>
         <translation>Le patient a été interrogé et ne se connaît aucune allergie : noté à la date du jour, à votre nom. Ajouter une allergie y met fin ; un clic sur la mention dans la synthèse la retire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="125"/>
+        <location filename="../../desktop/app/chart.py" line="130"/>
         <source>+ Treatment</source>
         <translation>+ Traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="126"/>
+        <location filename="../../desktop/app/chart.py" line="131"/>
         <source>Add a treatment</source>
         <translation>Ajouter un traitement</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="127"/>
+        <location filename="../../desktop/app/chart.py" line="132"/>
         <source>+ Vaccination</source>
         <translation>+ Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="128"/>
+        <location filename="../../desktop/app/chart.py" line="133"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="134"/>
+        <location filename="../../desktop/app/chart.py" line="139"/>
         <source>+ Lab result</source>
         <translation>+ Résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="135"/>
+        <location filename="../../desktop/app/chart.py" line="140"/>
         <source>Add a lab result</source>
         <translation>Ajouter un résultat biologique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="137"/>
+        <location filename="../../desktop/app/chart.py" line="142"/>
         <source>+ Document</source>
         <translation>+ Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="138"/>
+        <location filename="../../desktop/app/chart.py" line="143"/>
         <source>Attach a document</source>
         <translation>Joindre un document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="140"/>
+        <location filename="../../desktop/app/chart.py" line="145"/>
         <source>Attach a PDF or an image; files can also be dropped on the chart.</source>
         <translation>Joindre un PDF ou une image ; on peut aussi déposer des fichiers sur le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="143"/>
+        <location filename="../../desktop/app/chart.py" line="148"/>
         <source>Documents…</source>
         <translation>Documents…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="144"/>
+        <location filename="../../desktop/app/chart.py" line="149"/>
         <source>The chart&apos;s documents</source>
         <translation>Documents du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="146"/>
+        <location filename="../../desktop/app/chart.py" line="151"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="148"/>
+        <location filename="../../desktop/app/chart.py" line="153"/>
         <source>Chart access…</source>
         <translation>Accès au dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="149"/>
+        <location filename="../../desktop/app/chart.py" line="154"/>
         <source>Chart access</source>
         <translation>Accès au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="173"/>
+        <location filename="../../desktop/app/chart.py" line="178"/>
         <source>Resume the draft</source>
         <translation>Reprendre le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="184"/>
+        <location filename="../../desktop/app/chart.py" line="189"/>
         <source>The medical content of this chart is not shown: your role does not open it. Appointments are in the agenda (Ctrl+G).</source>
         <translation>Le contenu médical de ce dossier n&apos;est pas affiché : votre rôle n&apos;y donne pas accès. Les rendez-vous sont dans l&apos;agenda (Ctrl+G).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="198"/>
+        <location filename="../../desktop/app/chart.py" line="203"/>
         <source>Chart summary</source>
         <translation>Synthèse du dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="201"/>
+        <location filename="../../desktop/app/chart.py" line="206"/>
         <source>Click an entry to edit, stop or delete it.</source>
         <translation>Cliquez sur une entrée pour la modifier, l&apos;arrêter ou la supprimer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="204"/>
+        <location filename="../../desktop/app/chart.py" line="209"/>
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Entry</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="205"/>
+        <location filename="../../desktop/app/chart.py" line="210"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="212"/>
+        <location filename="../../desktop/app/chart.py" line="217"/>
         <source>Amend…</source>
         <translation>Amender…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="214"/>
+        <location filename="../../desktop/app/chart.py" line="219"/>
         <source>Write a new version of this consultation; the signed one stays readable.</source>
         <translation>Écrire une nouvelle version de cette consultation ; la version signée reste lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="224"/>
+        <location filename="../../desktop/app/chart.py" line="229"/>
         <source>Entry detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="338"/>
+        <location filename="../../desktop/app/chart.py" line="353"/>
         <source>(content still arriving)</source>
         <translation>(contenu en cours d&apos;arrivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="412"/>
+        <location filename="../../desktop/app/chart.py" line="427"/>
         <source>A consultation draft is kept for this patient: “{0}”.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient : « {0} ».</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart.py" line="415"/>
+        <location filename="../../desktop/app/chart.py" line="430"/>
         <source>A consultation draft is kept for this patient.</source>
         <translation>Un brouillon de consultation est gardé pour ce patient.</translation>
     </message>
@@ -975,118 +993,123 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="46"/>
+        <location filename="../../desktop/app/consultation.py" line="47"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="47"/>
+        <location filename="../../desktop/app/consultation.py" line="48"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="48"/>
+        <location filename="../../desktop/app/consultation.py" line="49"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="49"/>
+        <location filename="../../desktop/app/consultation.py" line="50"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="116"/>
+        <location filename="../../desktop/app/consultation.py" line="117"/>
         <source>New consultation: {0}</source>
         <translation>Nouvelle consultation : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="120"/>
+        <location filename="../../desktop/app/consultation.py" line="121"/>
         <source>Amend the consultation of {0}: {1}</source>
         <translation>Amender la consultation du {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="129"/>
-        <location filename="../../desktop/app/consultation.py" line="142"/>
+        <location filename="../../desktop/app/consultation.py" line="130"/>
+        <location filename="../../desktop/app/consultation.py" line="143"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="143"/>
+        <location filename="../../desktop/app/consultation.py" line="144"/>
         <source>SOAP</source>
         <translation>SOAP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="152"/>
+        <location filename="../../desktop/app/consultation.py" line="153"/>
         <source>Diagnoses, separated by &apos;;&apos;: type words or a CIM-10 code to be offered one</source>
         <translation>Diagnostics séparés par « ; » : tapez des mots ou un code pour les proposer en CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="162"/>
+        <location filename="../../desktop/app/consultation.py" line="163"/>
         <source>Save (Ctrl+S)</source>
         <translation>Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="171"/>
+        <location filename="../../desktop/app/consultation.py" line="172"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="174"/>
+        <location filename="../../desktop/app/consultation.py" line="175"/>
         <source>&amp;Diagnoses</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="200"/>
+        <location filename="../../desktop/app/consultation.py" line="201"/>
         <source>Draft restored.</source>
         <translation>Brouillon restauré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="262"/>
+        <location filename="../../desktop/app/consultation.py" line="268"/>
         <source>Cancel the consultation</source>
         <translation>Annuler la consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="263"/>
+        <location filename="../../desktop/app/consultation.py" line="269"/>
         <source>This consultation is not saved. Keep it as a draft?</source>
         <translation>Cette consultation n&apos;est pas enregistrée. La garder en brouillon ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="265"/>
+        <location filename="../../desktop/app/consultation.py" line="271"/>
+        <source>A kept draft comes back when you amend this consultation again.</source>
+        <translation>Un brouillon gardé revient quand vous amendez de nouveau cette consultation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/consultation.py" line="274"/>
         <source>A kept draft comes back when you open a new consultation for this patient.</source>
         <translation>Un brouillon gardé revient à la prochaine nouvelle consultation de ce patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="268"/>
+        <location filename="../../desktop/app/consultation.py" line="278"/>
         <source>Keep the draft</source>
         <translation>Garder le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="271"/>
+        <location filename="../../desktop/app/consultation.py" line="281"/>
         <source>Discard the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="274"/>
+        <location filename="../../desktop/app/consultation.py" line="284"/>
         <source>Continue writing</source>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="335"/>
+        <location filename="../../desktop/app/consultation.py" line="345"/>
         <source>Not saved: correct the vitals first.</source>
         <translation>Non enregistré : corrigez d&apos;abord les constantes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="340"/>
+        <location filename="../../desktop/app/consultation.py" line="350"/>
         <source>Write a reason or a note first.</source>
         <translation>Écrivez d&apos;abord un motif ou une note.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="346"/>
+        <location filename="../../desktop/app/consultation.py" line="356"/>
         <source>Nothing was changed: no new version to save.</source>
         <translation>Rien n&apos;a été modifié : aucune nouvelle version à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/consultation.py" line="372"/>
+        <location filename="../../desktop/app/consultation.py" line="382"/>
         <source>Not saved; your draft is kept.</source>
         <translation>Non enregistré ; votre brouillon est conservé.</translation>
     </message>
@@ -1438,52 +1461,52 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="81"/>
+        <location filename="../../desktop/app/document_viewer.py" line="82"/>
         <source>Document: {0}</source>
         <translation>Document : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="83"/>
+        <location filename="../../desktop/app/document_viewer.py" line="84"/>
         <source>Opening the document…</source>
         <translation>Ouverture du document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="90"/>
+        <location filename="../../desktop/app/document_viewer.py" line="91"/>
         <source>Document pages</source>
         <translation>Pages du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="95"/>
+        <location filename="../../desktop/app/document_viewer.py" line="96"/>
         <source>Document image</source>
         <translation>Image du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="104"/>
+        <location filename="../../desktop/app/document_viewer.py" line="105"/>
         <source>Export a copy…</source>
         <translation>Exporter une copie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="106"/>
+        <location filename="../../desktop/app/document_viewer.py" line="107"/>
         <source>Write a readable copy of this document in a folder you choose.</source>
         <translation>Écrire une copie lisible de ce document dans le dossier de votre choix.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="131"/>
+        <location filename="../../desktop/app/document_viewer.py" line="132"/>
         <source>Fetching the document from the practice&apos;s storage…</source>
         <translation>Récupération du document depuis le stockage du cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="145"/>
+        <location filename="../../desktop/app/document_viewer.py" line="146"/>
         <source>Carnet cannot show this kind of file; export a copy to open it.</source>
         <translation>Carnet ne sait pas afficher ce type de fichier ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="155"/>
+        <location filename="../../desktop/app/document_viewer.py" line="156"/>
         <source>This PDF cannot be read (damaged or protected); export a copy to open it.</source>
         <translation>Ce PDF est illisible (endommagé ou protégé) ; exportez-en une copie pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/document_viewer.py" line="160"/>
+        <location filename="../../desktop/app/document_viewer.py" line="161"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1491,17 +1514,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="168"/>
+        <location filename="../../desktop/app/document_viewer.py" line="169"/>
         <source>Image, {0} × {1} pixels</source>
         <translation>Image, {0} × {1} pixels</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="184"/>
+        <location filename="../../desktop/app/document_viewer.py" line="185"/>
         <source>Export a copy of the document</source>
         <translation>Exporter une copie du document</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/document_viewer.py" line="196"/>
+        <location filename="../../desktop/app/document_viewer.py" line="197"/>
         <source>Copy written to {0}.</source>
         <translation>Copie écrite dans {0}.</translation>
     </message>
@@ -1583,17 +1606,17 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>EditOrAdd</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="348"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="349"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="375"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
         <source>Delete this entry from the chart?</source>
         <translation>Supprimer cette entrée du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="376"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="377"/>
         <source>It stays in the chart&apos;s history and can be restored.</source>
         <translation>Elle reste dans l&apos;historique du dossier et peut être restaurée.</translation>
     </message>
@@ -1783,7 +1806,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Nom d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
@@ -1793,7 +1816,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Male</source>
         <translation>Masculin</translation>
     </message>
@@ -1823,7 +1846,7 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>22/06/1941</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="213"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="214"/>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
@@ -1833,32 +1856,32 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>N° de sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="245"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="246"/>
         <source>This social security number is a man&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;un homme né en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="251"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="252"/>
         <source>This social security number is a woman&apos;s, born in {0}: not the sex or birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une femme née en {0}, pas le sexe ou la date de naissance saisis. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="257"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="258"/>
         <source>This social security number is of someone born in {0}: not the birth date typed. Is it the patient&apos;s own number, not the insured person&apos;s? Save again to keep it.</source>
         <translation>Ce n° de sécurité sociale est celui d&apos;une personne née en {0}, pas la date de naissance saisie. Est-ce bien celui du patient, et non celui de l&apos;assuré ? Validez à nouveau pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="288"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="289"/>
         <source>Birth date: {0}</source>
         <translation>Date de naissance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="301"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="302"/>
         <source>The family name cannot be empty.</source>
         <translation>Le nom ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="208"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="209"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -1902,13 +1925,13 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
     </message>
     <message>
         <location filename="../../desktop/app/lab_results.py" line="121"/>
-        <location filename="../../desktop/app/lab_results.py" line="162"/>
+        <location filename="../../desktop/app/lab_results.py" line="163"/>
         <source>Reference range: low</source>
         <translation>Valeurs de référence : borne basse</translation>
     </message>
     <message>
         <location filename="../../desktop/app/lab_results.py" line="122"/>
-        <location filename="../../desktop/app/lab_results.py" line="163"/>
+        <location filename="../../desktop/app/lab_results.py" line="164"/>
         <source>Reference range: high</source>
         <translation>Valeurs de référence : borne haute</translation>
     </message>
@@ -1928,42 +1951,42 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="130"/>
+        <location filename="../../desktop/app/lab_results.py" line="131"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="135"/>
+        <location filename="../../desktop/app/lab_results.py" line="136"/>
         <source>Report it came with</source>
         <translation>Compte rendu joint</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="143"/>
+        <location filename="../../desktop/app/lab_results.py" line="144"/>
         <source>Name the analyte.</source>
         <translation>Nommez l&apos;analyse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="148"/>
+        <location filename="../../desktop/app/lab_results.py" line="149"/>
         <source>Sample taken on: {0}</source>
         <translation>Prélevé le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="151"/>
+        <location filename="../../desktop/app/lab_results.py" line="152"/>
         <source>Type the day the sample was taken.</source>
         <translation>Tapez le jour du prélèvement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="155"/>
+        <location filename="../../desktop/app/lab_results.py" line="156"/>
         <source>Type the result.</source>
         <translation>Tapez le résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="168"/>
+        <location filename="../../desktop/app/lab_results.py" line="169"/>
         <source>{0}: type a number such as 3,5.</source>
         <translation>{0} : tapez un nombre, par exemple 3,5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="173"/>
+        <location filename="../../desktop/app/lab_results.py" line="174"/>
         <source>The low end of the range is above the high end.</source>
         <translation>La borne basse des valeurs de référence dépasse la borne haute.</translation>
     </message>
@@ -1971,57 +1994,57 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>LabResultsView</name>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="196"/>
+        <location filename="../../desktop/app/lab_results.py" line="197"/>
         <source>Lab results: {0}</source>
         <translation>Résultats biologiques : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="205"/>
+        <location filename="../../desktop/app/lab_results.py" line="206"/>
         <source>Analytes</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="209"/>
+        <location filename="../../desktop/app/lab_results.py" line="210"/>
         <source>History of the analyte</source>
         <translation>Historique de l&apos;analyse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Reference range</source>
         <translation>Valeurs de référence</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="211"/>
+        <location filename="../../desktop/app/lab_results.py" line="212"/>
         <source>Flag</source>
         <translation>Hors normes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="196"/>
+        <location filename="../../desktop/app/lab_results.py" line="197"/>
         <source>Add a lab result…</source>
         <translation>Ajouter un résultat biologique…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="219"/>
+        <location filename="../../desktop/app/lab_results.py" line="220"/>
         <source>Open the report</source>
         <translation>Ouvrir le compte rendu</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="220"/>
+        <location filename="../../desktop/app/lab_results.py" line="221"/>
         <source>Show the report this result came with.</source>
         <translation>Afficher le compte rendu dont vient ce résultat.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/lab_results.py" line="228"/>
+        <location filename="../../desktop/app/lab_results.py" line="229"/>
         <source>Choose an analyte to see its history.</source>
         <translation>Choisissez une analyse pour voir son historique.</translation>
     </message>
@@ -2190,63 +2213,63 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="73"/>
+        <location filename="../../desktop/app/window.py" line="74"/>
         <source>Carnet: {0}</source>
         <translation>Carnet : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="171"/>
+        <location filename="../../desktop/app/window.py" line="172"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="173"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="188"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="231"/>
+        <location filename="../../desktop/app/window.py" line="238"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="236"/>
+        <location filename="../../desktop/app/window.py" line="243"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="282"/>
+        <location filename="../../desktop/app/window.py" line="289"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="335"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="377"/>
         <location filename="../../desktop/app/window.py" line="390"/>
+        <location filename="../../desktop/app/window.py" line="403"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -2473,55 +2496,65 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PatientPicker</name>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="35"/>
+        <location filename="../../desktop/app/patient_picker.py" line="44"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="36"/>
+        <location filename="../../desktop/app/patient_picker.py" line="45"/>
         <source>Type a name, a birth date or a phone number</source>
         <translation>Tapez un nom, une date de naissance ou un téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="39"/>
+        <location filename="../../desktop/app/patient_picker.py" line="48"/>
         <source>Matching patients</source>
         <translation>Patients trouvés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/patient_picker.py" line="88"/>
+        <location filename="../../desktop/app/patient_picker.py" line="53"/>
+        <source>New patient…</source>
+        <translation>Nouveau patient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="105"/>
         <source>No patient found.</source>
         <translation>Aucun patient trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/patient_picker.py" line="110"/>
+        <source>New patient “{0}”…</source>
+        <translation>Créer « {0} »…</translation>
     </message>
 </context>
 <context>
     <name>PracticeAdmin</name>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="73"/>
+        <location filename="../../desktop/app/practice_admin.py" line="74"/>
         <source>This computer no longer remembers the practice&apos;s key.</source>
         <translation>Cet ordinateur ne mémorise plus la clé du cabinet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="75"/>
+        <location filename="../../desktop/app/practice_admin.py" line="76"/>
         <source>No keyring on this computer: nothing was remembered.</source>
         <translation>Pas de trousseau sur cet ordinateur : rien n&apos;était mémorisé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="102"/>
+        <location filename="../../desktop/app/practice_admin.py" line="103"/>
         <source>New recovery kit</source>
         <translation>Nouveau kit de secours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="104"/>
+        <location filename="../../desktop/app/practice_admin.py" line="105"/>
         <source>Make a new recovery kit? The current kit stops opening the practice; keep the new one safe.</source>
         <translation>Faire un nouveau kit de secours ? Le kit actuel n&apos;ouvrira plus le cabinet ; gardez le nouveau en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="107"/>
+        <location filename="../../desktop/app/practice_admin.py" line="108"/>
         <source>Make a new kit</source>
         <translation>Faire un nouveau kit</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/practice_admin.py" line="108"/>
+        <location filename="../../desktop/app/practice_admin.py" line="109"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2754,182 +2787,182 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>PrescriptionEditor</name>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="90"/>
+        <location filename="../../desktop/app/prescription.py" line="97"/>
         <source>Prescription: {0}</source>
         <translation>Ordonnance : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="101"/>
+        <location filename="../../desktop/app/prescription.py" line="109"/>
         <source>Loading the chart…</source>
         <translation>Chargement du dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="106"/>
+        <location filename="../../desktop/app/prescription.py" line="114"/>
         <source>amoxicilline, Doliprane…</source>
         <translation>amoxicilline, Doliprane…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="107"/>
+        <location filename="../../desktop/app/prescription.py" line="115"/>
         <source>Drug (DCI or brand)</source>
         <translation>Médicament (DCI ou marque)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="108"/>
+        <location filename="../../desktop/app/prescription.py" line="116"/>
         <source>&amp;Drug (DCI or brand):</source>
         <translation>&amp;Médicament (DCI ou marque) :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="121"/>
+        <location filename="../../desktop/app/prescription.py" line="129"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="125"/>
+        <location filename="../../desktop/app/prescription.py" line="133"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="126"/>
+        <location filename="../../desktop/app/prescription.py" line="134"/>
         <source>Height (cm)</source>
         <translation>Taille (cm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="129"/>
+        <location filename="../../desktop/app/prescription.py" line="137"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="130"/>
+        <location filename="../../desktop/app/prescription.py" line="138"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="136"/>
+        <location filename="../../desktop/app/prescription.py" line="151"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="140"/>
+        <location filename="../../desktop/app/prescription.py" line="155"/>
         <source>Renew…</source>
         <translation>Renouveler…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="141"/>
+        <location filename="../../desktop/app/prescription.py" line="156"/>
         <source>Renew an earlier prescription of this patient</source>
         <translation>Renouveler une ordonnance antérieure de ce patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="145"/>
+        <location filename="../../desktop/app/prescription.py" line="160"/>
         <source>Templates…</source>
         <translation>Modèles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="147"/>
+        <location filename="../../desktop/app/prescription.py" line="162"/>
         <source>Add the lines of a template, or save these lines as one</source>
         <translation>Ajouter les lignes d&apos;un modèle, ou enregistrer ces lignes comme modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="154"/>
+        <location filename="../../desktop/app/prescription.py" line="169"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="156"/>
+        <location filename="../../desktop/app/prescription.py" line="171"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="211"/>
+        <location filename="../../desktop/app/prescription.py" line="227"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="215"/>
+        <location filename="../../desktop/app/prescription.py" line="231"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="219"/>
+        <location filename="../../desktop/app/prescription.py" line="235"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="222"/>
+        <location filename="../../desktop/app/prescription.py" line="238"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="236"/>
+        <location filename="../../desktop/app/prescription.py" line="253"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="237"/>
+        <location filename="../../desktop/app/prescription.py" line="254"/>
         <source>your qualification</source>
         <translation>votre qualification</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="238"/>
+        <location filename="../../desktop/app/prescription.py" line="255"/>
         <source>your RPPS number</source>
         <translation>votre numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="239"/>
+        <location filename="../../desktop/app/prescription.py" line="256"/>
         <source>the address</source>
         <translation>l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="240"/>
+        <location filename="../../desktop/app/prescription.py" line="257"/>
         <source>the phone number</source>
         <translation>le numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="243"/>
+        <location filename="../../desktop/app/prescription.py" line="260"/>
         <source>This ordonnance will lack {0}, which the law requires: fill them in Practice &gt; My practitioner profile… or Practice &gt; Practice details…</source>
         <translation>Il manquera à cette ordonnance {0}, que la loi exige : complétez-les dans Cabinet &gt; Mon profil de praticien… ou Cabinet &gt; Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="268"/>
+        <location filename="../../desktop/app/prescription.py" line="285"/>
         <source>Renewed: check the lines, then save or print.</source>
         <translation>Renouvelée : vérifiez les lignes, puis enregistrez ou imprimez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="289"/>
+        <location filename="../../desktop/app/prescription.py" line="306"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="289"/>
+        <location filename="../../desktop/app/prescription.py" line="306"/>
         <source>Template name:</source>
         <translation>Nom du modèle :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="305"/>
+        <location filename="../../desktop/app/prescription.py" line="322"/>
         <source>Template “{0}” saved.</source>
         <translation>Modèle « {0} » enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="321"/>
+        <location filename="../../desktop/app/prescription.py" line="338"/>
         <source>Close the prescription</source>
         <translation>Fermer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="322"/>
+        <location filename="../../desktop/app/prescription.py" line="339"/>
         <source>This prescription is not saved. Discard it?</source>
         <translation>Cette ordonnance n&apos;est pas enregistrée. La supprimer ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="324"/>
+        <location filename="../../desktop/app/prescription.py" line="341"/>
         <source>Discard the prescription</source>
         <translation>Supprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="326"/>
+        <location filename="../../desktop/app/prescription.py" line="343"/>
         <source>Continue writing</source>
         <translation>Continuer la rédaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/prescription.py" line="152"/>
+        <location filename="../../desktop/app/prescription.py" line="167"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2937,93 +2970,93 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="313"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="314"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="315"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="316"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="317"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="318"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="408"/>
         <source>Edit a problem</source>
         <translation>Modifier un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="407"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="408"/>
         <source>Add a problem</source>
         <translation>Ajouter un antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="410"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
         <source>Problem</source>
         <translation>Antécédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="411"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
         <source>CIM-10 code</source>
         <translation>Code CIM-10</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="412"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="413"/>
         <source>a diagnosis, or a CIM-10 code: J02…</source>
         <translation>un diagnostic, ou un code CIM-10 : J02…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="418"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="419"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
         <source>Since (dd/mm/yyyy, mm/yyyy or yyyy)</source>
         <translation>Depuis (jj/mm/aaaa, mm/aaaa ou aaaa)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="420"/>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="421"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Resolved on</source>
         <translation>Résolu le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="422"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="423"/>
         <source>1975, 06/1975 or 22/06/1975</source>
         <translation>1975, 06/1975 ou 22/06/1975</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="427"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="429"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="431"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="433"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="441"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="443"/>
         <source>Describe the problem.</source>
         <translation>Décrivez l&apos;antécédent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/record_dialogs.py" line="444"/>
+        <location filename="../../desktop/app/record_dialogs.py" line="446"/>
         <source>The problem cannot be resolved before it began.</source>
         <translation>Un antécédent ne peut pas être résolu avant d&apos;avoir commencé.</translation>
     </message>
@@ -3136,27 +3169,32 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="33"/>
+        <location filename="../../desktop/app/rx_renew.py" line="35"/>
+        <source>Current treatments: {0}</source>
+        <translation>Traitements en cours : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_renew.py" line="38"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="44"/>
+        <location filename="../../desktop/app/rx_renew.py" line="49"/>
         <source>Renew a prescription</source>
         <translation>Renouveler une ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="45"/>
+        <location filename="../../desktop/app/rx_renew.py" line="50"/>
         <source>&amp;Earlier prescriptions:</source>
         <translation>Ordonnances &amp;antérieures :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="46"/>
+        <location filename="../../desktop/app/rx_renew.py" line="51"/>
         <source>Earlier prescriptions</source>
         <translation>Ordonnances antérieures</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_renew.py" line="47"/>
+        <location filename="../../desktop/app/rx_renew.py" line="52"/>
         <source>Renew</source>
         <translation>Renouveler</translation>
     </message>
@@ -3451,47 +3489,72 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>RxSaving</name>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="64"/>
+        <location filename="../../desktop/app/rx_saving.py" line="66"/>
         <source>Line {0}: renewals are a number (0 to 12).</source>
         <translation>Ligne {0} : le nombre de renouvellements est un nombre (0 à 12).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="75"/>
+        <location filename="../../desktop/app/rx_saving.py" line="77"/>
         <source>Add at least one drug.</source>
         <translation>Ajoutez au moins un médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="89"/>
+        <location filename="../../desktop/app/rx_saving.py" line="91"/>
         <source>Enter the child&apos;s weight: it is printed on a child&apos;s prescription.</source>
         <translation>Indiquez le poids de l&apos;enfant : il figure sur l&apos;ordonnance d&apos;un enfant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="129"/>
+        <location filename="../../desktop/app/rx_saving.py" line="100"/>
+        <source>{0} The ordonnance must say them. Save it anyway?</source>
+        <translation>{0} L&apos;ordonnance doit les indiquer. L&apos;enregistrer quand même ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="101"/>
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="102"/>
+        <source>Complete the lines</source>
+        <translation>Compléter les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="125"/>
+        <source>Line {0} ({1}) has no posology.</source>
+        <translation>La ligne {0} ({1}) n&apos;a pas de posologie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="128"/>
+        <source>Line {0} ({1}) has no duration nor number of boxes.</source>
+        <translation>La ligne {0} ({1}) n&apos;a ni durée ni nombre de boîtes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/rx_saving.py" line="158"/>
         <source>Not saved: change the prescription.</source>
         <translation>Non enregistrée : modifiez l&apos;ordonnance.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="169"/>
+        <location filename="../../desktop/app/rx_saving.py" line="198"/>
         <source>Saved, but: {0}</source>
         <translation>Enregistrée, mais : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="188"/>
+        <location filename="../../desktop/app/rx_saving.py" line="217"/>
         <source>Save the prescription as PDF</source>
         <translation>Enregistrer l&apos;ordonnance en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="190"/>
+        <location filename="../../desktop/app/rx_saving.py" line="219"/>
         <source>No file chosen: nothing was saved.</source>
         <translation>Aucun fichier choisi : rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="205"/>
+        <location filename="../../desktop/app/rx_saving.py" line="234"/>
         <source>Print the prescription</source>
         <translation>Imprimer l&apos;ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/rx_saving.py" line="211"/>
+        <location filename="../../desktop/app/rx_saving.py" line="240"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -3499,47 +3562,47 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="42"/>
+        <location filename="../../desktop/app/start_screen.py" line="43"/>
         <source>&lt;i&gt;Search for a patient and press Enter.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cherchez un patient puis appuyez sur Entrée.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="46"/>
+        <location filename="../../desktop/app/start_screen.py" line="47"/>
         <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="48"/>
+        <location filename="../../desktop/app/start_screen.py" line="49"/>
         <source>&lt;b&gt;Recently opened &amp;charts&lt;/b&gt;</source>
         <translation>&lt;b&gt;&amp;Dossiers ouverts récemment&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="51"/>
+        <location filename="../../desktop/app/start_screen.py" line="52"/>
         <source>Recently opened charts</source>
         <translation>Dossiers ouverts récemment</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="115"/>
+        <location filename="../../desktop/app/start_screen.py" line="116"/>
         <source>&lt;b&gt;&amp;Your appointments today&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;&amp;Vos rendez-vous du jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="117"/>
+        <location filename="../../desktop/app/start_screen.py" line="118"/>
         <source>&lt;b&gt;&amp;Today&apos;s appointments&lt;/b&gt; ({0})</source>
         <translation>&lt;b&gt;Rendez-vous du &amp;jour&lt;/b&gt; ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="128"/>
+        <location filename="../../desktop/app/start_screen.py" line="129"/>
         <source>(cancelled)</source>
         <translation>(annulé)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="131"/>
+        <location filename="../../desktop/app/start_screen.py" line="132"/>
         <source>No appointment today.</source>
         <translation>Aucun rendez-vous aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/start_screen.py" line="137"/>
+        <location filename="../../desktop/app/start_screen.py" line="140"/>
         <source>No chart opened yet.</source>
         <translation>Aucun dossier ouvert pour l&apos;instant.</translation>
     </message>
@@ -3640,32 +3703,32 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../desktop/app/summary.py" line="46"/>
+        <location filename="../../desktop/app/summary.py" line="47"/>
         <source>Medical summary: {0}</source>
         <translation>Synthèse médicale : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="52"/>
+        <location filename="../../desktop/app/summary.py" line="53"/>
         <source>Summary preview</source>
         <translation>Aperçu de la synthèse</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="55"/>
+        <location filename="../../desktop/app/summary.py" line="56"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="56"/>
+        <location filename="../../desktop/app/summary.py" line="57"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="82"/>
+        <location filename="../../desktop/app/summary.py" line="83"/>
         <source>Save the summary as PDF</source>
         <translation>Enregistrer la synthèse en PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/summary.py" line="99"/>
+        <location filename="../../desktop/app/summary.py" line="100"/>
         <source>Not printed.</source>
         <translation>Non imprimée.</translation>
     </message>
@@ -3831,7 +3894,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/treatment_dialogs.py" line="86"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="109"/>
         <source>Started on</source>
         <translation>Débuté le</translation>
     </message>
@@ -3842,7 +3905,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
     </message>
     <message>
         <location filename="../../desktop/app/treatment_dialogs.py" line="89"/>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="108"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="109"/>
         <source>Stopped on</source>
         <translation>Arrêté le</translation>
     </message>
@@ -3862,27 +3925,27 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="97"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="98"/>
         <source>Stop today</source>
         <translation>Arrêter aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="112"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="113"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="115"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="116"/>
         <source>Name the drug.</source>
         <translation>Indiquez le médicament.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="118"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="119"/>
         <source>A treatment cannot stop before it started.</source>
         <translation>Un traitement ne peut pas s&apos;arrêter avant d&apos;avoir commencé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="121"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="122"/>
         <source>A reason for stopping needs the date it stopped.</source>
         <translation>Un motif d&apos;arrêt demande la date d&apos;arrêt.</translation>
     </message>
@@ -3899,52 +3962,57 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="47"/>
+        <location filename="../../desktop/app/unlock.py" line="42"/>
         <source>Carnet: unlock</source>
         <translation>Carnet : déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="52"/>
+        <location filename="../../desktop/app/unlock.py" line="45"/>
+        <source>Your practice</source>
+        <translation>Votre cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/unlock.py" line="50"/>
         <source>your login (empty: whoever the passphrase opens)</source>
         <translation>votre identifiant (vide : celui qu&apos;ouvre la phrase secrète)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="59"/>
+        <location filename="../../desktop/app/unlock.py" line="57"/>
         <source>Remember on this computer</source>
         <translation>Se souvenir sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="65"/>
+        <location filename="../../desktop/app/unlock.py" line="63"/>
         <source>User name</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="66"/>
+        <location filename="../../desktop/app/unlock.py" line="64"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="71"/>
+        <location filename="../../desktop/app/unlock.py" line="69"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="98"/>
+        <location filename="../../desktop/app/unlock.py" line="96"/>
         <source>Remember on this computer (no keyring here)</source>
         <translation>Mémoriser sur cet ordinateur (pas de trousseau ici)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="127"/>
+        <location filename="../../desktop/app/unlock.py" line="125"/>
         <source>Unlocking… This version of Carnet brings the practice&apos;s database up to date, once: a few seconds, up to a few minutes for a very large practice that never synced. Do not close Carnet.</source>
         <translation>Déverrouillage… Cette version de Carnet met à jour la base de données du cabinet, une seule fois : quelques secondes, jusqu&apos;à quelques minutes pour un très gros cabinet jamais synchronisé. Ne fermez pas Carnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="137"/>
+        <location filename="../../desktop/app/unlock.py" line="135"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/unlock.py" line="174"/>
+        <location filename="../../desktop/app/unlock.py" line="172"/>
         <source>The practice could not be opened.</source>
         <translation>Le cabinet n&apos;a pas pu être ouvert.</translation>
     </message>
@@ -4085,77 +4153,77 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
         <translation>Nasale</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>Edit a vaccination</source>
         <translation>Modifier une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="142"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="143"/>
         <source>Add a vaccination</source>
         <translation>Ajouter une vaccination</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="146"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
         <source>Vaccine (product)</source>
         <translation>Vaccin (produit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="147"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
         <source>Given on</source>
         <translation>Fait le</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="148"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="149"/>
         <source>22/06/2026</source>
         <translation>22/06/2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="151"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="152"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="154"/>
         <source>Dose number</source>
         <translation>Numéro de dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="153"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
         <source>1, 2, 3…</source>
         <translation>1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="155"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="156"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="158"/>
         <source>Injection site</source>
         <translation>Site d&apos;injection</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="157"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="159"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="164"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="166"/>
         <source>Given on: {0}</source>
         <translation>Fait le : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="167"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="169"/>
         <source>Name the vaccine.</source>
         <translation>Indiquez le vaccin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="170"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="172"/>
         <source>Type the date it was given.</source>
         <translation>Tapez la date de l&apos;injection.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="175"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="177"/>
         <source>The dose number is a whole number: 1, 2, 3…</source>
         <translation>Le numéro de dose est un nombre entier : 1, 2, 3…</translation>
     </message>
@@ -4163,52 +4231,52 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>VaccinationsView</name>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="195"/>
         <source>Vaccinations: {0}</source>
         <translation>Vaccinations : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="199"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="201"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="202"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="204"/>
         <source>Dose</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="205"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="203"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="205"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="193"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="195"/>
         <source>Add a vaccination…</source>
         <translation>Ajouter une vaccination…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/treatment_dialogs.py" line="231"/>
+        <location filename="../../desktop/app/treatment_dialogs.py" line="233"/>
         <source>{0} vaccinations</source>
         <translation>{0} vaccinations</translation>
     </message>
@@ -4216,129 +4284,134 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="61"/>
+        <location filename="../../desktop/app/window_menus.py" line="62"/>
         <source>&amp;Practice</source>
         <translation>&amp;Cabinet</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="62"/>
+        <location filename="../../desktop/app/window_menus.py" line="63"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="66"/>
+        <location filename="../../desktop/app/window_menus.py" line="67"/>
         <source>Repair the storage…</source>
         <translation>Réparer le stockage…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="69"/>
+        <location filename="../../desktop/app/window_menus.py" line="70"/>
         <source>Sync conflicts…</source>
         <translation>Conflits de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="71"/>
+        <location filename="../../desktop/app/window_menus.py" line="72"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="77"/>
+        <location filename="../../desktop/app/window_menus.py" line="78"/>
         <source>Forget this computer</source>
         <translation>Oublier cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="78"/>
+        <location filename="../../desktop/app/window_menus.py" line="79"/>
         <source>Remove the key remembered in this computer&apos;s keyring</source>
         <translation>Retirer la clé mémorisée dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="80"/>
+        <location filename="../../desktop/app/window_menus.py" line="81"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="83"/>
+        <location filename="../../desktop/app/window_menus.py" line="84"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="86"/>
+        <location filename="../../desktop/app/window_menus.py" line="87"/>
         <source>Sync settings…</source>
         <translation>Réglages de synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="88"/>
+        <location filename="../../desktop/app/window_menus.py" line="89"/>
         <source>New recovery kit…</source>
         <translation>Nouveau kit de secours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="91"/>
+        <location filename="../../desktop/app/window_menus.py" line="92"/>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="94"/>
+        <location filename="../../desktop/app/window_menus.py" line="95"/>
         <source>Practice details…</source>
         <translation>Cabinet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="96"/>
+        <location filename="../../desktop/app/window_menus.py" line="97"/>
         <source>Devices…</source>
         <translation>Appareils…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="99"/>
+        <location filename="../../desktop/app/window_menus.py" line="100"/>
         <source>Access log…</source>
         <translation>Journal d&apos;accès…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="101"/>
+        <location filename="../../desktop/app/window_menus.py" line="102"/>
         <source>My practitioner profile…</source>
         <translation>Mon profil de praticien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="103"/>
+        <location filename="../../desktop/app/window_menus.py" line="104"/>
         <source>Users…</source>
         <translation>Utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="124"/>
+        <location filename="../../desktop/app/window_menus.py" line="125"/>
         <source>Find a patient</source>
         <translation>Chercher un patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="128"/>
+        <location filename="../../desktop/app/window_menus.py" line="129"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="152"/>
+        <location filename="../../desktop/app/window_menus.py" line="153"/>
         <source>P&amp;atient</source>
         <translation>P&amp;atient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="153"/>
+        <location filename="../../desktop/app/window_menus.py" line="154"/>
         <source>New patient…</source>
         <translation>Nouveau patient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="156"/>
+        <location filename="../../desktop/app/window_menus.py" line="157"/>
         <source>Delete this chart…</source>
         <translation>Supprimer ce dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="158"/>
+        <location filename="../../desktop/app/window_menus.py" line="159"/>
         <source>Deleted charts…</source>
         <translation>Dossiers supprimés…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="160"/>
+        <location filename="../../desktop/app/window_menus.py" line="161"/>
         <source>Letter or certificate…</source>
         <translation>Courrier ou certificat…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window_menus.py" line="164"/>
+        <location filename="../../desktop/app/window_menus.py" line="165"/>
         <source>Medical summary…</source>
         <translation>Synthèse médicale…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window_menus.py" line="169"/>
+        <source>Close the chart</source>
+        <translation>Fermer le dossier</translation>
     </message>
 </context>
 <context>
@@ -4408,225 +4481,225 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>chart</name>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="38"/>
+        <location filename="../../desktop/app/chart_html.py" line="40"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="39"/>
+        <location filename="../../desktop/app/chart_html.py" line="41"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="42"/>
+        <location filename="../../desktop/app/chart_html.py" line="44"/>
         <source>Medical</source>
         <translation>Médical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="43"/>
+        <location filename="../../desktop/app/chart_html.py" line="45"/>
         <source>Surgical</source>
         <translation>Chirurgical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="44"/>
+        <location filename="../../desktop/app/chart_html.py" line="46"/>
         <source>Family</source>
         <translation>Familial</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="45"/>
+        <location filename="../../desktop/app/chart_html.py" line="47"/>
         <source>Obstetric</source>
         <translation>Obstétrical</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="46"/>
+        <location filename="../../desktop/app/chart_html.py" line="48"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="49"/>
+        <location filename="../../desktop/app/chart_html.py" line="51"/>
         <source>S (subjective)</source>
         <translation>S (subjectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="50"/>
+        <location filename="../../desktop/app/chart_html.py" line="52"/>
         <source>O (objective)</source>
         <translation>O (objectif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="51"/>
+        <location filename="../../desktop/app/chart_html.py" line="53"/>
         <source>A (assessment)</source>
         <translation>A (analyse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="52"/>
+        <location filename="../../desktop/app/chart_html.py" line="54"/>
         <source>P (plan)</source>
         <translation>P (plan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="77"/>
+        <location filename="../../desktop/app/chart_html.py" line="79"/>
         <source>No known allergy</source>
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="79"/>
+        <location filename="../../desktop/app/chart_html.py" line="81"/>
         <source>(recorded {0} by {1})</source>
         <translation>(noté le {0} par {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="99"/>
+        <location filename="../../desktop/app/chart_html.py" line="101"/>
         <source>Allergies: {0}</source>
         <translation>Allergies : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="105"/>
+        <location filename="../../desktop/app/chart_html.py" line="107"/>
         <source>Allergies not documented</source>
         <translation>Allergies non renseignées</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="139"/>
-        <location filename="../../desktop/app/chart_html.py" line="153"/>
+        <location filename="../../desktop/app/chart_html.py" line="141"/>
+        <location filename="../../desktop/app/chart_html.py" line="155"/>
         <source>since {0}</source>
         <translation>depuis {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="142"/>
+        <location filename="../../desktop/app/chart_html.py" line="144"/>
         <source>resolved {0}</source>
         <translation>résolu {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="155"/>
+        <location filename="../../desktop/app/chart_html.py" line="157"/>
         <source>long-term</source>
         <translation>au long cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="157"/>
+        <location filename="../../desktop/app/chart_html.py" line="159"/>
         <source>short course</source>
         <translation>traitement court</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="160"/>
+        <location filename="../../desktop/app/chart_html.py" line="162"/>
         <source>stopped {0}</source>
         <translation>arrêté le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="173"/>
+        <location filename="../../desktop/app/chart_html.py" line="175"/>
         <source>, dose {0}</source>
         <translation>, dose {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="215"/>
-        <location filename="../../desktop/app/chart_html.py" line="326"/>
+        <location filename="../../desktop/app/chart_html.py" line="217"/>
+        <location filename="../../desktop/app/chart_html.py" line="344"/>
         <source>BMI {0}</source>
         <translation>IMC {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="230"/>
+        <location filename="../../desktop/app/chart_html.py" line="246"/>
         <source>No appointment booked.</source>
         <translation>Aucun rendez-vous pris.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="248"/>
+        <location filename="../../desktop/app/chart_html.py" line="266"/>
         <source>Problems</source>
         <translation>Antécédents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="249"/>
+        <location filename="../../desktop/app/chart_html.py" line="267"/>
         <source>Past problems</source>
         <translation>Antécédents résolus</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="257"/>
+        <location filename="../../desktop/app/chart_html.py" line="275"/>
         <source>Current treatments</source>
         <translation>Traitements en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="261"/>
+        <location filename="../../desktop/app/chart_html.py" line="279"/>
         <source>Stopped treatments</source>
         <translation>Traitements arrêtés</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="265"/>
+        <location filename="../../desktop/app/chart_html.py" line="283"/>
         <source>Allergies</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="275"/>
+        <location filename="../../desktop/app/chart_html.py" line="293"/>
         <source>Last vitals</source>
         <translation>Dernières constantes</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="279"/>
+        <location filename="../../desktop/app/chart_html.py" line="297"/>
         <source>Weight, height and head circumference…</source>
         <translation>Poids, taille et périmètre crânien…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="281"/>
+        <location filename="../../desktop/app/chart_html.py" line="299"/>
         <source>Growth</source>
         <translation>Croissance</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="288"/>
+        <location filename="../../desktop/app/chart_html.py" line="306"/>
         <source>Every result, by analyte ({0})…</source>
         <translation>Tous les résultats, par analyse ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="290"/>
+        <location filename="../../desktop/app/chart_html.py" line="308"/>
         <source>Lab results</source>
         <translation>Résultats biologiques</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="294"/>
+        <location filename="../../desktop/app/chart_html.py" line="312"/>
         <source>All the vaccinations ({0})…</source>
         <translation>Toutes les vaccinations ({0})…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="296"/>
+        <location filename="../../desktop/app/chart_html.py" line="314"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="228"/>
-        <location filename="../../desktop/app/chart_html.py" line="297"/>
+        <location filename="../../desktop/app/chart_html.py" line="244"/>
+        <location filename="../../desktop/app/chart_html.py" line="315"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="299"/>
+        <location filename="../../desktop/app/chart_html.py" line="317"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="304"/>
+        <location filename="../../desktop/app/chart_html.py" line="322"/>
         <source>Empty chart.</source>
         <translation>Dossier vide.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="314"/>
+        <location filename="../../desktop/app/chart_html.py" line="332"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="330"/>
+        <location filename="../../desktop/app/chart_html.py" line="348"/>
         <source>Vitals:</source>
         <translation>Constantes :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="344"/>
+        <location filename="../../desktop/app/chart_html.py" line="362"/>
         <source>Diagnoses:</source>
         <translation>Diagnostics :</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="367"/>
+        <location filename="../../desktop/app/chart_html.py" line="385"/>
         <source>Consultation of {0}</source>
         <translation>Consultation du {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="378"/>
+        <location filename="../../desktop/app/chart_html.py" line="396"/>
         <source>version {0} of {1}, written {2}</source>
         <translation>version {0} sur {1}, écrite le {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/chart_html.py" line="384"/>
+        <location filename="../../desktop/app/chart_html.py" line="402"/>
         <source>Its content is not on this computer yet: it arrives with the next sync.</source>
         <translation>Son contenu n&apos;est pas encore sur cet ordinateur : il arrive avec la prochaine synchronisation.</translation>
     </message>
@@ -4634,7 +4707,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="147"/>
+        <location filename="../../desktop/app/main.py" line="142"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>
@@ -4642,87 +4715,87 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>dates</name>
     <message>
-        <location filename="../../desktop/app/dates.py" line="71"/>
+        <location filename="../../desktop/app/dates.py" line="72"/>
         <source>“{0}”: the day, month and year are needed (for example 22/06/1941).</source>
         <translation>« {0} » : il faut le jour, le mois et l&apos;année (par exemple 22/06/1941).</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="79"/>
+        <location filename="../../desktop/app/dates.py" line="80"/>
         <source>“{0}” is not a date of the calendar.</source>
         <translation>« {0} » n&apos;est pas une date du calendrier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="83"/>
+        <location filename="../../desktop/app/dates.py" line="84"/>
         <source>“{0}” is in the future or too long ago.</source>
         <translation>« {0} » est dans le futur ou trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="94"/>
+        <location filename="../../desktop/app/dates.py" line="95"/>
         <source>“{0}” is not a date: type 22/06/1941, 06/1941 or 1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez 22/06/1941, 06/1941 ou 1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="97"/>
+        <location filename="../../desktop/app/dates.py" line="98"/>
         <source>“{0}” is not a date: type it as 22/06/1941.</source>
         <translation>« {0} » n&apos;est pas une date : tapez-la comme 22/06/1941.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="132"/>
+        <location filename="../../desktop/app/dates.py" line="152"/>
         <source>{0} years</source>
         <translation>{0} ans</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="135"/>
+        <location filename="../../desktop/app/dates.py" line="155"/>
         <source>{0} month</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="137"/>
+        <location filename="../../desktop/app/dates.py" line="157"/>
         <source>{0} months</source>
         <translation>{0} mois</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="141"/>
+        <location filename="../../desktop/app/dates.py" line="161"/>
         <source>{0} day</source>
         <translation>{0} jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="143"/>
+        <location filename="../../desktop/app/dates.py" line="163"/>
         <source>{0} days</source>
         <translation>{0} jours</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="153"/>
+        <location filename="../../desktop/app/dates.py" line="173"/>
         <source>born on {0}</source>
         <comment>female</comment>
         <translation>née le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="155"/>
+        <location filename="../../desktop/app/dates.py" line="175"/>
         <source>born on {0}</source>
         <comment>male</comment>
         <translation>né le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="156"/>
+        <location filename="../../desktop/app/dates.py" line="176"/>
         <source>born on {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) le {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="162"/>
+        <location filename="../../desktop/app/dates.py" line="182"/>
         <source>born {0}</source>
         <comment>female</comment>
         <translation>née {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="164"/>
+        <location filename="../../desktop/app/dates.py" line="184"/>
         <source>born {0}</source>
         <comment>male</comment>
         <translation>né {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dates.py" line="165"/>
+        <location filename="../../desktop/app/dates.py" line="185"/>
         <source>born {0}</source>
         <comment>unknown sex</comment>
         <translation>né(e) {0}</translation>

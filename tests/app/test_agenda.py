@@ -16,7 +16,8 @@ from desktop.app import i18n
 from desktop.app.agenda import (
     ROWS,
     AgendaWindow,
-    overlapping_groups,
+    Cell,
+    lay_out,
     proposed_start,
     row_for,
     rows_spanned,
@@ -171,14 +172,30 @@ def test_ctrl_g_opens_the_agenda_for_the_open_chart(window: MainWindow, qtbot: Q
     agenda.close()
 
 
-def test_rows_spanned_and_overlapping_groups():
+def test_rows_spanned_and_every_appointment_its_own_cell():
     assert [rows_spanned(m) for m in (15, 20, 45, 60, None, "x")] == [1, 2, 3, 4, 1, 1]
-    a = replace(Appointment.blank(), starts_at="2026-03-04T09:00", id="a")
-    b = replace(Appointment.blank(), starts_at="2026-03-04T09:30", id="b")
-    c = replace(Appointment.blank(), starts_at="2026-03-04T10:00", id="c")
-    groups = overlapping_groups([(0, 4, 7, a), (0, 6, 7, b), (0, 8, 9, c), (1, 4, 5, a)])
-    assert groups == [(0, 4, 7, [a, b]), (0, 8, 9, [c]), (1, 4, 5, [a])]
-    assert overlapping_groups([(0, 46, 50, c)]) == [(0, 46, ROWS, [c])]  # clipped at 20:00
+
+    def at(start: str, status: str = "booked") -> Appointment:
+        return replace(Appointment.blank(), starts_at=f"2026-03-04T{start}", id=start + status,
+                       status=status)  # fmt: skip
+
+    a, b, c, d = at("08:45"), at("09:05"), at("10:00"), at("10:10")
+    a, b = replace(a, duration_min=20), replace(b, duration_min=20)
+    gone = at("10:00", "cancelled")
+    late = replace(at("10:25"), duration_min=20)
+    over = at("10:30")  # while 10:25 runs: a double booking
+    cells = lay_out([(0, 3, 5, a), (0, 4, 6, b), (0, 8, 9, gone), (0, 8, 9, c), (0, 8, 9, d),
+                     (0, 9, 11, late), (0, 10, 11, over), (1, 46, 50, a)])  # fmt: skip
+    assert cells == [
+        Cell(0, 0, 3, 4, a),  # 08:45 for 20 min ends its cell where 09:05 begins
+        Cell(0, 0, 4, 6, b),
+        Cell(0, 0, 8, 9, c),  # the same quarter hour: side by side, booked first
+        Cell(0, 0, 9, 11, late),  # its whole 20 minutes: the 10:30 overlaps it
+        Cell(0, 1, 8, 9, d),
+        Cell(0, 1, 10, 11, over),
+        Cell(0, 2, 8, 9, gone),
+        Cell(1, 0, 46, ROWS, a),  # clipped at 20:00
+    ]
 
 
 def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtBot):
@@ -188,7 +205,7 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     ids = {}
     for start, minutes, status in (
         ("09:00", 45, "booked"),
-        ("09:30", 15, "booked"),  # overlaps the one before: same cell
+        ("09:30", 15, "booked"),  # overlaps the one before: beside it
         ("14:00", 20, "cancelled"),
         ("19:30", 60, "booked"),  # runs past 20:00
     ):
@@ -206,8 +223,9 @@ def test_an_appointment_spans_the_rows_of_its_duration(opened: Tasks, qtbot: QtB
     nine = row_for("2026-03-04T09:00")
     assert nine is not None and grid.rowSpan(nine, 0) == 3
     item = grid.item(nine, 0)
-    assert item is not None and "09:00" in item.text() and "09:30" in item.text()
-    assert grid.item(nine + 2, 0) is None  # the 09:30 is in the 09:00 cell
+    assert item is not None and "09:00" in item.text() and "09:30" not in item.text()
+    half_past = grid.item(nine + 2, 1)  # within the 09:00's 45 minutes: beside it
+    assert half_past is not None and half_past.text().startswith("09:30 MARTIN Paul")
     two = row_for("2026-03-04T14:00")
     assert two is not None and grid.rowSpan(two, 0) == 2
     cancelled = grid.item(two, 0)
@@ -352,48 +370,146 @@ def test_escape_closes_the_agenda(opened: Tasks, qtbot: QtBot):
     assert not agenda.isVisible()
 
 
-def test_a_cell_of_several_appointments_asks_which_one_to_cancel_or_move(
-    opened: Tasks, qtbot: QtBot
+def test_appointments_of_one_quarter_hour_each_have_a_cell_to_open_and_cancel(
+    french: None, opened: Tasks, qtbot: QtBot
 ):
-    """08:45 for 20 minutes then 09:05 share a cell: the agenda always took the first,
-    so the second could be neither cancelled nor moved from the grid (seen in the demo's
-    day, where this happens every morning)."""
+    """08:45 for 20 minutes then 09:05, and two booked at 10:00 and 10:10, were shown in
+    one cell each, joined by ' / ': the GP could not tell them apart nor open each (the
+    demo's day does this every morning). Now each is a cell of its own."""
     p = opened.practice
     assert p is not None
     pid = p.search_patients("martin")[0]["id"]
-    first, second = (
-        p.create_record(
+    ids = {
+        start: p.create_record(
             "appointment",
-            {"patient_id": pid, "starts_at": f"2026-03-04T{start}", "duration_min": 20,
-             "status": "booked", "reason": reason},
+            {
+                "patient_id": pid,
+                "starts_at": f"2026-03-04T{start}",
+                "duration_min": 20,
+                "status": "booked",
+                "reason": reason,
+            },
         )  # fmt: skip
-        for start, reason in (("08:45", "Suivi"), ("09:05", "Vaccination"))
-    )
+        for start, reason in (
+            ("08:45", "Suivi"),
+            ("09:05", "Vaccination"),
+            ("10:00", "Certificat"),
+            ("10:10", "Résultats"),
+        )  # fmt: skip
+    }
     agenda = _agenda(opened, qtbot, None)
-    row = row_for("2026-03-04T08:45")
-    assert row is not None
-    agenda.grid.setCurrentCell(row, 0)
-    assert [a.id for a in agenda.selected_group()] == [first, second]
+    grid = agenda.grid
+    assert grid.columnCount() == 2  # 10:00 and 10:10 side by side
+    assert grid.horizontalHeaderItem(0).text() == "mercredi 04/03"
+    assert grid.horizontalHeaderItem(1).text() == ""  # the same day's second lane
+    assert grid.horizontalHeaderItem(1).toolTip() == "mercredi 04/03"
+    texts = {
+        grid.item(r, c).text(): (r, c)
+        for r in range(ROWS) for c in range(2) if grid.item(r, c) is not None
+    }  # fmt: skip
+    assert texts == {
+        "08:45 MARTIN Paul (Suivi)": (3, 0),
+        "09:05 MARTIN Paul (Vaccination)": (4, 0),
+        "10:00 MARTIN Paul (Certificat)": (8, 0),
+        "10:10 MARTIN Paul (Résultats)": (8, 1),
+    }
+    grid.setFocus()
+    grid.setCurrentCell(8, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter opens the one selected
+    assert agenda.dialog is not None and agenda.dialog.appointment is not None
+    assert agenda.dialog.appointment.id == ids["10:10"]
+    agenda.dialog.close()
 
+    grid.setCurrentCell(4, 0)
     qtbot.mouseClick(agenda.cancel_button, Qt.MouseButton.LeftButton)
-    choice = agenda.choice
-    assert choice is not None and choice.isVisible()
-    assert choice.list.accessibleName() == "Appointments of this slot"
-    assert sorted(b.text() for b in choice.buttons.buttons()) == ["Back", "Cancel the appointment"]
-    assert [choice.list.item(i).text() for i in range(choice.list.count())] == [
-        "08:45 MARTIN Paul (Suivi)", "09:05 MARTIN Paul (Vaccination)",
-    ]  # fmt: skip
-    choice.list.setCurrentRow(1)
-    qtbot.keyClick(choice.list, Qt.Key.Key_Return)  # Enter picks the one selected
     box = agenda.confirm
     assert box is not None and "09:05" in box.text()
     with qtbot.waitSignal(agenda.loaded, timeout=5000):
         box.button(QMessageBox.StandardButton.Yes).click()
     status = lambda rid: opened.db(lambda p: p.get("appointment", rid)["status"]).result(5)  # noqa: E731
-    assert (status(first), status(second)) == ("booked", "cancelled")
+    assert (status(ids["08:45"]), status(ids["09:05"])) == ("booked", "cancelled")
+    # New appointment in the second lane: that lane's day and practitioner.
+    grid.setCurrentCell(9, 1)
+    assert agenda.selected_start() == "2026-03-04T10:15"
 
-    agenda.grid.setCurrentCell(row, 0)  # one booked left there: no question
-    qtbot.mouseClick(agenda.move_button, Qt.MouseButton.LeftButton)
-    assert agenda.dialog is not None and agenda.dialog.appointment is not None
-    assert agenda.dialog.appointment.id == first
-    agenda.dialog.close()
+
+def test_booking_over_the_practitioners_booked_time_asks_first(
+    french: None, opened: Tasks, qtbot: QtBot
+):
+    """A secretary booked 10:30 for Dr Martin over BLANCHARD's 10:25 of 20 minutes: no
+    word, and the grid then drew the 10:25 one row high, as if it ended at 10:30."""
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    other = p.search_patients("muller")[0]["id"]
+    p.create_record("appointment", {
+        "patient_id": pid, "practitioner_id": p.user_id, "starts_at": "2031-03-04T10:25",
+        "duration_min": 20, "status": "booked",
+    })  # fmt: skip
+    agenda = _agenda(opened, qtbot, (other, "MÜLLER Hélène"))
+    dialog = AppointmentDialog(
+        opened, patient_id=other, patient_name="MÜLLER Hélène", starts_at="2031-03-04T10:30",
+        parent=agenda,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.practitioner.count() > 0, timeout=5000)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.overlap_question is not None, timeout=5000)
+    box = dialog.overlap_question
+    assert "MARTIN Paul à 10:25 (20 min)" in box.text() and "quand même" in box.text()
+    box.buttons()[1].click()  # "Change the time": nothing written
+    dialog.start.setText("04/03/2031 10:45")  # once the 10:25 is over: no question
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.buttons.accepted.emit()
+    starts = sorted(a["starts_at"] for a in p.records("appointment"))
+    assert starts == ["2031-03-04T10:25", "2031-03-04T10:45"]
+
+
+def test_a_drop_onto_a_booked_time_asks_first(french: None, opened: Tasks, qtbot: QtBot):
+    moved = _book(opened, "2026-03-04T09:00")
+    _book(opened, "2026-03-04T10:30")
+    agenda = _agenda(opened, qtbot, None)
+
+    def drop_on_half_past_ten() -> None:
+        agenda.grid.setCurrentCell(4, 0)
+        target = agenda.grid.visualItemRect(agenda.grid.item(4, 0)).center()
+        target.setY(agenda.grid.rowViewportPosition(10) + 3)
+        mime = agenda.grid.mimeData([agenda.grid.item(4, 0)])
+        agenda.grid.dropEvent(QDropEvent(
+            QPointF(target), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ))  # fmt: skip
+
+    start = lambda: opened.db(lambda p: p.get("appointment", moved)["starts_at"]).result(5)  # noqa: E731
+    agenda.confirm = None
+    drop_on_half_past_ten()
+    qtbot.waitUntil(lambda: agenda.confirm is not None, timeout=5000)
+    assert "a déjà MARTIN Paul à 10:30 (15 min)" in agenda.confirm.text()
+    agenda.confirm.buttons()[1].click()  # left where it was
+    assert start() == "2026-03-04T09:00"
+    agenda.confirm = None
+    drop_on_half_past_ten()
+    qtbot.waitUntil(lambda: agenda.confirm is not None, timeout=5000)
+    with qtbot.waitSignal(agenda.loaded, timeout=5000):
+        agenda.confirm.buttons()[0].click()  # moved anyway
+    assert start() == "2026-03-04T10:30"
+
+
+def test_the_patients_chart_opens_from_the_agenda_and_today_opens_on_the_time_of_day(
+    opened: Tasks, qtbot: QtBot
+):
+    """Enter opens the appointment itself; the GP also wants the patient's chart. And at
+    16:00 a laptop's grid showed 08:00 to 13:15."""
+    record_id = _book(opened, "2026-03-04T09:00")
+    agenda = _agenda(opened, qtbot, None)
+    agenda.grid.setCurrentCell(4, 0)
+    with qtbot.waitSignal(agenda.open_chart, timeout=5000) as opened_chart:
+        agenda.chart_button.click()
+    booked = opened.db(lambda p: p.get("appointment", record_id)).result(5)
+    assert opened_chart.args == [booked["patient_id"]]
+    agenda.resize(1000, 500)
+    agenda._scroll_to(16 * 60)
+    assert agenda.grid.rowAt(0) == row_for("2026-03-04T15:30")  # half an hour before
+    agenda._scroll_to(7 * 60)
+    assert agenda.grid.rowAt(0) == 0

@@ -507,3 +507,21 @@ def test_enter_on_a_consultation_of_the_timeline_opens_it_to_amend(
     editor = consultation_opened(qtbot, window.chart)
     assert "Amend" in editor.windowTitle()
     assert editor.text.toPlainText() == "Toux sèche"
+
+
+def test_an_amendment_closed_unchanged_asks_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    """Opened to read and closed by Escape, an amendment asked 'This consultation is not
+    saved. Keep it as a draft?' about a consultation saved long ago (and said its draft
+    would come back in a new consultation)."""
+    search_and_open(qtbot, window, "muller")  # one consultation: "Toux sèche"
+    window.chart.amend_button.click()
+    editor = consultation_opened(qtbot, window.chart)
+    editor.cancel()
+    assert getattr(editor, "draft_question", None) is None and not editor.isVisible()
+    window.chart.amend_button.click()
+    editor = consultation_opened(qtbot, window.chart)
+    editor.text.setPlainText("Toux sèche, revu à J3.")
+    editor.cancel()  # changed: asked, about this amendment
+    box = editor.draft_question
+    assert box is not None and "amend this consultation again" in box.informativeText()
+    editor.back_button.click()

@@ -71,3 +71,46 @@ def test_the_nir_gives_the_sex_while_it_is_unknown(opened: Tasks, qtbot: QtBot):
     dialog.sex.activated.emit(dialog.sex.currentIndex())  # chosen by the GP: kept
     qtbot.keyClicks(dialog.edits["nir"], "2")
     assert dialog.sex.currentData() == "M"
+
+
+@pytest.mark.parametrize("typed", ["5/3/85", "050385", "5 mars 85", "05.03.1985"])
+def test_a_typed_birth_date_shows_as_understood_once_typed(opened: Tasks, qtbot: QtBot, typed: str):
+    """'5/3/85' stayed as typed: whether 85 was read 1985 and 5/3 the 5th of March was
+    seen only in the chart, after saving."""
+    dialog = _dialog(opened, qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    born = dialog.edits["birth_date"]
+    born.setFocus()
+    qtbot.keyClicks(born, typed)
+    qtbot.keyClick(born, Qt.Key.Key_Tab)
+    assert not born.hasFocus()
+    assert born.text() == "05/03/1985"
+
+
+def test_what_is_no_date_stays_as_typed_for_the_save_to_explain(opened: Tasks, qtbot: QtBot):
+    dialog = _dialog(opened, qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    born = dialog.edits["birth_date"]
+    born.setFocus()
+    qtbot.keyClicks(born, "31/02/85")
+    qtbot.keyClick(born, Qt.Key.Key_Tab)
+    assert born.text() == "31/02/85"
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "22/06/1941" in dialog.error.text(), timeout=5000)  # an example
+
+
+def test_a_problem_since_a_month_shows_that_month(opened: Tasks, qtbot: QtBot):
+    from desktop.app.record_dialogs import ProblemDialog
+
+    dialog = ProblemDialog(opened, "patient")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    since = dialog.edits["onset"]
+    since.setFocus()
+    qtbot.keyClicks(since, "6-1975")
+    qtbot.keyClick(since, Qt.Key.Key_Tab)
+    assert since.text() == "06/1975"

@@ -76,7 +76,7 @@ def test_write_a_prescription_and_save_its_pdf(start_app: Any, tmp_path: Path) -
         "PETIT Louise",
         "Sexe : féminin",
         "Née le 01/02/1960",
-        "amoxicilline",
+        "amoxicilline 500 mg, gélule",  # Down+Enter: a dosed form, not the bare molecule
         "1 cp matin et soir",
         "Durée : 7 jours",
         "Signature du prescripteur",

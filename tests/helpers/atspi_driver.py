@@ -9,6 +9,7 @@ lives, so the tests' own interpreter needs no GObject bindings. Requests::
     {"op": "texts", "pid": 123}    every visible name and text, for "is it on screen?"
     {"op": "wait_text", "pid": 123, "contains": "J00", "timeout": 20}
     {"op": "dump", "pid": 123}     the visible tree, for a failure's report
+    {"op": "extents", ...selectors...}    [x, y, width, height] on the screen
 
 A selector matches a visible (SHOWING) object whose role name equals ``role`` and whose
 accessible name equals ``name`` (or starts with ``prefix``, or contains ``contains``, or
@@ -237,6 +238,7 @@ _WIDGET_OPS: dict[str, Callable[[Any, dict[str, Any]], Any]] = {
     "text": lambda acc, req: _text_of(acc) or acc.name,
     "focus": lambda acc, req: bool(acc.queryComponent().grabFocus()),
     "focused": _focused,
+    "extents": lambda acc, req: list(acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)),
 }
 """Requests about the one widget the selector finds (waited for first)."""
 

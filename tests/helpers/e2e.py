@@ -43,8 +43,8 @@ def _missing() -> str | None:
 class Session:
     """Xvfb + openbox + a D-Bus session with AT-SPI, for the whole e2e run."""
 
-    def __init__(self, base: Path) -> None:
-        self.base = base
+    def __init__(self, base: Path, screen: str = SCREEN) -> None:
+        self.base, self.screen = base, screen
         self.procs: list[subprocess.Popen[bytes]] = []
         home = base / "home"
         runtime = base / "run"
@@ -92,7 +92,7 @@ class Session:
     def _start_x(self) -> str:
         read, write = os.pipe()
         proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", self.screen, "-nolisten", "tcp"],
             pass_fds=(write,),
             stderr=subprocess.DEVNULL,
             env=self.env,
@@ -232,6 +232,12 @@ class App:
         if not self._ask(op="focused", role=role, name=name, timeout=timeout):
             self.fail(f"{role} {name!r} never got the keyboard focus")
 
+    def extents(self, role: str, **name: str) -> tuple[int, int, int, int]:
+        """(x, y, width, height) of a visible widget on the screen."""
+        self.wait(role, **name)
+        x, y, w, h = self._ask(op="extents", role=role, **name)
+        return int(x), int(y), int(w), int(h)
+
     def focus_labelled(self, role: str, label: str) -> None:
         """Focus the widget a label names (a combo box's own name is its current item)."""
         self.wait(role, labelled=label)
@@ -305,10 +311,14 @@ class App:
 
 
 
-def carnet_cli(data_dir: Path, *args: str, stdin: str | None = None) -> str:
-    """The ``carnet`` command, to prepare a practice (never to do what the test checks)."""
+def carnet_cli(
+    data_dir: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> str:
+    """The ``carnet`` command, to prepare a practice (never to do what the test checks);
+    ``env`` adds to its environment (a Session's settings folder: XDG_CONFIG_HOME)."""
     env = {
         **os.environ,
+        **(env or {}),
         "CARNET_DATA_DIR": str(data_dir),
         "CARNET_PASSPHRASE": PASSPHRASE,
         "CARNET_NEW_PASSPHRASE": PASSPHRASE,  # join: this computer's own passphrase

@@ -50,8 +50,8 @@ def prescribing_practice(folder: Path) -> str:
 
 
 def amoxicillin_line(app: Any) -> None:
-    """In the open editor, "amoxi" typed and its list shown: the molecule itself, 1 cp
-    matin et soir, 7 jours."""
+    """In the open editor, "amoxi" typed and its list shown: its first proposal
+    (amoxicilline 500 mg, gélule), 1 cp matin et soir, 7 jours."""
     app.keys("Down", "Return")
     subprocess_type(app, "1 cp matin et soir")  # the posology cell has the focus
     app.keys("Tab")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.app.known_practices import known_name
 from desktop.practice.store import Practice
 from desktop.remote import SyncService, set_remote
 from tests.helpers.practice import PASSPHRASE
@@ -61,6 +62,8 @@ def test_join_names_the_practices_and_takes_the_one_named(
         assert code == 0 and f"{patients} patients" in out, out
         with Practice.open(tmp_path / f"j{n}", passphrase=PASSPHRASE) as p:
             assert p.practice_id == pid
+            # the app's first unlock on this computer names the practice, not the folder
+            assert known_name(tmp_path / f"j{n}") == p.practice_record()["name"]
 
 
 def test_restore_with_the_kit_takes_the_practice_named(

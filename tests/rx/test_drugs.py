@@ -41,11 +41,14 @@ def test_a_brand_completes_to_its_dci(imported: DrugIndex):
     assert brand.atc == "J01CA04" and brand.cis == "60234100"
 
 
-def test_a_dci_completes_molecule_first_then_forms_then_brands(imported: DrugIndex):
+def test_a_dci_completes_dosed_forms_first_then_the_molecule_then_brands(imported: DrugIndex):
+    """The bare molecule first made the GP's Down+Enter an ordonnance line without a
+    dose ('amoxicilline — 1 cp matin et soir'), which a pharmacist cannot dispense."""
     hits = imported.search("amox")
-    assert hits[0].kind == "molecule" and hits[0].label == "amoxicilline"
+    assert hits[0].kind == "dci" and hits[0].label == "amoxicilline 500 mg, gélule"
     kinds = [h.kind for h in hits]
-    assert kinds == sorted(kinds, key={"molecule": 0, "dci": 1, "brand": 2}.__getitem__)
+    assert kinds == sorted(kinds, key={"dci": 0, "molecule": 1, "brand": 2}.__getitem__)
+    assert "amoxicilline" in [h.label for h in hits if h.kind == "molecule"]
     labels = [h.label for h in hits]
     assert "amoxicilline 500 mg, gélule" in labels
     assert "AMOXICILLINE BIOGARAN 500 mg, gélule" in labels
@@ -86,7 +89,7 @@ def test_only_the_two_main_files_are_required(tmp_path: Path):
         shutil.copy(FIXTURE / name, folder / name)
     report = import_bdpm(folder, tmp_path / "out")
     assert report.products == 8  # without the packs file, every marketed product stays
-    assert DrugIndex.open(tmp_path / "out").search("tramadol")[0].label == "tramadol"
+    assert DrugIndex.open(tmp_path / "out").search("tramadol")[0].label == "tramadol 50 mg, gélule"
 
 
 def test_a_bad_file_is_refused_and_the_previous_index_kept(tmp_path: Path):
@@ -110,10 +113,35 @@ def test_the_starter_list_answers_before_any_import(tmp_path: Path):
     index = DrugIndex.open(tmp_path)
     assert index.source == "starter"
     hits = index.search("amoxi")
-    assert hits[0].label == "amoxicilline" and hits[0].atc == "J01CA04"
-    assert "amoxicilline 1 g, comprimé dispersible" in [h.label for h in hits]
+    assert hits[0].label == "amoxicilline 500 mg, gélule" and hits[0].atc == "J01CA04"
+    labels = [h.label for h in hits]
+    assert "amoxicilline 1 g, comprimé dispersible" in labels
+    assert "amoxicilline 1 g, gélule" not in labels  # no such product in France
+    assert labels.index("amoxicilline") > labels.index("amoxicilline 1 g, comprimé dispersible")
     assert index.search("ibu")[0].substances == ("ibuprofène",)
     assert index.search("") == []
+
+
+def test_the_starter_list_knows_the_brands_a_gp_types(tmp_path: Path):
+    """'doliprane', the placeholder's own example, found nothing before a BDPM import and
+    went on the ordonnance as typed: a brand where the law asks for the DCI."""
+    from desktop.practice.prescriptions import RxLine, with_drug
+
+    index = DrugIndex.open(tmp_path)
+    hits = index.search("doliprane 1")
+    assert [h.label for h in hits] == [
+        "Doliprane (paracétamol 1 g, gélule)", "Doliprane (paracétamol 1 g, comprimé)",
+    ]  # fmt: skip
+    line = with_drug(RxLine(hits[1].label), hits[1])
+    assert line.drug == "paracétamol 1 g, comprimé" and line.brand == ""  # the DCI prints
+    assert line.substances == ("paracétamol",)  # and the allergy check knows it
+    assert index.search("augmentin")[0].drug.startswith("amoxicilline + acide clavulanique")
+    labels = [h.label for h in index.search("amoxi")]
+    assert labels[0] == "amoxicilline 500 mg, gélule"  # the brands come last
+    assert index.resolve("Doliprane (paracétamol 1 g, comprimé)") is not None
+    kardegic = {h.drug for h in index.search("kardegic")}  # no aspirin 500 mg under its name
+    assert kardegic == {"acide acétylsalicylique 75 mg, comprimé",
+                        "acide acétylsalicylique 75 mg, poudre pour solution buvable"}  # fmt: skip
 
 
 def test_decode_reports_what_it_found():

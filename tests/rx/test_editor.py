@@ -182,6 +182,67 @@ def test_renew_an_earlier_prescription_in_one_action(
     assert sorted(ls[0].substances for ls in both) == [(), ("metformine",)]
 
 
+def test_a_renewal_appointment_renews_the_current_treatments(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    """The demo's LAURENT Yvette, 84, came for 'Renouvellement': her lévothyroxine and
+    amlodipine were in the chart's treatments, never on an ordonnance of Carnet, and
+    'Renouveler…' offered only a paracétamol of last month: each drug typed again."""
+    p = rx_practice
+    for drug, dosage, stopped in (
+        ("Lévothyroxine 50 µg", "1 cp le matin à jeun", None),
+        ("Amlodipine 5 mg", "1 cp le matin", None),
+        ("Oméprazole 20 mg", "1 gél le soir", "2026-01-10"),
+    ):
+        p.create_record("treatment", {"patient_id": adult, "drug": drug, "dosage": dosage,
+                                      "started": "2005-08-29", "stopped": stopped})  # fmt: skip
+    prescriptions.add(p, adult, [RxLine("paracétamol 1 g, comprimé", "1 cp x 3", "5 jours")])
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.renew_button.click()
+    dialog = editor.renew_dialog
+    assert dialog is not None and dialog.list.count() == 2
+    running = [t for t in p.chart(adult).treatments if not t.stopped]  # the chart's order
+    assert {t.drug for t in running} == {"Lévothyroxine 50 µg", "Amlodipine 5 mg"}
+    assert dialog.list.item(0).text() == (
+        "Current treatments: " + ", ".join(str(t.drug) for t in running)
+    )  # the stopped one is not renewed
+    assert dialog.list.item(1).text().endswith("paracétamol 1 g, comprimé")
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # chosen first: Enter renews them
+    lines = editor.table.lines()
+    assert [(x.drug, x.dosage, x.long_term) for x in lines] == [
+        (t.drug, t.dosage, True) for t in running
+    ]
+    editor.save_button.click()  # no duration yet: asked, not saved
+    question = editor.incomplete_question
+    assert question is not None and question.isVisible()
+    assert "Line 1 (" in question.text() and "no duration nor number of boxes" in question.text()
+    question.buttons()[1].click()  # "Complete the lines"
+    assert len(p.chart(adult).prescriptions) == 1
+    for row in range(editor.table.rowCount()):
+        editor.table.item(row, 2).setText("3 mois")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save_button.click()
+    assert len([t for t in p.chart(adult).treatments if not t.stopped]) == 2  # not twice
+
+
+def test_a_line_without_posology_or_duration_is_asked_about(
+    rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
+):
+    """R.5132-3 asks each line for its posology, and its duration or number of boxes."""
+    editor = editor_for(rx_tasks, adult, qtbot)
+    editor.table.add(RxLine("paracétamol 1 g, comprimé"))
+    editor.table.add(RxLine("sérum physiologique", "lavage de nez", quantity="1 boîte"))
+    editor.save_button.click()
+    question = editor.incomplete_question
+    assert question is not None and question.text().startswith(
+        "Line 1 (paracétamol 1 g, comprimé) has no posology. Line 1 (paracétamol 1 g, "
+        "comprimé) has no duration nor number of boxes."
+    )
+    assert "Line 2" not in question.text()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        question.buttons()[0].click()  # saved anyway, as the GP chose
+
+
 def test_a_template_saved_once_fills_the_next_prescription(
     rx_tasks: Tasks, adult: str, qtbot: QtBot
 ):
@@ -317,12 +378,18 @@ def test_renewing_keeps_the_notes_of_the_earlier_prescription(
 def test_the_editor_names_the_mentions_the_paper_still_lacks(
     rx_tasks: Tasks, rx_practice: Practice, adult: str, qtbot: QtBot
 ):
-    assert editor_for(rx_tasks, adult, qtbot).info["missing"] == []  # all filled in
+    complete_paper = editor_for(rx_tasks, adult, qtbot)
+    assert complete_paper.info["missing"] == []  # all filled in
+    assert not complete_paper.mentions.isVisible()
     assert rx_practice.user_id is not None
     practitioners.set_profile(rx_practice, rx_practice.user_id, {"rpps": ""})
     editor = editor_for(rx_tasks, adult, qtbot)
     assert editor.info["missing"] == ["rpps"]
-    assert "RPPS" in editor.status.text() and "My practitioner profile" in editor.status.text()
+    said = editor.mentions
+    assert said.isVisible() and "RPPS" in said.text() and "My practitioner profile" in said.text()
+    complete(editor, qtbot, "amoxi", "amoxicilline 1 g, comprimé dispersible")
+    # the list's proposals, then the added line, took the status line: the lack is still said
+    assert said.isVisible() and "RPPS" in said.text()
 
 
 def test_the_documents_folder_is_never_the_working_directory(

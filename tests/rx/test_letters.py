@@ -58,6 +58,38 @@ def test_a_referral_letter_lists_the_chart(rx_practice: Practice, adult: str):
     assert "Traitement en cours : metformine 1 g x2" in text
 
 
+def test_a_referral_letter_lists_what_the_patient_is_still_taking(
+    rx_practice: Practice, child: str
+):
+    """The letter said 'Traitement en cours : aucun' a minute after the ordonnance of an
+    antibiotic (seen by the fourth GP pass), and 'Madame' for a girl of 12."""
+    from desktop.practice import prescriptions
+    from desktop.practice.prescriptions import RxLine
+
+    p = rx_practice
+    p.create_record("treatment", {"patient_id": child, "drug": "salbutamol", "dosage": "si gêne"})
+    prescriptions.add(p, child, [
+        RxLine("amoxicilline 250 mg/5 ml, poudre pour suspension buvable",
+               "1 dose-poids 3 fois par jour", "6 jours"),
+        RxLine("paracétamol 2,4 %, suspension buvable", "1 dose-poids si fièvre", "2 jours"),
+        RxLine("sérum physiologique", "lavage de nez", quantity="1 boîte"),
+    ])  # fmt: skip
+    today = dt.date.today()
+    text = letters.draft(p, child, "Courrier d'adressage", on=today).text
+    assert (
+        "Traitement en cours : salbutamol si gêne; amoxicilline 250 mg/5 ml, poudre pour "
+        "suspension buvable (1 dose-poids 3 fois par jour); paracétamol 2,4 %, suspension "
+        "buvable (1 dose-poids si fièvre); sérum physiologique (lavage de nez)"
+    ) in text
+    later = letters.draft(p, child, "Courrier d'adressage", on=today + dt.timedelta(days=3))
+    assert "Traitement en cours : salbutamol si gêne; amoxicilline 250 mg/5 ml" in later.text
+    assert "paracétamol" not in later.text and "sérum" not in later.text  # over by then
+    assert "Je vous adresse l'enfant Léo DURAND, " in text
+    assert prescriptions.duration_days("3 sem.") == 21
+    assert prescriptions.duration_days("1 mois") == 30
+    assert prescriptions.duration_days("1 boîte") is None
+
+
 def test_the_practices_version_replaces_the_shipped_one(rx_practice: Practice, adult: str):
     p = rx_practice
     letters.save_template(p, "Certificat médical", "certificate",

@@ -58,9 +58,32 @@ def test_the_summary_holds_the_chart_on_the_practices_paper(
 
 def test_an_empty_chart_says_so(rx_practice: Practice, child: str, tmp_path: Path):
     html = summary_of(rx_practice, child)
-    for empty in ("Aucune allergie connue", "Aucun antécédent noté", "Aucun traitement en cours",
-                  "Aucune vaccination notée", "Aucune mesure notée"):
+    for empty in ("Allergies non renseignées", "Aucun antécédent noté",
+                  "Aucun traitement en cours", "Aucune vaccination notée", "Aucune mesure notée"):
         assert empty in html
+    assert "Aucune allergie connue" not in html  # nobody asked: not "none known"
+    from desktop.app.allergy_status import record_none_known
+
+    record_none_known(rx_practice, child)
+    assert "Aucune allergie connue" in summary_of(rx_practice, child)
+
+
+def test_the_summary_lists_what_the_ordonnances_still_have_the_patient_take(
+    rx_practice: Practice, child: str
+):
+    """'Aucun traitement en cours' printed a minute after an antibiotic was prescribed."""
+    from desktop.practice import prescriptions
+    from desktop.practice.prescriptions import RxLine
+
+    prescriptions.add(rx_practice, child, [
+        RxLine("amoxicilline 250 mg/5 ml, poudre pour suspension buvable",
+               "1 dose-poids 3 fois par jour", "6 jours"),
+    ])  # fmt: skip
+    html = summary_of(rx_practice, child)
+    assert "amoxicilline 250 mg/5 ml, poudre pour suspension buvable — 1 dose-poids 3 fois" in html
+    assert "Aucun traitement en cours" not in html
+    later = summary_of(rx_practice, child, dt.date.today() + dt.timedelta(days=7))
+    assert "Aucun traitement en cours" in later  # its 6 days are over
 
 
 @pytest.mark.parametrize(("value", "shown"), [("2026-03-12", "12/03/2026"),
