@@ -57,6 +57,10 @@ def test_each_appointment_of_a_crowded_morning_is_its_own_cell(
     app.stays_up()
     keys_to(app, "Carnet : Cabinet", "ctrl+g")
     app.wait("filler", name="Agenda")
+    # Today's grid opens on the time of day, once loaded (its title is the day's date);
+    # the GP goes up to the morning: a cell out of view is off a screen reader's too.
+    app.wait("label", name=dt.date.today().strftime("%d/%m/%Y"))
+    app.wheel("table", "Rendez-vous", 20)
     for shown in ("08:45 BOURGEOIS Alex (Suivi)", "09:05 VINCENT Alex (Suivi)",
                   "10:00 MOREAU Alex (Suivi)", "10:10 HENRY Alex (Suivi)"):  # fmt: skip
         assert cell(app, shown), f"no cell of its own for {shown!r}"
@@ -100,6 +104,9 @@ def test_a_laptop_screen_shows_the_whole_window_and_agenda(
         for button in ("Nouveau rendez-vous…", "Déplacer…", "Annuler le rendez-vous",
                        "Ouvrir le dossier"):  # fmt: skip
             on_screen(app, "push button", name=button)
+        monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+        app.wait("label", prefix=monday.strftime("%d/%m/%Y – "))  # the week, loaded
+        app.wheel("table", "Rendez-vous", 20)  # up to the morning, whatever the hour
         assert cell(app, "10:10 HENRY Alex (Suivi)")
         app.screenshot("laptop-agenda-week")
         app.driver.ask(op="click", pid=app.pid, role="table cell",

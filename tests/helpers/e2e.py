@@ -238,6 +238,17 @@ class App:
         x, y, w, h = self._ask(op="extents", role=role, **name)
         return int(x), int(y), int(w), int(h)
 
+    def wheel(self, role: str, name: str, notches: int) -> None:
+        """Turn the mouse wheel over this widget, as a person scrolls it: ``notches`` up
+        (positive) or down (negative), the pointer on its centre."""
+        x, y, width, height = self.extents(role, name=name)
+        button = "4" if notches > 0 else "5"
+        subprocess.run(
+            ["xdotool", "mousemove", "--sync", str(x + width // 2), str(y + height // 2),
+             "click", "--repeat", str(abs(notches)), "--delay", "20", button],
+            env=self.session.env, check=True,
+        )  # fmt: skip
+
     def focus_labelled(self, role: str, label: str) -> None:
         """Focus the widget a label names (a combo box's own name is its current item)."""
         self.wait(role, labelled=label)
