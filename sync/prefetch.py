@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -22,12 +22,15 @@ def produced_ahead(
     depth: int,
     cancel: threading.Event,
     check_cancel: Callable[[], None],
-) -> Iterator[T]:
+    name: str = "carnet-pull-prefetch",
+) -> Generator[T, None, None]:
     """The ``count`` items of ``source``, produced up to ``depth`` ahead by one helper
     thread. ``check_cancel`` runs on the consumer's thread between waits; the helper
-    stops at the next item once ``cancel`` is set or the consumer has stopped."""
+    stops at the next item once ``cancel`` is set or the consumer has stopped, and then
+    closes ``source``: a source that is itself produced ahead stops its own helper, so
+    stages chain (fetch on one thread, verify on the next, apply on the caller's)."""
     ahead = _Ahead(source, count, depth, cancel)
-    worker = threading.Thread(target=ahead.produce, name="carnet-pull-prefetch", daemon=True)
+    worker = threading.Thread(target=ahead.produce, name=name, daemon=True)
     worker.start()
     try:
         for _ in range(count):
@@ -69,6 +72,10 @@ class _Ahead(Generic[T]):
                     return
         except BaseException as exc:  # noqa: BLE001 - handed to the caller, in order
             self.offer(exc)
+        finally:
+            close = getattr(self.source, "close", None)
+            if close is not None:  # a generator: its own helper threads stop and join
+                close()
 
     def take(self, worker: threading.Thread, check_cancel: Callable[[], None]) -> T | BaseException:
         """The next item (or error), checking for cancellation between waits."""

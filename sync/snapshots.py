@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from typing import Any
 
 from sync.backends.base import Backend, BackendError, NotFoundError
@@ -41,6 +42,11 @@ from sync.snapshot_format import (
 PREFETCH_CHUNKS = 2
 """Chunks fetched, decrypted and inflated ahead of the one being applied: enough to keep
 the helper thread busy, few enough that memory stays a few chunks."""
+
+FETCH_AHEAD = 2
+"""Sealed chunks downloaded ahead of the one being decrypted and inflated, on a thread of
+their own: the link never waits for the processor (measured at 100,000 patients over the
+emulated link: with one thread doing both, the database waited ~15 s for chunks)."""
 
 
 class Snapshot:
@@ -122,8 +128,14 @@ class Snapshot:
         count = last - start + 1
         if count <= 0:
             return
-        with ThreadPoolExecutor(1, thread_name_prefix="carnet-snapshot-check") as checks:
-            opened = self._opened_chunks(start, prev or self._root_digest, checks)
+        fetched = produced_ahead(
+            self._fetched_chunks(start, last), count, FETCH_AHEAD, stop, check_cancel,
+            name="carnet-snapshot-fetch",
+        )  # fmt: skip
+        with closing(fetched), ThreadPoolExecutor(
+            1, thread_name_prefix="carnet-snapshot-check"
+        ) as checks:
+            opened = self._opened_chunks(fetched, prev or self._root_digest, checks)
             for index, sealed, raw in produced_ahead(opened, count, depth, stop, check_cancel):
                 if isinstance(raw, Future):
                     yield index, sealed, raw.result()
@@ -131,26 +143,33 @@ class Snapshot:
                     what = f"chunk {index} of {self.chunks} of {self.what}"
                     yield index, sealed, _decoded(raw, what, self)
 
-    def _opened_chunks(
-        self, start: int, prev: str, checks: ThreadPoolExecutor
-    ) -> Iterator[tuple[int, str, bytes | Future[SnapshotPart]]]:
-        """Each chunk fetched, verified and inflated. A row image is then checked on
-        ``checks`` (SQLite's work, outside the interpreter lock) while the next chunk is
-        fetched; JSON is parsed by the caller (``json.loads`` would hold the lock for a
-        whole chunk)."""
-        backend, keys = self._backend, self._keys
-        assert backend is not None and keys is not None
-        for index in range(start, self.chunks + 1):
-            name = chunk_name(self.name, index)
-            what = f"chunk {index} of {self.chunks} of {self.what}"
+    def _fetched_chunks(self, start: int, last: int) -> Iterator[tuple[int, bytes]]:
+        """Chunks ``start`` to ``last`` as stored (sealed), in order; nothing checked yet."""
+        backend = self._backend
+        assert backend is not None
+        for index in range(start, last + 1):
             try:
-                data = backend.get(name)
+                yield index, backend.get(chunk_name(self.name, index))
             except NotFoundError:
                 raise IntegrityError(
-                    f"{what} is missing from the storage", self.device, self.number
+                    f"chunk {index} of {self.chunks} of {self.what} is missing from the storage",
+                    self.device,
+                    self.number,
                 ) from None
             except BackendError as exc:
                 raise from_backend(exc) from exc
+
+    def _opened_chunks(
+        self, fetched: Iterator[tuple[int, bytes]], prev: str, checks: ThreadPoolExecutor
+    ) -> Iterator[tuple[int, str, bytes | Future[SnapshotPart]]]:
+        """Each fetched chunk verified (AEAD, position, chain link) and inflated. A row
+        image is then checked on ``checks`` (SQLite's work, outside the interpreter lock)
+        while the next chunk is opened; JSON is parsed by the caller (``json.loads`` would
+        hold the lock for a whole chunk)."""
+        keys = self._keys
+        assert keys is not None
+        for index, data in fetched:
+            what = f"chunk {index} of {self.chunks} of {self.what}"
             try:
                 raw = open_chunk(
                     keys,

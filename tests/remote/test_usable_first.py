@@ -34,11 +34,18 @@ HISTORY = ("consultation_version", "prescription_version")
 
 
 @pytest.fixture
-def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Practice:
-    """A practice with a published snapshot cut in many chunks."""
+def office(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Practice:
+    """A practice with a published snapshot cut in many chunks (of 20 patients, or as
+    many as the test's indirect parameter asks)."""
     monkeypatch.setattr(snapshot_format, "CHUNK_BYTES", 16_000)
     monkeypatch.setattr(snapshot_io, "IMAGE_BYTES", 16_000)  # row images of a few pages
-    make_demo(tmp_path / "office", PASSPHRASE, patients=20, seed=3, today=dt.date(2026, 11, 1))
+    monkeypatch.setattr(snapshot_io, "FIRST_ROWS", 100)
+    patients = getattr(request, "param", 20)
+    make_demo(
+        tmp_path / "office", PASSPHRASE, patients=patients, seed=3, today=dt.date(2026, 11, 1)
+    )
     p = Practice.open(tmp_path / "office", passphrase=PASSPHRASE)
     (tmp_path / "remote").mkdir()
     set_remote(p, (tmp_path / "remote").as_uri(), passphrase=PASSPHRASE, create=True)
@@ -189,13 +196,16 @@ def test_a_one_step_restore_commits_chunk_by_chunk_and_ends_complete(
         assert StoreReplica(desk.session).export_state() is not None
 
 
+@pytest.mark.parametrize("office", [40], indirect=True)  # more chunks than are read ahead
 def test_a_stream_killed_at_any_request_resumes_and_ends_equal(
     tmp_path: Path, office: Practice
 ) -> None:
-    usable(tmp_path).close()
+    with usable(tmp_path) as laptop:
+        # more chunks to come than the stages read ahead (~8), so kills land between
+        assert len(chunk_files(tmp_path, office)) - chunks_in(laptop) > 16
     url = (tmp_path / "remote").as_uri()
     progress: list[int] = []
-    for kill_at in range(2, 40, 3):  # listings, then chunk fetches, one after another
+    for kill_at in range(2, 80, 4):  # listings, then chunk fetches, one after another
         if run_child(tmp_path / "laptop", url, kill_at, "after"):
             break
         with Practice.open(tmp_path / "laptop", passphrase=PASSPHRASE) as laptop:
