@@ -18,7 +18,7 @@ from sync.devices import Revocation, revoked_limit
 from sync.errors import CancelledError, IntegrityError, from_backend
 from sync.layout import parse_numbered, snapshot_name, snapshots_prefix
 from sync.ports import Cursor, SnapshotPart, SnapshotTarget
-from sync.prefetch import produced_ahead
+from sync.prefetch import FETCH_AHEAD, produced_ahead
 from sync.segments import (
     HEADER,
     MAGIC_SNAPSHOT,
@@ -42,11 +42,6 @@ from sync.snapshot_format import (
 PREFETCH_CHUNKS = 2
 """Chunks fetched, decrypted and inflated ahead of the one being applied: enough to keep
 the helper thread busy, few enough that memory stays a few chunks."""
-
-FETCH_AHEAD = 2
-"""Sealed chunks downloaded ahead of the one being decrypted and inflated, on a thread of
-their own: the link never waits for the processor (measured at 100,000 patients over the
-emulated link: with one thread doing both, the database waited ~15 s for chunks)."""
 
 
 class Snapshot:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from sync import pull
 from sync.backends.memory import MemoryBackend
 from sync.engine import SyncEngine
 from sync.errors import CancelledError, IntegrityError
@@ -32,7 +33,8 @@ def pushed(make_replica: MakeReplica, engine_for: EngineFor, wall: FakeWall) -> 
 
 
 def _prefetch_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "carnet-pull-prefetch"]
+    helpers = ("carnet-pull-prefetch", "carnet-pull-fetch")
+    return [t for t in threading.enumerate() if t.name in helpers]
 
 
 @pytest.mark.parametrize("prefetch", [0, 1, 3])
@@ -83,4 +85,39 @@ def test_cancel_while_prefetching_leaves_no_thread(
     assert b.applied_segments == [("dev-a", 1), ("dev-a", 2)]
     assert not _prefetch_threads()
     engine_for(b, prefetch=3).sync()  # resumes from its cursor
+    assert b.full_state() == pushed.full_state()
+
+
+def test_the_next_segment_downloads_while_one_is_verified(
+    pushed: MemoryReplica,
+    make_replica: MakeReplica,
+    engine_for: EngineFor,
+    backend: MemoryBackend,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Download and verification are two threads: with both on one, the link waited
+    while a segment was decrypted and inflated."""
+    second = segment_name(PRACTICE_ID, "dev-a", 2)
+    second_fetched = threading.Event()
+    get = backend.get
+
+    def watched_get(name: str) -> bytes:
+        data = get(name)
+        if name == second:
+            second_fetched.set()
+        return data
+
+    opening = pull.open_segment
+    overlapped: list[bool] = []
+
+    def slow_open(*args: Any) -> bytes:
+        if not overlapped:  # the first segment's verification waits for the second's GET
+            overlapped.append(second_fetched.wait(timeout=10))
+        return opening(*args)
+
+    monkeypatch.setattr(backend, "get", watched_get)
+    monkeypatch.setattr(pull, "open_segment", slow_open)
+    b = make_replica("dev-b")
+    assert engine_for(b, prefetch=2).sync().pulled_segments == SEGMENTS
+    assert overlapped == [True]
     assert b.full_state() == pushed.full_state()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync import snapshot_format, snapshots
+from sync import prefetch, snapshot_format, snapshots
 from sync.backends.base import BackendError, ObjectInfo
 from sync.backends.memory import MemoryBackend
 from sync.changes import ZERO, Change, Stamp
@@ -338,7 +338,7 @@ def test_the_reader_runs_a_bounded_distance_ahead(
     name = _write(backend, keys, _patients(120))
     watching = _Watching(backend)
     snap = read_snapshot(watching, keys, name)
-    bound = 1 + (1 + 1) + (snapshots.FETCH_AHEAD + 1)  # the caller's, then each stage's
+    bound = 1 + (1 + 1) + (prefetch.FETCH_AHEAD + 1)  # the caller's, then each stage's
     assert snap.chunks > bound
     parts = snap.parts(depth=1)
     next(parts)
@@ -351,7 +351,7 @@ def test_the_reader_runs_a_bounded_distance_ahead(
     assert not [t for t in threading.enumerate() if t.name.startswith(_HELPERS)]
 
 
-_HELPERS = ("carnet-pull-prefetch", "carnet-snapshot-fetch")
+_HELPERS = ("carnet-pull-prefetch", "carnet-snapshot-fetch", "carnet-pull-fetch")
 
 
 def test_the_link_is_not_idle_while_a_chunk_is_opened(
