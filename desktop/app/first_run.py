@@ -164,6 +164,7 @@ class FirstRunDialog(QDialog):
             yes=self.tr("Create the demo"),
             no=self.tr("Back"),
             on_yes=self.create_demo,
+            default_yes=True,  # what was just asked for, and harmless
         )
 
     def create_demo(self) -> None:
