@@ -144,8 +144,13 @@ def _kind(ent: Entity, name: str) -> str:
     return kind if kind in FROM_SQL else ""
 
 
+def _column_names(ent: Entity, fields: Sequence[str] | None = None) -> list[str]:
+    """An image table's columns: the row's id and stamp, then its fields."""
+    return ["id", "_hlc", "_dev", *(ent.field_names if fields is None else fields)]
+
+
 def _columns(ent: Entity, fields: Sequence[str] | None = None) -> str:
-    return ", ".join(["id", "_hlc", "_dev", *(ent.field_names if fields is None else fields)])
+    return ", ".join(_column_names(ent, fields))
 
 
 def _image_path(s: Session) -> Path:
@@ -224,7 +229,7 @@ class _ImageWriter:
             conn.executemany(f"INSERT INTO {_IMAGE}.{FIELDS_TABLE} VALUES (?, ?, ?, ?)", described)
             kinds = tuple(_kind(ent, name) for name in ent.field_names)
             self.tables.append(ImageTable(ent.name, ent.field_names, kinds, 0))
-        picked = ", ".join(f"t.{c}" for c in _columns(ent).split(", "))
+        picked = ", ".join(f"t.{c}" for c in _column_names(ent))
         conn.execute(
             f"INSERT INTO {_IMAGE}.{ent.name} SELECT {picked} FROM temp.snapshot_order o "
             f"JOIN main.{ent.name} t ON t.rowid = o.r WHERE o.n > ? ORDER BY o.n LIMIT ?",
@@ -382,7 +387,7 @@ def load_chunks(
 def _load_images(
     replica: StoreReplica,
     part: SnapshotPart,
-    files: list[Future[_File]],
+    files: list[Future[_File] | None],
     rows_per_commit: int | None,
 ) -> SnapshotPart:
     """A chunk's images in (their files attached, :func:`_load_table`); the part left:
@@ -394,6 +399,7 @@ def _load_images(
     for image, file in zip(part.images, files, strict=True):
         copied = [t for t in image.tables if _attachable(replica, t)]
         if copied:
+            assert file is not None  # asked for whenever a table is attached
             made = file.result()
             with _attached(replica.s, made):
                 for table in copied:
@@ -442,11 +448,12 @@ def _files_ahead(
     chunks: Iterable[tuple[int, str, SnapshotPart]],
     pool: ThreadPoolExecutor,
     made: list[Future[_File]],
-) -> Iterator[tuple[int, str, SnapshotPart, list[Future[_File]]]]:
+) -> Iterator[tuple[int, str, SnapshotPart, list[Future[_File] | None]]]:
     """Each chunk with its images' files (:func:`_image_file`) being made on ``pool``,
-    one chunk ahead; every file asked for is also added to ``made``. A chunk that fails
-    raises after every chunk before it, as ``chunks`` does; a stop, at once."""
-    ahead: tuple[int, str, SnapshotPart, list[Future[_File]]] | None = None
+    one chunk ahead (None for an image none of whose tables is attached); every file
+    asked for is also added to ``made``. A chunk that fails raises after every chunk
+    before it, as ``chunks`` does; a stop, at once."""
+    ahead: tuple[int, str, SnapshotPart, list[Future[_File] | None]] | None = None
     source = iter(chunks)
     while True:
         try:
@@ -462,19 +469,15 @@ def _files_ahead(
         files = [
             pool.submit(_image_file, replica.s, image, _folds_notes(replica, image))
             if any(_attachable(replica, t) for t in image.tables)
-            else _NO_FILE
+            else None
             for image in part.images
         ]
-        made += [f for f in files if f is not _NO_FILE]
+        made += [f for f in files if f is not None]
         if ahead is not None:
             yield ahead
         ahead = (index, sealed, part, files)
     if ahead is not None:
         yield ahead
-
-
-_NO_FILE: Future[_File] = Future()
-_NO_FILE.set_exception(RuntimeError("an image no table of which is attached has no file"))
 
 
 def _folds_notes(replica: StoreReplica, image: RowImage) -> bool:
