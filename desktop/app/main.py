@@ -97,7 +97,8 @@ class AppController:
             # else someone else took the desk: not into the colleague's chart (nor its
             # audited read in their name), the start screen
             self.window.sync.stop()  # one background sync at a time
-            self.window.warmer.stop()  # and one warm-up
+            self.window.notes_indexer.stop()  # and one note indexing and warm-up
+            self.window.warmer.stop()
             self.window.deleteLater()
         window = MainWindow(self.tasks, self.folder, info)
         remember_name(self.folder, info["practice_name"])  # the next unlock's heading

@@ -41,7 +41,7 @@ from desktop.app.screen_fit import resize_to_fit
 from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.undo_bar import UndoBar
-from desktop.app.warmup import SearchWarmer
+from desktop.app.warmup import NOTE_SLICE, NoteIndexer, SearchWarmer
 from desktop.app.window_menus import WindowMenus
 from desktop.practice import people
 from desktop.practice.drafts import DraftStore
@@ -142,8 +142,26 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         else:
             resize_to_fit(self, 1280, 800)
         self.patients.search.setFocus()
-        self.warmer = SearchWarmer(tasks, self)  # the first keystroke as fast as the next
-        self.warmer.start()
+        # The notes waiting for the note index first (after a restore, all of them: its
+        # writes would push the warmed pages out of the cache), then the name search's
+        # warm-up, so the first keystroke is as fast as the next.
+        self.warmer = SearchWarmer(tasks, self)
+        self.notes_indexer = NoteIndexer(tasks, self)
+        self.notes_indexer.progress.connect(self._notes_indexed)
+        self.notes_indexer.finished.connect(self.warmer.start)
+        self.notes_indexer.start()
+
+    def _notes_indexed(self, done: int, total: int) -> None:
+        """A backlog of notes (a restored practice's) says how far its index is; a note
+        search meanwhile finds every note all the same (it indexes the rest first)."""
+        if total <= 10 * NOTE_SLICE:
+            return
+        if done >= total:
+            self.statusBar().showMessage(self.tr("The notes are indexed for search."), 5000)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Indexing the notes for search: {0} %").format(done * 100 // total)
+            )
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -446,6 +464,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
         self.place_at_lock = self.place()
         self.idle.stop()
         self.sync.stop()
+        self.notes_indexer.stop()
         self.warmer.stop()
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
@@ -463,6 +482,7 @@ class MainWindow(WindowMenus, PracticeAdmin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.sync.stop()
+        self.notes_indexer.stop()
         self.warmer.stop()
         editor = getattr(self, "editor", None)
         # A lock deletes the editor's window (deleteLater): a deleted one has nothing to save.

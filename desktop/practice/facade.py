@@ -191,6 +191,16 @@ class PracticeFacade:
             search.catch_up_notes(self.conn)
         return search.search_notes(self.conn, query, limit)
 
+    def notes_pending(self) -> int:
+        """About how many versions wait for the note index (all of them after a restore)."""
+        return search.notes_pending(self.conn)
+
+    def index_notes(self, limit: int) -> int:
+        """Index at most ``limit`` of the notes waiting for the note index (one slice of
+        the app's indexer after unlock); how many."""
+        with self.transaction():
+            return search.catch_up_notes(self.conn, limit=limit)
+
     # -- audit ----------------------------------------------------------------------------
 
     def verify_audit(self) -> audit.AuditReport:

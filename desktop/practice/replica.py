@@ -55,9 +55,6 @@ class StoreReplica:
         self.s = session
         self._group: contextlib.AbstractContextManager[None] | None = None
         self._bulk = False
-        self.notes_folded = 0
-        """Versions whose note a restore in bulk mode indexed as they came in
-        (``snapshot_io``); all of them: its last step rebuilds only the names."""
 
     @property
     def device_id(self) -> str:
@@ -380,11 +377,13 @@ class StoreReplica:
     @contextlib.contextmanager
     def restoring(self, progress: Callable[[str, int, int], None] | None = None) -> Iterator[None]:
         """Bulk mode for filling an empty replica (restore, join): a larger page cache,
-        the secondary indexes of record tables dropped and the search indexes left
-        stale, then both rebuilt in one pass each at the end, which is several times
-        faster than maintaining them row by row. The dropped indexes are listed in the
-        database (meta), so an interrupted restore finishes the rebuild when it resumes;
-        until then the folder is marked incomplete and does not open as a practice."""
+        the secondary indexes of record tables dropped and the name search left stale,
+        then both rebuilt in one pass each at the end, which is several times faster
+        than maintaining them row by row; the note index is left to the note catch-up
+        (``search.catch_up_notes``), after the practice opens. The dropped indexes are
+        listed in the database (meta), so an interrupted restore finishes the rebuild
+        when it resumes; until then the folder is marked incomplete and does not open
+        as a practice."""
         conn = self.s.conn
         cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {RESTORE_CACHE_KIB}")
@@ -402,7 +401,6 @@ class StoreReplica:
                 deferred.append(sql)
             meta.put(self.s, DEFERRED_INDEXES, json.dumps(deferred))
         self._bulk = self.s.defer_search = True
-        self.notes_folded = 0
         # The chunks' commits wait for the disk only at checkpoints (WAL, synchronous
         # NORMAL): a power cut may lose the last of them, never the database's integrity,
         # and the restore then resumes after the last one the disk kept (where it stands
@@ -421,8 +419,9 @@ class StoreReplica:
             conn.execute(f"PRAGMA cache_size = {RESTORE_CACHE_KIB}")
             for sql in json.loads(meta.get(self.s, DEFERRED_INDEXES, "[]")):
                 conn.execute(sql)
-            versions = conn.execute("SELECT count(*) FROM consultation_version").fetchone()[0]
-            search.rebuild(conn, notes=self.notes_folded != versions)
+            # The names now; the notes after, by the note catch-up (the app's indexer
+            # after unlock, or the first note search): usable sooner, found the same.
+            search.rebuild(conn, notes=False)
             meta.delete(self.s, DEFERRED_INDEXES)
         conn.execute(f"PRAGMA cache_size = {cache}")
         if progress:

@@ -164,15 +164,16 @@ def _entry(row: Sequence[Any]) -> Entry | None:
 
 
 def rebuild(conn: Any, batch: int = 5_000, notes: bool = True) -> None:
-    """Every search entry and note index entry again from the rows (a restore's last
-    step; inside the caller's transaction). Reads each table once; the keys go in
-    through one sorted insert, so their index pages end up full. ``notes=False``: every
-    version's note is indexed already (:func:`index_folded_notes`), so only the names
-    are rebuilt."""
+    """Every search entry and note index entry again from the rows (inside the caller's
+    transaction). Reads each table once; the keys go in through one sorted insert, so
+    their index pages end up full. ``notes=False`` (a restore's last step): the names
+    only; every note is left to the note catch-up (:func:`catch_up_notes`: the next
+    note search, or the app's indexer after unlock), so the practice is usable sooner
+    and a note search still finds every note."""
     conn.execute("DELETE FROM search_key")
     conn.execute("DELETE FROM search_patient")
-    if notes:
-        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('delete-all')")
+    mark_notes_indexed(conn, 0)
     conn.execute("CREATE TEMP TABLE rebuilt_keys (key TEXT, rank INTEGER, sort TEXT, n INTEGER)")
     rows = conn.execute(f"SELECT id, {_ENTRY_SQL}, deleted FROM patient ORDER BY id")
     n = 0
@@ -190,11 +191,8 @@ def rebuild(conn: Any, batch: int = 5_000, notes: bool = True) -> None:
         conn.executemany("INSERT INTO temp.rebuilt_keys VALUES (?, ?, ?, ?)", keys)
     conn.execute("INSERT INTO search_key SELECT * FROM temp.rebuilt_keys ORDER BY 1, 2, 3, 4")
     conn.execute("DROP TABLE temp.rebuilt_keys")
-    if not notes:
-        mark_notes_indexed(conn)
-        return
-    mark_notes_indexed(conn, 0)
-    catch_up_notes(conn, batch)
+    if notes:
+        catch_up_notes(conn, batch)
 
 
 def _upper(prefix: str) -> str:
@@ -356,26 +354,16 @@ def mark_notes_indexed(conn: Any, up_to: int | None = None) -> None:
     meta.put(conn, NOTES_INDEXED, up_to)
 
 
+def notes_pending(conn: Any) -> int:
+    """About how many versions wait for the note catch-up (their rowids above the last
+    one indexed; exact unless versions were erased)."""
+    indexed = int(meta.get(conn, NOTES_INDEXED, 0))
+    top = conn.execute("SELECT coalesce(max(rowid), 0) FROM consultation_version")
+    return max(0, int(top.fetchone()[0]) - indexed)
+
+
 def _note_body(values: Sequence[Any]) -> str:
     return fold(" ".join(str(v) for v in values if v))
-
-
-note_body = _note_body
-"""A version's indexed text from its :data:`NOTE_FIELDS` values as stored."""
-
-
-def index_folded_notes(conn: Any, notes: Sequence[tuple[str, str]]) -> None:
-    """Index versions by id with their :func:`note_body` already made (a restore folds
-    them on another thread while rows go in): one insert joined on the versions."""
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS folded_notes (id TEXT PRIMARY KEY, body TEXT NOT NULL)"
-    )
-    conn.executemany("INSERT OR REPLACE INTO temp.folded_notes VALUES (?, ?)", notes)
-    conn.execute(
-        "INSERT OR REPLACE INTO notes_fts(rowid, body) SELECT v.rowid, f.body "
-        "FROM temp.folded_notes f JOIN consultation_version v ON v.id = f.id"
-    )
-    conn.execute("DELETE FROM temp.folded_notes")
 
 
 def search_notes(conn: Any, query: str, limit: int = 50) -> list[dict[str, Any]]:

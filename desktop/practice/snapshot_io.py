@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -404,10 +403,6 @@ def _load_images(
             with _attached(replica.s, made):
                 for table in copied:
                     _load_table(replica, table, rows_per_commit)
-            if made.notes is not None:
-                with replica.s.transaction():
-                    search.index_folded_notes(replica.s.conn, made.notes)
-                replica.notes_folded += len(made.notes)
         if len(copied) < len(image.tables):
             read += image.groups([t for t in image.tables if t not in copied])
     return SnapshotPart([*part.groups, *read], part.changes)
@@ -435,12 +430,10 @@ def _load_part(
 
 @dataclass(frozen=True, slots=True)
 class _File:
-    """An image's SQLCipher file, its key, and (a restore in bulk mode) the notes of its
-    consultation versions folded for the note index: ``(id, body)``."""
+    """An image's SQLCipher file and its key."""
 
     path: Path
     key: bytes
-    notes: list[tuple[str, str]] | None = None
 
 
 def _files_ahead(
@@ -467,7 +460,7 @@ def _files_ahead(
                 yield ahead
             raise
         files = [
-            pool.submit(_image_file, replica.s, image, _folds_notes(replica, image))
+            pool.submit(_image_file, replica.s, image)
             if any(_attachable(replica, t) for t in image.tables)
             else None
             for image in part.images
@@ -480,40 +473,17 @@ def _files_ahead(
         yield ahead
 
 
-def _folds_notes(replica: StoreReplica, image: RowImage) -> bool:
-    """Whether to fold the image's notes beside its file: a restore in bulk mode, whose
-    search is rebuilt at its end, and an image of versions that holds their notes."""
-    return replica.s.defer_search and any(
-        t.entity == "consultation_version"
-        and set(search.NOTE_FIELDS) <= set(t.fields)
-        and _attachable(replica, t)
-        for t in image.tables
-    )
-
-
-def _image_file(s: Session, image: RowImage, fold_notes: bool) -> _File:
+def _image_file(s: Session, image: RowImage) -> _File:
     """``image`` encrypted page by page under a random key that lives only in memory, in
-    a file of the practice's folder; with its notes folded if asked (the interpreter's
-    work, while the caller's thread is mostly in SQLite)."""
+    a file of the practice's folder (the interpreter's work, while the caller's thread
+    is mostly in SQLite)."""
     key, path = page_image.new_key(), _image_path(s)
     try:
         path.write_bytes(page_image.cipher_file(image.image, key))
-        return _File(path, key, _folded_notes(image.image) if fold_notes else None)
+        return _File(path, key)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-
-
-def _folded_notes(image: bytes) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.deserialize(image)
-        rows = conn.execute(
-            f"SELECT id, {', '.join(search.NOTE_FIELDS)} FROM consultation_version"
-        ).fetchall()
-    finally:
-        conn.close()
-    return [(row[0], search.note_body(row[1:])) for row in rows]
 
 
 def _attachable(replica: StoreReplica, table: ImageTable) -> bool:
@@ -627,19 +597,20 @@ def finish_chunks(
     """After the last chunk: the cursors the snapshot covers (except this device's),
     then the search: ``"notes"``, the notes that arrived are indexed; ``"all"``, the
     names too (some patient arrived after the practice opened); ``"none"``, left to the
-    caller (a restore in bulk mode rebuilds both once, at its end)."""
+    caller (a restore in bulk mode rebuilds the names once, at its end, and leaves the
+    notes to the note catch-up)."""
     s = replica.s
     with s.transaction():
         for device_id, cursor in cursors.items():
             if device_id != replica.device_id:
                 replica._set_cursor(device_id, cursor)
         if search_after == "all":
-            search.rebuild(s.conn)
+            search.rebuild(s.conn, notes=False)  # the notes below, a batch at a time
         meta.delete(s, MetaKey.RESTORE_CHUNKS, MetaKey.RESTORE_SNAPSHOT)
         meta.put(s, MetaKey.RESTORE_SNAPSHOT_LOADED, "1")
     # The notes that arrived, indexed a batch per transaction (the app writes between);
     # a note search before the end catches up on its own (search.catch_up_notes).
-    while search_after == "notes":
+    while search_after != "none":
         with s.transaction():
             if search.catch_up_notes(s.conn, limit=NOTES_PER_COMMIT) < NOTES_PER_COMMIT:
                 break

@@ -246,134 +246,134 @@
 <context>
     <name>AgendaWindow</name>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="181"/>
-        <location filename="../../desktop/app/agenda.py" line="510"/>
-        <location filename="../../desktop/app/agenda.py" line="537"/>
+        <location filename="../../desktop/app/agenda.py" line="183"/>
+        <location filename="../../desktop/app/agenda.py" line="514"/>
+        <location filename="../../desktop/app/agenda.py" line="541"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="193"/>
+        <location filename="../../desktop/app/agenda.py" line="195"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="194"/>
+        <location filename="../../desktop/app/agenda.py" line="196"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="197"/>
+        <location filename="../../desktop/app/agenda.py" line="199"/>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="198"/>
+        <location filename="../../desktop/app/agenda.py" line="200"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="199"/>
+        <location filename="../../desktop/app/agenda.py" line="201"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="200"/>
+        <location filename="../../desktop/app/agenda.py" line="202"/>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="201"/>
+        <location filename="../../desktop/app/agenda.py" line="203"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="207"/>
+        <location filename="../../desktop/app/agenda.py" line="209"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="208"/>
+        <location filename="../../desktop/app/agenda.py" line="210"/>
         <source>All practitioners</source>
         <translation>Tous les praticiens</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="220"/>
+        <location filename="../../desktop/app/agenda.py" line="222"/>
         <source>Appointments</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="229"/>
+        <location filename="../../desktop/app/agenda.py" line="231"/>
         <source>New appointment…</source>
         <translation>Nouveau rendez-vous…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="230"/>
+        <location filename="../../desktop/app/agenda.py" line="232"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="231"/>
+        <location filename="../../desktop/app/agenda.py" line="233"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="233"/>
+        <location filename="../../desktop/app/agenda.py" line="235"/>
         <source>Open the chart</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="234"/>
+        <location filename="../../desktop/app/agenda.py" line="236"/>
         <source>The chart of the selected appointment&apos;s patient</source>
         <translation>Le dossier du patient du rendez-vous choisi</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="236"/>
+        <location filename="../../desktop/app/agenda.py" line="238"/>
         <source>Undo</source>
         <translation>Rétablir le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="237"/>
+        <location filename="../../desktop/app/agenda.py" line="239"/>
         <source>Undo the cancellation (Ctrl+Z)</source>
         <translation>Rétablir le rendez-vous (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="388"/>
+        <location filename="../../desktop/app/agenda.py" line="390"/>
         <source>[cancelled]</source>
         <translation>[annulé]</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="511"/>
+        <location filename="../../desktop/app/agenda.py" line="515"/>
         <source>Move anyway</source>
         <translation>Déplacer quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="511"/>
+        <location filename="../../desktop/app/agenda.py" line="515"/>
         <source>Leave it where it was</source>
         <translation>Le laisser où il était</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="530"/>
+        <location filename="../../desktop/app/agenda.py" line="534"/>
         <source>This appointment is already cancelled.</source>
         <translation>Ce rendez-vous est déjà annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="539"/>
+        <location filename="../../desktop/app/agenda.py" line="543"/>
         <source>Cancel the appointment of {0} at {1}?</source>
         <translation>Annuler le rendez-vous de {0} à {1} ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="551"/>
+        <location filename="../../desktop/app/agenda.py" line="555"/>
         <source>Appointment of {0} at {1} cancelled.</source>
         <translation>Rendez-vous de {0} à {1} annulé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="571"/>
+        <location filename="../../desktop/app/agenda.py" line="575"/>
         <source>Cancellation undone.</source>
         <translation>Annulation défaite : le rendez-vous est rétabli.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/agenda.py" line="424"/>
+        <location filename="../../desktop/app/agenda.py" line="426"/>
         <source>Select an appointment first.</source>
         <translation>Sélectionnez d&apos;abord un rendez-vous.</translation>
     </message>
@@ -520,94 +520,94 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="46"/>
+        <location filename="../../desktop/app/appointment.py" line="47"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="46"/>
+        <location filename="../../desktop/app/appointment.py" line="47"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="62"/>
+        <location filename="../../desktop/app/appointment.py" line="63"/>
         <source>A date and a time, such as 02/12/2026 09:30, or a time alone</source>
         <translation>Une date et une heure, par exemple 02/12/2026 09:30, ou une heure seule</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="72"/>
+        <location filename="../../desktop/app/appointment.py" line="73"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="74"/>
+        <location filename="../../desktop/app/appointment.py" line="75"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="77"/>
+        <location filename="../../desktop/app/appointment.py" line="78"/>
         <source>Pr&amp;actitioner</source>
         <translation>Pr&amp;aticien</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="78"/>
+        <location filename="../../desktop/app/appointment.py" line="79"/>
         <source>&amp;Starts at</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="79"/>
+        <location filename="../../desktop/app/appointment.py" line="80"/>
         <source>&amp;Duration (min)</source>
         <translation>&amp;Durée (min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="80"/>
+        <location filename="../../desktop/app/appointment.py" line="81"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="113"/>
+        <location filename="../../desktop/app/appointment.py" line="114"/>
         <source>Starts at: type a date and a time, for example 02/12/2026 09:30.</source>
         <translation>Début : tapez une date et une heure, par exemple 02/12/2026 09:30.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="117"/>
+        <location filename="../../desktop/app/appointment.py" line="118"/>
         <source>Choose the patient: type a name, then pick it.</source>
         <translation>Choisissez le patient : tapez un nom, puis sélectionnez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="125"/>
+        <location filename="../../desktop/app/appointment.py" line="126"/>
         <source>{0} is in the past. Book the appointment anyway?</source>
         <translation>Le {0} est passé. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="128"/>
-        <location filename="../../desktop/app/appointment.py" line="185"/>
+        <location filename="../../desktop/app/appointment.py" line="129"/>
+        <location filename="../../desktop/app/appointment.py" line="188"/>
         <source>Book anyway</source>
         <translation>Prendre quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="129"/>
-        <location filename="../../desktop/app/appointment.py" line="186"/>
+        <location filename="../../desktop/app/appointment.py" line="130"/>
+        <location filename="../../desktop/app/appointment.py" line="189"/>
         <source>Change the time</source>
         <translation>Changer l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="197"/>
+        <location filename="../../desktop/app/appointment.py" line="200"/>
         <source>{0} at {1} ({2} min)</source>
         <translation>{0} à {1} ({2} min)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="204"/>
+        <location filename="../../desktop/app/appointment.py" line="207"/>
         <source>{0} already has {1} at that time. Move it there anyway?</source>
         <translation>{0} a déjà {1} à cette heure-là. Le déplacer là quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="207"/>
+        <location filename="../../desktop/app/appointment.py" line="210"/>
         <source>{0} already has {1} at that time. Book the appointment anyway?</source>
         <translation>{0} a déjà {1} à cette heure-là. Prendre le rendez-vous quand même ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/appointment.py" line="202"/>
+        <location filename="../../desktop/app/appointment.py" line="205"/>
         <source>The practitioner</source>
         <translation>Le praticien</translation>
     </message>
@@ -1720,12 +1720,12 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="185"/>
+        <location filename="../../desktop/app/first_run.py" line="186"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/first_run.py" line="200"/>
+        <location filename="../../desktop/app/first_run.py" line="201"/>
         <source>The practice could not be created.</source>
         <translation>Le cabinet n&apos;a pas pu être créé.</translation>
     </message>
@@ -2218,58 +2218,68 @@ Elle n&apos;efface rien : l&apos;ordinateur révoqué garde ce qu&apos;il détie
         <translation>Carnet : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
+        <source>The notes are indexed for search.</source>
+        <translation>Les notes sont indexées pour la recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="163"/>
+        <source>Indexing the notes for search: {0} %</source>
+        <translation>Indexation des notes pour la recherche : {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="185"/>
         <source>Delete this chart</source>
         <translation>Supprimer ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="169"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
         <source>Delete the chart of {0}? It leaves the search and every computer&apos;s list; nothing is erased and it can be restored from Patient &gt; Deleted charts.</source>
         <translation>Supprimer le dossier de {0} ? Il disparaît de la recherche et des listes de tous les ordinateurs ; rien n&apos;est effacé et il peut être restauré depuis Patient &gt; Dossiers supprimés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="172"/>
+        <location filename="../../desktop/app/window.py" line="190"/>
         <source>Delete the chart</source>
         <translation>Supprimer le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="173"/>
+        <location filename="../../desktop/app/window.py" line="191"/>
         <source>Keep it</source>
         <translation>Le garder</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="188"/>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>Chart deleted.</source>
         <translation>Dossier supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="238"/>
+        <location filename="../../desktop/app/window.py" line="256"/>
         <source>Prescription saved as PDF: {0}</source>
         <translation>Ordonnance enregistrée en PDF : {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="243"/>
+        <location filename="../../desktop/app/window.py" line="261"/>
         <source>Prescription sent to the printer {0}</source>
         <translation>Ordonnance envoyée à l&apos;imprimante {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="289"/>
+        <location filename="../../desktop/app/window.py" line="307"/>
         <source>Restore complete: the practice&apos;s whole history is on this computer.</source>
         <translation>Restauration terminée : tout l&apos;historique du cabinet est sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="358"/>
         <source>1 sync conflict</source>
         <translation>1 conflit de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="342"/>
+        <location filename="../../desktop/app/window.py" line="360"/>
         <source>{0} sync conflicts</source>
         <translation>{0} conflits de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="390"/>
-        <location filename="../../desktop/app/window.py" line="403"/>
+        <location filename="../../desktop/app/window.py" line="408"/>
+        <location filename="../../desktop/app/window.py" line="421"/>
         <source>Open a chart first.</source>
         <translation>Ouvrez d&apos;abord un dossier.</translation>
     </message>
@@ -4707,7 +4717,7 @@ Avant de réparer : demandez au fournisseur du stockage (ou vérifiez le NAS) si
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/app/main.py" line="142"/>
+        <location filename="../../desktop/app/main.py" line="143"/>
         <source>Carnet hit an unexpected error ({0}). Everything saved is safe and drafts are kept. Details for support: {1}</source>
         <translation>Carnet a rencontré une erreur inattendue ({0}). Tout ce qui est enregistré est en sécurité et les brouillons sont conservés. Détails pour l&apos;assistance : {1}</translation>
     </message>

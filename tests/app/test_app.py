@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.app import i18n
+from desktop.app import i18n, warmup
 from desktop.app.allergy_dialog import AddAllergyDialog
 from desktop.app.conflicts import ConflictsDialog
 from desktop.app.consultation import open_consultation, plausibility_warnings
@@ -27,6 +27,7 @@ from desktop.app.sync_status import SyncController, SyncStatusLabel
 from desktop.app.tasks import Tasks
 from desktop.app.unlock import UnlockDialog
 from desktop.app.window import MainWindow
+from desktop.practice import search
 from desktop.practice.drafts import DraftStore
 from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
@@ -386,5 +387,33 @@ def test_the_search_warms_up_after_unlock_without_holding_a_search(
 ):
     # A search typed while the warm-up runs is answered; then the warm-up finishes.
     assert run_search(qtbot, window, "mart") == ["Martin"]
-    qtbot.waitUntil(lambda: not window.warmer.running, timeout=10_000)
-    assert window.warmer.progress.done and window.warmer.progress.rows > 0
+    qtbot.waitUntil(lambda: window.warmer.progress.done, timeout=10_000)
+    assert window.warmer.progress.rows > 0 and not window.warmer.running
+
+
+def test_notes_a_restore_left_unindexed_are_indexed_after_unlock_then_names_warm(
+    opened: Tasks, practice_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    """A restore leaves every note to the note index's catch-up: the window indexes them
+    a slice at a time, says how far it is, and warms the name search after; a note
+    search meanwhile finds every note."""
+    p = opened.practice
+    assert p is not None
+    pid = p.search_patients("martin")[0]["id"]
+    for i in range(40):
+        p.add_consultation(pid, reason="Angine", text=f"Angine érythémateuse {i}")
+    with p.transaction():
+        search.rebuild(p.conn, notes=False)  # what a restore's last step leaves
+    assert p.notes_pending() == 41
+    monkeypatch.setattr(warmup, "NOTE_SLICE", 2)
+    info = {"practice_name": "Cabinet", "db_key": p.db_key, "remote": None}
+    w = MainWindow(opened, practice_dir, info)
+    qtbot.addWidget(w)
+    seen: list[tuple[int, int]] = []
+    w.notes_indexer.progress.connect(lambda done, total: seen.append((done, total)))
+    w.show()
+    qtbot.waitUntil(lambda: w.warmer.progress.done, timeout=10_000)  # after the notes
+    assert p.notes_pending() == 0
+    assert len(seen) >= 20 and seen[-1] == (41, 41)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len(p.search_notes("erythemateuse", 100)) == 40
