@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -55,6 +56,7 @@ class StoreReplica:
         self.s = session
         self._group: contextlib.AbstractContextManager[None] | None = None
         self._bulk = False
+        self._names_rebuilt = False  # in bulk mode, early (kind_complete): not again at the end
 
     @property
     def device_id(self) -> str:
@@ -401,6 +403,7 @@ class StoreReplica:
                 deferred.append(sql)
             meta.put(self.s, DEFERRED_INDEXES, json.dumps(deferred))
         self._bulk = self.s.defer_search = True
+        self._names_rebuilt = False
         # The chunks' commits wait for the disk only at checkpoints (WAL, synchronous
         # NORMAL): a power cut may lose the last of them, never the database's integrity,
         # and the restore then resumes after the last one the disk kept (where it stands
@@ -409,6 +412,9 @@ class StoreReplica:
         conn.execute("PRAGMA synchronous = NORMAL")
         try:
             yield
+        except BaseException:
+            _drop_written(conn)  # a stop: the resumed restore rebuilds all the names
+            raise
         finally:
             self._bulk = self.s.defer_search = False
             conn.execute(f"PRAGMA cache_size = {cache}")
@@ -419,13 +425,54 @@ class StoreReplica:
             conn.execute(f"PRAGMA cache_size = {RESTORE_CACHE_KIB}")
             for sql in json.loads(meta.get(self.s, DEFERRED_INDEXES, "[]")):
                 conn.execute(sql)
-            # The names now; the notes after, by the note catch-up (the app's indexer
-            # after unlock, or the first note search): usable sooner, found the same.
-            search.rebuild(conn, notes=False)
+            # The names now (unless done when the patients were all in); the notes
+            # after, by the note catch-up (the app's indexer after unlock, or the first
+            # note search): usable sooner, found the same.
+            if self._names_rebuilt:
+                self._names_after_early_rebuild()
+            else:
+                search.rebuild(conn, notes=False)
             meta.delete(self.s, DEFERRED_INDEXES)
         conn.execute(f"PRAGMA cache_size = {cache}")
         if progress:
             progress("index", 1, 1)
+
+    def kind_complete(self, entity: str) -> None:
+        """In bulk mode, a kind whose rows are all in (the snapshot's last chunk of it is):
+        its dropped indexes built now rather than at the end, and for patients the name
+        search rebuilt, the few patients written after it (a later chunk's merge, the
+        segments after the snapshot) noted to be indexed again at the end. Over a link
+        the database waits for the next chunks anyway, so the work the end would do is
+        done in that wait. A restore resumed after a stop drops the indexes again and
+        builds them, and the whole name search, at its end."""
+        if not self._bulk:
+            return
+        conn = self.s.conn
+        tables = {entity, *(("search_key", "search_patient") if entity == "patient" else ())}
+        with self.s.transaction():
+            if entity == "patient":
+                search.rebuild(conn, notes=False)
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} (id TEXT PRIMARY KEY)")
+                for event in ("INSERT", "UPDATE"):
+                    conn.execute(
+                        f"CREATE TEMP TRIGGER IF NOT EXISTS {_WRITTEN_TRIGGER}_{event.lower()} "
+                        f"AFTER {event} ON main.patient BEGIN "
+                        f"INSERT OR IGNORE INTO {_WRITTEN} VALUES (new.id); END"
+                    )
+            deferred = json.loads(meta.get(self.s, DEFERRED_INDEXES, "[]"))
+            now = [sql for sql in deferred if _index_table(sql) in tables]
+            for sql in now:
+                conn.execute(sql)
+            meta.put(self.s, DEFERRED_INDEXES, json.dumps([q for q in deferred if q not in now]))
+        self._names_rebuilt = self._names_rebuilt or entity == "patient"
+
+    def _names_after_early_rebuild(self) -> None:
+        """The patients written since :meth:`kind_complete` rebuilt the names, indexed
+        again (inside the caller's transaction); the note of them dropped."""
+        conn = self.s.conn
+        for (patient_id,) in conn.execute(f"SELECT id FROM {_WRITTEN}").fetchall():
+            search.index_patient(conn, patient_id)
+        _drop_written(conn)
 
     @contextlib.contextmanager
     def streaming(self) -> Iterator[None]:
@@ -547,3 +594,24 @@ class StoreReplica:
 
     def meta(self) -> dict[str, Any]:
         return {"practice_id": self.s.practice_id, "device_id": self.device_id}
+
+
+_WRITTEN = "temp.patients_written_in_restore"
+_WRITTEN_TRIGGER = "patients_written_in_restore"  # a temporary trigger's name is unqualified
+"""Patients written after the names were rebuilt early (:meth:`StoreReplica.kind_complete`),
+noted by temporary triggers (this connection only, gone with it)."""
+
+
+def _drop_written(conn: Any) -> None:
+    for event in ("insert", "update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS temp.{_WRITTEN_TRIGGER}_{event}")
+    conn.execute(f"DROP TABLE IF EXISTS {_WRITTEN}")
+
+
+_INDEX_TABLE = re.compile(r"\bON\s+(\w+)\s*\(", re.IGNORECASE)
+
+
+def _index_table(sql: str) -> str | None:
+    """The table a ``CREATE INDEX ... ON table(...)`` statement indexes."""
+    match = _INDEX_TABLE.search(sql)
+    return match.group(1) if match else None

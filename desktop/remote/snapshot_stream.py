@@ -122,7 +122,11 @@ def _load(
     if done >= end:
         return
 
+    last_of = {entity: i for i, counts in enumerate(snap.plan, start=1) for entity, _ in counts}
+
     def loaded(index: int) -> None:
+        for entity in [e for e, last in last_of.items() if last == index]:
+            replica.kind_complete(entity)  # its indexes now (in bulk mode), not at the end
         if progress is not None:
             progress(STEP, index, total)
 

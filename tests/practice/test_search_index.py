@@ -16,6 +16,7 @@ import pytest
 from desktop.demo.loader import make_demo
 from desktop.practice import meta, search
 from desktop.practice.meta import MetaKey
+from desktop.practice.replica import StoreReplica
 from desktop.practice.store import Practice
 from desktop.practice.textsearch import digits, fold
 from tests.helpers import search_v5
@@ -188,3 +189,45 @@ def test_the_migration_from_schema_5_gives_the_same_index_as_a_rebuild(demo: Pat
         assert _index(p) == rebuilt
         left = meta.get(conn, MetaKey.RESTORE_DEFERRED_INDEXES)
         assert json.loads(left) == deferred[1:]  # the table it named is gone
+
+
+def _indexes_on(p: Practice, table: str) -> set[str]:
+    rows = p.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        (table,),
+    )
+    return {r[0] for r in rows}
+
+
+def test_a_restore_builds_a_kind_s_indexes_once_its_rows_are_all_in(practice: Practice):
+    """In bulk mode the indexes are dropped and the name search left stale; once the
+    snapshot's last chunk of patients is in, their indexes and the name search are built
+    (the rest still downloading); a patient written after is indexed again at the end,
+    which builds what is left: the same indexes and search as a practice never restored."""
+    expected = {t: _indexes_on(practice, t) for t in ("patient", "consultation", "search_key")}
+    replica = StoreReplica(practice.session)
+    with replica.restoring():
+        assert not _indexes_on(practice, "patient")
+        pid = practice.create_record("patient", {"family_name": "Lefèvre", "sex": "F"})
+        assert practice.search_patients("lefevre") == []  # left stale while patients come in
+        replica.kind_complete("patient")
+        assert _indexes_on(practice, "patient") == expected["patient"]
+        assert _indexes_on(practice, "search_key") == expected["search_key"]
+        assert not _indexes_on(practice, "consultation")  # its rows still to come
+        assert [r["id"] for r in practice.search_patients("lefevre")] == [pid]
+        practice.update_record("patient", pid, {"family_name": "Œuvray"})  # a later chunk
+        other = practice.create_record("patient", {"family_name": "Martin", "sex": "M"})
+        left = json.loads(meta.get(practice.conn, MetaKey.RESTORE_DEFERRED_INDEXES, "[]"))
+        assert left and not [sql for sql in left if " ON patient(" in sql]
+    assert {t: _indexes_on(practice, t) for t in expected} == expected
+    assert [r["id"] for r in practice.search_patients("oeuvray")] == [pid]
+    assert practice.search_patients("lefevre") == []
+    assert [r["id"] for r in practice.search_patients("martin")] == [other]
+    assert not practice.conn.execute(
+        "SELECT name FROM sqlite_temp_master WHERE name LIKE 'patients_written%'"
+    ).fetchall()
+    incremental = _index(practice)
+    with practice.transaction():
+        search.rebuild(practice.conn)
+    assert _index(practice) == incremental

@@ -114,9 +114,19 @@ def test_a_restore_equals_its_source_record_by_record(
             real_rebuild(conn, batch, notes)
 
         monkeypatch.setattr(search, "rebuild", rebuild)
+        complete: list[str] = []
+        kind_complete = StoreReplica.kind_complete
+
+        def spied(replica: StoreReplica, entity: str) -> None:
+            complete.append(entity)
+            kind_complete(replica, entity)
+
+        monkeypatch.setattr(StoreReplica, "kind_complete", spied)
         with restore(tmp_path / "from-snapshot", url) as restored:
-            # The last step rebuilt the names only; every note waits for the note
-            # index's catch-up, which the note searches below run first.
+            # The names were rebuilt once, when the last chunk of patients was in (the
+            # kinds' indexes likewise), not again at the end; every note waits for the
+            # note index's catch-up, which the note searches below run first.
+            assert "patient" in complete and len(complete) == len(set(complete))
             assert rebuilt == [False]
             assert restored.notes_pending() == len(restored.conn.execute(
                 "SELECT 1 FROM consultation_version").fetchall()) > 0  # fmt: skip
