@@ -15,6 +15,7 @@ from sync.engine import SyncEngine
 from sync.errors import CancelledError, IntegrityError
 from sync.layout import segment_name
 from tests.helpers.memory_replica import MemoryReplica
+from tests.helpers.overlap import first_call_waits_for
 from tests.helpers.sync_engine import PRACTICE_ID, FakeWall
 
 MakeReplica = Callable[[str], MemoryReplica]
@@ -107,14 +108,8 @@ def test_the_next_segment_downloads_while_one_is_verified(
             second_fetched.set()
         return data
 
-    opening = pull.open_segment
-    overlapped: list[bool] = []
-
-    def slow_open(*args: Any) -> bytes:
-        if not overlapped:  # the first segment's verification waits for the second's GET
-            overlapped.append(second_fetched.wait(timeout=10))
-        return opening(*args)
-
+    # the first segment's verification waits for the second's GET
+    slow_open, overlapped = first_call_waits_for(second_fetched, pull.open_segment)
     monkeypatch.setattr(backend, "get", watched_get)
     monkeypatch.setattr(pull, "open_segment", slow_open)
     b = make_replica("dev-b")

@@ -34,6 +34,7 @@ from sync.snapshot_format import chunk_context, chunk_name, cut_chunks, decode_c
 from sync.snapshot_write import write_snapshot, write_snapshot_v1
 from sync.snapshots import load_latest_snapshot, read_latest_snapshot, read_snapshot
 from tests.helpers.memory_replica import MemoryReplica
+from tests.helpers.overlap import first_call_waits_for
 from tests.helpers.sync_engine import PRACTICE_ID
 
 MakeReplica = Callable[[str], MemoryReplica]
@@ -370,14 +371,8 @@ def test_the_link_is_not_idle_while_a_chunk_is_opened(
                 second_fetched.set()
             return data
 
-    opening = snapshots.open_chunk
-    overlapped: list[bool] = []
-
-    def slow_open(*args: object) -> bytes:
-        if not overlapped:  # the first chunk's opening waits for the second's download
-            overlapped.append(second_fetched.wait(timeout=10))
-        return opening(*args)  # type: ignore[arg-type]
-
+    # the first chunk's opening waits for the second's download
+    slow_open, overlapped = first_call_waits_for(second_fetched, snapshots.open_chunk)
     monkeypatch.setattr(snapshots, "open_chunk", slow_open)
     assert len(list(read_snapshot(Fetching(backend), keys, name).parts())) > 1
     assert overlapped == [True]
