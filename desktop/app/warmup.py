@@ -89,10 +89,6 @@ class NoteIndexer(QObject):
     def stop(self) -> None:
         self._stopped = True
 
-    @property
-    def running(self) -> bool:
-        return not self._stopped
-
     def _counted(self, pending: int) -> None:
         self.total = pending
         if pending:

@@ -380,8 +380,9 @@ class StoreReplica:
     def restoring(self, progress: Callable[[str, int, int], None] | None = None) -> Iterator[None]:
         """Bulk mode for filling an empty replica (restore, join): a larger page cache,
         the secondary indexes of record tables dropped and the name search left stale,
-        then both rebuilt in one pass each at the end, which is several times faster
-        than maintaining them row by row; the note index is left to the note catch-up
+        then each rebuilt in one pass (once its kind is all in, :meth:`kind_complete`,
+        or at the end), which is several times faster than maintaining them row by
+        row; the note index is left to the note catch-up
         (``search.catch_up_notes``), after the practice opens. The dropped indexes are
         listed in the database (meta), so an interrupted restore finishes the rebuild
         when it resumes; until then the folder is marked incomplete and does not open
@@ -597,9 +598,9 @@ class StoreReplica:
 
 
 _WRITTEN = "temp.patients_written_in_restore"
-_WRITTEN_TRIGGER = "patients_written_in_restore"  # a temporary trigger's name is unqualified
 """Patients written after the names were rebuilt early (:meth:`StoreReplica.kind_complete`),
 noted by temporary triggers (this connection only, gone with it)."""
+_WRITTEN_TRIGGER = "patients_written_in_restore"  # a temporary trigger's name is unqualified
 
 
 def _drop_written(conn: Any) -> None:
